@@ -1,0 +1,50 @@
+/** Enumerations of the AgentSDK contract (docs/06-Types.md). Values match the vendor's older clients. */
+
+export const EndpointType = { PSTN: 1, EXTENSION: 2, SOFTPHONE: 3 } as const;
+export type EndpointTypeValue = (typeof EndpointType)[keyof typeof EndpointType];
+
+/** `loginStatus`: also the values of login's `initialStatus` (1 idle, 2 busy, 3 wrap-up). */
+export const LoginStatus = { OFFLINE: 0, IDLE: 1, BUSY: 2, WRAPUP: 3 } as const;
+export type LoginStatusValue = (typeof LoginStatus)[keyof typeof LoginStatus];
+
+export const DeviceStatus = { INVALID: -1, IDLE: 0, LOCKED: 1, INVITE: 2, RINGING: 3, IN_USE: 4 } as const;
+export type DeviceStatusValue = (typeof DeviceStatus)[keyof typeof DeviceStatus];
+
+/** `pauseType` 4 is reserved for a pause forced by a supervisor (`setPause`). */
+export const PauseType = { PRODUCTIVE: 0, NORMAL: 1, REST: 2, IM: 3, FORCED: 4 } as const;
+
+export const CallType = {
+  INBOUND: 1,
+  WEB_CALL: 2,
+  CLICK_TO_CALL: 3,
+  PREVIEW_OUTBOUND: 4,
+  PREDICTIVE_OUTBOUND: 5,
+  DIRECT_OUTBOUND: 6,
+  INTERNAL: 9,
+  SCHEDULED_CALLBACK: 10,
+} as const;
+export type CallTypeValue = (typeof CallType)[keyof typeof CallType];
+
+/**
+ * The agent's composite `state` carried by every `agentStatus` event (docs/08-State-Machine.md).
+ * `stateAction` names the transition that entered it.
+ */
+export const AgentStateName = {
+  OFFLINE: 'offline',
+  IDLE: 'idle',
+  BUSY: 'busy',
+  WRAPUP: 'wrapup',
+} as const;
+export type AgentStateNameValue = (typeof AgentStateName)[keyof typeof AgentStateName];
+
+export const AgentStateAction = {
+  LOGIN: 'login',
+  LOGOUT: 'logout',
+  PAUSE: 'pause',
+  UNPAUSE: 'unpause',
+  UPDATE_ENDPOINT: 'updateBoundEndpoint',
+  KICK_OUT: 'kickOut',
+  SESSION_EXPIRED: 'sessionExpired',
+  SESSION_KEY_REVOKED: 'sessionKeyRevoked',
+} as const;
+export type AgentStateActionValue = (typeof AgentStateAction)[keyof typeof AgentStateAction];

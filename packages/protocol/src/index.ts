@@ -1,0 +1,61 @@
+export { PROTOCOL_VERSION, WEBSOCKET_PATH, MAX_FRAME_BYTES, SESSION_ACTIONS, CloseCode, isTerminalCloseCode } from './wire.js';
+export type { RequestFrame, ResponseFrame, EventFrame, PingFrame, PongFrame, ClientFrame, ServerFrame, ResumeParams, CloseCodeValue } from './wire.js';
+export {
+  EndpointType,
+  LoginStatus,
+  DeviceStatus,
+  PauseType,
+  CallType,
+  AgentStateName,
+  AgentStateAction,
+} from './enums.js';
+export type {
+  EndpointTypeValue,
+  LoginStatusValue,
+  DeviceStatusValue,
+  CallTypeValue,
+  AgentStateNameValue,
+  AgentStateActionValue,
+} from './enums.js';
+export { OPERATIONS, OPERATION_NAMES, isOperationName, responseActionOf } from './operations.js';
+export type {
+  OperationName,
+  OperationGroup,
+  OperationParams,
+  ValidatedParams,
+  OperationResponse,
+  ResponseAction,
+  SdkResponse,
+  LoginResult,
+  PreviewObCallResult,
+  QueueStatusResult,
+} from './operations.js';
+export { EventType, isEventName } from './events.js';
+export type {
+  EventName,
+  EventMap,
+  EventPayload,
+  EventTypeMap,
+  ReconnectAttemptEvent,
+  KickOutEvent,
+  ForcedLogoutEvent,
+  ForcedLogoutReason,
+  ConnectionStateEvent,
+} from './events.js';
+export { BusinessErrors, BusinessErrorCode } from './error-codes.js';
+export type { ErrorCodeInfo, BusinessErrorName } from './error-codes.js';
+export { validateParams } from './validation.js';
+export type { ParamsValidation } from './validation.js';
+export { PHONE_NUMBER_PATTERN, EXTENSION_PATTERN } from './schemas/common.js';
+export { DIALLABLE_CHARACTERS } from './schemas/call-operations.js';
+export { QUEUE_STATUS_SECTIONS } from './schemas/supervisor-operations.js';
+export type {
+  BindEndpoint,
+  ChannelVariable,
+  AgentStatus,
+  QueueParams,
+  QueueAgentStatus,
+  QueueEntry,
+  QueueStatusEntry,
+  QueueStatusMap,
+} from './types.js';

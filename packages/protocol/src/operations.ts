@@ -1,0 +1,153 @@
+/**
+ * Every AgentSDK operation of the spec (docs 04 API), in one table: the parameter schema and the response action.
+ * The SDK builds its methods from it and the gateway its operation table, so names and schemas exist once.
+ */
+import type * as v from 'valibot';
+import { NoParamsSchema, TargetAgentSchema, DurationLimitSchema } from './schemas/common.js';
+import {
+  LoginParamsSchema,
+  LogoutParamsSchema,
+  PauseParamsSchema,
+  UpdateBoundEndpointParamsSchema,
+} from './schemas/agent-operations.js';
+import {
+  ChangeObCallModeParamsSchema,
+  InternalCallParamsSchema,
+  MuteParamsSchema,
+  PauseAutoObCallTaskParamsSchema,
+  PreviewObCallParamsSchema,
+  ProlongWrapupParamsSchema,
+  RejectParamsSchema,
+  SendDtmfParamsSchema,
+  StartAutoObCallTaskParamsSchema,
+  UnlinkParamsSchema,
+} from './schemas/call-operations.js';
+import { BlxferParamsSchema, StartAtxferParamsSchema, TransferIvrParamsSchema } from './schemas/transfer-operations.js';
+import { GetQueueStatusParamsSchema, SetOfflineParamsSchema, SetOnlineParamsSchema } from './schemas/supervisor-operations.js';
+import type { BindEndpoint, QueueStatusMap } from './types.js';
+
+type AnySchema = v.GenericSchema<unknown, unknown>;
+
+export type OperationGroup = 'agent' | 'call' | 'transfer' | 'softphone' | 'supervisor';
+
+interface OperationSpec<S extends AnySchema = AnySchema> {
+  group: OperationGroup;
+  schema: S;
+}
+
+function op<S extends AnySchema>(group: OperationGroup, schema: S): OperationSpec<S> {
+  return { group, schema };
+}
+
+export const OPERATIONS = {
+  login: op('agent', LoginParamsSchema),
+  logout: op('agent', LogoutParamsSchema),
+  pause: op('agent', PauseParamsSchema),
+  unpause: op('agent', NoParamsSchema),
+  updateBoundEndpoint: op('agent', UpdateBoundEndpointParamsSchema),
+
+  previewObCall: op('call', PreviewObCallParamsSchema),
+  cancelPreviewObCall: op('call', NoParamsSchema),
+  unlink: op('call', UnlinkParamsSchema),
+  reject: op('call', RejectParamsSchema),
+  hold: op('call', NoParamsSchema),
+  unhold: op('call', NoParamsSchema),
+  mute: op('call', MuteParamsSchema),
+  unmute: op('call', MuteParamsSchema),
+  sendDtmf: op('call', SendDtmfParamsSchema),
+  performSatisfactionSurvey: op('call', NoParamsSchema),
+  InternalCall: op('call', InternalCallParamsSchema),
+  prolongWrapup: op('call', ProlongWrapupParamsSchema),
+  startAutoObCallTask: op('call', StartAutoObCallTaskParamsSchema),
+  pauseAutoObCallTask: op('call', PauseAutoObCallTaskParamsSchema),
+  changeObCallMode: op('call', ChangeObCallModeParamsSchema),
+
+  startAtxfer: op('transfer', StartAtxferParamsSchema),
+  cancelAtxfer: op('transfer', NoParamsSchema),
+  resumeAtxfer: op('transfer', NoParamsSchema),
+  completeAtxfer: op('transfer', DurationLimitSchema),
+  threewayAtxfer: op('transfer', DurationLimitSchema),
+  blxfer: op('transfer', BlxferParamsSchema),
+  transferIvr: op('transfer', TransferIvrParamsSchema),
+
+  sipLink: op('softphone', NoParamsSchema),
+  sipUnlink: op('softphone', NoParamsSchema),
+
+  setPause: op('supervisor', TargetAgentSchema),
+  setUnpause: op('supervisor', TargetAgentSchema),
+  spy: op('supervisor', TargetAgentSchema),
+  unspy: op('supervisor', NoParamsSchema),
+  performThreeway: op('supervisor', TargetAgentSchema),
+  cancelThreeway: op('supervisor', TargetAgentSchema),
+  whisper: op('supervisor', TargetAgentSchema),
+  unWhisper: op('supervisor', NoParamsSchema),
+  barge: op('supervisor', TargetAgentSchema),
+  disconnect: op('supervisor', TargetAgentSchema),
+  pickup: op('supervisor', TargetAgentSchema),
+  setOnline: op('supervisor', SetOnlineParamsSchema),
+  setOffline: op('supervisor', SetOfflineParamsSchema),
+  getQueueStatus: op('supervisor', GetQueueStatusParamsSchema),
+  ListPreviewDialingTask: op('supervisor', NoParamsSchema),
+} as const satisfies Record<string, OperationSpec>;
+
+export type OperationName = keyof typeof OPERATIONS;
+
+export const OPERATION_NAMES = Object.keys(OPERATIONS) as OperationName[];
+
+export function isOperationName(name: string): name is OperationName {
+  return Object.prototype.hasOwnProperty.call(OPERATIONS, name);
+}
+
+/** What the caller passes (defaults may be omitted). */
+export type OperationParams<K extends OperationName> = v.InferInput<(typeof OPERATIONS)[K]['schema']>;
+/** What the gateway handler receives after validation (defaults applied). */
+export type ValidatedParams<K extends OperationName> = v.InferOutput<(typeof OPERATIONS)[K]['schema']>;
+
+/** The response event name of an operation. Only `getQueueStatus` differs from `<operation>Resp` (spec 7.8). */
+export type ResponseAction<K extends OperationName> = K extends 'getQueueStatus' ? 'queueStatus' : `${K}Resp`;
+
+export function responseActionOf<K extends OperationName>(name: K): ResponseAction<K> {
+  return (name === 'getQueueStatus' ? 'queueStatus' : `${name}Resp`) as ResponseAction<K>;
+}
+
+/** Standard response fields (spec 1.2). */
+export interface SdkResponse<A extends string = string> {
+  action: A;
+  /** 0 success; -1 failure. */
+  code: 0 | -1;
+  message: string;
+  /** Business error code (docs/07-Error-Handling.md) when code is -1. */
+  errorCode?: number;
+}
+
+export interface LoginResult {
+  tenantId: string;
+  agentNo: string;
+  bindEndpoint: BindEndpoint;
+  /** Identifies the gateway session; the SDK uses it to resume after a reconnect. */
+  sessionId: string;
+  /** Softphone only (endpointType 3). */
+  webrtcSocketUrl?: string;
+  webrtcStunServer?: string;
+  sipPwd?: string;
+  sipIp?: string;
+}
+
+export interface PreviewObCallResult {
+  requestUniqueId: string;
+}
+
+export interface QueueStatusResult {
+  queueStatus: QueueStatusMap;
+}
+
+/** Fields some responses carry beyond SdkResponse (present on success). */
+interface OperationResultFields {
+  login: LoginResult;
+  previewObCall: PreviewObCallResult;
+  InternalCall: PreviewObCallResult;
+  getQueueStatus: QueueStatusResult;
+}
+
+export type OperationResponse<K extends OperationName> = SdkResponse<ResponseAction<K>> &
+  (K extends keyof OperationResultFields ? Partial<OperationResultFields[K]> : unknown);

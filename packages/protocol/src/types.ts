@@ -1,0 +1,82 @@
+/** Shapes shared by operations and events (docs/06-Types.md). Parameter types are inferred from the schemas. */
+import type * as v from 'valibot';
+import type { BindEndpointSchema, ChannelVariableSchema } from './schemas/common.js';
+import type {
+  AgentStateActionValue,
+  AgentStateNameValue,
+  CallTypeValue,
+  DeviceStatusValue,
+  LoginStatusValue,
+} from './enums.js';
+
+export type BindEndpoint = v.InferOutput<typeof BindEndpointSchema>;
+export type ChannelVariable = v.InferInput<typeof ChannelVariableSchema>;
+
+/** A full snapshot of one agent, carried by every `agentStatus` event. */
+export interface AgentStatus {
+  tenantId: string;
+  agentNo: string;
+  /** Composite state (docs/08-State-Machine.md). */
+  state: AgentStateNameValue;
+  /** The transition that entered `state`. */
+  stateAction: AgentStateActionValue;
+  loginStatus: LoginStatusValue;
+  deviceStatus: DeviceStatusValue;
+  /** Present while busy (loginStatus 2). */
+  pauseType?: number;
+  pauseDescription?: string;
+  /** Bound endpoint, kept after logout unless unbound. */
+  bindEndpoint?: BindEndpoint;
+  /** login `workMode`, when given. */
+  workMode?: string;
+  /** Set while in a call. */
+  callType?: CallTypeValue;
+  /** Epoch ms when `state` was entered. */
+  stateSince: number;
+  /** Epoch ms when the agent signed in; absent while offline. */
+  loginTime?: number;
+  /** Epoch ms when wrap-up ends by itself (state `wrapup`). */
+  wrapupEndsAt?: number;
+}
+
+export interface QueueParams {
+  maxWait: number;
+  availableCount: number;
+  idleCount: number;
+  completed: number;
+  abandoned: number;
+  calls: number;
+  serviceLevel: number;
+  serviceLevelPerf: number;
+  weight: number;
+  strategy: string;
+  queueTimeout: number;
+  memberTimeout: number;
+}
+
+export interface QueueAgentStatus {
+  agentNo: string;
+  loginStatus: LoginStatusValue;
+  deviceStatus: DeviceStatusValue;
+  state: AgentStateNameValue;
+  stateSince: number;
+}
+
+export interface QueueEntry {
+  customerNumber: string;
+  startTime: number;
+  joinTime: number;
+  waitTime: number;
+  priority: number;
+  uniqueId: string;
+  overflow: boolean;
+  position: number;
+}
+
+export interface QueueStatusEntry {
+  queueParams?: QueueParams;
+  agentStatuses?: QueueAgentStatus[];
+  queueEntries?: QueueEntry[];
+}
+
+export type QueueStatusMap = Record<string, QueueStatusEntry>;
