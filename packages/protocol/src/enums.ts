@@ -43,8 +43,10 @@ export const AgentStateAction = {
   PAUSE: 'pause',
   UNPAUSE: 'unpause',
   UPDATE_ENDPOINT: 'updateBoundEndpoint',
+  WRAPUP_END: 'wrapupEnd',
   KICK_OUT: 'kickOut',
   SESSION_EXPIRED: 'sessionExpired',
   SESSION_KEY_REVOKED: 'sessionKeyRevoked',
+  SET_OFFLINE: 'setOffline',
 } as const;
 export type AgentStateActionValue = (typeof AgentStateAction)[keyof typeof AgentStateAction];

@@ -1,0 +1,32 @@
+/** Tables of the SQLite store. Each statement is idempotent so opening an existing data directory is safe. */
+export const SCHEMA_STATEMENTS = [
+  `CREATE TABLE IF NOT EXISTS tenants (
+     tenant_id TEXT PRIMARY KEY,
+     config TEXT NOT NULL
+   )`,
+  `CREATE TABLE IF NOT EXISTS session_keys (
+     key_hash TEXT PRIMARY KEY,
+     tenant_id TEXT NOT NULL,
+     agent_no TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL,
+     revoked_at INTEGER
+   )`,
+  `CREATE TABLE IF NOT EXISTS sessions (
+     session_id TEXT PRIMARY KEY,
+     tenant_id TEXT NOT NULL,
+     agent_no TEXT NOT NULL,
+     key_hash TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     ended_at INTEGER,
+     end_reason TEXT
+   )`,
+  `CREATE INDEX IF NOT EXISTS sessions_live ON sessions (ended_at, key_hash)`,
+  `CREATE TABLE IF NOT EXISTS agents (
+     tenant_id TEXT NOT NULL,
+     agent_no TEXT NOT NULL,
+     record TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     PRIMARY KEY (tenant_id, agent_no)
+   )`,
+];

@@ -1,0 +1,136 @@
+/** The embedded default store: one SQLite file (better-sqlite3), or `:memory:` for a throwaway gateway. */
+import Database from 'better-sqlite3';
+import type { AgentRecord } from '../../domain/agent-state.js';
+import type { TenantConfig } from '../../domain/tenant.js';
+import type { SessionKeyRecord, SessionRecord, Store } from '../../ports/store.js';
+import { SCHEMA_STATEMENTS } from './schema.js';
+
+interface SessionKeyRow {
+  key_hash: string;
+  tenant_id: string;
+  agent_no: string;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+}
+
+interface SessionRow {
+  session_id: string;
+  tenant_id: string;
+  agent_no: string;
+  key_hash: string;
+  created_at: number;
+  ended_at: number | null;
+  end_reason: string | null;
+}
+
+function toSessionKey(row: SessionKeyRow): SessionKeyRecord {
+  const record: SessionKeyRecord = {
+    keyHash: row.key_hash,
+    tenantId: row.tenant_id,
+    agentNo: row.agent_no,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+  };
+  if (row.revoked_at !== null) record.revokedAt = row.revoked_at;
+  return record;
+}
+
+function toSession(row: SessionRow): SessionRecord {
+  const record: SessionRecord = {
+    sessionId: row.session_id,
+    tenantId: row.tenant_id,
+    agentNo: row.agent_no,
+    keyHash: row.key_hash,
+    createdAt: row.created_at,
+  };
+  if (row.ended_at !== null) record.endedAt = row.ended_at;
+  if (row.end_reason !== null) record.endReason = row.end_reason;
+  return record;
+}
+
+/** `path` is a file path or `:memory:`. */
+export function openSqliteStore(path: string): Store {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 2000');
+  for (const statement of SCHEMA_STATEMENTS) db.exec(statement);
+
+  const statements = {
+    upsertTenant: db.prepare('INSERT INTO tenants (tenant_id, config) VALUES (?, ?) ON CONFLICT (tenant_id) DO UPDATE SET config = excluded.config'),
+    listTenants: db.prepare('SELECT config FROM tenants ORDER BY tenant_id'),
+    insertKey: db.prepare('INSERT INTO session_keys (key_hash, tenant_id, agent_no, created_at, expires_at) VALUES (?, ?, ?, ?, ?)'),
+    findKey: db.prepare('SELECT * FROM session_keys WHERE key_hash = ?'),
+    revokeKey: db.prepare('UPDATE session_keys SET revoked_at = ? WHERE key_hash = ? AND revoked_at IS NULL'),
+    insertSession: db.prepare('INSERT INTO sessions (session_id, tenant_id, agent_no, key_hash, created_at) VALUES (?, ?, ?, ?, ?)'),
+    getSession: db.prepare('SELECT * FROM sessions WHERE session_id = ?'),
+    endSession: db.prepare('UPDATE sessions SET ended_at = ?, end_reason = ? WHERE session_id = ? AND ended_at IS NULL'),
+    liveSessions: db.prepare('SELECT * FROM sessions WHERE ended_at IS NULL ORDER BY created_at'),
+    liveSessionsByKey: db.prepare('SELECT * FROM sessions WHERE ended_at IS NULL AND key_hash = ?'),
+    getAgent: db.prepare('SELECT record, version FROM agents WHERE tenant_id = ? AND agent_no = ?'),
+    insertAgent: db.prepare('INSERT OR IGNORE INTO agents (tenant_id, agent_no, record, version) VALUES (?, ?, ?, 1)'),
+    updateAgent: db.prepare('UPDATE agents SET record = ?, version = version + 1 WHERE tenant_id = ? AND agent_no = ? AND version = ?'),
+    listAgents: db.prepare('SELECT record FROM agents WHERE tenant_id = ? ORDER BY agent_no'),
+  };
+
+  return {
+    tenants: {
+      async upsert(config: TenantConfig) {
+        statements.upsertTenant.run(config.tenantId, JSON.stringify(config));
+      },
+      async list() {
+        return (statements.listTenants.all() as { config: string }[]).map((row) => JSON.parse(row.config) as TenantConfig);
+      },
+    },
+    sessionKeys: {
+      async insert(record) {
+        statements.insertKey.run(record.keyHash, record.tenantId, record.agentNo, record.createdAt, record.expiresAt);
+      },
+      async findByHash(keyHash) {
+        const row = statements.findKey.get(keyHash) as SessionKeyRow | undefined;
+        return row && toSessionKey(row);
+      },
+      async revoke(keyHash, at) {
+        return statements.revokeKey.run(at, keyHash).changes === 1;
+      },
+    },
+    sessions: {
+      async insert(record) {
+        statements.insertSession.run(record.sessionId, record.tenantId, record.agentNo, record.keyHash, record.createdAt);
+      },
+      async get(sessionId) {
+        const row = statements.getSession.get(sessionId) as SessionRow | undefined;
+        return row && toSession(row);
+      },
+      async end(sessionId, reason, at) {
+        return statements.endSession.run(at, reason, sessionId).changes === 1;
+      },
+      async listLive() {
+        return (statements.liveSessions.all() as SessionRow[]).map(toSession);
+      },
+      async listLiveByKeyHash(keyHash) {
+        return (statements.liveSessionsByKey.all(keyHash) as SessionRow[]).map(toSession);
+      },
+    },
+    agents: {
+      async get(tenantId, agentNo) {
+        const row = statements.getAgent.get(tenantId, agentNo) as { record: string; version: number } | undefined;
+        return row && { value: JSON.parse(row.record) as AgentRecord, version: row.version };
+      },
+      async compareAndSet(record, expectedVersion) {
+        const json = JSON.stringify(record);
+        const result =
+          expectedVersion === 0
+            ? statements.insertAgent.run(record.tenantId, record.agentNo, json)
+            : statements.updateAgent.run(json, record.tenantId, record.agentNo, expectedVersion);
+        return result.changes === 1;
+      },
+      async list(tenantId) {
+        return (statements.listAgents.all(tenantId) as { record: string }[]).map((row) => JSON.parse(row.record) as AgentRecord);
+      },
+    },
+    async close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,66 @@
+/** What an operation handler receives and returns. */
+import type { BusinessErrorName } from '@agentsdk/protocol';
+import type { TenantAgent, TenantConfig } from '../domain/tenant.js';
+import type { AgentService } from './agent-service.js';
+import type { LiveSessions, SessionSocket } from './live-sessions.js';
+import type { SessionKeys } from './session-keys.js';
+import type { TenantDirectory } from './tenant-directory.js';
+import type { Store } from '../ports/store.js';
+import type { Clock } from '../ports/clock.js';
+import type { Bus } from '../ports/bus.js';
+
+export interface GatewayServices {
+  store: Store;
+  bus: Bus;
+  clock: Clock;
+  tenants: TenantDirectory;
+  sessionKeys: SessionKeys;
+  agents: AgentService;
+  liveSessions: LiveSessions;
+}
+
+/** The session a connection is signed in to. */
+export interface BoundSession {
+  sessionId: string;
+  tenantId: string;
+  agentNo: string;
+}
+
+/** One WebSocket connection, as the application sees it. */
+export interface Connection {
+  socket: SessionSocket;
+  /** Host the client connected to (Host header), for URLs handed back to it. */
+  host: string;
+  secure: boolean;
+  session?: BoundSession;
+}
+
+export interface OperationContext {
+  connection: Connection;
+  services: GatewayServices;
+}
+
+export interface SignedInContext extends OperationContext {
+  session: BoundSession;
+  tenant: TenantConfig;
+  agent: TenantAgent;
+}
+
+export type Outcome =
+  | {
+      ok: true;
+      message?: string;
+      /** Response fields beyond action/code/message. */
+      fields?: Record<string, unknown>;
+      /** Runs after the response is sent: events follow their response. */
+      after?: () => Promise<void>;
+    }
+  | { ok: false; error: BusinessErrorName; message?: string };
+
+export function succeeded(outcome: Omit<Extract<Outcome, { ok: true }>, 'ok'> = {}): Outcome {
+  return { ok: true, ...outcome };
+}
+
+export function failed(error: BusinessErrorName, message?: string): Outcome {
+  return message === undefined ? { ok: false, error } : { ok: false, error, message };
+}

@@ -1,0 +1,71 @@
+/**
+ * One row per operation of the API: who may call it and what handles it. Parameter schemas come from the protocol
+ * package, so the table cannot drift from what the SDK validates. Adding an operation is adding a row.
+ */
+import type { OperationName, ValidatedParams } from '@agentsdk/protocol';
+import type { OperationContext, Outcome, SignedInContext } from './operation-context.js';
+import { logout, pause, unpause, updateBoundEndpoint } from './operations/agent-operations.js';
+import { login } from './operations/login.js';
+import { notYetAvailable } from './operations/not-yet-available.js';
+
+export type Permission = 'public' | 'agent' | 'supervisor';
+
+export type OperationRow<K extends OperationName> =
+  | { permission: 'public'; handle: (ctx: OperationContext, params: ValidatedParams<K>) => Promise<Outcome> }
+  | { permission: 'agent' | 'supervisor'; handle: (ctx: SignedInContext, params: ValidatedParams<K>) => Promise<Outcome> };
+
+export type OperationTable = { [K in OperationName]: OperationRow<K> };
+
+const agentOnly = { permission: 'agent', handle: notYetAvailable } as const;
+const supervisorOnly = { permission: 'supervisor', handle: notYetAvailable } as const;
+
+export const OPERATION_TABLE: OperationTable = {
+  login: { permission: 'public', handle: login },
+  logout: { permission: 'agent', handle: logout },
+  pause: { permission: 'agent', handle: pause },
+  unpause: { permission: 'agent', handle: unpause },
+  updateBoundEndpoint: { permission: 'agent', handle: updateBoundEndpoint },
+
+  previewObCall: agentOnly,
+  cancelPreviewObCall: agentOnly,
+  unlink: agentOnly,
+  reject: agentOnly,
+  hold: agentOnly,
+  unhold: agentOnly,
+  mute: agentOnly,
+  unmute: agentOnly,
+  sendDtmf: agentOnly,
+  performSatisfactionSurvey: agentOnly,
+  InternalCall: agentOnly,
+  prolongWrapup: agentOnly,
+  startAutoObCallTask: agentOnly,
+  pauseAutoObCallTask: agentOnly,
+  changeObCallMode: agentOnly,
+
+  startAtxfer: agentOnly,
+  cancelAtxfer: agentOnly,
+  resumeAtxfer: agentOnly,
+  completeAtxfer: agentOnly,
+  threewayAtxfer: agentOnly,
+  blxfer: agentOnly,
+  transferIvr: agentOnly,
+
+  sipLink: agentOnly,
+  sipUnlink: agentOnly,
+
+  setPause: supervisorOnly,
+  setUnpause: supervisorOnly,
+  spy: supervisorOnly,
+  unspy: supervisorOnly,
+  performThreeway: supervisorOnly,
+  cancelThreeway: supervisorOnly,
+  whisper: supervisorOnly,
+  unWhisper: supervisorOnly,
+  barge: supervisorOnly,
+  disconnect: supervisorOnly,
+  pickup: supervisorOnly,
+  setOnline: supervisorOnly,
+  setOffline: supervisorOnly,
+  getQueueStatus: supervisorOnly,
+  ListPreviewDialingTask: supervisorOnly,
+};

@@ -1,0 +1,34 @@
+/** The protocol action `resume`: re-attaches a new socket to a live session after a reconnect (docs/protocol.md). */
+import * as v from 'valibot';
+import { EventType } from '@agentsdk/protocol';
+import { toAgentStatus } from '../domain/agent-state.js';
+import { failed, succeeded, type Connection, type GatewayServices, type Outcome } from './operation-context.js';
+import { hashSecret, secretsEqual } from './secrets.js';
+
+const ResumeParamsSchema = v.strictObject({
+  sessionId: v.pipe(v.string(), v.nonEmpty(), v.maxLength(64)),
+  sessionKey: v.pipe(v.string(), v.nonEmpty(), v.maxLength(256)),
+  lastSeq: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+
+export async function resume(services: GatewayServices, connection: Connection, params: unknown): Promise<Outcome> {
+  const parsed = v.safeParse(ResumeParamsSchema, params);
+  if (!parsed.success) return failed('BAD_PARAM', 'resume needs sessionId, sessionKey and lastSeq');
+  const { sessionId, sessionKey, lastSeq } = parsed.output;
+  if (connection.session) return failed('INVALID_STATE', 'already logged in on this connection');
+
+  const record = await services.store.sessions.get(sessionId);
+  if (!record || record.endedAt !== undefined) return failed('SESSION_ENDED', 'session ended');
+  if (!secretsEqual(hashSecret(sessionKey), record.keyHash)) return failed('SESSION_KEY_INVALID', 'invalid session key');
+  const key = await services.sessionKeys.check(sessionKey, record.tenantId, record.agentNo);
+  if (!key.ok) return failed(key.error, key.message);
+  const agent = await services.agents.current(record.tenantId, record.agentNo);
+  if (agent.sessionId !== sessionId) return failed('SESSION_ENDED', 'session ended');
+
+  services.liveSessions.open(record, lastSeq);
+  services.liveSessions.attach(sessionId, connection.socket, lastSeq);
+  connection.session = { sessionId, tenantId: record.tenantId, agentNo: record.agentNo };
+  // Read after attaching: the snapshot is at least as new as every replayed event.
+  const current = await services.agents.current(record.tenantId, record.agentNo);
+  return succeeded({ fields: { sessionId, agentStatus: { eventType: EventType.AGENT_STATUS, ...toAgentStatus(current) } } });
+}

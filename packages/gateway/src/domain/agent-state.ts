@@ -1,0 +1,260 @@
+/**
+ * The agent state machine (docs/08-State-Machine.md). Pure: `transition(record, command)` returns the next record
+ * and the effects to apply, or the business error that refuses the command. Nothing else changes an agent.
+ */
+import {
+  AgentStateAction,
+  AgentStateName,
+  DeviceStatus,
+  LoginStatus,
+  type AgentStateActionValue,
+  type AgentStateNameValue,
+  type AgentStatus,
+  type BindEndpoint,
+  type BusinessErrorName,
+  type DeviceStatusValue,
+  type ForcedLogoutReason,
+  type LoginStatusValue,
+} from '@agentsdk/protocol';
+
+export interface AgentRecord {
+  tenantId: string;
+  agentNo: string;
+  loginStatus: LoginStatusValue;
+  deviceStatus: DeviceStatusValue;
+  stateAction: AgentStateActionValue;
+  stateSince: number;
+  pauseType?: number;
+  pauseDescription?: string;
+  bindEndpoint?: BindEndpoint;
+  workMode?: string;
+  loginTime?: number;
+  wrapupEndsAt?: number;
+  /** The live session, absent while offline. */
+  sessionId?: string;
+  /** Supervisor only: the queues watched in this session. */
+  qids?: string[];
+  /** logoutMode 2: sign out once the current call and wrap-up end. */
+  logoutPending?: boolean;
+}
+
+export type AgentCommand =
+  | {
+      type: 'login';
+      sessionId: string;
+      bindEndpoint: BindEndpoint;
+      initialStatus: 1 | 2 | 3;
+      pause?: { pauseType: number; pauseDescription: string };
+      wrapupSeconds: number;
+      workMode?: string;
+      qids?: string[];
+    }
+  | { type: 'logout'; mode: 1 | 2; unbindEndpoint: boolean }
+  | { type: 'pause'; pauseType: number; pauseDescription: string }
+  | { type: 'unpause' }
+  | { type: 'updateBoundEndpoint'; bindEndpoint: BindEndpoint }
+  /** The wrap-up timer fired; ignored unless wrap-up is due. */
+  | { type: 'wrapupEnd' }
+  /** The server ends a session; ignored unless it is the agent's live session. */
+  | { type: 'endSession'; sessionId: string; reason: ForcedLogoutReason };
+
+export type AgentEffect =
+  /** Publish the agent's new `agentStatus` snapshot. */
+  | { type: 'publishStatus' }
+  /** The session was replaced by a newer sign-in. */
+  | { type: 'kickOut'; sessionId: string }
+  /** The session is over: `logout` for a normal sign-out, else the server's reason. */
+  | { type: 'endSession'; sessionId: string; reason: 'logout' | ForcedLogoutReason }
+  /** Wrap-up ends by itself at `at`. */
+  | { type: 'scheduleWrapupEnd'; at: number };
+
+export type TransitionResult =
+  | { ok: true; next: AgentRecord; effects: AgentEffect[]; message?: string }
+  | { ok: false; error: BusinessErrorName; message: string };
+
+export function offlineAgent(tenantId: string, agentNo: string, now: number): AgentRecord {
+  return {
+    tenantId,
+    agentNo,
+    loginStatus: LoginStatus.OFFLINE,
+    deviceStatus: DeviceStatus.IDLE,
+    stateAction: AgentStateAction.LOGOUT,
+    stateSince: now,
+  };
+}
+
+export function stateOf(record: Pick<AgentRecord, 'loginStatus'>): AgentStateNameValue {
+  switch (record.loginStatus) {
+    case LoginStatus.OFFLINE:
+      return AgentStateName.OFFLINE;
+    case LoginStatus.IDLE:
+      return AgentStateName.IDLE;
+    case LoginStatus.BUSY:
+      return AgentStateName.BUSY;
+    case LoginStatus.WRAPUP:
+      return AgentStateName.WRAPUP;
+  }
+}
+
+export function toAgentStatus(record: AgentRecord): AgentStatus {
+  const status: AgentStatus = {
+    tenantId: record.tenantId,
+    agentNo: record.agentNo,
+    state: stateOf(record),
+    stateAction: record.stateAction,
+    loginStatus: record.loginStatus,
+    deviceStatus: record.deviceStatus,
+    stateSince: record.stateSince,
+  };
+  if (record.loginStatus === LoginStatus.BUSY) {
+    status.pauseType = record.pauseType;
+    status.pauseDescription = record.pauseDescription;
+  }
+  if (record.bindEndpoint) status.bindEndpoint = record.bindEndpoint;
+  if (record.workMode !== undefined) status.workMode = record.workMode;
+  if (record.loginTime !== undefined) status.loginTime = record.loginTime;
+  if (record.wrapupEndsAt !== undefined) status.wrapupEndsAt = record.wrapupEndsAt;
+  return status;
+}
+
+function refuse(error: BusinessErrorName, message: string): TransitionResult {
+  return { ok: false, error, message };
+}
+
+/** Moves to a login status, keeping `stateSince` when the state does not change. */
+function enter(
+  record: AgentRecord,
+  loginStatus: LoginStatusValue,
+  stateAction: AgentStateActionValue,
+  now: number,
+  changes: Partial<AgentRecord> = {},
+): AgentRecord {
+  const stateChanged = stateOf(record) !== stateOf({ loginStatus });
+  const next: AgentRecord = { ...record, ...changes, loginStatus, stateAction, stateSince: stateChanged ? now : record.stateSince };
+  if (loginStatus !== LoginStatus.BUSY) {
+    delete next.pauseType;
+    delete next.pauseDescription;
+  }
+  if (loginStatus !== LoginStatus.WRAPUP) delete next.wrapupEndsAt;
+  return next;
+}
+
+function signOut(record: AgentRecord, stateAction: AgentStateActionValue, now: number, unbindEndpoint: boolean): AgentRecord {
+  const next = enter(record, LoginStatus.OFFLINE, stateAction, now);
+  delete next.sessionId;
+  delete next.loginTime;
+  delete next.qids;
+  delete next.workMode;
+  delete next.logoutPending;
+  if (unbindEndpoint) delete next.bindEndpoint;
+  return next;
+}
+
+const END_SESSION_ACTIONS: Record<ForcedLogoutReason, AgentStateActionValue> = {
+  sessionExpired: AgentStateAction.SESSION_EXPIRED,
+  sessionKeyRevoked: AgentStateAction.SESSION_KEY_REVOKED,
+  supervisor: AgentStateAction.SET_OFFLINE,
+  agentRemoved: AgentStateAction.SESSION_EXPIRED,
+};
+
+const isSignedIn = (record: AgentRecord) => record.loginStatus !== LoginStatus.OFFLINE;
+const inCall = (record: AgentRecord) => record.deviceStatus !== DeviceStatus.IDLE;
+
+export function transition(record: AgentRecord, command: AgentCommand, now: number): TransitionResult {
+  switch (command.type) {
+    case 'login': {
+      const effects: AgentEffect[] = [];
+      if (record.sessionId && record.sessionId !== command.sessionId) effects.push({ type: 'kickOut', sessionId: record.sessionId });
+      const session = {
+        sessionId: command.sessionId,
+        bindEndpoint: command.bindEndpoint,
+        loginTime: now,
+        workMode: command.workMode,
+        qids: command.qids,
+      };
+      if (isSignedIn(record) && inCall(record)) {
+        // A new desktop takes over a call in progress: the call and its state stay as they are.
+        effects.push({ type: 'publishStatus' });
+        return { ok: true, next: { ...record, ...session, stateAction: AgentStateAction.LOGIN }, effects };
+      }
+      const base = { ...record, deviceStatus: DeviceStatus.IDLE };
+      let next: AgentRecord;
+      if (command.initialStatus === LoginStatus.BUSY && command.pause) {
+        next = enter(base, LoginStatus.BUSY, AgentStateAction.LOGIN, now, { ...session, ...command.pause });
+        next.stateSince = now;
+      } else if (command.initialStatus === LoginStatus.WRAPUP) {
+        const at = now + command.wrapupSeconds * 1000;
+        next = enter(base, LoginStatus.WRAPUP, AgentStateAction.LOGIN, now, { ...session, wrapupEndsAt: at });
+        effects.push({ type: 'scheduleWrapupEnd', at });
+      } else {
+        next = enter(base, LoginStatus.IDLE, AgentStateAction.LOGIN, now, session);
+      }
+      next.stateSince = now;
+      effects.push({ type: 'publishStatus' });
+      return { ok: true, next, effects };
+    }
+
+    case 'logout': {
+      if (!isSignedIn(record) || !record.sessionId) return refuse('NOT_LOGGED_IN', 'not logined');
+      if (inCall(record)) {
+        if (command.mode === 1) return refuse('INVALID_STATE', 'agent in call: hang up first or use logoutMode 2');
+        return { ok: true, next: { ...record, logoutPending: true }, effects: [], message: 'logout after the current call' };
+      }
+      const next = signOut(record, AgentStateAction.LOGOUT, now, command.unbindEndpoint);
+      return {
+        ok: true,
+        next,
+        effects: [{ type: 'publishStatus' }, { type: 'endSession', sessionId: record.sessionId, reason: 'logout' }],
+      };
+    }
+
+    case 'pause': {
+      if (!isSignedIn(record)) return refuse('NOT_LOGGED_IN', 'not logined');
+      if (inCall(record)) return refuse('INVALID_STATE', 'deviceStatus not in idle');
+      const next = enter(record, LoginStatus.BUSY, AgentStateAction.PAUSE, now, {
+        pauseType: command.pauseType,
+        pauseDescription: command.pauseDescription,
+      });
+      return { ok: true, next, effects: [{ type: 'publishStatus' }] };
+    }
+
+    case 'unpause': {
+      if (!isSignedIn(record)) return refuse('NOT_LOGGED_IN', 'not logined');
+      if (record.loginStatus === LoginStatus.IDLE) return refuse('INVALID_STATE', 'already ready');
+      if (inCall(record)) return refuse('INVALID_STATE', 'deviceStatus not in idle');
+      const next = enter(record, LoginStatus.IDLE, AgentStateAction.UNPAUSE, now);
+      return { ok: true, next, effects: [{ type: 'publishStatus' }] };
+    }
+
+    case 'updateBoundEndpoint': {
+      if (!isSignedIn(record)) return refuse('NOT_LOGGED_IN', 'not logined');
+      if (inCall(record)) return refuse('INVALID_STATE', 'deviceStatus not in idle');
+      const next: AgentRecord = { ...record, bindEndpoint: command.bindEndpoint, stateAction: AgentStateAction.UPDATE_ENDPOINT };
+      return { ok: true, next, effects: [{ type: 'publishStatus' }] };
+    }
+
+    case 'wrapupEnd': {
+      if (record.loginStatus !== LoginStatus.WRAPUP || (record.wrapupEndsAt ?? 0) > now) {
+        return refuse('INVALID_STATE', 'not in wrap-up');
+      }
+      if (record.logoutPending && record.sessionId) {
+        return {
+          ok: true,
+          next: signOut(record, AgentStateAction.LOGOUT, now, false),
+          effects: [{ type: 'publishStatus' }, { type: 'endSession', sessionId: record.sessionId, reason: 'logout' }],
+        };
+      }
+      return { ok: true, next: enter(record, LoginStatus.IDLE, AgentStateAction.WRAPUP_END, now), effects: [{ type: 'publishStatus' }] };
+    }
+
+    case 'endSession': {
+      if (record.sessionId !== command.sessionId) return refuse('SESSION_ENDED', 'session ended');
+      const next = signOut(record, END_SESSION_ACTIONS[command.reason], now, false);
+      return {
+        ok: true,
+        next,
+        effects: [{ type: 'publishStatus' }, { type: 'endSession', sessionId: command.sessionId, reason: command.reason }],
+      };
+    }
+  }
+}

@@ -1,0 +1,92 @@
+/** What a tenant is: its agents, queues, pause reasons, caller IDs, permissions and IVRs. */
+import * as v from 'valibot';
+import { EXTENSION_PATTERN, PHONE_NUMBER_PATTERN } from '@agentsdk/protocol';
+
+export const AGENT_PERMISSIONS = ['outbound', 'internalCall', 'transfer', 'ivr', 'survey'] as const;
+export type AgentPermission = (typeof AGENT_PERMISSIONS)[number];
+
+const AgentSchema = v.object({
+  agentNo: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,32}$/)),
+  name: v.string(),
+  role: v.picklist(['agent', 'supervisor']),
+  /** Queues the agent answers (agents) or watches (supervisors). */
+  queues: v.optional(v.array(v.string()), []),
+  permissions: v.optional(v.array(v.picklist(AGENT_PERMISSIONS)), [...AGENT_PERMISSIONS]),
+});
+
+const QueueSchema = v.object({
+  queueNo: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,16}$/)),
+  name: v.string(),
+  strategy: v.optional(v.picklist(['longest-idle', 'round-robin', 'fewest-calls']), 'longest-idle'),
+  ringTimeoutSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(120)), 20),
+  wrapupSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(600)), 30),
+  queueTimeoutSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(10)), 600),
+  serviceLevelSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 20),
+  weight: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 1),
+});
+
+const PauseReasonSchema = v.object({
+  description: v.pipe(v.string(), v.nonEmpty()),
+  pauseType: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3)),
+});
+
+const CallerIdSchema = v.object({
+  number: v.pipe(v.string(), v.regex(PHONE_NUMBER_PATTERN)),
+  areaCode: v.optional(v.string()),
+  group: v.optional(v.string()),
+});
+
+const IvrNodeSchema = v.object({
+  id: v.string(),
+  kind: v.picklist(['prompt', 'menu', 'collect', 'queue', 'returnToAgent', 'hangup']),
+  prompt: v.optional(v.string()),
+  /** menu: digit -> next node id. */
+  choices: v.optional(v.record(v.string(), v.string())),
+  /** collect: variable that receives the digits, and how many at most. */
+  variable: v.optional(v.string()),
+  maxDigits: v.optional(v.number()),
+  next: v.optional(v.string()),
+  queueNo: v.optional(v.string()),
+});
+
+const IvrSchema = v.object({ ivrId: v.string(), name: v.string(), nodes: v.array(IvrNodeSchema) });
+
+export const TenantConfigSchema = v.object({
+  tenantId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+  name: v.string(),
+  /** Bearer key for the server-to-server API (session keys, simulator). */
+  apiKey: v.pipe(v.string(), v.minLength(8)),
+  agents: v.array(AgentSchema),
+  queues: v.array(QueueSchema),
+  pauseReasons: v.array(PauseReasonSchema),
+  extensions: v.optional(v.array(v.pipe(v.string(), v.regex(EXTENSION_PATTERN))), []),
+  callerIds: v.optional(v.array(CallerIdSchema), []),
+  features: v.optional(
+    v.object({
+      outbound: v.optional(v.boolean(), true),
+      callerIdGroups: v.optional(v.boolean(), false),
+      softphone: v.optional(v.boolean(), true),
+    }),
+    {},
+  ),
+  webrtc: v.optional(v.object({ stunServer: v.optional(v.string(), 'stun:stun.l.google.com:19302') }), {}),
+  ivrs: v.optional(v.array(IvrSchema), []),
+});
+
+export type TenantConfig = v.InferOutput<typeof TenantConfigSchema>;
+export type TenantAgent = TenantConfig['agents'][number];
+export type TenantQueue = TenantConfig['queues'][number];
+export type PauseReason = TenantConfig['pauseReasons'][number];
+
+export function findAgent(tenant: TenantConfig, agentNo: string): TenantAgent | undefined {
+  return tenant.agents.find((agent) => agent.agentNo === agentNo);
+}
+
+export function findPauseReason(tenant: TenantConfig, description: string): PauseReason | undefined {
+  return tenant.pauseReasons.find((reason) => reason.description === description);
+}
+
+/** A qid names a queue as `<tenantId>:<queueNo>` (docs/06-Types.md). */
+export function qidOf(tenantId: string, queueNo: string): string {
+  return `${tenantId}:${queueNo}`;
+}

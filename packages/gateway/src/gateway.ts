@@ -1,0 +1,129 @@
+/** The composition root: wires the store, bus, clock, application services and transports of one gateway node. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import { CloseCode, MAX_FRAME_BYTES } from '@agentsdk/protocol';
+import { openSqliteStore } from './adapters/sqlite/sqlite-store.js';
+import { createMemoryBus } from './adapters/memory-bus/memory-bus.js';
+import { systemClock } from './adapters/clock/system-clock.js';
+import { AgentService } from './application/agent-service.js';
+import { Dispatcher } from './application/dispatcher.js';
+import { LiveSessions } from './application/live-sessions.js';
+import { createLogger, type Logger } from './application/logger.js';
+import type { GatewayServices } from './application/operation-context.js';
+import { endSession, endSessionsOfKey } from './application/session-endings.js';
+import { SessionKeys } from './application/session-keys.js';
+import { TenantDirectory } from './application/tenant-directory.js';
+import { DEMO_TENANT_FILE, loadTenantConfigFile } from './config/tenant-config-file.js';
+import type { TenantConfig } from './domain/tenant.js';
+import type { Clock } from './ports/clock.js';
+import { GatewayMetrics } from './transport/metrics.js';
+import { registerSessionKeyRoutes } from './transport/session-key-routes.js';
+import { registerWebSocketEndpoint } from './transport/websocket-endpoint.js';
+
+export interface GatewayOptions {
+  /** 0 picks a free port. Default 8080. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Directory of the SQLite file; omitted: an in-memory store that ends with the process. */
+  dataDir?: string;
+  /** Tenant configuration files; default: the shipped demo tenant. */
+  tenantConfigFiles?: string[];
+  /** Tenants given directly (tests), in addition to the files. */
+  tenants?: TenantConfig[];
+  clock?: Clock;
+  /** pino level; default `info`. */
+  logLevel?: string;
+  /** How long a session without a socket may be resumed. Default 120 s. */
+  resumeGraceMs?: number;
+  /** The clients' ping interval; a socket silent for three intervals is closed. Default 30 s. */
+  heartbeatIntervalMs?: number;
+}
+
+export interface Gateway {
+  /** http://host:port */
+  url: string;
+  port: number;
+  services: GatewayServices;
+  liveSessions: LiveSessions;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+const REPOSITORY_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const CONSOLE_DIR = join(REPOSITORY_ROOT, 'apps/console/public');
+const SDK_BROWSER_DIR = join(REPOSITORY_ROOT, 'packages/sdk/dist/browser');
+
+export async function startGateway(options: GatewayOptions = {}): Promise<Gateway> {
+  const logger = createLogger(options.logLevel ?? 'info');
+  const clock = options.clock ?? systemClock;
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const store = openSqliteStore(options.dataDir ? join(options.dataDir, 'agent-gateway.sqlite') : ':memory:');
+  const bus = createMemoryBus();
+
+  const configured = [...(options.tenants ?? [])];
+  for (const file of options.tenantConfigFiles ?? (options.tenants ? [] : [DEMO_TENANT_FILE])) configured.push(...(await loadTenantConfigFile(file)));
+  for (const tenant of configured) await store.tenants.upsert(tenant);
+  const tenants = new TenantDirectory(await store.tenants.list());
+
+  const agents = new AgentService(store, bus, clock, logger);
+  const services: GatewayServices = {
+    store,
+    bus,
+    clock,
+    tenants,
+    sessionKeys: new SessionKeys(store.sessionKeys, clock),
+    agents,
+    liveSessions: new LiveSessions({
+      bus,
+      clock,
+      resumeGraceMs: options.resumeGraceMs ?? 120_000,
+      replayLimit: 500,
+      onGraceExpired: (record) => {
+        endSession(services, record, 'sessionExpired').catch((error: unknown) => logger.error({ err: error }, 'ending an expired session failed'));
+      },
+    }),
+  };
+  for (const record of await store.sessions.listLive()) services.liveSessions.restore(record);
+  for (const tenant of tenants.all()) await agents.resumeTimers(tenant.tenantId);
+
+  const metrics = new GatewayMetrics(() => services.liveSessions.size);
+  const app = Fastify({ logger: false, bodyLimit: MAX_FRAME_BYTES });
+  await app.register(fastifyWebsocket, { options: { maxPayload: MAX_FRAME_BYTES } });
+  registerWebSocketEndpoint(app, {
+    dispatcher: new Dispatcher(services, logger, metrics),
+    liveSessions: services.liveSessions,
+    logger,
+    metrics,
+    idleTimeoutMs: 3 * (options.heartbeatIntervalMs ?? 30_000),
+  });
+  registerSessionKeyRoutes(app, services, (keyHash) => endSessionsOfKey(services, keyHash));
+  app.get('/healthz', async () => ({ status: 'ok', sessions: services.liveSessions.size }));
+  app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+  await app.register(fastifyStatic, { root: SDK_BROWSER_DIR, prefix: '/sdk/', decorateReply: false });
+  await app.register(fastifyStatic, { root: CONSOLE_DIR, prefix: '/' });
+
+  const host = options.host ?? '127.0.0.1';
+  await app.listen({ port: options.port ?? 8080, host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : (options.port ?? 8080);
+
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    services,
+    liveSessions: services.liveSessions,
+    logger,
+    async close() {
+      agents.stop();
+      services.liveSessions.closeAll(CloseCode.GOING_AWAY, 'gateway shutting down');
+      await app.close();
+      await bus.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,10 @@
+export { startGateway } from './gateway.js';
+export type { Gateway, GatewayOptions } from './gateway.js';
+export { ManualClock } from './adapters/clock/manual-clock.js';
+export { openSqliteStore } from './adapters/sqlite/sqlite-store.js';
+export { createMemoryBus } from './adapters/memory-bus/memory-bus.js';
+export { loadTenantConfigFile, DEMO_TENANT_FILE, TenantConfigError } from './config/tenant-config-file.js';
+export type { TenantConfig } from './domain/tenant.js';
+export type { Store, SessionKeyRecord, SessionRecord, Versioned } from './ports/store.js';
+export type { Bus, BusMessage } from './ports/bus.js';
+export type { Clock, TimerHandle } from './ports/clock.js';

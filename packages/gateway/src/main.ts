@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+/** `npm start`: the gateway on the embedded default (SQLite under ./data, in-process bus, demo tenant). */
+import { resolve } from 'node:path';
+import { startGateway } from './gateway.js';
+
+const port = Number(process.env.PORT ?? 8080);
+const host = process.env.HOST ?? '127.0.0.1';
+const dataDir = resolve(process.env.AGENT_GATEWAY_DATA_DIR ?? 'data');
+const tenantConfigFiles = process.env.AGENT_GATEWAY_TENANTS?.split(',').map((file) => resolve(file.trim()));
+
+const gateway = await startGateway({
+  port,
+  host,
+  dataDir,
+  tenantConfigFiles,
+  logLevel: process.env.LOG_LEVEL ?? 'info',
+  resumeGraceMs: process.env.AGENT_GATEWAY_RESUME_GRACE_SECONDS ? Number(process.env.AGENT_GATEWAY_RESUME_GRACE_SECONDS) * 1000 : undefined,
+});
+
+const apiKey = process.env.AGENT_GATEWAY_DEMO_API_KEY || 'demo-api-key';
+process.stdout.write(`
+Agent Gateway listening on ${gateway.url}
+  console     ${gateway.url}/
+  WebSocket   ${gateway.url.replace(/^http/, 'ws')}/ws
+  data        ${dataDir}
+  tenants     ${gateway.services.tenants.all().map((t) => t.tenantId).join(', ')}
+
+Get a session key for demo agent 1001:
+  curl -s -X POST ${gateway.url}/api/v1/tenants/demo/session-keys \\
+    -H 'Authorization: Bearer ${apiKey}' -H 'Content-Type: application/json' \\
+    -d '{"agentNo":"1001","ttlSeconds":3600}'
+`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    gateway.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+}

@@ -1,0 +1,68 @@
+/**
+ * Persistence, in domain terms. The embedded default is SQLite; a Redis adapter serves several gateway nodes.
+ * Every adapter passes tests/store-conformance.test.ts.
+ */
+import type { AgentRecord } from '../domain/agent-state.js';
+import type { TenantConfig } from '../domain/tenant.js';
+
+export interface SessionKeyRecord {
+  /** SHA-256 of the key, hex. The key itself is never stored. */
+  keyHash: string;
+  tenantId: string;
+  agentNo: string;
+  createdAt: number;
+  expiresAt: number;
+  revokedAt?: number;
+}
+
+export interface SessionRecord {
+  sessionId: string;
+  tenantId: string;
+  agentNo: string;
+  keyHash: string;
+  createdAt: number;
+  endedAt?: number;
+  endReason?: string;
+}
+
+export interface Versioned<T> {
+  value: T;
+  /** Increases by one with every successful write; 0 means "not stored yet". */
+  version: number;
+}
+
+export interface TenantStore {
+  upsert(config: TenantConfig): Promise<void>;
+  list(): Promise<TenantConfig[]>;
+}
+
+export interface SessionKeyStore {
+  insert(record: SessionKeyRecord): Promise<void>;
+  findByHash(keyHash: string): Promise<SessionKeyRecord | undefined>;
+  /** Returns false when the key is unknown or was already revoked. */
+  revoke(keyHash: string, at: number): Promise<boolean>;
+}
+
+export interface SessionStore {
+  insert(record: SessionRecord): Promise<void>;
+  get(sessionId: string): Promise<SessionRecord | undefined>;
+  /** Marks a live session ended; false when it was already ended or unknown. */
+  end(sessionId: string, reason: string, at: number): Promise<boolean>;
+  listLive(): Promise<SessionRecord[]>;
+  listLiveByKeyHash(keyHash: string): Promise<SessionRecord[]>;
+}
+
+export interface AgentStore {
+  get(tenantId: string, agentNo: string): Promise<Versioned<AgentRecord> | undefined>;
+  /** Writes when the stored version still equals `expectedVersion` (0: absent). False on a lost race. */
+  compareAndSet(record: AgentRecord, expectedVersion: number): Promise<boolean>;
+  list(tenantId: string): Promise<AgentRecord[]>;
+}
+
+export interface Store {
+  tenants: TenantStore;
+  sessionKeys: SessionKeyStore;
+  sessions: SessionStore;
+  agents: AgentStore;
+  close(): Promise<void>;
+}
