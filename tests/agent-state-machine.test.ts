@@ -1,0 +1,73 @@
+/** The pure agent state machine: each command's next state, effects and refusals (docs/08-State-Machine.md). */
+import { describe, expect, it } from 'vitest';
+import { offlineAgent, toAgentStatus, transition, type AgentRecord } from '../packages/gateway/src/domain/agent-state.js';
+
+const endpoint = { endpointType: 1 as const, endpoint: '13600000000' };
+const T0 = 1_000;
+
+function signedIn(initialStatus: 1 | 2 | 3 = 1): AgentRecord {
+  const result = transition(
+    offlineAgent('demo', '1001', 0),
+    { type: 'login', sessionId: 's1', bindEndpoint: endpoint, initialStatus, wrapupSeconds: 30, pause: initialStatus === 2 ? { pauseType: 1, pauseDescription: 'MEETING' } : undefined },
+    T0,
+  );
+  if (!result.ok) throw new Error(result.message);
+  return result.next;
+}
+
+describe('agent state machine', () => {
+  it('signs in idle, busy with a reason, or in wrap-up that ends by itself', () => {
+    expect(toAgentStatus(signedIn(1))).toMatchObject({ state: 'idle', loginStatus: 1, stateAction: 'login', stateSince: T0, loginTime: T0 });
+    expect(toAgentStatus(signedIn(2))).toMatchObject({ state: 'busy', loginStatus: 2, pauseType: 1, pauseDescription: 'MEETING' });
+    const wrapup = transition(offlineAgent('demo', '1001', 0), { type: 'login', sessionId: 's1', bindEndpoint: endpoint, initialStatus: 3, wrapupSeconds: 30 }, T0);
+    expect(wrapup.ok && wrapup.effects).toContainEqual({ type: 'scheduleWrapupEnd', at: T0 + 30_000 });
+    if (!wrapup.ok) return;
+    expect(transition(wrapup.next, { type: 'wrapupEnd' }, T0 + 29_999)).toMatchObject({ ok: false });
+    expect(transition(wrapup.next, { type: 'wrapupEnd' }, T0 + 30_000)).toMatchObject({ ok: true, next: { loginStatus: 1, stateAction: 'wrapupEnd' } });
+  });
+
+  it('kicks the previous session out when the agent signs in again', () => {
+    const again = transition(signedIn(), { type: 'login', sessionId: 's2', bindEndpoint: endpoint, initialStatus: 1, wrapupSeconds: 30 }, T0 + 5);
+    expect(again).toMatchObject({ ok: true, next: { sessionId: 's2' } });
+    expect(again.ok && again.effects[0]).toEqual({ type: 'kickOut', sessionId: 's1' });
+  });
+
+  it('pauses, changes reason without resetting the time in state, and unpauses', () => {
+    const paused = transition(signedIn(), { type: 'pause', pauseType: 1, pauseDescription: 'MEETING' }, T0 + 10);
+    expect(paused).toMatchObject({ ok: true, next: { loginStatus: 2, stateSince: T0 + 10, pauseDescription: 'MEETING' } });
+    if (!paused.ok) return;
+    const lunch = transition(paused.next, { type: 'pause', pauseType: 2, pauseDescription: 'LUNCH' }, T0 + 20);
+    expect(lunch).toMatchObject({ ok: true, next: { stateSince: T0 + 10, pauseType: 2, pauseDescription: 'LUNCH' } });
+    if (!lunch.ok) return;
+    const idle = transition(lunch.next, { type: 'unpause' }, T0 + 30);
+    expect(idle).toMatchObject({ ok: true, next: { loginStatus: 1, stateAction: 'unpause', stateSince: T0 + 30 } });
+    expect(idle.ok && 'pauseType' in idle.next).toBe(false);
+  });
+
+  it('refuses what the state does not allow, with the spec messages', () => {
+    const offline = offlineAgent('demo', '1001', 0);
+    expect(transition(offline, { type: 'pause', pauseType: 1, pauseDescription: 'busy' }, T0)).toEqual({ ok: false, error: 'NOT_LOGGED_IN', message: 'not logined' });
+    expect(transition(offline, { type: 'logout', mode: 1, unbindEndpoint: false }, T0)).toMatchObject({ ok: false, error: 'NOT_LOGGED_IN' });
+    expect(transition(signedIn(), { type: 'unpause' }, T0)).toEqual({ ok: false, error: 'INVALID_STATE', message: 'already ready' });
+    const inCall = { ...signedIn(), deviceStatus: 4 as const };
+    expect(transition(inCall, { type: 'pause', pauseType: 1, pauseDescription: 'busy' }, T0)).toEqual({ ok: false, error: 'INVALID_STATE', message: 'deviceStatus not in idle' });
+    expect(transition(inCall, { type: 'logout', mode: 1, unbindEndpoint: false }, T0)).toMatchObject({ ok: false, error: 'INVALID_STATE' });
+    expect(transition(inCall, { type: 'logout', mode: 2, unbindEndpoint: false }, T0)).toMatchObject({ ok: true, next: { logoutPending: true }, effects: [] });
+  });
+
+  it('signs out keeping or removing the bound endpoint, and ends the session', () => {
+    const kept = transition(signedIn(), { type: 'logout', mode: 1, unbindEndpoint: false }, T0 + 1);
+    expect(kept).toMatchObject({ ok: true, next: { loginStatus: 0, bindEndpoint: endpoint } });
+    expect(kept.ok && kept.effects).toEqual([{ type: 'publishStatus' }, { type: 'endSession', sessionId: 's1', reason: 'logout' }]);
+    const unbound = transition(signedIn(), { type: 'logout', mode: 1, unbindEndpoint: true }, T0 + 1);
+    expect(unbound.ok && unbound.next.bindEndpoint).toBeUndefined();
+  });
+
+  it('ends only the live session when the server ends one', () => {
+    expect(transition(signedIn(), { type: 'endSession', sessionId: 'old', reason: 'sessionExpired' }, T0)).toMatchObject({ ok: false, error: 'SESSION_ENDED' });
+    expect(transition(signedIn(), { type: 'endSession', sessionId: 's1', reason: 'sessionKeyRevoked' }, T0)).toMatchObject({
+      ok: true,
+      next: { loginStatus: 0, stateAction: 'sessionKeyRevoked' },
+    });
+  });
+});

@@ -1,0 +1,39 @@
+/** Starts a real gateway on a loopback port for one test file, and issues session keys through its HTTP API. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startGateway, type Gateway, type GatewayOptions } from '@agentsdk/gateway';
+
+export const DEMO_API_KEY = 'demo-api-key';
+
+export interface TestGateway extends Gateway {
+  issueKey(agentNo: string, ttlSeconds?: number, tenantId?: string): Promise<string>;
+  api(method: string, path: string, body?: unknown, apiKey?: string): Promise<{ status: number; body: any }>;
+}
+
+export async function startTestGateway(options: GatewayOptions = {}): Promise<TestGateway> {
+  const gateway = await startGateway({ port: 0, logLevel: 'silent', ...options });
+  const api: TestGateway['api'] = async (method, path, body, apiKey = DEMO_API_KEY) => {
+    const response = await fetch(`${gateway.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${apiKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  };
+  return Object.assign(gateway, {
+    api,
+    async issueKey(agentNo: string, ttlSeconds = 3600, tenantId = 'demo') {
+      const { status, body } = await api('POST', `/api/v1/tenants/${tenantId}/session-keys`, { agentNo, ttlSeconds });
+      if (status !== 201) throw new Error(`issuing a key for ${agentNo} failed: ${status} ${JSON.stringify(body)}`);
+      return body.sessionKey as string;
+    },
+  });
+}
+
+/** A data directory that lives as long as the test file. */
+export function temporaryDataDir(): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), 'agent-gateway-test-'));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
