@@ -70,7 +70,7 @@ export interface TelephonyDriver {
   play(legId: string, prompt: string): Promise<void>;
   /** Sends digits into the leg (its party hears / its far end receives them). */
   sendDtmf(legId: string, digits: string, timing: DtmfTiming): Promise<void>;
-  /** Ends a leg; no event follows for a leg the gateway hangs up itself except `ended` with `cause`. */
+  /** Ends a leg. Like every other end of a leg, it is reported by an `ended` event (with this cause). */
   hangup(legId: string, cause: LegEndCause): Promise<void>;
   /** Whether a destination could be rung at all now (an extension must be registered). */
   isReachable(destination: Destination): boolean;
