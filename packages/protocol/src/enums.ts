@@ -34,6 +34,10 @@ export const AgentStateName = {
   IDLE: 'idle',
   BUSY: 'busy',
   WRAPUP: 'wrapup',
+  /** A call is being offered to the agent or the agent's endpoint rings (deviceStatus 2 or 3). */
+  RINGING: 'ringing',
+  /** The agent's leg is up (deviceStatus 4). */
+  TALKING: 'talking',
 } as const;
 export type AgentStateNameValue = (typeof AgentStateName)[keyof typeof AgentStateName];
 
@@ -44,6 +48,13 @@ export const AgentStateAction = {
   UNPAUSE: 'unpause',
   UPDATE_ENDPOINT: 'updateBoundEndpoint',
   WRAPUP_END: 'wrapupEnd',
+  PROLONG_WRAPUP: 'prolongWrapup',
+  OFFER: 'offer',
+  RING: 'ring',
+  ANSWER: 'answer',
+  HANGUP: 'hangup',
+  RING_NO_ANSWER: 'ringNoAnswer',
+  OFFER_RELEASED: 'offerReleased',
   KICK_OUT: 'kickOut',
   SESSION_EXPIRED: 'sessionExpired',
   SESSION_KEY_REVOKED: 'sessionKeyRevoked',

@@ -43,6 +43,12 @@ const NOTIFICATION_EVENTS = {
   SET_OFFLINE_RESULT: 'setOfflineResult',
   INTERACT_RETURN: 'interactReturn',
   WEBRTC_STATS: 'webrtcStats',
+  /** Ours: the call was put on hold / taken off hold (`hold` / `unhold`). */
+  CALL_HELD: 'callHeld',
+  CALL_UNHELD: 'callUnheld',
+  /** Ours: the agent's audio was muted / unmuted in a direction (`mute` / `unmute`). */
+  CALL_MUTED: 'callMuted',
+  CALL_UNMUTED: 'callUnmuted',
   /** Ours: this session was replaced by a sign-in of the same agent elsewhere. */
   KICK_OUT: 'kickOut',
   /** Ours: the gateway ended this session (supervisor, revoked key, expired session). */

@@ -29,7 +29,8 @@ export interface AgentStatus {
   bindEndpoint?: BindEndpoint;
   /** login `workMode`, when given. */
   workMode?: string;
-  /** Set while in a call. */
+  /** Set while a call is offered to or handled by the agent. */
+  callId?: string;
   callType?: CallTypeValue;
   /** Epoch ms when `state` was entered. */
   stateSince: number;

@@ -11,6 +11,7 @@ import {
   type AgentStateNameValue,
   type AgentStatus,
   type BindEndpoint,
+  type CallTypeValue,
   type BusinessErrorName,
   type DeviceStatusValue,
   type ForcedLogoutReason,
@@ -36,7 +37,19 @@ export interface AgentRecord {
   qids?: string[];
   /** logoutMode 2: sign out once the current call and wrap-up end. */
   logoutPending?: boolean;
+  /** The call offered to or handled by the agent. */
+  callId?: string;
+  callType?: CallTypeValue;
+  /** The pause to return to after the call's wrap-up (an agent who dials out while busy stays busy). */
+  pauseAfterCall?: { pauseType: number; pauseDescription: string };
+  /** Calls answered since sign-in (the fewest-calls routing strategy). */
+  callsAnswered?: number;
+  /** When the agent was last offered a call (round-robin routing). */
+  lastOfferAt?: number;
 }
+
+/** The system pause an agent is put in after not answering an offered queue call. */
+export const RING_NO_ANSWER_PAUSE = { pauseType: 1, pauseDescription: 'ring no answer' } as const;
 
 export type AgentCommand =
   | {
@@ -55,6 +68,15 @@ export type AgentCommand =
   | { type: 'updateBoundEndpoint'; bindEndpoint: BindEndpoint }
   /** The wrap-up timer fired; ignored unless wrap-up is due. */
   | { type: 'wrapupEnd' }
+  | { type: 'prolongWrapup'; seconds: number }
+  /** Locks an available agent for a call. Queue calls need the agent idle; the agent's own calls only need no call. */
+  | { type: 'offer'; callId: string; callType: CallTypeValue; requireIdle: boolean }
+  | { type: 'callRinging'; callId: string }
+  | { type: 'callConnected'; callId: string }
+  /** The call ended after the agent's leg was up: wrap-up follows. */
+  | { type: 'callEnded'; callId: string; wrapupSeconds: number }
+  /** The call went away before the agent's leg was up. `ringNoAnswer` pauses the agent. */
+  | { type: 'offerReleased'; callId: string; reason: 'ringNoAnswer' | 'other' }
   /** The server ends a session; ignored unless it is the agent's live session. */
   | { type: 'endSession'; sessionId: string; reason: ForcedLogoutReason };
 
@@ -66,7 +88,9 @@ export type AgentEffect =
   /** The session is over: `logout` for a normal sign-out, else the server's reason. */
   | { type: 'endSession'; sessionId: string; reason: 'logout' | ForcedLogoutReason }
   /** Wrap-up ends by itself at `at`. */
-  | { type: 'scheduleWrapupEnd'; at: number };
+  | { type: 'scheduleWrapupEnd'; at: number }
+  /** The agent can take a queue call now: route its queues. */
+  | { type: 'available' };
 
 export type TransitionResult =
   | { ok: true; next: AgentRecord; effects: AgentEffect[]; message?: string }
@@ -83,7 +107,11 @@ export function offlineAgent(tenantId: string, agentNo: string, now: number): Ag
   };
 }
 
-export function stateOf(record: Pick<AgentRecord, 'loginStatus'>): AgentStateNameValue {
+export function stateOf(record: Pick<AgentRecord, 'loginStatus' | 'deviceStatus'>): AgentStateNameValue {
+  if (record.loginStatus !== LoginStatus.OFFLINE) {
+    if (record.deviceStatus === DeviceStatus.INVITE || record.deviceStatus === DeviceStatus.RINGING) return AgentStateName.RINGING;
+    if (record.deviceStatus === DeviceStatus.IN_USE) return AgentStateName.TALKING;
+  }
   switch (record.loginStatus) {
     case LoginStatus.OFFLINE:
       return AgentStateName.OFFLINE;
@@ -114,6 +142,8 @@ export function toAgentStatus(record: AgentRecord): AgentStatus {
   if (record.workMode !== undefined) status.workMode = record.workMode;
   if (record.loginTime !== undefined) status.loginTime = record.loginTime;
   if (record.wrapupEndsAt !== undefined) status.wrapupEndsAt = record.wrapupEndsAt;
+  if (record.callId !== undefined) status.callId = record.callId;
+  if (record.callType !== undefined) status.callType = record.callType;
   return status;
 }
 
@@ -129,7 +159,7 @@ function enter(
   now: number,
   changes: Partial<AgentRecord> = {},
 ): AgentRecord {
-  const stateChanged = stateOf(record) !== stateOf({ loginStatus });
+  const stateChanged = stateOf(record) !== stateOf({ loginStatus, deviceStatus: changes.deviceStatus ?? record.deviceStatus });
   const next: AgentRecord = { ...record, ...changes, loginStatus, stateAction, stateSince: stateChanged ? now : record.stateSince };
   if (loginStatus !== LoginStatus.BUSY) {
     delete next.pauseType;
@@ -157,6 +187,35 @@ const END_SESSION_ACTIONS: Record<ForcedLogoutReason, AgentStateActionValue> = {
   agentRemoved: AgentStateAction.SESSION_EXPIRED,
 };
 
+function clearCall(record: AgentRecord): AgentRecord {
+  const next = { ...record };
+  delete next.callId;
+  delete next.callType;
+  return next;
+}
+
+/** Back to what the agent was before the call: signed out if a logout waits, busy if paused, else idle. */
+function afterCallWithoutWrapup(record: AgentRecord, stateAction: AgentStateActionValue, now: number): TransitionResult {
+  if (record.logoutPending && record.sessionId) {
+    return {
+      ok: true,
+      next: signOut(record, AgentStateAction.LOGOUT, now, false),
+      effects: [{ type: 'publishStatus' }, { type: 'endSession', sessionId: record.sessionId, reason: 'logout' }],
+    };
+  }
+  const pause = record.pauseAfterCall;
+  const cleared = { ...record };
+  delete cleared.pauseAfterCall;
+  if (pause || record.loginStatus === LoginStatus.BUSY) {
+    const next = enter(cleared, LoginStatus.BUSY, stateAction, now, pause ?? {});
+    next.stateSince = now;
+    return { ok: true, next, effects: [{ type: 'publishStatus' }] };
+  }
+  const next = enter(cleared, LoginStatus.IDLE, stateAction, now);
+  next.stateSince = now;
+  return { ok: true, next, effects: [{ type: 'publishStatus' }, { type: 'available' }] };
+}
+
 const isSignedIn = (record: AgentRecord) => record.loginStatus !== LoginStatus.OFFLINE;
 const inCall = (record: AgentRecord) => record.deviceStatus !== DeviceStatus.IDLE;
 
@@ -181,16 +240,16 @@ export function transition(record: AgentRecord, command: AgentCommand, now: numb
       let next: AgentRecord;
       if (command.initialStatus === LoginStatus.BUSY && command.pause) {
         next = enter(base, LoginStatus.BUSY, AgentStateAction.LOGIN, now, { ...session, ...command.pause });
-        next.stateSince = now;
+        effects.push({ type: 'publishStatus' });
       } else if (command.initialStatus === LoginStatus.WRAPUP) {
         const at = now + command.wrapupSeconds * 1000;
         next = enter(base, LoginStatus.WRAPUP, AgentStateAction.LOGIN, now, { ...session, wrapupEndsAt: at });
-        effects.push({ type: 'scheduleWrapupEnd', at });
+        effects.push({ type: 'publishStatus' }, { type: 'scheduleWrapupEnd', at });
       } else {
         next = enter(base, LoginStatus.IDLE, AgentStateAction.LOGIN, now, session);
+        effects.push({ type: 'publishStatus' }, { type: 'available' });
       }
       next.stateSince = now;
-      effects.push({ type: 'publishStatus' });
       return { ok: true, next, effects };
     }
 
@@ -223,7 +282,7 @@ export function transition(record: AgentRecord, command: AgentCommand, now: numb
       if (record.loginStatus === LoginStatus.IDLE) return refuse('INVALID_STATE', 'already ready');
       if (inCall(record)) return refuse('INVALID_STATE', 'deviceStatus not in idle');
       const next = enter(record, LoginStatus.IDLE, AgentStateAction.UNPAUSE, now);
-      return { ok: true, next, effects: [{ type: 'publishStatus' }] };
+      return { ok: true, next, effects: [{ type: 'publishStatus' }, { type: 'available' }] };
     }
 
     case 'updateBoundEndpoint': {
@@ -244,7 +303,87 @@ export function transition(record: AgentRecord, command: AgentCommand, now: numb
           effects: [{ type: 'publishStatus' }, { type: 'endSession', sessionId: record.sessionId, reason: 'logout' }],
         };
       }
-      return { ok: true, next: enter(record, LoginStatus.IDLE, AgentStateAction.WRAPUP_END, now), effects: [{ type: 'publishStatus' }] };
+      if (record.pauseAfterCall) {
+        const next = enter(record, LoginStatus.BUSY, AgentStateAction.WRAPUP_END, now, record.pauseAfterCall);
+        delete next.pauseAfterCall;
+        return { ok: true, next, effects: [{ type: 'publishStatus' }] };
+      }
+      return {
+        ok: true,
+        next: enter(record, LoginStatus.IDLE, AgentStateAction.WRAPUP_END, now),
+        effects: [{ type: 'publishStatus' }, { type: 'available' }],
+      };
+    }
+
+    case 'prolongWrapup': {
+      if (!isSignedIn(record)) return refuse('NOT_LOGGED_IN', 'not logined');
+      if (record.loginStatus !== LoginStatus.WRAPUP || record.wrapupEndsAt === undefined) return refuse('INVALID_STATE', 'not in wrap-up');
+      const at = record.wrapupEndsAt + command.seconds * 1000;
+      return {
+        ok: true,
+        next: { ...record, wrapupEndsAt: at, stateAction: AgentStateAction.PROLONG_WRAPUP },
+        effects: [{ type: 'publishStatus' }, { type: 'scheduleWrapupEnd', at }],
+      };
+    }
+
+    case 'offer': {
+      if (!isSignedIn(record)) return refuse('NO_SUCH_AGENT', 'no such agent');
+      if (inCall(record)) return refuse('AGENT_BUSY', 'agent busy');
+      if (command.requireIdle && record.loginStatus !== LoginStatus.IDLE) return refuse('AGENT_BUSY', 'agent not idle');
+      const next: AgentRecord = {
+        ...record,
+        deviceStatus: DeviceStatus.INVITE,
+        callId: command.callId,
+        callType: command.callType,
+        stateAction: AgentStateAction.OFFER,
+        stateSince: now,
+        lastOfferAt: now,
+      };
+      if (record.loginStatus === LoginStatus.BUSY && record.pauseType !== undefined && record.pauseDescription !== undefined) {
+        next.pauseAfterCall = { pauseType: record.pauseType, pauseDescription: record.pauseDescription };
+      }
+      return { ok: true, next, effects: [{ type: 'publishStatus' }] };
+    }
+
+    case 'callRinging': {
+      if (record.callId !== command.callId || record.deviceStatus !== DeviceStatus.INVITE) return refuse('INVALID_STATE', 'not offered this call');
+      return { ok: true, next: { ...record, deviceStatus: DeviceStatus.RINGING, stateAction: AgentStateAction.RING }, effects: [{ type: 'publishStatus' }] };
+    }
+
+    case 'callConnected': {
+      if (record.callId !== command.callId || !inCall(record)) return refuse('INVALID_STATE', 'not offered this call');
+      const next: AgentRecord = {
+        ...record,
+        deviceStatus: DeviceStatus.IN_USE,
+        stateAction: AgentStateAction.ANSWER,
+        stateSince: now,
+        callsAnswered: (record.callsAnswered ?? 0) + 1,
+      };
+      return { ok: true, next, effects: [{ type: 'publishStatus' }] };
+    }
+
+    case 'callEnded': {
+      if (record.callId !== command.callId) return refuse('INVALID_STATE', 'not in this call');
+      const cleared = clearCall({ ...record, deviceStatus: DeviceStatus.IDLE });
+      if (command.wrapupSeconds > 0) {
+        const at = now + command.wrapupSeconds * 1000;
+        const next = enter(cleared, LoginStatus.WRAPUP, AgentStateAction.HANGUP, now, { wrapupEndsAt: at });
+        next.stateSince = now;
+        return { ok: true, next, effects: [{ type: 'publishStatus' }, { type: 'scheduleWrapupEnd', at }] };
+      }
+      return afterCallWithoutWrapup(cleared, AgentStateAction.HANGUP, now);
+    }
+
+    case 'offerReleased': {
+      if (record.callId !== command.callId) return refuse('INVALID_STATE', 'not offered this call');
+      const cleared = clearCall({ ...record, deviceStatus: DeviceStatus.IDLE });
+      if (command.reason === 'ringNoAnswer') {
+        delete cleared.pauseAfterCall;
+        const next = enter(cleared, LoginStatus.BUSY, AgentStateAction.RING_NO_ANSWER, now, { ...RING_NO_ANSWER_PAUSE });
+        next.stateSince = now;
+        return { ok: true, next, effects: [{ type: 'publishStatus' }] };
+      }
+      return afterCallWithoutWrapup(cleared, AgentStateAction.OFFER_RELEASED, now);
     }
 
     case 'endSession': {

@@ -1,0 +1,443 @@
+/**
+ * The call state machine (docs/08-State-Machine.md, "Calls"). Pure: `callTransition(call, event, now)` returns the
+ * next call and the effects to apply: telephony actions, agent commands and the events the agent sees, in the order
+ * the agent must see them. Inbound: queued -> offering -> connected -> ended. Preview outbound and internal calls:
+ * agentDialing -> customerDialing -> connected -> ended. A survey may follow a connected call.
+ */
+import { CallType, type BusinessErrorName, type CallTypeValue, type ChannelVariable, type EventName } from '@agentsdk/protocol';
+import type { AgentCommand } from './agent-state.js';
+import type { DialRequest, LegEndCause, MuteDirection } from '../ports/telephony.js';
+
+export type CallPhase = 'queued' | 'offering' | 'agentDialing' | 'customerDialing' | 'connected' | 'survey' | 'ended';
+
+export type CallOutcome =
+  | 'completed'
+  | 'abandoned'
+  | 'queueTimeout'
+  | 'agentNoAnswer'
+  | 'customerBusy'
+  | 'customerNoAnswer'
+  | 'customerRejected'
+  | 'invalidNumber'
+  | 'cancelled'
+  | 'failed';
+
+export type HangupSide = 'agent' | 'customer' | 'system';
+
+export interface CallLeg {
+  legId: string;
+  party: 'customer' | 'agent';
+  number: string;
+  agentNo?: string;
+  startedAt: number;
+  answeredAt?: number;
+  endedAt?: number;
+  endCause?: LegEndCause;
+}
+
+export interface CallRecord {
+  callId: string;
+  tenantId: string;
+  callType: CallTypeValue;
+  phase: CallPhase;
+  queueNo?: string;
+  /** The caller (inbound) or the number dialled (outbound); for internal calls the callee. */
+  customerNumber: string;
+  /** Number presented to the customer on outbound calls. */
+  callerId?: string;
+  customerLegId?: string;
+  agentNo?: string;
+  agentLegId?: string;
+  /** Internal calls to an agent: the callee agent. */
+  calleeAgentNo?: string;
+  variables: ChannelVariable[];
+  requestUniqueId?: string;
+  /** Backup numbers not tried yet. */
+  backupNumbers: string[];
+  customerAnswerTimeoutMs: number;
+  wrapupSeconds: number;
+  held: boolean;
+  muted: { in: boolean; out: boolean };
+  /** Agents that did not take this queue call; it is not offered to them again. */
+  declinedBy: string[];
+  cdrIsAsr: 0 | 1;
+  legs: CallLeg[];
+  createdAt: number;
+  queuedAt?: number;
+  answeredAt?: number;
+  endedAt?: number;
+  outcome?: CallOutcome;
+  hangupSide?: HangupSide;
+  /** Set when the gateway itself hangs up, so the ended legs are attributed to the right side. */
+  endRequested?: { outcome: CallOutcome; side: HangupSide };
+  survey?: { startedAt: number; result?: string };
+}
+
+export type CallEvent =
+  | { type: 'offered'; agentNo: string; agentLeg: DialRequest }
+  | { type: 'legRinging'; legId: string }
+  | { type: 'legAnswered'; legId: string }
+  | { type: 'legEnded'; legId: string; cause: LegEndCause }
+  | { type: 'dtmf'; legId: string; digits: string }
+  | { type: 'hangup'; side: 1 | 2 }
+  | { type: 'reject' }
+  | { type: 'cancel' }
+  | { type: 'hold' }
+  | { type: 'unhold' }
+  | { type: 'mute'; direction: MuteDirection }
+  | { type: 'unmute'; direction: MuteDirection }
+  | { type: 'startSurvey' }
+  | { type: 'queueTimeout' }
+  | { type: 'surveyTimeout' };
+
+export type CallEffect =
+  | { type: 'dial'; request: DialRequest }
+  | { type: 'answerLeg'; legId: string }
+  | { type: 'connect'; legIds: string[] }
+  | { type: 'hangupLeg'; legId: string; cause: LegEndCause }
+  | { type: 'setHold'; legId: string; held: boolean }
+  | { type: 'setMute'; legId: string; direction: MuteDirection; muted: boolean }
+  | { type: 'play'; legId: string; prompt: string }
+  | { type: 'agent'; agentNo: string; command: AgentCommand }
+  | { type: 'notify'; agentNo: string; event: EventName; data: Record<string, unknown> }
+  /** Offer the queue's waiting calls to available agents. */
+  | { type: 'route'; queueNo: string }
+  | { type: 'schedule'; event: 'queueTimeout' | 'surveyTimeout'; delayMs: number };
+
+export type CallTransitionResult =
+  | { ok: true; next: CallRecord; effects: CallEffect[] }
+  | { ok: false; error: BusinessErrorName; message: string };
+
+export const PROMPTS = {
+  queueMusic: 'queue-music',
+  holdMusic: 'hold-music',
+  queueTimeout: 'all-agents-busy-goodbye',
+  survey: 'survey: press 1 (poor) to 5 (excellent)',
+  surveyThanks: 'survey-thank-you',
+} as const;
+
+export const SURVEY_TIMEOUT_MS = 30_000;
+
+const refuse = (error: BusinessErrorName, message: string): CallTransitionResult => ({ ok: false, error, message });
+
+function withLeg(call: CallRecord, legId: string, change: Partial<CallLeg>): CallRecord {
+  return { ...call, legs: call.legs.map((leg) => (leg.legId === legId ? { ...leg, ...change } : leg)) };
+}
+
+const isLive = (call: CallRecord, legId: string | undefined) =>
+  legId !== undefined && call.legs.some((leg) => leg.legId === legId && leg.endedAt === undefined);
+
+/** Common fields of the events the agent sees about this call. */
+export function callSummary(call: CallRecord): Record<string, unknown> {
+  const summary: Record<string, unknown> = {
+    callId: call.callId,
+    callType: call.callType,
+    customerNumber: call.customerNumber,
+    chanVariables: call.variables,
+  };
+  if (call.queueNo !== undefined) summary.queueNo = call.queueNo;
+  if (call.requestUniqueId !== undefined) summary.requestUniqueId = call.requestUniqueId;
+  if (call.calleeAgentNo !== undefined) summary.calleeAgentNo = call.calleeAgentNo;
+  return summary;
+}
+
+function notify(call: CallRecord, agentNo: string | undefined, event: EventName, extra: Record<string, unknown> = {}): CallEffect[] {
+  return agentNo ? [{ type: 'notify', agentNo, event, data: { eventType: event, ...callSummary(call), ...extra } }] : [];
+}
+
+/** The agents whose leg is or was part of the call (the caller and, for internal calls, the callee). */
+function agentsOf(call: CallRecord): string[] {
+  return [call.agentNo, call.calleeAgentNo].filter((agentNo): agentNo is string => agentNo !== undefined);
+}
+
+/**
+ * Ends the call: hangs up what is still live, releases the agents (wrap-up when they talked) and tells them.
+ * `reason` is what `sessionTerminate` reports.
+ */
+function endCall(call: CallRecord, outcome: CallOutcome, side: HangupSide, now: number, reason: string): CallTransitionResult {
+  const next: CallRecord = { ...call, phase: 'ended', outcome, hangupSide: side, endedAt: now };
+  delete next.endRequested;
+  const effects: CallEffect[] = [];
+  for (const leg of call.legs) if (leg.endedAt === undefined) effects.push({ type: 'hangupLeg', legId: leg.legId, cause: call.answeredAt ? 'normal' : 'cancelled' });
+  if (call.phase !== 'survey') {
+    for (const agentNo of agentsOf(call)) {
+      const agentLeg = call.legs.find((leg) => leg.agentNo === agentNo);
+      const talked = agentLeg?.answeredAt !== undefined && call.answeredAt !== undefined;
+      effects.push({
+        type: 'agent',
+        agentNo,
+        command: talked
+          ? { type: 'callEnded', callId: call.callId, wrapupSeconds: agentNo === call.agentNo ? call.wrapupSeconds : 0 }
+          : { type: 'offerReleased', callId: call.callId, reason: 'other' },
+      });
+      effects.push(...notify(call, agentNo, 'sessionTerminate', { side, reason, outcome }));
+    }
+  }
+  return { ok: true, next, effects };
+}
+
+/** Ends the call from the agent's side: legs are hung up first, and their `ended` events finish it. */
+function requestEnd(call: CallRecord, outcome: CallOutcome, side: HangupSide, cause: LegEndCause): CallTransitionResult {
+  const effects: CallEffect[] = call.legs
+    .filter((leg) => leg.endedAt === undefined)
+    .map((leg) => ({ type: 'hangupLeg', legId: leg.legId, cause }));
+  return { ok: true, next: { ...call, endRequested: { outcome, side } }, effects };
+}
+
+const CUSTOMER_FAILURES: Partial<Record<LegEndCause, CallOutcome>> = {
+  busy: 'customerBusy',
+  noAnswer: 'customerNoAnswer',
+  rejected: 'customerRejected',
+  invalid: 'invalidNumber',
+};
+
+export function callTransition(call: CallRecord, event: CallEvent, now: number): CallTransitionResult {
+  if (call.phase === 'ended') return refuse('INVALID_STATE', 'call ended');
+  switch (event.type) {
+    case 'offered': {
+      if (call.phase !== 'queued') return refuse('INVALID_STATE', 'call not waiting in a queue');
+      const leg: CallLeg = { legId: event.agentLeg.legId, party: 'agent', number: event.agentLeg.destination.address, agentNo: event.agentNo, startedAt: now };
+      const next: CallRecord = { ...call, phase: 'offering', agentNo: event.agentNo, agentLegId: leg.legId, legs: [...call.legs, leg] };
+      return { ok: true, next, effects: [{ type: 'dial', request: event.agentLeg }] };
+    }
+
+    case 'legRinging':
+      return legRinging(call, event.legId);
+
+    case 'legAnswered':
+      return legAnswered(call, event.legId, now);
+
+    case 'legEnded':
+      return legEnded(withLeg(call, event.legId, { endedAt: now, endCause: event.cause }), event.legId, event.cause, now);
+
+    case 'dtmf': {
+      if (call.phase !== 'survey' || event.legId !== call.customerLegId) return { ok: true, next: call, effects: [] };
+      const result = event.digits.replace(/[^1-5]/g, '').slice(0, 1);
+      if (!result) return { ok: true, next: call, effects: [] };
+      const next: CallRecord = { ...call, survey: { startedAt: call.survey?.startedAt ?? now, result } };
+      return {
+        ok: true,
+        next: { ...next, endRequested: { outcome: 'completed', side: 'customer' } },
+        effects: [
+          { type: 'play', legId: event.legId, prompt: PROMPTS.surveyThanks },
+          { type: 'hangupLeg', legId: event.legId, cause: 'normal' },
+        ],
+      };
+    }
+
+    case 'hangup': {
+      if (call.phase === 'queued' || call.phase === 'survey') return refuse('INVALID_STATE', 'no call to hang up');
+      if (call.phase === 'offering') return refuse('INVALID_STATE', 'call is ringing: use reject');
+      return requestEnd(call, call.answeredAt ? 'completed' : 'cancelled', event.side === 2 ? 'customer' : 'agent', call.answeredAt ? 'normal' : 'cancelled');
+    }
+
+    case 'reject': {
+      if (call.phase !== 'offering' || !isLive(call, call.agentLegId) || !call.agentLegId) return refuse('INVALID_STATE', 'no ringing call to reject');
+      return { ok: true, next: call, effects: [{ type: 'hangupLeg', legId: call.agentLegId, cause: 'rejected' }] };
+    }
+
+    case 'cancel': {
+      if (call.callType === CallType.INBOUND || (call.phase !== 'agentDialing' && call.phase !== 'customerDialing')) {
+        return refuse('INVALID_STATE', 'no preview outbound call being dialled');
+      }
+      return requestEnd(call, 'cancelled', 'agent', 'cancelled');
+    }
+
+    case 'hold':
+    case 'unhold': {
+      if (call.phase !== 'connected' || !call.customerLegId) return refuse('INVALID_STATE', 'no connected call');
+      const held = event.type === 'hold';
+      if (call.held === held) return refuse('INVALID_STATE', held ? 'call already held' : 'call not held');
+      const effects: CallEffect[] = [{ type: 'setHold', legId: call.customerLegId, held }];
+      if (held) effects.push({ type: 'play', legId: call.customerLegId, prompt: PROMPTS.holdMusic });
+      effects.push(...notify(call, call.agentNo, held ? 'callHeld' : 'callUnheld'));
+      return { ok: true, next: { ...call, held }, effects };
+    }
+
+    case 'mute':
+    case 'unmute': {
+      if (call.phase !== 'connected' || !call.agentLegId) return refuse('INVALID_STATE', 'no connected call');
+      const muted = event.type === 'mute';
+      const directions = event.direction === 'all' ? (['in', 'out'] as const) : [event.direction];
+      if (directions.every((d) => call.muted[d] === muted)) return refuse('INVALID_STATE', muted ? `already muted ${event.direction}` : `not muted ${event.direction}`);
+      const next: CallRecord = { ...call, muted: { ...call.muted } };
+      for (const d of directions) next.muted[d] = muted;
+      return {
+        ok: true,
+        next,
+        effects: [
+          { type: 'setMute', legId: call.agentLegId, direction: event.direction, muted },
+          ...notify(next, call.agentNo, muted ? 'callMuted' : 'callUnmuted', { direction: event.direction, muted: next.muted }),
+        ],
+      };
+    }
+
+    case 'startSurvey': {
+      if (call.phase !== 'connected' || !call.customerLegId || !call.agentLegId || !call.agentNo) return refuse('INVALID_STATE', 'no connected call');
+      const next: CallRecord = { ...call, phase: 'survey', survey: { startedAt: now } };
+      return {
+        ok: true,
+        next,
+        effects: [
+          { type: 'hangupLeg', legId: call.agentLegId, cause: 'normal' },
+          { type: 'setHold', legId: call.customerLegId, held: false },
+          { type: 'connect', legIds: [call.customerLegId] },
+          { type: 'play', legId: call.customerLegId, prompt: PROMPTS.survey },
+          { type: 'agent', agentNo: call.agentNo, command: { type: 'callEnded', callId: call.callId, wrapupSeconds: call.wrapupSeconds } },
+          ...notify(call, call.agentNo, 'sessionTerminate', { side: 'agent', reason: 'survey', outcome: 'completed' }),
+          { type: 'schedule', event: 'surveyTimeout', delayMs: SURVEY_TIMEOUT_MS },
+        ],
+      };
+    }
+
+    case 'queueTimeout': {
+      if (call.phase !== 'queued' || !call.customerLegId) return { ok: true, next: call, effects: [] };
+      const ended = endCall(call, 'queueTimeout', 'system', now, 'queueTimeout');
+      if (ended.ok) ended.effects.unshift({ type: 'play', legId: call.customerLegId, prompt: PROMPTS.queueTimeout });
+      return ended;
+    }
+
+    case 'surveyTimeout':
+      return call.phase === 'survey' ? endCall(call, 'completed', 'system', now, 'survey') : { ok: true, next: call, effects: [] };
+  }
+}
+
+function legRinging(call: CallRecord, legId: string): CallTransitionResult {
+  const effects: CallEffect[] = [];
+  if (legId === call.agentLegId && call.agentNo && (call.phase === 'offering' || call.phase === 'agentDialing')) {
+    effects.push({ type: 'agent', agentNo: call.agentNo, command: { type: 'callRinging', callId: call.callId } });
+    if (call.phase === 'offering') effects.push(...notify(call, call.agentNo, 'ringing'));
+  } else if (legId === call.customerLegId && call.phase === 'customerDialing') {
+    if (call.calleeAgentNo) {
+      effects.push({ type: 'agent', agentNo: call.calleeAgentNo, command: { type: 'callRinging', callId: call.callId } });
+      effects.push(...notify(call, call.calleeAgentNo, 'ringing', { callerAgentNo: call.agentNo }));
+    }
+    if (call.callType === CallType.PREVIEW_OUTBOUND) effects.push(...notify(call, call.agentNo, 'previewObCallRinging'));
+  }
+  return { ok: true, next: call, effects };
+}
+
+function legAnswered(call: CallRecord, legId: string, now: number): CallTransitionResult {
+  const next = withLeg(call, legId, { answeredAt: now });
+  if (legId === call.agentLegId && call.agentNo && call.customerLegId && call.phase === 'offering') {
+    return {
+      ok: true,
+      next: { ...next, phase: 'connected', answeredAt: now },
+      effects: [
+        { type: 'connect', legIds: [call.customerLegId, legId] },
+        ...notify(call, call.agentNo, 'sessionInit'),
+        { type: 'agent', agentNo: call.agentNo, command: { type: 'callConnected', callId: call.callId } },
+      ],
+    };
+  }
+  if (legId === call.agentLegId && call.agentNo && call.phase === 'agentDialing') {
+    return { ok: true, next: { ...next, phase: 'customerDialing' }, effects: [
+      ...notify(call, call.agentNo, 'sessionInit'),
+      { type: 'agent', agentNo: call.agentNo, command: { type: 'callConnected', callId: call.callId } },
+      ...dialCustomer(next, now),
+    ] };
+  }
+  if (legId === call.customerLegId && call.agentLegId && call.phase === 'customerDialing') {
+    const effects: CallEffect[] = [{ type: 'connect', legIds: [call.agentLegId, legId] }];
+    if (call.callType === CallType.PREVIEW_OUTBOUND) effects.push(...notify(call, call.agentNo, 'previewObCallBridge'));
+    if (call.calleeAgentNo) {
+      effects.push(...notify(call, call.calleeAgentNo, 'sessionInit', { callerAgentNo: call.agentNo }));
+      effects.push({ type: 'agent', agentNo: call.calleeAgentNo, command: { type: 'callConnected', callId: call.callId } });
+    }
+    return { ok: true, next: { ...next, phase: 'connected', answeredAt: now }, effects };
+  }
+  return { ok: true, next, effects: [] };
+}
+
+/** Rings the customer (or the internal callee) on a new leg; the leg id is derived from the call and the attempt. */
+function dialCustomer(call: CallRecord, now: number): CallEffect[] {
+  const legId = call.customerLegId;
+  if (!legId) return [];
+  const effects: CallEffect[] = [];
+  if (call.callType === CallType.PREVIEW_OUTBOUND) {
+    const attempt = call.legs.filter((leg) => leg.party === 'customer').length;
+    effects.push(...notify(call, call.agentNo, 'previewObCallStart', { attempt }));
+  }
+  const leg = call.legs.find((l) => l.legId === legId);
+  effects.push({
+    type: 'dial',
+    request: {
+      legId,
+      callId: call.callId,
+      tenantId: call.tenantId,
+      destination: {
+        kind: call.calleeAgentNo || /^[0-9]{2,10}$/.test(leg?.number ?? '') && call.callType === CallType.INTERNAL ? 'extension' : 'pstn',
+        address: leg?.number ?? call.customerNumber,
+        party: call.calleeAgentNo ? 'agent' : 'customer',
+      },
+      callerId: call.callerId ?? '',
+      timeoutMs: call.customerAnswerTimeoutMs,
+    },
+  });
+  void now;
+  return effects;
+}
+
+function legEnded(call: CallRecord, legId: string, cause: LegEndCause, now: number): CallTransitionResult {
+  const requested = call.endRequested;
+  const side: HangupSide = requested?.side ?? (legId === call.customerLegId ? 'customer' : 'agent');
+
+  switch (call.phase) {
+    case 'queued':
+      if (legId !== call.customerLegId) return { ok: true, next: call, effects: [] };
+      return endCall(call, 'abandoned', 'customer', now, 'abandoned');
+
+    case 'offering': {
+      if (legId === call.customerLegId) return endCall(call, 'abandoned', 'customer', now, 'abandoned');
+      if (legId !== call.agentLegId || !call.agentNo || !call.queueNo) return { ok: true, next: call, effects: [] };
+      // The offered agent did not take the call: back to the head of the queue, offered to someone else.
+      const agentNo = call.agentNo;
+      const next: CallRecord = { ...call, phase: 'queued', declinedBy: [...call.declinedBy, agentNo] };
+      delete next.agentNo;
+      delete next.agentLegId;
+      const reason = cause === 'rejected' ? 'rejected' : 'agentNoAnswer';
+      return {
+        ok: true,
+        next,
+        effects: [
+          { type: 'agent', agentNo, command: { type: 'offerReleased', callId: call.callId, reason: cause === 'noAnswer' ? 'ringNoAnswer' : 'other' } },
+          ...notify(call, agentNo, 'sessionTerminate', { side: 'agent', reason, outcome: reason }),
+          { type: 'route', queueNo: call.queueNo },
+        ],
+      };
+    }
+
+    case 'agentDialing':
+      if (legId !== call.agentLegId) return { ok: true, next: call, effects: [] };
+      if (requested) return endCall(call, requested.outcome, requested.side, now, requested.outcome);
+      return endCall(call, cause === 'noAnswer' || cause === 'rejected' ? 'agentNoAnswer' : 'failed', 'agent', now, 'agentNoAnswer');
+
+    case 'customerDialing': {
+      if (requested) return endCall(call, requested.outcome, requested.side, now, requested.outcome);
+      if (legId === call.agentLegId) return endCall(call, 'cancelled', 'agent', now, 'cancelled');
+      if (legId !== call.customerLegId) return { ok: true, next: call, effects: [] };
+      const [nextNumber, ...rest] = call.backupNumbers;
+      if (nextNumber && (cause === 'busy' || cause === 'noAnswer')) {
+        const newLegId = `${call.callId}-c${call.legs.filter((leg) => leg.party === 'customer').length + 1}`;
+        const retry: CallRecord = {
+          ...call,
+          customerNumber: nextNumber,
+          backupNumbers: rest,
+          customerLegId: newLegId,
+          legs: [...call.legs, { legId: newLegId, party: 'customer', number: nextNumber, startedAt: now }],
+        };
+        return { ok: true, next: retry, effects: dialCustomer(retry, now) };
+      }
+      const outcome = CUSTOMER_FAILURES[cause] ?? 'failed';
+      return endCall(call, outcome, cause === 'normal' ? 'customer' : 'system', now, outcome);
+    }
+
+    case 'connected':
+      return endCall(call, requested?.outcome ?? 'completed', side, now, 'hangup');
+
+    case 'survey':
+      if (legId !== call.customerLegId) return { ok: true, next: call, effects: [] };
+      return endCall(call, 'completed', requested?.side ?? 'customer', now, 'survey');
+  }
+  return { ok: true, next: call, effects: [] };
+}

@@ -1,0 +1,125 @@
+/** `setup(config)`: the options of spec 2.1 plus the connection tuning this SDK documents, validated with defaults applied. */
+import { PROTOCOL_VERSION, WEBSOCKET_PATH } from '@agentsdk/protocol';
+import { AgentSdkError, ErrorCodes } from './errors.js';
+import { isRecord } from './type-guards.js';
+
+/** Timers fire at once beyond this many ms. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+export interface ReconnectOptions {
+  /** Delay before the first attempt; doubles with each attempt. */
+  initialDelayMs: number;
+  maxDelayMs: number;
+  /** Attempts before giving up; `Infinity` retries until the gateway answers. */
+  maxAttempts: number;
+}
+
+export interface SdkConfig {
+  /** Agent Gateway base URL, http:// or https://. The WebSocket URL is derived from it. */
+  baseURL: string;
+  /** Enable the WebRTC softphone. Default true. */
+  webrtc?: boolean;
+  /** Log frames (secrets redacted) with console.debug. Default false. */
+  debug?: boolean;
+  /** Log audio play/pause. Default false. */
+  audio_debug?: boolean;
+  /** Upload SDK-triggered custom events and errors. Default false. */
+  observability?: boolean;
+  /** Emit `webrtcStats` events. Default false. */
+  webrtcStats?: boolean;
+  /** Time to wait for the response to an operation. Default 10000. */
+  requestTimeoutMs?: number;
+  /** Time to wait for the WebSocket to open. Default 10000. */
+  connectTimeoutMs?: number;
+  /** Ping interval once signed in; no frame for two intervals means the socket is dead. Default 30000. */
+  heartbeatIntervalMs?: number;
+  /** Default `{ initialDelayMs: 500, maxDelayMs: 30000, maxAttempts: Infinity }`. */
+  reconnect?: Partial<ReconnectOptions>;
+}
+
+export type ResolvedSdkConfig = Required<Omit<SdkConfig, 'reconnect'>> & { reconnect: ReconnectOptions };
+
+export function resolveConfig(input: unknown): ResolvedSdkConfig {
+  if (!isRecord(input)) throw invalidOption('config', 'setup(config) needs an object with baseURL');
+  if (typeof input.baseURL !== 'string' || !isHttpUrl(input.baseURL)) {
+    throw invalidOption('baseURL', 'baseURL must be an http:// or https:// URL');
+  }
+  return {
+    baseURL: input.baseURL,
+    webrtc: booleanOption(input, 'webrtc', true),
+    debug: booleanOption(input, 'debug', false),
+    audio_debug: booleanOption(input, 'audio_debug', false),
+    observability: booleanOption(input, 'observability', false),
+    webrtcStats: booleanOption(input, 'webrtcStats', false),
+    requestTimeoutMs: durationOption(input, 'requestTimeoutMs', 10_000, { positive: true }),
+    connectTimeoutMs: durationOption(input, 'connectTimeoutMs', 10_000, { positive: true }),
+    heartbeatIntervalMs: durationOption(input, 'heartbeatIntervalMs', 30_000, { positive: true }),
+    reconnect: reconnectOptions(input.reconnect),
+  };
+}
+
+/** `https://cc.example.com/agent` -> `wss://cc.example.com/agent/ws?v=1`. */
+export function webSocketUrlFor(baseURL: string): string {
+  const url = new URL(baseURL);
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}${WEBSOCKET_PATH}`;
+  return versionedWebSocketUrl(url.toString());
+}
+
+/** An explicit login `webSocketUrl`: path kept, http(s) turned into ws(s), the protocol version added. */
+export function versionedWebSocketUrl(address: string): string {
+  const url = new URL(address);
+  if (url.protocol === 'http:') url.protocol = 'ws:';
+  if (url.protocol === 'https:') url.protocol = 'wss:';
+  url.hash = '';
+  url.searchParams.set('v', String(PROTOCOL_VERSION));
+  return url.toString();
+}
+
+function reconnectOptions(input: unknown): ReconnectOptions {
+  if (input === undefined) input = {};
+  if (!isRecord(input)) throw invalidOption('reconnect', 'reconnect must be an object');
+  const maxAttempts = input.maxAttempts ?? Infinity;
+  if (typeof maxAttempts !== 'number' || !(maxAttempts >= 0) || (Number.isFinite(maxAttempts) && !Number.isInteger(maxAttempts))) {
+    throw invalidOption('reconnect.maxAttempts', 'reconnect.maxAttempts must be a whole number >= 0 or Infinity');
+  }
+  return {
+    initialDelayMs: durationOption(input, 'initialDelayMs', 500, { prefix: 'reconnect.' }),
+    maxDelayMs: durationOption(input, 'maxDelayMs', 30_000, { prefix: 'reconnect.' }),
+    maxAttempts,
+  };
+}
+
+function booleanOption(input: Record<string, unknown>, name: string, fallback: boolean): boolean {
+  const value = input[name];
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') throw invalidOption(name, `${name} must be a boolean`);
+  return value;
+}
+
+function durationOption(
+  input: Record<string, unknown>,
+  name: string,
+  fallback: number,
+  { positive = false, prefix = '' }: { positive?: boolean; prefix?: string },
+): number {
+  const value = input[name];
+  if (value === undefined) return fallback;
+  const field = `${prefix}${name}`;
+  if (typeof value !== 'number' || !(value >= 0) || value > MAX_TIMER_MS || (positive && value === 0)) {
+    throw invalidOption(field, `${field} must be a ${positive ? 'positive' : 'non-negative'} number of milliseconds up to ${MAX_TIMER_MS}`);
+  }
+  return value;
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+function invalidOption(field: string, message: string): AgentSdkError {
+  return new AgentSdkError(ErrorCodes.INVALID_PARAMS, message, { field });
+}

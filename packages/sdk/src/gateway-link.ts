@@ -1,0 +1,309 @@
+/**
+ * The signed-in session and its socket: login, operation requests, event delivery, and resuming the session on a new
+ * socket after a drop. Every connection-state change goes through `enter`.
+ */
+import {
+  SESSION_ACTIONS,
+  isTerminalCloseCode,
+  type ConnectionStateEvent,
+  type EventFrame,
+  type EventMap,
+  type EventName,
+  type OperationName,
+  type OperationParams,
+  type ResponseFrame,
+  type ResumeParams,
+  type SdkResponse,
+} from '@agentsdk/protocol';
+import { reconnectDelay } from './backoff.js';
+import { versionedWebSocketUrl, webSocketUrlFor, type ResolvedSdkConfig } from './config.js';
+import { Connection } from './connection.js';
+import { createDebugLog, type DebugLog } from './debug-log.js';
+import { AgentSdkError, ErrorCodes } from './errors.js';
+import { isRecord } from './type-guards.js';
+import type { TypedEmitter } from './typed-emitter.js';
+import { loadWebSocket } from './websocket-factory.js';
+
+type ConnectionState = ConnectionStateEvent['state'];
+type LoginParams = OperationParams<'login'>;
+type ResumeOutcome = 'resumed' | 'ended' | 'retry';
+
+/** What resuming needs after a drop. */
+interface Session {
+  sessionId: string;
+  sessionKey: string;
+  tenantId: string;
+  agentNo: string;
+  url: string;
+}
+
+/** After logout, kickOut or forcedLogout the gateway closes the socket; this is how long it has before the SDK does. */
+const SESSION_END_CLOSE_GRACE_MS = 1_000;
+
+const SESSION_ENDING_EVENTS = new Set<string>(['kickOut', 'forcedLogout']);
+
+export class GatewayLink {
+  private config: ResolvedSdkConfig | undefined;
+  private log: DebugLog = createDebugLog(false);
+  private session: Session | undefined;
+  private connection: Connection | undefined;
+  private state: ConnectionState = 'closed';
+  private lastSeq = 0;
+  /** Bumped whenever the session is replaced or dropped, so a login or reconnect still awaiting sees it is stale. */
+  private generation = 0;
+  /** Ends the wait before the next reconnect attempt early. */
+  private wakeReconnect: (() => void) | undefined;
+  private closeGraceTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly events: TypedEmitter<EventMap>) {}
+
+  configure(config: ResolvedSdkConfig): void {
+    this.config = config;
+    this.log = createDebugLog(config.debug);
+  }
+
+  /** Opens a socket and signs in. An active session is dropped first, without logout. */
+  async login(params: LoginParams): Promise<SdkResponse> {
+    const config = this.requireConfig();
+    const url = loginUrl(params, config);
+    this.drop('replaced by a new login');
+    const generation = this.generation;
+    const { webSocketUrl: _localOnly, ...wireParams } = params;
+    this.enter('connecting');
+    const connection = await this.openConnection(url, generation).catch((error: unknown) => {
+      if (generation === this.generation) this.enter('closed', reasonOf(error));
+      throw error;
+    });
+    try {
+      return await connection.request('login', wireParams, config.requestTimeoutMs, (frame) =>
+        this.settleLogin(frame, params, connection),
+      );
+    } catch (error) {
+      connection.close();
+      if (generation === this.generation) {
+        this.connection = undefined;
+        this.enter('closed', reasonOf(error));
+      }
+      throw error;
+    }
+  }
+
+  /** Sends an operation of the signed-in session. */
+  call(action: Exclude<OperationName, 'login'>, params: unknown): Promise<SdkResponse> {
+    const config = this.requireConfig();
+    const connection = this.connection;
+    if (this.session === undefined || this.state !== 'open' || connection === undefined || !connection.isOpen) {
+      const reason = this.session === undefined ? 'no agent is signed in' : `the connection is ${this.state}`;
+      return Promise.reject(
+        new AgentSdkError(ErrorCodes.WS_NOT_CONNECTED, `${action} needs an open connection: ${reason}`, { action, state: this.state }),
+      );
+    }
+    return connection.request(action, params, config.requestTimeoutMs, (frame) => {
+      if (action === 'logout' && frame.code === 0) this.endSession(connection, 'logout');
+      return this.publishResponse(frame);
+    });
+  }
+
+  /** Drops the session locally (no logout), closes the socket and stops reconnecting. */
+  close(): void {
+    this.drop('closed by the client');
+    this.enter('closed', 'closed by the client');
+  }
+
+  private settleLogin(frame: ResponseFrame, params: LoginParams, connection: Connection): SdkResponse {
+    if (frame.code === 0) {
+      this.session = {
+        sessionId: typeof frame.sessionId === 'string' ? frame.sessionId : '',
+        sessionKey: params.sessionKey,
+        tenantId: params.tenantId,
+        agentNo: params.agentNo,
+        url: connection.url,
+      };
+      this.lastSeq = 0;
+      connection.startHeartbeat(this.requireConfig().heartbeatIntervalMs);
+      this.enter('open');
+    } else {
+      this.connection = undefined;
+      connection.close();
+      this.enter('closed', `login failed: ${frame.message}`);
+    }
+    return this.publishResponse(frame);
+  }
+
+  /** The SdkResponse of a response frame, also emitted as the `<operation>Resp` event. */
+  private publishResponse(frame: ResponseFrame): SdkResponse {
+    const { type: _type, id: _id, ...response } = frame;
+    this.emit(response.action, { ...response, eventType: response.action });
+    return response as SdkResponse;
+  }
+
+  private handleEvent(connection: Connection, frame: EventFrame): void {
+    if (connection !== this.connection) return;
+    if (frame.seq <= this.lastSeq) {
+      this.log.note(`dropped duplicate event ${frame.event} (seq ${frame.seq})`);
+      return;
+    }
+    this.lastSeq = frame.seq;
+    if (SESSION_ENDING_EVENTS.has(frame.event)) this.endSession(connection, frame.event);
+    this.emit(frame.event, frame.data);
+  }
+
+  private handleClose(connection: Connection, code: number, reason: string): void {
+    if (connection !== this.connection || this.state !== 'open') return;
+    this.connection = undefined;
+    clearTimeout(this.closeGraceTimer);
+    const description = reason || `closed with code ${code}`;
+    const session = this.session;
+    if (session !== undefined && !isTerminalCloseCode(code)) {
+      this.enter('reconnecting', description);
+      void this.reconnect(session, this.generation);
+      return;
+    }
+    this.session = undefined;
+    this.enter('closed', description);
+  }
+
+  /** The session is over but the gateway still sends its last events and closes the socket itself. */
+  private endSession(connection: Connection, reason: string): void {
+    this.session = undefined;
+    connection.stopHeartbeat();
+    clearTimeout(this.closeGraceTimer);
+    this.closeGraceTimer = setTimeout(() => {
+      if (connection !== this.connection) return;
+      this.connection = undefined;
+      connection.close();
+      this.enter('closed', reason);
+    }, SESSION_END_CLOSE_GRACE_MS);
+  }
+
+  private async reconnect(session: Session, generation: number): Promise<void> {
+    const { reconnect } = this.requireConfig();
+    for (let attempt = 1; attempt <= reconnect.maxAttempts; attempt += 1) {
+      const delayMs = reconnectDelay(attempt, reconnect);
+      this.emit('reconnectAttempt', { eventType: 'reconnectAttempt', attempt, delayMs });
+      await this.waitBeforeReconnect(delayMs);
+      if (generation !== this.generation) return;
+      const outcome = await this.resume(session, generation);
+      if (outcome !== 'retry' || generation !== this.generation) return;
+    }
+    this.session = undefined;
+    this.enter('closed', `gave up reconnecting after ${reconnect.maxAttempts} attempts`);
+  }
+
+  private async resume(session: Session, generation: number): Promise<ResumeOutcome> {
+    let connection: Connection;
+    try {
+      connection = await this.openConnection(session.url, generation);
+    } catch {
+      return 'retry';
+    }
+    const params: ResumeParams = { sessionId: session.sessionId, sessionKey: session.sessionKey, lastSeq: this.lastSeq };
+    try {
+      return await connection.request(SESSION_ACTIONS.resume, params, this.requireConfig().requestTimeoutMs, (frame) =>
+        this.settleResume(frame, session, connection),
+      );
+    } catch {
+      connection.close();
+      if (connection === this.connection) this.connection = undefined;
+      return 'retry';
+    }
+  }
+
+  private settleResume(frame: ResponseFrame, session: Session, connection: Connection): ResumeOutcome {
+    if (frame.code !== 0) {
+      this.session = undefined;
+      this.connection = undefined;
+      connection.close();
+      this.emit('forcedLogout', { eventType: 'forcedLogout', reason: 'sessionExpired', sessionId: session.sessionId, message: frame.message });
+      this.enter('closed', `session ended: ${frame.message}`);
+      return 'ended';
+    }
+    // Open before the snapshot is emitted, so its handlers can already call operations.
+    this.state = 'open';
+    connection.startHeartbeat(this.requireConfig().heartbeatIntervalMs);
+    if (isRecord(frame.agentStatus)) this.emit('agentStatus', { ...frame.agentStatus, eventType: 'agentStatus' });
+    // A handler of the snapshot may have closed the client or signed in again.
+    if (connection === this.connection) this.emit('connectionState', { eventType: 'connectionState', state: 'open' });
+    return 'resumed';
+  }
+
+  /** Opens a socket that becomes the current connection; rejects if it fails or the session moved on meanwhile. */
+  private async openConnection(url: string, generation: number): Promise<Connection> {
+    const config = this.requireConfig();
+    const WebSocketImpl = await loadWebSocket();
+    if (generation !== this.generation) throw superseded(url);
+    const connection: Connection = new Connection(WebSocketImpl, url, {
+      connectTimeoutMs: config.connectTimeoutMs,
+      log: this.log,
+      onEvent: (frame) => this.handleEvent(connection, frame),
+      onClose: (code, reason) => this.handleClose(connection, code, reason),
+    });
+    this.connection = connection;
+    try {
+      await connection.opened;
+    } catch (error) {
+      if (connection === this.connection) this.connection = undefined;
+      throw error;
+    }
+    return connection;
+  }
+
+  private waitBeforeReconnect(delayMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => wake(), delayMs);
+      const wake = () => {
+        clearTimeout(timer);
+        this.wakeReconnect = undefined;
+        resolve();
+      };
+      this.wakeReconnect = wake;
+    });
+  }
+
+  /** Forgets the session and closes its socket without events; a login or reconnect in progress gives up. */
+  private drop(reason: string): void {
+    this.generation += 1;
+    this.session = undefined;
+    this.wakeReconnect?.();
+    clearTimeout(this.closeGraceTimer);
+    const connection = this.connection;
+    this.connection = undefined;
+    connection?.close(undefined, reason);
+  }
+
+  private enter(state: ConnectionState, reason?: string): void {
+    if (state === this.state) return;
+    this.state = state;
+    this.emit('connectionState', reason === undefined ? { eventType: 'connectionState', state } : { eventType: 'connectionState', state, reason });
+  }
+
+  /** Names come from the wire, so they are checked by the gateway, not the compiler. */
+  private emit(event: string, payload: object): void {
+    this.events.emit(event as EventName, payload as EventMap[EventName]);
+  }
+
+  private requireConfig(): ResolvedSdkConfig {
+    if (this.config === undefined) throw new AgentSdkError(ErrorCodes.NOT_INITIALIZED, 'Call setup(config) first');
+    return this.config;
+  }
+}
+
+function loginUrl(params: LoginParams, config: ResolvedSdkConfig): string {
+  if (!params.webSocketUrl) return webSocketUrlFor(config.baseURL);
+  try {
+    return versionedWebSocketUrl(params.webSocketUrl);
+  } catch {
+    throw new AgentSdkError(ErrorCodes.INVALID_PARAMS, 'webSocketUrl is not a valid URL', { field: 'webSocketUrl' });
+  }
+}
+
+function superseded(url: string): AgentSdkError {
+  return new AgentSdkError(ErrorCodes.WS_NOT_CONNECTED, `WebSocket ${url} is not connected: the session was replaced or closed`, {
+    url,
+    reason: 'superseded',
+  });
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,46 @@
+/** The public surface of AgentSDK. */
+import { createAgentSdk } from './agent-sdk.js';
+
+/** The client of the spec's examples: `AgentSDK.setup(...)`, `AgentSDK.login(...)`. */
+export const AgentSDK = createAgentSdk();
+
+export { createAgentSdk } from './agent-sdk.js';
+export type { AgentSdkClient, OperationMethods } from './agent-sdk.js';
+export { AgentSdkError, isAgentSdkError, ErrorCodes } from './errors.js';
+export type { ErrorCode } from './errors.js';
+export type { SdkConfig, ReconnectOptions } from './config.js';
+export type { EventHandler } from './typed-emitter.js';
+export { EventType } from '@agentsdk/protocol';
+export type {
+  SdkResponse,
+  OperationName,
+  OperationParams,
+  OperationResponse,
+  ResponseAction,
+  LoginResult,
+  PreviewObCallResult,
+  QueueStatusResult,
+  EventMap,
+  EventName,
+  EventPayload,
+  EventTypeMap,
+  ReconnectAttemptEvent,
+  KickOutEvent,
+  ForcedLogoutEvent,
+  ForcedLogoutReason,
+  ConnectionStateEvent,
+  AgentStatus,
+  BindEndpoint,
+  ChannelVariable,
+  QueueParams,
+  QueueAgentStatus,
+  QueueEntry,
+  QueueStatusEntry,
+  QueueStatusMap,
+  EndpointTypeValue,
+  LoginStatusValue,
+  DeviceStatusValue,
+  CallTypeValue,
+  AgentStateNameValue,
+  AgentStateActionValue,
+} from '@agentsdk/protocol';
