@@ -1,0 +1,86 @@
+/** Sessions over time: kick-out, reconnect and resume, replay of missed events, grace expiry, revoked keys. */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '@agentsdk/gateway';
+import { closeClients, signIn } from './helpers/agent-client.js';
+import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
+
+let gateway: TestGateway;
+let clock: ManualClock;
+beforeAll(async () => {
+  clock = new ManualClock(Date.now());
+  gateway = await startTestGateway({ clock, resumeGraceMs: 60_000 });
+});
+afterEach(closeClients);
+afterAll(() => gateway.close());
+
+const sessionIdOf = (client: { log: { of(name: 'loginResp'): any[] } }) => client.log.of('loginResp')[0].sessionId as string;
+
+describe('session lifecycle', () => {
+  it('kicks the first desktop out when the same agent signs in elsewhere', async () => {
+    const first = await signIn(gateway, '1001');
+    const second = await signIn(gateway, '1001');
+    const kick = await first.log.waitFor('kickOut');
+    expect(kick).toEqual({ eventType: 'kickOut', reason: 'loggedInElsewhere', sessionId: sessionIdOf(first) });
+    await first.log.waitFor('connectionState', (s) => s.state === 'closed');
+    expect(first.log.of('reconnectAttempt')).toEqual([]);
+    await expect(first.sdk.pause({ pauseType: 1 })).rejects.toMatchObject({ code: 'WS_NOT_CONNECTED' });
+    expect(await second.sdk.pause({ pauseType: 1 })).toMatchObject({ code: 0 });
+    expect(second.log.of('kickOut')).toEqual([]);
+  });
+
+  it('reconnects after the server drops the socket and resumes the same session', async () => {
+    const agent = await signIn(gateway, '1002');
+    const sessionId = sessionIdOf(agent);
+    const mark = agent.log.entries.length;
+    expect(gateway.liveSessions.dropSocket(sessionId)).toBe(true);
+    const attempt = await agent.log.waitFor('reconnectAttempt', () => true, mark);
+    expect(attempt).toMatchObject({ eventType: 'reconnectAttempt', attempt: 1 });
+    expect(attempt.delayMs).toBeGreaterThan(0);
+    const resumed = await agent.log.waitFor('agentStatus', () => true, mark);
+    expect(resumed).toMatchObject({ agentNo: '1002', state: 'idle' });
+    await agent.log.waitFor('connectionState', (s) => s.state === 'open', mark);
+    expect(await agent.sdk.pause({ pauseType: 1, pauseDescription: 'MEETING' })).toMatchObject({ code: 0 });
+    expect(agent.log.of('loginResp')).toHaveLength(1);
+    expect(gateway.liveSessions.has(sessionId)).toBe(true);
+  });
+
+  it('replays the events a dropped client missed, once, and ends on the current status', async () => {
+    const agent = await signIn(gateway, '1003', { initialStatus: 3 });
+    const sessionId = sessionIdOf(agent);
+    const mark = agent.log.entries.length;
+    gateway.liveSessions.dropSocket(sessionId);
+    clock.advance(31_000); // wrap-up ends while the client is away
+    await agent.log.waitFor('connectionState', (s) => s.state === 'open', mark);
+    // The missed transition is replayed once, then the resume snapshot gives the current status.
+    const statuses = agent.log.entries.slice(mark).filter((e) => e.event === 'agentStatus').map((e) => e.data);
+    expect(statuses.map((s) => [s.state, s.stateAction])).toEqual([
+      ['idle', 'wrapupEnd'],
+      ['idle', 'wrapupEnd'],
+    ]);
+  });
+
+  it('signs the agent out when the grace period runs out without a resume', async () => {
+    const observer = await signIn(gateway, '1004');
+    const sessionId = sessionIdOf(observer);
+    observer.sdk.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(gateway.liveSessions.has(sessionId)).toBe(true);
+    clock.advance(60_000);
+    await expect.poll(() => gateway.liveSessions.has(sessionId)).toBe(false);
+    const agent = await gateway.services.agents.current('demo', '1004');
+    expect(agent).toMatchObject({ loginStatus: 0, stateAction: 'sessionExpired' });
+    expect((await gateway.services.store.sessions.get(sessionId))?.endReason).toBe('sessionExpired');
+  });
+
+  it('signs out the sessions of a revoked key with forcedLogout', async () => {
+    const sessionKey = await gateway.issueKey('1006');
+    const target = await signIn(gateway, '1006', { sessionKey });
+    const revoked = await gateway.api('DELETE', `/api/v1/tenants/demo/session-keys/${sessionKey}`);
+    expect(revoked.body).toEqual({ revoked: true, endedSessions: 1 });
+    const forced = await target.log.waitFor('forcedLogout');
+    expect(forced).toMatchObject({ eventType: 'forcedLogout', reason: 'sessionKeyRevoked', sessionId: sessionIdOf(target) });
+    expect(target.log.of('agentStatus').at(-1)).toMatchObject({ state: 'offline', stateAction: 'sessionKeyRevoked' });
+    await target.log.waitFor('connectionState', (s) => s.state === 'closed');
+    expect(target.log.of('reconnectAttempt')).toEqual([]);
+  });
+});
