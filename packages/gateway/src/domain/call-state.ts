@@ -6,7 +6,7 @@
  */
 import { CallType, type BusinessErrorName, type CallTypeValue, type ChannelVariable, type EventName } from '@agentsdk/protocol';
 import type { AgentCommand } from './agent-state.js';
-import type { DialRequest, LegEndCause, MuteDirection } from '../ports/telephony.js';
+import type { Destination, DialRequest, LegEndCause, MuteDirection } from '../ports/telephony.js';
 
 export type CallPhase = 'queued' | 'offering' | 'agentDialing' | 'customerDialing' | 'connected' | 'survey' | 'ended';
 
@@ -45,6 +45,9 @@ export interface CallRecord {
   customerNumber: string;
   /** Number presented to the customer on outbound calls. */
   callerId?: string;
+  /** Where outbound and internal calls ring the other party (backup numbers reuse its kind). */
+  customerDestination?: Destination;
+  agentAnswerTimeoutMs?: number;
   customerLegId?: string;
   agentNo?: string;
   agentLegId?: string;
@@ -117,6 +120,98 @@ export const PROMPTS = {
 } as const;
 
 export const SURVEY_TIMEOUT_MS = 30_000;
+
+/** A customer's call arrives for a queue: answer it, play queue music, and look for an agent. */
+export function inboundCall(
+  input: { callId: string; tenantId: string; queueNo: string; from: string; legId: string; wrapupSeconds: number; queueTimeoutMs: number },
+  now: number,
+): { call: CallRecord; effects: CallEffect[] } {
+  const call: CallRecord = {
+    callId: input.callId,
+    tenantId: input.tenantId,
+    callType: CallType.INBOUND,
+    phase: 'queued',
+    queueNo: input.queueNo,
+    customerNumber: input.from,
+    customerLegId: input.legId,
+    variables: [],
+    backupNumbers: [],
+    customerAnswerTimeoutMs: 0,
+    wrapupSeconds: input.wrapupSeconds,
+    held: false,
+    muted: { in: false, out: false },
+    declinedBy: [],
+    cdrIsAsr: 1,
+    legs: [{ legId: input.legId, party: 'customer', number: input.from, startedAt: now }],
+    createdAt: now,
+    queuedAt: now,
+  };
+  return {
+    call,
+    effects: [
+      { type: 'answerLeg', legId: input.legId },
+      { type: 'play', legId: input.legId, prompt: PROMPTS.queueMusic },
+      { type: 'schedule', event: 'queueTimeout', delayMs: input.queueTimeoutMs },
+      { type: 'route', queueNo: input.queueNo },
+    ],
+  };
+}
+
+export interface OutboundCallInput {
+  callId: string;
+  tenantId: string;
+  callType: typeof CallType.PREVIEW_OUTBOUND | typeof CallType.INTERNAL;
+  agentNo: string;
+  agentLeg: DialRequest;
+  customerNumber: string;
+  customerDestination: Destination;
+  calleeAgentNo?: string;
+  callerId?: string;
+  backupNumbers: string[];
+  customerAnswerTimeoutMs: number;
+  variables: ChannelVariable[];
+  requestUniqueId?: string;
+  cdrIsAsr: 0 | 1;
+  wrapupSeconds: number;
+}
+
+/** An agent's own call (preview outbound or internal): ring the agent first, then the other party. */
+export function outboundCall(input: OutboundCallInput, now: number): { call: CallRecord; effects: CallEffect[] } {
+  const customerLegId = `${input.callId}-c1`;
+  const call: CallRecord = {
+    callId: input.callId,
+    tenantId: input.tenantId,
+    callType: input.callType,
+    phase: 'agentDialing',
+    customerNumber: input.customerNumber,
+    customerDestination: input.customerDestination,
+    customerLegId,
+    agentNo: input.agentNo,
+    agentLegId: input.agentLeg.legId,
+    variables: input.variables,
+    backupNumbers: input.backupNumbers,
+    customerAnswerTimeoutMs: input.customerAnswerTimeoutMs,
+    wrapupSeconds: input.wrapupSeconds,
+    held: false,
+    muted: { in: false, out: false },
+    declinedBy: [],
+    cdrIsAsr: input.cdrIsAsr,
+    legs: [
+      { legId: input.agentLeg.legId, party: 'agent', number: input.agentLeg.destination.address, agentNo: input.agentNo, startedAt: now },
+      { legId: customerLegId, party: input.calleeAgentNo ? 'agent' : 'customer', number: input.customerNumber, agentNo: input.calleeAgentNo, startedAt: now },
+    ],
+    createdAt: now,
+  };
+  if (input.callerId !== undefined) call.callerId = input.callerId;
+  if (input.calleeAgentNo !== undefined) call.calleeAgentNo = input.calleeAgentNo;
+  if (input.requestUniqueId !== undefined) call.requestUniqueId = input.requestUniqueId;
+  const effects: CallEffect[] = [];
+  if (input.callType === CallType.PREVIEW_OUTBOUND) {
+    effects.push(...notify(call, input.agentNo, 'previewObCallResult', { result: 'success', message: 'dialing' }));
+  }
+  effects.push({ type: 'dial', request: input.agentLeg });
+  return { call, effects };
+}
 
 const refuse = (error: BusinessErrorName, message: string): CallTransitionResult => ({ ok: false, error, message });
 
@@ -334,7 +429,7 @@ function legAnswered(call: CallRecord, legId: string, now: number): CallTransiti
     return { ok: true, next: { ...next, phase: 'customerDialing' }, effects: [
       ...notify(call, call.agentNo, 'sessionInit'),
       { type: 'agent', agentNo: call.agentNo, command: { type: 'callConnected', callId: call.callId } },
-      ...dialCustomer(next, now),
+      ...dialCustomer(next),
     ] };
   }
   if (legId === call.customerLegId && call.agentLegId && call.phase === 'customerDialing') {
@@ -349,32 +444,27 @@ function legAnswered(call: CallRecord, legId: string, now: number): CallTransiti
   return { ok: true, next, effects: [] };
 }
 
-/** Rings the customer (or the internal callee) on a new leg; the leg id is derived from the call and the attempt. */
-function dialCustomer(call: CallRecord, now: number): CallEffect[] {
+/** Rings the customer (or the internal callee) on the call's current customer leg. */
+function dialCustomer(call: CallRecord): CallEffect[] {
   const legId = call.customerLegId;
-  if (!legId) return [];
+  const leg = call.legs.find((l) => l.legId === legId);
+  if (!legId || !leg || !call.customerDestination) return [];
   const effects: CallEffect[] = [];
   if (call.callType === CallType.PREVIEW_OUTBOUND) {
-    const attempt = call.legs.filter((leg) => leg.party === 'customer').length;
+    const attempt = call.legs.filter((l) => l.party === 'customer').length;
     effects.push(...notify(call, call.agentNo, 'previewObCallStart', { attempt }));
   }
-  const leg = call.legs.find((l) => l.legId === legId);
   effects.push({
     type: 'dial',
     request: {
       legId,
       callId: call.callId,
       tenantId: call.tenantId,
-      destination: {
-        kind: call.calleeAgentNo || /^[0-9]{2,10}$/.test(leg?.number ?? '') && call.callType === CallType.INTERNAL ? 'extension' : 'pstn',
-        address: leg?.number ?? call.customerNumber,
-        party: call.calleeAgentNo ? 'agent' : 'customer',
-      },
+      destination: { ...call.customerDestination, address: leg.number },
       callerId: call.callerId ?? '',
       timeoutMs: call.customerAnswerTimeoutMs,
     },
   });
-  void now;
   return effects;
 }
 
@@ -426,7 +516,7 @@ function legEnded(call: CallRecord, legId: string, cause: LegEndCause, now: numb
           customerLegId: newLegId,
           legs: [...call.legs, { legId: newLegId, party: 'customer', number: nextNumber, startedAt: now }],
         };
-        return { ok: true, next: retry, effects: dialCustomer(retry, now) };
+        return { ok: true, next: retry, effects: dialCustomer(retry) };
       }
       const outcome = CUSTOMER_FAILURES[cause] ?? 'failed';
       return endCall(call, outcome, cause === 'normal' ? 'customer' : 'system', now, outcome);
@@ -438,6 +528,8 @@ function legEnded(call: CallRecord, legId: string, cause: LegEndCause, now: numb
     case 'survey':
       if (legId !== call.customerLegId) return { ok: true, next: call, effects: [] };
       return endCall(call, 'completed', requested?.side ?? 'customer', now, 'survey');
+
+    case 'ended':
+      return { ok: true, next: call, effects: [] };
   }
-  return { ok: true, next: call, effects: [] };
 }

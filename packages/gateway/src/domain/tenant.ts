@@ -90,3 +90,9 @@ export function findPauseReason(tenant: TenantConfig, description: string): Paus
 export function qidOf(tenantId: string, queueNo: string): string {
   return `${tenantId}:${queueNo}`;
 }
+
+/** Wrap-up after the agent's own calls: that of the agent's first queue (queue calls use their queue's). */
+export function wrapupSecondsOf(tenant: TenantConfig, agent: TenantAgent): number {
+  const queue = tenant.queues.find((q) => agent.queues.includes(q.queueNo)) ?? tenant.queues[0];
+  return queue?.wrapupSeconds ?? 30;
+}

@@ -3,6 +3,7 @@
  * Every adapter passes tests/store-conformance.test.ts.
  */
 import type { AgentRecord } from '../domain/agent-state.js';
+import type { CallRecord } from '../domain/call-state.js';
 import type { TenantConfig } from '../domain/tenant.js';
 
 export interface SessionKeyRecord {
@@ -59,10 +60,33 @@ export interface AgentStore {
   list(tenantId: string): Promise<AgentRecord[]>;
 }
 
+/** Ended calls of a tenant, newest first; `before` continues a page after its last call. */
+export interface CallRecordQuery {
+  tenantId: string;
+  from?: number;
+  to?: number;
+  agentNo?: string;
+  limit: number;
+  before?: { endedAt: number; callId: string };
+}
+
+export interface CallStore {
+  get(callId: string): Promise<Versioned<CallRecord> | undefined>;
+  /** Writes when the stored version still equals `expectedVersion` (0: absent). False on a lost race. */
+  compareAndSet(record: CallRecord, expectedVersion: number): Promise<boolean>;
+  /** Calls waiting in a queue, longest waiting first. */
+  listQueued(tenantId: string, queueNo: string): Promise<CallRecord[]>;
+  /** Calls not ended yet. */
+  listActive(tenantId: string): Promise<CallRecord[]>;
+  findByRequestUniqueId(tenantId: string, agentNo: string, requestUniqueId: string): Promise<CallRecord | undefined>;
+  listEnded(query: CallRecordQuery): Promise<CallRecord[]>;
+}
+
 export interface Store {
   tenants: TenantStore;
   sessionKeys: SessionKeyStore;
   sessions: SessionStore;
   agents: AgentStore;
+  calls: CallStore;
   close(): Promise<void>;
 }

@@ -29,4 +29,19 @@ export const SCHEMA_STATEMENTS = [
      version INTEGER NOT NULL,
      PRIMARY KEY (tenant_id, agent_no)
    )`,
+  `CREATE TABLE IF NOT EXISTS calls (
+     call_id TEXT PRIMARY KEY,
+     tenant_id TEXT NOT NULL,
+     phase TEXT NOT NULL,
+     queue_no TEXT,
+     queued_at INTEGER,
+     agent_no TEXT,
+     request_unique_id TEXT,
+     ended_at INTEGER,
+     record TEXT NOT NULL,
+     version INTEGER NOT NULL
+   )`,
+  `CREATE INDEX IF NOT EXISTS calls_queued ON calls (tenant_id, queue_no, phase, queued_at)`,
+  `CREATE INDEX IF NOT EXISTS calls_ended ON calls (tenant_id, ended_at DESC, call_id DESC)`,
+  `CREATE INDEX IF NOT EXISTS calls_request ON calls (tenant_id, agent_no, request_unique_id)`,
 ];

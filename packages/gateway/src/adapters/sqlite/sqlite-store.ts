@@ -4,6 +4,7 @@ import type { AgentRecord } from '../../domain/agent-state.js';
 import type { TenantConfig } from '../../domain/tenant.js';
 import type { SessionKeyRecord, SessionRecord, Store } from '../../ports/store.js';
 import { SCHEMA_STATEMENTS } from './schema.js';
+import { sqliteCallStore } from './sqlite-call-store.js';
 
 interface SessionKeyRow {
   key_hash: string;
@@ -129,6 +130,7 @@ export function openSqliteStore(path: string): Store {
         return (statements.listAgents.all(tenantId) as { record: string }[]).map((row) => JSON.parse(row.record) as AgentRecord);
       },
     },
+    calls: sqliteCallStore(db),
     async close() {
       db.close();
     },

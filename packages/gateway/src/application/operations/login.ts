@@ -1,7 +1,7 @@
 /** login (spec 3.1): checks the key, the agent and its endpoint, then opens a session. */
 import { randomUUID } from 'node:crypto';
 import { EndpointType, LoginStatus, type ValidatedParams } from '@agentsdk/protocol';
-import { findAgent, findPauseReason, qidOf, type TenantAgent, type TenantConfig } from '../../domain/tenant.js';
+import { findAgent, findPauseReason, qidOf, wrapupSecondsOf, type TenantAgent, type TenantConfig } from '../../domain/tenant.js';
 import { failed, succeeded, type OperationContext, type Outcome } from '../operation-context.js';
 import { newSecret } from '../secrets.js';
 import { endpointRefusal } from './endpoint-check.js';
@@ -73,11 +73,6 @@ function watchedQueues(tenant: TenantConfig, agent: TenantAgent, qidsParam: stri
   const foreign = requested.find((qid) => !own.includes(qid));
   if (foreign) return failed('PERMISSION_DENIED', `permission denied: queue ${foreign} is not supervised by agent ${agent.agentNo}`);
   return requested;
-}
-
-function wrapupSecondsOf(tenant: TenantConfig, agent: TenantAgent): number {
-  const queue = tenant.queues.find((q) => agent.queues.includes(q.queueNo)) ?? tenant.queues[0];
-  return queue?.wrapupSeconds ?? 30;
 }
 
 function softphoneFields(ctx: OperationContext, tenant: TenantConfig, endpointType: number): Record<string, string> {

@@ -1,0 +1,187 @@
+/**
+ * Runs call events through the call state machine with optimistic concurrency and applies their effects: the one
+ * place where calls reach the store, the telephony driver, the agents, the bus and the timers.
+ */
+import { randomUUID } from 'node:crypto';
+import type { BusinessErrorName } from '@agentsdk/protocol';
+import { callTransition, inboundCall, type CallEffect, type CallEvent, type CallRecord } from '../domain/call-state.js';
+import { agentChannel, type Bus } from '../ports/bus.js';
+import type { Clock, TimerHandle } from '../ports/clock.js';
+import type { Store } from '../ports/store.js';
+import type { TelephonyDriver, TelephonyEvent } from '../ports/telephony.js';
+import type { AgentService } from './agent-service.js';
+import type { Logger } from './logger.js';
+import type { QueueRouting } from './queue-routing.js';
+import type { TenantDirectory } from './tenant-directory.js';
+
+const MAX_WRITE_ATTEMPTS = 5;
+
+export type CallResult = { ok: true; call: CallRecord; effects: CallEffect[] } | { ok: false; error: BusinessErrorName; message: string };
+
+export class CallService {
+  /** Which call each leg belongs to (legs of this node's driver). */
+  private readonly legCalls = new Map<string, string>();
+  private readonly timers = new Map<string, Set<TimerHandle>>();
+  private routing?: QueueRouting;
+  private unsubscribe?: () => void;
+
+  constructor(
+    private readonly store: Store,
+    private readonly bus: Bus,
+    private readonly clock: Clock,
+    private readonly driver: TelephonyDriver,
+    private readonly agents: AgentService,
+    private readonly tenants: TenantDirectory,
+    private readonly logger: Logger,
+  ) {}
+
+  start(routing: QueueRouting): void {
+    this.routing = routing;
+    this.unsubscribe = this.driver.subscribe((event) => {
+      this.onTelephonyEvent(event).catch((error: unknown) => this.logger.error({ err: error, event }, 'telephony event failed'));
+    });
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+    for (const timers of this.timers.values()) for (const timer of timers) timer.cancel();
+    this.timers.clear();
+  }
+
+  newCallId(): string {
+    return randomUUID();
+  }
+
+  async get(callId: string): Promise<CallRecord | undefined> {
+    return (await this.store.calls.get(callId))?.value;
+  }
+
+  /** Stores a new call; false if its id is taken. Its effects are applied by `applyEffects`. */
+  async create(call: CallRecord): Promise<boolean> {
+    if (!(await this.store.calls.compareAndSet(call, 0))) return false;
+    for (const leg of call.legs) this.legCalls.set(leg.legId, call.callId);
+    return true;
+  }
+
+  async execute(callId: string, event: CallEvent): Promise<CallResult> {
+    for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+      const stored = await this.store.calls.get(callId);
+      if (!stored) return { ok: false, error: 'INVALID_STATE', message: 'no such call' };
+      const result = callTransition(stored.value, event, this.clock.now());
+      if (!result.ok) return result;
+      if (await this.store.calls.compareAndSet(result.next, stored.version)) return { ok: true, call: result.next, effects: result.effects };
+    }
+    return { ok: false, error: 'FAIL_TO_GET_LOCK', message: 'fail to get lock' };
+  }
+
+  async executeAndApply(callId: string, event: CallEvent): Promise<CallResult> {
+    const result = await this.execute(callId, event);
+    if (result.ok) await this.applyEffects(result.call, result.effects);
+    return result;
+  }
+
+  async applyEffects(call: CallRecord, effects: CallEffect[]): Promise<void> {
+    for (const effect of effects) await this.applyEffect(call, effect);
+    if (call.phase === 'ended') this.forget(call);
+  }
+
+  private async applyEffect(call: CallRecord, effect: CallEffect): Promise<void> {
+    switch (effect.type) {
+      case 'dial':
+        this.legCalls.set(effect.request.legId, call.callId);
+        try {
+          await this.driver.dial(effect.request);
+        } catch (error) {
+          this.logger.error({ err: error, callId: call.callId }, 'dial failed');
+          void this.executeAndApply(call.callId, { type: 'legEnded', legId: effect.request.legId, cause: 'invalid' });
+        }
+        return;
+      case 'answerLeg':
+        return this.driver.answer(effect.legId);
+      case 'connect':
+        return this.driver.connect(effect.legIds);
+      case 'hangupLeg':
+        return this.driver.hangup(effect.legId, effect.cause);
+      case 'setHold':
+        return this.driver.setHold(effect.legId, effect.held);
+      case 'setMute':
+        return this.driver.setMute(effect.legId, effect.direction, effect.muted);
+      case 'play':
+        return this.driver.play(effect.legId, effect.prompt);
+      case 'agent': {
+        const result = await this.agents.execute(call.tenantId, effect.agentNo, effect.command);
+        if (result.ok) await this.agents.applyEffects(result.record, result.effects);
+        else this.logger.warn({ callId: call.callId, agentNo: effect.agentNo, command: effect.command.type, reason: result.message }, 'agent did not follow the call');
+        return;
+      }
+      case 'notify':
+        return this.bus.publish(agentChannel(call.tenantId, effect.agentNo), { kind: 'event', event: effect.event, data: effect.data });
+      case 'route':
+        this.routing?.route(call.tenantId, effect.queueNo);
+        return;
+      case 'schedule': {
+        const timers = this.timers.get(call.callId) ?? new Set<TimerHandle>();
+        this.timers.set(call.callId, timers);
+        const timer = this.clock.schedule(effect.delayMs, () => {
+          timers.delete(timer);
+          this.executeAndApply(call.callId, { type: effect.event }).catch((error: unknown) =>
+            this.logger.error({ err: error, callId: call.callId }, 'call timer failed'),
+          );
+        });
+        timers.add(timer);
+        return;
+      }
+    }
+  }
+
+  private forget(call: CallRecord): void {
+    for (const timer of this.timers.get(call.callId) ?? []) timer.cancel();
+    this.timers.delete(call.callId);
+    // Legs still report their end after the call ended; keep them mapped until then.
+    for (const leg of call.legs) if (leg.endedAt !== undefined) this.legCalls.delete(leg.legId);
+  }
+
+  private async onTelephonyEvent(event: TelephonyEvent): Promise<void> {
+    if (event.type === 'incoming') return this.onIncoming(event);
+    const callId = this.legCalls.get(event.legId);
+    if (!callId) return;
+    let callEvent: CallEvent;
+    switch (event.type) {
+      case 'ringing':
+        callEvent = { type: 'legRinging', legId: event.legId };
+        break;
+      case 'answered':
+        callEvent = { type: 'legAnswered', legId: event.legId };
+        break;
+      case 'dtmf':
+        callEvent = { type: 'dtmf', legId: event.legId, digits: event.digits };
+        break;
+      case 'ended':
+        callEvent = { type: 'legEnded', legId: event.legId, cause: event.cause };
+        break;
+    }
+    const result = await this.executeAndApply(callId, callEvent);
+    if (event.type === 'ended' && (!result.ok || result.call.phase === 'ended')) this.legCalls.delete(event.legId);
+  }
+
+  private async onIncoming(event: Extract<TelephonyEvent, { type: 'incoming' }>): Promise<void> {
+    const queue = this.tenants.get(event.tenantId)?.queues.find((q) => q.queueNo === event.queueNo);
+    if (!queue) {
+      await this.driver.hangup(event.legId, 'invalid');
+      return;
+    }
+    const { call, effects } = inboundCall(
+      {
+        callId: event.callId,
+        tenantId: event.tenantId,
+        queueNo: queue.queueNo,
+        from: event.from,
+        legId: event.legId,
+        wrapupSeconds: queue.wrapupSeconds,
+        queueTimeoutMs: queue.queueTimeoutSeconds * 1000,
+      },
+      this.clock.now(),
+    );
+    if (await this.create(call)) await this.applyEffects(call, effects);
+  }
+}
