@@ -10,6 +10,11 @@ import { openSqliteStore } from './adapters/sqlite/sqlite-store.js';
 import { createMemoryBus } from './adapters/memory-bus/memory-bus.js';
 import { systemClock } from './adapters/clock/system-clock.js';
 import { AgentService } from './application/agent-service.js';
+import { AcdRouter } from './application/acd-router.js';
+import { CallService } from './application/call-service.js';
+import { CarrierSimulator } from './adapters/simulator/carrier-simulator.js';
+import { registerCallRecordRoutes } from './transport/call-record-routes.js';
+import { registerSimulatorRoutes } from './transport/simulator-routes.js';
 import { Dispatcher } from './application/dispatcher.js';
 import { LiveSessions } from './application/live-sessions.js';
 import { createLogger, type Logger } from './application/logger.js';
@@ -42,6 +47,8 @@ export interface GatewayOptions {
   resumeGraceMs?: number;
   /** The clients' ping interval; a socket silent for three intervals is closed. Default 30 s. */
   heartbeatIntervalMs?: number;
+  /** Serve the carrier simulator's control API (embedded mode). Default true; false in production. */
+  simulatorApi?: boolean;
 }
 
 export interface Gateway {
@@ -50,6 +57,9 @@ export interface Gateway {
   port: number;
   services: GatewayServices;
   liveSessions: LiveSessions;
+  /** The embedded telephony: virtual customers and agent phones. */
+  simulator: CarrierSimulator;
+  router: AcdRouter;
   logger: Logger;
   close(): Promise<void>;
 }
@@ -71,6 +81,11 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const tenants = new TenantDirectory(await store.tenants.list());
 
   const agents = new AgentService(store, bus, clock, logger);
+  const simulator = new CarrierSimulator({ clock, onHandlerError: (error) => logger.error({ err: error }, 'telephony handler failed') });
+  const calls = new CallService(store, bus, clock, simulator, agents, tenants, logger);
+  const router = new AcdRouter(store, tenants, agents, calls, logger);
+  agents.setRouting(router);
+  calls.start(router);
   const services: GatewayServices = {
     store,
     bus,
@@ -78,6 +93,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     tenants,
     sessionKeys: new SessionKeys(store.sessionKeys, clock),
     agents,
+    calls,
+    telephony: simulator,
     liveSessions: new LiveSessions({
       bus,
       clock,
@@ -102,6 +119,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     idleTimeoutMs: 3 * (options.heartbeatIntervalMs ?? 30_000),
   });
   registerSessionKeyRoutes(app, services, (keyHash) => endSessionsOfKey(services, keyHash));
+  registerCallRecordRoutes(app, tenants, store.calls);
+  if (options.simulatorApi ?? true) registerSimulatorRoutes(app, tenants, simulator);
   app.get('/healthz', async () => ({ status: 'ok', sessions: services.liveSessions.size }));
   app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
   await app.register(fastifyStatic, { root: SDK_BROWSER_DIR, prefix: '/sdk/', decorateReply: false });
@@ -117,11 +136,16 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     port,
     services,
     liveSessions: services.liveSessions,
+    simulator,
+    router,
     logger,
     async close() {
       agents.stop();
+      calls.stop();
+      await simulator.close();
       services.liveSessions.closeAll(CloseCode.GOING_AWAY, 'gateway shutting down');
       await app.close();
+      await router.idle();
       await bus.close();
       await store.close();
     },

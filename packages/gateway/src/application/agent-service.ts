@@ -7,6 +7,7 @@ import { offlineAgent, toAgentStatus, transition, type AgentCommand, type AgentE
 import { agentChannel, type Bus } from '../ports/bus.js';
 import type { Clock, TimerHandle } from '../ports/clock.js';
 import type { Logger } from './logger.js';
+import type { QueueRouting } from './queue-routing.js';
 import type { Store } from '../ports/store.js';
 
 /** Attempts before a command gives up on a contended agent (`fail to get lock`, 20103). */
@@ -25,6 +26,7 @@ export type CommandResult =
 
 export class AgentService {
   private readonly timers = new Set<TimerHandle>();
+  private routing?: QueueRouting;
 
   constructor(
     private readonly store: Store,
@@ -32,6 +34,11 @@ export class AgentService {
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {}
+
+  /** Where `available` effects go: set once the router exists. */
+  setRouting(routing: QueueRouting): void {
+    this.routing = routing;
+  }
 
   async current(tenantId: string, agentNo: string): Promise<AgentRecord> {
     return (await this.store.agents.get(tenantId, agentNo))?.value ?? offlineAgent(tenantId, agentNo, this.clock.now());
@@ -95,6 +102,9 @@ export class AgentService {
           break;
         case 'scheduleWrapupEnd':
           this.scheduleWrapupEnd(record.tenantId, record.agentNo, effect.at);
+          break;
+        case 'available':
+          this.routing?.agentAvailable(record.tenantId, record.agentNo);
           break;
       }
     }

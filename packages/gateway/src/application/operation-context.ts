@@ -8,6 +8,8 @@ import type { TenantDirectory } from './tenant-directory.js';
 import type { Store } from '../ports/store.js';
 import type { Clock } from '../ports/clock.js';
 import type { Bus } from '../ports/bus.js';
+import type { TelephonyDriver } from '../ports/telephony.js';
+import type { CallService } from './call-service.js';
 
 export interface GatewayServices {
   store: Store;
@@ -16,6 +18,8 @@ export interface GatewayServices {
   tenants: TenantDirectory;
   sessionKeys: SessionKeys;
   agents: AgentService;
+  calls: CallService;
+  telephony: TelephonyDriver;
   liveSessions: LiveSessions;
 }
 

@@ -6,6 +6,20 @@ import type { OperationName, ValidatedParams } from '@agentsdk/protocol';
 import type { OperationContext, Outcome, SignedInContext } from './operation-context.js';
 import { logout, pause, unpause, updateBoundEndpoint } from './operations/agent-operations.js';
 import { login } from './operations/login.js';
+import {
+  cancelPreviewObCall,
+  hold,
+  mute,
+  performSatisfactionSurvey,
+  prolongWrapup,
+  reject,
+  sendDtmf,
+  unhold,
+  unlink,
+  unmute,
+} from './operations/in-call-operations.js';
+import { internalCall } from './operations/internal-call.js';
+import { previewObCall } from './operations/preview-outbound.js';
 import { notYetAvailable } from './operations/not-yet-available.js';
 
 export type Permission = 'public' | 'agent' | 'supervisor';
@@ -26,18 +40,18 @@ export const OPERATION_TABLE: OperationTable = {
   unpause: { permission: 'agent', handle: unpause },
   updateBoundEndpoint: { permission: 'agent', handle: updateBoundEndpoint },
 
-  previewObCall: agentOnly,
-  cancelPreviewObCall: agentOnly,
-  unlink: agentOnly,
-  reject: agentOnly,
-  hold: agentOnly,
-  unhold: agentOnly,
-  mute: agentOnly,
-  unmute: agentOnly,
-  sendDtmf: agentOnly,
-  performSatisfactionSurvey: agentOnly,
-  InternalCall: agentOnly,
-  prolongWrapup: agentOnly,
+  previewObCall: { permission: 'agent', handle: previewObCall },
+  cancelPreviewObCall: { permission: 'agent', handle: cancelPreviewObCall },
+  unlink: { permission: 'agent', handle: unlink },
+  reject: { permission: 'agent', handle: reject },
+  hold: { permission: 'agent', handle: hold },
+  unhold: { permission: 'agent', handle: unhold },
+  mute: { permission: 'agent', handle: mute },
+  unmute: { permission: 'agent', handle: unmute },
+  sendDtmf: { permission: 'agent', handle: sendDtmf },
+  performSatisfactionSurvey: { permission: 'agent', handle: performSatisfactionSurvey },
+  InternalCall: { permission: 'agent', handle: internalCall },
+  prolongWrapup: { permission: 'agent', handle: prolongWrapup },
   startAutoObCallTask: agentOnly,
   pauseAutoObCallTask: agentOnly,
   changeObCallMode: agentOnly,

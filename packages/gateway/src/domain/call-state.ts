@@ -258,6 +258,7 @@ function endCall(call: CallRecord, outcome: CallOutcome, side: HangupSide, now: 
     for (const agentNo of agentsOf(call)) {
       const agentLeg = call.legs.find((leg) => leg.agentNo === agentNo);
       const talked = agentLeg?.answeredAt !== undefined && call.answeredAt !== undefined;
+      effects.push(...notify(call, agentNo, 'sessionTerminate', { side, reason, outcome }));
       effects.push({
         type: 'agent',
         agentNo,
@@ -265,7 +266,6 @@ function endCall(call: CallRecord, outcome: CallOutcome, side: HangupSide, now: 
           ? { type: 'callEnded', callId: call.callId, wrapupSeconds: agentNo === call.agentNo ? call.wrapupSeconds : 0 }
           : { type: 'offerReleased', callId: call.callId, reason: 'other' },
       });
-      effects.push(...notify(call, agentNo, 'sessionTerminate', { side, reason, outcome }));
     }
   }
   return { ok: true, next, effects };
@@ -378,8 +378,8 @@ export function callTransition(call: CallRecord, event: CallEvent, now: number):
           { type: 'setHold', legId: call.customerLegId, held: false },
           { type: 'connect', legIds: [call.customerLegId] },
           { type: 'play', legId: call.customerLegId, prompt: PROMPTS.survey },
-          { type: 'agent', agentNo: call.agentNo, command: { type: 'callEnded', callId: call.callId, wrapupSeconds: call.wrapupSeconds } },
           ...notify(call, call.agentNo, 'sessionTerminate', { side: 'agent', reason: 'survey', outcome: 'completed' }),
+          { type: 'agent', agentNo: call.agentNo, command: { type: 'callEnded', callId: call.callId, wrapupSeconds: call.wrapupSeconds } },
           { type: 'schedule', event: 'surveyTimeout', delayMs: SURVEY_TIMEOUT_MS },
         ],
       };
@@ -490,8 +490,8 @@ function legEnded(call: CallRecord, legId: string, cause: LegEndCause, now: numb
         ok: true,
         next,
         effects: [
-          { type: 'agent', agentNo, command: { type: 'offerReleased', callId: call.callId, reason: cause === 'noAnswer' ? 'ringNoAnswer' : 'other' } },
           ...notify(call, agentNo, 'sessionTerminate', { side: 'agent', reason, outcome: reason }),
+          { type: 'agent', agentNo, command: { type: 'offerReleased', callId: call.callId, reason: cause === 'noAnswer' ? 'ringNoAnswer' : 'other' } },
           { type: 'route', queueNo: call.queueNo },
         ],
       };

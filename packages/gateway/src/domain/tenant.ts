@@ -69,6 +69,19 @@ export const TenantConfigSchema = v.object({
     }),
     {},
   ),
+  /** Preview outbound is allowed between `start` and `end` (HH:MM, local time at `utcOffsetMinutes`); absent: always. */
+  outboundHours: v.optional(
+    v.object({
+      start: v.pipe(v.string(), v.regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/)),
+      end: v.pipe(v.string(), v.regex(/^([01][0-9]|2[0-4]):[0-5][0-9]$/)),
+      utcOffsetMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(-720), v.maxValue(840)), 0),
+    }),
+  ),
+  /** Numbers never dialled (blacklist); when the whitelist is not empty, only its numbers are dialled. */
+  numberLists: v.optional(
+    v.object({ blacklist: v.optional(v.array(v.string()), []), whitelist: v.optional(v.array(v.string()), []) }),
+    {},
+  ),
   webrtc: v.optional(v.object({ stunServer: v.optional(v.string(), 'stun:stun.l.google.com:19302') }), {}),
   ivrs: v.optional(v.array(IvrSchema), []),
 });

@@ -1,0 +1,128 @@
+/**
+ * Automatic call distribution: offers a queue's waiting calls, longest waiting first, to available agents of the
+ * queue in the order of the queue's strategy. An offer first locks the agent (agent machine: `offer`), then claims
+ * the call (call machine: `offered`); whichever side loses a race is released, so no call is offered to two agents.
+ */
+import { CallType, DeviceStatus, EndpointType, LoginStatus } from '@agentsdk/protocol';
+import type { AgentRecord } from '../domain/agent-state.js';
+import type { CallRecord } from '../domain/call-state.js';
+import { findAgent, type TenantQueue } from '../domain/tenant.js';
+import type { DialRequest, Destination } from '../ports/telephony.js';
+import type { Store } from '../ports/store.js';
+import type { AgentService } from './agent-service.js';
+import type { CallService } from './call-service.js';
+import type { Logger } from './logger.js';
+import type { QueueRouting } from './queue-routing.js';
+import type { TenantDirectory } from './tenant-directory.js';
+
+/** Routing rounds per trigger; each round places at least one call or stops. */
+const MAX_ROUNDS = 100;
+
+const ENDPOINT_KINDS = {
+  [EndpointType.PSTN]: 'pstn',
+  [EndpointType.EXTENSION]: 'extension',
+  [EndpointType.SOFTPHONE]: 'softphone',
+} as const;
+
+/** Where an agent's calls ring: the bound endpoint. */
+export function agentDestination(agent: AgentRecord): Destination | undefined {
+  if (!agent.bindEndpoint) return undefined;
+  return { kind: ENDPOINT_KINDS[agent.bindEndpoint.endpointType], address: agent.bindEndpoint.endpoint, party: 'agent' };
+}
+
+export function agentLegRequest(call: CallRecord, agent: AgentRecord, destination: Destination, timeoutMs: number): DialRequest {
+  const attempt = call.legs.filter((leg) => leg.party === 'agent').length + 1;
+  return { legId: `${call.callId}-a${attempt}`, callId: call.callId, tenantId: call.tenantId, destination, callerId: call.customerNumber, timeoutMs };
+}
+
+const STRATEGIES: Record<TenantQueue['strategy'], (a: AgentRecord, b: AgentRecord) => number> = {
+  'longest-idle': (a, b) => a.stateSince - b.stateSince,
+  'round-robin': (a, b) => (a.lastOfferAt ?? 0) - (b.lastOfferAt ?? 0) || a.agentNo.localeCompare(b.agentNo),
+  'fewest-calls': (a, b) => (a.callsAnswered ?? 0) - (b.callsAnswered ?? 0) || a.stateSince - b.stateSince,
+};
+
+export class AcdRouter implements QueueRouting {
+  /** One routing pass at a time per queue on this node; a trigger during a pass runs one more pass after it. */
+  private readonly passes = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly tenants: TenantDirectory,
+    private readonly agents: AgentService,
+    private readonly calls: CallService,
+    private readonly logger: Logger,
+  ) {}
+
+  route(tenantId: string, queueNo: string): void {
+    const key = `${tenantId}\u0000${queueNo}`;
+    const previous = this.passes.get(key) ?? Promise.resolve();
+    const pass = previous
+      .then(() => this.routeQueue(tenantId, queueNo))
+      .catch((error: unknown) => this.logger.error({ err: error, tenantId, queueNo }, 'routing failed'))
+      .finally(() => {
+        if (this.passes.get(key) === pass) this.passes.delete(key);
+      });
+    this.passes.set(key, pass);
+  }
+
+  agentAvailable(tenantId: string, agentNo: string): void {
+    const tenant = this.tenants.get(tenantId);
+    const agent = tenant && findAgent(tenant, agentNo);
+    for (const queueNo of agent?.role === 'agent' ? agent.queues : []) this.route(tenantId, queueNo);
+  }
+
+  /** Resolves when every routing pass started so far has finished (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.passes.size > 0) await Promise.all(this.passes.values());
+  }
+
+  private async routeQueue(tenantId: string, queueNo: string): Promise<void> {
+    const tenant = this.tenants.get(tenantId);
+    const queue = tenant?.queues.find((q) => q.queueNo === queueNo);
+    if (!tenant || !queue) return;
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const waiting = await this.store.calls.listQueued(tenantId, queueNo);
+      if (waiting.length === 0) return;
+      const available = (await this.store.agents.list(tenantId)).filter(
+        (agent) =>
+          agent.loginStatus === LoginStatus.IDLE &&
+          agent.deviceStatus === DeviceStatus.IDLE &&
+          agent.bindEndpoint !== undefined &&
+          findAgent(tenant, agent.agentNo)?.queues.includes(queueNo) === true,
+      );
+      if (available.length === 0) return;
+      let placed = false;
+      for (const call of waiting) {
+        const candidates = available.filter((agent) => !call.declinedBy.includes(agent.agentNo)).sort(STRATEGIES[queue.strategy]);
+        for (const agent of candidates) {
+          if (await this.offer(call, agent, queue)) {
+            placed = true;
+            available.splice(available.indexOf(agent), 1);
+            break;
+          }
+        }
+      }
+      if (!placed) return;
+    }
+  }
+
+  private async offer(call: CallRecord, agent: AgentRecord, queue: TenantQueue): Promise<boolean> {
+    const destination = agentDestination(agent);
+    if (!destination) return false;
+    const lock = await this.agents.execute(call.tenantId, agent.agentNo, { type: 'offer', callId: call.callId, callType: CallType.INBOUND, requireIdle: true });
+    if (!lock.ok) return false;
+    const claim = await this.calls.execute(call.callId, {
+      type: 'offered',
+      agentNo: agent.agentNo,
+      agentLeg: agentLegRequest(call, agent, destination, queue.ringTimeoutSeconds * 1000),
+    });
+    if (!claim.ok) {
+      // The caller hung up or another node placed the call: give the agent back.
+      await this.agents.execute(call.tenantId, agent.agentNo, { type: 'offerReleased', callId: call.callId, reason: 'other' });
+      return false;
+    }
+    await this.agents.applyEffects(lock.record, lock.effects);
+    await this.calls.applyEffects(claim.call, claim.effects);
+    return true;
+  }
+}

@@ -1,0 +1,49 @@
+/** Operations on the agent's current call (spec 4.2-4.8): each is one call-machine event, or a DTMF burst. */
+import type { ValidatedParams } from '@agentsdk/protocol';
+import type { CallEvent, CallRecord } from '../../domain/call-state.js';
+import { failed, succeeded, type Outcome, type SignedInContext } from '../operation-context.js';
+
+async function currentCall(ctx: SignedInContext): Promise<CallRecord | undefined> {
+  const agent = await ctx.services.agents.current(ctx.session.tenantId, ctx.session.agentNo);
+  return agent.callId === undefined ? undefined : ctx.services.calls.get(agent.callId);
+}
+
+/** Sends an event to the agent's current call; the call's events follow the response. */
+async function onCurrentCall(ctx: SignedInContext, event: CallEvent): Promise<Outcome> {
+  const call = await currentCall(ctx);
+  if (!call) return failed('INVALID_STATE', 'no call');
+  const { calls } = ctx.services;
+  const result = await calls.execute(call.callId, event);
+  if (!result.ok) return failed(result.error, result.message);
+  return succeeded({ after: () => calls.applyEffects(result.call, result.effects) });
+}
+
+export const cancelPreviewObCall = (ctx: SignedInContext) => onCurrentCall(ctx, { type: 'cancel' });
+export const unlink = (ctx: SignedInContext, params: ValidatedParams<'unlink'>) => onCurrentCall(ctx, { type: 'hangup', side: params.side });
+export const reject = (ctx: SignedInContext) => onCurrentCall(ctx, { type: 'reject' });
+export const hold = (ctx: SignedInContext) => onCurrentCall(ctx, { type: 'hold' });
+export const unhold = (ctx: SignedInContext) => onCurrentCall(ctx, { type: 'unhold' });
+export const mute = (ctx: SignedInContext, params: ValidatedParams<'mute'>) => onCurrentCall(ctx, { type: 'mute', direction: params.direction });
+export const unmute = (ctx: SignedInContext, params: ValidatedParams<'unmute'>) => onCurrentCall(ctx, { type: 'unmute', direction: params.direction });
+
+export async function performSatisfactionSurvey(ctx: SignedInContext): Promise<Outcome> {
+  if (!ctx.agent.permissions.includes('survey')) return failed('PERMISSION_DENIED', 'permission denied: no survey permission');
+  return onCurrentCall(ctx, { type: 'startSurvey' });
+}
+
+/** target 1: into the agent's own leg; 2: to the far end (the customer). */
+export async function sendDtmf(ctx: SignedInContext, params: ValidatedParams<'sendDtmf'>): Promise<Outcome> {
+  const call = await currentCall(ctx);
+  if (!call || call.phase !== 'connected') return failed('INVALID_STATE', 'no connected call');
+  const legId = params.target === 1 ? call.agentLegId : call.customerLegId;
+  if (!legId) return failed('INVALID_STATE', 'no connected call');
+  await ctx.services.telephony.sendDtmf(legId, params.digits, { durationMs: params.durationMs, gapMs: params.gapMs });
+  return succeeded();
+}
+
+export async function prolongWrapup(ctx: SignedInContext, params: ValidatedParams<'prolongWrapup'>): Promise<Outcome> {
+  const { agents } = ctx.services;
+  const result = await agents.execute(ctx.session.tenantId, ctx.session.agentNo, { type: 'prolongWrapup', seconds: params.wrapupTime });
+  if (!result.ok) return failed(result.error, result.message);
+  return succeeded({ after: () => agents.applyEffects(result.record, result.effects) });
+}

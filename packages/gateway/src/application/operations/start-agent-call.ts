@@ -1,0 +1,68 @@
+/** Places a call the agent starts (preview outbound, internal): lock the agent, store the call, ring the agent first. */
+import { BusinessErrors, CallType, type BusinessErrorName } from '@agentsdk/protocol';
+import { outboundCall, type OutboundCallInput } from '../../domain/call-state.js';
+import { wrapupSecondsOf } from '../../domain/tenant.js';
+import { agentDestination } from '../acd-router.js';
+import { failed, succeeded, type Outcome, type SignedInContext } from '../operation-context.js';
+
+export type AgentCallRequest = Omit<OutboundCallInput, 'callId' | 'tenantId' | 'agentNo' | 'agentLeg' | 'wrapupSeconds'> & {
+  agentAnswerTimeoutMs: number;
+};
+
+/** The spec's messages for an agent that cannot place a call. */
+const LOCK_REFUSALS: Partial<Record<BusinessErrorName, BusinessErrorName>> = { AGENT_BUSY: 'AGENT_BUSY', NO_SUCH_AGENT: 'NO_SUCH_AGENT', FAIL_TO_GET_LOCK: 'FAIL_TO_GET_LOCK' };
+
+const BUSINESS_MESSAGES = Object.fromEntries(Object.entries(BusinessErrors).map(([name, info]) => [name, info.message])) as Record<BusinessErrorName, string>;
+
+export async function startAgentCall(ctx: SignedInContext, request: AgentCallRequest): Promise<Outcome> {
+  const { agents, calls, telephony } = ctx.services;
+  const { tenantId, agentNo } = ctx.session;
+  const callId = calls.newCallId();
+
+  const agent = await agents.current(tenantId, agentNo);
+  const destination = agentDestination(agent);
+  if (!destination) return failed('BAD_DEST_INTERFACE', 'bad destInterface: no endpoint bound');
+  if (!telephony.isReachable(tenantId, destination)) return failed('BAD_DEST_INTERFACE', `bad destInterface: ${destination.address} is not registered`);
+
+  const calleeAgentNo = request.calleeAgentNo;
+  const calleeLock = calleeAgentNo ? await agents.execute(tenantId, calleeAgentNo, { type: 'offer', callId, callType: request.callType, requireIdle: false }) : undefined;
+  if (calleeLock && !calleeLock.ok) {
+    const refusal = LOCK_REFUSALS[calleeLock.error];
+    return refusal ? failed(refusal, `${BUSINESS_MESSAGES[refusal]}: ${calleeAgentNo}`) : failed(calleeLock.error, calleeLock.message);
+  }
+  const release = async () => {
+    if (calleeAgentNo && calleeLock?.ok) await agents.execute(tenantId, calleeAgentNo, { type: 'offerReleased', callId, reason: 'other' });
+  };
+
+  const lock = await agents.execute(tenantId, agentNo, { type: 'offer', callId, callType: request.callType, requireIdle: false });
+  if (!lock.ok) {
+    await release();
+    const refusal = LOCK_REFUSALS[lock.error];
+    return refusal ? failed(refusal) : failed(lock.error, lock.message);
+  }
+  const { agentAnswerTimeoutMs, ...rest } = request;
+  const { call, effects } = outboundCall(
+    {
+      ...rest,
+      callId,
+      tenantId,
+      agentNo,
+      agentLeg: { legId: `${callId}-a1`, callId, tenantId, destination, callerId: request.callerId ?? request.customerNumber, timeoutMs: agentAnswerTimeoutMs },
+      wrapupSeconds: request.callType === CallType.INTERNAL ? 0 : wrapupSecondsOf(ctx.tenant, ctx.agent),
+    },
+    ctx.services.clock.now(),
+  );
+  if (!(await calls.create(call))) {
+    await agents.execute(tenantId, agentNo, { type: 'offerReleased', callId, reason: 'other' });
+    await release();
+    return failed('SYSTEM_EXCEPTION');
+  }
+  return succeeded({
+    fields: { callId, ...(call.requestUniqueId === undefined ? {} : { requestUniqueId: call.requestUniqueId }) },
+    after: async () => {
+      if (calleeLock?.ok) await agents.applyEffects(calleeLock.record, calleeLock.effects);
+      await agents.applyEffects(lock.record, lock.effects);
+      await calls.applyEffects(call, effects);
+    },
+  });
+}

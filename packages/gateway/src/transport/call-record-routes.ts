@@ -1,0 +1,92 @@
+/** GET /api/v1/tenants/{tenantId}/cdrs: the tenant's call records, newest first, a page at a time. */
+import type { FastifyInstance } from 'fastify';
+import type { CallRecord } from '../domain/call-state.js';
+import type { TenantDirectory } from '../application/tenant-directory.js';
+import type { CallStore } from '../ports/store.js';
+import { sendError } from './http-errors.js';
+import { authorizeTenant } from './tenant-auth.js';
+
+interface CdrQuery {
+  from?: string;
+  to?: string;
+  agentNo?: string;
+  limit?: string;
+  cursor?: string;
+}
+
+const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
+
+/** The call record as the API shows it: ISO times, the talk time, and only the variables meant for records (type 2, 3). */
+export function callRecordView(call: CallRecord) {
+  return {
+    callId: call.callId,
+    callType: call.callType,
+    queueNo: call.queueNo,
+    customerNumber: call.customerNumber,
+    callerId: call.callerId,
+    agentNo: call.agentNo,
+    calleeAgentNo: call.calleeAgentNo,
+    requestUniqueId: call.requestUniqueId,
+    createdAt: iso(call.createdAt),
+    queuedAt: iso(call.queuedAt),
+    answeredAt: iso(call.answeredAt),
+    endedAt: iso(call.endedAt),
+    talkSeconds: call.answeredAt !== undefined && call.endedAt !== undefined ? Math.round((call.endedAt - call.answeredAt) / 1000) : 0,
+    outcome: call.outcome,
+    hangupSide: call.hangupSide,
+    chanVariables: call.variables.filter((variable) => (variable.type ?? 1) >= 2),
+    cdrIsAsr: call.cdrIsAsr,
+    survey: call.survey && { startedAt: iso(call.survey.startedAt), result: call.survey.result ?? null },
+    legs: call.legs.map((leg) => ({
+      legId: leg.legId,
+      party: leg.party,
+      number: leg.number,
+      agentNo: leg.agentNo,
+      startedAt: iso(leg.startedAt),
+      answeredAt: iso(leg.answeredAt),
+      endedAt: iso(leg.endedAt),
+      endCause: leg.endCause,
+    })),
+  };
+}
+
+function parseTime(value: string | undefined): number | undefined | 'invalid' {
+  if (value === undefined) return undefined;
+  const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  return Number.isFinite(ms) ? ms : 'invalid';
+}
+
+function parseCursor(cursor: string | undefined): { endedAt: number; callId: string } | undefined | 'invalid' {
+  if (cursor === undefined) return undefined;
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { endedAt?: unknown; callId?: unknown };
+    if (typeof value.endedAt === 'number' && typeof value.callId === 'string') return { endedAt: value.endedAt, callId: value.callId };
+  } catch {
+    // falls through to 'invalid'
+  }
+  return 'invalid';
+}
+
+export function registerCallRecordRoutes(app: FastifyInstance, tenants: TenantDirectory, calls: CallStore): void {
+  app.get<{ Params: { tenantId: string }; Querystring: CdrQuery }>('/api/v1/tenants/:tenantId/cdrs', async (request, reply) => {
+    const tenant = authorizeTenant(tenants, request, reply);
+    if (!tenant) return reply;
+    const { agentNo } = request.query;
+    const from = parseTime(request.query.from);
+    const to = parseTime(request.query.to);
+    if (from === 'invalid') return sendError(reply, 400, 'bad_request', 'from must be an ISO 8601 time or epoch milliseconds');
+    if (to === 'invalid') return sendError(reply, 400, 'bad_request', 'to must be an ISO 8601 time or epoch milliseconds');
+    const limit = request.query.limit === undefined ? 50 : Number(request.query.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500) return sendError(reply, 400, 'bad_request', 'limit must be a whole number from 1 to 500');
+    const before = parseCursor(request.query.cursor);
+    if (before === 'invalid') return sendError(reply, 400, 'bad_request', 'cursor is not one this API returned');
+
+    const records = await calls.listEnded({ tenantId: tenant.tenantId, from, to, agentNo, limit, before });
+    const last = records.at(-1);
+    const nextCursor =
+      records.length === limit && last?.endedAt !== undefined
+        ? Buffer.from(JSON.stringify({ endedAt: last.endedAt, callId: last.callId })).toString('base64url')
+        : null;
+    return { records: records.map(callRecordView), nextCursor };
+  });
+}
