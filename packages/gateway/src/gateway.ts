@@ -14,6 +14,7 @@ import { AcdRouter } from './application/acd-router.js';
 import { CallService } from './application/call-service.js';
 import { CarrierSimulator } from './adapters/simulator/carrier-simulator.js';
 import { registerCallRecordRoutes } from './transport/call-record-routes.js';
+import { registerDemoRoutes } from './transport/demo-routes.js';
 import { registerSimulatorRoutes } from './transport/simulator-routes.js';
 import { Dispatcher } from './application/dispatcher.js';
 import { LiveSessions } from './application/live-sessions.js';
@@ -47,8 +48,11 @@ export interface GatewayOptions {
   resumeGraceMs?: number;
   /** The clients' ping interval; a socket silent for three intervals is closed. Default 30 s. */
   heartbeatIntervalMs?: number;
-  /** Serve the carrier simulator's control API (embedded mode). Default true; false in production. */
-  simulatorApi?: boolean;
+  /**
+   * Embedded mode (default true): serve the carrier simulator's control API and the demo directory the console's
+   * demo sign-in uses. Set false in production.
+   */
+  embedded?: boolean;
 }
 
 export interface Gateway {
@@ -120,7 +124,10 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   });
   registerSessionKeyRoutes(app, services, (keyHash) => endSessionsOfKey(services, keyHash));
   registerCallRecordRoutes(app, tenants, store.calls);
-  if (options.simulatorApi ?? true) registerSimulatorRoutes(app, tenants, simulator);
+  if (options.embedded ?? true) {
+    registerSimulatorRoutes(app, tenants, simulator);
+    registerDemoRoutes(app, tenants);
+  }
   app.get('/healthz', async () => ({ status: 'ok', sessions: services.liveSessions.size }));
   app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
   await app.register(fastifyStatic, { root: SDK_BROWSER_DIR, prefix: '/sdk/', decorateReply: false });

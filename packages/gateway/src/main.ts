@@ -14,6 +14,7 @@ const gateway = await startGateway({
   dataDir,
   tenantConfigFiles,
   logLevel: process.env.LOG_LEVEL ?? 'info',
+  embedded: process.env.AGENT_GATEWAY_EMBEDDED !== 'false',
   resumeGraceMs: process.env.AGENT_GATEWAY_RESUME_GRACE_SECONDS ? Number(process.env.AGENT_GATEWAY_RESUME_GRACE_SECONDS) * 1000 : undefined,
 });
 

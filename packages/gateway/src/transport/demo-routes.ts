@@ -1,0 +1,26 @@
+/**
+ * GET /api/v1/demo: what the console needs to let a visitor try the embedded gateway alone: the demo tenant's
+ * directory and its API key (for demo sign-in and the simulator panel). Registered only in embedded mode.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { TenantDirectory } from '../application/tenant-directory.js';
+import { sendError } from './http-errors.js';
+
+export const DEMO_TENANT_ID = 'demo';
+
+export function registerDemoRoutes(app: FastifyInstance, tenants: TenantDirectory): void {
+  app.get('/api/v1/demo', async (_request, reply) => {
+    const tenant = tenants.get(DEMO_TENANT_ID);
+    if (!tenant) return sendError(reply, 404, 'no_demo_tenant', 'this gateway serves no demo tenant');
+    return {
+      tenantId: tenant.tenantId,
+      name: tenant.name,
+      apiKey: tenant.apiKey,
+      agents: tenant.agents.map(({ agentNo, name, role, queues }) => ({ agentNo, name, role, queues })),
+      queues: tenant.queues.map(({ queueNo, name }) => ({ queueNo, name })),
+      pauseReasons: tenant.pauseReasons,
+      extensions: tenant.extensions,
+      callerIds: tenant.callerIds,
+    };
+  });
+}
