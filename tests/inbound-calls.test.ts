@@ -48,7 +48,65 @@ describe('inbound calls', () => {
       ['wrapup', 0, 'hangup'],
     ]);
     expect(withoutNoise(agent.log.names().slice(mark))).toEqual([
-      'agentStatus', 'agentStatus', 'ringing', 'sessionInit', 'agentStatus', 'sessionTerminate', 'agentStatus',
+      'agentStatus', 'agentStatus', 'ringing', 'sessionInit', 'agentStatus', 'callBridged', 'sessionTerminate', 'agentStatus',
     ]);
   });
 });
+
+describe('inbound calls that do not connect', () => {
+  it('keeps the caller waiting while no agent is available, and records an abandon', async () => {
+    const callId = await sim.inbound('1', '13800138001');
+    await expect.poll(async () => (await sim.call(callId))?.legs[0].state).toBe('answered');
+    expect((await sim.call(callId)).legs[0].prompts).toEqual(['queue-music']);
+    await sim.hangup(callId);
+    const record = await waitForRecord(callId);
+    expect(record).toMatchObject({ callType: 1, queueNo: '1', customerNumber: '13800138001', outcome: 'abandoned', hangupSide: 'customer', talkSeconds: 0 });
+    expect(record.agentNo).toBeUndefined();
+  });
+
+  it('tells the ringing agent when the caller abandons, and frees the agent', async () => {
+    await sim.setBehaviour('13600001006', { behavior: 'no-answer' });
+    const agent = await signIn(gateway, '1006'); // queue 1 only
+    const mark = agent.log.entries.length;
+    const callId = await sim.inbound('1', '13800138002');
+    await agent.log.waitFor('ringing', () => true, mark);
+    await sim.hangup(callId);
+    expect(await agent.log.waitFor('sessionTerminate', () => true, mark)).toMatchObject({ callId, side: 'customer', reason: 'abandoned' });
+    expect(await agent.log.waitFor('agentStatus', (s) => s.stateAction === 'offerReleased', mark)).toMatchObject({ state: 'idle', deviceStatus: 0 });
+    expect(await waitForRecord(callId)).toMatchObject({ outcome: 'abandoned', agentNo: '1006' });
+  });
+
+  it('offers the call to another agent when the first one rejects it, never to two at once', async () => {
+    await sim.setBehaviour('13600001001', { behavior: 'no-answer' });
+    await sim.setBehaviour('13600001002', { behavior: 'no-answer' });
+    const first = await signIn(gateway, '1001');
+    const second = await signIn(gateway, '1002');
+    const callId = await sim.inbound('0', '13800138003');
+    // Both are idle in queue 0: exactly one rings.
+    const ringingAgent = await Promise.race([
+      first.log.waitFor('ringing').then(() => first),
+      second.log.waitFor('ringing').then(() => second),
+    ]);
+    const other = ringingAgent === first ? second : first;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(other.log.of('ringing')).toEqual([]);
+    expect(await ringingAgent.sdk.reject({ description: 'busy' })).toMatchObject({ code: 0 });
+    expect(await ringingAgent.log.waitFor('sessionTerminate')).toMatchObject({ callId, reason: 'rejected' });
+    expect(await other.log.waitFor('ringing')).toMatchObject({ callId });
+    expect(ringingAgent.log.of('agentStatus').at(-1)).toMatchObject({ state: 'idle' });
+    await sim.hangup(callId);
+    await other.log.waitFor('sessionTerminate');
+  });
+});
+
+async function waitForRecord(callId: string): Promise<any> {
+  let found: any;
+  await expect
+    .poll(async () => {
+      const { body } = await gateway.api('GET', '/api/v1/tenants/demo/cdrs?limit=100');
+      found = body.records.find((record: any) => record.callId === callId);
+      return found !== undefined;
+    })
+    .toBe(true);
+  return found;
+}

@@ -43,6 +43,8 @@ const NOTIFICATION_EVENTS = {
   SET_OFFLINE_RESULT: 'setOfflineResult',
   INTERACT_RETURN: 'interactReturn',
   WEBRTC_STATS: 'webrtcStats',
+  /** Ours: the agent and the other party are connected (every call type; for inbound calls it follows sessionInit). */
+  CALL_BRIDGED: 'callBridged',
   /** Ours: the call was put on hold / taken off hold (`hold` / `unhold`). */
   CALL_HELD: 'callHeld',
   CALL_UNHELD: 'callUnheld',

@@ -287,7 +287,11 @@ const CUSTOMER_FAILURES: Partial<Record<LegEndCause, CallOutcome>> = {
 };
 
 export function callTransition(call: CallRecord, event: CallEvent, now: number): CallTransitionResult {
-  if (call.phase === 'ended') return refuse('INVALID_STATE', 'call ended');
+  if (call.phase === 'ended') {
+    // Legs hung up at the end still report how they ended, for the call record.
+    if (event.type === 'legEnded') return { ok: true, next: withLeg(call, event.legId, { endedAt: now, endCause: event.cause }), effects: [] };
+    return refuse('INVALID_STATE', 'call ended');
+  }
   switch (event.type) {
     case 'offered': {
       if (call.phase !== 'queued') return refuse('INVALID_STATE', 'call not waiting in a queue');
@@ -422,6 +426,7 @@ function legAnswered(call: CallRecord, legId: string, now: number): CallTransiti
         { type: 'connect', legIds: [call.customerLegId, legId] },
         ...notify(call, call.agentNo, 'sessionInit'),
         { type: 'agent', agentNo: call.agentNo, command: { type: 'callConnected', callId: call.callId } },
+        ...notify(call, call.agentNo, 'callBridged'),
       ],
     };
   }
@@ -435,9 +440,11 @@ function legAnswered(call: CallRecord, legId: string, now: number): CallTransiti
   if (legId === call.customerLegId && call.agentLegId && call.phase === 'customerDialing') {
     const effects: CallEffect[] = [{ type: 'connect', legIds: [call.agentLegId, legId] }];
     if (call.callType === CallType.PREVIEW_OUTBOUND) effects.push(...notify(call, call.agentNo, 'previewObCallBridge'));
+    effects.push(...notify(call, call.agentNo, 'callBridged'));
     if (call.calleeAgentNo) {
       effects.push(...notify(call, call.calleeAgentNo, 'sessionInit', { callerAgentNo: call.agentNo }));
       effects.push({ type: 'agent', agentNo: call.calleeAgentNo, command: { type: 'callConnected', callId: call.callId } });
+      effects.push(...notify(call, call.calleeAgentNo, 'callBridged', { callerAgentNo: call.agentNo }));
     }
     return { ok: true, next: { ...next, phase: 'connected', answeredAt: now }, effects };
   }
