@@ -26,6 +26,8 @@ import { TenantDirectory } from './application/tenant-directory.js';
 import { DEMO_TENANT_FILE, loadTenantConfigFile } from './config/tenant-config-file.js';
 import type { TenantConfig } from './domain/tenant.js';
 import type { Clock } from './ports/clock.js';
+import type { Bus } from './ports/bus.js';
+import type { Store } from './ports/store.js';
 import { GatewayMetrics } from './transport/metrics.js';
 import { registerSessionKeyRoutes } from './transport/session-key-routes.js';
 import { registerWebSocketEndpoint } from './transport/websocket-endpoint.js';
@@ -37,6 +39,10 @@ export interface GatewayOptions {
   host?: string;
   /** Directory of the SQLite file; omitted: an in-memory store that ends with the process. */
   dataDir?: string;
+  /** Another store adapter (several nodes share one); replaces the SQLite store of `dataDir`. */
+  store?: Store;
+  /** Another bus adapter (several nodes share one); replaces the in-process bus. */
+  bus?: Bus;
   /** Tenant configuration files; default: the shipped demo tenant. */
   tenantConfigFiles?: string[];
   /** Tenants given directly (tests), in addition to the files. */
@@ -76,8 +82,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const logger = createLogger(options.logLevel ?? 'info');
   const clock = options.clock ?? systemClock;
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const store = openSqliteStore(options.dataDir ? join(options.dataDir, 'agent-gateway.sqlite') : ':memory:');
-  const bus = createMemoryBus();
+  const store = options.store ?? openSqliteStore(options.dataDir ? join(options.dataDir, 'agent-gateway.sqlite') : ':memory:');
+  const bus = options.bus ?? createMemoryBus();
 
   const configured = [...(options.tenants ?? [])];
   for (const file of options.tenantConfigFiles ?? (options.tenants ? [] : [DEMO_TENANT_FILE])) configured.push(...(await loadTenantConfigFile(file)));

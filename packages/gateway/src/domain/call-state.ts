@@ -253,7 +253,9 @@ function endCall(call: CallRecord, outcome: CallOutcome, side: HangupSide, now: 
   const next: CallRecord = { ...call, phase: 'ended', outcome, hangupSide: side, endedAt: now };
   delete next.endRequested;
   const effects: CallEffect[] = [];
-  for (const leg of call.legs) if (leg.endedAt === undefined) effects.push({ type: 'hangupLeg', legId: leg.legId, cause: call.answeredAt ? 'normal' : 'cancelled' });
+  for (const leg of call.legs) {
+    if (leg.endedAt === undefined) effects.push({ type: 'hangupLeg', legId: leg.legId, cause: leg.answeredAt ? 'normal' : 'cancelled' });
+  }
   if (call.phase !== 'survey') {
     for (const agentNo of agentsOf(call)) {
       const agentLeg = call.legs.find((leg) => leg.agentNo === agentNo);
