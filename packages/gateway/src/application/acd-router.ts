@@ -5,7 +5,7 @@
  */
 import { CallType, DeviceStatus, EndpointType, LoginStatus } from '@agentsdk/protocol';
 import type { AgentRecord } from '../domain/agent-state.js';
-import type { CallRecord } from '../domain/call-state.js';
+import type { CallRecord } from '../domain/call.js';
 import { findAgent, type TenantQueue } from '../domain/tenant.js';
 import type { DialRequest, Destination } from '../ports/telephony.js';
 import type { Store } from '../ports/store.js';

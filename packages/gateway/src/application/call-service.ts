@@ -4,7 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { BusinessErrorName } from '@agentsdk/protocol';
-import { callTransition, inboundCall, type CallEffect, type CallEvent, type CallRecord } from '../domain/call-state.js';
+import type { CallEffect, CallEvent, CallRecord } from '../domain/call.js';
+import { inboundCall } from '../domain/call-creation.js';
+import { callTransition } from '../domain/call-state.js';
 import { agentChannel, type Bus } from '../ports/bus.js';
 import type { Clock, TimerHandle } from '../ports/clock.js';
 import type { Store } from '../ports/store.js';

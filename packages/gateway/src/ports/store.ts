@@ -3,7 +3,7 @@
  * Every adapter passes tests/store-conformance.test.ts.
  */
 import type { AgentRecord } from '../domain/agent-state.js';
-import type { CallRecord } from '../domain/call-state.js';
+import type { CallRecord } from '../domain/call.js';
 import type { TenantConfig } from '../domain/tenant.js';
 
 export interface SessionKeyRecord {

@@ -1,6 +1,6 @@
 /** GET /api/v1/tenants/{tenantId}/cdrs: the tenant's call records, newest first, a page at a time. */
 import type { FastifyInstance } from 'fastify';
-import type { CallRecord } from '../domain/call-state.js';
+import type { CallRecord } from '../domain/call.js';
 import type { TenantDirectory } from '../application/tenant-directory.js';
 import type { CallStore } from '../ports/store.js';
 import { sendError } from './http-errors.js';

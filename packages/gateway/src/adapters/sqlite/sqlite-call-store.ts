@@ -1,6 +1,6 @@
 /** Calls in SQLite: live calls and, once ended, the call records (CDRs). The record is JSON; queried fields are columns. */
 import type { Database } from 'better-sqlite3';
-import type { CallRecord } from '../../domain/call-state.js';
+import type { CallRecord } from '../../domain/call.js';
 import type { CallStore } from '../../ports/store.js';
 
 const parse = (row: { record: string }) => JSON.parse(row.record) as CallRecord;

@@ -1,6 +1,6 @@
 /** Operations on the agent's current call (spec 4.2-4.8): each is one call-machine event, or a DTMF burst. */
 import type { ValidatedParams } from '@agentsdk/protocol';
-import type { CallEvent, CallRecord } from '../../domain/call-state.js';
+import type { CallEvent, CallRecord } from '../../domain/call.js';
 import { failed, succeeded, type Outcome, type SignedInContext } from '../operation-context.js';
 
 async function currentCall(ctx: SignedInContext): Promise<CallRecord | undefined> {

@@ -1,6 +1,6 @@
 /** Places a call the agent starts (preview outbound, internal): lock the agent, store the call, ring the agent first. */
 import { BusinessErrors, CallType, type BusinessErrorName } from '@agentsdk/protocol';
-import { outboundCall, type OutboundCallInput } from '../../domain/call-state.js';
+import { outboundCall, type OutboundCallInput } from '../../domain/call-creation.js';
 import { wrapupSecondsOf } from '../../domain/tenant.js';
 import { agentDestination } from '../acd-router.js';
 import { failed, succeeded, type Outcome, type SignedInContext } from '../operation-context.js';

@@ -1,0 +1,97 @@
+/** How calls begin: a customer calling a queue, or an agent placing a call (preview outbound, internal). */
+import { CallType, type ChannelVariable } from '@agentsdk/protocol';
+import type { Destination, DialRequest } from '../ports/telephony.js';
+import { PROMPTS, notify, type CallEffect, type CallRecord } from './call.js';
+
+/** A customer's call arrives for a queue: answer it, play queue music, and look for an agent. */
+export function inboundCall(
+  input: { callId: string; tenantId: string; queueNo: string; from: string; legId: string; wrapupSeconds: number; queueTimeoutMs: number },
+  now: number,
+): { call: CallRecord; effects: CallEffect[] } {
+  const call: CallRecord = {
+    callId: input.callId,
+    tenantId: input.tenantId,
+    callType: CallType.INBOUND,
+    phase: 'queued',
+    queueNo: input.queueNo,
+    customerNumber: input.from,
+    customerLegId: input.legId,
+    variables: [],
+    backupNumbers: [],
+    customerAnswerTimeoutMs: 0,
+    wrapupSeconds: input.wrapupSeconds,
+    held: false,
+    muted: { in: false, out: false },
+    declinedBy: [],
+    cdrIsAsr: 1,
+    legs: [{ legId: input.legId, party: 'customer', number: input.from, startedAt: now }],
+    createdAt: now,
+    queuedAt: now,
+  };
+  return {
+    call,
+    effects: [
+      { type: 'answerLeg', legId: input.legId },
+      { type: 'play', legId: input.legId, prompt: PROMPTS.queueMusic },
+      { type: 'schedule', event: 'queueTimeout', delayMs: input.queueTimeoutMs },
+      { type: 'route', queueNo: input.queueNo },
+    ],
+  };
+}
+
+export interface OutboundCallInput {
+  callId: string;
+  tenantId: string;
+  callType: typeof CallType.PREVIEW_OUTBOUND | typeof CallType.INTERNAL;
+  agentNo: string;
+  agentLeg: DialRequest;
+  customerNumber: string;
+  customerDestination: Destination;
+  calleeAgentNo?: string;
+  callerId?: string;
+  backupNumbers: string[];
+  customerAnswerTimeoutMs: number;
+  variables: ChannelVariable[];
+  requestUniqueId?: string;
+  cdrIsAsr: 0 | 1;
+  wrapupSeconds: number;
+}
+
+/** An agent's own call (preview outbound or internal): ring the agent first, then the other party. */
+export function outboundCall(input: OutboundCallInput, now: number): { call: CallRecord; effects: CallEffect[] } {
+  const customerLegId = `${input.callId}-c1`;
+  const call: CallRecord = {
+    callId: input.callId,
+    tenantId: input.tenantId,
+    callType: input.callType,
+    phase: 'agentDialing',
+    customerNumber: input.customerNumber,
+    customerDestination: input.customerDestination,
+    customerLegId,
+    agentNo: input.agentNo,
+    agentLegId: input.agentLeg.legId,
+    variables: input.variables,
+    backupNumbers: input.backupNumbers,
+    customerAnswerTimeoutMs: input.customerAnswerTimeoutMs,
+    wrapupSeconds: input.wrapupSeconds,
+    held: false,
+    muted: { in: false, out: false },
+    declinedBy: [],
+    cdrIsAsr: input.cdrIsAsr,
+    legs: [
+      { legId: input.agentLeg.legId, party: 'agent', number: input.agentLeg.destination.address, agentNo: input.agentNo, startedAt: now },
+      { legId: customerLegId, party: input.calleeAgentNo ? 'agent' : 'customer', number: input.customerNumber, agentNo: input.calleeAgentNo, startedAt: now },
+    ],
+    createdAt: now,
+  };
+  if (input.callerId !== undefined) call.callerId = input.callerId;
+  if (input.calleeAgentNo !== undefined) call.calleeAgentNo = input.calleeAgentNo;
+  if (input.requestUniqueId !== undefined) call.requestUniqueId = input.requestUniqueId;
+  const effects: CallEffect[] = [];
+  if (input.callType === CallType.PREVIEW_OUTBOUND) {
+    effects.push(...notify(call, input.agentNo, 'previewObCallResult', { result: 'success', message: 'dialing' }));
+  }
+  effects.push({ type: 'dial', request: input.agentLeg });
+  return { call, effects };
+}
+

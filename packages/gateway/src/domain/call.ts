@@ -1,0 +1,189 @@
+/**
+ * A call: its legs, phase, parties and what happened to it (the call record once it ended), the events and effects
+ * of its state machine, and the helpers the machine's files share (docs/08-State-Machine.md, "Calls").
+ */
+import { type BusinessErrorName, type CallTypeValue, type ChannelVariable, type EventName } from '@agentsdk/protocol';
+import type { AgentCommand } from './agent-state.js';
+import type { Destination, DialRequest, LegEndCause, MuteDirection } from '../ports/telephony.js';
+
+export type CallPhase = 'queued' | 'offering' | 'agentDialing' | 'customerDialing' | 'connected' | 'survey' | 'ended';
+
+export type CallOutcome =
+  | 'completed'
+  | 'abandoned'
+  | 'queueTimeout'
+  | 'agentNoAnswer'
+  | 'customerBusy'
+  | 'customerNoAnswer'
+  | 'customerRejected'
+  | 'invalidNumber'
+  | 'cancelled'
+  | 'failed';
+
+export type HangupSide = 'agent' | 'customer' | 'system';
+
+export interface CallLeg {
+  legId: string;
+  party: 'customer' | 'agent';
+  number: string;
+  agentNo?: string;
+  startedAt: number;
+  answeredAt?: number;
+  endedAt?: number;
+  endCause?: LegEndCause;
+}
+
+export interface CallRecord {
+  callId: string;
+  tenantId: string;
+  callType: CallTypeValue;
+  phase: CallPhase;
+  queueNo?: string;
+  /** The caller (inbound) or the number dialled (outbound); for internal calls the callee. */
+  customerNumber: string;
+  /** Number presented to the customer on outbound calls. */
+  callerId?: string;
+  /** Where outbound and internal calls ring the other party (backup numbers reuse its kind). */
+  customerDestination?: Destination;
+  agentAnswerTimeoutMs?: number;
+  customerLegId?: string;
+  agentNo?: string;
+  agentLegId?: string;
+  /** Internal calls to an agent: the callee agent. */
+  calleeAgentNo?: string;
+  variables: ChannelVariable[];
+  requestUniqueId?: string;
+  /** Backup numbers not tried yet. */
+  backupNumbers: string[];
+  customerAnswerTimeoutMs: number;
+  wrapupSeconds: number;
+  held: boolean;
+  muted: { in: boolean; out: boolean };
+  /** Agents that did not take this queue call; it is not offered to them again. */
+  declinedBy: string[];
+  cdrIsAsr: 0 | 1;
+  legs: CallLeg[];
+  createdAt: number;
+  queuedAt?: number;
+  answeredAt?: number;
+  endedAt?: number;
+  outcome?: CallOutcome;
+  hangupSide?: HangupSide;
+  /** Set when the gateway itself hangs up, so the ended legs are attributed to the right side. */
+  endRequested?: { outcome: CallOutcome; side: HangupSide };
+  survey?: { startedAt: number; result?: string };
+}
+
+export type CallEvent =
+  | { type: 'offered'; agentNo: string; agentLeg: DialRequest }
+  | { type: 'legRinging'; legId: string }
+  | { type: 'legAnswered'; legId: string }
+  | { type: 'legEnded'; legId: string; cause: LegEndCause }
+  | { type: 'dtmf'; legId: string; digits: string }
+  | { type: 'hangup'; side: 1 | 2 }
+  | { type: 'reject' }
+  | { type: 'cancel' }
+  | { type: 'hold' }
+  | { type: 'unhold' }
+  | { type: 'mute'; direction: MuteDirection }
+  | { type: 'unmute'; direction: MuteDirection }
+  | { type: 'startSurvey' }
+  | { type: 'queueTimeout' }
+  | { type: 'surveyTimeout' };
+
+export type CallEffect =
+  | { type: 'dial'; request: DialRequest }
+  | { type: 'answerLeg'; legId: string }
+  | { type: 'connect'; legIds: string[] }
+  | { type: 'hangupLeg'; legId: string; cause: LegEndCause }
+  | { type: 'setHold'; legId: string; held: boolean }
+  | { type: 'setMute'; legId: string; direction: MuteDirection; muted: boolean }
+  | { type: 'play'; legId: string; prompt: string }
+  | { type: 'agent'; agentNo: string; command: AgentCommand }
+  | { type: 'notify'; agentNo: string; event: EventName; data: Record<string, unknown> }
+  /** Offer the queue's waiting calls to available agents. */
+  | { type: 'route'; queueNo: string }
+  | { type: 'schedule'; event: 'queueTimeout' | 'surveyTimeout'; delayMs: number };
+
+export type CallTransitionResult =
+  | { ok: true; next: CallRecord; effects: CallEffect[] }
+  | { ok: false; error: BusinessErrorName; message: string };
+
+export const PROMPTS = {
+  queueMusic: 'queue-music',
+  holdMusic: 'hold-music',
+  queueTimeout: 'all-agents-busy-goodbye',
+  survey: 'survey: press 1 (poor) to 5 (excellent)',
+  surveyThanks: 'survey-thank-you',
+} as const;
+
+export const SURVEY_TIMEOUT_MS = 30_000;
+
+export const refuse = (error: BusinessErrorName, message: string): CallTransitionResult => ({ ok: false, error, message });
+
+export function withLeg(call: CallRecord, legId: string, change: Partial<CallLeg>): CallRecord {
+  return { ...call, legs: call.legs.map((leg) => (leg.legId === legId ? { ...leg, ...change } : leg)) };
+}
+
+export const isLive = (call: CallRecord, legId: string | undefined) =>
+  legId !== undefined && call.legs.some((leg) => leg.legId === legId && leg.endedAt === undefined);
+
+/** Common fields of the events the agent sees about this call. */
+export function callSummary(call: CallRecord): Record<string, unknown> {
+  const summary: Record<string, unknown> = {
+    callId: call.callId,
+    callType: call.callType,
+    customerNumber: call.customerNumber,
+    chanVariables: call.variables,
+  };
+  if (call.queueNo !== undefined) summary.queueNo = call.queueNo;
+  if (call.requestUniqueId !== undefined) summary.requestUniqueId = call.requestUniqueId;
+  if (call.calleeAgentNo !== undefined) summary.calleeAgentNo = call.calleeAgentNo;
+  return summary;
+}
+
+export function notify(call: CallRecord, agentNo: string | undefined, event: EventName, extra: Record<string, unknown> = {}): CallEffect[] {
+  return agentNo ? [{ type: 'notify', agentNo, event, data: { eventType: event, ...callSummary(call), ...extra } }] : [];
+}
+
+/** The agents whose leg is or was part of the call (the caller and, for internal calls, the callee). */
+export function agentsOf(call: CallRecord): string[] {
+  return [call.agentNo, call.calleeAgentNo].filter((agentNo): agentNo is string => agentNo !== undefined);
+}
+
+/**
+ * Ends the call: hangs up what is still live, releases the agents (wrap-up when they talked) and tells them.
+ * `reason` is what `sessionTerminate` reports.
+ */
+export function endCall(call: CallRecord, outcome: CallOutcome, side: HangupSide, now: number, reason: string): CallTransitionResult {
+  const next: CallRecord = { ...call, phase: 'ended', outcome, hangupSide: side, endedAt: now };
+  delete next.endRequested;
+  const effects: CallEffect[] = [];
+  for (const leg of call.legs) {
+    if (leg.endedAt === undefined) effects.push({ type: 'hangupLeg', legId: leg.legId, cause: leg.answeredAt ? 'normal' : 'cancelled' });
+  }
+  if (call.phase !== 'survey') {
+    for (const agentNo of agentsOf(call)) {
+      const agentLeg = call.legs.find((leg) => leg.agentNo === agentNo);
+      const talked = agentLeg?.answeredAt !== undefined && call.answeredAt !== undefined;
+      effects.push(...notify(call, agentNo, 'sessionTerminate', { side, reason, outcome }));
+      effects.push({
+        type: 'agent',
+        agentNo,
+        command: talked
+          ? { type: 'callEnded', callId: call.callId, wrapupSeconds: agentNo === call.agentNo ? call.wrapupSeconds : 0 }
+          : { type: 'offerReleased', callId: call.callId, reason: 'other' },
+      });
+    }
+  }
+  return { ok: true, next, effects };
+}
+
+/** Ends the call from the agent's side: legs are hung up first, and their `ended` events finish it. */
+export function requestEnd(call: CallRecord, outcome: CallOutcome, side: HangupSide, cause: LegEndCause): CallTransitionResult {
+  const effects: CallEffect[] = call.legs
+    .filter((leg) => leg.endedAt === undefined)
+    .map((leg) => ({ type: 'hangupLeg', legId: leg.legId, cause }));
+  return { ok: true, next: { ...call, endRequested: { outcome, side } }, effects };
+}
+
