@@ -20,6 +20,15 @@ import {
 } from './operations/in-call-operations.js';
 import { internalCall } from './operations/internal-call.js';
 import { previewObCall } from './operations/preview-outbound.js';
+import {
+  blxfer,
+  cancelAtxfer,
+  completeAtxfer,
+  resumeAtxfer,
+  startAtxfer,
+  threewayAtxfer,
+  transferIvr,
+} from './operations/transfer-operations.js';
 import { notYetAvailable } from './operations/not-yet-available.js';
 
 export type Permission = 'public' | 'agent' | 'supervisor';
@@ -56,13 +65,13 @@ export const OPERATION_TABLE: OperationTable = {
   pauseAutoObCallTask: agentOnly,
   changeObCallMode: agentOnly,
 
-  startAtxfer: agentOnly,
-  cancelAtxfer: agentOnly,
-  resumeAtxfer: agentOnly,
-  completeAtxfer: agentOnly,
-  threewayAtxfer: agentOnly,
-  blxfer: agentOnly,
-  transferIvr: agentOnly,
+  startAtxfer: { permission: 'agent', handle: startAtxfer },
+  cancelAtxfer: { permission: 'agent', handle: cancelAtxfer },
+  resumeAtxfer: { permission: 'agent', handle: resumeAtxfer },
+  completeAtxfer: { permission: 'agent', handle: completeAtxfer },
+  threewayAtxfer: { permission: 'agent', handle: threewayAtxfer },
+  blxfer: { permission: 'agent', handle: blxfer },
+  transferIvr: { permission: 'agent', handle: transferIvr },
 
   sipLink: agentOnly,
   sipUnlink: agentOnly,

@@ -7,6 +7,7 @@ import {
   AgentStateName,
   DeviceStatus,
   LoginStatus,
+  PauseType,
   type AgentStateActionValue,
   type AgentStateNameValue,
   type AgentStatus,
@@ -51,6 +52,9 @@ export interface AgentRecord {
 /** The system pause an agent is put in after not answering an offered queue call. */
 export const RING_NO_ANSWER_PAUSE = { pauseType: 1, pauseDescription: 'ring no answer' } as const;
 
+/** The pause a supervisor forces on an agent (`setPause`). */
+export const SUPERVISOR_PAUSE = { pauseType: PauseType.FORCED, pauseDescription: 'supervisor' } as const;
+
 export type AgentCommand =
   | {
       type: 'login';
@@ -78,7 +82,14 @@ export type AgentCommand =
   /** The call went away before the agent's leg was up. `ringNoAnswer` pauses the agent. */
   | { type: 'offerReleased'; callId: string; reason: 'ringNoAnswer' | 'other' }
   /** The server ends a session; ignored unless it is the agent's live session. */
-  | { type: 'endSession'; sessionId: string; reason: ForcedLogoutReason };
+  | { type: 'endSession'; sessionId: string; reason: ForcedLogoutReason }
+  /** A supervisor forces the agent busy / idle; refused while the agent is in a call. */
+  | { type: 'setPause' }
+  | { type: 'setUnpause' }
+  /** A supervisor signs an offline agent in without a desktop: idle, its calls ring `bindEndpoint`. */
+  | { type: 'setOnline'; bindEndpoint: BindEndpoint }
+  /** A supervisor signs the agent out, ending its desktop session if it has one. */
+  | { type: 'setOffline'; unbindEndpoint: boolean };
 
 export type AgentEffect =
   /** Publish the agent's new `agentStatus` snapshot. */
@@ -218,6 +229,8 @@ function afterCallWithoutWrapup(record: AgentRecord, stateAction: AgentStateActi
 
 const isSignedIn = (record: AgentRecord) => record.loginStatus !== LoginStatus.OFFLINE;
 const inCall = (record: AgentRecord) => record.deviceStatus !== DeviceStatus.IDLE;
+/** A supervisor's command on a signed-out agent: the spec's "no such agent" covers offline agents. */
+const offlineTarget = (record: AgentRecord) => refuse('NO_SUCH_AGENT', `no such agent: ${record.agentNo} is offline`);
 
 export function transition(record: AgentRecord, command: AgentCommand, now: number): TransitionResult {
   switch (command.type) {
@@ -394,6 +407,37 @@ export function transition(record: AgentRecord, command: AgentCommand, now: numb
         next,
         effects: [{ type: 'publishStatus' }, { type: 'endSession', sessionId: command.sessionId, reason: command.reason }],
       };
+    }
+
+    case 'setPause': {
+      if (!isSignedIn(record)) return offlineTarget(record);
+      if (inCall(record)) return refuse('INVALID_STATE', 'deviceStatus not in idle');
+      const next = enter(record, LoginStatus.BUSY, AgentStateAction.SET_PAUSE, now, { ...SUPERVISOR_PAUSE });
+      return { ok: true, next, effects: [{ type: 'publishStatus' }] };
+    }
+
+    case 'setUnpause': {
+      if (!isSignedIn(record)) return offlineTarget(record);
+      if (record.loginStatus === LoginStatus.IDLE) return refuse('INVALID_STATE', 'already ready');
+      if (inCall(record)) return refuse('INVALID_STATE', 'deviceStatus not in idle');
+      const next = enter(record, LoginStatus.IDLE, AgentStateAction.SET_UNPAUSE, now);
+      return { ok: true, next, effects: [{ type: 'publishStatus' }, { type: 'available' }] };
+    }
+
+    case 'setOnline': {
+      if (isSignedIn(record)) return refuse('INVALID_STATE', `agent ${record.agentNo} is already signed in`);
+      const base = { ...record, deviceStatus: DeviceStatus.IDLE };
+      const next = enter(base, LoginStatus.IDLE, AgentStateAction.SET_ONLINE, now, { bindEndpoint: command.bindEndpoint, loginTime: now });
+      next.stateSince = now;
+      return { ok: true, next, effects: [{ type: 'publishStatus' }, { type: 'available' }] };
+    }
+
+    case 'setOffline': {
+      if (!isSignedIn(record)) return offlineTarget(record);
+      if (inCall(record)) return refuse('INVALID_STATE', 'deviceStatus not in idle');
+      const effects: AgentEffect[] = [{ type: 'publishStatus' }];
+      if (record.sessionId) effects.push({ type: 'endSession', sessionId: record.sessionId, reason: 'supervisor' });
+      return { ok: true, next: signOut(record, AgentStateAction.SET_OFFLINE, now, command.unbindEndpoint), effects };
     }
   }
 }

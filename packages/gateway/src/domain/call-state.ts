@@ -23,6 +23,27 @@ import {
   type CallTransitionResult,
   type HangupSide,
 } from './call.js';
+import {
+  agentLeftDuringIvr,
+  blindTransfer,
+  ivrDigits,
+  startIvrVisit,
+  transferLegAnswered,
+  transferLegEnded,
+  transferLegRinging,
+} from './blind-transfer-and-ivr.js';
+import {
+  agentLeavesThreeway,
+  cancelConsult,
+  completeConsult,
+  consultLegAnswered,
+  consultLegEnded,
+  consultLegRinging,
+  resumeConsult,
+  startConsult,
+  startThreeway,
+  threewayLegEnded,
+} from './consult-transfer.js';
 
 const CUSTOMER_FAILURES: Partial<Record<LegEndCause, CallOutcome>> = {
   busy: 'customerBusy',
@@ -55,6 +76,7 @@ export function callTransition(call: CallRecord, event: CallEvent, now: number):
       return legEnded(withLeg(call, event.legId, { endedAt: now, endCause: event.cause }), event.legId, event.cause, now);
 
     case 'dtmf': {
+      if (call.phase === 'ivr' && event.legId === call.customerLegId) return ivrDigits(call, event.digits, now);
       if (call.phase !== 'survey' || event.legId !== call.customerLegId) return { ok: true, next: call, effects: [] };
       const result = event.digits.replace(/[^1-5]/g, '').slice(0, 1);
       if (!result) return { ok: true, next: call, effects: [] };
@@ -72,6 +94,12 @@ export function callTransition(call: CallRecord, event: CallEvent, now: number):
     case 'hangup': {
       if (call.phase === 'queued' || call.phase === 'survey') return refuse('INVALID_STATE', 'no call to hang up');
       if (call.phase === 'offering') return refuse('INVALID_STATE', 'call is ringing: use reject');
+      // A consulted or three-way agent hangs up its own leg only.
+      const ownLeg = event.agentNo === call.consult?.targetAgentNo ? call.consult.legId : event.agentNo === call.threeway?.targetAgentNo ? call.threeway.legId : undefined;
+      if (ownLeg) return { ok: true, next: call, effects: [{ type: 'hangupLeg', legId: ownLeg, cause: 'normal' }] };
+      if (event.agentNo !== call.agentNo) return refuse('INVALID_STATE', 'no call');
+      if (call.consult) return refuse('INVALID_STATE', 'consultation in progress: cancelAtxfer or completeAtxfer first');
+      if (call.threeway) return agentLeavesThreeway(call);
       return requestEnd(call, call.answeredAt ? 'completed' : 'cancelled', event.side === 2 ? 'customer' : 'agent', call.answeredAt ? 'normal' : 'cancelled');
     }
 
@@ -90,6 +118,7 @@ export function callTransition(call: CallRecord, event: CallEvent, now: number):
     case 'hold':
     case 'unhold': {
       if (call.phase !== 'connected' || !call.customerLegId) return refuse('INVALID_STATE', 'no connected call');
+      if (call.consult || call.threeway) return refuse('INVALID_STATE', 'not during a consultation or three-way call');
       const held = event.type === 'hold';
       if (call.held === held) return refuse('INVALID_STATE', held ? 'call already held' : 'call not held');
       const effects: CallEffect[] = [{ type: 'setHold', legId: call.customerLegId, held }];
@@ -143,10 +172,35 @@ export function callTransition(call: CallRecord, event: CallEvent, now: number):
 
     case 'surveyTimeout':
       return call.phase === 'survey' ? endCall(call, 'completed', 'system', now, 'survey') : { ok: true, next: call, effects: [] };
+
+    case 'startConsult':
+      return startConsult(call, event, now);
+    case 'cancelConsult':
+      return cancelConsult(call);
+    case 'resumeConsult':
+      return resumeConsult(call);
+    case 'completeConsult':
+      return completeConsult(call, event.limit);
+    case 'threeway':
+      return startThreeway(call, event.limit);
+    case 'blindTransfer':
+      return blindTransfer(call, event, now);
+    case 'enterIvr':
+      return startIvrVisit(call, event, now);
+
+    case 'preAlert': {
+      const prompt = call.preAlertAudioFile ?? PROMPTS.preAlert;
+      const legs = [call.customerLegId, call.agentLegId, call.threeway?.legId].filter((legId): legId is string => isLive(call, legId));
+      return { ok: true, next: call, effects: legs.map((legId) => ({ type: 'play', legId, prompt })) };
+    }
+    case 'durationLimit':
+      return call.phase === 'connected' ? endCall(call, 'completed', 'system', now, 'durationLimit') : { ok: true, next: call, effects: [] };
   }
 }
 
 function legRinging(call: CallRecord, legId: string): CallTransitionResult {
+  if (legId === call.consult?.legId) return consultLegRinging(call);
+  if (legId === call.transfer?.legId) return transferLegRinging(call);
   const effects: CallEffect[] = [];
   if (legId === call.agentLegId && call.agentNo && (call.phase === 'offering' || call.phase === 'agentDialing')) {
     effects.push({ type: 'agent', agentNo: call.agentNo, command: { type: 'callRinging', callId: call.callId } });
@@ -163,6 +217,8 @@ function legRinging(call: CallRecord, legId: string): CallTransitionResult {
 
 function legAnswered(call: CallRecord, legId: string, now: number): CallTransitionResult {
   const next = withLeg(call, legId, { answeredAt: now });
+  if (legId === call.consult?.legId) return consultLegAnswered(next);
+  if (legId === call.transfer?.legId) return transferLegAnswered(next, now);
   if (legId === call.agentLegId && call.agentNo && call.customerLegId && call.phase === 'offering') {
     return {
       ok: true,
@@ -223,6 +279,11 @@ function dialCustomer(call: CallRecord): CallEffect[] {
 function legEnded(call: CallRecord, legId: string, cause: LegEndCause, now: number): CallTransitionResult {
   const requested = call.endRequested;
   const side: HangupSide = requested?.side ?? (legId === call.customerLegId ? 'customer' : 'agent');
+  if (!requested) {
+    if (legId === call.consult?.legId) return consultLegEnded(call, cause);
+    if (legId === call.threeway?.legId) return threewayLegEnded(call);
+    if (legId === call.transfer?.legId) return transferLegEnded(call, now);
+  }
 
   switch (call.phase) {
     case 'queued':
@@ -275,6 +336,17 @@ function legEnded(call: CallRecord, legId: string, cause: LegEndCause, now: numb
     }
 
     case 'connected':
+      // Legs that left the call earlier (a transferring agent's) end without ending it.
+      if (legId !== call.customerLegId && legId !== call.agentLegId) return { ok: true, next: call, effects: [] };
+      return endCall(call, requested?.outcome ?? 'completed', side, now, 'hangup');
+
+    case 'transferring':
+      if (legId !== call.customerLegId) return { ok: true, next: call, effects: [] };
+      return endCall(call, 'abandoned', 'customer', now, 'abandoned');
+
+    case 'ivr':
+      if (legId === call.agentLegId && !requested) return agentLeftDuringIvr(call);
+      if (legId !== call.customerLegId && !requested) return { ok: true, next: call, effects: [] };
       return endCall(call, requested?.outcome ?? 'completed', side, now, 'hangup');
 
     case 'survey':

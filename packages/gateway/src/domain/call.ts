@@ -6,7 +6,18 @@ import { type BusinessErrorName, type CallTypeValue, type ChannelVariable, type 
 import type { AgentCommand } from './agent-state.js';
 import type { Destination, DialRequest, LegEndCause, MuteDirection } from '../ports/telephony.js';
 
-export type CallPhase = 'queued' | 'offering' | 'agentDialing' | 'customerDialing' | 'connected' | 'survey' | 'ended';
+export type CallPhase =
+  | 'queued'
+  | 'offering'
+  | 'agentDialing'
+  | 'customerDialing'
+  | 'connected'
+  /** Blind transfer: the agent left, the target rings. */
+  | 'transferring'
+  /** The customer is in an IVR. */
+  | 'ivr'
+  | 'survey'
+  | 'ended';
 
 export type CallOutcome =
   | 'completed'
@@ -18,6 +29,7 @@ export type CallOutcome =
   | 'customerRejected'
   | 'invalidNumber'
   | 'cancelled'
+  | 'transferFailed'
   | 'failed';
 
 export type HangupSide = 'agent' | 'customer' | 'system';
@@ -31,6 +43,60 @@ export interface CallLeg {
   answeredAt?: number;
   endedAt?: number;
   endCause?: LegEndCause;
+}
+
+/** A consultation (attended transfer) in progress: the agent talks to a target while the customer waits. */
+export interface Consult {
+  legId: string;
+  /** 0 PSTN number; 1 agent; 2 extension. */
+  targetType: 0 | 1 | 2;
+  target: string;
+  targetAgentNo?: string;
+  /** dialing: the target rings; linked: agent and target talk; resumed: the agent is back with the customer, the target holds. */
+  state: 'dialing' | 'linked' | 'resumed';
+  variables: ChannelVariable[];
+  /** Set by cancelAtxfer, so the leg's end is reported as a cancel. */
+  cancelling?: boolean;
+}
+
+/** A party the call is being handed to by blind transfer, or the third party of a three-way call. */
+export interface ExtraParty {
+  legId: string;
+  targetAgentNo?: string;
+  /** Blind transfer: the agent who transferred the call. */
+  transferredBy?: string;
+}
+
+/** The customer's way through an IVR (docs/09-Transfer-Parameters-blxferVariables.md). */
+export interface IvrVisit {
+  ivrId: string;
+  nodeId: string;
+  /** interact: transferIvr, the agent waits and gets interactReturn; blind: blxfer to an IVR node, the agent left. */
+  mode: 'interact' | 'blind';
+  nodes: IvrNode[];
+  variables: Record<string, string>;
+  /** Digits of the collect node in progress. */
+  digits: string;
+  /** IVR variable -> name reported in interactReturn; absent: all variables under their own names. */
+  returnVariables?: Record<string, string>;
+}
+
+export interface IvrNode {
+  id: string;
+  kind: 'prompt' | 'menu' | 'collect' | 'queue' | 'returnToAgent' | 'hangup';
+  prompt?: string;
+  choices?: Record<string, string>;
+  variable?: string;
+  maxDigits?: number;
+  next?: string;
+  queueNo?: string;
+}
+
+/** completeAtxfer / threewayAtxfer `durationLimit`: a pre-alert, then the end. */
+export interface DurationLimit {
+  limitSeconds: number;
+  preAlertSeconds: number;
+  preAlertAudioFile?: string;
 }
 
 export interface CallRecord {
@@ -72,6 +138,12 @@ export interface CallRecord {
   /** Set when the gateway itself hangs up, so the ended legs are attributed to the right side. */
   endRequested?: { outcome: CallOutcome; side: HangupSide };
   survey?: { startedAt: number; result?: string };
+  consult?: Consult;
+  threeway?: ExtraParty;
+  transfer?: ExtraParty;
+  ivr?: IvrVisit;
+  /** Pre-alert prompt for a duration-limited call. */
+  preAlertAudioFile?: string;
 }
 
 export type CallEvent =
@@ -80,7 +152,8 @@ export type CallEvent =
   | { type: 'legAnswered'; legId: string }
   | { type: 'legEnded'; legId: string; cause: LegEndCause }
   | { type: 'dtmf'; legId: string; digits: string }
-  | { type: 'hangup'; side: 1 | 2 }
+  /** unlink by `agentNo` (the call's agent, or a consulted / three-way agent). */
+  | { type: 'hangup'; side: 1 | 2; agentNo: string }
   | { type: 'reject' }
   | { type: 'cancel' }
   | { type: 'hold' }
@@ -89,7 +162,23 @@ export type CallEvent =
   | { type: 'unmute'; direction: MuteDirection }
   | { type: 'startSurvey' }
   | { type: 'queueTimeout' }
-  | { type: 'surveyTimeout' };
+  | { type: 'surveyTimeout' }
+  | { type: 'startConsult'; leg: DialRequest; targetType: 0 | 1 | 2; target: string; targetAgentNo?: string; variables: ChannelVariable[] }
+  | { type: 'cancelConsult' }
+  | { type: 'resumeConsult' }
+  | { type: 'completeConsult'; limit?: DurationLimit }
+  | { type: 'threeway'; limit?: DurationLimit }
+  | { type: 'blindTransfer'; to: BlindTarget; variables: ChannelVariable[]; sayAgent: boolean; holdMusic: boolean }
+  | { type: 'enterIvr'; ivrId: string; nodeId: string; nodes: IvrNode[]; variables: ChannelVariable[]; returnVariables?: Record<string, string> }
+  | { type: 'preAlert' }
+  | { type: 'durationLimit' };
+
+export type BlindTarget =
+  | { kind: 'leg'; leg: DialRequest; targetAgentNo?: string }
+  | { kind: 'queue'; queueNo: string }
+  | { kind: 'ivr'; ivrId: string; nodeId: string; nodes: IvrNode[] };
+
+export type ScheduledCallEvent = 'queueTimeout' | 'surveyTimeout' | 'preAlert' | 'durationLimit';
 
 export type CallEffect =
   | { type: 'dial'; request: DialRequest }
@@ -103,7 +192,7 @@ export type CallEffect =
   | { type: 'notify'; agentNo: string; event: EventName; data: Record<string, unknown> }
   /** Offer the queue's waiting calls to available agents. */
   | { type: 'route'; queueNo: string }
-  | { type: 'schedule'; event: 'queueTimeout' | 'surveyTimeout'; delayMs: number };
+  | { type: 'schedule'; event: ScheduledCallEvent; delayMs: number };
 
 export type CallTransitionResult =
   | { ok: true; next: CallRecord; effects: CallEffect[] }
@@ -115,6 +204,8 @@ export const PROMPTS = {
   queueTimeout: 'all-agents-busy-goodbye',
   survey: 'survey: press 1 (poor) to 5 (excellent)',
   surveyThanks: 'survey-thank-you',
+  ringback: 'ringback',
+  preAlert: 'call-ends-soon',
 } as const;
 
 export const SURVEY_TIMEOUT_MS = 30_000;
@@ -146,9 +237,10 @@ export function notify(call: CallRecord, agentNo: string | undefined, event: Eve
   return agentNo ? [{ type: 'notify', agentNo, event, data: { eventType: event, ...callSummary(call), ...extra } }] : [];
 }
 
-/** The agents whose leg is or was part of the call (the caller and, for internal calls, the callee). */
+/** The agents with a leg in the call now: its agent, an internal callee, a consulted or three-way agent. */
 export function agentsOf(call: CallRecord): string[] {
-  return [call.agentNo, call.calleeAgentNo].filter((agentNo): agentNo is string => agentNo !== undefined);
+  const agents = [call.agentNo, call.calleeAgentNo, call.consult?.targetAgentNo, call.threeway?.targetAgentNo, call.transfer?.targetAgentNo];
+  return [...new Set(agents.filter((agentNo): agentNo is string => agentNo !== undefined))];
 }
 
 /**
@@ -164,7 +256,7 @@ export function endCall(call: CallRecord, outcome: CallOutcome, side: HangupSide
   }
   if (call.phase !== 'survey') {
     for (const agentNo of agentsOf(call)) {
-      const agentLeg = call.legs.find((leg) => leg.agentNo === agentNo);
+      const agentLeg = call.legs.filter((leg) => leg.agentNo === agentNo).at(-1);
       const talked = agentLeg?.answeredAt !== undefined && call.answeredAt !== undefined;
       effects.push(...notify(call, agentNo, 'sessionTerminate', { side, reason, outcome }));
       effects.push({
@@ -187,3 +279,30 @@ export function requestEnd(call: CallRecord, outcome: CallOutcome, side: HangupS
   return { ok: true, next: { ...call, endRequested: { outcome, side } }, effects };
 }
 
+
+/**
+ * The call's agent hands the call over and leaves: its leg is hung up, it is told why, and it goes to wrap-up.
+ * The caller makes someone else the call's agent (or none).
+ */
+export function agentLeaves(call: CallRecord, reason: string): CallEffect[] {
+  if (!call.agentNo || !call.agentLegId) return [];
+  return [
+    { type: 'hangupLeg', legId: call.agentLegId, cause: 'normal' },
+    ...notify(call, call.agentNo, 'sessionTerminate', { side: 'agent', reason, outcome: 'transferred' }),
+    { type: 'agent', agentNo: call.agentNo, command: { type: 'callEnded', callId: call.callId, wrapupSeconds: call.wrapupSeconds } },
+  ];
+}
+
+/** Schedules the pre-alert and the end of a call limited to `limit.limitSeconds` from now. */
+export function durationLimitEffects(limit: DurationLimit | undefined): CallEffect[] {
+  if (!limit) return [];
+  const effects: CallEffect[] = [];
+  const preAlertDelay = (limit.limitSeconds - limit.preAlertSeconds) * 1000;
+  if (preAlertDelay > 0) effects.push({ type: 'schedule', event: 'preAlert', delayMs: preAlertDelay });
+  effects.push({ type: 'schedule', event: 'durationLimit', delayMs: limit.limitSeconds * 1000 });
+  return effects;
+}
+
+export function newLeg(legId: string, party: CallLeg['party'], number: string, now: number, agentNo?: string): CallLeg {
+  return agentNo === undefined ? { legId, party, number, startedAt: now } : { legId, party, number, agentNo, startedAt: now };
+}

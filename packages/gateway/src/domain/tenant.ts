@@ -95,6 +95,11 @@ export function findAgent(tenant: TenantConfig, agentNo: string): TenantAgent | 
   return tenant.agents.find((agent) => agent.agentNo === agentNo);
 }
 
+/** Whether the agent answers the queue's calls. A supervisor's `queues` are the queues it watches, not ones it answers. */
+export function answersQueue(agent: TenantAgent, queueNo: string): boolean {
+  return agent.role === 'agent' && agent.queues.includes(queueNo);
+}
+
 export function findPauseReason(tenant: TenantConfig, description: string): PauseReason | undefined {
   return tenant.pauseReasons.find((reason) => reason.description === description);
 }
