@@ -97,7 +97,7 @@ export function callTransition(call: CallRecord, event: CallEvent, now: number):
       // A consulted or three-way agent hangs up its own leg only.
       const ownLeg = event.agentNo === call.consult?.targetAgentNo ? call.consult.legId : event.agentNo === call.threeway?.targetAgentNo ? call.threeway.legId : undefined;
       if (ownLeg) return { ok: true, next: call, effects: [{ type: 'hangupLeg', legId: ownLeg, cause: 'normal' }] };
-      if (event.agentNo !== call.agentNo) return refuse('INVALID_STATE', 'no call');
+      if (event.agentNo !== call.agentNo && event.agentNo !== call.calleeAgentNo) return refuse('INVALID_STATE', 'no call');
       if (call.consult) return refuse('INVALID_STATE', 'consultation in progress: cancelAtxfer or completeAtxfer first');
       if (call.threeway) return agentLeavesThreeway(call);
       return requestEnd(call, call.answeredAt ? 'completed' : 'cancelled', event.side === 2 ? 'customer' : 'agent', call.answeredAt ? 'normal' : 'cancelled');
