@@ -15,9 +15,11 @@ import { CallService } from './application/call-service.js';
 import { CarrierSimulator } from './adapters/simulator/carrier-simulator.js';
 import { registerCallRecordRoutes } from './transport/call-record-routes.js';
 import { registerDemoRoutes } from './transport/demo-routes.js';
+import { registerHttpErrorHandlers } from './transport/http-errors.js';
 import { registerSimulatorRoutes } from './transport/simulator-routes.js';
 import { Dispatcher } from './application/dispatcher.js';
 import { LiveSessions } from './application/live-sessions.js';
+import { QueueStatusFeed } from './application/queue-status-feed.js';
 import { createLogger, type Logger } from './application/logger.js';
 import type { GatewayServices } from './application/operation-context.js';
 import { endSession, endSessionsOfKey } from './application/session-endings.js';
@@ -54,6 +56,8 @@ export interface GatewayOptions {
   resumeGraceMs?: number;
   /** The clients' ping interval; a socket silent for three intervals is closed. Default 30 s. */
   heartbeatIntervalMs?: number;
+  /** Supervisors get at most one live `queueStatus` push per this many ms. Default 1000. */
+  queueStatusIntervalMs?: number;
   /**
    * Embedded mode (default true): serve the carrier simulator's control API and the demo directory the console's
    * demo sign-in uses. Set false in production.
@@ -90,9 +94,10 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   for (const tenant of configured) await store.tenants.upsert(tenant);
   const tenants = new TenantDirectory(await store.tenants.list());
 
-  const agents = new AgentService(store, bus, clock, logger);
+  const queueStatusFeed = new QueueStatusFeed({ store, bus, clock, tenants, logger, intervalMs: options.queueStatusIntervalMs ?? 1_000 });
+  const agents = new AgentService(store, bus, clock, logger, (record) => queueStatusFeed.agentChanged(record));
   const simulator = new CarrierSimulator({ clock, onHandlerError: (error) => logger.error({ err: error }, 'telephony handler failed') });
-  const calls = new CallService(store, bus, clock, simulator, agents, tenants, logger);
+  const calls = new CallService(store, bus, clock, simulator, agents, tenants, logger, (call) => queueStatusFeed.callChanged(call));
   const router = new AcdRouter(store, tenants, agents, calls, logger);
   agents.setRouting(router);
   calls.start(router);
@@ -121,6 +126,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const metrics = new GatewayMetrics(() => services.liveSessions.size);
   const app = Fastify({ logger: false, bodyLimit: MAX_FRAME_BYTES });
   await app.register(fastifyWebsocket, { options: { maxPayload: MAX_FRAME_BYTES } });
+  registerHttpErrorHandlers(app);
   registerWebSocketEndpoint(app, {
     dispatcher: new Dispatcher(services, logger, metrics),
     liveSessions: services.liveSessions,
@@ -153,6 +159,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     router,
     logger,
     async close() {
+      await queueStatusFeed.stop();
       agents.stop();
       calls.stop();
       await simulator.close();

@@ -59,5 +59,10 @@ export const AgentStateAction = {
   SESSION_EXPIRED: 'sessionExpired',
   SESSION_KEY_REVOKED: 'sessionKeyRevoked',
   SET_OFFLINE: 'setOffline',
+  /** A supervisor forced the agent busy (pauseType 4) / idle. */
+  SET_PAUSE: 'setPause',
+  SET_UNPAUSE: 'setUnpause',
+  /** A supervisor signed the agent in without a desktop. */
+  SET_ONLINE: 'setOnline',
 } as const;
 export type AgentStateActionValue = (typeof AgentStateAction)[keyof typeof AgentStateAction];

@@ -2,7 +2,15 @@
  * The event catalogue (docs/05-Events.md): every event name, its `EventType` constant and its payload.
  * Every payload carries `eventType`, the event's name.
  */
-import { OPERATION_NAMES, responseActionOf, type OperationName, type OperationResponse, type ResponseAction } from './operations.js';
+import {
+  OPERATION_NAMES,
+  responseActionOf,
+  type OperationName,
+  type OperationResponse,
+  type QueueStatusResult,
+  type ResponseAction,
+  type SdkResponse,
+} from './operations.js';
 import type { AgentStatus } from './types.js';
 
 /** Events that are not operation responses. */
@@ -91,6 +99,13 @@ export type KickOutEvent = { reason: 'loggedInElsewhere'; sessionId: string };
 export type ForcedLogoutReason = 'supervisor' | 'sessionKeyRevoked' | 'sessionExpired' | 'agentRemoved';
 export type ForcedLogoutEvent = { reason: ForcedLogoutReason; sessionId: string; message: string };
 export type ConnectionStateEvent = { state: 'connecting' | 'open' | 'reconnecting' | 'closed'; reason?: string };
+/** After `setOfflineResp`, to the supervisor who signed the agent out. */
+export type SetOfflineResultEvent = { agentNo: string; result: 'success' };
+/**
+ * Pushed to supervisors when a watched queue changes (at most one a second by default): every watched queue, every
+ * section. Shaped like the `getQueueStatus` response, whose event has the same name, so one handler serves both.
+ */
+export type QueueStatusEvent = SdkResponse<'queueStatus'> & QueueStatusResult;
 
 /** Payloads without `eventType`; the wire and the SDK add it. */
 interface NotificationPayloads {
@@ -99,6 +114,7 @@ interface NotificationPayloads {
   kickOut: KickOutEvent;
   forcedLogout: ForcedLogoutEvent;
   connectionState: ConnectionStateEvent;
+  setOfflineResult: SetOfflineResultEvent;
 }
 
 type ResponsePayloads = {

@@ -29,6 +29,7 @@ export type {
   LoginResult,
   PreviewObCallResult,
   QueueStatusResult,
+  ListPreviewDialingTaskResult,
 } from './operations.js';
 export { EventType, isEventName } from './events.js';
 export type {
@@ -41,6 +42,8 @@ export type {
   ForcedLogoutEvent,
   ForcedLogoutReason,
   ConnectionStateEvent,
+  SetOfflineResultEvent,
+  QueueStatusEvent,
 } from './events.js';
 export { BusinessErrors, BusinessErrorCode } from './error-codes.js';
 export type { ErrorCodeInfo, BusinessErrorName } from './error-codes.js';

@@ -135,10 +135,19 @@ export interface LoginResult {
 
 export interface PreviewObCallResult {
   requestUniqueId: string;
+  callId: string;
 }
 
 export interface QueueStatusResult {
   queueStatus: QueueStatusMap;
+}
+
+/**
+ * The spec leaves the task fields open (7.9). Preview dialing tasks arrive with the auto-outbound dialer; until then
+ * the list is always empty.
+ */
+export interface ListPreviewDialingTaskResult {
+  tasks: Record<string, unknown>[];
 }
 
 /** Fields some responses carry beyond SdkResponse (present on success). */
@@ -147,6 +156,7 @@ interface OperationResultFields {
   previewObCall: PreviewObCallResult;
   InternalCall: PreviewObCallResult;
   getQueueStatus: QueueStatusResult;
+  ListPreviewDialingTask: ListPreviewDialingTaskResult;
 }
 
 export type OperationResponse<K extends OperationName> = SdkResponse<ResponseAction<K>> &

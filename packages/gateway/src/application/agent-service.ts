@@ -33,6 +33,8 @@ export class AgentService {
     private readonly bus: Bus,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    /** Told after each published status (the supervisors' queue status feed). */
+    private readonly onStatusPublished?: (record: AgentRecord) => void,
   ) {}
 
   /** Where `available` effects go: set once the router exists. */
@@ -75,6 +77,7 @@ export class AgentService {
             event: EventType.AGENT_STATUS,
             data: { eventType: EventType.AGENT_STATUS, ...toAgentStatus(record) },
           });
+          this.onStatusPublished?.(record);
           break;
         case 'kickOut':
           await this.store.sessions.end(effect.sessionId, 'kickOut', this.clock.now());

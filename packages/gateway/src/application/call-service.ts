@@ -35,6 +35,7 @@ export class CallService {
     private readonly agents: AgentService,
     private readonly tenants: TenantDirectory,
     private readonly logger: Logger,
+    private readonly onCallChanged?: (call: CallRecord) => void,
   ) {}
 
   start(routing: QueueRouting): void {
@@ -85,6 +86,7 @@ export class CallService {
   async applyEffects(call: CallRecord, effects: CallEffect[]): Promise<void> {
     for (const effect of effects) await this.applyEffect(call, effect);
     if (call.phase === 'ended') this.forget(call);
+    this.onCallChanged?.(call);
   }
 
   private async applyEffect(call: CallRecord, effect: CallEffect): Promise<void> {

@@ -1,6 +1,7 @@
 /**
  * Turns a request frame into its response: finds the operation's row, validates the parameters with the shared
- * schema, checks the permission, runs the handler, and sends the response before the events that follow it.
+ * schema, checks the permission (and a supervisor's scope), runs the handler, and sends the response before the
+ * events that follow it.
  */
 import {
   BusinessErrors,
@@ -17,6 +18,7 @@ import type { Logger } from './logger.js';
 import { OPERATION_TABLE, type OperationRow } from './operation-table.js';
 import { failed, type Connection, type GatewayServices, type Outcome, type SignedInContext } from './operation-context.js';
 import { resume } from './resume.js';
+import { supervisorContext, watchedAgent } from './supervisor-scope.js';
 
 export interface OperationMetrics {
   operationCompleted(action: string, code: 0 | -1, seconds: number): void;
@@ -63,10 +65,13 @@ export class Dispatcher {
 
     const signedIn = this.signedInContext(connection);
     if (!signedIn) return failed('NOT_LOGGED_IN', 'not logined');
-    if (row.permission === 'supervisor' && signedIn.agent.role !== 'supervisor') {
-      return failed('PERMISSION_DENIED', `permission denied: ${action} needs the supervisor role`);
-    }
-    return row.handle(signedIn, validation.value);
+    if (row.permission === 'agent') return row.handle(signedIn, validation.value);
+    if (signedIn.agent.role !== 'supervisor') return failed('PERMISSION_DENIED', `permission denied: ${action} needs the supervisor role`);
+
+    const supervisor = await supervisorContext(signedIn);
+    if (row.target !== 'watchedAgent') return row.handle(supervisor, validation.value);
+    const scoped = watchedAgent(supervisor, (validation.value as { agentNo: string }).agentNo);
+    return scoped.ok ? row.handle(scoped.context, validation.value) : scoped.refusal;
   }
 
   private signedInContext(connection: Connection): SignedInContext | undefined {

@@ -50,6 +50,16 @@ export interface SignedInContext extends OperationContext {
   agent: TenantAgent;
 }
 
+/** A supervisor's session, with the queues it watches in this session (login `qids`). */
+export interface SupervisorContext extends SignedInContext {
+  watchedQueueNos: string[];
+}
+
+/** A supervisor operation on an agent in one of the watched queues (the row's `target: 'watchedAgent'`). */
+export interface WatchedAgentContext extends SupervisorContext {
+  target: TenantAgent;
+}
+
 export type Outcome =
   | {
       ok: true;

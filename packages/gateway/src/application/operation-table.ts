@@ -3,7 +3,7 @@
  * package, so the table cannot drift from what the SDK validates. Adding an operation is adding a row.
  */
 import type { OperationName, ValidatedParams } from '@agentsdk/protocol';
-import type { OperationContext, Outcome, SignedInContext } from './operation-context.js';
+import type { OperationContext, Outcome, SignedInContext, SupervisorContext, WatchedAgentContext } from './operation-context.js';
 import { logout, pause, unpause, updateBoundEndpoint } from './operations/agent-operations.js';
 import { login } from './operations/login.js';
 import {
@@ -30,17 +30,36 @@ import {
   transferIvr,
 } from './operations/transfer-operations.js';
 import { notYetAvailable } from './operations/not-yet-available.js';
+import { setOffline, setOnline, setPause, setUnpause } from './operations/supervisor-agent-control.js';
+import { getQueueStatus } from './operations/get-queue-status.js';
+import { listPreviewDialingTasks } from './operations/preview-dialing-tasks.js';
 
 export type Permission = 'public' | 'agent' | 'supervisor';
 
-export type OperationRow<K extends OperationName> =
-  | { permission: 'public'; handle: (ctx: OperationContext, params: ValidatedParams<K>) => Promise<Outcome> }
-  | { permission: 'agent' | 'supervisor'; handle: (ctx: SignedInContext, params: ValidatedParams<K>) => Promise<Outcome> };
+type Handler<C, K extends OperationName> = (ctx: C, params: ValidatedParams<K>) => Promise<Outcome>;
 
-export type OperationTable = { [K in OperationName]: OperationRow<K> };
+/** Operations whose parameters name a target agent (`agentNo`). */
+export type AgentTargetOperation = { [K in OperationName]: ValidatedParams<K> extends { agentNo: string } ? K : never }[OperationName];
+
+export type OperationRow<K extends OperationName> =
+  | { permission: 'public'; handle: Handler<OperationContext, K> }
+  | { permission: 'agent'; handle: Handler<SignedInContext, K> }
+  | { permission: 'supervisor'; target?: undefined; handle: Handler<SupervisorContext, K> }
+  /**
+   * `params.agentNo` must name an agent of the tenant who answers a queue the supervisor watches; the dispatcher
+   * checks it before the handler runs (supervisor-scope.ts).
+   */
+  | { permission: 'supervisor'; target: 'watchedAgent'; handle: Handler<WatchedAgentContext, K> };
+
+/** Only an operation whose parameters carry `agentNo` may have a target row. */
+export type OperationTable = {
+  [K in OperationName]: K extends AgentTargetOperation ? OperationRow<K> : Exclude<OperationRow<K>, { target: 'watchedAgent' }>;
+};
 
 const agentOnly = { permission: 'agent', handle: notYetAvailable } as const;
 const supervisorOnly = { permission: 'supervisor', handle: notYetAvailable } as const;
+/** Not served yet, but already scoped: a supervisor learns nothing about agents outside its queues. */
+const onWatchedAgent = { permission: 'supervisor', target: 'watchedAgent', handle: notYetAvailable } as const;
 
 export const OPERATION_TABLE: OperationTable = {
   login: { permission: 'public', handle: login },
@@ -76,19 +95,19 @@ export const OPERATION_TABLE: OperationTable = {
   sipLink: agentOnly,
   sipUnlink: agentOnly,
 
-  setPause: supervisorOnly,
-  setUnpause: supervisorOnly,
-  spy: supervisorOnly,
+  setPause: { permission: 'supervisor', target: 'watchedAgent', handle: setPause },
+  setUnpause: { permission: 'supervisor', target: 'watchedAgent', handle: setUnpause },
+  spy: onWatchedAgent,
   unspy: supervisorOnly,
-  performThreeway: supervisorOnly,
-  cancelThreeway: supervisorOnly,
-  whisper: supervisorOnly,
+  performThreeway: onWatchedAgent,
+  cancelThreeway: onWatchedAgent,
+  whisper: onWatchedAgent,
   unWhisper: supervisorOnly,
-  barge: supervisorOnly,
-  disconnect: supervisorOnly,
-  pickup: supervisorOnly,
-  setOnline: supervisorOnly,
-  setOffline: supervisorOnly,
-  getQueueStatus: supervisorOnly,
-  ListPreviewDialingTask: supervisorOnly,
+  barge: onWatchedAgent,
+  disconnect: onWatchedAgent,
+  pickup: onWatchedAgent,
+  setOnline: { permission: 'supervisor', target: 'watchedAgent', handle: setOnline },
+  setOffline: { permission: 'supervisor', target: 'watchedAgent', handle: setOffline },
+  getQueueStatus: { permission: 'supervisor', handle: getQueueStatus },
+  ListPreviewDialingTask: { permission: 'supervisor', handle: listPreviewDialingTasks },
 };
