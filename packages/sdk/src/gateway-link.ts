@@ -3,6 +3,7 @@
  * socket after a drop. Every connection-state change goes through `enter`.
  */
 import {
+  BusinessErrorCode,
   SESSION_ACTIONS,
   isTerminalCloseCode,
   type ConnectionStateEvent,
@@ -214,7 +215,9 @@ export class GatewayLink {
       this.session = undefined;
       this.connection = undefined;
       connection.close();
-      this.emit('forcedLogout', { eventType: 'forcedLogout', reason: 'sessionExpired', sessionId: session.sessionId, message: frame.message });
+      // A revoked key (30002) is reported as such; every other refusal means the session is gone.
+      const reason = frame.errorCode === BusinessErrorCode.SESSION_KEY_INVALID ? 'sessionKeyRevoked' : 'sessionExpired';
+      this.emit('forcedLogout', { eventType: 'forcedLogout', reason, sessionId: session.sessionId, message: frame.message });
       this.enter('closed', `session ended: ${frame.message}`);
       return 'ended';
     }

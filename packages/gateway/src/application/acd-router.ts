@@ -6,7 +6,7 @@
 import { CallType, DeviceStatus, EndpointType, LoginStatus } from '@agentsdk/protocol';
 import type { AgentRecord } from '../domain/agent-state.js';
 import type { CallRecord } from '../domain/call.js';
-import { findAgent, type TenantQueue } from '../domain/tenant.js';
+import { answersQueue, findAgent, type TenantAgent, type TenantQueue } from '../domain/tenant.js';
 import type { DialRequest, Destination } from '../ports/telephony.js';
 import type { Store } from '../ports/store.js';
 import type { AgentService } from './agent-service.js';
@@ -14,6 +14,8 @@ import type { CallService } from './call-service.js';
 import type { Logger } from './logger.js';
 import type { QueueRouting } from './queue-routing.js';
 import type { TenantDirectory } from './tenant-directory.js';
+
+const answers = (agent: TenantAgent | undefined, queueNo: string) => agent !== undefined && answersQueue(agent, queueNo);
 
 /** Routing rounds per trigger; each round places at least one call or stops. */
 const MAX_ROUNDS = 100;
@@ -88,7 +90,7 @@ export class AcdRouter implements QueueRouting {
           agent.loginStatus === LoginStatus.IDLE &&
           agent.deviceStatus === DeviceStatus.IDLE &&
           agent.bindEndpoint !== undefined &&
-          findAgent(tenant, agent.agentNo)?.queues.includes(queueNo) === true,
+          answers(findAgent(tenant, agent.agentNo), queueNo),
       );
       if (available.length === 0) return;
       let placed = false;

@@ -197,7 +197,7 @@ export function agentLeftDuringIvr(call: CallRecord): CallTransitionResult {
   delete next.agentNo;
   delete next.agentLegId;
   return ok(next, [
-    ...notify(call, call.agentNo, 'sessionTerminate', { side: 'agent', reason: 'hangup', outcome: 'transferred' }),
+    ...notify(call, call.agentNo, 'sessionTerminate', { side: 'agent', reason: 'hangup' }),
     { type: 'agent', agentNo: call.agentNo, command: { type: 'callEnded', callId: call.callId, wrapupSeconds: call.wrapupSeconds } },
   ]);
 }

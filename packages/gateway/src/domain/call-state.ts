@@ -156,7 +156,7 @@ export function callTransition(call: CallRecord, event: CallEvent, now: number):
           { type: 'setHold', legId: call.customerLegId, held: false },
           { type: 'connect', legIds: [call.customerLegId] },
           { type: 'play', legId: call.customerLegId, prompt: PROMPTS.survey },
-          ...notify(call, call.agentNo, 'sessionTerminate', { side: 'agent', reason: 'survey', outcome: 'completed' }),
+          ...notify(call, call.agentNo, 'sessionTerminate', { side: 'agent', reason: 'survey' }),
           { type: 'agent', agentNo: call.agentNo, command: { type: 'callEnded', callId: call.callId, wrapupSeconds: call.wrapupSeconds } },
           { type: 'schedule', event: 'surveyTimeout', delayMs: SURVEY_TIMEOUT_MS },
         ],
@@ -303,7 +303,7 @@ function legEnded(call: CallRecord, legId: string, cause: LegEndCause, now: numb
         ok: true,
         next,
         effects: [
-          ...notify(call, agentNo, 'sessionTerminate', { side: 'agent', reason, outcome: reason }),
+          ...notify(call, agentNo, 'sessionTerminate', { side: 'agent', reason }),
           { type: 'agent', agentNo, command: { type: 'offerReleased', callId: call.callId, reason: cause === 'noAnswer' ? 'ringNoAnswer' : 'other' } },
           { type: 'route', queueNo: call.queueNo },
         ],
@@ -313,7 +313,10 @@ function legEnded(call: CallRecord, legId: string, cause: LegEndCause, now: numb
     case 'agentDialing':
       if (legId !== call.agentLegId) return { ok: true, next: call, effects: [] };
       if (requested) return endCall(call, requested.outcome, requested.side, now, requested.outcome);
-      return endCall(call, cause === 'noAnswer' || cause === 'rejected' ? 'agentNoAnswer' : 'failed', 'agent', now, 'agentNoAnswer');
+      {
+        const outcome = cause === 'noAnswer' || cause === 'rejected' ? 'agentNoAnswer' : 'failed';
+        return endCall(call, outcome, 'agent', now, outcome);
+      }
 
     case 'customerDialing': {
       if (requested) return endCall(call, requested.outcome, requested.side, now, requested.outcome);

@@ -288,7 +288,7 @@ export function agentLeaves(call: CallRecord, reason: string): CallEffect[] {
   if (!call.agentNo || !call.agentLegId) return [];
   return [
     { type: 'hangupLeg', legId: call.agentLegId, cause: 'normal' },
-    ...notify(call, call.agentNo, 'sessionTerminate', { side: 'agent', reason, outcome: 'transferred' }),
+    ...notify(call, call.agentNo, 'sessionTerminate', { side: 'agent', reason }),
     { type: 'agent', agentNo: call.agentNo, command: { type: 'callEnded', callId: call.callId, wrapupSeconds: call.wrapupSeconds } },
   ];
 }

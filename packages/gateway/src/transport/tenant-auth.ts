@@ -5,7 +5,7 @@ import type { TenantDirectory } from '../application/tenant-directory.js';
 import type { TenantConfig } from '../domain/tenant.js';
 import { sendError } from './http-errors.js';
 
-/** The tenant named in the path when the bearer key is its API key; otherwise replies 401/404 and returns undefined. */
+/** The tenant named in the path when the bearer key is its API key; otherwise replies 401 and returns undefined. */
 export function authorizeTenant(
   tenants: TenantDirectory,
   request: FastifyRequest<{ Params: { tenantId: string } }>,
@@ -14,14 +14,10 @@ export function authorizeTenant(
   const tenant = tenants.get(request.params.tenantId);
   const header = request.headers.authorization ?? '';
   const presented = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
-  // Compare even for an unknown tenant, so the answer time does not reveal which tenants exist.
-  const authorized = secretsEqual(presented, tenant?.apiKey ?? '\u0000unknown-tenant');
+  // Compare even for an unknown tenant, and answer it alike, so neither time nor status reveals which tenants exist.
+  const authorized = secretsEqual(presented, tenant?.apiKey ?? '\u0000unknown-tenant') && tenant !== undefined;
   if (!authorized) {
     sendError(reply, 401, 'unauthorized', 'missing or wrong tenant API key (Authorization: Bearer <key>)');
-    return undefined;
-  }
-  if (!tenant) {
-    sendError(reply, 404, 'no_such_tenant', `no such tenant: ${request.params.tenantId}`);
     return undefined;
   }
   return tenant;
