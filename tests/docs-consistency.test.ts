@@ -1,0 +1,66 @@
+/**
+ * The documentation names everything the code defines: every event, business error code, operation, stateAction and
+ * SDK error code, and the API chapter's summary says which operations the gateway serves.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { AgentStateAction, BusinessErrors, EventType, OPERATION_NAMES } from '@agentsdk/protocol';
+import { ErrorCodes } from '@agentsdk/sdk';
+import { OPERATION_TABLE } from '../packages/gateway/src/application/operation-table.js';
+import { notYetAvailable } from '../packages/gateway/src/application/operations/not-yet-available.js';
+
+const chapter = (name: string) => readFileSync(new URL(`../docs/${name}`, import.meta.url), 'utf8');
+
+/** Names are looked for as inline code, so `hold` is not found inside `unhold` or `holdResp`. */
+const missingCode = (text: string, names: readonly string[]) => names.filter((name) => !text.includes(`\`${name}\``));
+const missingNumbers = (text: string, numbers: readonly number[]) => numbers.filter((n) => !new RegExp(`\\b${n}\\b`).test(text));
+
+describe('docs/05-Events.md', () => {
+  const text = chapter('05-Events.md');
+
+  it('names every event', () => {
+    expect(missingCode(text, Object.values(EventType))).toEqual([]);
+  });
+
+  it('names every EventType constant', () => {
+    expect(missingCode(text, Object.keys(EventType))).toEqual([]);
+  });
+});
+
+describe('docs/07-Error-Handling.md', () => {
+  const text = chapter('07-Error-Handling.md');
+
+  it('lists every business error code, by number and by name', () => {
+    expect(missingNumbers(text, Object.values(BusinessErrors).map((info) => info.code))).toEqual([]);
+    expect(missingCode(text, Object.keys(BusinessErrors))).toEqual([]);
+  });
+
+  it('lists every AgentSdkError code', () => {
+    expect(missingCode(text, Object.values(ErrorCodes))).toEqual([]);
+  });
+});
+
+describe('docs/04-API-Operations.md', () => {
+  const text = chapter('04-API-Operations.md');
+
+  it('documents every operation', () => {
+    expect(missingCode(text, OPERATION_NAMES)).toEqual([]);
+  });
+
+  it('says in its summary which operations the gateway serves', () => {
+    const summary = text.slice(text.indexOf('## Summary'), text.indexOf('## 1.'));
+    const wrong = OPERATION_NAMES.filter((name) => {
+      const row = summary.split('\n').find((line) => line.startsWith('|') && line.includes(`\`${name}\``));
+      if (row === undefined) return true;
+      const served = OPERATION_TABLE[name].handle !== notYetAvailable;
+      return served ? !/\|\s*served\s*\|\s*$/.test(row) : !row.includes('not yet available (errorCode 30005)');
+    });
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('docs/08-State-Machine.md', () => {
+  it('explains every stateAction', () => {
+    expect(missingCode(chapter('08-State-Machine.md'), Object.values(AgentStateAction))).toEqual([]);
+  });
+});
