@@ -102,7 +102,7 @@ describe('supervisor operation scope', () => {
   });
 
   it('lets an agent in a watched queue through to the operation', async () => {
-    expect(await supervisor.sdk.spy({ agentNo: '1003' })).toMatchObject({ code: -1, errorCode: 30005 });
+    expect(await supervisor.sdk.spy({ agentNo: '1003' })).toMatchObject({ code: -1, errorCode: 30006, message: 'agent 1003 is not in a call' });
     expect(await supervisor.sdk.setUnpause({ agentNo: '1003' })).toMatchObject({ code: -1, errorCode: 30006, message: 'already ready' });
   });
 

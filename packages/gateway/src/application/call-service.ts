@@ -104,6 +104,8 @@ export class CallService {
         return this.driver.answer(effect.legId);
       case 'connect':
         return this.driver.connect(effect.legIds);
+      case 'monitor':
+        return this.driver.monitor(effect.legId, effect.targetLegId, effect.mode);
       case 'hangupLeg':
         return this.driver.hangup(effect.legId, effect.cause);
       case 'setHold':

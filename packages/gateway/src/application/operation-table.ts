@@ -32,6 +32,16 @@ import {
 import { notYetAvailable } from './operations/not-yet-available.js';
 import { setOffline, setOnline, setPause, setUnpause } from './operations/supervisor-agent-control.js';
 import { getQueueStatus } from './operations/get-queue-status.js';
+import {
+  barge,
+  cancelThreeway,
+  disconnect,
+  performThreeway,
+  pickup,
+  spy,
+  stopMonitoring,
+  whisper,
+} from './operations/supervisor-call-operations.js';
 import { listPreviewDialingTasks } from './operations/preview-dialing-tasks.js';
 
 export type Permission = 'public' | 'agent' | 'supervisor';
@@ -57,9 +67,7 @@ export type OperationTable = {
 };
 
 const agentOnly = { permission: 'agent', handle: notYetAvailable } as const;
-const supervisorOnly = { permission: 'supervisor', handle: notYetAvailable } as const;
 /** Not served yet, but already scoped: a supervisor learns nothing about agents outside its queues. */
-const onWatchedAgent = { permission: 'supervisor', target: 'watchedAgent', handle: notYetAvailable } as const;
 
 export const OPERATION_TABLE: OperationTable = {
   login: { permission: 'public', handle: login },
@@ -97,15 +105,15 @@ export const OPERATION_TABLE: OperationTable = {
 
   setPause: { permission: 'supervisor', target: 'watchedAgent', handle: setPause },
   setUnpause: { permission: 'supervisor', target: 'watchedAgent', handle: setUnpause },
-  spy: onWatchedAgent,
-  unspy: supervisorOnly,
-  performThreeway: onWatchedAgent,
-  cancelThreeway: onWatchedAgent,
-  whisper: onWatchedAgent,
-  unWhisper: supervisorOnly,
-  barge: onWatchedAgent,
-  disconnect: onWatchedAgent,
-  pickup: onWatchedAgent,
+  spy: { permission: 'supervisor', target: 'watchedAgent', handle: spy },
+  unspy: { permission: 'supervisor', handle: stopMonitoring },
+  performThreeway: { permission: 'supervisor', target: 'watchedAgent', handle: performThreeway },
+  cancelThreeway: { permission: 'supervisor', target: 'watchedAgent', handle: cancelThreeway },
+  whisper: { permission: 'supervisor', target: 'watchedAgent', handle: whisper },
+  unWhisper: { permission: 'supervisor', handle: stopMonitoring },
+  barge: { permission: 'supervisor', target: 'watchedAgent', handle: barge },
+  disconnect: { permission: 'supervisor', target: 'watchedAgent', handle: disconnect },
+  pickup: { permission: 'supervisor', target: 'watchedAgent', handle: pickup },
   setOnline: { permission: 'supervisor', target: 'watchedAgent', handle: setOnline },
   setOffline: { permission: 'supervisor', target: 'watchedAgent', handle: setOffline },
   getQueueStatus: { permission: 'supervisor', handle: getQueueStatus },

@@ -32,6 +32,7 @@ import {
   transferLegEnded,
   transferLegRinging,
 } from './blind-transfer-and-ivr.js';
+import { forceEnd, monitorLegAnswered, monitorLegEnded, monitorLegRinging, pickup, startMonitor, stopMonitor } from './call-monitoring.js';
 import {
   agentLeavesThreeway,
   cancelConsult,
@@ -195,11 +196,21 @@ export function callTransition(call: CallRecord, event: CallEvent, now: number):
     }
     case 'durationLimit':
       return call.phase === 'connected' ? endCall(call, 'completed', 'system', now, 'durationLimit') : { ok: true, next: call, effects: [] };
+
+    case 'startMonitor':
+      return startMonitor(call, event, now);
+    case 'stopMonitor':
+      return stopMonitor(call, event.supervisorNo);
+    case 'pickup':
+      return pickup(call, event, now);
+    case 'forceEnd':
+      return forceEnd(call);
   }
 }
 
 function legRinging(call: CallRecord, legId: string): CallTransitionResult {
   if (legId === call.consult?.legId) return consultLegRinging(call);
+  if (legId === call.monitor?.legId) return monitorLegRinging(call);
   if (legId === call.transfer?.legId) return transferLegRinging(call);
   const effects: CallEffect[] = [];
   if (legId === call.agentLegId && call.agentNo && (call.phase === 'offering' || call.phase === 'agentDialing')) {
@@ -218,6 +229,7 @@ function legRinging(call: CallRecord, legId: string): CallTransitionResult {
 function legAnswered(call: CallRecord, legId: string, now: number): CallTransitionResult {
   const next = withLeg(call, legId, { answeredAt: now });
   if (legId === call.consult?.legId) return consultLegAnswered(next);
+  if (legId === call.monitor?.legId) return monitorLegAnswered(next);
   if (legId === call.transfer?.legId) return transferLegAnswered(next, now);
   if (legId === call.agentLegId && call.agentNo && call.customerLegId && call.phase === 'offering') {
     return {
@@ -281,6 +293,7 @@ function legEnded(call: CallRecord, legId: string, cause: LegEndCause, now: numb
   const side: HangupSide = requested?.side ?? (legId === call.customerLegId ? 'customer' : 'agent');
   if (!requested) {
     if (legId === call.consult?.legId) return consultLegEnded(call, cause);
+    if (legId === call.monitor?.legId) return monitorLegEnded(call, cause);
     if (legId === call.threeway?.legId) return threewayLegEnded(call);
     if (legId === call.transfer?.legId) return transferLegEnded(call, now);
   }
@@ -341,7 +354,7 @@ function legEnded(call: CallRecord, legId: string, cause: LegEndCause, now: numb
     case 'connected':
       // Legs that left the call earlier (a transferring agent's) end without ending it.
       if (legId !== call.customerLegId && legId !== call.agentLegId) return { ok: true, next: call, effects: [] };
-      return endCall(call, requested?.outcome ?? 'completed', side, now, 'hangup');
+      return endCall(call, requested?.outcome ?? 'completed', side, now, requested?.reason ?? 'hangup');
 
     case 'transferring':
       if (legId !== call.customerLegId) return { ok: true, next: call, effects: [] };

@@ -4,7 +4,7 @@
  */
 import { type BusinessErrorName, type CallTypeValue, type ChannelVariable, type EventName } from '@agentsdk/protocol';
 import type { AgentCommand } from './agent-state.js';
-import type { Destination, DialRequest, LegEndCause, MuteDirection } from '../ports/telephony.js';
+import type { Destination, DialRequest, LegEndCause, MonitorMode, MuteDirection } from '../ports/telephony.js';
 
 export type CallPhase =
   | 'queued'
@@ -92,6 +92,17 @@ export interface IvrNode {
   queueNo?: string;
 }
 
+/** A supervisor on the call: spy (listens), whisper (heard by the agent only), barge or three-way (heard by all). */
+export type MonitorKind = 'spy' | 'whisper' | 'barge' | 'threeway';
+
+export interface Monitor {
+  supervisorNo: string;
+  legId: string;
+  kind: MonitorKind;
+  /** dialing: the supervisor's phone rings; linked: the supervisor is on the call. */
+  state: 'dialing' | 'linked';
+}
+
 /** completeAtxfer / threewayAtxfer `durationLimit`: a pre-alert, then the end. */
 export interface DurationLimit {
   limitSeconds: number;
@@ -135,13 +146,14 @@ export interface CallRecord {
   endedAt?: number;
   outcome?: CallOutcome;
   hangupSide?: HangupSide;
-  /** Set when the gateway itself hangs up, so the ended legs are attributed to the right side. */
-  endRequested?: { outcome: CallOutcome; side: HangupSide };
+  /** Set when the gateway itself hangs up, so the ended legs are attributed to the right side and reason. */
+  endRequested?: { outcome: CallOutcome; side: HangupSide; reason?: string };
   survey?: { startedAt: number; result?: string };
   consult?: Consult;
   threeway?: ExtraParty;
   transfer?: ExtraParty;
   ivr?: IvrVisit;
+  monitor?: Monitor;
   /** Pre-alert prompt for a duration-limited call. */
   preAlertAudioFile?: string;
 }
@@ -171,7 +183,12 @@ export type CallEvent =
   | { type: 'blindTransfer'; to: BlindTarget; variables: ChannelVariable[]; sayAgent: boolean; holdMusic: boolean }
   | { type: 'enterIvr'; ivrId: string; nodeId: string; nodes: IvrNode[]; variables: ChannelVariable[]; returnVariables?: Record<string, string> }
   | { type: 'preAlert' }
-  | { type: 'durationLimit' };
+  | { type: 'durationLimit' }
+  | { type: 'startMonitor'; supervisorNo: string; kind: MonitorKind; leg: DialRequest }
+  | { type: 'stopMonitor'; supervisorNo: string }
+  | { type: 'pickup'; supervisorNo: string; leg: DialRequest }
+  /** A supervisor ends the call (`disconnect`). */
+  | { type: 'forceEnd' };
 
 export type BlindTarget =
   | { kind: 'leg'; leg: DialRequest; targetAgentNo?: string }
@@ -184,6 +201,7 @@ export type CallEffect =
   | { type: 'dial'; request: DialRequest }
   | { type: 'answerLeg'; legId: string }
   | { type: 'connect'; legIds: string[] }
+  | { type: 'monitor'; legId: string; targetLegId: string; mode: MonitorMode }
   | { type: 'hangupLeg'; legId: string; cause: LegEndCause }
   | { type: 'setHold'; legId: string; held: boolean }
   | { type: 'setMute'; legId: string; direction: MuteDirection; muted: boolean }
@@ -239,7 +257,14 @@ export function notify(call: CallRecord, agentNo: string | undefined, event: Eve
 
 /** The agents with a leg in the call now: its agent, an internal callee, a consulted or three-way agent. */
 export function agentsOf(call: CallRecord): string[] {
-  const agents = [call.agentNo, call.calleeAgentNo, call.consult?.targetAgentNo, call.threeway?.targetAgentNo, call.transfer?.targetAgentNo];
+  const agents = [
+    call.agentNo,
+    call.calleeAgentNo,
+    call.consult?.targetAgentNo,
+    call.threeway?.targetAgentNo,
+    call.transfer?.targetAgentNo,
+    call.monitor?.supervisorNo,
+  ];
   return [...new Set(agents.filter((agentNo): agentNo is string => agentNo !== undefined))];
 }
 
@@ -254,6 +279,7 @@ export function endCall(call: CallRecord, outcome: CallOutcome, side: HangupSide
   for (const leg of call.legs) {
     if (leg.endedAt === undefined) effects.push({ type: 'hangupLeg', legId: leg.legId, cause: leg.answeredAt ? 'normal' : 'cancelled' });
   }
+  if (call.monitor) effects.push(...monitorNotice(call, call.monitor.kind, 'Unlink', { reason: 'callEnded' }));
   if (call.phase !== 'survey') {
     for (const agentNo of agentsOf(call)) {
       const agentLeg = call.legs.filter((leg) => leg.agentNo === agentNo).at(-1);
@@ -271,12 +297,24 @@ export function endCall(call: CallRecord, outcome: CallOutcome, side: HangupSide
   return { ok: true, next, effects };
 }
 
-/** Ends the call from the agent's side: legs are hung up first, and their `ended` events finish it. */
-export function requestEnd(call: CallRecord, outcome: CallOutcome, side: HangupSide, cause: LegEndCause): CallTransitionResult {
+/** Ends the call from the gateway's side: legs are hung up first, and their `ended` events finish it. */
+export function requestEnd(call: CallRecord, outcome: CallOutcome, side: HangupSide, cause: LegEndCause, reason?: string): CallTransitionResult {
   const effects: CallEffect[] = call.legs
     .filter((leg) => leg.endedAt === undefined)
     .map((leg) => ({ type: 'hangupLeg', legId: leg.legId, cause }));
-  return { ok: true, next: { ...call, endRequested: { outcome, side } }, effects };
+  return { ok: true, next: { ...call, endRequested: reason === undefined ? { outcome, side } : { outcome, side, reason } }, effects };
+}
+
+const MONITOR_EVENT_PREFIX: Record<MonitorKind, string> = { spy: 'spy', whisper: 'whisper', barge: 'barge', threeway: 'threeway' };
+
+/** `spyLink`, `whisperUnlink`, `threewayResult`…: the same notice to the supervisor and the monitored agent. */
+export function monitorNotice(call: CallRecord, kind: MonitorKind, stage: 'Result' | 'Link' | 'Unlink', extra: Record<string, unknown> = {}): CallEffect[] {
+  const monitor = call.monitor;
+  if (!monitor) return [];
+  const event = `${MONITOR_EVENT_PREFIX[kind]}${stage}` as EventName;
+  const data = { supervisorNo: monitor.supervisorNo, agentNo: call.agentNo, ...extra };
+  const recipients = stage === 'Result' ? [monitor.supervisorNo] : [monitor.supervisorNo, call.agentNo];
+  return recipients.flatMap((agentNo) => notify(call, agentNo, event, data));
 }
 
 

@@ -41,6 +41,9 @@ export interface DialRequest {
 
 export type MuteDirection = 'in' | 'out' | 'all';
 
+/** How a monitoring leg joins another leg's conversation: `listen` hears all and is heard by nobody; `whisper` is heard by the monitored leg only; `barge` is a full participant. */
+export type MonitorMode = 'listen' | 'whisper' | 'barge';
+
 export interface DtmfTiming {
   durationMs: number;
   gapMs: number;
@@ -62,6 +65,8 @@ export interface TelephonyDriver {
   answer(legId: string): Promise<void>;
   /** Puts legs into one conversation where each hears the others (two: a bridge, more: a conference). Legs leave their previous conversation. */
   connect(legIds: string[]): Promise<void>;
+  /** Joins `legId` to the conversation of `targetLegId` in `mode`, and keeps it there if that conversation is re-formed; calling again switches the mode. */
+  monitor(legId: string, targetLegId: string, mode: MonitorMode): Promise<void>;
   /** A held leg hears music and is heard by nobody. */
   setHold(legId: string, held: boolean): Promise<void>;
   /** `in`: the leg's party hears nobody; `out`: nobody hears the leg's party; `all`: both. */

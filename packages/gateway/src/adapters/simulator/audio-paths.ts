@@ -26,6 +26,14 @@ function hears(listener: SimulatedLeg, speaker: SimulatedLeg): boolean {
     !listener.held &&
     !listener.muted.in &&
     !speaker.held &&
-    !speaker.muted.out
+    !speaker.muted.out &&
+    isHeardBy(speaker, listener)
   );
+}
+
+/** A listening monitor is heard by nobody, a whispering one only by the leg it monitors. */
+function isHeardBy(speaker: SimulatedLeg, listener: SimulatedLeg): boolean {
+  if (!speaker.monitoring) return true;
+  if (speaker.monitoring.mode === 'listen') return false;
+  return speaker.monitoring.mode === 'barge' || speaker.monitoring.targetLegId === listener.legId;
 }

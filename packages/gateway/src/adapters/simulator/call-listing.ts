@@ -14,6 +14,8 @@ export interface LegListing {
   endCause?: LegEndCause;
   held: boolean;
   muted: { in: boolean; out: boolean };
+  /** Set while the leg monitors another (supervisor). */
+  monitoring?: { targetLegId: string; mode: 'listen' | 'whisper' | 'barge' };
   /** Legs this leg's party hears. */
   hears: string[];
   hearsMusic: boolean;
@@ -46,6 +48,7 @@ function listLeg(leg: SimulatedLeg, conversation: SimulatedLeg[]): LegListing {
     ...(leg.endCause === undefined ? {} : { endCause: leg.endCause }),
     held: leg.held,
     muted: { ...leg.muted },
+    ...(leg.monitoring ? { monitoring: { ...leg.monitoring } } : {}),
     ...audioOf(leg, conversation),
     prompts: [...leg.prompts],
     digitsReceived: leg.digitsReceived,

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Unsubscribe } from '../../ports/bus.js';
 import type { Clock, TimerHandle } from '../../ports/clock.js';
-import type { Destination, DialRequest, DtmfTiming, LegEndCause, MuteDirection, Party, TelephonyDriver } from '../../ports/telephony.js';
+import type { Destination, DialRequest, DtmfTiming, LegEndCause, MonitorMode, MuteDirection, Party, TelephonyDriver } from '../../ports/telephony.js';
 import { BehaviourBook } from './behaviour-book.js';
 import { CallTable } from './call-table.js';
 import { listCall, type CallListing } from './call-listing.js';
@@ -71,7 +71,28 @@ export class CarrierSimulator implements TelephonyDriver {
 
   async connect(legIds: string[]): Promise<void> {
     const conversationId = randomUUID();
-    for (const legId of new Set(legIds)) this.apply(legId, { type: 'join', conversationId });
+    const joining = new Set(legIds);
+    for (const legId of joining) this.apply(legId, { type: 'join', conversationId });
+    // Monitors follow the legs they monitor into the new conversation.
+    for (const legId of joining) {
+      const leg = this.calls.leg(legId);
+      for (const monitor of leg ? this.calls.legsOf(leg.callId) : []) {
+        if (monitor.monitoring && joining.has(monitor.monitoring.targetLegId) && !joining.has(monitor.legId)) {
+          this.apply(monitor.legId, { type: 'monitor', conversationId, targetLegId: monitor.monitoring.targetLegId, mode: monitor.monitoring.mode });
+        }
+      }
+    }
+  }
+
+  async monitor(legId: string, targetLegId: string, mode: MonitorMode): Promise<void> {
+    const target = this.calls.leg(targetLegId);
+    if (!target || target.state === 'ended') return;
+    let conversationId = target.conversationId;
+    if (conversationId === null) {
+      conversationId = randomUUID();
+      this.apply(targetLegId, { type: 'join', conversationId });
+    }
+    this.apply(legId, { type: 'monitor', conversationId, targetLegId, mode });
   }
 
   async setHold(legId: string, held: boolean): Promise<void> {

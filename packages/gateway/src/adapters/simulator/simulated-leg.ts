@@ -3,7 +3,7 @@
  * effects to apply, or undefined when the command does not apply (unknown to this state, or the leg has ended), which
  * is how operations on ended legs come to be ignored.
  */
-import type { LegEndCause, MuteDirection, Party, TelephonyEvent } from '../../ports/telephony.js';
+import type { LegEndCause, MonitorMode, MuteDirection, Party, TelephonyEvent } from '../../ports/telephony.js';
 
 /** `dialing`: a busy or invalid number, about to fail before it ever rings. */
 export type LegState = 'dialing' | 'ringing' | 'answered' | 'ended';
@@ -24,6 +24,8 @@ export interface SimulatedLeg {
   readonly muted: { readonly in: boolean; readonly out: boolean };
   /** The conversation the leg is in; null until it is first connected. */
   readonly conversationId: string | null;
+  /** Set while the leg monitors another leg (supervisor spy, whisper, barge). */
+  readonly monitoring?: { readonly targetLegId: string; readonly mode: MonitorMode };
   readonly prompts: readonly string[];
   readonly digitsReceived: string;
   readonly startedAt: number;
@@ -40,6 +42,7 @@ export type LegCommand =
   /** The far end's party presses keys. */
   | { type: 'press'; digits: string }
   | { type: 'join'; conversationId: string }
+  | { type: 'monitor'; conversationId: string; targetLegId: string; mode: MonitorMode }
   | { type: 'hold'; held: boolean }
   | { type: 'mute'; direction: MuteDirection; muted: boolean }
   | { type: 'play'; prompt: string }
@@ -67,8 +70,13 @@ export function transitionLeg(leg: SimulatedLeg, command: LegCommand, now: numbe
       return ended(leg, farEndHangupCause(leg), now);
     case 'press':
       return leg.state === 'answered' ? { next: leg, effects: [emit({ type: 'dtmf', legId: leg.legId, digits: command.digits })] } : undefined;
-    case 'join':
-      return { next: { ...leg, conversationId: command.conversationId }, effects: [] };
+    case 'join': {
+      const next = { ...leg, conversationId: command.conversationId };
+      delete next.monitoring;
+      return { next, effects: [] };
+    }
+    case 'monitor':
+      return { next: { ...leg, conversationId: command.conversationId, monitoring: { targetLegId: command.targetLegId, mode: command.mode } }, effects: [] };
     case 'hold':
       return { next: { ...leg, held: command.held }, effects: [] };
     case 'mute':

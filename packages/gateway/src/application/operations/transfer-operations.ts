@@ -8,7 +8,8 @@ import { isRestricted, normalizeNumber } from '../../domain/outbound-rules.js';
 import { findAgent } from '../../domain/tenant.js';
 import type { DialRequest, Destination } from '../../ports/telephony.js';
 import { agentDestination } from '../acd-router.js';
-import { failed, succeeded, type Outcome, type SignedInContext } from '../operation-context.js';
+import { failed, type Outcome, type SignedInContext } from '../operation-context.js';
+import { runWithAgentLocked } from './run-with-agent-locked.js';
 
 /** How long a consulted or blind-transfer target rings. */
 const TARGET_RING_TIMEOUT_MS = 30_000;
@@ -45,32 +46,6 @@ async function resolveTarget(ctx: SignedInContext, targetType: 0 | 1 | 2, target
   return { ok: true, destination, targetAgentNo: target };
 }
 
-/**
- * Locks the target agent (if any) for the call, runs the call event, and releases the target if the call refuses.
- * `requireIdle`: a blind transfer goes only to an idle agent; a consultation may reach a busy (paused) one.
- */
-async function withTarget(ctx: SignedInContext, call: CallRecord, targetAgentNo: string | undefined, requireIdle: boolean, event: CallEvent): Promise<Outcome> {
-  const { agents, calls } = ctx.services;
-  const lock = targetAgentNo
-    ? await agents.execute(call.tenantId, targetAgentNo, { type: 'offer', callId: call.callId, callType: call.callType, requireIdle })
-    : undefined;
-  if (lock && !lock.ok) {
-    const busy = lock.error === 'AGENT_BUSY';
-    return failed(busy ? 'AGENT_BUSY' : lock.error, busy ? `agent busy: ${targetAgentNo}` : lock.message);
-  }
-  const result = await calls.execute(call.callId, event);
-  if (!result.ok) {
-    if (targetAgentNo) await agents.execute(call.tenantId, targetAgentNo, { type: 'offerReleased', callId: call.callId, reason: 'other' });
-    return failed(result.error, result.message);
-  }
-  return succeeded({
-    after: async () => {
-      if (lock?.ok) await agents.applyEffects(lock.record, lock.effects);
-      await calls.applyEffects(result.call, result.effects);
-    },
-  });
-}
-
 function legRequest(call: CallRecord, destination: Destination): DialRequest {
   return {
     legId: `${call.callId}-x${call.legs.length + 1}`,
@@ -85,7 +60,7 @@ function legRequest(call: CallRecord, destination: Destination): DialRequest {
 async function onCurrentCall(ctx: SignedInContext, event: CallEvent): Promise<Outcome> {
   const call = await currentCall(ctx);
   if (!call) return failed('INVALID_STATE', 'no call');
-  return withTarget(ctx, call, undefined, false, event);
+  return runWithAgentLocked(ctx.services, call, undefined, false, event);
 }
 
 function needsTransferPermission(ctx: SignedInContext): Outcome | undefined {
@@ -99,7 +74,7 @@ export async function startAtxfer(ctx: SignedInContext, params: ValidatedParams<
   if (!call || call.phase !== 'connected') return failed('INVALID_STATE', 'no connected call');
   const target = await resolveTarget(ctx, params.targetType, params.target);
   if (!target.ok) return target.outcome;
-  return withTarget(ctx, call, target.targetAgentNo, false, {
+  return runWithAgentLocked(ctx.services, call, target.targetAgentNo, false, {
     type: 'startConsult',
     leg: legRequest(call, target.destination),
     targetType: params.targetType,
@@ -138,18 +113,18 @@ export async function blxfer(ctx: SignedInContext, params: ValidatedParams<'blxf
   };
   if (params.targetType === 3) {
     if (!ctx.tenant.queues.some((queue) => queue.queueNo === params.target)) return failed('BAD_PARAM', `bad param: no queue ${params.target} in the tenant`);
-    return withTarget(ctx, call, undefined, false, { ...common, to: { kind: 'queue', queueNo: params.target } });
+    return runWithAgentLocked(ctx.services, call, undefined, false, { ...common, to: { kind: 'queue', queueNo: params.target } });
   }
   if (params.targetType === 4) {
     const [ivrId = '', nodeId = ''] = params.target.split(':');
     const ivr = ctx.tenant.ivrs.find((candidate) => candidate.ivrId === ivrId);
     if (!ivr || !ivr.nodes.some((node) => node.id === nodeId)) return failed('BAD_PARAM', `bad param: no IVR node ${params.target} (format <ivrId>:<ivrNode>)`);
-    return withTarget(ctx, call, undefined, false, { ...common, to: { kind: 'ivr', ivrId, nodeId, nodes: ivr.nodes } });
+    return runWithAgentLocked(ctx.services, call, undefined, false, { ...common, to: { kind: 'ivr', ivrId, nodeId, nodes: ivr.nodes } });
   }
   const target = await resolveTarget(ctx, params.targetType, params.target);
   if (!target.ok) return target.outcome;
   const leg = legRequest(call, target.destination);
-  return withTarget(ctx, call, target.targetAgentNo, true, {
+  return runWithAgentLocked(ctx.services, call, target.targetAgentNo, true, {
     ...common,
     to: target.targetAgentNo ? { kind: 'leg', leg, targetAgentNo: target.targetAgentNo } : { kind: 'leg', leg },
   });
@@ -163,7 +138,7 @@ export async function transferIvr(ctx: SignedInContext, params: ValidatedParams<
   if (!ivr.nodes.some((node) => node.id === params.ivrTarget.ivrNode)) return failed('BAD_PARAM', `bad param: IVR ${ivrId} has no node ${params.ivrTarget.ivrNode}`);
   const call = await currentCall(ctx);
   if (!call) return failed('INVALID_STATE', 'no call');
-  return withTarget(ctx, call, undefined, false, {
+  return runWithAgentLocked(ctx.services, call, undefined, false, {
     type: 'enterIvr',
     ivrId,
     nodeId: params.ivrTarget.ivrNode,

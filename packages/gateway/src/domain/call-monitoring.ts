@@ -1,0 +1,105 @@
+/**
+ * Supervisors on an agent's call (spec 7.2-7.6): spy, whisper, barge and three-way put the supervisor's own leg into
+ * the call's conversation in a monitor mode; a supervisor already on the call switches mode without a new leg.
+ * disconnect ends the call; pickup takes a call ringing at the agent.
+ */
+import {
+  monitorNotice,
+  newLeg,
+  notify,
+  refuse,
+  requestEnd,
+  type CallEffect,
+  type CallEvent,
+  type CallRecord,
+  type CallTransitionResult,
+  type MonitorKind,
+} from './call.js';
+import type { LegEndCause, MonitorMode } from '../ports/telephony.js';
+
+const MODES: Record<MonitorKind, MonitorMode> = { spy: 'listen', whisper: 'whisper', barge: 'barge', threeway: 'barge' };
+
+const ok = (next: CallRecord, effects: CallEffect[]): CallTransitionResult => ({ ok: true, next, effects });
+
+export function startMonitor(call: CallRecord, event: Extract<CallEvent, { type: 'startMonitor' }>, now: number): CallTransitionResult {
+  if (call.phase !== 'connected' || !call.agentLegId || !call.agentNo) return refuse('INVALID_STATE', 'agent not in a call');
+  const current = call.monitor;
+  if (current && current.supervisorNo !== event.supervisorNo) return refuse('INVALID_STATE', `the call is already monitored by ${current.supervisorNo}`);
+  if (current?.state === 'dialing') return refuse('INVALID_STATE', 'your phone has not answered yet');
+  if (current) {
+    if (current.kind === event.kind) return refuse('INVALID_STATE', `already in ${event.kind}`);
+    const next: CallRecord = { ...call, monitor: { ...current, kind: event.kind } };
+    return ok(next, [
+      { type: 'monitor', legId: current.legId, targetLegId: call.agentLegId, mode: MODES[event.kind] },
+      ...monitorNotice(call, current.kind, 'Unlink', { reason: 'switched' }),
+      ...monitorNotice(next, event.kind, 'Result', { result: 'success' }),
+      ...monitorNotice(next, event.kind, 'Link'),
+    ]);
+  }
+  const next: CallRecord = {
+    ...call,
+    monitor: { supervisorNo: event.supervisorNo, legId: event.leg.legId, kind: event.kind, state: 'dialing' },
+    legs: [...call.legs, newLeg(event.leg.legId, 'agent', event.leg.destination.address, now, event.supervisorNo)],
+  };
+  return ok(next, [...monitorNotice(next, event.kind, 'Result', { result: 'success' }), { type: 'dial', request: event.leg }]);
+}
+
+export function stopMonitor(call: CallRecord, supervisorNo: string): CallTransitionResult {
+  if (call.monitor?.supervisorNo !== supervisorNo) return refuse('INVALID_STATE', 'not monitoring a call');
+  return ok(call, [{ type: 'hangupLeg', legId: call.monitor.legId, cause: call.monitor.state === 'linked' ? 'normal' : 'cancelled' }]);
+}
+
+export function monitorLegRinging(call: CallRecord): CallTransitionResult {
+  const monitor = call.monitor;
+  if (!monitor) return ok(call, []);
+  return ok(call, [{ type: 'agent', agentNo: monitor.supervisorNo, command: { type: 'callRinging', callId: call.callId } }]);
+}
+
+export function monitorLegAnswered(call: CallRecord): CallTransitionResult {
+  const monitor = call.monitor;
+  if (!monitor || !call.agentLegId) return ok(call, []);
+  const next: CallRecord = { ...call, monitor: { ...monitor, state: 'linked' } };
+  return ok(next, [
+    { type: 'monitor', legId: monitor.legId, targetLegId: call.agentLegId, mode: MODES[monitor.kind] },
+    { type: 'agent', agentNo: monitor.supervisorNo, command: { type: 'callConnected', callId: call.callId } },
+    ...monitorNotice(next, monitor.kind, 'Link'),
+  ]);
+}
+
+export function monitorLegEnded(call: CallRecord, cause: LegEndCause): CallTransitionResult {
+  const monitor = call.monitor;
+  if (!monitor) return ok(call, []);
+  const next: CallRecord = { ...call };
+  delete next.monitor;
+  return ok(next, [
+    ...monitorNotice(call, monitor.kind, 'Unlink', { reason: monitor.state === 'linked' ? 'hangup' : cause }),
+    {
+      type: 'agent',
+      agentNo: monitor.supervisorNo,
+      command: monitor.state === 'linked' ? { type: 'callEnded', callId: call.callId, wrapupSeconds: 0 } : { type: 'offerReleased', callId: call.callId, reason: 'other' },
+    },
+  ]);
+}
+
+export function forceEnd(call: CallRecord): CallTransitionResult {
+  if (call.phase === 'survey') return refuse('INVALID_STATE', 'agent not in a call');
+  return requestEnd(call, call.answeredAt ? 'completed' : 'cancelled', 'system', call.answeredAt ? 'normal' : 'cancelled', 'supervisor');
+}
+
+/** The supervisor answers a queue call ringing at the agent: the agent's phone stops, the supervisor's rings. */
+export function pickup(call: CallRecord, event: Extract<CallEvent, { type: 'pickup' }>, now: number): CallTransitionResult {
+  if (call.phase !== 'offering' || !call.agentNo || !call.agentLegId) return refuse('INVALID_STATE', 'agent not ringing');
+  const agentNo = call.agentNo;
+  const next: CallRecord = {
+    ...call,
+    agentNo: event.supervisorNo,
+    agentLegId: event.leg.legId,
+    legs: [...call.legs, newLeg(event.leg.legId, 'agent', event.leg.destination.address, now, event.supervisorNo)],
+  };
+  return ok(next, [
+    { type: 'hangupLeg', legId: call.agentLegId, cause: 'cancelled' },
+    ...notify(call, agentNo, 'sessionTerminate', { side: 'system', reason: 'pickedUp', supervisorNo: event.supervisorNo }),
+    { type: 'agent', agentNo, command: { type: 'offerReleased', callId: call.callId, reason: 'other' } },
+    { type: 'dial', request: event.leg },
+  ]);
+}
