@@ -52,7 +52,7 @@ describe('agent state machine', () => {
     const inCall = { ...signedIn(), deviceStatus: 4 as const };
     expect(transition(inCall, { type: 'pause', pauseType: 1, pauseDescription: 'busy' }, T0)).toEqual({ ok: false, error: 'INVALID_STATE', message: 'deviceStatus not in idle' });
     expect(transition(inCall, { type: 'logout', mode: 1, unbindEndpoint: false }, T0)).toMatchObject({ ok: false, error: 'INVALID_STATE' });
-    expect(transition(inCall, { type: 'logout', mode: 2, unbindEndpoint: false }, T0)).toMatchObject({ ok: true, next: { logoutPending: true }, effects: [] });
+    expect(transition(inCall, { type: 'logout', mode: 2, unbindEndpoint: false }, T0)).toMatchObject({ ok: true, next: { logoutPending: { unbindEndpoint: false } }, effects: [] });
   });
 
   it('signs out keeping or removing the bound endpoint, and ends the session', () => {
@@ -69,5 +69,36 @@ describe('agent state machine', () => {
       ok: true,
       next: { loginStatus: 0, stateAction: 'sessionKeyRevoked' },
     });
+  });
+});
+
+describe('deferred logout and wrap-up', () => {
+  const inCall = (): AgentRecord => ({ ...signedIn(), deviceStatus: 4, callId: 'c1', callType: 1 });
+
+  it('logoutMode 2 waits for the call and its wrap-up, then applies unbindEndpoint', () => {
+    const waiting = transition(inCall(), { type: 'logout', mode: 2, unbindEndpoint: true }, T0);
+    expect(waiting).toMatchObject({ ok: true, next: { logoutPending: { unbindEndpoint: true } }, effects: [] });
+    if (!waiting.ok) return;
+    const ended = transition(waiting.next, { type: 'callEnded', callId: 'c1', wrapupSeconds: 30 }, T0 + 1);
+    expect(ended).toMatchObject({ ok: true, next: { loginStatus: 3 } });
+    if (!ended.ok) return;
+    const out = transition(ended.next, { type: 'wrapupEnd' }, T0 + 30_001);
+    expect(out).toMatchObject({ ok: true, next: { loginStatus: 0, stateAction: 'logout' } });
+    expect(out.ok && out.next.bindEndpoint).toBeUndefined();
+  });
+
+  it('logoutMode 2 during wrap-up waits for the wrap-up', () => {
+    const wrapup = transition(offlineAgent('demo', '1001', 0), { type: 'login', sessionId: 's1', bindEndpoint: endpoint, initialStatus: 3, wrapupSeconds: 30 }, T0);
+    if (!wrapup.ok) throw new Error(wrapup.message);
+    expect(transition(wrapup.next, { type: 'logout', mode: 2, unbindEndpoint: false }, T0 + 1)).toMatchObject({ ok: true, next: { loginStatus: 3 } });
+    expect(transition(wrapup.next, { type: 'logout', mode: 1, unbindEndpoint: false }, T0 + 1)).toMatchObject({ ok: true, next: { loginStatus: 0 } });
+  });
+
+  it('does not end wrap-up in the middle of a call placed during it', () => {
+    const wrapup = transition(offlineAgent('demo', '1001', 0), { type: 'login', sessionId: 's1', bindEndpoint: endpoint, initialStatus: 3, wrapupSeconds: 30 }, T0);
+    if (!wrapup.ok) throw new Error(wrapup.message);
+    const dialing = transition(wrapup.next, { type: 'offer', callId: 'c2', callType: 4, requireIdle: false }, T0 + 1);
+    if (!dialing.ok) throw new Error(dialing.message);
+    expect(transition(dialing.next, { type: 'wrapupEnd' }, T0 + 31_000)).toMatchObject({ ok: false });
   });
 });

@@ -55,7 +55,6 @@ export const AgentStateAction = {
   HANGUP: 'hangup',
   RING_NO_ANSWER: 'ringNoAnswer',
   OFFER_RELEASED: 'offerReleased',
-  KICK_OUT: 'kickOut',
   SESSION_EXPIRED: 'sessionExpired',
   SESSION_KEY_REVOKED: 'sessionKeyRevoked',
   SET_OFFLINE: 'setOffline',

@@ -37,7 +37,7 @@ export interface AgentRecord {
   /** Supervisor only: the queues watched in this session. */
   qids?: string[];
   /** logoutMode 2: sign out once the current call and wrap-up end. */
-  logoutPending?: boolean;
+  logoutPending?: { unbindEndpoint: boolean };
   /** The call offered to or handled by the agent. */
   callId?: string;
   callType?: CallTypeValue;
@@ -207,13 +207,8 @@ function clearCall(record: AgentRecord): AgentRecord {
 
 /** Back to what the agent was before the call: signed out if a logout waits, busy if paused, else idle. */
 function afterCallWithoutWrapup(record: AgentRecord, stateAction: AgentStateActionValue, now: number): TransitionResult {
-  if (record.logoutPending && record.sessionId) {
-    return {
-      ok: true,
-      next: signOut(record, AgentStateAction.LOGOUT, now, false),
-      effects: [{ type: 'publishStatus' }, { type: 'endSession', sessionId: record.sessionId, reason: 'logout' }],
-    };
-  }
+  const deferredLogout = completeDeferredLogout(record, now);
+  if (deferredLogout) return deferredLogout;
   const pause = record.pauseAfterCall;
   const cleared = { ...record };
   delete cleared.pauseAfterCall;
@@ -225,6 +220,16 @@ function afterCallWithoutWrapup(record: AgentRecord, stateAction: AgentStateActi
   const next = enter(cleared, LoginStatus.IDLE, stateAction, now);
   next.stateSince = now;
   return { ok: true, next, effects: [{ type: 'publishStatus' }, { type: 'available' }] };
+}
+
+/** logoutMode 2: the sign-out that waited for the call and its wrap-up to end. */
+function completeDeferredLogout(record: AgentRecord, now: number): TransitionResult | undefined {
+  if (!record.logoutPending || !record.sessionId) return undefined;
+  return {
+    ok: true,
+    next: signOut(record, AgentStateAction.LOGOUT, now, record.logoutPending.unbindEndpoint),
+    effects: [{ type: 'publishStatus' }, { type: 'endSession', sessionId: record.sessionId, reason: 'logout' }],
+  };
 }
 
 const isSignedIn = (record: AgentRecord) => record.loginStatus !== LoginStatus.OFFLINE;
@@ -244,12 +249,13 @@ export function transition(record: AgentRecord, command: AgentCommand, now: numb
         workMode: command.workMode,
         qids: command.qids,
       };
+      const fresh = { callsAnswered: 0 };
       if (isSignedIn(record) && inCall(record)) {
         // A new desktop takes over a call in progress: the call and its state stay as they are.
         effects.push({ type: 'publishStatus' });
         return { ok: true, next: { ...record, ...session, stateAction: AgentStateAction.LOGIN }, effects };
       }
-      const base = { ...record, deviceStatus: DeviceStatus.IDLE };
+      const base = { ...record, ...fresh, deviceStatus: DeviceStatus.IDLE };
       let next: AgentRecord;
       if (command.initialStatus === LoginStatus.BUSY && command.pause) {
         next = enter(base, LoginStatus.BUSY, AgentStateAction.LOGIN, now, { ...session, ...command.pause });
@@ -268,9 +274,10 @@ export function transition(record: AgentRecord, command: AgentCommand, now: numb
 
     case 'logout': {
       if (!isSignedIn(record) || !record.sessionId) return refuse('NOT_LOGGED_IN', 'not logined');
-      if (inCall(record)) {
-        if (command.mode === 1) return refuse('INVALID_STATE', 'agent in call: hang up first or use logoutMode 2');
-        return { ok: true, next: { ...record, logoutPending: true }, effects: [], message: 'logout after the current call' };
+      if (inCall(record) && command.mode === 1) return refuse('INVALID_STATE', 'agent in call: hang up first or use logoutMode 2');
+      if (command.mode === 2 && (inCall(record) || record.loginStatus === LoginStatus.WRAPUP)) {
+        const next = { ...record, logoutPending: { unbindEndpoint: command.unbindEndpoint } };
+        return { ok: true, next, effects: [], message: 'logout after the current call and wrap-up' };
       }
       const next = signOut(record, AgentStateAction.LOGOUT, now, command.unbindEndpoint);
       return {
@@ -306,16 +313,12 @@ export function transition(record: AgentRecord, command: AgentCommand, now: numb
     }
 
     case 'wrapupEnd': {
-      if (record.loginStatus !== LoginStatus.WRAPUP || (record.wrapupEndsAt ?? 0) > now) {
+      // An agent who placed a call during wrap-up gets a new wrap-up when that call ends.
+      if (record.loginStatus !== LoginStatus.WRAPUP || (record.wrapupEndsAt ?? 0) > now || inCall(record)) {
         return refuse('INVALID_STATE', 'not in wrap-up');
       }
-      if (record.logoutPending && record.sessionId) {
-        return {
-          ok: true,
-          next: signOut(record, AgentStateAction.LOGOUT, now, false),
-          effects: [{ type: 'publishStatus' }, { type: 'endSession', sessionId: record.sessionId, reason: 'logout' }],
-        };
-      }
+      const deferredLogout = completeDeferredLogout(record, now);
+      if (deferredLogout) return deferredLogout;
       if (record.pauseAfterCall) {
         const next = enter(record, LoginStatus.BUSY, AgentStateAction.WRAPUP_END, now, record.pauseAfterCall);
         delete next.pauseAfterCall;
