@@ -59,6 +59,25 @@ describe('call timers', () => {
     expect(await agent.sdk.prolongWrapup({ wrapupTime: 60 })).toMatchObject({ code: -1, errorCode: 30006, message: 'not in wrap-up' });
   });
 
+  it('tries the next backup number when the customer does not answer in customerAnswerTimeout', async () => {
+    await sim.setBehaviour('13900000400', { behavior: 'no-answer' });
+    await sim.setBehaviour('13900000401', { behavior: 'answer', answerAfterMs: 1_000 });
+    const agent = await signIn(gateway, '1006');
+    await agent.sdk.previewObCall({ customerNumber: '13900000400', backupNumber: '13900000401', customerAnswerTimeout: 10 });
+    clock.advance(300); // the agent's phone answers
+    await agent.log.waitFor('previewObCallStart', (e) => e.attempt === 1);
+    await settle();
+    clock.advance(9_999);
+    await settle();
+    expect(agent.log.of('previewObCallStart')).toHaveLength(1);
+    clock.advance(1);
+    expect(await agent.log.waitFor('previewObCallStart', (e) => e.attempt === 2)).toMatchObject({ customerNumber: '13900000401' });
+    await settle();
+    clock.advance(1_000);
+    expect(await agent.log.waitFor('previewObCallBridge')).toMatchObject({ customerNumber: '13900000401' });
+    await agent.sdk.unlink();
+  });
+
   it('gives up the customer at the queue timeout', async () => {
     const ownClock = new ManualClock(Date.now());
     const empty = await startTestGateway({ clock: ownClock });
