@@ -32,7 +32,7 @@ export function agentDestination(agent: AgentRecord): Destination | undefined {
   return { kind: ENDPOINT_KINDS[agent.bindEndpoint.endpointType], address: agent.bindEndpoint.endpoint, party: 'agent' };
 }
 
-export function agentLegRequest(call: CallRecord, agent: AgentRecord, destination: Destination, timeoutMs: number): DialRequest {
+function agentLegRequest(call: CallRecord, destination: Destination, timeoutMs: number): DialRequest {
   const attempt = call.legs.filter((leg) => leg.party === 'agent').length + 1;
   return { legId: `${call.callId}-a${attempt}`, callId: call.callId, tenantId: call.tenantId, destination, callerId: call.customerNumber, timeoutMs };
 }
@@ -116,7 +116,7 @@ export class AcdRouter implements QueueRouting {
     const claim = await this.calls.execute(call.callId, {
       type: 'offered',
       agentNo: agent.agentNo,
-      agentLeg: agentLegRequest(call, agent, destination, queue.ringTimeoutSeconds * 1000),
+      agentLeg: agentLegRequest(call, destination, queue.ringTimeoutSeconds * 1000),
     });
     if (!claim.ok) {
       // The caller hung up or another node placed the call: give the agent back.

@@ -59,6 +59,12 @@ export class CallService {
     return (await this.store.calls.get(callId))?.value;
   }
 
+  /** The call offered to or handled by an agent, if any. */
+  async callOfAgent(tenantId: string, agentNo: string): Promise<CallRecord | undefined> {
+    const agent = await this.agents.current(tenantId, agentNo);
+    return agent.callId === undefined ? undefined : this.get(agent.callId);
+  }
+
   /** Stores a new call; false if its id is taken. Its effects are applied by `applyEffects`. */
   async create(call: CallRecord): Promise<boolean> {
     if (!(await this.store.calls.compareAndSet(call, 0))) return false;

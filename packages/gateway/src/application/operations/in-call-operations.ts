@@ -1,12 +1,9 @@
 /** Operations on the agent's current call (spec 4.2-4.8): each is one call-machine event, or a DTMF burst. */
 import type { ValidatedParams } from '@agentsdk/protocol';
-import type { CallEvent, CallRecord } from '../../domain/call.js';
+import type { CallEvent } from '../../domain/call.js';
 import { failed, succeeded, type Outcome, type SignedInContext } from '../operation-context.js';
 
-async function currentCall(ctx: SignedInContext): Promise<CallRecord | undefined> {
-  const agent = await ctx.services.agents.current(ctx.session.tenantId, ctx.session.agentNo);
-  return agent.callId === undefined ? undefined : ctx.services.calls.get(agent.callId);
-}
+const currentCall = (ctx: SignedInContext) => ctx.services.calls.callOfAgent(ctx.session.tenantId, ctx.session.agentNo);
 
 /** Sends an event to the agent's current call; the call's events follow the response. */
 async function onCurrentCall(ctx: SignedInContext, event: CallEvent): Promise<Outcome> {

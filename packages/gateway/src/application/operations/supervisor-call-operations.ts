@@ -13,10 +13,7 @@ import { runWithAgentLocked } from './run-with-agent-locked.js';
 /** How long the supervisor's phone rings before the monitoring request gives up. */
 const SUPERVISOR_RING_TIMEOUT_MS = 30_000;
 
-async function callOf(ctx: SupervisorContext, agentNo: string): Promise<CallRecord | undefined> {
-  const agent = await ctx.services.agents.current(ctx.session.tenantId, agentNo);
-  return agent.callId === undefined ? undefined : ctx.services.calls.get(agent.callId);
-}
+const callOf = (ctx: SupervisorContext, agentNo: string) => ctx.services.calls.callOfAgent(ctx.session.tenantId, agentNo);
 
 /** Rings the supervisor's phone on a new leg of the call. */
 async function supervisorLeg(ctx: SupervisorContext, call: CallRecord): Promise<DialRequest | undefined> {

@@ -16,10 +16,7 @@ const TARGET_RING_TIMEOUT_MS = 30_000;
 
 type Resolved = { ok: true; destination: Destination; targetAgentNo?: string } | { ok: false; outcome: Outcome };
 
-async function currentCall(ctx: SignedInContext): Promise<CallRecord | undefined> {
-  const agent = await ctx.services.agents.current(ctx.session.tenantId, ctx.session.agentNo);
-  return agent.callId === undefined ? undefined : ctx.services.calls.get(agent.callId);
-}
+const currentCall = (ctx: SignedInContext) => ctx.services.calls.callOfAgent(ctx.session.tenantId, ctx.session.agentNo);
 
 /** A number, agent or extension to ring (targetType 0, 1, 2 of startAtxfer and blxfer). */
 async function resolveTarget(ctx: SignedInContext, targetType: 0 | 1 | 2, target: string): Promise<Resolved> {
