@@ -1,0 +1,55 @@
+/** GET /api/v1/demo: the embedded gateway's demo tenant (agents, queues, pause reasons, caller IDs and its API key). */
+import { requestJson } from './http-json.js';
+
+export interface DirectoryAgent {
+  agentNo: string;
+  name: string;
+  role: 'agent' | 'supervisor';
+  queues: string[];
+}
+
+export interface DirectoryQueue {
+  queueNo: string;
+  name: string;
+}
+
+export interface PauseReason {
+  description: string;
+  pauseType: number;
+}
+
+export interface CallerId {
+  number: string;
+  areaCode?: string;
+  group?: string;
+}
+
+export interface DemoDirectory {
+  tenantId: string;
+  name: string;
+  apiKey: string;
+  agents: DirectoryAgent[];
+  queues: DirectoryQueue[];
+  pauseReasons: PauseReason[];
+  extensions: string[];
+  callerIds: CallerId[];
+}
+
+/** The demo directory, or undefined when the gateway is not in embedded mode (no demo route). */
+export async function fetchDemoDirectory(): Promise<DemoDirectory | undefined> {
+  try {
+    return await requestJson<DemoDirectory>('/api/v1/demo');
+  } catch {
+    return undefined;
+  }
+}
+
+export function queueName(directory: DemoDirectory | undefined, queueNo: string | undefined): string | undefined {
+  if (queueNo === undefined) return undefined;
+  return directory?.queues.find((queue) => queue.queueNo === queueNo)?.name;
+}
+
+export function agentName(directory: DemoDirectory | undefined, agentNo: string | undefined): string | undefined {
+  if (agentNo === undefined) return undefined;
+  return directory?.agents.find((agent) => agent.agentNo === agentNo)?.name;
+}

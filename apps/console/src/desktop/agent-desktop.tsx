@@ -1,0 +1,30 @@
+/** The agent desktop: the phone (call, dialer, wrap-up), the interaction details, recent calls and the event log. */
+import { useState } from 'preact/hooks';
+import type { SignedInSession } from '../shell/signed-in-session.js';
+import { deskStore } from '../state/desk-state.js';
+import { useStore } from '../state/store.js';
+import { EventLogPanel } from './event-log-panel.js';
+import { IncomingCallBanner } from './incoming-call-banner.js';
+import { InteractionPanel } from './interaction-panel.js';
+import { PhonePanel } from './phone-panel.js';
+import { RecentCallsPanel } from './recent-calls-panel.js';
+
+export function AgentDesktop({ session }: { session: SignedInSession }) {
+  const desk = useStore(deskStore);
+  const [logOpen, setLogOpen] = useState(true);
+  return (
+    <>
+      {desk.offer && <IncomingCallBanner offer={desk.offer} session={session} />}
+      <main id="main" class={logOpen ? 'desk' : 'desk desk--log-collapsed'}>
+        <div class="desk__phone">
+          <PhonePanel desk={desk} session={session} />
+        </div>
+        <div class="desk__main">
+          <InteractionPanel desk={desk} session={session} />
+          <RecentCallsPanel session={session} endedCount={desk.endedCount} />
+        </div>
+        <EventLogPanel open={logOpen} onToggle={() => setLogOpen((open) => !open)} />
+      </main>
+    </>
+  );
+}

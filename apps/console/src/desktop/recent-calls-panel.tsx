@@ -1,0 +1,107 @@
+/** The agent's recent calls from the call-record API, refreshed after each call ends. */
+import { PhoneIncoming, PhoneOutgoing, RefreshCw } from 'lucide';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { fetchRecentCalls, type CallRecord } from '../api/call-records.js';
+import { agentName, queueName } from '../api/demo-directory.js';
+import { callTypeLabel, isOutgoing, outcomeLabel, outcomeTone } from '../format/call-labels.js';
+import { formatDayAndTime, formatDuration } from '../format/durations.js';
+import { describeThrown } from '../sdk/agent-sdk.js';
+import type { SignedInSession } from '../shell/signed-in-session.js';
+import { Icon } from '../ui/icon.js';
+import { Panel } from '../ui/panel.js';
+
+type Load = { state: 'loading' } | { state: 'loaded'; records: CallRecord[] } | { state: 'failed'; message: string };
+
+/** The record may be written a moment after the agent sees the call end. */
+const SECOND_LOOK_MS = 1500;
+
+export function RecentCallsPanel({ session, endedCount }: { session: SignedInSession; endedCount: number }) {
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const access = session.apiAccess;
+
+  const refresh = useCallback(async () => {
+    if (!access) return;
+    try {
+      setLoad({ state: 'loaded', records: await fetchRecentCalls(access, session.agentNo) });
+    } catch (error) {
+      setLoad({ state: 'failed', message: describeThrown(error) });
+    }
+  }, [access, session.agentNo]);
+
+  useEffect(() => {
+    void refresh();
+    if (endedCount === 0) return;
+    const timer = setTimeout(() => void refresh(), SECOND_LOOK_MS);
+    return () => clearTimeout(timer);
+  }, [refresh, endedCount]);
+
+  return (
+    <Panel
+      title="Recent calls"
+      titleId="recent-calls-title"
+      class="recent-calls"
+      actions={
+        access && (
+          <button type="button" class="icon-button" aria-label="Refresh recent calls" onClick={() => void refresh()}>
+            <Icon icon={RefreshCw} size={16} />
+          </button>
+        )
+      }
+    >
+      {!access ? (
+        <p class="muted">Call history needs the tenant's call-record API, available in the embedded demo.</p>
+      ) : load.state === 'loading' ? (
+        <p class="muted">Loading…</p>
+      ) : load.state === 'failed' ? (
+        <p class="callout callout--error">Could not load recent calls: {load.message}</p>
+      ) : load.records.length === 0 ? (
+        <p class="muted">No calls yet. Calls you take or place appear here.</p>
+      ) : (
+        <div class="table-scroll">
+          <table class="table" aria-labelledby="recent-calls-title">
+            <thead>
+              <tr>
+                <th scope="col">Contact</th>
+                <th scope="col">Type</th>
+                <th scope="col">Queue</th>
+                <th scope="col">When</th>
+                <th scope="col" class="table__number">Talk</th>
+                <th scope="col">Outcome</th>
+              </tr>
+            </thead>
+            <tbody>
+              {load.records.map((record) => (
+                <RecentCallRow key={record.callId} record={record} session={session} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Panel>
+  );
+}
+
+function RecentCallRow({ record, session }: { record: CallRecord; session: SignedInSession }) {
+  const outgoing = isOutgoing(record.callType, record.agentNo === session.agentNo);
+  const colleague = record.callType === 9 ? (record.agentNo === session.agentNo ? record.calleeAgentNo : record.agentNo) : undefined;
+  const contact = colleague ? (agentName(session.directory, colleague) ?? `Agent ${colleague}`) : record.customerNumber;
+  return (
+    <tr>
+      <td>
+        <span class="contact">
+          <span class={outgoing ? 'contact__icon contact__icon--out' : 'contact__icon'}>
+            <Icon icon={outgoing ? PhoneOutgoing : PhoneIncoming} size={14} label={outgoing ? 'Outgoing' : 'Incoming'} />
+          </span>
+          <span class="tabular">{contact}</span>
+        </span>
+      </td>
+      <td>{callTypeLabel(record.callType)}</td>
+      <td>{record.queueNo === undefined ? '—' : (queueName(session.directory, record.queueNo) ?? record.queueNo)}</td>
+      <td>{formatDayAndTime(record.endedAt ?? record.createdAt)}</td>
+      <td class="table__number">{formatDuration(record.talkSeconds * 1000)}</td>
+      <td>
+        <span class={`chip chip--${outcomeTone(record.outcome)}`}>{outcomeLabel(record.outcome)}</span>
+      </td>
+    </tr>
+  );
+}

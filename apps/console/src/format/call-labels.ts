@@ -1,0 +1,64 @@
+/** Words for the protocol's call types, outcomes and hang-up sides. */
+
+const CALL_TYPES: Record<number, string> = {
+  1: 'Inbound',
+  2: 'Web call',
+  3: 'Click to call',
+  4: 'Preview outbound',
+  5: 'Predictive outbound',
+  6: 'Direct outbound',
+  9: 'Internal',
+  10: 'Scheduled callback',
+};
+
+export function callTypeLabel(callType: number | undefined): string {
+  return callType === undefined ? 'Call' : (CALL_TYPES[callType] ?? `Type ${callType}`);
+}
+
+/** Calls the agent placed (outbound, internal as caller) versus received. */
+export function isOutgoing(callType: number | undefined, calledByMe = true): boolean {
+  if (callType === 9) return calledByMe;
+  return callType !== undefined && callType >= 3 && callType <= 6;
+}
+
+const OUTCOMES: Record<string, string> = {
+  completed: 'Completed',
+  abandoned: 'Abandoned',
+  queueTimeout: 'Queue timeout',
+  agentNoAnswer: 'Not answered',
+  customerBusy: 'Busy',
+  customerNoAnswer: 'No answer',
+  customerRejected: 'Declined',
+  invalidNumber: 'Invalid number',
+  cancelled: 'Cancelled',
+  failed: 'Failed',
+  rejected: 'Rejected',
+  hangup: 'Completed',
+  transferred: 'Transferred',
+  transferFailed: 'Transfer failed',
+  survey: 'To survey',
+  pickedUp: 'Picked up by supervisor',
+  supervisor: 'Ended by supervisor',
+  consultEnded: 'Consultation ended',
+  threewayEnded: 'Three-way ended',
+};
+
+export function outcomeLabel(outcome: string | undefined): string {
+  if (outcome === undefined) return 'Ended';
+  return OUTCOMES[outcome] ?? outcome;
+}
+
+export type OutcomeTone = 'good' | 'warn' | 'bad' | 'neutral';
+
+export function outcomeTone(outcome: string | undefined): OutcomeTone {
+  if (outcome === 'completed' || outcome === 'hangup' || outcome === 'transferred' || outcome === 'survey') return 'good';
+  if (outcome === 'cancelled' || outcome === 'customerNoAnswer' || outcome === 'customerBusy' || outcome === 'agentNoAnswer') return 'warn';
+  if (outcome === undefined) return 'neutral';
+  return 'bad';
+}
+
+const SIDES: Record<string, string> = { agent: 'you hung up', customer: 'the caller hung up', system: 'ended by the system' };
+
+export function hangupSideLabel(side: string | undefined): string | undefined {
+  return side === undefined ? undefined : (SIDES[side] ?? side);
+}

@@ -1,0 +1,135 @@
+/** Who a consultation or transfer goes to: a colleague, a phone number, an extension, a queue or an IVR node. */
+import type { SignedInSession } from '../shell/signed-in-session.js';
+import { Field } from '../ui/field.js';
+
+export type TargetKind = 'agent' | 'number' | 'extension' | 'queue' | 'ivr';
+
+export interface TransferTarget {
+  kind: TargetKind;
+  agentNo: string;
+  number: string;
+  extension: string;
+  queueNo: string;
+  ivrId: string;
+  ivrNode: string;
+}
+
+const KIND_LABELS: Record<TargetKind, string> = { agent: 'Colleague', number: 'Phone number', extension: 'Extension', queue: 'Queue', ivr: 'IVR node' };
+
+export function initialTarget(session: SignedInSession): TransferTarget {
+  const colleague = session.directory?.agents.find((agent) => agent.agentNo !== session.agentNo && agent.role === 'agent');
+  return {
+    kind: 'agent',
+    agentNo: colleague?.agentNo ?? '',
+    number: '',
+    extension: session.directory?.extensions[0] ?? '',
+    queueNo: session.directory?.queues[0]?.queueNo ?? '',
+    ivrId: '1',
+    ivrNode: '1',
+  };
+}
+
+/** The `target` string of the operation, and a label for people; or what is missing. */
+export function resolveTarget(target: TransferTarget, session: SignedInSession): { value: string; label: string } | { error: string } {
+  const directory = session.directory;
+  switch (target.kind) {
+    case 'agent': {
+      const agentNo = target.agentNo.trim();
+      if (agentNo === '') return { error: 'Choose a colleague.' };
+      const name = directory?.agents.find((agent) => agent.agentNo === agentNo)?.name;
+      return { value: agentNo, label: name ? `${name} (${agentNo})` : `agent ${agentNo}` };
+    }
+    case 'number':
+      return /^\+?[0-9]{3,20}$/.test(target.number.trim()) ? { value: target.number.trim(), label: target.number.trim() } : { error: 'Enter a phone number: digits with an optional leading +.' };
+    case 'extension':
+      return /^[0-9]{2,10}$/.test(target.extension.trim()) ? { value: target.extension.trim(), label: `extension ${target.extension.trim()}` } : { error: 'Enter an extension: 2 to 10 digits.' };
+    case 'queue': {
+      const name = directory?.queues.find((queue) => queue.queueNo === target.queueNo)?.name;
+      return target.queueNo.trim() === '' ? { error: 'Choose a queue.' } : { value: target.queueNo.trim(), label: name ? `the ${name} queue` : `queue ${target.queueNo}` };
+    }
+    case 'ivr':
+      return target.ivrId.trim() === '' || target.ivrNode.trim() === ''
+        ? { error: 'Enter the IVR and its node.' }
+        : { value: `${target.ivrId.trim()}:${target.ivrNode.trim()}`, label: `IVR ${target.ivrId.trim()} node ${target.ivrNode.trim()}` };
+  }
+}
+
+interface TransferTargetPickerProps {
+  idPrefix: string;
+  kinds: TargetKind[];
+  target: TransferTarget;
+  onChange: (target: TransferTarget) => void;
+  session: SignedInSession;
+  error?: string;
+}
+
+export function TransferTargetPicker({ idPrefix, kinds, target, onChange, session, error }: TransferTargetPickerProps) {
+  const change = (partial: Partial<TransferTarget>) => onChange({ ...target, ...partial });
+  const colleagues = (session.directory?.agents ?? []).filter((agent) => agent.agentNo !== session.agentNo);
+  return (
+    <>
+      <fieldset class="field">
+        <legend class="field__label">Target</legend>
+        <div class="segmented">
+          {kinds.map((kind) => (
+            <label key={kind} class="segmented__option">
+              <input type="radio" name={`${idPrefix}-kind`} value={kind} checked={target.kind === kind} onChange={() => change({ kind })} />
+              <span>{KIND_LABELS[kind]}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {target.kind === 'agent' &&
+        (colleagues.length > 0 ? (
+          <Field id={`${idPrefix}-agent`} label="Colleague" error={error}>
+            <select class="select" value={target.agentNo} onChange={(event) => change({ agentNo: event.currentTarget.value })}>
+              {colleagues.map((agent) => (
+                <option key={agent.agentNo} value={agent.agentNo}>
+                  {agent.name} · {agent.agentNo}
+                </option>
+              ))}
+            </select>
+          </Field>
+        ) : (
+          <Field id={`${idPrefix}-agent`} label="Agent number" error={error}>
+            <input class="input" inputMode="numeric" value={target.agentNo} onInput={(event) => change({ agentNo: event.currentTarget.value })} />
+          </Field>
+        ))}
+      {target.kind === 'number' && (
+        <Field id={`${idPrefix}-number`} label="Phone number" error={error}>
+          <input class="input" type="tel" inputMode="tel" value={target.number} onInput={(event) => change({ number: event.currentTarget.value })} />
+        </Field>
+      )}
+      {target.kind === 'extension' && (
+        <Field id={`${idPrefix}-extension`} label="Extension" error={error}>
+          <input class="input" inputMode="numeric" value={target.extension} onInput={(event) => change({ extension: event.currentTarget.value })} />
+        </Field>
+      )}
+      {target.kind === 'queue' && (
+        <Field id={`${idPrefix}-queue`} label="Queue" error={error}>
+          {session.directory ? (
+            <select class="select" value={target.queueNo} onChange={(event) => change({ queueNo: event.currentTarget.value })}>
+              {session.directory.queues.map((queue) => (
+                <option key={queue.queueNo} value={queue.queueNo}>
+                  {queue.name} ({queue.queueNo})
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input class="input" value={target.queueNo} onInput={(event) => change({ queueNo: event.currentTarget.value })} />
+          )}
+        </Field>
+      )}
+      {target.kind === 'ivr' && (
+        <div class="form-row">
+          <Field id={`${idPrefix}-ivr`} label="IVR" error={error}>
+            <input class="input" value={target.ivrId} onInput={(event) => change({ ivrId: event.currentTarget.value })} />
+          </Field>
+          <Field id={`${idPrefix}-ivr-node`} label="Node">
+            <input class="input" value={target.ivrNode} onInput={(event) => change({ ivrNode: event.currentTarget.value })} />
+          </Field>
+        </div>
+      )}
+    </>
+  );
+}

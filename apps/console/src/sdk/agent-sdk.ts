@@ -1,0 +1,30 @@
+/**
+ * The console talks to the gateway only through the public SDK that index.html loads with a script tag
+ * (`/sdk/agent-sdk.js`, global `AgentSDK`), the same build a customer's CRM page loads. Types come from the package.
+ */
+import type { AgentSdkClient, isAgentSdkError } from '@agentsdk/sdk';
+
+/** What the script-tag bundle puts on `window`: the client, with the helpers a page without modules needs. */
+export type ScriptTagAgentSdk = AgentSdkClient & { isAgentSdkError: typeof isAgentSdkError };
+
+declare global {
+  interface Window {
+    AgentSDK?: ScriptTagAgentSdk;
+  }
+}
+
+export function isAgentSdkLoaded(): boolean {
+  return window.AgentSDK !== undefined;
+}
+
+export function agentSdk(): ScriptTagAgentSdk {
+  const sdk = window.AgentSDK;
+  if (sdk === undefined) throw new Error('AgentSDK is not loaded: /sdk/agent-sdk.js did not run (is the SDK built?)');
+  return sdk;
+}
+
+/** The message of anything an SDK call threw: AgentSdkError messages are written for people. */
+export function describeThrown(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

@@ -1,0 +1,31 @@
+/** Gateway refusals (`code: -1`) in words an agent understands, with the gateway's own message and code kept. */
+import type { SdkResponse } from '@agentsdk/sdk';
+
+/** Business error codes (protocol error-codes.ts) the console explains. */
+const HINTS: Record<number, string> = {
+  20000: 'A value was not accepted.',
+  20011: 'You are already on a call or dialling.',
+  20012: 'That agent does not exist or is not signed in.',
+  20016: 'You do not have permission for this.',
+  20024: 'Outbound calling is not enabled for this tenant.',
+  20025: 'That extension is not registered.',
+  20031: 'This number may not be dialled.',
+  20032: 'That caller ID does not belong to the tenant.',
+  20101: 'Outbound calls are not allowed at this time of day.',
+  20102: 'That is not a valid phone number.',
+  30001: 'You are not signed in.',
+  30002: 'The session key is not valid: it is unknown or was revoked.',
+  30003: 'The session key has expired.',
+  30004: 'This session key was issued for another agent or tenant.',
+  30005: 'This feature is not available on this gateway yet.',
+  30006: 'Not possible right now.',
+  30008: 'That pause reason is not configured for the tenant.',
+  30010: 'No such tenant.',
+  30011: 'Too many requests: wait a moment and retry.',
+};
+
+export function describeRefusal(response: Pick<SdkResponse, 'message' | 'errorCode'>): string {
+  const hint = response.errorCode === undefined ? undefined : HINTS[response.errorCode];
+  const code = response.errorCode === undefined ? '' : ` (${response.errorCode})`;
+  return hint === undefined ? `${response.message}${code}` : `${hint} Gateway: “${response.message}”${code}`;
+}

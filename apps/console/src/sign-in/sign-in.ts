@@ -1,0 +1,57 @@
+/**
+ * Signing in: a session key (pasted, or issued by "demo sign-in"), then `AgentSDK.setup` and `AgentSDK.login`.
+ * Every failure becomes a sentence for the sign-in form.
+ */
+import type { BindEndpoint } from '@agentsdk/sdk';
+import { GatewayHttpError } from '../api/http-json.js';
+import { issueSessionKey } from '../api/session-keys.js';
+import { agentSdk, describeThrown } from '../sdk/agent-sdk.js';
+import { describeRefusal } from '../sdk/refusal-messages.js';
+import { deskStore } from '../state/desk-state.js';
+import { eventLogStore } from '../state/event-log.js';
+
+export interface SignInRequest {
+  tenantId: string;
+  agentNo: string;
+  bindEndpoint: BindEndpoint;
+  initialStatus: 1 | 2 | 3;
+  pauseDescription?: string;
+}
+
+export type SignInOutcome = { ok: true } | { ok: false; message: string };
+
+/** Demo sign-in: the console issues its own key with the demo tenant's API key. */
+export async function demoSessionKey(tenantId: string, apiKey: string, agentNo: string): Promise<{ ok: true; sessionKey: string } | { ok: false; message: string }> {
+  try {
+    const issued = await issueSessionKey(tenantId, apiKey, agentNo);
+    return { ok: true, sessionKey: issued.sessionKey };
+  } catch (error) {
+    if (error instanceof GatewayHttpError && error.code === 'no_such_agent') return { ok: false, message: `There is no agent ${agentNo} in this tenant.` };
+    return { ok: false, message: `Could not get a demo session key: ${describeThrown(error)}` };
+  }
+}
+
+export async function signIn(request: SignInRequest, sessionKey: string): Promise<SignInOutcome> {
+  const sdk = agentSdk();
+  try {
+    sdk.setup({ baseURL: window.location.origin, webrtc: request.bindEndpoint.endpointType === 3 });
+  } catch (error) {
+    return { ok: false, message: describeThrown(error) };
+  }
+  deskStore.dispatch({ type: 'reset' });
+  eventLogStore.dispatch({ type: 'clear' });
+  try {
+    const response = await sdk.login({
+      sessionKey,
+      tenantId: request.tenantId,
+      agentNo: request.agentNo,
+      bindEndpoint: request.bindEndpoint,
+      initialStatus: request.initialStatus,
+      ...(request.pauseDescription === undefined ? {} : { pauseDescription: request.pauseDescription }),
+    });
+    if (response.code !== 0) return { ok: false, message: `Sign-in refused. ${describeRefusal(response)}` };
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, message: `Sign-in failed: ${describeThrown(error)}` };
+  }
+}

@@ -1,0 +1,35 @@
+/** The supervisor wallboard: queues and their waiting callers, agents and their states, live; per-agent actions. */
+import type { SignedInSession } from '../shell/signed-in-session.js';
+import { deskStore } from '../state/desk-state.js';
+import { useStore } from '../state/store.js';
+import { useNow } from '../hooks/use-now.js';
+import { AgentTable } from './agent-table.js';
+import { KpiTiles } from './kpi-tiles.js';
+import { MonitoringBar } from './monitoring-bar.js';
+import { QueueCards } from './queue-cards.js';
+import { QueueStatusNotice } from './queue-status-notice.js';
+import { useQueueStatus } from './use-queue-status.js';
+import { buildWallboard } from './wallboard-model.js';
+
+export function Wallboard({ session }: { session: SignedInSession }) {
+  const feed = useQueueStatus();
+  const desk = useStore(deskStore);
+  const now = useNow();
+  const model = buildWallboard(session.directory, feed.state === 'live' ? feed.map : undefined, now, session.agentNo);
+  return (
+    <main id="main" class="wallboard">
+      <header class="page-header">
+        <div class="page-header__text">
+          <h1 class="page-header__title">Wallboard</h1>
+          <p class="page-header__subtitle">{session.directory?.name ?? session.tenantId}</p>
+          {feed.state !== 'unavailable' && feed.state !== 'failed' && <QueueStatusNotice feed={feed} />}
+        </div>
+        <KpiTiles totals={model.totals} />
+      </header>
+      {(feed.state === 'unavailable' || feed.state === 'failed') && <QueueStatusNotice feed={feed} />}
+      {desk.monitor && <MonitoringBar monitor={desk.monitor} session={session} />}
+      <QueueCards queues={model.queues} now={now} />
+      <AgentTable agents={model.agents} live={feed.state === 'live'} session={session} now={now} />
+    </main>
+  );
+}

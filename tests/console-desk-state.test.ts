@@ -1,0 +1,128 @@
+/**
+ * The console's desk state (apps/console/src/state): a pure reducer of SDK events. These are the event sequences the
+ * gateway sends for the key flows, and what the desktop must make of them.
+ */
+import { describe, expect, it } from 'vitest';
+import { INITIAL_DESK_STATE, deskTransition, type DeskAction, type DeskState } from '../apps/console/src/state/desk-state.js';
+
+const CALL = { callId: 'c1', callType: 1, customerNumber: '13800138000', queueNo: '0', chanVariables: [] };
+
+function status(state: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { tenantId: 'demo', agentNo: '1005', state, stateAction: 'login', loginStatus: 1, deviceStatus: 0, stateSince: 1_000, ...extra };
+}
+
+let at = 10_000;
+
+/** Applies events `[name, payload]` (or local actions) in order, one millisecond apart. */
+function play(steps: ([string, Record<string, unknown>] | DeskAction)[], from: DeskState = INITIAL_DESK_STATE): DeskState {
+  return steps.reduce<DeskState>((state, step) => {
+    at += 1;
+    const action: DeskAction = Array.isArray(step) ? { type: 'sdkEvent', name: step[0], payload: step[1], at } : step;
+    return deskTransition(state, action);
+  }, from);
+}
+
+describe('desk state', () => {
+  it('follows an inbound call from the offer to its end', () => {
+    const offered = play([
+      ['agentStatus', status('ringing', { callId: 'c1', callType: 1, deviceStatus: 2 })],
+      ['ringing', { ...CALL, chanVariables: [{ name: 'vip', value: 'yes' }] }],
+    ]);
+    expect(offered.offer).toMatchObject({ callId: 'c1', customerNumber: '13800138000', chanVariables: [{ name: 'vip', value: 'yes' }] });
+
+    const talking = play([['sessionInit', CALL], ['callBridged', CALL], ['callHeld', CALL], ['callMuted', { ...CALL, direction: 'out', muted: { in: false, out: true } }]], offered);
+    expect(talking.offer).toBeUndefined();
+    expect(talking.call).toMatchObject({ phase: 'connected', held: true, muted: { in: false, out: true }, chanVariables: [{ name: 'vip', value: 'yes' }] });
+
+    const ended = play([['sessionTerminate', { ...CALL, side: 'customer', reason: 'hangup', outcome: 'completed' }], ['agentStatus', status('wrapup', { loginStatus: 3 })]], talking);
+    expect(ended.call).toBeUndefined();
+    expect(ended.lastEnded).toMatchObject({ callId: 'c1', outcome: 'completed', side: 'customer' });
+    expect(ended.lastEnded?.talkedMs).toBeGreaterThan(0);
+    expect(ended.endedCount).toBe(1);
+  });
+
+  it('reports a rejected offer by its reason', () => {
+    const state = play([['ringing', CALL], ['sessionTerminate', { ...CALL, side: 'agent', reason: 'rejected' }]]);
+    expect(state.offer).toBeUndefined();
+    expect(state.lastEnded).toMatchObject({ outcome: 'rejected' });
+  });
+
+  it('shows preview outbound progress until the customer is bridged', () => {
+    const preview = { ...CALL, callId: 'p1', callType: 4 };
+    const state = play([
+      { type: 'previewRequested', customerNumber: '13800138000', at: 10_000 },
+      ['previewObCallResult', { ...preview, result: 'success', message: 'dialing' }],
+      ['agentStatus', status('ringing', { callId: 'p1', callType: 4 })],
+      ['sessionInit', preview],
+      ['previewObCallStart', { ...preview, attempt: 1 }],
+      ['previewObCallRinging', preview],
+    ]);
+    expect(state.call).toMatchObject({ callId: 'p1', phase: 'dialing' });
+    expect(state.preview?.steps.map((step) => step.name)).toEqual(['requested', 'result', 'agentAnswered', 'start', 'ringing']);
+
+    const bridged = play([['previewObCallBridge', preview]], state);
+    expect(bridged.call).toMatchObject({ phase: 'connected' });
+    expect(bridged.call?.talkingSince).toBeDefined();
+  });
+
+  it('connects an internal call the agent placed only when the colleague answers', () => {
+    const internal = { callId: 'i1', callType: 9, customerNumber: '13600001002', calleeAgentNo: '1002', chanVariables: [] };
+    const calling = play([['sessionInit', internal]]);
+    expect(calling.call).toMatchObject({ phase: 'dialing' });
+    expect(play([['callBridged', internal]], calling).call).toMatchObject({ phase: 'connected' });
+    // The colleague's side is connected at once.
+    expect(play([['sessionInit', { ...internal, callerAgentNo: '1005' }]]).call).toMatchObject({ phase: 'connected' });
+  });
+
+  it('keeps a consultation going while the agent switches back to the caller', () => {
+    const target = { ...CALL, targetType: 1, target: '1001' };
+    const consulting = play([
+      ['sessionInit', CALL],
+      { type: 'consultStarted', targetType: 1, target: '1001', at: 10_000 },
+      ['atxferStart', target],
+      ['atxferLink', target],
+    ]);
+    expect(consulting.consult).toMatchObject({ target: '1001', targetType: 1, phase: 'talking' });
+    const withCaller = play([['atxferEnded', { ...target, reason: 'resume' }]], consulting);
+    expect(withCaller.consult).toMatchObject({ phase: 'withCaller' });
+    const threeway = play([['threewayAtxferResult', { ...target, result: 'success' }]], withCaller);
+    expect(threeway.consult).toMatchObject({ phase: 'threeway' });
+    expect(play([['atxferThreewayUnlink', { reason: 'hangup', party: 'target' }]], threeway).consult).toBeUndefined();
+    expect(consulting.consult?.phase).toBe('talking');
+  });
+
+  it('remembers a failed consultation', () => {
+    const state = play([['sessionInit', CALL], ['atxferStart', { targetType: 0, target: '13900000000' }], ['atxferError', { targetType: 0, target: '13900000000', reason: 'busy' }]]);
+    expect(state.consult).toBeUndefined();
+    expect(state.consultFailure).toEqual({ target: '13900000000', reason: 'busy' });
+  });
+
+  it('tracks monitoring on both sides: the supervisor and the monitored agent', () => {
+    const supervisor = play([
+      ['agentStatus', status('idle', { agentNo: '1008' })],
+      { type: 'monitorStarted', mode: 'spy', agentNo: '1001', at: 10_000 },
+      ['spyLink', { supervisorNo: '1008', agentNo: '1001' }],
+      ['spyUnlink', { supervisorNo: '1008', agentNo: '1001', reason: 'switched' }],
+      ['whisperLink', { supervisorNo: '1008', agentNo: '1001' }],
+    ]);
+    expect(supervisor.monitor).toMatchObject({ mode: 'whisper', agentNo: '1001', linked: true });
+    expect(play([['whisperUnlink', { supervisorNo: '1008', agentNo: '1001', reason: 'hangup' }]], supervisor).monitor).toBeUndefined();
+
+    const agent = play([['agentStatus', status('talking', { agentNo: '1001', callId: 'c1' })], ['bargeLink', { supervisorNo: '1008', agentNo: '1001' }]]);
+    expect(agent.monitoredBy).toEqual({ mode: 'barge', supervisorNo: '1008' });
+    expect(agent.monitor).toBeUndefined();
+  });
+
+  it('shows a call that was already up when this desktop signed in', () => {
+    const state = play([['agentStatus', status('talking', { callId: 'c9', callType: 1, deviceStatus: 4, stateSince: 5_000 })]]);
+    expect(state.call).toMatchObject({ callId: 'c9', phase: 'connected', takenOver: true, talkingSince: 5_000 });
+    expect(play([['agentStatus', status('idle')]], state).call).toBeUndefined();
+  });
+
+  it('reports the connection, reconnect attempts and the end of the session', () => {
+    const reconnecting = play([['connectionState', { state: 'reconnecting', reason: 'dropped' }], ['reconnectAttempt', { attempt: 3, delayMs: 2000 }]]);
+    expect(reconnecting.connection).toEqual({ state: 'reconnecting', reason: 'dropped', attempt: 3 });
+    expect(play([['connectionState', { state: 'open' }]], reconnecting).connection).toEqual({ state: 'open' });
+    expect(play([['kickOut', { reason: 'loggedInElsewhere', sessionId: 's' }]]).sessionEnd?.reason).toBe('kickOut');
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * A real Chromium (Debian's `chromium` package) driven by playwright-core, for the console's browser tests. Pages are
+ * served by the test gateway, which serves the console (apps/console/public) and the SDK's script-tag build.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+];
+
+const REPOSITORY_ROOT = new URL('../../', import.meta.url);
+const BUILT_ASSETS = ['apps/console/public/app.js', 'apps/console/public/app.css', 'packages/sdk/dist/browser/agent-sdk.js'];
+export const SCREENSHOT_DIR = fileURLToPath(new URL('docs/screenshots/', REPOSITORY_ROOT));
+
+/** Fails early, with the command to run, when the console or the SDK bundle is not built. */
+export function assertConsoleBuilt(): void {
+  const missing = BUILT_ASSETS.filter((path) => !existsSync(new URL(path, REPOSITORY_ROOT)));
+  if (missing.length > 0) {
+    throw new Error(`not built: ${missing.join(', ')}. Run: npm run build && npm run build --workspace @agentsdk/console`);
+  }
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`no Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+export interface ConsolePage {
+  page: Page;
+  /** Console errors, uncaught exceptions and failed requests the page reported. */
+  problems: string[];
+}
+
+/** Opens the console at 1280×720 (the smallest size it supports) and records every error the page reports. */
+export async function openConsole(browser: Browser, url: string, viewport = { width: 1280, height: 720 }): Promise<ConsolePage> {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  await page.goto(url);
+  return { page, problems };
+}
+
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = `${SCREENSHOT_DIR}${name}`;
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Demo sign-in from the sign-in screen, as a visitor does it. */
+export async function demoSignIn(page: Page, agentNo: string): Promise<void> {
+  await page.getByLabel('Agent', { exact: true }).selectOption(agentNo);
+  await page.getByRole('button', { name: 'Demo sign-in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
