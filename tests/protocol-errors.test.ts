@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATION_NAMES } from '@agentsdk/protocol';
 import { BAD_PARAMETER_CASES } from './helpers/bad-parameter-cases.js';
 import { openRawSocket, type RawSocket } from './helpers/raw-socket.js';
-import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
+import { RELAXED_RATE_LIMITS, startTestGateway, type TestGateway } from './helpers/test-gateway.js';
 
 let gateway: TestGateway;
 let signedIn: RawSocket;
 
 beforeAll(async () => {
-  gateway = await startTestGateway();
+  gateway = await startTestGateway({ rateLimits: RELAXED_RATE_LIMITS });
   signedIn = await openRawSocket(gateway.url);
   const response = await signedIn.request('login', {
     sessionKey: await gateway.issueKey('1008'),

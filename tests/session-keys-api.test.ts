@@ -1,6 +1,6 @@
 /** The server-to-server session key API: issue, authenticate, validate, revoke. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
+import { DEMO_API_KEY, startTestGateway, type TestGateway } from './helpers/test-gateway.js';
 
 let gateway: TestGateway;
 beforeAll(async () => {
@@ -49,5 +49,39 @@ describe('session key API', () => {
     const metrics = await fetch(`${gateway.url}/metrics`).then((r) => r.text());
     expect(metrics).toContain('agent_gateway_sessions');
     expect(metrics).toContain('agent_gateway_operations_total');
+  });
+});
+
+describe('HTTP API bodies and errors', () => {
+  it('accepts an empty JSON body, and answers bad JSON and unknown routes in the error shape', async () => {
+    const key = await gateway.issueKey('1003');
+    const empty = await fetch(`${gateway.url}/api/v1/tenants/demo/session-keys/${key}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${DEMO_API_KEY}`, 'content-type': 'application/json' },
+    });
+    expect(empty.status).toBe(200);
+    const bad = await fetch(`${gateway.url}/api/v1/tenants/demo/session-keys`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${DEMO_API_KEY}`, 'content-type': 'application/json' },
+      body: '{"agentNo":',
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ error: { code: 'bad_request', message: 'the body is not valid JSON' } });
+    const missing = await gateway.api('GET', '/api/v1/nothing-here');
+    expect(missing).toEqual({ status: 404, body: { error: { code: 'not_found', message: 'no route GET /api/v1/nothing-here' } } });
+  });
+});
+
+describe('GET /api/v1/demo', () => {
+  it('hands the demo directory to the console in embedded mode only', async () => {
+    const demo = await gateway.api('GET', '/api/v1/demo', undefined, '');
+    expect(demo.body).toMatchObject({ embedded: true, tenantId: 'demo', apiKey: DEMO_API_KEY });
+    const production = await startTestGateway({ embedded: false });
+    try {
+      expect(await production.api('GET', '/api/v1/demo', undefined, '')).toEqual({ status: 200, body: { embedded: false } });
+      expect((await production.api('POST', '/api/v1/tenants/demo/sim/inbound', { queueNo: '0', from: '13800138000' })).status).toBe(404);
+    } finally {
+      await production.close();
+    }
   });
 });

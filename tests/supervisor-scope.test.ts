@@ -9,7 +9,7 @@ import type { TenantConfig } from '@agentsdk/gateway';
 import { OPERATION_TABLE } from '../packages/gateway/src/application/operation-table.js';
 import { closeClients, endpointOf, newClient, signIn, type TestClient } from './helpers/agent-client.js';
 import { demoTenant } from './helpers/tenants.js';
-import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
+import { RELAXED_RATE_LIMITS, startTestGateway, type TestGateway } from './helpers/test-gateway.js';
 
 const SUPERVISOR_OPERATIONS = OPERATION_NAMES.filter((name) => OPERATIONS[name].group === 'supervisor');
 
@@ -55,7 +55,7 @@ beforeAll(async () => {
   const demo = await demoTenant();
   const acmeAgent: TenantConfig['agents'][number] = { agentNo: '2001', name: 'Acme agent', role: 'agent', queues: ['2'], permissions: [] };
   const acme = await demoTenant({ tenantId: 'acme', name: 'Acme', agents: [...demo.agents, acmeAgent] });
-  gateway = await startTestGateway({ tenants: [demo, acme] });
+  gateway = await startTestGateway({ tenants: [demo, acme], rateLimits: RELAXED_RATE_LIMITS });
   supervisor = await signIn(gateway, '1008', { qids: 'demo:2', initialStatus: 2, pauseDescription: 'MEETING' });
   agent = await signIn(gateway, '1003');
   acmeOnly = await signInToAcme('2001');

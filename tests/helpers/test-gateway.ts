@@ -6,6 +6,12 @@ import { startGateway, type Gateway, type GatewayOptions } from '@agentsdk/gatew
 
 export const DEMO_API_KEY = 'demo-api-key';
 
+/** For files that fire many requests in a burst to test something else; rate-limits.test.ts tests the defaults. */
+export const RELAXED_RATE_LIMITS: GatewayOptions['rateLimits'] = {
+  sessionRequests: { perSecond: 10_000, burst: 10_000 },
+  tenantApiRequests: { perSecond: 10_000, burst: 10_000 },
+};
+
 export interface TestGateway extends Gateway {
   issueKey(agentNo: string, ttlSeconds?: number, tenantId?: string): Promise<string>;
   api(method: string, path: string, body?: unknown, apiKey?: string): Promise<{ status: number; body: any }>;

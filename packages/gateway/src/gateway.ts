@@ -13,14 +13,20 @@ import { AgentService } from './application/agent-service.js';
 import { AcdRouter } from './application/acd-router.js';
 import { CallService } from './application/call-service.js';
 import { CarrierSimulator } from './adapters/simulator/carrier-simulator.js';
+import { SipEdge } from './adapters/webrtc-edge/sip-edge.js';
+import { registerSipEndpoint } from './adapters/webrtc-edge/sip-route.js';
+import { WebRtcEdgeDriver } from './adapters/webrtc-edge/webrtc-edge-driver.js';
+import { SIP_REALM, sipCredentialsLookup } from './application/sip-credentials.js';
 import { registerCallRecordRoutes } from './transport/call-record-routes.js';
 import { registerDemoRoutes } from './transport/demo-routes.js';
 import { registerHttpErrorHandlers } from './transport/http-errors.js';
+import { registerJsonBodyParser } from './transport/json-body.js';
 import { registerSimulatorRoutes } from './transport/simulator-routes.js';
 import { Dispatcher } from './application/dispatcher.js';
 import { LiveSessions } from './application/live-sessions.js';
 import { QueueStatusFeed } from './application/queue-status-feed.js';
-import { createLogger, type Logger } from './application/logger.js';
+import { createLogger, type DestinationStream, type Logger } from './application/logger.js';
+import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './application/rate-limiter.js';
 import type { GatewayServices } from './application/operation-context.js';
 import { endSession, endSessionsOfKey } from './application/session-endings.js';
 import { SessionKeys } from './application/session-keys.js';
@@ -33,6 +39,10 @@ import type { Store } from './ports/store.js';
 import { GatewayMetrics } from './transport/metrics.js';
 import { registerSessionKeyRoutes } from './transport/session-key-routes.js';
 import { registerWebSocketEndpoint } from './transport/websocket-endpoint.js';
+import { registerHttpAccessLog } from './transport/http-access-log.js';
+import { registerHttpSecurity } from './transport/http-security.js';
+import { originPolicy } from './transport/origin-policy.js';
+import { registerTelemetryRoutes } from './transport/telemetry-routes.js';
 
 export interface GatewayOptions {
   /** 0 picks a free port. Default 8080. */
@@ -63,6 +73,24 @@ export interface GatewayOptions {
    * demo sign-in uses. Set false in production.
    */
   embedded?: boolean;
+  /**
+   * Address the softphones' WebRTC media (ICE) uses. Default: `host` when it names one address (127.0.0.1 by
+   * default), every interface when `host` is 0.0.0.0 or ::.
+   */
+  mediaAddress?: string;
+  /** Where log lines go (tests read them); default standard output. */
+  logDestination?: DestinationStream;
+  /**
+   * Origins whose pages may open the WebSocket and read API responses (CORS), such as `https://crm.example.com`, or
+   * `*` for any. Default: any origin in embedded mode, only the gateway's own origin otherwise.
+   */
+  allowedOrigins?: string[];
+  /** Origins that may frame the console (CSP frame-ancestors). Default none: the console refuses to be framed. */
+  frameAncestors?: string[];
+  /** Token-bucket rate limits (docs/security.md); each one given replaces its default. */
+  rateLimits?: Partial<RateLimits>;
+  /** Bytes waiting to be sent to one socket beyond which its client is too slow and is closed with 4102. Default 1 MiB. */
+  sendBufferLimitBytes?: number;
 }
 
 export interface Gateway {
@@ -73,6 +101,8 @@ export interface Gateway {
   liveSessions: LiveSessions;
   /** The embedded telephony: virtual customers and agent phones. */
   simulator: CarrierSimulator;
+  /** The SIP-over-WebSocket edge softphones register on (`/sip`). */
+  sipEdge: SipEdge;
   router: AcdRouter;
   logger: Logger;
   close(): Promise<void>;
@@ -83,7 +113,10 @@ const CONSOLE_DIR = join(REPOSITORY_ROOT, 'apps/console/public');
 const SDK_BROWSER_DIR = join(REPOSITORY_ROOT, 'packages/sdk/dist/browser');
 
 export async function startGateway(options: GatewayOptions = {}): Promise<Gateway> {
-  const logger = createLogger(options.logLevel ?? 'info');
+  const logger = createLogger(options.logLevel ?? 'info', options.logDestination);
+  const embedded = options.embedded ?? true;
+  const origins = originPolicy(options.allowedOrigins, embedded);
+  const rateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
   const clock = options.clock ?? systemClock;
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const store = options.store ?? openSqliteStore(options.dataDir ? join(options.dataDir, 'agent-gateway.sqlite') : ':memory:');
@@ -97,7 +130,15 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const queueStatusFeed = new QueueStatusFeed({ store, bus, clock, tenants, logger, intervalMs: options.queueStatusIntervalMs ?? 1_000 });
   const agents = new AgentService(store, bus, clock, logger, (record) => queueStatusFeed.agentChanged(record));
   const simulator = new CarrierSimulator({ clock, onHandlerError: (error) => logger.error({ err: error }, 'telephony handler failed') });
-  const calls = new CallService(store, bus, clock, simulator, agents, tenants, logger, (call) => queueStatusFeed.callChanged(call));
+  const host = options.host ?? '127.0.0.1';
+  const sipEdge = new SipEdge({
+    realm: SIP_REALM,
+    findCredentials: (username) => sipCredentialsLookup(store, agents, services.liveSessions)(username),
+    isSessionLive: (sessionId) => services.liveSessions.has(sessionId),
+    logger,
+  });
+  const telephony = new WebRtcEdgeDriver({ simulator, edge: sipEdge, clock, logger, media: { hostAddress: options.mediaAddress ?? singleAddress(host) } });
+  const calls = new CallService(store, bus, clock, telephony, agents, tenants, logger, (call) => queueStatusFeed.callChanged(call));
   const router = new AcdRouter(store, tenants, agents, calls, logger);
   agents.setRouting(router);
   calls.start(router);
@@ -109,7 +150,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     sessionKeys: new SessionKeys(store.sessionKeys, clock),
     agents,
     calls,
-    telephony: simulator,
+    telephony,
     liveSessions: new LiveSessions({
       bus,
       clock,
@@ -123,29 +164,52 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   for (const record of await store.sessions.listLive()) services.liveSessions.restore(record);
   for (const tenant of tenants.all()) await agents.resumeTimers(tenant.tenantId);
 
-  const metrics = new GatewayMetrics(() => services.liveSessions.size);
+  const metrics = new GatewayMetrics({
+    liveSessionCount: () => services.liveSessions.size,
+    tenants: () => tenants.all(),
+    activeCalls: (tenantId) => store.calls.listActive(tenantId),
+    now: () => clock.now(),
+  });
   const app = Fastify({ logger: false, bodyLimit: MAX_FRAME_BYTES });
   await app.register(fastifyWebsocket, { options: { maxPayload: MAX_FRAME_BYTES } });
   registerHttpErrorHandlers(app);
+  registerJsonBodyParser(app);
+  registerHttpAccessLog(app, logger);
+  await registerHttpSecurity(app, {
+    origins,
+    frameAncestors: options.frameAncestors ?? [],
+    tenants,
+    tenantApiLimiter: new RateLimiter(clock, rateLimits.tenantApiRequests),
+    onRateLimited: () => metrics.rateLimited('tenantApi'),
+  });
   registerWebSocketEndpoint(app, {
-    dispatcher: new Dispatcher(services, logger, metrics),
+    dispatcher: new Dispatcher(services, logger, metrics, new RateLimiter(clock, rateLimits.sessionRequests)),
     liveSessions: services.liveSessions,
     logger,
     metrics,
     idleTimeoutMs: 3 * (options.heartbeatIntervalMs ?? 30_000),
+    sendBufferLimitBytes: options.sendBufferLimitBytes ?? 1024 * 1024,
+    origins,
   });
+  registerTelemetryRoutes(app, {
+    services,
+    logger,
+    limiter: new RateLimiter(clock, rateLimits.telemetryUploads),
+    onReceived: (type) => metrics.telemetryReceived(type),
+    onRateLimited: () => metrics.rateLimited('telemetry'),
+  });
+  registerSipEndpoint(app, sipEdge, logger, (origin, requestHost) => origins.allows(origin, requestHost));
   registerSessionKeyRoutes(app, services, (keyHash) => endSessionsOfKey(services, keyHash));
   registerCallRecordRoutes(app, tenants, store.calls);
-  if (options.embedded ?? true) {
+  registerDemoRoutes(app, tenants, embedded);
+  if (embedded) {
     registerSimulatorRoutes(app, tenants, simulator);
-    registerDemoRoutes(app, tenants);
   }
   app.get('/healthz', async () => ({ status: 'ok', sessions: services.liveSessions.size }));
   app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
   await app.register(fastifyStatic, { root: SDK_BROWSER_DIR, prefix: '/sdk/', decorateReply: false });
   await app.register(fastifyStatic, { root: CONSOLE_DIR, prefix: '/' });
 
-  const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port ?? 8080, host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 8080);
@@ -156,13 +220,14 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     services,
     liveSessions: services.liveSessions,
     simulator,
+    sipEdge,
     router,
     logger,
     async close() {
       await queueStatusFeed.stop();
       agents.stop();
       calls.stop();
-      await simulator.close();
+      await telephony.close();
       services.liveSessions.closeAll(CloseCode.GOING_AWAY, 'gateway shutting down');
       await app.close();
       await router.idle();
@@ -170,4 +235,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
       await store.close();
     },
   };
+}
+
+/** An address to bind to, or undefined for every interface. */
+function singleAddress(host: string): string | undefined {
+  return host === '0.0.0.0' || host === '::' ? undefined : host === 'localhost' ? '127.0.0.1' : host;
 }

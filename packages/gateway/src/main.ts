@@ -7,6 +7,14 @@ const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '127.0.0.1';
 const dataDir = resolve(process.env.AGENT_GATEWAY_DATA_DIR ?? 'data');
 const tenantConfigFiles = process.env.AGENT_GATEWAY_TENANTS?.split(',').map((file) => resolve(file.trim()));
+const list = (name: string) => process.env[name]?.split(',').map((item) => item.trim()).filter((item) => item !== '');
+/** `N` requests a second, bursts of 2N. */
+const rate = (name: string) => {
+  const perSecond = Number(process.env[name]);
+  return process.env[name] && perSecond > 0 ? { perSecond, burst: 2 * perSecond } : undefined;
+};
+const sessionRequests = rate('AGENT_GATEWAY_SESSION_REQUESTS_PER_SECOND');
+const tenantApiRequests = rate('AGENT_GATEWAY_TENANT_API_REQUESTS_PER_SECOND');
 
 const gateway = await startGateway({
   port,
@@ -16,6 +24,9 @@ const gateway = await startGateway({
   logLevel: process.env.LOG_LEVEL ?? 'info',
   embedded: process.env.AGENT_GATEWAY_EMBEDDED !== 'false',
   resumeGraceMs: process.env.AGENT_GATEWAY_RESUME_GRACE_SECONDS ? Number(process.env.AGENT_GATEWAY_RESUME_GRACE_SECONDS) * 1000 : undefined,
+  allowedOrigins: list('AGENT_GATEWAY_ALLOWED_ORIGINS'),
+  frameAncestors: list('AGENT_GATEWAY_FRAME_ANCESTORS'),
+  rateLimits: { ...(sessionRequests && { sessionRequests }), ...(tenantApiRequests && { tenantApiRequests }) },
 });
 
 const apiKey = process.env.AGENT_GATEWAY_DEMO_API_KEY || 'demo-api-key';

@@ -38,6 +38,8 @@ export const BusinessErrors = {
   UNKNOWN_PAUSE_REASON: entry(30008, 'pause reason not configured', 'The pause description is not configured for the tenant, or its pauseType differs.', 'Use a pause reason of the tenant configuration.'),
   SESSION_ENDED: entry(30009, 'session ended', 'The session to resume has ended (logged out, kicked out or expired).', 'Sign in again.'),
   NO_SUCH_TENANT: entry(30010, 'no such tenant', 'The tenant does not exist.', 'Check tenantId.'),
+  RATE_LIMITED: entry(30011, 'rate limited', 'Too many requests in a short time.', 'Slow down and retry after a moment.'),
+  SDK_LOCAL_OPERATION: entry(30012, 'handled by the SDK', 'The operation runs inside the SDK (sipLink and sipUnlink answer and hang up the browser softphone); the gateway does not serve it.', 'Call it through AgentSDK.'),
 } as const satisfies Record<string, ErrorCodeInfo>;
 
 export type BusinessErrorName = keyof typeof BusinessErrors;

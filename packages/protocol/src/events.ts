@@ -2,6 +2,7 @@
  * The event catalogue (docs/05-Events.md): every event name, its `EventType` constant and its payload.
  * Every payload carries `eventType`, the event's name.
  */
+import type { CallEventPayloads } from './call-events.js';
 import {
   OPERATION_NAMES,
   responseActionOf,
@@ -65,6 +66,8 @@ const NOTIFICATION_EVENTS = {
   FORCED_LOGOUT: 'forcedLogout',
   /** Ours, local to the SDK: the connection to the gateway changed state. */
   CONNECTION_STATE: 'connectionState',
+  /** Ours, local to the SDK: the softphone's registration changed state. */
+  SOFTPHONE_STATE: 'softphoneState',
 } as const;
 
 /** `ObCall` is one word in the catalogue's constants (`PREVIEW_OBCALL_RESULT`), so `previewObCall` -> `PREVIEW_OBCALL_RESP`. */
@@ -107,14 +110,75 @@ export type SetOfflineResultEvent = { agentNo: string; result: 'success' };
  */
 export type QueueStatusEvent = SdkResponse<'queueStatus'> & QueueStatusResult;
 
+/** Local to the SDK: the softphone call (SIP session) is answered and its audio connected. */
+export type SipSessionInitEvent = {
+  /** The gateway's call the session carries (the INVITE's X-Call-Id). */
+  callId: string;
+  /** The SIP dialog's Call-ID. */
+  sipCallId: string;
+  /** The caller the gateway presents: the customer's number, or the calling agent. */
+  remoteNumber: string;
+  direction: 'incoming';
+};
+/** Local to the SDK: a softphone call (ringing or answered) ended. */
+export type SipSessionTerminateEvent = {
+  callId: string;
+  sipCallId: string;
+  /** JsSIP's cause: `Terminated` (hung up), `Canceled` (stopped ringing), `Rejected`, `Connection Error`, ... */
+  cause: string;
+  /** Who ended it: `local` (this client: sipUnlink), `remote` (the gateway), `system` (a failure). */
+  originator: 'local' | 'remote' | 'system';
+  /** Whether the call had been answered. */
+  answered: boolean;
+};
+/** Local to the SDK: the softphone's signalling WebSocket was lost; it reconnects and registers again by itself. */
+export type SipDisconnectedEvent = { reason?: string; code?: number };
+/** Local to the SDK, every 2 s of a softphone call with `setup({ webrtcStats: true })`. */
+export type WebrtcStatsEvent = {
+  callId: string;
+  sipCallId: string;
+  /** Epoch ms of the sample. */
+  timestamp: number;
+  /** ms; 0 until measured. */
+  roundTripTime: number;
+  /** ms, of the received audio. */
+  jitter: number;
+  /** Received packets lost since the call started. */
+  packetsLost: number;
+  /** Loss of received packets over the last interval, 0-100. */
+  packetLossPercent: number;
+  /** Level of the audio received (0-1) and sent (0-1). */
+  audioLevelIn: number;
+  audioLevelOut: number;
+  /** kbit/s over the last interval. */
+  bitrateIn: number;
+  bitrateOut: number;
+  /** Estimated mean opinion score, 1-4.5 (E-model, ITU-T G.107 simplified). */
+  mos: number;
+};
+export type SoftphoneStateEvent = {
+  /**
+   * `off`: no softphone (not bound to endpointType 3, `webrtc: false`, or signed out); `loading`: fetching the SIP
+   * stack; `registering`: connecting or registering (again after a lost connection); `registered`: calls can ring;
+   * `failed`: see `reason` (SIP password refused, no browser support, SIP stack missing).
+   */
+  state: 'off' | 'loading' | 'registering' | 'registered' | 'failed';
+  reason?: string;
+};
+
 /** Payloads without `eventType`; the wire and the SDK add it. */
-interface NotificationPayloads {
+interface NotificationPayloads extends CallEventPayloads {
   agentStatus: AgentStatus;
   reconnectAttempt: ReconnectAttemptEvent;
   kickOut: KickOutEvent;
   forcedLogout: ForcedLogoutEvent;
   connectionState: ConnectionStateEvent;
   setOfflineResult: SetOfflineResultEvent;
+  sipSessionInit: SipSessionInitEvent;
+  sipSessionTerminate: SipSessionTerminateEvent;
+  sipDisconnected: SipDisconnectedEvent;
+  webrtcStats: WebrtcStatsEvent;
+  softphoneState: SoftphoneStateEvent;
 }
 
 type ResponsePayloads = {

@@ -1,4 +1,4 @@
-export { PROTOCOL_VERSION, WEBSOCKET_PATH, MAX_FRAME_BYTES, SESSION_ACTIONS, CloseCode, isTerminalCloseCode } from './wire.js';
+export { PROTOCOL_VERSION, WEBSOCKET_PATH, MAX_FRAME_BYTES, MAX_FRAME_DEPTH, SESSION_ACTIONS, CloseCode, isTerminalCloseCode } from './wire.js';
 export type { RequestFrame, ResponseFrame, EventFrame, PingFrame, PongFrame, ClientFrame, ServerFrame, ResumeParams, CloseCodeValue } from './wire.js';
 export {
   EndpointType,
@@ -44,7 +44,32 @@ export type {
   ConnectionStateEvent,
   SetOfflineResultEvent,
   QueueStatusEvent,
+  SipSessionInitEvent,
+  SipSessionTerminateEvent,
+  SipDisconnectedEvent,
+  WebrtcStatsEvent,
+  SoftphoneStateEvent,
 } from './events.js';
+export type {
+  CallSummary,
+  RingingEvent,
+  SessionInitEvent,
+  SessionTerminateEvent,
+  CallBridgedEvent,
+  CallMuteEvent,
+  PreviewObCallResultEvent,
+  PreviewObCallStartEvent,
+  ConsultEvent,
+  ConsultEndedEvent,
+  ConsultErrorEvent,
+  ConsultResultEvent,
+  ThreewayUnlinkEvent,
+  InteractReturnEvent,
+  MonitorEvent,
+  MonitorResultEvent,
+  MonitorUnlinkEvent,
+  DisconnectResultEvent,
+} from './call-events.js';
 export { BusinessErrors, BusinessErrorCode } from './error-codes.js';
 export type { ErrorCodeInfo, BusinessErrorName } from './error-codes.js';
 export { validateParams } from './validation.js';
@@ -62,3 +87,5 @@ export type {
   QueueStatusEntry,
   QueueStatusMap,
 } from './types.js';
+export { TELEMETRY_PATH, TELEMETRY_LIMITS, TELEMETRY_EVENT_TYPES, TelemetryEventSchema, TelemetryUploadSchema } from './telemetry.js';
+export type { TelemetryEvent, TelemetryEventType, TelemetryUpload } from './telemetry.js';

@@ -13,9 +13,15 @@ export const WEBSOCKET_PATH = '/ws';
 /** Largest frame, in bytes, that either side accepts. */
 export const MAX_FRAME_BYTES = 64 * 1024;
 
+/** Deepest nesting of arrays and objects in a client frame; the gateway refuses deeper frames with PROTOCOL_ERROR. */
+export const MAX_FRAME_DEPTH = 32;
+
 export interface RequestFrame {
   type: 'req';
-  /** Client-chosen id, unique within the connection; echoed by the response. */
+  /**
+   * Client-chosen id, unique within the session (not only the connection); echoed by the response. A request repeated
+   * with the same id in the same session is not run again: the gateway answers it with the first run's response.
+   */
   id: string;
   action: string;
   params?: unknown;
@@ -84,6 +90,8 @@ export const CloseCode = {
   PROTOCOL_ERROR: 4100,
   /** No frame from the client within the heartbeat timeout. */
   HEARTBEAT_TIMEOUT: 4101,
+  /** The client read too slowly: the gateway's send buffer for the socket passed its high-water mark. */
+  TOO_SLOW: 4102,
   /** The gateway is shutting down; reconnect to another node or later. */
   GOING_AWAY: 1001,
 } as const;

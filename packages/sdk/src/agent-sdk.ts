@@ -12,10 +12,26 @@ import {
   type OperationParams,
   type OperationResponse,
 } from '@agentsdk/protocol';
-import { resolveConfig, type SdkConfig } from './config.js';
-import { AgentSdkError, ErrorCodes } from './errors.js';
+import { resolveConfig, type ResolvedSdkConfig, type SdkConfig } from './config.js';
+import { AgentSdkError, ErrorCodes, isAgentSdkError } from './errors.js';
 import { GatewayLink } from './gateway-link.js';
+import { Telemetry } from './telemetry.js';
 import { TypedEmitter, type EventHandler } from './typed-emitter.js';
+import type { AudioDevices } from './softphone/softphone-contract.js';
+import { SoftphoneController } from './softphone/softphone-controller.js';
+
+/** How long previewObCall waits for the softphone to register (spec 4.1: dial only once it is ready). */
+const SOFTPHONE_READY_TIMEOUT_MS = 5_000;
+
+/** `AgentSDK.softphone`: the audio devices of the WebRTC softphone (docs/11-Softphone.md). */
+export interface SoftphoneDevices {
+  /** Microphones and speakers; labels are empty until the page has been granted the microphone once. */
+  listDevices(): Promise<AudioDevices>;
+  /** The microphone to use (now, and for later calls); undefined: the browser's default. */
+  setInputDevice(deviceId: string | undefined): Promise<void>;
+  /** The speaker for call audio and the ringtone; undefined: the browser's default. */
+  setOutputDevice(deviceId: string | undefined): Promise<void>;
+}
 
 /** Parameters are optional exactly when the operation's schema accepts none. */
 type OperationMethod<K extends OperationName> = undefined extends OperationParams<K>
@@ -31,21 +47,53 @@ export class AgentSdkClient {
   /** `const { EventType } = AgentSDK;` (spec 2.2). */
   readonly EventType: EventTypeMap = EventType;
   readonly ErrorCodes: typeof ErrorCodes = ErrorCodes;
-  private readonly events = new TypedEmitter<EventMap>();
+  private readonly telemetry = new Telemetry();
+  private readonly events = new TypedEmitter<EventMap>((event, error) =>
+    this.telemetry.record('handlerError', event, { message: error instanceof Error ? error.message : String(error) }),
+  );
   private readonly link = new GatewayLink(this.events);
-  private configured = false;
+  private readonly phone = new SoftphoneController(this.events);
+  private config: ResolvedSdkConfig | undefined;
+  /** The softphone's devices. */
+  readonly softphone: SoftphoneDevices = {
+    listDevices: () => this.phone.listDevices(this.requireConfig('listDevices').baseURL),
+    setInputDevice: (deviceId) => this.phone.setInputDevice(deviceId),
+    setOutputDevice: (deviceId) => this.phone.setOutputDevice(deviceId),
+  };
 
   constructor() {
+    this.events.on('connectionState', ({ state }) => {
+      if (state === 'closed') this.phone.stop();
+    });
+    this.events.on('callMuted', (event) => this.phone.agentMuted(event.direction, true));
+    this.events.on('callUnmuted', (event) => this.phone.agentMuted(event.direction, false));
     const methods = this as unknown as Record<OperationName, (params?: unknown) => Promise<unknown>>;
     for (const name of OPERATION_NAMES) {
       methods[name] = (params?: unknown) => this.invoke(name, params);
     }
+    this.events.on('reconnectAttempt', ({ attempt, delayMs }) => this.telemetry.record('reconnect', 'reconnectAttempt', { attempt, delayMs }));
+    this.events.on('connectionState', ({ state, reason }) => {
+      if (state === 'reconnecting' || (state === 'closed' && reason !== undefined)) this.telemetry.record('reconnect', state, { reason });
+    });
   }
 
   /** Validates and applies the configuration; throws AgentSdkError INVALID_PARAMS naming a bad option. */
   setup(config: SdkConfig): void {
-    this.link.configure(resolveConfig(config));
-    this.configured = true;
+    this.config = resolveConfig(config);
+    this.link.configure(this.config);
+    this.telemetry.configure(this.config.baseURL, this.config.observability);
+  }
+
+  /**
+   * Records a custom event for upload with the SDK's own events and errors when `observability` is on (batched,
+   * fire and forget); does nothing otherwise. `data` is a small JSON object; `sessionKey` and `sipPwd` are blanked.
+   */
+  track(name: string, data?: Record<string, unknown>): void {
+    if (typeof name !== 'string' || name === '') throw new AgentSdkError(ErrorCodes.INVALID_PARAMS, 'track needs a non-empty event name', { field: 'name' });
+    if (data !== undefined && (typeof data !== 'object' || data === null || Array.isArray(data))) {
+      throw new AgentSdkError(ErrorCodes.INVALID_PARAMS, 'track data must be an object', { field: 'data' });
+    }
+    this.telemetry.record('custom', name, data);
   }
 
   on<E extends keyof EventMap>(event: E, handler: EventHandler<EventMap[E]>): this {
@@ -69,18 +117,57 @@ export class AgentSdkClient {
    */
   close(): void {
     this.link.close();
+    this.phone.stop();
+    this.telemetry.close();
   }
 
+  /** Every operation; with `observability` on, local failures are recorded and a new session authenticates uploads. */
   private async invoke(name: OperationName, params: unknown): Promise<unknown> {
-    if (!this.configured) {
-      throw new AgentSdkError(ErrorCodes.NOT_INITIALIZED, `${name} was called before setup(config)`, { operation: name });
+    try {
+      const response = await this.invokeOperation(name, params);
+      const signedIn = name === 'login' && (response as { code?: unknown }).code === 0;
+      const sessionId = (response as { sessionId?: unknown }).sessionId;
+      if (signedIn && typeof sessionId === 'string') {
+        this.telemetry.useSession({ sessionId, sessionKey: (params as OperationParams<'login'>).sessionKey });
+      }
+      return response;
+    } catch (error) {
+      if (isAgentSdkError(error)) this.telemetry.record('error', error.code, { operation: name, message: error.message });
+      throw error;
     }
+  }
+
+  private async invokeOperation(name: OperationName, params: unknown): Promise<unknown> {
+    const config = this.requireConfig(name);
     const validation = validateParams(name, params);
     if (!validation.ok) {
       throw new AgentSdkError(ErrorCodes.INVALID_PARAMS, validation.message, { field: validation.field });
     }
-    if (name === 'login') return this.link.login(params as OperationParams<'login'>);
-    return this.link.call(name, params);
+    switch (name) {
+      case 'login': {
+        this.phone.stop();
+        const response = await this.link.login(params as OperationParams<'login'>);
+        if (response.code === 0) this.phone.start(response as OperationResponse<'login'>, config);
+        return response;
+      }
+      // The softphone answers and hangs up in the browser: these never reach the gateway.
+      case 'sipLink':
+        return this.phone.link();
+      case 'sipUnlink':
+        return this.phone.unlink();
+      case 'previewObCall':
+        if (this.phone.active) await this.phone.waitRegistered(name, SOFTPHONE_READY_TIMEOUT_MS);
+        return this.link.call(name, params);
+      default:
+        return this.link.call(name, params);
+    }
+  }
+
+  private requireConfig(operation: string): ResolvedSdkConfig {
+    if (this.config === undefined) {
+      throw new AgentSdkError(ErrorCodes.NOT_INITIALIZED, `${operation} was called before setup(config)`, { operation });
+    }
+    return this.config;
   }
 }
 

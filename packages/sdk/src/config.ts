@@ -1,5 +1,6 @@
 /** `setup(config)`: the options of spec 2.1 plus the connection tuning this SDK documents, validated with defaults applied. */
 import { PROTOCOL_VERSION, WEBSOCKET_PATH } from '@agentsdk/protocol';
+import type { DebugEntry } from './debug-log.js';
 import { AgentSdkError, ErrorCodes } from './errors.js';
 import { isRecord } from './type-guards.js';
 
@@ -35,9 +36,14 @@ export interface SdkConfig {
   heartbeatIntervalMs?: number;
   /** Default `{ initialDelayMs: 500, maxDelayMs: 30000, maxAttempts: Infinity }`. */
   reconnect?: Partial<ReconnectOptions>;
+  /** Receives what `debug` logs (frames with secrets redacted, notes), whether or not `debug` is on. */
+  debugHook?: (entry: DebugEntry) => void;
 }
 
-export type ResolvedSdkConfig = Required<Omit<SdkConfig, 'reconnect'>> & { reconnect: ReconnectOptions };
+export type ResolvedSdkConfig = Required<Omit<SdkConfig, 'reconnect' | 'debugHook'>> & {
+  reconnect: ReconnectOptions;
+  debugHook?: (entry: DebugEntry) => void;
+};
 
 export function resolveConfig(input: unknown): ResolvedSdkConfig {
   if (!isRecord(input)) throw invalidOption('config', 'setup(config) needs an object with baseURL');
@@ -55,7 +61,14 @@ export function resolveConfig(input: unknown): ResolvedSdkConfig {
     connectTimeoutMs: durationOption(input, 'connectTimeoutMs', 10_000, { positive: true }),
     heartbeatIntervalMs: durationOption(input, 'heartbeatIntervalMs', 30_000, { positive: true }),
     reconnect: reconnectOptions(input.reconnect),
+    ...debugHookOption(input.debugHook),
   };
+}
+
+function debugHookOption(value: unknown): { debugHook?: (entry: DebugEntry) => void } {
+  if (value === undefined) return {};
+  if (typeof value !== 'function') throw invalidOption('debugHook', 'debugHook must be a function');
+  return { debugHook: value as (entry: DebugEntry) => void };
 }
 
 /** `https://cc.example.com/agent` -> `wss://cc.example.com/agent/ws?v=1`. */

@@ -13,6 +13,8 @@ type Timer = ReturnType<typeof setTimeout>;
 export interface ConnectionOptions {
   connectTimeoutMs: number;
   log: DebugLog;
+  /** Ids of requests that do not bring their own; unique within the session, across its sockets. */
+  newRequestId(): string;
   onEvent(frame: EventFrame): void;
   /** The socket closed by itself or failed its heartbeat; not called after `close()`. */
   onClose(code: number, reason: string): void;
@@ -31,7 +33,6 @@ export class Connection {
   readonly opened: Promise<void>;
   private socket: WebSocketLike | undefined;
   private readonly pending = new Map<string, PendingRequest>();
-  private nextRequestId = 0;
   private finished = false;
   /** Why the connection finished, for requests made after that. */
   private closedWith: { code: number; reason: string } | undefined;
@@ -75,26 +76,27 @@ export class Connection {
   /**
    * Sends a request and waits for its response. `settle` runs as soon as the response arrives, before any later frame
    * is delivered, so what it emits comes before the events that follow the response; the promise resolves with its result.
+   * `id` repeats an earlier request of the session (sent again after a reconnect).
    */
   request<T = ResponseFrame>(
     action: string,
     params: unknown,
     timeoutMs: number,
     settle: (frame: ResponseFrame) => T = (frame) => frame as T,
+    id: string = this.options.newRequestId(),
   ): Promise<T> {
     if (this.finished || this.socket === undefined || this.socket.readyState < WEBSOCKET_OPEN) {
       const closed = this.closedWith;
       return Promise.reject(notConnected(this.url, closed?.reason ?? 'the socket is not open', closed?.code));
     }
     // A closing socket sends nothing; the request then fails with the close code once the close completes.
-    const id = String(++this.nextRequestId);
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
         reject(
           new AgentSdkError(ErrorCodes.REQUEST_TIMEOUT, `No response to ${action} within ${timeoutMs} ms`, { action, timeoutMs }),
         );
-      }, timeoutMs);
+      }, Math.max(0, timeoutMs));
       this.pending.set(id, { action, timer, settle, resolve: resolve as (value: unknown) => void, reject });
       this.send({ type: 'req', id, action, params });
     });

@@ -1,5 +1,8 @@
-/** `debug: true`: frames and dropped input on console.debug, with credentials redacted. */
+/** `debug: true`: frames and dropped input on console.debug, with credentials redacted; `debugHook` gets the same. */
 import { isRecord } from './type-guards.js';
+
+/** What `debug` logs, for a `debugHook`: each frame sent or received (secrets redacted), and notes on dropped input. */
+export type DebugEntry = { kind: 'sent' | 'received'; frame: unknown } | { kind: 'note'; message: string; detail?: unknown };
 
 export interface DebugLog {
   frame(direction: 'sent' | 'received', frame: unknown): void;
@@ -11,7 +14,8 @@ const REDACTED = '[redacted]';
 
 const silent: DebugLog = { frame() {}, note() {} };
 
-export function createDebugLog(enabled: boolean): DebugLog {
+export function createDebugLog(enabled: boolean, hook?: (entry: DebugEntry) => void): DebugLog {
+  if (hook) return hooked(enabled ? createDebugLog(true) : silent, hook);
   if (!enabled) return silent;
   return {
     frame(direction, frame) {
@@ -20,6 +24,27 @@ export function createDebugLog(enabled: boolean): DebugLog {
     note(message, detail) {
       if (detail === undefined) console.debug(`[AgentSDK] ${message}`);
       else console.debug(`[AgentSDK] ${message}`, redactSecrets(detail));
+    },
+  };
+}
+
+/** A hook that throws must not break the connection it watches. */
+function hooked(log: DebugLog, hook: (entry: DebugEntry) => void): DebugLog {
+  const tell = (entry: DebugEntry) => {
+    try {
+      hook(entry);
+    } catch (error) {
+      console.error('AgentSDK: debugHook threw', error);
+    }
+  };
+  return {
+    frame(direction, frame) {
+      log.frame(direction, frame);
+      tell({ kind: direction, frame: redactSecrets(frame) });
+    },
+    note(message, detail) {
+      log.note(message, detail);
+      tell(detail === undefined ? { kind: 'note', message } : { kind: 'note', message, detail: redactSecrets(detail) });
     },
   };
 }

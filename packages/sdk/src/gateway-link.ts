@@ -20,7 +20,7 @@ import { reconnectDelay } from './backoff.js';
 import { versionedWebSocketUrl, webSocketUrlFor, type ResolvedSdkConfig } from './config.js';
 import { Connection } from './connection.js';
 import { createDebugLog, type DebugLog } from './debug-log.js';
-import { AgentSdkError, ErrorCodes } from './errors.js';
+import { AgentSdkError, ErrorCodes, isAgentSdkError } from './errors.js';
 import { isRecord } from './type-guards.js';
 import type { TypedEmitter } from './typed-emitter.js';
 import { loadWebSocket } from './websocket-factory.js';
@@ -55,12 +55,16 @@ export class GatewayLink {
   /** Ends the wait before the next reconnect attempt early. */
   private wakeReconnect: (() => void) | undefined;
   private closeGraceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Request ids never repeat within a client, so the gateway can tell a request sent again after a reconnect. */
+  private requestCount = 0;
+  /** Told of every connection-state change: requests waiting for a resume to be sent again. */
+  private readonly stateWatchers = new Set<() => void>();
 
   constructor(private readonly events: TypedEmitter<EventMap>) {}
 
   configure(config: ResolvedSdkConfig): void {
     this.config = config;
-    this.log = createDebugLog(config.debug);
+    this.log = createDebugLog(config.debug, config.debugHook);
   }
 
   /** Opens a socket and signs in. An active session is dropped first, without logout. */
@@ -89,7 +93,11 @@ export class GatewayLink {
     }
   }
 
-  /** Sends an operation of the signed-in session. */
+  /**
+   * Sends an operation of the signed-in session. A request still unanswered when the socket drops is sent again, with
+   * the same id, once the session is resumed, until `requestTimeoutMs` has passed since the call: the gateway answers
+   * a repeated id with the first run's response, so the operation runs once.
+   */
   call(action: Exclude<OperationName, 'login'>, params: unknown): Promise<SdkResponse> {
     const config = this.requireConfig();
     const connection = this.connection;
@@ -99,10 +107,57 @@ export class GatewayLink {
         new AgentSdkError(ErrorCodes.WS_NOT_CONNECTED, `${action} needs an open connection: ${reason}`, { action, state: this.state }),
       );
     }
-    return connection.request(action, params, config.requestTimeoutMs, (frame) => {
-      if (action === 'logout' && frame.code === 0) this.endSession(connection, 'logout');
-      return this.publishResponse(frame);
+    return this.requestAcrossResumes(connection, action, params, Date.now() + config.requestTimeoutMs);
+  }
+
+  private async requestAcrossResumes(first: Connection, action: string, params: unknown, deadline: number): Promise<SdkResponse> {
+    const id = this.newRequestId();
+    const generation = this.generation;
+    let connection = first;
+    for (;;) {
+      const current = connection;
+      try {
+        return await current.request(action, params, deadline - Date.now(), (frame) => this.settleCall(action, frame, current), id);
+      } catch (error) {
+        const { requestTimeoutMs } = this.requireConfig();
+        if (isAgentSdkError(error) && error.code === ErrorCodes.REQUEST_TIMEOUT) throw responseTimeout(action, requestTimeoutMs);
+        const next = await this.resumedConnection(current, generation, deadline);
+        if (next === 'timeout') throw responseTimeout(action, requestTimeoutMs);
+        if (next === undefined) throw error;
+        this.log.note(`sending ${action} (id ${id}) again after the resume`);
+        connection = next;
+      }
+    }
+  }
+
+  private settleCall(action: string, frame: ResponseFrame, connection: Connection): SdkResponse {
+    if (action === 'logout' && frame.code === 0) this.endSession(connection, 'logout');
+    return this.publishResponse(frame);
+  }
+
+  /** Waits for the session to be open again on another socket: undefined if it ends instead, 'timeout' at `deadline`. */
+  private resumedConnection(previous: Connection, generation: number, deadline: number): Promise<Connection | 'timeout' | undefined> {
+    return new Promise((resolve) => {
+      const finish = (outcome: Connection | 'timeout' | undefined) => {
+        clearTimeout(timer);
+        this.stateWatchers.delete(check);
+        resolve(outcome);
+      };
+      const check = () => {
+        const connection = this.connection;
+        if (generation !== this.generation || this.session === undefined || this.state === 'closed') finish(undefined);
+        else if (this.state === 'open' && connection !== undefined && connection !== previous && connection.isOpen) finish(connection);
+      };
+      const timer = setTimeout(() => finish('timeout'), Math.max(0, deadline - Date.now()));
+      this.stateWatchers.add(check);
+      check();
     });
+  }
+
+  private readonly newRequestId = (): string => String(++this.requestCount);
+
+  private notifyStateWatchers(): void {
+    for (const check of [...this.stateWatchers]) check();
   }
 
   /** Drops the session locally (no logout), closes the socket and stops reconnecting. */
@@ -227,6 +282,7 @@ export class GatewayLink {
     if (isRecord(frame.agentStatus)) this.emit('agentStatus', { ...frame.agentStatus, eventType: 'agentStatus' });
     // A handler of the snapshot may have closed the client or signed in again.
     if (connection === this.connection) this.emit('connectionState', { eventType: 'connectionState', state: 'open' });
+    this.notifyStateWatchers();
     return 'resumed';
   }
 
@@ -238,6 +294,7 @@ export class GatewayLink {
     const connection: Connection = new Connection(WebSocketImpl, url, {
       connectTimeoutMs: config.connectTimeoutMs,
       log: this.log,
+      newRequestId: this.newRequestId,
       onEvent: (frame) => this.handleEvent(connection, frame),
       onClose: (code, reason) => this.handleClose(connection, code, reason),
     });
@@ -272,12 +329,14 @@ export class GatewayLink {
     const connection = this.connection;
     this.connection = undefined;
     connection?.close(undefined, reason);
+    this.notifyStateWatchers();
   }
 
   private enter(state: ConnectionState, reason?: string): void {
     if (state === this.state) return;
     this.state = state;
     this.emit('connectionState', reason === undefined ? { eventType: 'connectionState', state } : { eventType: 'connectionState', state, reason });
+    this.notifyStateWatchers();
   }
 
   /** Names come from the wire, so they are checked by the gateway, not the compiler. */
@@ -305,6 +364,10 @@ function superseded(url: string): AgentSdkError {
     url,
     reason: 'superseded',
   });
+}
+
+function responseTimeout(action: string, timeoutMs: number): AgentSdkError {
+  return new AgentSdkError(ErrorCodes.REQUEST_TIMEOUT, `No response to ${action} within ${timeoutMs} ms`, { action, timeoutMs });
 }
 
 function reasonOf(error: unknown): string {

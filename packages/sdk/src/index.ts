@@ -5,10 +5,12 @@ import { createAgentSdk } from './agent-sdk.js';
 export const AgentSDK = createAgentSdk();
 
 export { createAgentSdk } from './agent-sdk.js';
-export type { AgentSdkClient, OperationMethods } from './agent-sdk.js';
+export type { AgentSdkClient, OperationMethods, SoftphoneDevices } from './agent-sdk.js';
+export type { AudioDevices, AudioDeviceInfo } from './softphone/softphone-contract.js';
 export { AgentSdkError, isAgentSdkError, ErrorCodes } from './errors.js';
 export type { ErrorCode } from './errors.js';
 export type { SdkConfig, ReconnectOptions } from './config.js';
+export type { DebugEntry } from './debug-log.js';
 export type { EventHandler } from './typed-emitter.js';
 export { EventType } from '@agentsdk/protocol';
 export type {
@@ -29,6 +31,11 @@ export type {
   ForcedLogoutEvent,
   ForcedLogoutReason,
   ConnectionStateEvent,
+  SipSessionInitEvent,
+  SipSessionTerminateEvent,
+  SipDisconnectedEvent,
+  WebrtcStatsEvent,
+  SoftphoneStateEvent,
   AgentStatus,
   BindEndpoint,
   ChannelVariable,

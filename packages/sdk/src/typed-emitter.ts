@@ -10,6 +10,9 @@ interface Listener {
 export class TypedEmitter<M extends object> {
   private readonly listeners = new Map<keyof M, Listener[]>();
 
+  /** `onHandlerError` hears of every handler that threw or rejected, after it is reported on console.error. */
+  constructor(private readonly onHandlerError?: (event: string, error: unknown) => void) {}
+
   on<E extends keyof M>(event: E, handler: EventHandler<M[E]>): void {
     this.add(event, handler, false);
   }
@@ -29,7 +32,7 @@ export class TypedEmitter<M extends object> {
     for (const listener of [...listeners]) {
       // A handler emitting the same event may already have consumed this once-listener.
       if (listener.once && !this.remove(event, (candidate) => candidate === listener)) continue;
-      invoke(String(event), listener.handler, payload);
+      this.invoke(String(event), listener.handler, payload);
     }
   }
 
@@ -48,19 +51,20 @@ export class TypedEmitter<M extends object> {
     if (listeners.length === 0) this.listeners.delete(event);
     return true;
   }
-}
 
-function invoke(event: string, handler: EventHandler<unknown>, payload: unknown): void {
-  try {
-    const result: unknown = handler(payload);
-    if (isThenable(result)) result.then(undefined, (error: unknown) => reportHandlerError(event, error));
-  } catch (error) {
-    reportHandlerError(event, error);
+  private invoke(event: string, handler: EventHandler<unknown>, payload: unknown): void {
+    try {
+      const result: unknown = handler(payload);
+      if (isThenable(result)) result.then(undefined, (error: unknown) => this.reportHandlerError(event, error));
+    } catch (error) {
+      this.reportHandlerError(event, error);
+    }
   }
-}
 
-function reportHandlerError(event: string, error: unknown): void {
-  console.error(`AgentSDK: a handler of "${event}" threw`, error);
+  private reportHandlerError(event: string, error: unknown): void {
+    console.error(`AgentSDK: a handler of "${event}" threw`, error);
+    this.onHandlerError?.(event, error);
+  }
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

@@ -27,6 +27,7 @@ export interface CallerId {
 export interface DemoDirectory {
   tenantId: string;
   name: string;
+  embedded: true;
   apiKey: string;
   agents: DirectoryAgent[];
   queues: DirectoryQueue[];
@@ -35,10 +36,11 @@ export interface DemoDirectory {
   callerIds: CallerId[];
 }
 
-/** The demo directory, or undefined when the gateway is not in embedded mode (no demo route). */
+/** The demo directory, or undefined when the gateway is not in embedded mode (`{ embedded: false }`). */
 export async function fetchDemoDirectory(): Promise<DemoDirectory | undefined> {
   try {
-    return await requestJson<DemoDirectory>('/api/v1/demo');
+    const directory = await requestJson<DemoDirectory | { embedded: false }>('/api/v1/demo');
+    return directory.embedded ? directory : undefined;
   } catch {
     return undefined;
   }

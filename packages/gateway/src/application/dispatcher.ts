@@ -1,7 +1,7 @@
 /**
- * Turns a request frame into its response: finds the operation's row, validates the parameters with the shared
- * schema, checks the permission (and a supervisor's scope), runs the handler, and sends the response before the
- * events that follow it.
+ * Turns a request frame into its response: answers a repeated request id from the session's response cache, takes
+ * a token from the rate limit, finds the operation's row, validates the parameters with the shared schema, checks
+ * the permission (and a supervisor's scope), runs the handler, and sends the response before the events that follow it.
  */
 import {
   BusinessErrors,
@@ -17,11 +17,16 @@ import { findAgent } from '../domain/tenant.js';
 import type { Logger } from './logger.js';
 import { OPERATION_TABLE, type OperationRow } from './operation-table.js';
 import { failed, type Connection, type GatewayServices, type Outcome, type SignedInContext } from './operation-context.js';
+import type { RateLimiter } from './rate-limiter.js';
+import type { CachedResponse, ResponseCache } from './response-cache.js';
 import { resume } from './resume.js';
 import { supervisorContext, watchedAgent } from './supervisor-scope.js';
 
 export interface OperationMetrics {
   operationCompleted(action: string, code: 0 | -1, seconds: number): void;
+  /** A request id the session had already used was answered from the response cache. */
+  requestRepeated(): void;
+  rateLimited(scope: 'session' | 'tenantApi' | 'telemetry'): void;
 }
 
 export class Dispatcher {
@@ -29,27 +34,69 @@ export class Dispatcher {
     private readonly services: GatewayServices,
     private readonly logger: Logger,
     private readonly metrics: OperationMetrics,
+    /** Requests of one session (or, before login, of one connection). */
+    private readonly requestLimiter: RateLimiter<unknown>,
   ) {}
 
   async dispatch(connection: Connection, frame: RequestFrame): Promise<void> {
+    const sessionId = connection.session?.sessionId;
+    const requestId = `${sessionId ?? '-'}:${frame.id}`;
+    const responses = this.responseCacheFor(connection, frame);
+    const earlier = responses?.get(frame.id);
+    if (earlier) return this.answerRepeat(connection, frame, earlier, requestId);
+
+    let settleCached: (response: ResponseFrame) => void = () => {};
+    responses?.remember(frame.id, frame.action, new Promise((resolve) => (settleCached = resolve)));
     const started = performance.now();
-    const isResume = frame.action === SESSION_ACTIONS.resume;
-    const responseAction = isResume ? 'resumeResp' : isOperationName(frame.action) ? responseActionOf(frame.action) : `${frame.action}Resp`;
+    this.logger.debug({ requestId, sessionId, action: frame.action, params: frame.params }, 'request');
     let outcome: Outcome;
     try {
-      outcome = isResume ? await resume(this.services, connection, frame.params) : await this.run(connection, frame);
+      outcome = await this.outcomeOf(connection, frame);
     } catch (error) {
-      this.logger.error({ err: error, action: frame.action, requestId: frame.id, session: connection.session?.sessionId }, 'operation failed');
+      this.logger.error({ err: error, requestId, sessionId, action: frame.action }, 'operation failed');
       outcome = failed('SYSTEM_EXCEPTION');
     }
-    const response = toResponse(frame.id, responseAction, outcome);
+    const response = toResponse(frame.id, responseActionFor(frame.action), outcome);
+    settleCached(response);
     connection.socket.send(response);
-    this.metrics.operationCompleted(isOperationName(frame.action) || isResume ? frame.action : 'unknown', response.code, (performance.now() - started) / 1000);
+    const ms = performance.now() - started;
+    const known = isOperationName(frame.action) || frame.action === SESSION_ACTIONS.resume;
+    this.metrics.operationCompleted(known ? frame.action : 'unknown', response.code, ms / 1000);
+    this.logger.info(
+      { requestId, sessionId: sessionId ?? connection.session?.sessionId, action: frame.action, code: response.code, errorCode: response.errorCode, ms: Math.round(ms) },
+      'operation',
+    );
     if (outcome.ok && outcome.after) {
-      await outcome.after().catch((error: unknown) =>
-        this.logger.error({ err: error, action: frame.action, requestId: frame.id }, 'applying effects failed'),
-      );
+      await outcome.after().catch((error: unknown) => this.logger.error({ err: error, requestId, action: frame.action }, 'applying effects failed'));
     }
+  }
+
+  /** The first run's response (awaited if it is still running); the same id for another action is refused. */
+  private async answerRepeat(connection: Connection, frame: RequestFrame, earlier: CachedResponse, requestId: string): Promise<void> {
+    this.metrics.requestRepeated();
+    this.logger.info({ requestId, sessionId: connection.session?.sessionId, action: frame.action }, 'repeated request answered from the response cache');
+    const response =
+      earlier.action === frame.action
+        ? await earlier.response
+        : toResponse(frame.id, responseActionFor(frame.action), failed('BAD_PARAM', `bad param: request id ${frame.id} was already used by ${earlier.action}`));
+    connection.socket.send(response);
+  }
+
+  /** Operations of a live session are answered once per request id; `login` and `resume` are not (no session yet). */
+  private responseCacheFor(connection: Connection, frame: RequestFrame): ResponseCache | undefined {
+    const sessionId = connection.session?.sessionId;
+    if (sessionId === undefined || frame.action === 'login' || frame.action === SESSION_ACTIONS.resume) return undefined;
+    return this.services.liveSessions.responsesOf(sessionId);
+  }
+
+  private async outcomeOf(connection: Connection, frame: RequestFrame): Promise<Outcome> {
+    if (!this.requestLimiter.take(connection.session?.sessionId ?? connection)) {
+      this.metrics.rateLimited('session');
+      const { perSecond, burst } = this.requestLimiter.limit;
+      return failed('RATE_LIMITED', `rate limited: at most ${perSecond} requests a second (bursts of ${burst}) per session`);
+    }
+    if (frame.action === SESSION_ACTIONS.resume) return resume(this.services, connection, frame.params);
+    return this.run(connection, frame);
   }
 
   private async run(connection: Connection, frame: RequestFrame): Promise<Outcome> {
@@ -82,6 +129,11 @@ export class Dispatcher {
     if (!tenant || !agent) return undefined;
     return { connection, services: this.services, session, tenant, agent };
   }
+}
+
+function responseActionFor(action: string): string {
+  if (action === SESSION_ACTIONS.resume) return 'resumeResp';
+  return isOperationName(action) ? responseActionOf(action) : `${action}Resp`;
 }
 
 function toResponse(id: string, action: string, outcome: Outcome): ResponseFrame {

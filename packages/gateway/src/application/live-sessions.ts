@@ -7,6 +7,7 @@ import { CloseCode, type EventFrame, type ServerFrame } from '@agentsdk/protocol
 import { agentChannel, type Bus, type BusMessage, type Unsubscribe } from '../ports/bus.js';
 import type { Clock, TimerHandle } from '../ports/clock.js';
 import type { SessionRecord } from '../ports/store.js';
+import { ResponseCache } from './response-cache.js';
 
 /** The transport's side of a socket, as the application sees it. */
 export interface SessionSocket {
@@ -19,6 +20,8 @@ interface LiveSession {
   seq: number;
   /** The latest events, oldest first, for replay after a reconnect. */
   replay: EventFrame[];
+  /** Responses to the latest requests, for requests repeated after a reconnect. */
+  responses: ResponseCache;
   socket?: SessionSocket;
   unsubscribe: Unsubscribe;
   graceTimer?: TimerHandle;
@@ -31,6 +34,8 @@ export interface LiveSessionsOptions {
   resumeGraceMs: number;
   /** How many events each session keeps for replay. */
   replayLimit: number;
+  /** How many responses each session keeps for repeated requests. Default 200. */
+  responseCacheLimit?: number;
   /** Called when a detached session's grace period runs out. */
   onGraceExpired: (record: SessionRecord) => void;
 }
@@ -48,10 +53,16 @@ export class LiveSessions {
     return this.sessions.has(sessionId);
   }
 
+  /** The session's cache of responses by request id; undefined when the session is not live on this node. */
+  responsesOf(sessionId: string): ResponseCache | undefined {
+    return this.sessions.get(sessionId)?.responses;
+  }
+
   /** Starts receiving the session's events; they are held until a socket is attached. */
   open(record: SessionRecord, startSeq = 0): void {
     if (this.sessions.has(record.sessionId)) return;
-    const session: LiveSession = { record, seq: startSeq, replay: [], unsubscribe: () => {} };
+    const responses = new ResponseCache(this.options.responseCacheLimit ?? 200);
+    const session: LiveSession = { record, seq: startSeq, replay: [], responses, unsubscribe: () => {} };
     session.unsubscribe = this.options.bus.subscribe(agentChannel(record.tenantId, record.agentNo), (message) =>
       this.receive(session, message),
     );

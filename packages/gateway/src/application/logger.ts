@@ -1,10 +1,27 @@
-/** The logging the application needs; pino provides it. Secrets never reach it (see REDACTED_PATHS). */
-import { pino, type Logger as PinoLogger } from 'pino';
+/** The logging the application needs; pino provides it. Secrets never reach the output (see REDACTED_PATHS). */
+import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
+
+export type { DestinationStream };
 
 export type Logger = Pick<PinoLogger, 'info' | 'warn' | 'error' | 'debug'>;
 
-export const REDACTED_PATHS = ['params.sessionKey', 'params.sipPwd', 'sessionKey', 'sipPwd', 'authorization', 'req.headers.authorization'];
+/** Where a secret can sit in what the gateway logs: request params, responses, headers, telemetry data. */
+export const REDACTED_PATHS = [
+  'sessionKey',
+  'sipPwd',
+  'apiKey',
+  'authorization',
+  '*.sessionKey',
+  '*.sipPwd',
+  '*.apiKey',
+  '*.authorization',
+  'params.bindEndpoint.sipPwd',
+  'req.headers.authorization',
+  'headers.authorization',
+];
 
-export function createLogger(level: string): Logger {
-  return pino({ level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } });
+/** `destination` defaults to standard output; tests pass a stream to read what was logged. */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options = { level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -30,6 +30,7 @@ import {
   transferIvr,
 } from './operations/transfer-operations.js';
 import { notYetAvailable } from './operations/not-yet-available.js';
+import { handledBySdk } from './operations/handled-by-sdk.js';
 import { setOffline, setOnline, setPause, setUnpause } from './operations/supervisor-agent-control.js';
 import { getQueueStatus } from './operations/get-queue-status.js';
 import {
@@ -100,8 +101,8 @@ export const OPERATION_TABLE: OperationTable = {
   blxfer: { permission: 'agent', handle: blxfer },
   transferIvr: { permission: 'agent', handle: transferIvr },
 
-  sipLink: agentOnly,
-  sipUnlink: agentOnly,
+  sipLink: { permission: 'agent', handle: handledBySdk },
+  sipUnlink: { permission: 'agent', handle: handledBySdk },
 
   setPause: { permission: 'supervisor', target: 'watchedAgent', handle: setPause },
   setUnpause: { permission: 'supervisor', target: 'watchedAgent', handle: setUnpause },

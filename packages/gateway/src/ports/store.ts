@@ -24,6 +24,11 @@ export interface SessionRecord {
   createdAt: number;
   endedAt?: number;
   endReason?: string;
+  /**
+   * Softphone sessions: MD5(sessionId:realm:sipPwd), what SIP digest authentication checks. The SIP password itself
+   * is handed to the client once, in the login response, and never stored.
+   */
+  sipHa1?: string;
 }
 
 export interface Versioned<T> {

@@ -1,6 +1,7 @@
 /**
  * GET /api/v1/demo: what the console needs to let a visitor try the embedded gateway alone: the demo tenant's
- * directory and its API key (for demo sign-in and the simulator panel). Registered only in embedded mode.
+ * directory and its API key (for demo sign-in and the simulator panel). Outside embedded mode it only says
+ * `{ "embedded": false }`, so the console knows to ask for a session key instead.
  */
 import type { FastifyInstance } from 'fastify';
 import type { TenantDirectory } from '../application/tenant-directory.js';
@@ -8,11 +9,13 @@ import { sendError } from './http-errors.js';
 
 export const DEMO_TENANT_ID = 'demo';
 
-export function registerDemoRoutes(app: FastifyInstance, tenants: TenantDirectory): void {
+export function registerDemoRoutes(app: FastifyInstance, tenants: TenantDirectory, embedded: boolean): void {
   app.get('/api/v1/demo', async (_request, reply) => {
+    if (!embedded) return { embedded: false };
     const tenant = tenants.get(DEMO_TENANT_ID);
     if (!tenant) return sendError(reply, 404, 'no_demo_tenant', 'this gateway serves no demo tenant');
     return {
+      embedded: true,
       tenantId: tenant.tenantId,
       name: tenant.name,
       apiKey: tenant.apiKey,

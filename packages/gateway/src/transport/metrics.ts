@@ -1,6 +1,20 @@
 /** Prometheus metrics of one gateway (its own registry, so several gateways can share a process). */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { TelemetryEventType } from '@agentsdk/protocol';
 import type { OperationMetrics } from '../application/dispatcher.js';
+import type { CallPhase, CallRecord } from '../domain/call.js';
+import type { TenantConfig } from '../domain/tenant.js';
+
+export interface MetricsSources {
+  liveSessionCount(): number;
+  tenants(): readonly TenantConfig[];
+  /** The tenant's calls not ended yet. */
+  activeCalls(tenantId: string): Promise<CallRecord[]>;
+  now(): number;
+}
+
+/** Reported even at zero, so a phase does not vanish from dashboards between calls. */
+const LIVE_PHASES = ['queued', 'offering', 'agentDialing', 'customerDialing', 'connected', 'transferring', 'ivr', 'survey'] as const satisfies readonly CallPhase[];
 
 export class GatewayMetrics implements OperationMetrics {
   readonly registry = new Registry();
@@ -18,16 +32,39 @@ export class GatewayMetrics implements OperationMetrics {
     registers: [this.registry],
   });
   readonly connections = new Gauge({ name: 'agent_gateway_connections', help: 'Open WebSocket connections', registers: [this.registry] });
+  private readonly repeatedRequests = new Counter({
+    name: 'agent_gateway_repeated_requests_total',
+    help: 'Requests whose id the session had already used, answered from the response cache without running again',
+    registers: [this.registry],
+  });
+  private readonly rateLimitedRequests = new Counter({
+    name: 'agent_gateway_rate_limited_total',
+    help: 'Requests refused by a rate limit, by scope (session, tenantApi, telemetry)',
+    labelNames: ['scope'] as const,
+    registers: [this.registry],
+  });
+  private readonly slowConsumers = new Counter({
+    name: 'agent_gateway_slow_consumer_closes_total',
+    help: 'Sockets closed with 4102 because the client did not read its frames',
+    registers: [this.registry],
+  });
+  private readonly telemetryEvents = new Counter({
+    name: 'agent_gateway_sdk_telemetry_events_total',
+    help: 'Events uploaded by SDKs with observability on, by type',
+    labelNames: ['type'] as const,
+    registers: [this.registry],
+  });
 
-  constructor(liveSessionCount: () => number) {
+  constructor(sources: MetricsSources) {
     new Gauge({
       name: 'agent_gateway_sessions',
       help: 'Live sessions held by this node, with or without a socket',
       registers: [this.registry],
       collect() {
-        this.set(liveSessionCount());
+        this.set(sources.liveSessionCount());
       },
     });
+    this.registerCallGauges(sources);
     collectDefaultMetrics({ register: this.registry });
   }
 
@@ -35,4 +72,80 @@ export class GatewayMetrics implements OperationMetrics {
     this.operations.inc({ action, code: String(code) });
     this.latency.observe({ action }, seconds);
   }
+
+  requestRepeated(): void {
+    this.repeatedRequests.inc();
+  }
+
+  rateLimited(scope: 'session' | 'tenantApi' | 'telemetry'): void {
+    this.rateLimitedRequests.inc({ scope });
+  }
+
+  slowConsumerClosed(): void {
+    this.slowConsumers.inc();
+  }
+
+  telemetryReceived(type: TelemetryEventType): void {
+    this.telemetryEvents.inc({ type });
+  }
+
+  /** Calls by phase and queue waits, read from the store when Prometheus scrapes, so they cannot drift. */
+  private registerCallGauges(sources: MetricsSources): void {
+    // The three gauges are collected together; one read of the store serves one scrape.
+    let reading: Promise<TenantCalls[]> | undefined;
+    const read = () => (reading ??= readActiveCalls(sources).finally(() => (reading = undefined)));
+    new Gauge({
+      name: 'agent_gateway_calls',
+      help: 'Calls in progress, by tenant and phase',
+      labelNames: ['tenant', 'phase'] as const,
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const { tenant, active } of await read()) {
+          for (const phase of LIVE_PHASES) this.set({ tenant: tenant.tenantId, phase }, active.filter((call) => call.phase === phase).length);
+        }
+      },
+    });
+    new Gauge({
+      name: 'agent_gateway_queue_waiting_calls',
+      help: 'Callers waiting in a queue, by tenant and queue',
+      labelNames: ['tenant', 'queue'] as const,
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const { tenant, active } of await read()) {
+          for (const { queueNo } of tenant.queues) this.set({ tenant: tenant.tenantId, queue: queueNo }, joinTimes(active, queueNo).length);
+        }
+      },
+    });
+    new Gauge({
+      name: 'agent_gateway_queue_longest_wait_seconds',
+      help: 'How long the longest-waiting caller of a queue has waited, by tenant and queue (0 when nobody waits)',
+      labelNames: ['tenant', 'queue'] as const,
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        const now = sources.now();
+        for (const { tenant, active } of await read()) {
+          for (const { queueNo } of tenant.queues) {
+            const joined = joinTimes(active, queueNo);
+            this.set({ tenant: tenant.tenantId, queue: queueNo }, joined.length === 0 ? 0 : Math.max(0, (now - Math.min(...joined)) / 1000));
+          }
+        }
+      },
+    });
+  }
+}
+
+interface TenantCalls {
+  tenant: TenantConfig;
+  active: CallRecord[];
+}
+
+async function readActiveCalls(sources: MetricsSources): Promise<TenantCalls[]> {
+  return Promise.all(sources.tenants().map(async (tenant) => ({ tenant, active: await sources.activeCalls(tenant.tenantId) })));
+}
+
+function joinTimes(active: CallRecord[], queueNo: string): number[] {
+  return active.filter((call) => call.phase === 'queued' && call.queueNo === queueNo).map((call) => call.queuedAt ?? call.createdAt);
 }

@@ -11,14 +11,20 @@ export function authorizeTenant(
   request: FastifyRequest<{ Params: { tenantId: string } }>,
   reply: FastifyReply,
 ): TenantConfig | undefined {
-  const tenant = tenants.get(request.params.tenantId);
-  const header = request.headers.authorization ?? '';
-  const presented = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
-  // Compare even for an unknown tenant, and answer it alike, so neither time nor status reveals which tenants exist.
-  const authorized = secretsEqual(presented, tenant?.apiKey ?? '\u0000unknown-tenant') && tenant !== undefined;
-  if (!authorized) {
+  const tenant = tenantOfApiKey(tenants, request.params.tenantId, request.headers.authorization);
+  if (!tenant) {
     sendError(reply, 401, 'unauthorized', 'missing or wrong tenant API key (Authorization: Bearer <key>)');
     return undefined;
   }
   return tenant;
+}
+
+/** The tenant when `authorization` is `Bearer <its API key>`. */
+export function tenantOfApiKey(tenants: TenantDirectory, tenantId: string, authorization: string | undefined): TenantConfig | undefined {
+  const tenant = tenants.get(tenantId);
+  const header = authorization ?? '';
+  const presented = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
+  // Compare even for an unknown tenant, and answer it alike, so neither time nor status reveals which tenants exist.
+  const authorized = secretsEqual(presented, tenant?.apiKey ?? '\u0000unknown-tenant') && tenant !== undefined;
+  return authorized ? tenant : undefined;
 }

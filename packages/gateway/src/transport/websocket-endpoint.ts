@@ -1,12 +1,18 @@
-/** The WebSocket endpoint: parses frames, answers pings, hands requests to the dispatcher, watches liveness. */
+/**
+ * The WebSocket endpoint: refuses foreign origins, parses frames, answers pings, hands requests to the dispatcher,
+ * watches liveness, and closes the socket of a client that reads too slowly.
+ */
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
-import { CloseCode, MAX_FRAME_BYTES, PROTOCOL_VERSION, WEBSOCKET_PATH, type ClientFrame, type ServerFrame } from '@agentsdk/protocol';
+import { CloseCode, PROTOCOL_VERSION, WEBSOCKET_PATH, type ServerFrame } from '@agentsdk/protocol';
 import type { Dispatcher } from '../application/dispatcher.js';
 import type { Logger } from '../application/logger.js';
 import type { LiveSessions } from '../application/live-sessions.js';
 import type { Connection } from '../application/operation-context.js';
+import { parseClientFrame } from './client-frame.js';
+import { sendError } from './http-errors.js';
 import type { GatewayMetrics } from './metrics.js';
+import type { OriginPolicy } from './origin-policy.js';
 
 export interface WebSocketEndpointOptions {
   dispatcher: Dispatcher;
@@ -15,10 +21,19 @@ export interface WebSocketEndpointOptions {
   metrics: GatewayMetrics;
   /** A socket that sends nothing for this long is closed (clients ping every heartbeat interval). */
   idleTimeoutMs: number;
+  /** Bytes queued for a socket beyond which the client counts as too slow and is closed with 4102. */
+  sendBufferLimitBytes: number;
+  origins: OriginPolicy;
 }
 
 export function registerWebSocketEndpoint(app: FastifyInstance, options: WebSocketEndpointOptions): void {
-  app.get(WEBSOCKET_PATH, { websocket: true }, (socket, request) => {
+  // A browser page from a foreign origin never gets a socket: the upgrade is answered 403 before it happens.
+  const preValidation = async (request: { headers: { origin?: string; host?: string } }, reply: Parameters<typeof sendError>[0]) => {
+    if (!options.origins.allows(request.headers.origin, request.headers.host)) {
+      return sendError(reply, 403, 'origin_not_allowed', `origin ${request.headers.origin} is not allowed to open a WebSocket`);
+    }
+  };
+  app.get(WEBSOCKET_PATH, { websocket: true, preValidation }, (socket, request) => {
     const version = new URL(request.url, 'http://gateway').searchParams.get('v');
     if (version !== null && version !== String(PROTOCOL_VERSION)) {
       socket.close(CloseCode.UNSUPPORTED_VERSION, `unsupported protocol version ${version}; this gateway speaks ${PROTOCOL_VERSION}`);
@@ -27,7 +42,15 @@ export function registerWebSocketEndpoint(app: FastifyInstance, options: WebSock
     const connection: Connection = {
       socket: {
         send: (frame: ServerFrame) => {
-          if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+          if (socket.readyState !== socket.OPEN) return;
+          // What the client has not read yet stays in this process; past the limit it waits on a resume instead.
+          if (socket.bufferedAmount > options.sendBufferLimitBytes) {
+            options.metrics.slowConsumerClosed();
+            options.logger.warn({ bufferedBytes: socket.bufferedAmount, sessionId: connection.session?.sessionId }, 'closing a client that reads too slowly');
+            socket.close(CloseCode.TOO_SLOW, 'too slow: the client is not reading its frames');
+            return;
+          }
+          socket.send(JSON.stringify(frame));
         },
         close: (code, reason) => socket.close(code, reason),
       },
@@ -51,11 +74,12 @@ function serveConnection(socket: WebSocket, connection: Connection, options: Web
 
   socket.on('message', (data, isBinary) => {
     lastFrameAt = Date.now();
-    const frame = isBinary ? undefined : parseClientFrame(data.toString());
-    if (!frame) {
-      socket.close(CloseCode.PROTOCOL_ERROR, 'bad frame: expected a JSON request or ping');
+    const parsed = isBinary ? { ok: false as const, reason: 'bad frame: binary frames are not part of the protocol' } : parseClientFrame(data.toString());
+    if (!parsed.ok) {
+      socket.close(CloseCode.PROTOCOL_ERROR, parsed.reason);
       return;
     }
+    const { frame } = parsed;
     if (frame.type === 'ping') {
       connection.socket.send({ type: 'pong', ts: frame.ts });
       return;
@@ -69,21 +93,4 @@ function serveConnection(socket: WebSocket, connection: Connection, options: Web
     if (connection.session) liveSessions.detach(connection.session.sessionId, connection.socket);
   });
   socket.on('error', (error) => logger.warn({ err: error }, 'websocket error'));
-}
-
-function parseClientFrame(text: string): ClientFrame | undefined {
-  if (text.length > MAX_FRAME_BYTES) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null) return undefined;
-  const frame = value as Record<string, unknown>;
-  if (frame.type === 'ping' && typeof frame.ts === 'number') return { type: 'ping', ts: frame.ts };
-  if (frame.type === 'req' && typeof frame.id === 'string' && frame.id.length <= 64 && typeof frame.action === 'string' && frame.action.length <= 64) {
-    return { type: 'req', id: frame.id, action: frame.action, params: frame.params };
-  }
-  return undefined;
 }

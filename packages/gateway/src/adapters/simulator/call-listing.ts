@@ -27,6 +27,15 @@ export interface LegListing {
   startedAt: number;
   answeredAt?: number;
   endedAt?: number;
+  /** Real audio, on legs whose media passes through the gateway (softphones) and the legs they talk to. */
+  media?: LegMedia;
+}
+
+/** RTP counted on a leg: packets its party sent and received, and the level of what it received lately (0-1). */
+export interface LegMedia {
+  packetsSent: number;
+  packetsReceived: number;
+  audioLevel: number;
 }
 
 export interface CallListing {
@@ -34,11 +43,11 @@ export interface CallListing {
   legs: LegListing[];
 }
 
-export function listCall(table: CallTable, callId: string): CallListing {
-  return { callId, legs: table.legsOf(callId).map((leg) => listLeg(leg, table.conversationOf(leg))) };
+export function listCall(table: CallTable, callId: string, mediaOf: (legId: string) => LegMedia | undefined = () => undefined): CallListing {
+  return { callId, legs: table.legsOf(callId).map((leg) => listLeg(leg, table.conversationOf(leg), mediaOf(leg.legId))) };
 }
 
-function listLeg(leg: SimulatedLeg, conversation: SimulatedLeg[]): LegListing {
+function listLeg(leg: SimulatedLeg, conversation: SimulatedLeg[], media: LegMedia | undefined): LegListing {
   return {
     legId: leg.legId,
     party: leg.party,
@@ -55,5 +64,6 @@ function listLeg(leg: SimulatedLeg, conversation: SimulatedLeg[]): LegListing {
     startedAt: leg.startedAt,
     ...(leg.answeredAt === undefined ? {} : { answeredAt: leg.answeredAt }),
     ...(leg.endedAt === undefined ? {} : { endedAt: leg.endedAt }),
+    ...(media === undefined ? {} : { media: { ...media } }),
   };
 }

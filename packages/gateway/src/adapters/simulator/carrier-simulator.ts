@@ -9,7 +9,8 @@ import type { Clock, TimerHandle } from '../../ports/clock.js';
 import type { Destination, DialRequest, DtmfTiming, LegEndCause, MonitorMode, MuteDirection, Party, TelephonyDriver } from '../../ports/telephony.js';
 import { BehaviourBook } from './behaviour-book.js';
 import { CallTable } from './call-table.js';
-import { listCall, type CallListing } from './call-listing.js';
+import { audioOf } from './audio-paths.js';
+import { listCall, type CallListing, type LegMedia } from './call-listing.js';
 import { EventOutbox, type TelephonyEventHandler } from './event-outbox.js';
 import { planDial, type BehaviourSetting, type PhoneBehaviour } from './phone-behaviour.js';
 import { transitionLeg, type LegCommand, type SimulatedLeg } from './simulated-leg.js';
@@ -33,6 +34,7 @@ export class CarrierSimulator implements TelephonyDriver {
   private readonly calls = new CallTable();
   private readonly behaviours = new BehaviourBook();
   private readonly timers = new Map<string, Set<TimerHandle>>();
+  private mediaOf: (legId: string) => LegMedia | undefined = () => undefined;
   private closed = false;
 
   constructor({ clock, onHandlerError = (error) => console.error('carrier simulator: event handler failed', error) }: CarrierSimulatorOptions) {
@@ -174,11 +176,63 @@ export class CarrierSimulator implements TelephonyDriver {
 
   /** The tenant's calls with at least one live leg, oldest first. */
   listCalls(tenantId: string): CallListing[] {
-    return this.calls.callIdsOf(tenantId).map((callId) => listCall(this.calls, callId));
+    return this.calls.callIdsOf(tenantId).map((callId) => listCall(this.calls, callId, this.mediaOf));
   }
 
   getCall(tenantId: string, callId: string): CallListing | undefined {
-    return this.calls.tenantOf(callId) === tenantId ? listCall(this.calls, callId) : undefined;
+    return this.calls.tenantOf(callId) === tenantId ? listCall(this.calls, callId, this.mediaOf) : undefined;
+  }
+
+  /**
+   * A dialled leg whose far end is a real phone driven from outside (the WebRTC edge's softphones): it rings until
+   * that side reports `externalLegAnswered` or `externalLegEnded`, and otherwise lives here like any leg (conversations,
+   * hold, mute, listing).
+   */
+  addExternalLeg(request: DialRequest): void {
+    if (this.closed) throw new Error('the carrier simulator is closed');
+    if (this.calls.leg(request.legId)) throw new Error(`leg ${request.legId} already exists`);
+    const { destination } = request;
+    this.calls.add(
+      newLeg({
+        legId: request.legId,
+        callId: request.callId,
+        tenantId: request.tenantId,
+        party: destination.party,
+        number: destination.address,
+        direction: 'outbound',
+        hangupAfterMs: null,
+        state: 'ringing',
+        startedAt: this.clock.now(),
+      }),
+    );
+    this.outbox.post({ type: 'ringing', legId: request.legId });
+  }
+
+  externalLegAnswered(legId: string): void {
+    this.apply(legId, { type: 'answer', by: 'farEnd' });
+  }
+
+  externalLegEnded(legId: string, cause: LegEndCause): void {
+    this.apply(legId, { type: 'end', cause });
+  }
+
+  /** The legs whose party the leg's party hears now; empty for an unknown leg. */
+  hearsOf(legId: string): string[] {
+    const leg = this.calls.leg(legId);
+    return leg ? audioOf(leg, this.calls.conversationOf(leg)).hears : [];
+  }
+
+  /** The legs that hear the leg's party now; empty for an unknown leg. */
+  heardBy(legId: string): string[] {
+    const leg = this.calls.leg(legId);
+    if (!leg) return [];
+    const conversation = this.calls.conversationOf(leg);
+    return conversation.filter((listener) => audioOf(listener, conversation).hears.includes(legId)).map((listener) => listener.legId);
+  }
+
+  /** Media counters a real-media adapter keeps per leg, shown as `media` in the listing. */
+  attachMedia(mediaOf: (legId: string) => LegMedia | undefined): void {
+    this.mediaOf = mediaOf;
   }
 
   private liveCustomerLegs(tenantId: string, callId: string): SimulatedLeg[] {

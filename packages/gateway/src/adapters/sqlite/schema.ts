@@ -19,7 +19,8 @@ export const SCHEMA_STATEMENTS = [
      key_hash TEXT NOT NULL,
      created_at INTEGER NOT NULL,
      ended_at INTEGER,
-     end_reason TEXT
+     end_reason TEXT,
+     sip_ha1 TEXT
    )`,
   `CREATE INDEX IF NOT EXISTS sessions_live ON sessions (ended_at, key_hash)`,
   `CREATE TABLE IF NOT EXISTS agents (
@@ -45,3 +46,6 @@ export const SCHEMA_STATEMENTS = [
   `CREATE INDEX IF NOT EXISTS calls_ended ON calls (tenant_id, ended_at DESC, call_id DESC)`,
   `CREATE INDEX IF NOT EXISTS calls_request ON calls (tenant_id, agent_no, request_unique_id)`,
 ];
+
+/** Columns added after a table was first shipped: added to an existing data directory when missing. */
+export const ADDED_COLUMNS = [{ table: 'sessions', column: 'sip_ha1', definition: 'TEXT' }] as const;

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import type { AgentRecord } from '../../domain/agent-state.js';
 import type { TenantConfig } from '../../domain/tenant.js';
 import type { SessionKeyRecord, SessionRecord, Store } from '../../ports/store.js';
-import { SCHEMA_STATEMENTS } from './schema.js';
+import { ADDED_COLUMNS, SCHEMA_STATEMENTS } from './schema.js';
 import { sqliteCallStore } from './sqlite-call-store.js';
 
 interface SessionKeyRow {
@@ -23,6 +23,7 @@ interface SessionRow {
   created_at: number;
   ended_at: number | null;
   end_reason: string | null;
+  sip_ha1: string | null;
 }
 
 function toSessionKey(row: SessionKeyRow): SessionKeyRecord {
@@ -47,6 +48,7 @@ function toSession(row: SessionRow): SessionRecord {
   };
   if (row.ended_at !== null) record.endedAt = row.ended_at;
   if (row.end_reason !== null) record.endReason = row.end_reason;
+  if (row.sip_ha1 !== null) record.sipHa1 = row.sip_ha1;
   return record;
 }
 
@@ -56,6 +58,10 @@ export function openSqliteStore(path: string): Store {
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 2000');
   for (const statement of SCHEMA_STATEMENTS) db.exec(statement);
+  for (const { table, column, definition } of ADDED_COLUMNS) {
+    const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+    if (!columns.some((existing) => existing.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+  }
 
   const statements = {
     upsertTenant: db.prepare('INSERT INTO tenants (tenant_id, config) VALUES (?, ?) ON CONFLICT (tenant_id) DO UPDATE SET config = excluded.config'),
@@ -63,7 +69,7 @@ export function openSqliteStore(path: string): Store {
     insertKey: db.prepare('INSERT INTO session_keys (key_hash, tenant_id, agent_no, created_at, expires_at) VALUES (?, ?, ?, ?, ?)'),
     findKey: db.prepare('SELECT * FROM session_keys WHERE key_hash = ?'),
     revokeKey: db.prepare('UPDATE session_keys SET revoked_at = ? WHERE key_hash = ? AND revoked_at IS NULL'),
-    insertSession: db.prepare('INSERT INTO sessions (session_id, tenant_id, agent_no, key_hash, created_at) VALUES (?, ?, ?, ?, ?)'),
+    insertSession: db.prepare('INSERT INTO sessions (session_id, tenant_id, agent_no, key_hash, created_at, sip_ha1) VALUES (?, ?, ?, ?, ?, ?)'),
     getSession: db.prepare('SELECT * FROM sessions WHERE session_id = ?'),
     endSession: db.prepare('UPDATE sessions SET ended_at = ?, end_reason = ? WHERE session_id = ? AND ended_at IS NULL'),
     liveSessions: db.prepare('SELECT * FROM sessions WHERE ended_at IS NULL ORDER BY created_at'),
@@ -97,7 +103,7 @@ export function openSqliteStore(path: string): Store {
     },
     sessions: {
       async insert(record) {
-        statements.insertSession.run(record.sessionId, record.tenantId, record.agentNo, record.keyHash, record.createdAt);
+        statements.insertSession.run(record.sessionId, record.tenantId, record.agentNo, record.keyHash, record.createdAt, record.sipHa1 ?? null);
       },
       async get(sessionId) {
         const row = statements.getSession.get(sessionId) as SessionRow | undefined;

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { EndpointType, LoginStatus, type ValidatedParams } from '@agentsdk/protocol';
 import { findAgent, findPauseReason, qidOf, wrapupSecondsOf, type TenantAgent, type TenantConfig } from '../../domain/tenant.js';
 import { failed, succeeded, type OperationContext, type Outcome } from '../operation-context.js';
-import { newSecret } from '../secrets.js';
+import { newSipCredentials, type NewSipCredentials } from '../sip-credentials.js';
 import { endpointRefusal } from './endpoint-check.js';
 
 type LoginParams = ValidatedParams<'login'>;
@@ -48,13 +48,14 @@ export async function login(ctx: OperationContext, params: LoginParams): Promise
   if (!result.ok) return failed(result.error, result.message);
 
   const session = { sessionId, tenantId: tenant.tenantId, agentNo: agent.agentNo };
-  const record = { ...session, keyHash: key.record.keyHash, createdAt: services.clock.now() };
+  const sip = bindEndpoint.endpointType === EndpointType.SOFTPHONE ? newSipCredentials(sessionId) : undefined;
+  const record = { ...session, keyHash: key.record.keyHash, createdAt: services.clock.now(), ...(sip ? { sipHa1: sip.ha1 } : {}) };
   await services.store.sessions.insert(record);
   services.liveSessions.open(record);
   connection.session = session;
 
   return succeeded({
-    fields: { tenantId: tenant.tenantId, agentNo: agent.agentNo, bindEndpoint, sessionId, ...softphoneFields(ctx, tenant, bindEndpoint.endpointType) },
+    fields: { tenantId: tenant.tenantId, agentNo: agent.agentNo, bindEndpoint, sessionId, ...softphoneFields(ctx, tenant, sip) },
     after: async () => {
       services.liveSessions.attach(sessionId, connection.socket, 0);
       await services.agents.applyEffects(result.record, result.effects);
@@ -75,13 +76,14 @@ function watchedQueues(tenant: TenantConfig, agent: TenantAgent, qidsParam: stri
   return requested;
 }
 
-function softphoneFields(ctx: OperationContext, tenant: TenantConfig, endpointType: number): Record<string, string> {
-  if (endpointType !== EndpointType.SOFTPHONE) return {};
+/** The softphone's SIP password is its session's; the SIP edge checks it against the HA1 stored with the session. */
+function softphoneFields(ctx: OperationContext, tenant: TenantConfig, sip: NewSipCredentials | undefined): Record<string, string> {
+  if (!sip) return {};
   const { host, secure } = ctx.connection;
   return {
     webrtcSocketUrl: `${secure ? 'wss' : 'ws'}://${host}/sip`,
     webrtcStunServer: tenant.webrtc.stunServer,
-    sipPwd: newSecret(16),
+    sipPwd: sip.password,
     sipIp: host.replace(/:\d+$/, ''),
   };
 }

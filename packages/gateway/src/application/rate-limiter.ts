@@ -1,0 +1,64 @@
+/** Token buckets by key, on the injected clock: `perSecond` tokens a second, at most `burst` saved up. */
+import type { Clock } from '../ports/clock.js';
+
+export interface RateLimit {
+  perSecond: number;
+  burst: number;
+}
+
+interface Bucket {
+  tokens: number;
+  at: number;
+}
+
+/** Buckets are forgotten once full again, checked when the map has grown past this. */
+const FIRST_SWEEP_AT = 1_000;
+
+export class RateLimiter<K> {
+  private readonly buckets = new Map<K, Bucket>();
+  private sweepAt = FIRST_SWEEP_AT;
+
+  constructor(
+    private readonly clock: Clock,
+    readonly limit: RateLimit,
+  ) {}
+
+  /** Takes a token for `key`; false when its bucket is empty. */
+  take(key: K): boolean {
+    if (this.limit.perSecond === Infinity) return true;
+    const now = this.clock.now();
+    const bucket = this.buckets.get(key) ?? { tokens: this.limit.burst, at: now };
+    bucket.tokens = this.refilled(bucket, now);
+    bucket.at = now;
+    this.buckets.set(key, bucket);
+    if (this.buckets.size > this.sweepAt) this.sweep(now);
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  }
+
+  private refilled(bucket: Bucket, now: number): number {
+    return Math.min(this.limit.burst, bucket.tokens + (Math.max(0, now - bucket.at) / 1000) * this.limit.perSecond);
+  }
+
+  /** A full bucket is the same as none, so idle keys (closed sockets, quiet tenants) do not accumulate. */
+  private sweep(now: number): void {
+    for (const [key, bucket] of this.buckets) if (this.refilled(bucket, now) >= this.limit.burst) this.buckets.delete(key);
+    this.sweepAt = Math.max(FIRST_SWEEP_AT, this.buckets.size * 2);
+  }
+}
+
+export interface RateLimits {
+  /** Requests of one WebSocket session (before login: of one connection). */
+  sessionRequests: RateLimit;
+  /** Authenticated calls of one tenant to the HTTP API. */
+  tenantApiRequests: RateLimit;
+  /** Telemetry uploads of one session. */
+  telemetryUploads: RateLimit;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  sessionRequests: { perSecond: 20, burst: 40 },
+  tenantApiRequests: { perSecond: 50, burst: 100 },
+  telemetryUploads: { perSecond: 1, burst: 20 },
+};

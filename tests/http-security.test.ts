@@ -1,0 +1,118 @@
+/**
+ * Browser-facing protections: the origin allow-list for WebSocket upgrades and CORS, and the security headers of the
+ * console and the API (CSP, nosniff, no referrer, no framing unless allowed).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
+
+const CRM = 'https://crm.example.com';
+const EVIL = 'https://evil.example';
+
+let listed: TestGateway;
+let embeddedDefault: TestGateway;
+let production: TestGateway;
+beforeAll(async () => {
+  listed = await startTestGateway({ allowedOrigins: [CRM], frameAncestors: [CRM] });
+  embeddedDefault = await startTestGateway();
+  production = await startTestGateway({ embedded: false });
+});
+afterAll(async () => {
+  await Promise.all([listed.close(), embeddedDefault.close(), production.close()]);
+});
+
+/** Opens a WebSocket as a page of `origin` would: 'open', or the HTTP status that refused the upgrade. */
+function upgrade(gateway: TestGateway, origin?: string): Promise<'open' | number> {
+  const socket = new WebSocket(`${gateway.url.replace(/^http/, 'ws')}/ws?v=1`, origin === undefined ? {} : { origin });
+  return new Promise((resolve, reject) => {
+    socket.once('open', () => {
+      socket.close();
+      resolve('open');
+    });
+    socket.once('unexpected-response', (_request, response) => {
+      resolve(response.statusCode ?? 0);
+      socket.terminate();
+    });
+    socket.once('error', (error) => {
+      if (!error.message.includes('Unexpected server response')) reject(error);
+    });
+  });
+}
+
+const preflight = (gateway: TestGateway, origin: string) =>
+  fetch(`${gateway.url}/api/v1/tenants/demo/session-keys`, {
+    method: 'OPTIONS',
+    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+  });
+
+describe('origin allow-list', () => {
+  it('refuses a WebSocket upgrade from a page of another origin with 403', async () => {
+    expect(await upgrade(listed, EVIL)).toBe(403);
+    expect(await upgrade(listed, 'null')).toBe(403);
+    expect(await upgrade(listed, CRM)).toBe('open');
+    expect(await upgrade(listed, listed.url)).toBe('open'); // the console, served by the gateway itself
+    expect(await upgrade(listed, undefined)).toBe('open'); // not a browser page: servers, Node SDK
+  });
+
+  it('answers CORS only for allowed origins', async () => {
+    const allowed = await preflight(listed, CRM);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(CRM);
+    expect(allowed.headers.get('access-control-allow-headers')).toBe('authorization, content-type');
+    const refused = await preflight(listed, EVIL);
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    const read = await fetch(`${listed.url}/healthz`, { headers: { origin: EVIL } });
+    expect(read.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('allows any origin in embedded mode without a list, and only its own origin otherwise', async () => {
+    expect(await upgrade(embeddedDefault, EVIL)).toBe('open');
+    expect((await preflight(embeddedDefault, EVIL)).headers.get('access-control-allow-origin')).toBe(EVIL);
+    expect(await upgrade(production, EVIL)).toBe(403);
+    expect(await upgrade(production, production.url)).toBe('open');
+    expect((await preflight(production, EVIL)).headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('security headers', () => {
+  it('gives the console a CSP fitted to it and forbids framing by default', async () => {
+    const response = await fetch(`${embeddedDefault.url}/`);
+    expect(response.status).toBe(200);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "connect-src 'self' ws: wss:",
+      "media-src 'self' blob:",
+      "img-src 'self' data:",
+      "style-src 'self' 'unsafe-inline'",
+      "object-src 'none'",
+      "frame-ancestors 'none'",
+    ]) {
+      expect(csp.split(';')).toContain(directive);
+    }
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+  });
+
+  it('puts the same headers on API answers, errors included', async () => {
+    for (const path of ['/healthz', '/api/v1/tenants/demo/cdrs', '/no/such/route']) {
+      const response = await fetch(`${embeddedDefault.url}${path}`);
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(response.headers.get('content-security-policy'), path).toContain("default-src 'self'");
+    }
+  });
+
+  it('lets CRM pages of any origin load the script-tag SDK', async () => {
+    const response = await fetch(`${listed.url}/sdk/agent-sdk.js`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect((await fetch(`${listed.url}/`)).headers.get('cross-origin-resource-policy')).toBe('same-origin');
+  });
+
+  it('lets the configured origins frame the console', async () => {
+    const response = await fetch(`${listed.url}/`);
+    expect(response.headers.get('content-security-policy')).toContain(`frame-ancestors ${CRM}`);
+    expect(response.headers.get('x-frame-options')).toBeNull();
+  });
+});
