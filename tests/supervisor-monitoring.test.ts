@@ -36,6 +36,13 @@ describe('supervisor monitoring', () => {
     expect(await supervisor.log.waitFor('spyResult', () => true, mark)).toMatchObject({ result: 'success', agentNo: '1005' });
     expect(await supervisor.log.waitFor('spyLink', () => true, mark)).toMatchObject({ supervisorNo: '1008', agentNo: '1005' });
     expect(await agent.log.waitFor('spyLink')).toMatchObject({ supervisorNo: '1008' });
+    expect(await agent.log.waitFor('agentStatus', (s) => s.stateAction === 'monitor')).toMatchObject({
+      state: 'talking',
+      monitoredBy: { supervisorNo: '1008', mode: 'spy' },
+    });
+    expect(await supervisor.log.waitFor('agentStatus', (s) => s.stateAction === 'monitor', mark)).toMatchObject({
+      monitoring: { agentNo: '1005', mode: 'spy' },
+    });
     let paths = await audio(callId, from);
     expect(paths.supervisor.hears.sort()).toEqual([paths.customer.legId, paths.agentOf('1005').legId].sort());
     expect(paths.customer.hears).toEqual([paths.agentOf('1005').legId]);
@@ -56,6 +63,8 @@ describe('supervisor monitoring', () => {
 
     expect(await supervisor.sdk.unspy()).toMatchObject({ code: 0 });
     expect(await agent.log.waitFor('bargeUnlink')).toMatchObject({ reason: 'hangup' });
+    await expect.poll(() => agent.log.of('agentStatus').at(-1)).not.toHaveProperty('monitoredBy');
+    expect(agent.log.of('agentStatus').filter((s) => s.stateAction === 'monitor').map((s) => s.monitoredBy?.mode)).toEqual(['spy', 'whisper', 'barge', undefined]);
     await supervisor.log.waitFor('agentStatus', (s) => s.state === 'idle', mark);
     paths = await audio(callId, from);
     expect(paths.customer.hears).toEqual([paths.agentOf('1005').legId]);

@@ -55,6 +55,8 @@ export const AgentStateAction = {
   HANGUP: 'hangup',
   RING_NO_ANSWER: 'ringNoAnswer',
   OFFER_RELEASED: 'offerReleased',
+  /** A supervisor joined, switched mode on, or left the agent's call (`monitoredBy` / `monitoring` changed). */
+  MONITOR: 'monitor',
   SESSION_EXPIRED: 'sessionExpired',
   SESSION_KEY_REVOKED: 'sessionKeyRevoked',
   SET_OFFLINE: 'setOffline',

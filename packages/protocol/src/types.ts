@@ -29,6 +29,10 @@ export interface AgentStatus {
   bindEndpoint?: BindEndpoint;
   /** login `workMode`, when given. */
   workMode?: string;
+  /** Set while a supervisor listens to, whispers to, barges into or joins this agent's call. */
+  monitoredBy?: { supervisorNo: string; mode: 'spy' | 'whisper' | 'barge' | 'threeway' };
+  /** Supervisors: set while on a watched agent's call. */
+  monitoring?: { agentNo: string; mode: 'spy' | 'whisper' | 'barge' | 'threeway' };
   /** Set while a call is offered to or handled by the agent. */
   callId?: string;
   callType?: CallTypeValue;

@@ -40,6 +40,8 @@ export interface AgentRecord {
   logoutPending?: { unbindEndpoint: boolean };
   /** The call offered to or handled by the agent. */
   callId?: string;
+  monitoredBy?: AgentStatus['monitoredBy'];
+  monitoring?: AgentStatus['monitoring'];
   callType?: CallTypeValue;
   /** The pause to return to after the call's wrap-up (an agent who dials out while busy stays busy). */
   pauseAfterCall?: { pauseType: number; pauseDescription: string };
@@ -56,6 +58,10 @@ export const RING_NO_ANSWER_PAUSE = { pauseType: 1, pauseDescription: 'ring no a
 export const SUPERVISOR_PAUSE = { pauseType: PauseType.FORCED, pauseDescription: 'supervisor' } as const;
 
 export type AgentCommand =
+  /** A supervisor's monitoring of the agent's call changed (absent: it ended). */
+  | { type: 'setMonitoredBy'; callId: string; by?: NonNullable<AgentStatus['monitoredBy']> }
+  /** The supervisor's own side of it. */
+  | { type: 'setMonitoring'; callId: string; target?: NonNullable<AgentStatus['monitoring']> }
   | {
       type: 'login';
       sessionId: string;
@@ -154,6 +160,8 @@ export function toAgentStatus(record: AgentRecord): AgentStatus {
   if (record.loginTime !== undefined) status.loginTime = record.loginTime;
   if (record.wrapupEndsAt !== undefined) status.wrapupEndsAt = record.wrapupEndsAt;
   if (record.callId !== undefined) status.callId = record.callId;
+  if (record.monitoredBy) status.monitoredBy = record.monitoredBy;
+  if (record.monitoring) status.monitoring = record.monitoring;
   if (record.callType !== undefined) status.callType = record.callType;
   return status;
 }
@@ -202,6 +210,8 @@ function clearCall(record: AgentRecord): AgentRecord {
   const next = { ...record };
   delete next.callId;
   delete next.callType;
+  delete next.monitoredBy;
+  delete next.monitoring;
   return next;
 }
 
@@ -375,6 +385,18 @@ export function transition(record: AgentRecord, command: AgentCommand, now: numb
         stateSince: now,
         callsAnswered: (record.callsAnswered ?? 0) + 1,
       };
+      return { ok: true, next, effects: [{ type: 'publishStatus' }] };
+    }
+
+    case 'setMonitoredBy':
+    case 'setMonitoring': {
+      if (record.callId !== command.callId) return refuse('INVALID_STATE', 'not in this call');
+      const next: AgentRecord = { ...record, stateAction: AgentStateAction.MONITOR };
+      if (command.type === 'setMonitoredBy') {
+        if (command.by) next.monitoredBy = command.by;
+        else delete next.monitoredBy;
+      } else if (command.target) next.monitoring = command.target;
+      else delete next.monitoring;
       return { ok: true, next, effects: [{ type: 'publishStatus' }] };
     }
 

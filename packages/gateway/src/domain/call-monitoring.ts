@@ -21,6 +21,15 @@ const MODES: Record<MonitorKind, MonitorMode> = { spy: 'listen', whisper: 'whisp
 
 const ok = (next: CallRecord, effects: CallEffect[]): CallTransitionResult => ({ ok: true, next, effects });
 
+/** Both agents' status shows the monitoring: the agent who is monitored, the supervisor who monitors. */
+function showMonitoring(call: CallRecord, supervisorNo: string, kind: MonitorKind): CallEffect[] {
+  if (!call.agentNo) return [];
+  return [
+    { type: 'agent', agentNo: call.agentNo, command: { type: 'setMonitoredBy', callId: call.callId, by: { supervisorNo, mode: kind } } },
+    { type: 'agent', agentNo: supervisorNo, command: { type: 'setMonitoring', callId: call.callId, target: { agentNo: call.agentNo, mode: kind } } },
+  ];
+}
+
 export function startMonitor(call: CallRecord, event: Extract<CallEvent, { type: 'startMonitor' }>, now: number): CallTransitionResult {
   if (call.phase !== 'connected' || !call.agentLegId || !call.agentNo) return refuse('INVALID_STATE', 'agent not in a call');
   const current = call.monitor;
@@ -34,6 +43,7 @@ export function startMonitor(call: CallRecord, event: Extract<CallEvent, { type:
       ...monitorNotice(call, current.kind, 'Unlink', { reason: 'switched' }),
       ...monitorNotice(next, event.kind, 'Result', { result: 'success' }),
       ...monitorNotice(next, event.kind, 'Link'),
+      ...showMonitoring(call, current.supervisorNo, event.kind),
     ]);
   }
   const next: CallRecord = {
@@ -63,6 +73,7 @@ export function monitorLegAnswered(call: CallRecord): CallTransitionResult {
     { type: 'monitor', legId: monitor.legId, targetLegId: call.agentLegId, mode: MODES[monitor.kind] },
     { type: 'agent', agentNo: monitor.supervisorNo, command: { type: 'callConnected', callId: call.callId } },
     ...monitorNotice(next, monitor.kind, 'Link'),
+    ...showMonitoring(call, monitor.supervisorNo, monitor.kind),
   ]);
 }
 
@@ -73,6 +84,9 @@ export function monitorLegEnded(call: CallRecord, cause: LegEndCause): CallTrans
   delete next.monitor;
   return ok(next, [
     ...monitorNotice(call, monitor.kind, 'Unlink', { reason: monitor.state === 'linked' ? 'hangup' : cause }),
+    ...(call.agentNo && monitor.state === 'linked'
+      ? [{ type: 'agent' as const, agentNo: call.agentNo, command: { type: 'setMonitoredBy' as const, callId: call.callId } }]
+      : []),
     {
       type: 'agent',
       agentNo: monitor.supervisorNo,
