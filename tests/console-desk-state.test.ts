@@ -91,6 +91,16 @@ describe('desk state', () => {
     expect(consulting.consult?.phase).toBe('talking');
   });
 
+  it('gives the consulted agent the call once the transfer completes', () => {
+    const consulted = { ...CALL, consultingAgentNo: '1005' };
+    const consulting = play([['ringing', consulted], ['sessionInit', consulted]]);
+    expect(consulting.call).toMatchObject({ phase: 'connected', consultingAgentNo: '1005' });
+    const transferred = play([['callBridged', { ...CALL, transferredBy: '1005' }]], consulting);
+    expect(transferred.call).toMatchObject({ phase: 'connected', transferredBy: '1005', customerNumber: '13800138000' });
+    expect(transferred.call?.consultingAgentNo).toBeUndefined();
+    expect(transferred.call?.talkingSince).toBe(consulting.call?.talkingSince);
+  });
+
   it('remembers a failed consultation', () => {
     const state = play([['sessionInit', CALL], ['atxferStart', { targetType: 0, target: '13900000000' }], ['atxferError', { targetType: 0, target: '13900000000', reason: 'busy' }]]);
     expect(state.consult).toBeUndefined();

@@ -70,3 +70,16 @@ export async function demoSignIn(page: Page, agentNo: string): Promise<void> {
   await page.getByRole('button', { name: 'Demo sign-in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
 }
+
+/**
+ * The text of the first element matching `selector` that contains `text`, read the moment it appears: for what shows
+ * only briefly (a banner while a phone rings for 300 ms). Start it before the action that makes it appear.
+ */
+export async function textWhenShown(page: Page, selector: string, text: string, timeoutMs = 10_000): Promise<string> {
+  const found = await page.waitForFunction(
+    ([selector, text]) => Array.from(document.querySelectorAll(selector)).map((element) => element.textContent ?? '').find((content) => content.includes(text)),
+    [selector, text] as const,
+    { timeout: timeoutMs },
+  );
+  return (await found.jsonValue()) as string;
+}

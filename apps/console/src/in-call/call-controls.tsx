@@ -57,7 +57,14 @@ export function CallControls({ call, consult, session }: CallControlsProps) {
   return (
     <>
       <div class="call-controls" role="group" aria-label="Call controls">
-        <ControlTile icon={call.held ? Play : Pause} label={call.held ? 'Resume' : 'Hold'} pressed={call.held} disabled={!connected || pending} title={notConnected} onClick={toggleHold} />
+        <ControlTile
+          icon={call.held ? Play : Pause}
+          label={call.held ? 'Resume' : 'Hold'}
+          pressed={call.held}
+          disabled={!connected || pending || consult !== undefined}
+          title={notConnected ?? (consult === undefined ? undefined : 'Not during a consultation or three-way call')}
+          onClick={toggleHold}
+        />
         <ControlTile icon={mutedNow ? MicOff : Mic} label={mutedNow ? 'Unmute' : 'Mute'} pressed={mutedNow !== undefined} disabled={!connected || pending} title={notConnected} onClick={toggleMute} />
         <ControlTile icon={Grid3x3} label="Keypad" expanded={keypadOpen} controls="dtmf-keypad" disabled={!connected} title={notConnected} onClick={() => setKeypadOpen((open) => !open)} />
         <ControlTile icon={Star} label="Survey" disabled={!connected || pending} title={notConnected ?? 'Hand the caller to the satisfaction survey'} onClick={survey} />

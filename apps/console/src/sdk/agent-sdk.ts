@@ -3,6 +3,7 @@
  * (`/sdk/agent-sdk.js`, global `AgentSDK`), the same build a customer's CRM page loads. Types come from the package.
  */
 import type { AgentSdkClient, isAgentSdkError } from '@agentsdk/sdk';
+import { describeSdkError } from './refusal-messages.js';
 
 /** What the script-tag bundle puts on `window`: the client, with the helpers a page without modules needs. */
 export type ScriptTagAgentSdk = AgentSdkClient & { isAgentSdkError: typeof isAgentSdkError };
@@ -23,8 +24,9 @@ export function agentSdk(): ScriptTagAgentSdk {
   return sdk;
 }
 
-/** The message of anything an SDK call threw: AgentSdkError messages are written for people. */
+/** Anything an SDK call threw, for people: AgentSdkError codes the console knows get a hint before the message. */
 export function describeThrown(error: unknown): string {
+  if (window.AgentSDK?.isAgentSdkError(error)) return describeSdkError(error);
   if (error instanceof Error) return error.message;
   return String(error);
 }

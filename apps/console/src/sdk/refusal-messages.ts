@@ -1,4 +1,7 @@
-/** Gateway refusals (`code: -1`) in words an agent understands, with the gateway's own message and code kept. */
+/**
+ * Failures in words an agent understands, keeping the original message and code: gateway refusals (`code: -1`,
+ * numeric `errorCode`) and the SDK's local failures (AgentSdkError, string `code`).
+ */
 import type { SdkResponse } from '@agentsdk/sdk';
 
 /** Business error codes (protocol error-codes.ts) the console explains. */
@@ -21,11 +24,31 @@ const HINTS: Record<number, string> = {
   30006: 'Not possible right now.',
   30008: 'That pause reason is not configured for the tenant.',
   30010: 'No such tenant.',
-  30011: 'Too many requests: wait a moment and retry.',
+  30011: 'Too many requests in a short time: wait a moment, then try again.',
+  30012: 'The softphone in your browser answers and hangs up its own calls; the gateway does not. Reload the console if this keeps happening.',
+};
+
+/** AgentSdkError codes (sdk errors.ts) the console explains. */
+const LOCAL_HINTS: Record<string, string> = {
+  SIP_NOT_AVAILABLE: 'Your softphone is not ready: wait until the top bar says “Softphone ready”, or sign in again.',
+  MEDIA_NOT_SUPPORTED:
+    'This browser cannot use a microphone here: allow the microphone for this site, check that one is connected and not in use, and open the console over HTTPS.',
 };
 
 export function describeRefusal(response: Pick<SdkResponse, 'message' | 'errorCode'>): string {
   const hint = response.errorCode === undefined ? undefined : HINTS[response.errorCode];
   const code = response.errorCode === undefined ? '' : ` (${response.errorCode})`;
   return hint === undefined ? `${response.message}${code}` : `${hint} Gateway: “${response.message}”${code}`;
+}
+
+/** An AgentSdkError (recognised by the caller) in words, with the SDK's own message and code. */
+export function describeSdkError(error: { code: string; message: string }): string {
+  const hint = LOCAL_HINTS[error.code];
+  return hint === undefined ? error.message : `${hint} SDK: “${error.message}” (${error.code})`;
+}
+
+/** The softphone's failure reason (`softphoneState.reason`): `MEDIA_NOT_SUPPORTED: …` carries a code, others do not. */
+export function describeSoftphoneReason(reason: string): string {
+  const coded = /^([A-Z_]+): (.*)$/s.exec(reason);
+  return coded ? describeSdkError({ code: coded[1]!, message: coded[2]! }) : reason;
 }

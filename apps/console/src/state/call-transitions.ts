@@ -46,7 +46,7 @@ export function callEventTransition(state: DeskState, { name, payload, at }: Sdk
     case 'previewObCallBridge':
       return withCall(previewStep(state, 'bridge', at, payload), payload, (call) => connected(call, at));
     case 'callBridged':
-      return withCall(state, payload, (call) => connected(call, at));
+      return withCall(state, payload, (call) => connected(handedOver(call, payload), at));
     case 'atxferStart':
     case 'atxferLink':
     case 'atxferEnded':
@@ -120,6 +120,13 @@ function sessionTerminate(state: DeskState, payload: Record<string, unknown>, at
     lastEnded: ended ?? state.lastEnded,
     endedCount: state.endedCount + 1,
   };
+}
+
+/** After completeAtxfer the consulted agent's `callBridged` names who handed the call over: the call is now theirs. */
+function handedOver(call: ActiveCall, payload: Record<string, unknown>): ActiveCall {
+  if (typeof payload.transferredBy !== 'string' || payload.transferredBy === '') return call;
+  const { consultingAgentNo: _consultation, ...rest } = call;
+  return { ...rest, transferredBy: payload.transferredBy };
 }
 
 function withCall(state: DeskState, payload: Record<string, unknown>, change: (call: ActiveCall) => ActiveCall): DeskState {
