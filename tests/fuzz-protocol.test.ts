@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { MAX_FRAME_BYTES, OPERATIONS, OPERATION_NAMES, isOperationName, validateParams, type OperationName } from '@agentsdk/protocol';
-import { openRawSocket, type RawSocket } from './helpers/raw-socket.js';
+import { openSignedInRawSocket, type RawSocket } from './helpers/raw-socket.js';
 import { RELAXED_RATE_LIMITS, startTestGateway, type TestGateway } from './helpers/test-gateway.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 4242);
@@ -21,24 +21,11 @@ let versionsBefore: (number | undefined)[];
 const agentVersions = async () =>
   Promise.all(['1001', '1008'].map(async (agentNo) => (await gateway.services.store.agents.get('demo', agentNo))?.version));
 
-async function rawLogin(agentNo: string): Promise<RawSocket> {
-  const socket = await openRawSocket(gateway.url);
-  const response = await socket.request('login', {
-    sessionKey: await gateway.issueKey(agentNo),
-    tenantId: 'demo',
-    agentNo,
-    bindEndpoint: { endpointType: 1, endpoint: `1360000${agentNo}` },
-    initialStatus: 1,
-    ...(agentNo === '1008' ? { qids: 'demo:0,demo:1,demo:2' } : {}),
-  });
-  expect(response.code).toBe(0);
-  return socket;
-}
 
 beforeAll(async () => {
   gateway = await startTestGateway({ rateLimits: RELAXED_RATE_LIMITS });
-  await rawLogin('1001');
-  supervisor = await rawLogin('1008');
+  await openSignedInRawSocket(gateway, '1001');
+  supervisor = await openSignedInRawSocket(gateway, '1008', { qids: 'demo:0,demo:1,demo:2' });
   versionsBefore = await agentVersions();
 });
 afterAll(async () => {

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DebugEntry } from '@agentsdk/sdk';
 import { closeClients, signIn } from './helpers/agent-client.js';
 import { metricValue } from './helpers/metrics.js';
-import { openRawSocket, type RawSocket } from './helpers/raw-socket.js';
+import { openSignedInRawSocket, type RawSocket } from './helpers/raw-socket.js';
 import { RELAXED_RATE_LIMITS, startTestGateway, type TestGateway } from './helpers/test-gateway.js';
 
 let gateway: TestGateway;
@@ -30,19 +30,8 @@ function sentRequests(entries: DebugEntry[]): Map<string, string[]> {
   return sent;
 }
 
-async function rawSignIn(agentNo: string): Promise<RawSocket> {
-  const socket = await openRawSocket(gateway.url);
-  const response = await socket.request('login', {
-    sessionKey: await gateway.issueKey(agentNo),
-    tenantId: 'demo',
-    agentNo,
-    bindEndpoint: { endpointType: 1, endpoint: `1360000${agentNo}` },
-    initialStatus: 2,
-    pauseDescription: 'MEETING',
-  });
-  expect(response.code).toBe(0);
-  return socket;
-}
+
+const signedInBusy = (agentNo: string) => openSignedInRawSocket(gateway, agentNo, { initialStatus: 2, pauseDescription: 'MEETING' });
 
 /** Sends a request frame with a chosen id and waits for the response with that id after `fromIndex`. */
 async function requestWithId(socket: RawSocket, id: string, action: string, params?: unknown): Promise<any> {
@@ -59,7 +48,7 @@ async function requestWithId(socket: RawSocket, id: string, action: string, para
 
 describe('the gateway answers a repeated request id once', () => {
   it('answers the repeat with the first response without running the operation again', async () => {
-    const socket = await rawSignIn('1001');
+    const socket = await signedInBusy('1001');
     const before = await metricValue(gateway, 'agent_gateway_operations_total', { action: 'unpause' });
     const first = await requestWithId(socket, 'u-1', 'unpause');
     expect(first).toMatchObject({ code: 0, action: 'unpauseResp' });
@@ -75,7 +64,7 @@ describe('the gateway answers a repeated request id once', () => {
   });
 
   it('refuses an id reused for another action', async () => {
-    const socket = await rawSignIn('1002');
+    const socket = await signedInBusy('1002');
     await requestWithId(socket, 'x', 'unpause');
     expect(await requestWithId(socket, 'x', 'pause', { pauseType: 1 })).toMatchObject({
       code: -1,
@@ -87,7 +76,7 @@ describe('the gateway answers a repeated request id once', () => {
   });
 
   it('keeps the latest 200 responses of a session', async () => {
-    const socket = await rawSignIn('1003');
+    const socket = await signedInBusy('1003');
     for (let n = 1; n <= 201; n += 1) await requestWithId(socket, `h-${n}`, 'hold');
     const repeated = await metricValue(gateway, 'agent_gateway_repeated_requests_total');
     await requestWithId(socket, 'h-2', 'hold');

@@ -38,3 +38,22 @@ export async function openRawSocket(baseUrl: string, query = 'v=1'): Promise<Raw
     close: () => socket.close(),
   };
 }
+
+/** A bare protocol client signed in as `agentNo` of the demo tenant (PSTN endpoint 1360000<agentNo>, idle). */
+export async function openSignedInRawSocket(
+  gateway: { url: string; issueKey(agentNo: string): Promise<string> },
+  agentNo: string,
+  loginParams: Record<string, unknown> = {},
+): Promise<RawSocket> {
+  const socket = await openRawSocket(gateway.url);
+  const response = await socket.request('login', {
+    sessionKey: await gateway.issueKey(agentNo),
+    tenantId: 'demo',
+    agentNo,
+    bindEndpoint: { endpointType: 1, endpoint: `1360000${agentNo}` },
+    initialStatus: 1,
+    ...loginParams,
+  });
+  if (response.code !== 0) throw new Error(`raw login of ${agentNo} failed: ${response.message}`);
+  return socket;
+}

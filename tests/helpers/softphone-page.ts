@@ -4,22 +4,11 @@
  * use the microphone). WebRTC may use loopback, so media stays on 127.0.0.1.
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_PATH } from './browser.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser.js';
 import type { TestGateway } from './test-gateway.js';
 
-const SOFTPHONE_CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
-  '--allow-loopback-in-peer-connection',
-  '--autoplay-policy=no-user-gesture-required',
-];
+/** WebRTC between the page and the gateway stays on loopback; the remote audio element may play without a click. */
+const SOFTPHONE_CHROMIUM_ARGS = [...CHROMIUM_ARGS, '--allow-loopback-in-peer-connection', '--autoplay-policy=no-user-gesture-required'];
 
 export function launchSoftphoneBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: SOFTPHONE_CHROMIUM_ARGS });
