@@ -1,6 +1,7 @@
 /** The pure agent state machine: each command's next state, effects and refusals (docs/08-State-Machine.md). */
 import { describe, expect, it } from 'vitest';
-import { offlineAgent, toAgentStatus, transition, type AgentRecord } from '../packages/gateway/src/domain/agent-state.js';
+import { offlineAgent, toAgentStatus, type AgentRecord } from '../packages/gateway/src/domain/agent.js';
+import { transition } from '../packages/gateway/src/domain/agent-state.js';
 
 const endpoint = { endpointType: 1 as const, endpoint: '13600000000' };
 const T0 = 1_000;

@@ -1,6 +1,7 @@
 /** The agent state machine's supervisor commands (setPause, setUnpause, setOnline, setOffline), pure. */
 import { describe, expect, it } from 'vitest';
-import { offlineAgent, transition, type AgentRecord } from '../packages/gateway/src/domain/agent-state.js';
+import { offlineAgent, type AgentRecord } from '../packages/gateway/src/domain/agent.js';
+import { transition } from '../packages/gateway/src/domain/agent-state.js';
 
 const endpoint = { endpointType: 1 as const, endpoint: '13600000000' };
 const T0 = 1_000;

@@ -7,7 +7,7 @@ import { closeClients, signIn, type TestClient } from './helpers/agent-client.js
 import { simulatorApi, type SimulatorApi } from './helpers/simulator.js';
 import { demoTenant } from './helpers/tenants.js';
 import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
-import { offlineAgent, type AgentRecord } from '../packages/gateway/src/domain/agent-state.js';
+import { offlineAgent, type AgentRecord } from '../packages/gateway/src/domain/agent.js';
 import type { CallRecord } from '../packages/gateway/src/domain/call.js';
 import { queueStatusOf, sectionsOf } from '../packages/gateway/src/domain/queue-status.js';
 

@@ -4,7 +4,7 @@
  * the call (call machine: `offered`); whichever side loses a race is released, so no call is offered to two agents.
  */
 import { CallType, DeviceStatus, EndpointType, LoginStatus } from '@agentsdk/protocol';
-import type { AgentRecord } from '../domain/agent-state.js';
+import type { AgentRecord } from '../domain/agent.js';
 import type { CallRecord } from '../domain/call.js';
 import { answersQueue, findAgent, type TenantAgent, type TenantQueue } from '../domain/tenant.js';
 import type { DialRequest, Destination } from '../ports/telephony.js';

@@ -3,7 +3,8 @@
  * the one place where agent transitions reach the store, the bus and the timers.
  */
 import { CloseCode, EventType, type BusinessErrorName, type ForcedLogoutReason } from '@agentsdk/protocol';
-import { offlineAgent, toAgentStatus, transition, type AgentCommand, type AgentEffect, type AgentRecord } from '../domain/agent-state.js';
+import { offlineAgent, toAgentStatus, type AgentRecord } from '../domain/agent.js';
+import { transition, type AgentCommand, type AgentEffect } from '../domain/agent-state.js';
 import { agentChannel, type Bus } from '../ports/bus.js';
 import type { Clock, TimerHandle } from '../ports/clock.js';
 import type { Logger } from './logger.js';

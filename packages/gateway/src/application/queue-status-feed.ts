@@ -5,7 +5,7 @@
  * through the bus to the supervisor's agent channel, so they reach its session on whichever node holds it.
  */
 import { EventType, QUEUE_STATUS_SECTIONS, type EventPayload, type QueueStatusMap } from '@agentsdk/protocol';
-import type { AgentRecord } from '../domain/agent-state.js';
+import type { AgentRecord } from '../domain/agent.js';
 import type { CallRecord } from '../domain/call.js';
 import { findAgent } from '../domain/tenant.js';
 import { agentChannel, type Bus } from '../ports/bus.js';

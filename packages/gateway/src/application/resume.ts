@@ -1,7 +1,7 @@
 /** The protocol action `resume`: re-attaches a new socket to a live session after a reconnect (docs/protocol.md). */
 import * as v from 'valibot';
 import { EventType } from '@agentsdk/protocol';
-import { toAgentStatus } from '../domain/agent-state.js';
+import { toAgentStatus } from '../domain/agent.js';
 import { failed, succeeded, type Connection, type GatewayServices, type Outcome } from './operation-context.js';
 import { hashSecret, secretsEqual } from './secrets.js';
 

@@ -3,7 +3,7 @@
  * record) and the agents of its own tenant who answer one of them. The dispatcher applies it to every supervisor row,
  * so no handler checks it again.
  */
-import type { AgentRecord } from '../domain/agent-state.js';
+import type { AgentRecord } from '../domain/agent.js';
 import { answersQueue, findAgent, qidOf, type TenantConfig } from '../domain/tenant.js';
 import { failed, type Outcome, type SignedInContext, type SupervisorContext, type WatchedAgentContext } from './operation-context.js';
 

@@ -13,7 +13,7 @@ import {
   type QueueStatusEntry,
   type QueueStatusMap,
 } from '@agentsdk/protocol';
-import { offlineAgent, stateOf, type AgentRecord } from './agent-state.js';
+import { offlineAgent, stateOf, type AgentRecord } from './agent.js';
 import type { CallOutcome, CallRecord } from './call.js';
 import { answersQueue, type TenantConfig, type TenantQueue } from './tenant.js';
 

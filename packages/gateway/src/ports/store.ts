@@ -2,7 +2,7 @@
  * Persistence, in domain terms. The embedded default is SQLite; a Redis adapter serves several gateway nodes.
  * Every adapter passes tests/store-conformance.test.ts.
  */
-import type { AgentRecord } from '../domain/agent-state.js';
+import type { AgentRecord } from '../domain/agent.js';
 import type { CallRecord } from '../domain/call.js';
 import type { TenantConfig } from '../domain/tenant.js';
 

@@ -1,6 +1,6 @@
 /** The embedded default store: one SQLite file (better-sqlite3), or `:memory:` for a throwaway gateway. */
 import Database from 'better-sqlite3';
-import type { AgentRecord } from '../../domain/agent-state.js';
+import type { AgentRecord } from '../../domain/agent.js';
 import type { TenantConfig } from '../../domain/tenant.js';
 import type { SessionKeyRecord, SessionRecord, Store } from '../../ports/store.js';
 import { ADDED_COLUMNS, SCHEMA_STATEMENTS } from './schema.js';
