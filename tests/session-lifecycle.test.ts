@@ -84,3 +84,21 @@ describe('session lifecycle', () => {
     expect(target.log.of('reconnectAttempt')).toEqual([]);
   });
 });
+
+describe('taking over a call', () => {
+  it('gives a desktop that signs in during a call the call, held as it is', async () => {
+    const { simulatorApi } = await import('./helpers/simulator.js');
+    const sim = simulatorApi(gateway);
+    await sim.setBehaviour('13600001007', { behavior: 'answer', answerAfterMs: 0 });
+    const first = await signIn(gateway, '1007');
+    const callId = await sim.inbound('2', '13800138950');
+    clock.advance(10);
+    await first.log.waitFor('sessionInit');
+    expect(await first.sdk.hold()).toMatchObject({ code: 0 });
+    const second = await signIn(gateway, '1007');
+    expect(await second.log.waitFor('sessionInit')).toMatchObject({ callId, takenOver: true, held: true, customerNumber: '13800138950' });
+    expect(second.log.of('agentStatus')[0]).toMatchObject({ state: 'talking', callId });
+    expect(await second.sdk.unhold()).toMatchObject({ code: 0 });
+    await sim.hangup(callId);
+  });
+});

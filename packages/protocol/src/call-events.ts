@@ -27,7 +27,12 @@ export interface RingingEvent extends CallSummary {
   transferredBy?: string;
 }
 
-export type SessionInitEvent = RingingEvent;
+export interface SessionInitEvent extends RingingEvent {
+  /** Sent to a desktop that signed in while its agent was already in this call. */
+  takenOver?: true;
+  held?: boolean;
+  muted?: { in: boolean; out: boolean };
+}
 
 export interface SessionTerminateEvent extends CallSummary {
   side: 'agent' | 'customer' | 'system';

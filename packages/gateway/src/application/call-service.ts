@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { BusinessErrorName } from '@agentsdk/protocol';
-import type { CallEffect, CallEvent, CallRecord } from '../domain/call.js';
+import { callSummary, type CallEffect, type CallEvent, type CallRecord } from '../domain/call.js';
 import { inboundCall } from '../domain/call-creation.js';
 import { callTransition } from '../domain/call-state.js';
 import { agentChannel, type Bus } from '../ports/bus.js';
@@ -57,6 +57,21 @@ export class CallService {
 
   async get(callId: string): Promise<CallRecord | undefined> {
     return (await this.store.calls.get(callId))?.value;
+  }
+
+  /**
+   * A desktop that signs in while its agent is in a call gets the call as `sessionInit` (`takenOver: true`), with its
+   * hold and mute state, so it can show and control it.
+   */
+  async showCallTo(callId: string, agentNo: string, sessionId: string): Promise<void> {
+    const call = await this.get(callId);
+    if (!call || call.phase === 'ended') return;
+    await this.bus.publish(agentChannel(call.tenantId, agentNo), {
+      kind: 'event',
+      event: 'sessionInit',
+      data: { eventType: 'sessionInit', ...callSummary(call), takenOver: true, held: call.held, muted: call.muted },
+      sessionId,
+    });
   }
 
   /** The call offered to or handled by an agent, if any. */

@@ -59,6 +59,7 @@ export async function login(ctx: OperationContext, params: LoginParams): Promise
     after: async () => {
       services.liveSessions.attach(sessionId, connection.socket, 0);
       await services.agents.applyEffects(result.record, result.effects);
+      if (result.record.callId !== undefined) await services.calls.showCallTo(result.record.callId, agent.agentNo, sessionId);
     },
   });
 }

@@ -1,0 +1,22 @@
+import { luaScript } from './lua-script.js';
+
+/**
+ * end-session-3: marks a live session ended and removes it from the live indexes.
+ * KEYS[1] session hash {record, endedAt?, endReason?}
+ * KEYS[2] live sessions (sorted set)
+ * KEYS[3] live sessions of the session's key hash (set)
+ * ARGV[1] sessionId  ARGV[2] endedAt (ms)  ARGV[3] endReason
+ * Returns 1 ended; 0 unknown or already ended.
+ */
+export const endSession = luaScript(
+  'end-session-3',
+  3,
+  `
+if redis.call('HEXISTS', KEYS[1], 'record') == 0 then return 0 end
+if redis.call('HSETNX', KEYS[1], 'endedAt', ARGV[2]) == 0 then return 0 end
+redis.call('HSET', KEYS[1], 'endReason', ARGV[3])
+redis.call('ZREM', KEYS[2], ARGV[1])
+redis.call('SREM', KEYS[3], ARGV[1])
+return 1
+`,
+);
