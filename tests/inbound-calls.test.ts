@@ -96,6 +96,9 @@ describe('inbound calls that do not connect', () => {
     expect(ringingAgent.log.of('agentStatus').at(-1)).toMatchObject({ state: 'idle' });
     await sim.hangup(callId);
     await other.log.waitFor('sessionTerminate');
+    const { body } = await gateway.api('GET', '/api/v1/tenants/demo/cdrs');
+    const record = body.records.find((r: any) => r.callId === callId);
+    expect(record.rejections).toEqual([{ agentNo: ringingAgent === first ? '1001' : '1002', at: expect.any(String), description: 'busy' }]);
   });
 });
 

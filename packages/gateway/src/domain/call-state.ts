@@ -105,8 +105,10 @@ export function callTransition(call: CallRecord, event: CallEvent, now: number):
     }
 
     case 'reject': {
-      if (call.phase !== 'offering' || !isLive(call, call.agentLegId) || !call.agentLegId) return refuse('INVALID_STATE', 'no ringing call to reject');
-      return { ok: true, next: call, effects: [{ type: 'hangupLeg', legId: call.agentLegId, cause: 'rejected' }] };
+      if (call.phase !== 'offering' || !isLive(call, call.agentLegId) || !call.agentLegId || !call.agentNo) return refuse('INVALID_STATE', 'no ringing call to reject');
+      const rejection = { agentNo: call.agentNo, at: now, ...(event.description ? { description: event.description } : {}) };
+      const next: CallRecord = { ...call, rejections: [...(call.rejections ?? []), rejection] };
+      return { ok: true, next, effects: [{ type: 'hangupLeg', legId: call.agentLegId, cause: 'rejected' }] };
     }
 
     case 'cancel': {

@@ -138,6 +138,8 @@ export interface CallRecord {
   muted: { in: boolean; out: boolean };
   /** Agents that did not take this queue call; it is not offered to them again. */
   declinedBy: string[];
+  /** `reject` of the offered agents, with their description. */
+  rejections?: { agentNo: string; at: number; description?: string }[];
   cdrIsAsr: 0 | 1;
   legs: CallLeg[];
   createdAt: number;
@@ -166,7 +168,7 @@ export type CallEvent =
   | { type: 'dtmf'; legId: string; digits: string }
   /** unlink by `agentNo` (the call's agent, or a consulted / three-way agent). */
   | { type: 'hangup'; side: 1 | 2; agentNo: string }
-  | { type: 'reject' }
+  | { type: 'reject'; description?: string }
   | { type: 'cancel' }
   | { type: 'hold' }
   | { type: 'unhold' }

@@ -34,6 +34,7 @@ export function callRecordView(call: CallRecord) {
     talkSeconds: call.answeredAt !== undefined && call.endedAt !== undefined ? Math.round((call.endedAt - call.answeredAt) / 1000) : 0,
     outcome: call.outcome,
     hangupSide: call.hangupSide,
+    rejections: (call.rejections ?? []).map((rejection) => ({ ...rejection, at: iso(rejection.at) })),
     chanVariables: call.variables.filter((variable) => (variable.type ?? 1) >= 2),
     cdrIsAsr: call.cdrIsAsr,
     survey: call.survey && { startedAt: iso(call.survey.startedAt), result: call.survey.result ?? null },

@@ -18,7 +18,8 @@ async function onCurrentCall(ctx: SignedInContext, event: CallEvent): Promise<Ou
 export const cancelPreviewObCall = (ctx: SignedInContext) => onCurrentCall(ctx, { type: 'cancel' });
 export const unlink = (ctx: SignedInContext, params: ValidatedParams<'unlink'>) =>
   onCurrentCall(ctx, { type: 'hangup', side: params.side, agentNo: ctx.session.agentNo });
-export const reject = (ctx: SignedInContext) => onCurrentCall(ctx, { type: 'reject' });
+export const reject = (ctx: SignedInContext, params: ValidatedParams<'reject'>) =>
+  onCurrentCall(ctx, params.description === undefined ? { type: 'reject' } : { type: 'reject', description: params.description });
 export const hold = (ctx: SignedInContext) => onCurrentCall(ctx, { type: 'hold' });
 export const unhold = (ctx: SignedInContext) => onCurrentCall(ctx, { type: 'unhold' });
 export const mute = (ctx: SignedInContext, params: ValidatedParams<'mute'>) => onCurrentCall(ctx, { type: 'mute', direction: params.direction });
