@@ -161,7 +161,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
       },
     }),
   };
-  for (const record of await store.sessions.listLive()) services.liveSessions.restore(record);
+  // A node that owns its store (the embedded default) takes back every live session after a restart. Nodes sharing a
+  // store cannot tell the sessions of a node that died from those of one still serving them, so they leave them be.
+  if (!options.store) for (const record of await store.sessions.listLive()) services.liveSessions.restore(record);
   for (const tenant of tenants.all()) await agents.resumeTimers(tenant.tenantId);
 
   const metrics = new GatewayMetrics({

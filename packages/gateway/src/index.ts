@@ -3,6 +3,8 @@ export type { Gateway, GatewayOptions } from './gateway.js';
 export { ManualClock } from './adapters/clock/manual-clock.js';
 export { openSqliteStore } from './adapters/sqlite/sqlite-store.js';
 export { createMemoryBus } from './adapters/memory-bus/memory-bus.js';
+export { openRedisStore } from './adapters/redis/redis-store.js';
+export { createRedisBus } from './adapters/redis/redis-bus.js';
 export { loadTenantConfigFile, DEMO_TENANT_FILE, TenantConfigError } from './config/tenant-config-file.js';
 export type { TenantConfig } from './domain/tenant.js';
 export type { Store, SessionKeyRecord, SessionRecord, Versioned } from './ports/store.js';

@@ -3,6 +3,7 @@
  * events it receives from the bus (`seq`), keeps the latest ones for replay after a reconnect, and forwards them
  * to its socket while one is attached.
  */
+import { randomUUID } from 'node:crypto';
 import { CloseCode, type EventFrame, type ServerFrame } from '@agentsdk/protocol';
 import { agentChannel, type Bus, type BusMessage, type Unsubscribe } from '../ports/bus.js';
 import type { Clock, TimerHandle } from '../ports/clock.js';
@@ -42,6 +43,8 @@ export interface LiveSessionsOptions {
 
 export class LiveSessions {
   private readonly sessions = new Map<string, LiveSession>();
+  /** Tells this node's `sessionAttached` messages from other nodes'. */
+  private readonly nodeId = randomUUID();
 
   constructor(private readonly options: LiveSessionsOptions) {}
 
@@ -89,6 +92,8 @@ export class LiveSessions {
     session.socket = socket;
     session.seq = Math.max(session.seq, lastSeq);
     for (const frame of session.replay) if (frame.seq > lastSeq) socket.send(frame);
+    const { tenantId, agentNo } = session.record;
+    void this.options.bus.publish(agentChannel(tenantId, agentNo), { kind: 'sessionAttached', sessionId, nodeId: this.nodeId });
     return true;
   }
 
@@ -130,6 +135,13 @@ export class LiveSessions {
     if (message.kind === 'endSession') {
       this.remove(session);
       session.socket?.close(message.closeCode, message.reason);
+      return;
+    }
+    if (message.kind === 'sessionAttached') {
+      // The client resumed on another node: this node's copy (and its grace timer) must not end the session.
+      if (message.nodeId === this.nodeId) return;
+      this.remove(session);
+      session.socket?.close(CloseCode.KICKED_OUT, 'session resumed on another node');
       return;
     }
     session.seq += 1;

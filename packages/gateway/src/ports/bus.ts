@@ -8,7 +8,9 @@ export type BusMessage =
   /** An event for the sessions of an agent; only the named session when `sessionId` is set. */
   | { kind: 'event'; event: EventName; data: Record<string, unknown>; sessionId?: string }
   /** Close the named session's socket (after the events published before this message). */
-  | { kind: 'endSession'; sessionId: string; closeCode: number; reason: string };
+  | { kind: 'endSession'; sessionId: string; closeCode: number; reason: string }
+  /** A node attached a socket to the session (sign-in or resume); any other node drops its copy of the session. */
+  | { kind: 'sessionAttached'; sessionId: string; nodeId: string };
 
 export type Unsubscribe = () => void;
 
