@@ -43,28 +43,33 @@ export class CarrierSimulator implements TelephonyDriver {
   }
 
   async dial(request: DialRequest): Promise<void> {
-    if (this.closed) throw new Error('the carrier simulator is closed');
-    if (this.calls.leg(request.legId)) throw new Error(`leg ${request.legId} already exists`);
     const owner = this.calls.tenantOf(request.callId);
     if (owner !== undefined && owner !== request.tenantId) throw new Error(`call ${request.callId} belongs to another tenant`);
     const { destination } = request;
     const behaviour = this.behaviours.resolve(request.tenantId, destination.address, destination.party);
     const plan = planDial(behaviour, request.timeoutMs);
+    this.addOutboundLeg(request, behaviour.hangupAfterMs, plan.rings);
+    this.schedule(request.legId, plan.outcome.afterMs, plan.outcome.command);
+  }
+
+  /** A new leg the gateway dialled; `ringing` is reported at once when the far end rings. */
+  private addOutboundLeg(request: DialRequest, hangupAfterMs: number | null, rings: boolean): void {
+    if (this.closed) throw new Error('the carrier simulator is closed');
+    if (this.calls.leg(request.legId)) throw new Error(`leg ${request.legId} already exists`);
     this.calls.add(
       newLeg({
         legId: request.legId,
         callId: request.callId,
         tenantId: request.tenantId,
-        party: destination.party,
-        number: destination.address,
+        party: request.destination.party,
+        number: request.destination.address,
         direction: 'outbound',
-        hangupAfterMs: behaviour.hangupAfterMs,
-        state: plan.rings ? 'ringing' : 'dialing',
+        hangupAfterMs,
+        state: rings ? 'ringing' : 'dialing',
         startedAt: this.clock.now(),
       }),
     );
-    if (plan.rings) this.outbox.post({ type: 'ringing', legId: request.legId });
-    this.schedule(request.legId, plan.outcome.afterMs, plan.outcome.command);
+    if (rings) this.outbox.post({ type: 'ringing', legId: request.legId });
   }
 
   async answer(legId: string): Promise<void> {
@@ -189,23 +194,7 @@ export class CarrierSimulator implements TelephonyDriver {
    * hold, mute, listing).
    */
   addExternalLeg(request: DialRequest): void {
-    if (this.closed) throw new Error('the carrier simulator is closed');
-    if (this.calls.leg(request.legId)) throw new Error(`leg ${request.legId} already exists`);
-    const { destination } = request;
-    this.calls.add(
-      newLeg({
-        legId: request.legId,
-        callId: request.callId,
-        tenantId: request.tenantId,
-        party: destination.party,
-        number: destination.address,
-        direction: 'outbound',
-        hangupAfterMs: null,
-        state: 'ringing',
-        startedAt: this.clock.now(),
-      }),
-    );
-    this.outbox.post({ type: 'ringing', legId: request.legId });
+    this.addOutboundLeg(request, null, true);
   }
 
   externalLegAnswered(legId: string): void {
