@@ -11,6 +11,7 @@ import { createMemoryBus } from './adapters/memory-bus/memory-bus.js';
 import { systemClock } from './adapters/clock/system-clock.js';
 import { AgentService } from './application/agent-service.js';
 import { AcdRouter } from './application/acd-router.js';
+import { DialerService } from './application/auto-dialer.js';
 import { CallService } from './application/call-service.js';
 import { CarrierSimulator } from './adapters/simulator/carrier-simulator.js';
 import { SipEdge } from './adapters/webrtc-edge/sip-edge.js';
@@ -140,7 +141,15 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const telephony = new WebRtcEdgeDriver({ simulator, edge: sipEdge, clock, logger, media: { hostAddress: options.mediaAddress ?? singleAddress(host) } });
   const calls = new CallService(store, bus, clock, telephony, agents, tenants, logger, (call) => queueStatusFeed.callChanged(call));
   const router = new AcdRouter(store, tenants, agents, calls, logger);
-  agents.setRouting(router);
+  const dialer = new DialerService(logger);
+  // An available agent is offered to its queues' waiting calls and to the dialer; the first to lock the agent wins.
+  agents.setRouting({
+    route: (tenantId, queueNo) => router.route(tenantId, queueNo),
+    agentAvailable: (tenantId, agentNo) => {
+      router.agentAvailable(tenantId, agentNo);
+      dialer.agentAvailable(tenantId, agentNo);
+    },
+  });
   calls.start(router);
   const services: GatewayServices = {
     store,
@@ -151,6 +160,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     agents,
     calls,
     telephony,
+    dialer,
     liveSessions: new LiveSessions({
       bus,
       clock,
@@ -161,6 +171,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
       },
     }),
   };
+  dialer.attach(services);
   // A node that owns its store (the embedded default) takes back every live session after a restart. Nodes sharing a
   // store cannot tell the sessions of a node that died from those of one still serving them, so they leave them be.
   if (!options.store) for (const record of await store.sessions.listLive()) services.liveSessions.restore(record);
@@ -231,6 +242,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
       services.liveSessions.closeAll(CloseCode.GOING_AWAY, 'gateway shutting down');
       await app.close();
       await router.idle();
+      await dialer.idle();
       await bus.close();
       await store.close();
     },

@@ -30,6 +30,7 @@ export type {
   PreviewObCallResult,
   QueueStatusResult,
   ListPreviewDialingTaskResult,
+  PreviewDialingTask,
 } from './operations.js';
 export { EventType, isEventName } from './events.js';
 export type {

@@ -142,12 +142,20 @@ export interface QueueStatusResult {
   queueStatus: QueueStatusMap;
 }
 
-/**
- * The spec leaves the task fields open (7.9). Preview dialing tasks arrive with the auto-outbound dialer; until then
- * the list is always empty.
- */
+/** A preview dialing task of the tenant: its next numbers, for the agent to `previewObCall`. */
+export interface PreviewDialingTask {
+  taskId: string;
+  name: string;
+  mode: 'preview';
+  /** Numbers not yet handed out. */
+  remaining: number;
+  /** The next few numbers (at most 5). */
+  numbers: string[];
+}
+
+/** The spec leaves the task fields open (7.9); these are ours. */
 export interface ListPreviewDialingTaskResult {
-  tasks: Record<string, unknown>[];
+  tasks: PreviewDialingTask[];
 }
 
 /** Fields some responses carry beyond SdkResponse (present on success). */

@@ -10,6 +10,7 @@ import type { Clock } from '../ports/clock.js';
 import type { Bus } from '../ports/bus.js';
 import type { TelephonyDriver } from '../ports/telephony.js';
 import type { CallService } from './call-service.js';
+import type { DialerService } from './auto-dialer.js';
 
 export interface GatewayServices {
   store: Store;
@@ -21,6 +22,7 @@ export interface GatewayServices {
   calls: CallService;
   telephony: TelephonyDriver;
   liveSessions: LiveSessions;
+  dialer: DialerService;
 }
 
 /** The session a connection is signed in to. */

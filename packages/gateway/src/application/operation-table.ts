@@ -29,7 +29,6 @@ import {
   threewayAtxfer,
   transferIvr,
 } from './operations/transfer-operations.js';
-import { notYetAvailable } from './operations/not-yet-available.js';
 import { handledBySdk } from './operations/handled-by-sdk.js';
 import { setOffline, setOnline, setPause, setUnpause } from './operations/supervisor-agent-control.js';
 import { getQueueStatus } from './operations/get-queue-status.js';
@@ -44,6 +43,7 @@ import {
   whisper,
 } from './operations/supervisor-call-operations.js';
 import { listPreviewDialingTasks } from './operations/preview-dialing-tasks.js';
+import { changeObCallMode, pauseAutoObCallTask, startAutoObCallTask } from './operations/auto-outbound.js';
 
 export type Permission = 'public' | 'agent' | 'supervisor';
 
@@ -67,8 +67,6 @@ export type OperationTable = {
   [K in OperationName]: K extends AgentTargetOperation ? OperationRow<K> : Exclude<OperationRow<K>, { target: 'watchedAgent' }>;
 };
 
-const agentOnly = { permission: 'agent', handle: notYetAvailable } as const;
-/** Not served yet, but already scoped: a supervisor learns nothing about agents outside its queues. */
 
 export const OPERATION_TABLE: OperationTable = {
   login: { permission: 'public', handle: login },
@@ -89,9 +87,9 @@ export const OPERATION_TABLE: OperationTable = {
   performSatisfactionSurvey: { permission: 'agent', handle: performSatisfactionSurvey },
   InternalCall: { permission: 'agent', handle: internalCall },
   prolongWrapup: { permission: 'agent', handle: prolongWrapup },
-  startAutoObCallTask: agentOnly,
-  pauseAutoObCallTask: agentOnly,
-  changeObCallMode: agentOnly,
+  startAutoObCallTask: { permission: 'agent', handle: startAutoObCallTask },
+  pauseAutoObCallTask: { permission: 'agent', handle: pauseAutoObCallTask },
+  changeObCallMode: { permission: 'agent', handle: changeObCallMode },
 
   startAtxfer: { permission: 'agent', handle: startAtxfer },
   cancelAtxfer: { permission: 'agent', handle: cancelAtxfer },

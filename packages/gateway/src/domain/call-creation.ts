@@ -42,7 +42,7 @@ export function inboundCall(
 export interface OutboundCallInput {
   callId: string;
   tenantId: string;
-  callType: typeof CallType.PREVIEW_OUTBOUND | typeof CallType.INTERNAL;
+  callType: typeof CallType.PREVIEW_OUTBOUND | typeof CallType.PREDICTIVE_OUTBOUND | typeof CallType.INTERNAL;
   agentNo: string;
   agentLeg: DialRequest;
   customerNumber: string;
@@ -57,7 +57,7 @@ export interface OutboundCallInput {
   wrapupSeconds: number;
 }
 
-/** An agent's own call (preview outbound or internal): ring the agent first, then the other party. */
+/** An agent's own call (preview outbound, internal, or the dialer's): ring the agent first, then the other party. */
 export function outboundCall(input: OutboundCallInput, now: number): { call: CallRecord; effects: CallEffect[] } {
   const customerLegId = `${input.callId}-c1`;
   const call: CallRecord = {

@@ -51,7 +51,18 @@ const IvrNodeSchema = v.object({
 
 const IvrSchema = v.object({ ivrId: v.string(), name: v.string(), nodes: v.array(IvrNodeSchema) });
 
-export const TenantConfigSchema = v.object({
+/** A list of numbers the dialer works through: progressive tasks are dialled for their agents, preview tasks listed. */
+const AutoDialTaskSchema = v.object({
+  taskId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+  name: v.string(),
+  mode: v.picklist(['progressive', 'preview']),
+  numbers: v.array(v.pipe(v.string(), v.regex(PHONE_NUMBER_PATTERN))),
+  /** Must be one of the tenant's `callerIds`. */
+  callerId: v.optional(v.pipe(v.string(), v.regex(PHONE_NUMBER_PATTERN))),
+  customerAnswerTimeoutSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(120)), 30),
+});
+
+export const TenantConfigSchema = v.pipe(v.object({
   tenantId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/)),
   name: v.string(),
   /** Bearer key for the server-to-server API (session keys, simulator). */
@@ -84,12 +95,17 @@ export const TenantConfigSchema = v.object({
   ),
   webrtc: v.optional(v.object({ stunServer: v.optional(v.string(), 'stun:stun.l.google.com:19302') }), {}),
   ivrs: v.optional(v.array(IvrSchema), []),
-});
+  autoDialTasks: v.optional(v.array(AutoDialTaskSchema), []),
+}), v.check(
+  (tenant) => tenant.autoDialTasks.every((task) => task.callerId === undefined || tenant.callerIds.some((id) => id.number === task.callerId)),
+  'autoDialTasks: a callerId must be one of the tenant\'s callerIds',
+));
 
 export type TenantConfig = v.InferOutput<typeof TenantConfigSchema>;
 export type TenantAgent = TenantConfig['agents'][number];
 export type TenantQueue = TenantConfig['queues'][number];
 export type PauseReason = TenantConfig['pauseReasons'][number];
+export type AutoDialTask = TenantConfig['autoDialTasks'][number];
 
 export function findAgent(tenant: TenantConfig, agentNo: string): TenantAgent | undefined {
   return tenant.agents.find((agent) => agent.agentNo === agentNo);

@@ -1,9 +1,6 @@
-import { succeeded, type Outcome } from '../operation-context.js';
+import { succeeded, type Outcome, type SupervisorContext } from '../operation-context.js';
 
-/**
- * ListPreviewDialingTask (spec 7.9). The spec leaves its payload open. Preview dialing tasks arrive with the
- * auto-outbound dialer; until then there are none, and the answer says so rather than refusing.
- */
-export async function listPreviewDialingTasks(): Promise<Outcome> {
-  return succeeded({ fields: { tasks: [] } });
+/** ListPreviewDialingTask (spec 7.9): the tenant's preview tasks and their next numbers, for previewObCall. */
+export async function listPreviewDialingTasks(ctx: SupervisorContext): Promise<Outcome> {
+  return succeeded({ fields: { tasks: ctx.services.dialer.previewTasks(ctx.tenant) } });
 }

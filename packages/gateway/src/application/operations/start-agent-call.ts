@@ -1,12 +1,20 @@
-/** Places a call the agent starts (preview outbound, internal): lock the agent, store the call, ring the agent first. */
+/**
+ * Places a call for one agent (preview outbound, internal, or the dialer's progressive calls): lock the agent, store
+ * the call, ring the agent first.
+ */
 import { BusinessErrors, CallType, type BusinessErrorName } from '@agentsdk/protocol';
 import { outboundCall, type OutboundCallInput } from '../../domain/call-creation.js';
 import { wrapupSecondsOf } from '../../domain/tenant.js';
 import { agentDestination } from '../acd-router.js';
 import { failed, succeeded, type Outcome, type SignedInContext } from '../operation-context.js';
 
+/** Who places the call: a signed-in agent's operation, or the dialer on the agent's behalf. */
+export type AgentCallContext = Pick<SignedInContext, 'services' | 'tenant' | 'agent'>;
+
 export type AgentCallRequest = Omit<OutboundCallInput, 'callId' | 'tenantId' | 'agentNo' | 'agentLeg' | 'wrapupSeconds'> & {
   agentAnswerTimeoutMs: number;
+  /** The dialer only places a call to an idle agent; an agent's own call may start from pause. */
+  requireIdle?: boolean;
 };
 
 /** The spec's messages for an agent that cannot place a call. */
@@ -14,9 +22,10 @@ const LOCK_REFUSALS: Partial<Record<BusinessErrorName, BusinessErrorName>> = { A
 
 const BUSINESS_MESSAGES = Object.fromEntries(Object.entries(BusinessErrors).map(([name, info]) => [name, info.message])) as Record<BusinessErrorName, string>;
 
-export async function startAgentCall(ctx: SignedInContext, request: AgentCallRequest): Promise<Outcome> {
+export async function startAgentCall(ctx: AgentCallContext, request: AgentCallRequest): Promise<Outcome> {
   const { agents, calls, telephony } = ctx.services;
-  const { tenantId, agentNo } = ctx.session;
+  const { tenantId } = ctx.tenant;
+  const { agentNo } = ctx.agent;
   const callId = calls.newCallId();
 
   const agent = await agents.current(tenantId, agentNo);
@@ -34,13 +43,13 @@ export async function startAgentCall(ctx: SignedInContext, request: AgentCallReq
     if (calleeAgentNo && calleeLock?.ok) await agents.execute(tenantId, calleeAgentNo, { type: 'offerReleased', callId, reason: 'other' });
   };
 
-  const lock = await agents.execute(tenantId, agentNo, { type: 'offer', callId, callType: request.callType, requireIdle: false });
+  const lock = await agents.execute(tenantId, agentNo, { type: 'offer', callId, callType: request.callType, requireIdle: request.requireIdle ?? false });
   if (!lock.ok) {
     await release();
     const refusal = LOCK_REFUSALS[lock.error];
     return refusal ? failed(refusal) : failed(lock.error, lock.message);
   }
-  const { agentAnswerTimeoutMs, ...rest } = request;
+  const { agentAnswerTimeoutMs, requireIdle: _requireIdle, ...rest } = request;
   const { call, effects } = outboundCall(
     {
       ...rest,
