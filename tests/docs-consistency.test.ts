@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { AgentStateAction, BusinessErrors, EventType, OPERATION_NAMES } from '@agentsdk/protocol';
 import { ErrorCodes } from '@agentsdk/sdk';
 import { OPERATION_TABLE } from '../packages/gateway/src/application/operation-table.js';
-import { notYetAvailable } from '../packages/gateway/src/application/operations/not-yet-available.js';
 import { handledBySdk } from '../packages/gateway/src/application/operations/handled-by-sdk.js';
 
 const chapter = (name: string) => readFileSync(new URL(`../docs/${name}`, import.meta.url), 'utf8');
@@ -55,8 +54,7 @@ describe('docs/04-API-Operations.md', () => {
       if (row === undefined) return true;
       const { handle } = OPERATION_TABLE[name];
       if (handle === handledBySdk) return !/\|\s*served by the SDK \(errorCode 30012 from the gateway\)\s*\|\s*$/.test(row);
-      const served = handle !== notYetAvailable;
-      return served ? !/\|\s*served\s*\|\s*$/.test(row) : !row.includes('not yet available (errorCode 30005)');
+      return !/\|\s*served\s*\|\s*$/.test(row);
     });
     expect(wrong).toEqual([]);
   });

@@ -32,7 +32,6 @@ export const BusinessErrors = {
   SESSION_KEY_INVALID: entry(30002, 'invalid session key', 'The session key is unknown or was revoked.', 'Obtain a new session key from your server.'),
   SESSION_KEY_EXPIRED: entry(30003, 'session key expired', 'The session key has passed its expiry time.', 'Obtain a new session key from your server.'),
   SESSION_KEY_MISMATCH: entry(30004, 'session key not issued for this tenant and agent', 'The session key was issued for another tenant or agent.', 'Use the key issued for this tenant and agent.'),
-  NOT_YET_AVAILABLE: entry(30005, 'operation not available yet', 'The gateway does not serve this operation yet.', 'See the release notes for when it lands.'),
   INVALID_STATE: entry(30006, 'invalid state', 'The operation is not allowed in the agent\'s or call\'s current state.', 'Check agentStatus before calling it.'),
   UNKNOWN_ACTION: entry(30007, 'unknown action', 'The request named an action the gateway does not know.', 'Use an operation of the API.'),
   UNKNOWN_PAUSE_REASON: entry(30008, 'pause reason not configured', 'The pause description is not configured for the tenant, or its pauseType differs.', 'Use a pause reason of the tenant configuration.'),

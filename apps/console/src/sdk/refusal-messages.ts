@@ -20,7 +20,6 @@ const HINTS: Record<number, string> = {
   30002: 'The session key is not valid: it is unknown or was revoked.',
   30003: 'The session key has expired.',
   30004: 'This session key was issued for another agent or tenant.',
-  30005: 'This feature is not available on this gateway yet.',
   30006: 'Not possible right now.',
   30008: 'That pause reason is not configured for the tenant.',
   30010: 'No such tenant.',

@@ -1,4 +1,4 @@
-/** Where the wallboard's data comes from right now: live, not served yet by this gateway, or failing. */
+/** Where the wallboard's data comes from right now: loading, live, or failing. */
 import { formatClockTime } from '../format/durations.js';
 import type { QueueStatusFeed } from './use-queue-status.js';
 
@@ -12,13 +12,6 @@ export function QueueStatusNotice({ feed }: { feed: QueueStatusFeed }) {
           <span class="live-indicator__dot" aria-hidden="true" />
           Live · updated {formatClockTime(feed.updatedAt)}
         </p>
-      );
-    case 'unavailable':
-      return (
-        <div class="callout callout--info callout--compact" role="status">
-          <strong>Live queue status is not available on this gateway yet.</strong> Showing the tenant directory; retrying every 3 s
-          (last check {formatClockTime(feed.checkedAt)}). Gateway: “{feed.message}”.
-        </div>
       );
     case 'failed':
       return (

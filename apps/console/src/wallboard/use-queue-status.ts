@@ -11,10 +11,8 @@ import { describeRefusal } from '../sdk/refusal-messages.js';
 export type QueueStatusFeed =
   | { state: 'loading' }
   | { state: 'live'; map: QueueStatusMap; updatedAt: number }
-  | { state: 'unavailable'; message: string; checkedAt: number }
   | { state: 'failed'; message: string; checkedAt: number };
 
-const NOT_YET_AVAILABLE = 30005;
 const RETRY_MS = 3_000;
 const REFRESH_MS = 15_000;
 const ALL_SECTIONS = 'queueParams,agentStatuses,queueEntries';
@@ -40,7 +38,6 @@ export function useQueueStatus(): QueueStatusFeed {
         const response = await agentSdk().getQueueStatus({ fields: ALL_SECTIONS });
         const checkedAt = Date.now();
         if (response.code === 0) setFeed({ state: 'live', map: response.queueStatus ?? {}, updatedAt: checkedAt });
-        else if (response.errorCode === NOT_YET_AVAILABLE) setFeed({ state: 'unavailable', message: response.message, checkedAt });
         else setFeed({ state: 'failed', message: describeRefusal(response), checkedAt });
       } catch (error) {
         setFeed({ state: 'failed', message: describeThrown(error), checkedAt: Date.now() });
