@@ -1,6 +1,7 @@
 /** The auto-outbound dialer (spec 4.11–4.13, 7.9): progressive tasks dial an idle agent's next number, agent first. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeClients, signIn, type TestClient } from './helpers/agent-client.js';
+import { callRecordOf } from './helpers/calls.js';
 import { simulatorApi, type SimulatorApi } from './helpers/simulator.js';
 import { demoTenant } from './helpers/tenants.js';
 import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
@@ -18,17 +19,6 @@ afterEach(closeClients);
 afterAll(() => gateway.close());
 
 const CALL_EVENTS = new Set(['sessionInit', 'callBridged', 'sessionTerminate']);
-
-async function recordOf(callId: string): Promise<any> {
-  let found: any;
-  await expect
-    .poll(async () => {
-      found = (await gateway.api('GET', '/api/v1/tenants/demo/cdrs?limit=100')).body.records.find((r: any) => r.callId === callId);
-      return found !== undefined;
-    })
-    .toBe(true);
-  return found;
-}
 
 /** Waits for the dialer's next call to the agent and returns it once bridged; the customer leg must ring `number`. */
 async function nextBridgedCall(agent: TestClient, number: string, mark: number): Promise<any> {
@@ -59,7 +49,7 @@ describe('progressive auto-dial', () => {
 
     mark = agent.log.entries.length;
     await hangUp(agent, mark);
-    const record = await recordOf(first.callId);
+    const record = await callRecordOf(gateway, first.callId);
     expect(record).toMatchObject({
       callType: 5,
       customerNumber: '13900001101',

@@ -1,6 +1,7 @@
 /** Inbound ACD: a customer calls a queue, an idle agent of the queue is offered the call, answers, talks, wraps up. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeClients, signIn } from './helpers/agent-client.js';
+import { callRecordOf } from './helpers/calls.js';
 import { simulatorApi, type SimulatorApi } from './helpers/simulator.js';
 import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
 
@@ -59,7 +60,7 @@ describe('inbound calls that do not connect', () => {
     await expect.poll(async () => (await sim.call(callId))?.legs[0].state).toBe('answered');
     expect((await sim.call(callId)).legs[0].prompts).toEqual(['queue-music']);
     await sim.hangup(callId);
-    const record = await waitForRecord(callId);
+    const record = await callRecordOf(gateway, callId);
     expect(record).toMatchObject({ callType: 1, queueNo: '1', customerNumber: '13800138001', outcome: 'abandoned', hangupSide: 'customer', talkSeconds: 0 });
     expect(record.agentNo).toBeUndefined();
   });
@@ -73,7 +74,7 @@ describe('inbound calls that do not connect', () => {
     await sim.hangup(callId);
     expect(await agent.log.waitFor('sessionTerminate', () => true, mark)).toMatchObject({ callId, side: 'customer', reason: 'abandoned' });
     expect(await agent.log.waitFor('agentStatus', (s) => s.stateAction === 'offerReleased', mark)).toMatchObject({ state: 'idle', deviceStatus: 0 });
-    expect(await waitForRecord(callId)).toMatchObject({ outcome: 'abandoned', agentNo: '1006' });
+    expect(await callRecordOf(gateway, callId)).toMatchObject({ outcome: 'abandoned', agentNo: '1006' });
   });
 
   it('offers the call to another agent when the first one rejects it, never to two at once', async () => {
@@ -101,15 +102,3 @@ describe('inbound calls that do not connect', () => {
     expect(record.rejections).toEqual([{ agentNo: ringingAgent === first ? '1001' : '1002', at: expect.any(String), description: 'busy' }]);
   });
 });
-
-async function waitForRecord(callId: string): Promise<any> {
-  let found: any;
-  await expect
-    .poll(async () => {
-      const { body } = await gateway.api('GET', '/api/v1/tenants/demo/cdrs?limit=100');
-      found = body.records.find((record: any) => record.callId === callId);
-      return found !== undefined;
-    })
-    .toBe(true);
-  return found;
-}

@@ -1,6 +1,7 @@
 /** previewObCall (spec 4.1): the agent's phone rings first, then the customer; the public key-flow event order. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeClients, signIn } from './helpers/agent-client.js';
+import { callRecordOf } from './helpers/calls.js';
 import { simulatorApi, type SimulatorApi } from './helpers/simulator.js';
 import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
 
@@ -14,17 +15,6 @@ afterEach(closeClients);
 afterAll(() => gateway.close());
 
 const PREVIEW_EVENTS = new Set(['callBridged', 'previewObCallResp', 'previewObCallResult', 'previewObCallStart', 'previewObCallRinging', 'previewObCallBridge', 'sessionInit', 'sessionTerminate']);
-
-async function recordOf(callId: string): Promise<any> {
-  let found: any;
-  await expect
-    .poll(async () => {
-      found = (await gateway.api('GET', '/api/v1/tenants/demo/cdrs?limit=100')).body.records.find((r: any) => r.callId === callId);
-      return found !== undefined;
-    })
-    .toBe(true);
-  return found;
-}
 
 describe('preview outbound', () => {
   it('rings the agent, dials the customer, bridges, and records the call with its variables', async () => {
@@ -58,7 +48,7 @@ describe('preview outbound', () => {
     expect(await agent.sdk.unlink({ side: 1 })).toMatchObject({ code: 0 });
     expect(await agent.log.waitFor('sessionTerminate', () => true, mark)).toMatchObject({ side: 'agent', reason: 'hangup', outcome: 'completed' });
     await agent.log.waitFor('agentStatus', (s) => s.state === 'wrapup', mark);
-    const record = await recordOf(response.callId!);
+    const record = await callRecordOf(gateway, response.callId!);
     expect(record).toMatchObject({
       callType: 4,
       customerNumber: '13900000001',
@@ -83,7 +73,7 @@ describe('preview outbound', () => {
     expect(await agent.sdk.cancelPreviewObCall()).toMatchObject({ code: 0 });
     expect(await agent.log.waitFor('sessionTerminate')).toMatchObject({ side: 'agent', outcome: 'cancelled' });
     expect(await agent.log.waitFor('agentStatus', (s) => s.stateAction === 'offerReleased')).toMatchObject({ state: 'idle' });
-    expect(await recordOf(first.callId!)).toMatchObject({ outcome: 'cancelled', hangupSide: 'agent' });
+    expect(await callRecordOf(gateway, first.callId!)).toMatchObject({ outcome: 'cancelled', hangupSide: 'agent' });
   });
 
   it('generates a requestUniqueId when omitted', async () => {
@@ -110,7 +100,7 @@ describe('preview outbound', () => {
       [3, '13900000006'],
     ]);
     await agent.sdk.unlink();
-    const record = await recordOf(response.callId!);
+    const record = await callRecordOf(gateway, response.callId!);
     expect(record.legs.map((leg: any) => [leg.number, leg.endCause])).toEqual([
       ['13600001004', 'normal'],
       ['13900000004', 'busy'],
