@@ -1,6 +1,6 @@
 /** The pure agent state machine: each command's next state, effects and refusals (docs/08-State-Machine.md). */
 import { describe, expect, it } from 'vitest';
-import { offlineAgent, toAgentStatus, type AgentRecord } from '../packages/gateway/src/domain/agent.js';
+import { isRoutable, offlineAgent, toAgentStatus, type AgentRecord } from '../packages/gateway/src/domain/agent.js';
 import { transition } from '../packages/gateway/src/domain/agent-state.js';
 
 const endpoint = { endpointType: 1 as const, endpoint: '13600000000' };
@@ -9,7 +9,7 @@ const T0 = 1_000;
 function signedIn(initialStatus: 1 | 2 | 3 = 1): AgentRecord {
   const result = transition(
     offlineAgent('demo', '1001', 0),
-    { type: 'login', sessionId: 's1', bindEndpoint: endpoint, initialStatus, wrapupSeconds: 30, pause: initialStatus === 2 ? { pauseType: 1, pauseDescription: 'MEETING' } : undefined },
+    { type: 'login', sessionId: 's1', socketOwnerId: 'boot-1', bindEndpoint: endpoint, initialStatus, wrapupSeconds: 30, pause: initialStatus === 2 ? { pauseType: 1, pauseDescription: 'MEETING' } : undefined },
     T0,
   );
   if (!result.ok) throw new Error(result.message);
@@ -20,7 +20,7 @@ describe('agent state machine', () => {
   it('signs in idle, busy with a reason, or in wrap-up that ends by itself', () => {
     expect(toAgentStatus(signedIn(1))).toMatchObject({ state: 'idle', loginStatus: 1, stateAction: 'login', stateSince: T0, loginTime: T0 });
     expect(toAgentStatus(signedIn(2))).toMatchObject({ state: 'busy', loginStatus: 2, pauseType: 1, pauseDescription: 'MEETING' });
-    const wrapup = transition(offlineAgent('demo', '1001', 0), { type: 'login', sessionId: 's1', bindEndpoint: endpoint, initialStatus: 3, wrapupSeconds: 30 }, T0);
+    const wrapup = transition(offlineAgent('demo', '1001', 0), { type: 'login', sessionId: 's1', socketOwnerId: 'boot-1', bindEndpoint: endpoint, initialStatus: 3, wrapupSeconds: 30 }, T0);
     expect(wrapup.ok && wrapup.effects).toContainEqual({ type: 'scheduleWrapupEnd', at: T0 + 30_000 });
     if (!wrapup.ok) return;
     expect(transition(wrapup.next, { type: 'wrapupEnd' }, T0 + 29_999)).toMatchObject({ ok: false });
@@ -28,7 +28,7 @@ describe('agent state machine', () => {
   });
 
   it('kicks the previous session out when the agent signs in again', () => {
-    const again = transition(signedIn(), { type: 'login', sessionId: 's2', bindEndpoint: endpoint, initialStatus: 1, wrapupSeconds: 30 }, T0 + 5);
+    const again = transition(signedIn(), { type: 'login', sessionId: 's2', socketOwnerId: 'boot-1', bindEndpoint: endpoint, initialStatus: 1, wrapupSeconds: 30 }, T0 + 5);
     expect(again).toMatchObject({ ok: true, next: { sessionId: 's2' } });
     expect(again.ok && again.effects[0]).toEqual({ type: 'kickOut', sessionId: 's1' });
   });
@@ -89,17 +89,40 @@ describe('deferred logout and wrap-up', () => {
   });
 
   it('logoutMode 2 during wrap-up waits for the wrap-up', () => {
-    const wrapup = transition(offlineAgent('demo', '1001', 0), { type: 'login', sessionId: 's1', bindEndpoint: endpoint, initialStatus: 3, wrapupSeconds: 30 }, T0);
+    const wrapup = transition(offlineAgent('demo', '1001', 0), { type: 'login', sessionId: 's1', socketOwnerId: 'boot-1', bindEndpoint: endpoint, initialStatus: 3, wrapupSeconds: 30 }, T0);
     if (!wrapup.ok) throw new Error(wrapup.message);
     expect(transition(wrapup.next, { type: 'logout', mode: 2, unbindEndpoint: false }, T0 + 1)).toMatchObject({ ok: true, next: { loginStatus: 3 } });
     expect(transition(wrapup.next, { type: 'logout', mode: 1, unbindEndpoint: false }, T0 + 1)).toMatchObject({ ok: true, next: { loginStatus: 0 } });
   });
 
   it('does not end wrap-up in the middle of a call placed during it', () => {
-    const wrapup = transition(offlineAgent('demo', '1001', 0), { type: 'login', sessionId: 's1', bindEndpoint: endpoint, initialStatus: 3, wrapupSeconds: 30 }, T0);
+    const wrapup = transition(offlineAgent('demo', '1001', 0), { type: 'login', sessionId: 's1', socketOwnerId: 'boot-1', bindEndpoint: endpoint, initialStatus: 3, wrapupSeconds: 30 }, T0);
     if (!wrapup.ok) throw new Error(wrapup.message);
     const dialing = transition(wrapup.next, { type: 'offer', callId: 'c2', callType: 4, requireIdle: false }, T0 + 1);
     if (!dialing.ok) throw new Error(dialing.message);
     expect(transition(dialing.next, { type: 'wrapupEnd' }, T0 + 31_000)).toMatchObject({ ok: false });
+  });
+
+  it('offers no queue call to an agent whose socket is gone until it is back, and routes it again then', () => {
+    const detached = transition(signedIn(), { type: 'socketDetached', sessionId: 's1', at: T0 + 1 }, T0 + 1);
+    if (!detached.ok) throw new Error(detached.message);
+    expect(detached.next.detachedSince).toBe(T0 + 1);
+    expect(isRoutable(detached.next)).toBe(false);
+    expect(transition(detached.next, { type: 'offer', callId: 'c1', callType: 1, requireIdle: true }, T0 + 2)).toMatchObject({ ok: false, error: 'AGENT_BUSY' });
+    // The agent's own calls (outbound) need no routing: they still go.
+    expect(transition(detached.next, { type: 'offer', callId: 'c2', callType: 4, requireIdle: false }, T0 + 2)).toMatchObject({ ok: true });
+
+    const back = transition(detached.next, { type: 'socketAttached', sessionId: 's1', socketOwnerId: 'boot-2' }, T0 + 3);
+    expect(back).toMatchObject({ ok: true, effects: [{ type: 'available' }] });
+    expect(back.ok && isRoutable(back.next)).toBe(true);
+    expect(back.ok && back.next.socketOwnerId).toBe('boot-2');
+  });
+
+  it('is adopted once by a node that finds its socket owner dead, keeping when the socket was lost', () => {
+    const adopted = transition(signedIn(), { type: 'sessionAdopted', sessionId: 's1', at: T0 + 1, by: 'boot-2', eventsLost: true }, T0 + 5);
+    expect(adopted).toMatchObject({ ok: true, next: { socketOwnerId: 'boot-2', detachedSince: T0 + 1, eventsLost: true }, effects: [] });
+    expect(transition(signedIn(), { type: 'sessionAdopted', sessionId: 'other', at: T0, by: 'boot-2', eventsLost: false }, T0 + 5)).toMatchObject({ ok: false });
+    const signedOut = transition(adopted.ok ? adopted.next : signedIn(), { type: 'logout', mode: 1, unbindEndpoint: false }, T0 + 6);
+    expect(signedOut.ok && signedOut.next).not.toHaveProperty('detachedSince');
   });
 });

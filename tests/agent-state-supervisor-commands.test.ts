@@ -8,7 +8,7 @@ const T0 = 1_000;
 
 function signedIn(initialStatus: 1 | 2 | 3 = 1): AgentRecord {
   const pause = initialStatus === 2 ? { pauseType: 2, pauseDescription: 'LUNCH' } : undefined;
-  const result = transition(offlineAgent('demo', '1001', 0), { type: 'login', sessionId: 's1', bindEndpoint: endpoint, initialStatus, wrapupSeconds: 30, pause }, T0);
+  const result = transition(offlineAgent('demo', '1001', 0), { type: 'login', sessionId: 's1', socketOwnerId: 'boot-1', bindEndpoint: endpoint, initialStatus, wrapupSeconds: 30, pause }, T0);
   if (!result.ok) throw new Error(result.message);
   return result.next;
 }

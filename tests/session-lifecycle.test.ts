@@ -2,6 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '@agentsdk/gateway';
 import { closeClients, signIn } from './helpers/agent-client.js';
+import { simulatorApi } from './helpers/simulator.js';
 import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
 
 let gateway: TestGateway;
@@ -70,6 +71,22 @@ describe('session lifecycle', () => {
     const agent = await gateway.services.agents.current('demo', '1004');
     expect(agent).toMatchObject({ loginStatus: 0, stateAction: 'sessionExpired' });
     expect((await gateway.services.store.sessions.get(sessionId))?.endReason).toBe('sessionExpired');
+  });
+
+  it('offers no queue call to an agent whose socket is gone, and offers it once the agent resumes', async () => {
+    const agent = await signIn(gateway, '1007', {}, { reconnect: { initialDelayMs: 1_000, maxDelayMs: 1_000, maxAttempts: 5 } });
+    const mark = agent.log.entries.length;
+    expect(gateway.liveSessions.dropSocket(sessionIdOf(agent))).toBe(true);
+    await expect.poll(async () => (await gateway.services.agents.current('demo', '1007')).detachedSince).toBeDefined();
+
+    const callId = await simulatorApi(gateway).inbound('2', '13800138200');
+    await expect.poll(async () => (await gateway.services.store.calls.listQueued('demo', '2')).map((call) => call.callId)).toEqual([callId]);
+    expect(agent.log.of('ringing')).toEqual([]);
+
+    await agent.log.waitFor('connectionState', (s) => s.state === 'open', mark);
+    expect(await agent.log.waitFor('ringing', () => true, mark)).toMatchObject({ callId });
+    await simulatorApi(gateway).hangup(callId);
+    await agent.log.waitFor('agentStatus', (s) => s.state === 'idle', mark);
   });
 
   it('signs out the sessions of a revoked key with forcedLogout', async () => {

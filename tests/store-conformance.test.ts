@@ -90,14 +90,43 @@ describe.each(Object.entries(ADAPTERS))('Store adapter %s', (_name, open) => {
 
   it('lists live sessions until they end, and ends each once', async () => {
     const store = open();
-    await store.sessions.insert({ sessionId: 's1', tenantId: 't1', agentNo: 'a1', keyHash: 'h1', createdAt: 1 });
+    await store.sessions.insert({ sessionId: 's1', tenantId: 't1', agentNo: 'a1', keyHash: 'h1', createdAt: 1, sipHa1: 'ha1' });
     await store.sessions.insert({ sessionId: 's2', tenantId: 't1', agentNo: 'a2', keyHash: 'h2', createdAt: 2 });
     expect((await store.sessions.listLive()).map((s) => s.sessionId)).toEqual(['s1', 's2']);
     expect((await store.sessions.listLiveByKeyHash('h2')).map((s) => s.sessionId)).toEqual(['s2']);
     expect(await store.sessions.end('s1', 'logout', 9)).toBe(true);
     expect(await store.sessions.end('s1', 'logout', 10)).toBe(false);
     expect(await store.sessions.get('s1')).toMatchObject({ endedAt: 9, endReason: 'logout' });
+    expect(await store.sessions.get('s1')).not.toHaveProperty('sipHa1');
     expect((await store.sessions.listLive()).map((s) => s.sessionId)).toEqual(['s2']);
+    await store.close();
+  });
+
+  it('keeps each owner\'s latest lease and removes it once', async () => {
+    const store = open();
+    await store.leases.renew('boot-b', 10);
+    await store.leases.renew('boot-a', 20);
+    await store.leases.renew('boot-b', 30);
+    expect(await store.leases.list()).toEqual([
+      { ownerId: 'boot-a', renewedAt: 20 },
+      { ownerId: 'boot-b', renewedAt: 30 },
+    ]);
+    expect(await store.leases.remove('boot-a')).toBe(true);
+    expect(await store.leases.remove('boot-a')).toBe(false);
+    expect(await store.leases.list()).toEqual([{ ownerId: 'boot-b', renewedAt: 30 }]);
+    await store.close();
+  });
+
+  it('keeps the latest events of a session in order, and forgets them', async () => {
+    const store = open();
+    const frame = (seq: number) => ({ type: 'evt' as const, seq, event: 'agentStatus' as const, data: { n: seq } as any });
+    for (let seq = 1; seq <= 5; seq++) await store.sessionEvents.append('s1', frame(seq), 3);
+    await store.sessionEvents.append('s2', frame(1), 3);
+    expect((await store.sessionEvents.list('s1')).map((f) => f.seq)).toEqual([3, 4, 5]);
+    expect(await store.sessionEvents.list('s1')).toContainEqual(frame(4));
+    await store.sessionEvents.remove('s1');
+    expect(await store.sessionEvents.list('s1')).toEqual([]);
+    expect((await store.sessionEvents.list('s2')).map((f) => f.seq)).toEqual([1]);
     await store.close();
   });
 

@@ -1,7 +1,7 @@
 /** Real SDK clients signed in to a test gateway, with a log of every event they emit. */
 import { EventType, type EventMap, type EventName, type OperationParams } from '@agentsdk/protocol';
 import { createAgentSdk, type AgentSdkClient, type SdkConfig } from '@agentsdk/sdk';
-import type { TestGateway } from './test-gateway.js';
+import type { GatewayApi } from './test-gateway.js';
 
 export interface LoggedEvent {
   event: EventName;
@@ -56,7 +56,7 @@ export const FAST_CONNECTION: Partial<SdkConfig> = {
 
 const clients: AgentSdkClient[] = [];
 
-export function newClient(gateway: TestGateway, config: Partial<SdkConfig> = {}): TestClient {
+export function newClient(gateway: GatewayApi, config: Partial<SdkConfig> = {}): TestClient {
   const sdk = createAgentSdk({ baseURL: gateway.url, ...FAST_CONNECTION, ...config });
   clients.push(sdk);
   return { sdk, log: new EventLog(sdk) };
@@ -73,7 +73,7 @@ export function endpointOf(agentNo: string): { endpointType: 1; endpoint: string
 
 /** Signs an agent in with a fresh session key; fails the test if login does not succeed. */
 export async function signIn(
-  gateway: TestGateway,
+  gateway: GatewayApi,
   agentNo: string,
   params: Partial<OperationParams<'login'>> = {},
   config: Partial<SdkConfig> = {},

@@ -1,8 +1,9 @@
 /** Set-ups shared by call tests: a customer's call connected to a signed-in agent. */
 import { expect } from 'vitest';
 import { signIn, type TestClient } from './agent-client.js';
+import type { SdkConfig } from '@agentsdk/sdk';
 import type { SimulatorApi } from './simulator.js';
-import type { TestGateway } from './test-gateway.js';
+import type { GatewayApi } from './test-gateway.js';
 
 export interface ConnectedCall {
   agent: TestClient;
@@ -11,8 +12,15 @@ export interface ConnectedCall {
   legs(): Promise<{ customer: any; agents: any[]; all: any[] }>;
 }
 
-export async function connectedInboundCall(gateway: TestGateway, sim: SimulatorApi, agentNo: string, queueNo: string, from: string): Promise<ConnectedCall> {
-  const agent = await signIn(gateway, agentNo);
+export async function connectedInboundCall(
+  gateway: GatewayApi,
+  sim: SimulatorApi,
+  agentNo: string,
+  queueNo: string,
+  from: string,
+  config: Partial<SdkConfig> = {},
+): Promise<ConnectedCall> {
+  const agent = await signIn(gateway, agentNo, {}, config);
   const callId = await sim.inbound(queueNo, from);
   await agent.log.waitFor('sessionInit', (e) => e.callId === callId);
   return {
@@ -26,7 +34,7 @@ export async function connectedInboundCall(gateway: TestGateway, sim: SimulatorA
   };
 }
 
-export async function callRecordOf(gateway: TestGateway, callId: string): Promise<any> {
+export async function callRecordOf(gateway: GatewayApi, callId: string): Promise<any> {
   let found: any;
   await expect
     .poll(async () => {

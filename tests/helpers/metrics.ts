@@ -1,5 +1,5 @@
 /** Reads the gateway's Prometheus metrics the way a scraper does: GET /metrics. */
-import type { TestGateway } from './test-gateway.js';
+import type { GatewayApi } from './test-gateway.js';
 
 export interface MetricSample {
   name: string;
@@ -7,7 +7,7 @@ export interface MetricSample {
   value: number;
 }
 
-export async function scrape(gateway: TestGateway): Promise<MetricSample[]> {
+export async function scrape(gateway: GatewayApi): Promise<MetricSample[]> {
   const text = await (await fetch(`${gateway.url}/metrics`)).text();
   const samples: MetricSample[] = [];
   for (const line of text.split('\n')) {
@@ -21,7 +21,7 @@ export async function scrape(gateway: TestGateway): Promise<MetricSample[]> {
 }
 
 /** The sum of a metric's samples whose labels include `labels`. */
-export async function metricValue(gateway: TestGateway, name: string, labels: Record<string, string> = {}): Promise<number> {
+export async function metricValue(gateway: GatewayApi, name: string, labels: Record<string, string> = {}): Promise<number> {
   return (await scrape(gateway))
     .filter((sample) => sample.name === name && Object.entries(labels).every(([key, value]) => sample.labels[key] === value))
     .reduce((sum, sample) => sum + sample.value, 0);

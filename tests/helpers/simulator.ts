@@ -1,5 +1,5 @@
 /** The carrier simulator's control API, as tests (and the console) use it over HTTP. */
-import type { TestGateway } from './test-gateway.js';
+import type { GatewayApi } from './test-gateway.js';
 
 export interface SimulatorApi {
   inbound(queueNo: string, from: string): Promise<string>;
@@ -10,7 +10,7 @@ export interface SimulatorApi {
   call(callId: string): Promise<any | undefined>;
 }
 
-export function simulatorApi(gateway: TestGateway, tenantId = 'demo'): SimulatorApi {
+export function simulatorApi(gateway: GatewayApi, tenantId = 'demo'): SimulatorApi {
   const base = `/api/v1/tenants/${tenantId}/sim`;
   const expectOk = (what: string, response: { status: number; body: any }) => {
     if (response.status >= 300) throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`);

@@ -1,8 +1,10 @@
 /** Tenant configurations for tests: the shipped demo tenant, or a variant of it. */
 import { loadTenantConfigFile, DEMO_TENANT_FILE, type TenantConfig } from '@agentsdk/gateway';
+import { hashSecret } from '../../packages/gateway/src/domain/secret-hash.js';
 
-export async function demoTenant(changes: Partial<TenantConfig> = {}): Promise<TenantConfig> {
+/** `apiKey`: the variant's own API key (the gateway keeps its hash). */
+export async function demoTenant({ apiKey, ...changes }: Partial<TenantConfig> & { apiKey?: string } = {}): Promise<TenantConfig> {
   const [demo] = await loadTenantConfigFile(DEMO_TENANT_FILE);
   if (!demo) throw new Error('the demo tenant file is empty');
-  return { ...demo, ...changes };
+  return { ...demo, ...changes, ...(apiKey !== undefined && { apiKeyHash: hashSecret(apiKey) }) };
 }

@@ -12,15 +12,24 @@ export const RELAXED_RATE_LIMITS: GatewayOptions['rateLimits'] = {
   tenantApiRequests: { perSecond: 10_000, burst: 10_000 },
 };
 
-export interface TestGateway extends Gateway {
+/** What tests reach a gateway through: its URL and HTTP API, in this process or another. */
+export interface GatewayApi {
+  url: string;
   issueKey(agentNo: string, ttlSeconds?: number, tenantId?: string): Promise<string>;
   api(method: string, path: string, body?: unknown, apiKey?: string): Promise<{ status: number; body: any }>;
 }
 
+export interface TestGateway extends Gateway, GatewayApi {}
+
 export async function startTestGateway(options: GatewayOptions = {}): Promise<TestGateway> {
   const gateway = await startGateway({ port: 0, logLevel: 'silent', ...options });
-  const api: TestGateway['api'] = async (method, path, body, apiKey = DEMO_API_KEY) => {
-    const response = await fetch(`${gateway.url}${path}`, {
+  return Object.assign(gateway, gatewayApiAt(gateway.url));
+}
+
+/** The HTTP API of the gateway at `url`, with the demo tenant's key. */
+export function gatewayApiAt(url: string): GatewayApi {
+  const api: GatewayApi['api'] = async (method, path, body, apiKey = DEMO_API_KEY) => {
+    const response = await fetch(`${url}${path}`, {
       method,
       headers: { authorization: `Bearer ${apiKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -28,14 +37,15 @@ export async function startTestGateway(options: GatewayOptions = {}): Promise<Te
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : undefined };
   };
-  return Object.assign(gateway, {
+  return {
+    url,
     api,
     async issueKey(agentNo: string, ttlSeconds = 3600, tenantId = 'demo') {
       const { status, body } = await api('POST', `/api/v1/tenants/${tenantId}/session-keys`, { agentNo, ttlSeconds });
       if (status !== 201) throw new Error(`issuing a key for ${agentNo} failed: ${status} ${JSON.stringify(body)}`);
       return body.sessionKey as string;
     },
-  });
+  };
 }
 
 /** A data directory that lives as long as the test file. */

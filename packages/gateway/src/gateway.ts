@@ -1,4 +1,5 @@
 /** The composition root: wires the store, bus, clock, application services and transports of one gateway node. */
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +26,8 @@ import { registerJsonBodyParser } from './transport/json-body.js';
 import { registerSimulatorRoutes } from './transport/simulator-routes.js';
 import { Dispatcher } from './application/dispatcher.js';
 import { LiveSessions } from './application/live-sessions.js';
+import { OwnerLease } from './application/owner-lease.js';
+import { endCallsOf } from './application/owner-recovery.js';
 import { QueueStatusFeed } from './application/queue-status-feed.js';
 import { createLogger, type DestinationStream, type Logger } from './application/logger.js';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './application/rate-limiter.js';
@@ -74,6 +77,8 @@ export interface GatewayOptions {
    * demo sign-in uses. Set false in production.
    */
   embedded?: boolean;
+  /** Embedded mode: the demo tenant's API key, handed to the console's demo sign-in. Default `demo-api-key`. */
+  demoApiKey?: string;
   /**
    * Address the softphones' WebRTC media (ICE) uses. Default: `host` when it names one address (127.0.0.1 by
    * default), every interface when `host` is 0.0.0.0 or ::.
@@ -92,6 +97,12 @@ export interface GatewayOptions {
   rateLimits?: Partial<RateLimits>;
   /** Bytes waiting to be sent to one socket beyond which its client is too slow and is closed with 4102. Default 1 MiB. */
   sendBufferLimitBytes?: number;
+  /**
+   * Nodes sharing a store renew their lease this often; one silent for `leaseLapseMs` is dead and the others end its
+   * calls and take its sessions over (docs/03-Core-Concepts-and-Lifecycle.md). Defaults 2 s and 6 s.
+   */
+  leaseRenewMs?: number;
+  leaseLapseMs?: number;
 }
 
 export interface Gateway {
@@ -139,7 +150,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     logger,
   });
   const telephony = new WebRtcEdgeDriver({ simulator, edge: sipEdge, clock, logger, media: { hostAddress: options.mediaAddress ?? singleAddress(host) } });
-  const calls = new CallService(store, bus, clock, telephony, agents, tenants, logger, (call) => queueStatusFeed.callChanged(call));
+  const ownerId = randomUUID();
+  const calls = new CallService(ownerId, store, bus, clock, telephony, agents, tenants, logger, (call) => queueStatusFeed.callChanged(call));
   const router = new AcdRouter(store, tenants, agents, calls, logger);
   const dialer = new DialerService(logger);
   // An available agent is offered to its queues' waiting calls and to the dialer; the first to lock the agent wins.
@@ -152,6 +164,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   });
   calls.start(router);
   const services: GatewayServices = {
+    ownerId,
     store,
     bus,
     clock,
@@ -162,19 +175,34 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     telephony,
     dialer,
     liveSessions: new LiveSessions({
+      nodeId: ownerId,
       bus,
+      log: store.sessionEvents,
       clock,
       resumeGraceMs: options.resumeGraceMs ?? 120_000,
       replayLimit: 500,
       onGraceExpired: (record) => {
         endSession(services, record, 'sessionExpired').catch((error: unknown) => logger.error({ err: error }, 'ending an expired session failed'));
       },
+      onDetached: (record) => {
+        agents
+          .execute(record.tenantId, record.agentNo, { type: 'socketDetached', sessionId: record.sessionId, at: clock.now() })
+          .catch((error: unknown) => logger.error({ err: error }, 'marking a session detached failed'));
+      },
+      onLogError: (error) => logger.error({ err: error }, 'session event log failed'),
     }),
   };
   dialer.attach(services);
-  // A node that owns its store (the embedded default) takes back every live session after a restart. Nodes sharing a
-  // store cannot tell the sessions of a node that died from those of one still serving them, so they leave them be.
-  if (!options.store) for (const record of await store.sessions.listLive()) services.liveSessions.restore(record);
+  const exclusiveStore = !options.store;
+  const lease = new OwnerLease({
+    services,
+    clock,
+    logger,
+    exclusive: exclusiveStore,
+    renewMs: options.leaseRenewMs ?? 2_000,
+    lapseMs: options.leaseLapseMs ?? 6_000,
+  });
+  await lease.start();
   for (const tenant of tenants.all()) await agents.resumeTimers(tenant.tenantId);
 
   const metrics = new GatewayMetrics({
@@ -214,7 +242,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   registerSipEndpoint(app, sipEdge, logger, (origin, requestHost) => origins.allows(origin, requestHost));
   registerSessionKeyRoutes(app, services, (keyHash) => endSessionsOfKey(services, keyHash));
   registerCallRecordRoutes(app, tenants, store.calls);
-  registerDemoRoutes(app, tenants, embedded);
+  registerDemoRoutes(app, tenants, embedded, options.demoApiKey ?? 'demo-api-key');
   if (embedded) registerSimulatorRoutes(app, tenants, simulator);
   app.get('/healthz', async () => ({ status: 'ok', sessions: services.liveSessions.size }));
   app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
@@ -235,6 +263,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     router,
     logger,
     async close() {
+      await lease.stop();
+      // The legs end with this process: their calls end now, honestly, rather than at the next boot.
+      await endCallsOf(services, (owner) => (owner === ownerId ? clock.now() : undefined), exclusiveStore ? 'gatewayRestart' : 'nodeLost', logger);
       await queueStatusFeed.stop();
       agents.stop();
       calls.stop();

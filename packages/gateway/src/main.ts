@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 /** `npm start`: the gateway on the embedded default (SQLite under ./data, in-process bus, demo tenant). */
 import { resolve } from 'node:path';
+import { Redis } from 'ioredis';
+import { createRedisBus } from './adapters/redis/redis-bus.js';
+import { openRedisStore } from './adapters/redis/redis-store.js';
 import { startGateway } from './gateway.js';
 
 const port = Number(process.env.PORT ?? 8080);
@@ -13,41 +16,61 @@ const rate = (name: string) => {
   const perSecond = Number(process.env[name]);
   return process.env[name] && perSecond > 0 ? { perSecond, burst: 2 * perSecond } : undefined;
 };
+const milliseconds = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
 const sessionRequests = rate('AGENT_GATEWAY_SESSION_REQUESTS_PER_SECOND');
 const tenantApiRequests = rate('AGENT_GATEWAY_TENANT_API_REQUESTS_PER_SECOND');
 
+const embedded = process.env.AGENT_GATEWAY_EMBEDDED !== 'false';
+// REDIS_URL: a node of a cluster, its live state and bus in Redis (docs/multi-node.md).
+const redisUrl = process.env.REDIS_URL;
+const redisPrefix = process.env.AGENT_GATEWAY_REDIS_PREFIX ?? 'agent-gateway:';
+const redis = redisUrl ? new Redis(redisUrl) : undefined;
+const redisSubscriber = redisUrl ? new Redis(redisUrl) : undefined;
+const shared = redis && redisSubscriber ? { store: openRedisStore(redis, redisPrefix), bus: createRedisBus(redis, redisSubscriber, redisPrefix) } : {};
+
 const gateway = await startGateway({
+  ...shared,
   port,
   host,
   dataDir,
   tenantConfigFiles,
   logLevel: process.env.LOG_LEVEL ?? 'info',
-  embedded: process.env.AGENT_GATEWAY_EMBEDDED !== 'false',
+  embedded,
+  demoApiKey: process.env.AGENT_GATEWAY_DEMO_API_KEY || undefined,
   resumeGraceMs: process.env.AGENT_GATEWAY_RESUME_GRACE_SECONDS ? Number(process.env.AGENT_GATEWAY_RESUME_GRACE_SECONDS) * 1000 : undefined,
   allowedOrigins: list('AGENT_GATEWAY_ALLOWED_ORIGINS'),
   frameAncestors: list('AGENT_GATEWAY_FRAME_ANCESTORS'),
   rateLimits: { ...(sessionRequests && { sessionRequests }), ...(tenantApiRequests && { tenantApiRequests }) },
+  leaseRenewMs: milliseconds('AGENT_GATEWAY_LEASE_RENEW_MS'),
+  leaseLapseMs: milliseconds('AGENT_GATEWAY_LEASE_LAPSE_MS'),
 });
 
-const apiKey = process.env.AGENT_GATEWAY_DEMO_API_KEY || 'demo-api-key';
+// Never a secret in the banner: the API key is named, not printed.
 process.stdout.write(`
-Agent Gateway listening on ${gateway.url}
+Agent Gateway listening on ${gateway.url}  (node ${gateway.services.ownerId})
   console     ${gateway.url}/
   WebSocket   ${gateway.url.replace(/^http/, 'ws')}/ws
-  data        ${dataDir}
+  store       ${redisUrl ? `Redis (${redisPrefix})` : dataDir}
   tenants     ${gateway.services.tenants.all().map((t) => t.tenantId).join(', ')}
-
-Get a session key for demo agent 1001:
+${
+  embedded
+    ? `
+Get a session key for demo agent 1001 (the demo tenant's API key is AGENT_GATEWAY_DEMO_API_KEY, default demo-api-key):
   curl -s -X POST ${gateway.url}/api/v1/tenants/demo/session-keys \\
-    -H 'Authorization: Bearer ${apiKey}' -H 'Content-Type: application/json' \\
+    -H 'Authorization: Bearer <tenant API key>' -H 'Content-Type: application/json' \\
     -d '{"agentNo":"1001","ttlSeconds":3600}'
-`);
+`
+    : ''
+}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    gateway.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    gateway
+      .close()
+      .then(() => Promise.all([redis?.quit(), redisSubscriber?.quit()]))
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   });
 }

@@ -101,7 +101,16 @@ export type ReconnectAttemptEvent = { attempt: number; delayMs: number };
 export type KickOutEvent = { reason: 'loggedInElsewhere'; sessionId: string };
 export type ForcedLogoutReason = 'supervisor' | 'sessionKeyRevoked' | 'sessionExpired' | 'agentRemoved';
 export type ForcedLogoutEvent = { reason: ForcedLogoutReason; sessionId: string; message: string };
-export type ConnectionStateEvent = { state: 'connecting' | 'open' | 'reconnecting' | 'closed'; reason?: string };
+export type ConnectionStateEvent = {
+  state: 'connecting' | 'open' | 'reconnecting' | 'closed';
+  reason?: string;
+  /**
+   * On `open` after a resume: the gateway could not replay every missed event (its replay window moved on, or the
+   * node holding the session died). The snapshots that follow (`agentStatus`, and `sessionInit` for a call in
+   * progress) are the truth; rebuild what you show from them.
+   */
+  resync?: true;
+};
 /** After `setOfflineResp`, to the supervisor who signed the agent out. */
 export type SetOfflineResultEvent = { agentNo: string; result: 'success' };
 /**

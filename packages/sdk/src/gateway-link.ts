@@ -281,7 +281,9 @@ export class GatewayLink {
     connection.startHeartbeat(this.requireConfig().heartbeatIntervalMs);
     if (isRecord(frame.agentStatus)) this.emit('agentStatus', { ...frame.agentStatus, eventType: 'agentStatus' });
     // A handler of the snapshot may have closed the client or signed in again.
-    if (connection === this.connection) this.emit('connectionState', { eventType: 'connectionState', state: 'open' });
+    if (connection === this.connection) {
+      this.emit('connectionState', { eventType: 'connectionState', state: 'open', ...(frame.resync === true && { resync: true as const }) });
+    }
     this.notifyStateWatchers();
     return 'resumed';
   }

@@ -3,8 +3,8 @@
  * queue in the order of the queue's strategy. An offer first locks the agent (agent machine: `offer`), then claims
  * the call (call machine: `offered`); whichever side loses a race is released, so no call is offered to two agents.
  */
-import { CallType, DeviceStatus, EndpointType, LoginStatus } from '@agentsdk/protocol';
-import type { AgentRecord } from '../domain/agent.js';
+import { CallType, EndpointType } from '@agentsdk/protocol';
+import { isRoutable, type AgentRecord } from '../domain/agent.js';
 import type { CallRecord } from '../domain/call.js';
 import { answersQueue, findAgent, type TenantAgent, type TenantQueue } from '../domain/tenant.js';
 import type { DialRequest, Destination } from '../ports/telephony.js';
@@ -86,11 +86,7 @@ export class AcdRouter implements QueueRouting {
       const waiting = await this.store.calls.listQueued(tenantId, queueNo);
       if (waiting.length === 0) return;
       const available = (await this.store.agents.list(tenantId)).filter(
-        (agent) =>
-          agent.loginStatus === LoginStatus.IDLE &&
-          agent.deviceStatus === DeviceStatus.IDLE &&
-          agent.bindEndpoint !== undefined &&
-          answers(findAgent(tenant, agent.agentNo), queueNo),
+        (agent) => isRoutable(agent) && answers(findAgent(tenant, agent.agentNo), queueNo),
       );
       if (available.length === 0) return;
       let placed = false;

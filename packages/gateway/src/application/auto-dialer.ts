@@ -3,7 +3,7 @@
  * list, and each agent's outbound work mode. Whenever an agent working a progressive task becomes available, the
  * dialer places the task's next number to that agent (agent's phone first, then the customer).
  */
-import { CallType, LoginStatus, DeviceStatus, type BusinessErrorName, type ChannelVariable } from '@agentsdk/protocol';
+import { CallType, type BusinessErrorName, type ChannelVariable } from '@agentsdk/protocol';
 import {
   claimNext,
   DEFAULT_OB_WORK_MODE,
@@ -17,6 +17,7 @@ import {
   type ObWorkMode,
 } from '../domain/dialer-task.js';
 import { isRestricted, isWithinOutboundHours } from '../domain/outbound-rules.js';
+import { isRoutable } from '../domain/agent.js';
 import { findAgent, type AutoDialTask, type TenantConfig } from '../domain/tenant.js';
 import type { Logger } from './logger.js';
 import type { GatewayServices } from './operation-context.js';
@@ -114,7 +115,7 @@ export class DialerService {
     if (!services || !tenant || !agent || !tenant.features.outbound) return;
     if (!isWithinOutboundHours(tenant, services.clock.now())) return;
     const record = await services.agents.current(tenantId, agentNo);
-    if (record.loginStatus !== LoginStatus.IDLE || record.deviceStatus !== DeviceStatus.IDLE || !record.sessionId) return;
+    if (!isRoutable(record) || !record.sessionId) return;
     const sessionId = record.sessionId;
 
     for (const task of tenant.autoDialTasks) {

@@ -28,6 +28,8 @@ export class CallService {
   private unsubscribe?: () => void;
 
   constructor(
+    /** This process's boot id: the calls it creates hold their legs here. */
+    private readonly ownerId: string,
     private readonly store: Store,
     private readonly bus: Bus,
     private readonly clock: Clock,
@@ -82,7 +84,7 @@ export class CallService {
 
   /** Stores a new call; false if its id is taken. Its effects are applied by `applyEffects`. */
   async create(call: CallRecord): Promise<boolean> {
-    if (!(await this.store.calls.compareAndSet(call, 0))) return false;
+    if (!(await this.store.calls.compareAndSet({ ...call, ownerId: this.ownerId }, 0))) return false;
     for (const leg of call.legs) this.legCalls.set(leg.legId, call.callId);
     return true;
   }

@@ -1,13 +1,12 @@
 /**
  * The sessions whose socket this node holds (or held, during the resume grace period). Each session numbers the
- * events it receives from the bus (`seq`), keeps the latest ones for replay after a reconnect, and forwards them
- * to its socket while one is attached.
+ * events it receives from the bus (`seq`), keeps the latest ones in the store's event log for replay after a
+ * reconnect, a restart or a move to another node, and forwards them to its socket while one is attached.
  */
-import { randomUUID } from 'node:crypto';
 import { CloseCode, type EventFrame, type ServerFrame } from '@agentsdk/protocol';
 import { agentChannel, type Bus, type BusMessage, type Unsubscribe } from '../ports/bus.js';
 import type { Clock, TimerHandle } from '../ports/clock.js';
-import type { SessionRecord } from '../ports/store.js';
+import type { SessionEventLog, SessionRecord } from '../ports/store.js';
 import { ResponseCache } from './response-cache.js';
 
 /** The transport's side of a socket, as the application sees it. */
@@ -21,6 +20,8 @@ interface LiveSession {
   seq: number;
   /** The latest events, oldest first, for replay after a reconnect. */
   replay: EventFrame[];
+  /** Bus messages that arrived while the event log was read at open. */
+  pending?: BusMessage[];
   /** Responses to the latest requests, for requests repeated after a reconnect. */
   responses: ResponseCache;
   socket?: SessionSocket;
@@ -29,7 +30,14 @@ interface LiveSession {
 }
 
 export interface LiveSessionsOptions {
+  /** This process (its boot id): tells its `sessionAttached` messages from other nodes'. */
+  nodeId: string;
   bus: Bus;
+  log: SessionEventLog;
+  /** Told when a session's socket closed without the session ending (it waits for a resume). */
+  onDetached?: (record: SessionRecord) => void;
+  /** Told when writing to or clearing the store's event log failed. */
+  onLogError?: (error: unknown) => void;
   clock: Clock;
   /** How long a session without a socket waits to be resumed. */
   resumeGraceMs: number;
@@ -43,8 +51,6 @@ export interface LiveSessionsOptions {
 
 export class LiveSessions {
   private readonly sessions = new Map<string, LiveSession>();
-  /** Tells this node's `sessionAttached` messages from other nodes'. */
-  private readonly nodeId = randomUUID();
 
   constructor(private readonly options: LiveSessionsOptions) {}
 
@@ -61,40 +67,52 @@ export class LiveSessions {
     return this.sessions.get(sessionId)?.responses;
   }
 
-  /** Starts receiving the session's events; they are held until a socket is attached. */
-  open(record: SessionRecord, startSeq = 0): void {
+  /**
+   * Starts receiving the session's events; they are held until a socket is attached. A session new to this node
+   * continues the numbering and replay window of its event log.
+   */
+  async open(record: SessionRecord): Promise<void> {
     if (this.sessions.has(record.sessionId)) return;
     const responses = new ResponseCache(this.options.responseCacheLimit ?? 200);
-    const session: LiveSession = { record, seq: startSeq, replay: [], responses, unsubscribe: () => {} };
+    const session: LiveSession = { record, seq: 0, replay: [], pending: [], responses, unsubscribe: () => {} };
     session.unsubscribe = this.options.bus.subscribe(agentChannel(record.tenantId, record.agentNo), (message) =>
       this.receive(session, message),
     );
     this.sessions.set(record.sessionId, session);
+    session.replay = await this.options.log.list(record.sessionId);
+    session.seq = session.replay.at(-1)?.seq ?? 0;
+    const pending = session.pending ?? [];
+    delete session.pending;
+    for (const message of pending) this.receive(session, message);
   }
 
-  /** A session known to the store but without a socket (after a restart): it waits for a resume. */
-  restore(record: SessionRecord): void {
-    this.open(record);
+  /** A session known to the store whose socket is gone with the node that held it: it waits for a resume. */
+  async restore(record: SessionRecord): Promise<void> {
+    await this.open(record);
     const session = this.sessions.get(record.sessionId);
     if (session) this.startGrace(session);
   }
 
   /**
-   * Attaches a socket and sends the held events after `lastSeq`. A client that saw more events than this node
-   * numbered (the node restarted) continues from its own number, so its next events are not taken for duplicates.
+   * Attaches a socket and sends the kept events after `lastSeq`. `resync` is true when the client cannot have every
+   * event it missed (the replay window moved past `lastSeq`, the log knows fewer events than the client saw, or
+   * `eventsLost`: events reached nobody): it then takes the snapshot as the truth (docs/protocol.md). Such a client
+   * continues from its own number, so its next events are not taken for duplicates.
    */
-  attach(sessionId: string, socket: SessionSocket, lastSeq: number): boolean {
+  attach(sessionId: string, socket: SessionSocket, lastSeq: number, eventsLost = false): { resync: boolean } | undefined {
     const session = this.sessions.get(sessionId);
-    if (!session) return false;
+    if (!session) return undefined;
     session.graceTimer?.cancel();
     delete session.graceTimer;
     if (session.socket && session.socket !== socket) session.socket.close(CloseCode.KICKED_OUT, 'session resumed elsewhere');
     session.socket = socket;
+    const oldestKept = session.replay[0]?.seq ?? session.seq + 1;
+    const resync = eventsLost || lastSeq > session.seq || oldestKept > lastSeq + 1;
     session.seq = Math.max(session.seq, lastSeq);
     for (const frame of session.replay) if (frame.seq > lastSeq) socket.send(frame);
     const { tenantId, agentNo } = session.record;
-    void this.options.bus.publish(agentChannel(tenantId, agentNo), { kind: 'sessionAttached', sessionId, nodeId: this.nodeId });
-    return true;
+    void this.options.bus.publish(agentChannel(tenantId, agentNo), { kind: 'sessionAttached', sessionId, nodeId: this.options.nodeId });
+    return { resync };
   }
 
   /** The socket closed without the session ending: wait for a resume. */
@@ -103,6 +121,7 @@ export class LiveSessions {
     if (!session || session.socket !== socket) return;
     delete session.socket;
     this.startGrace(session);
+    this.options.onDetached?.(session.record);
   }
 
   /** Closes the socket of a session on this node (tests and fault injection use it to simulate a network drop). */
@@ -132,14 +151,19 @@ export class LiveSessions {
   private receive(session: LiveSession, message: BusMessage): void {
     if (this.sessions.get(session.record.sessionId) !== session) return;
     if (message.sessionId !== undefined && message.sessionId !== session.record.sessionId) return;
+    if (session.pending) {
+      session.pending.push(message);
+      return;
+    }
     if (message.kind === 'endSession') {
       this.remove(session);
+      this.forgetLog(session.record.sessionId);
       session.socket?.close(message.closeCode, message.reason);
       return;
     }
     if (message.kind === 'sessionAttached') {
       // The client resumed on another node: this node's copy (and its grace timer) must not end the session.
-      if (message.nodeId === this.nodeId) return;
+      if (message.nodeId === this.options.nodeId) return;
       this.remove(session);
       session.socket?.close(CloseCode.KICKED_OUT, 'session resumed on another node');
       return;
@@ -148,7 +172,12 @@ export class LiveSessions {
     const frame = { type: 'evt', seq: session.seq, event: message.event, data: message.data } as EventFrame;
     session.replay.push(frame);
     if (session.replay.length > this.options.replayLimit) session.replay.shift();
+    this.options.log.append(session.record.sessionId, frame, this.options.replayLimit).catch((error: unknown) => this.options.onLogError?.(error));
     session.socket?.send(frame);
+  }
+
+  private forgetLog(sessionId: string): void {
+    this.options.log.remove(sessionId).catch((error: unknown) => this.options.onLogError?.(error));
   }
 
   private remove(session: LiveSession): void {

@@ -1,27 +1,34 @@
-/** The logging the application needs; pino provides it. Secrets never reach the output (see REDACTED_PATHS). */
+/** The logging the application needs; pino provides it. Secrets never reach the output (see `withoutSecrets`). */
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 
 export type { DestinationStream };
 
 export type Logger = Pick<PinoLogger, 'info' | 'warn' | 'error' | 'debug'>;
 
-/** Where a secret can sit in what the gateway logs: request params, responses, headers, telemetry data. */
-export const REDACTED_PATHS = [
-  'sessionKey',
-  'sipPwd',
-  'apiKey',
-  'authorization',
-  '*.sessionKey',
-  '*.sipPwd',
-  '*.apiKey',
-  '*.authorization',
-  'params.bindEndpoint.sipPwd',
-  'req.headers.authorization',
-  'headers.authorization',
-];
+/** Field names that hold secrets, compared without case: `sessionKey`, `SessionKey` and `SESSIONKEY` alike. */
+const SECRET_NAMES = new Set(['sessionkey', 'sippwd', 'apikey', 'authorization', 'password', 'sipha1', 'cookie']);
+const MAX_DEPTH = 8;
+
+export function isSecretName(name: string): boolean {
+  return SECRET_NAMES.has(name.toLowerCase());
+}
+
+/** `value` with every secret-named field at any depth (up to 8) replaced by `[redacted]`; itself when it has none. */
+export function withoutSecrets<T>(value: T, depth = 0): T {
+  if (typeof value !== 'object' || value === null || depth >= MAX_DEPTH) return value;
+  let copy: Record<string, unknown> | unknown[] | undefined;
+  const entries = Array.isArray(value) ? value.entries() : Object.entries(value);
+  for (const [key, field] of entries) {
+    const clean = typeof key === 'string' && isSecretName(key) ? '[redacted]' : withoutSecrets(field, depth + 1);
+    if (clean === field) continue;
+    copy ??= Array.isArray(value) ? [...value] : { ...(value as Record<string, unknown>) };
+    (copy as Record<string | number, unknown>)[key] = clean;
+  }
+  return (copy ?? value) as T;
+}
 
 /** `destination` defaults to standard output; tests pass a stream to read what was logged. */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
-  const options = { level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
+  const options = { level, formatters: { log: (object: Record<string, unknown>) => withoutSecrets(object) } };
   return destination ? pino(options, destination) : pino(options);
 }

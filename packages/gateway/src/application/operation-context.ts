@@ -13,6 +13,8 @@ import type { CallService } from './call-service.js';
 import type { DialerService } from './auto-dialer.js';
 
 export interface GatewayServices {
+  /** This gateway process's boot id: the owner of the calls and sockets it holds (docs/03, "What survives what"). */
+  ownerId: string;
   store: Store;
   bus: Bus;
   clock: Clock;

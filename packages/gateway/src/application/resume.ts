@@ -3,7 +3,8 @@ import * as v from 'valibot';
 import { EventType } from '@agentsdk/protocol';
 import { toAgentStatus } from '../domain/agent.js';
 import { failed, succeeded, type Connection, type GatewayServices, type Outcome } from './operation-context.js';
-import { hashSecret, secretsEqual } from './secrets.js';
+import { hashSecret } from '../domain/secret-hash.js';
+import { secretsEqual } from './secrets.js';
 
 const ResumeParamsSchema = v.strictObject({
   sessionId: v.pipe(v.string(), v.nonEmpty(), v.maxLength(64)),
@@ -25,10 +26,24 @@ export async function resume(services: GatewayServices, connection: Connection, 
   const agent = await services.agents.current(record.tenantId, record.agentNo);
   if (agent.sessionId !== sessionId) return failed('SESSION_ENDED', 'session ended');
 
-  services.liveSessions.open(record, lastSeq);
-  services.liveSessions.attach(sessionId, connection.socket, lastSeq);
+  await services.liveSessions.open(record);
+  const attached = services.liveSessions.attach(sessionId, connection.socket, lastSeq, agent.eventsLost === true);
+  if (!attached) return failed('SESSION_ENDED', 'session ended');
   connection.session = { sessionId, tenantId: record.tenantId, agentNo: record.agentNo };
+  const reattached = await services.agents.executeAndApply(record.tenantId, record.agentNo, {
+    type: 'socketAttached',
+    sessionId,
+    socketOwnerId: services.ownerId,
+  });
   // Read after attaching: the snapshot is at least as new as every replayed event.
-  const current = await services.agents.current(record.tenantId, record.agentNo);
-  return succeeded({ fields: { sessionId, agentStatus: { eventType: EventType.AGENT_STATUS, ...toAgentStatus(current) } } });
+  const current = reattached.ok ? reattached.record : await services.agents.current(record.tenantId, record.agentNo);
+  const agentStatus = { eventType: EventType.AGENT_STATUS, ...toAgentStatus(current) };
+  if (!attached.resync) return succeeded({ fields: { sessionId, agentStatus } });
+  // Events may be missing: the snapshot is the truth, and a call in progress is shown again as on a sign-in.
+  return succeeded({
+    fields: { sessionId, agentStatus, resync: true },
+    after: async () => {
+      if (current.callId !== undefined) await services.calls.showCallTo(current.callId, record.agentNo, sessionId);
+    },
+  });
 }

@@ -1,12 +1,8 @@
-/** Random secrets, their stored form, and comparison that does not leak timing. */
+/** Random secrets, and comparison that does not leak timing. */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export function newSecret(bytes = 32): string {
   return randomBytes(bytes).toString('base64url');
-}
-
-export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
 }
 
 export function secretsEqual(given: string, expected: string): boolean {

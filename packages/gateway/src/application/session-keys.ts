@@ -2,7 +2,8 @@
 import type { BusinessErrorName } from '@agentsdk/protocol';
 import type { Clock } from '../ports/clock.js';
 import type { SessionKeyRecord, SessionKeyStore } from '../ports/store.js';
-import { hashSecret, newSecret } from './secrets.js';
+import { hashSecret } from '../domain/secret-hash.js';
+import { newSecret } from './secrets.js';
 
 export const SESSION_KEY_TTL = { defaultSeconds: 3600, minSeconds: 60, maxSeconds: 7 * 24 * 3600 } as const;
 

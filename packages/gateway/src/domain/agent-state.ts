@@ -24,6 +24,8 @@ export type AgentCommand =
   | {
       type: 'login';
       sessionId: string;
+      /** The gateway process holding the new session's socket. */
+      socketOwnerId: string;
       bindEndpoint: BindEndpoint;
       initialStatus: 1 | 2 | 3;
       pause?: { pauseType: number; pauseDescription: string };
@@ -54,7 +56,16 @@ export type AgentCommand =
   /** A supervisor signs an offline agent in without a desktop: idle, its calls ring `bindEndpoint`. */
   | { type: 'setOnline'; bindEndpoint: BindEndpoint }
   /** A supervisor signs the agent out, ending its desktop session if it has one. */
-  | { type: 'setOffline'; unbindEndpoint: boolean };
+  | { type: 'setOffline'; unbindEndpoint: boolean }
+  /** The session's socket is back (a resume), held by `socketOwnerId`. */
+  | { type: 'socketAttached'; sessionId: string; socketOwnerId: string }
+  /** The session lost its socket at `at` (a drop): it waits for a resume. */
+  | { type: 'socketDetached'; sessionId: string; at: number }
+  /**
+   * The process holding the session's socket died at `at`; `by` takes the session over until it is resumed or
+   * expires. `eventsLost`: events may have been published while no node held the session.
+   */
+  | { type: 'sessionAdopted'; sessionId: string; at: number; by: string; eventsLost: boolean };
 
 export type AgentEffect =
   /** Publish the agent's new `agentStatus` snapshot. */
@@ -101,6 +112,9 @@ function signOut(record: AgentRecord, stateAction: AgentStateActionValue, now: n
   delete next.qids;
   delete next.workMode;
   delete next.logoutPending;
+  delete next.socketOwnerId;
+  delete next.detachedSince;
+  delete next.eventsLost;
   if (unbindEndpoint) delete next.bindEndpoint;
   return next;
 }
@@ -160,18 +174,22 @@ export function transition(record: AgentRecord, command: AgentCommand, now: numb
       if (record.sessionId && record.sessionId !== command.sessionId) effects.push({ type: 'kickOut', sessionId: record.sessionId });
       const session = {
         sessionId: command.sessionId,
+        socketOwnerId: command.socketOwnerId,
         bindEndpoint: command.bindEndpoint,
         loginTime: now,
         workMode: command.workMode,
         qids: command.qids,
       };
       const fresh = { callsAnswered: 0 };
+      const attached = { ...record };
+      delete attached.detachedSince;
+      delete attached.eventsLost;
       if (isSignedIn(record) && inCall(record)) {
         // A new desktop takes over a call in progress: the call and its state stay as they are.
         effects.push({ type: 'publishStatus' });
-        return { ok: true, next: { ...record, ...session, stateAction: AgentStateAction.LOGIN }, effects };
+        return { ok: true, next: { ...attached, ...session, stateAction: AgentStateAction.LOGIN }, effects };
       }
-      const base = { ...record, ...fresh, deviceStatus: DeviceStatus.IDLE };
+      const base = { ...attached, ...fresh, deviceStatus: DeviceStatus.IDLE };
       let next: AgentRecord;
       if (command.initialStatus === LoginStatus.BUSY && command.pause) {
         next = enter(base, LoginStatus.BUSY, AgentStateAction.LOGIN, now, { ...session, ...command.pause });
@@ -262,6 +280,7 @@ export function transition(record: AgentRecord, command: AgentCommand, now: numb
       if (!isSignedIn(record)) return refuse('NO_SUCH_AGENT', 'no such agent');
       if (inCall(record)) return refuse('AGENT_BUSY', 'agent busy');
       if (command.requireIdle && record.loginStatus !== LoginStatus.IDLE) return refuse('AGENT_BUSY', 'agent not idle');
+      if (command.requireIdle && record.detachedSince !== undefined) return refuse('AGENT_BUSY', 'agent not connected');
       const next: AgentRecord = {
         ...record,
         deviceStatus: DeviceStatus.INVITE,
@@ -361,6 +380,28 @@ export function transition(record: AgentRecord, command: AgentCommand, now: numb
       const next = enter(base, LoginStatus.IDLE, AgentStateAction.SET_ONLINE, now, { bindEndpoint: command.bindEndpoint, loginTime: now });
       next.stateSince = now;
       return { ok: true, next, effects: [{ type: 'publishStatus' }, { type: 'available' }] };
+    }
+
+    case 'socketAttached': {
+      if (record.sessionId !== command.sessionId) return refuse('SESSION_ENDED', 'session ended');
+      const next = { ...record, socketOwnerId: command.socketOwnerId };
+      delete next.detachedSince;
+      delete next.eventsLost;
+      const routableAgain = record.detachedSince !== undefined && record.loginStatus === LoginStatus.IDLE;
+      return { ok: true, next, effects: routableAgain ? [{ type: 'available' }] : [] };
+    }
+
+    case 'socketDetached': {
+      if (record.sessionId !== command.sessionId) return refuse('SESSION_ENDED', 'session ended');
+      if (record.detachedSince !== undefined) return { ok: true, next: record, effects: [] };
+      return { ok: true, next: { ...record, detachedSince: command.at }, effects: [] };
+    }
+
+    case 'sessionAdopted': {
+      if (record.sessionId !== command.sessionId) return refuse('SESSION_ENDED', 'session ended');
+      const next: AgentRecord = { ...record, socketOwnerId: command.by, detachedSince: record.detachedSince ?? command.at };
+      if (command.eventsLost) next.eventsLost = true;
+      return { ok: true, next, effects: [] };
     }
 
     case 'setOffline': {

@@ -44,6 +44,22 @@ export interface AgentRecord {
   callsAnswered?: number;
   /** When the agent was last offered a call (round-robin routing). */
   lastOfferAt?: number;
+  /** The gateway process (boot id) holding the session's socket. */
+  socketOwnerId?: string;
+  /** Since when the session has had no socket (dropped, or its gateway died): no queue call is offered meanwhile. */
+  detachedSince?: number;
+  /** The node holding the socket died, so events for the session may have reached nobody: its resume must resync. */
+  eventsLost?: true;
+}
+
+/** Whether a queue call or a dialled customer may be put through to the agent now. */
+export function isRoutable(record: AgentRecord): boolean {
+  return (
+    record.loginStatus === LoginStatus.IDLE &&
+    record.deviceStatus === DeviceStatus.IDLE &&
+    record.bindEndpoint !== undefined &&
+    record.detachedSince === undefined
+  );
 }
 
 /** The system pause an agent is put in after not answering an offered queue call. */

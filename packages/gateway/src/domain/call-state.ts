@@ -32,6 +32,7 @@ import {
   transferLegEnded,
   transferLegRinging,
 } from './blind-transfer-and-ivr.js';
+import { legsLost } from './call-recovery.js';
 import { forceEnd, monitorLegAnswered, monitorLegEnded, monitorLegRinging, pickup, startMonitor, stopMonitor } from './call-monitoring.js';
 import {
   agentLeavesThreeway,
@@ -207,6 +208,9 @@ export function callTransition(call: CallRecord, event: CallEvent, now: number):
       return pickup(call, event, now);
     case 'forceEnd':
       return forceEnd(call);
+
+    case 'legsLost':
+      return legsLost(call, event.reason, event.at);
   }
 }
 

@@ -158,7 +158,14 @@ export interface CallRecord {
   monitor?: Monitor;
   /** Pre-alert prompt for a duration-limited call. */
   preAlertAudioFile?: string;
+  /** The gateway process (boot id) whose telephony holds the call's legs; its lapsed lease ends the call. */
+  ownerId?: string;
+  /** Why the gateway ended the call without its parties: the legs died with the process that held them. */
+  endReason?: LegsLostReason;
 }
+
+/** A call whose legs died with their gateway process: restarted (`gatewayRestart`) or lost from a cluster (`nodeLost`). */
+export type LegsLostReason = 'gatewayRestart' | 'nodeLost';
 
 export type CallEvent =
   | { type: 'offered'; agentNo: string; agentLeg: DialRequest }
@@ -190,7 +197,9 @@ export type CallEvent =
   | { type: 'stopMonitor'; supervisorNo: string }
   | { type: 'pickup'; supervisorNo: string; leg: DialRequest }
   /** A supervisor ends the call (`disconnect`). */
-  | { type: 'forceEnd' };
+  | { type: 'forceEnd' }
+  /** The process holding the call's legs is gone (at `at`, its last sign of life): the call ends without them. */
+  | { type: 'legsLost'; reason: LegsLostReason; at: number };
 
 export type BlindTarget =
   | { kind: 'leg'; leg: DialRequest; targetAgentNo?: string }

@@ -1,5 +1,6 @@
 /** What a tenant is: its agents, queues, pause reasons, caller IDs, permissions and IVRs. */
 import * as v from 'valibot';
+import { hashSecret } from './secret-hash.js';
 import { EXTENSION_PATTERN, PHONE_NUMBER_PATTERN } from '@agentsdk/protocol';
 
 export const AGENT_PERMISSIONS = ['outbound', 'internalCall', 'transfer', 'ivr', 'survey'] as const;
@@ -65,7 +66,7 @@ const AutoDialTaskSchema = v.object({
 export const TenantConfigSchema = v.pipe(v.object({
   tenantId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/)),
   name: v.string(),
-  /** Bearer key for the server-to-server API (session keys, simulator). */
+  /** Bearer key for the server-to-server API (session keys, simulator); kept only as its hash once parsed. */
   apiKey: v.pipe(v.string(), v.minLength(8)),
   agents: v.array(AgentSchema),
   queues: v.array(QueueSchema),
@@ -99,7 +100,7 @@ export const TenantConfigSchema = v.pipe(v.object({
 }), v.check(
   (tenant) => tenant.autoDialTasks.every((task) => task.callerId === undefined || tenant.callerIds.some((id) => id.number === task.callerId)),
   'autoDialTasks: a callerId must be one of the tenant\'s callerIds',
-));
+), v.transform(({ apiKey, ...tenant }) => ({ ...tenant, apiKeyHash: hashSecret(apiKey) })));
 
 export type TenantConfig = v.InferOutput<typeof TenantConfigSchema>;
 export type TenantAgent = TenantConfig['agents'][number];

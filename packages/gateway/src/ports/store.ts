@@ -2,6 +2,7 @@
  * Persistence, in domain terms. The embedded default is SQLite; a Redis adapter serves several gateway nodes.
  * Every adapter passes tests/store-conformance.test.ts.
  */
+import type { EventFrame } from '@agentsdk/protocol';
 import type { AgentRecord } from '../domain/agent.js';
 import type { CallRecord } from '../domain/call.js';
 import type { TenantConfig } from '../domain/tenant.js';
@@ -52,7 +53,7 @@ export interface SessionKeyStore {
 export interface SessionStore {
   insert(record: SessionRecord): Promise<void>;
   get(sessionId: string): Promise<SessionRecord | undefined>;
-  /** Marks a live session ended; false when it was already ended or unknown. */
+  /** Marks a live session ended and forgets its `sipHa1`; false when it was already ended or unknown. */
   end(sessionId: string, reason: string, at: number): Promise<boolean>;
   listLive(): Promise<SessionRecord[]>;
   listLiveByKeyHash(keyHash: string): Promise<SessionRecord[]>;
@@ -87,8 +88,33 @@ export interface CallStore {
   listEnded(query: CallRecordQuery): Promise<CallRecord[]>;
 }
 
+/** A gateway process's sign of life. The calls whose legs it holds and the sockets it serves are its own. */
+export interface Lease {
+  /** The process's boot id: a restarted process is a new owner. */
+  ownerId: string;
+  renewedAt: number;
+}
+
+export interface LeaseStore {
+  renew(ownerId: string, at: number): Promise<void>;
+  list(): Promise<Lease[]>;
+  /** Forgets a lapsed lease once what it owned was ended; false when it was already gone. */
+  remove(ownerId: string): Promise<boolean>;
+}
+
+/** The latest events of each session, in order, for replay after a reconnect, a restart or a move to another node. */
+export interface SessionEventLog {
+  /** Appends a frame (its `seq` one more than the last) and keeps only the latest `keep` frames. */
+  append(sessionId: string, frame: EventFrame, keep: number): Promise<void>;
+  /** The kept frames, oldest first. */
+  list(sessionId: string): Promise<EventFrame[]>;
+  remove(sessionId: string): Promise<void>;
+}
+
 export interface Store {
   tenants: TenantStore;
+  leases: LeaseStore;
+  sessionEvents: SessionEventLog;
   sessionKeys: SessionKeyStore;
   sessions: SessionStore;
   agents: AgentStore;

@@ -31,6 +31,7 @@ export function callRecordView(call: CallRecord) {
     queuedAt: iso(call.queuedAt),
     answeredAt: iso(call.answeredAt),
     endedAt: iso(call.endedAt),
+    endReason: call.endReason,
     talkSeconds: call.answeredAt !== undefined && call.endedAt !== undefined ? Math.round((call.endedAt - call.answeredAt) / 1000) : 0,
     outcome: call.outcome,
     hangupSide: call.hangupSide,

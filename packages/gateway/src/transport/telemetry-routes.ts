@@ -6,10 +6,11 @@
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { MAX_FRAME_DEPTH, TELEMETRY_LIMITS, TELEMETRY_PATH, TelemetryUploadSchema, type TelemetryEventType } from '@agentsdk/protocol';
-import type { Logger } from '../application/logger.js';
+import { isSecretName, type Logger } from '../application/logger.js';
 import type { GatewayServices } from '../application/operation-context.js';
 import type { RateLimiter } from '../application/rate-limiter.js';
-import { hashSecret, secretsEqual } from '../application/secrets.js';
+import { secretsEqual } from '../application/secrets.js';
+import { hashSecret } from '../domain/secret-hash.js';
 import { nestingDepth } from './client-frame.js';
 import { sendError } from './http-errors.js';
 
@@ -21,9 +22,8 @@ export interface TelemetryRouteOptions {
   onRateLimited(): void;
 }
 
-/** Telemetry data is the page's: it is cut at this depth and these names are blanked before it is logged. */
+/** Telemetry data is the page's: it is cut at this depth, and fields named like secrets are blanked, before it is logged. */
 const MAX_DATA_DEPTH = 6;
-const SECRET_NAMES = new Set(['sessionKey', 'sipPwd', 'apiKey', 'authorization', 'password']);
 
 export function registerTelemetryRoutes(app: FastifyInstance, options: TelemetryRouteOptions): void {
   const { services, logger } = options;
@@ -80,7 +80,7 @@ function boundedCopy(value: unknown, depth: number): unknown {
   if (Array.isArray(value)) return value.slice(0, 50).map((item) => boundedCopy(item, depth + 1));
   const copy: Record<string, unknown> = {};
   for (const [name, field] of Object.entries(value).slice(0, 50)) {
-    copy[name] = SECRET_NAMES.has(name) ? '[redacted]' : boundedCopy(field, depth + 1);
+    copy[name] = isSecretName(name) ? '[redacted]' : boundedCopy(field, depth + 1);
   }
   return copy;
 }

@@ -1,6 +1,7 @@
 /** Server-to-server calls carry `Authorization: Bearer <tenant API key>`. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { secretsEqual } from '../application/secrets.js';
+import { hashSecret } from '../domain/secret-hash.js';
 import type { TenantDirectory } from '../application/tenant-directory.js';
 import type { TenantConfig } from '../domain/tenant.js';
 import { sendError } from './http-errors.js';
@@ -25,6 +26,6 @@ export function tenantOfApiKey(tenants: TenantDirectory, tenantId: string, autho
   const header = authorization ?? '';
   const presented = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
   // Compare even for an unknown tenant, and answer it alike, so neither time nor status reveals which tenants exist.
-  const authorized = secretsEqual(presented, tenant?.apiKey ?? '\u0000unknown-tenant') && tenant !== undefined;
+  const authorized = secretsEqual(hashSecret(presented), tenant?.apiKeyHash ?? '\u0000unknown-tenant') && tenant !== undefined;
   return authorized ? tenant : undefined;
 }

@@ -6,6 +6,7 @@
  * same process may use it. Quit it after the last gateway using it closed.
  */
 import type { Redis } from 'ioredis';
+import type { EventFrame } from '@agentsdk/protocol';
 import type { AgentRecord } from '../../domain/agent.js';
 import type { TenantConfig } from '../../domain/tenant.js';
 import type { SessionKeyRecord, SessionRecord, Store } from '../../ports/store.js';
@@ -24,6 +25,8 @@ function storeKeys(prefix: string) {
     liveSessionsByKey: (keyHash: string) => `${prefix}sessions:live:key:${keyHash}`,
     agent: (tenantId: string, agentNo: string) => `${prefix}agent:${tenantId}:${agentNo}`,
     agents: (tenantId: string) => `${prefix}agents:${tenantId}`,
+    leases: `${prefix}leases`,
+    sessionEvents: (sessionId: string) => `${prefix}session-events:${sessionId}`,
   };
 }
 
@@ -61,6 +64,32 @@ export function openRedisStore(redis: Redis, keyPrefix: string): Store {
         return Object.keys(all)
           .sort()
           .map((tenantId) => JSON.parse(all[tenantId]!) as TenantConfig);
+      },
+    },
+    leases: {
+      async renew(ownerId, at) {
+        await redis.hset(keys.leases, ownerId, at);
+      },
+      async list() {
+        const all = await redis.hgetall(keys.leases);
+        return Object.keys(all)
+          .sort()
+          .map((ownerId) => ({ ownerId, renewedAt: Number(all[ownerId]) }));
+      },
+      async remove(ownerId) {
+        return (await redis.hdel(keys.leases, ownerId)) === 1;
+      },
+    },
+    sessionEvents: {
+      async append(sessionId, frame, keep) {
+        const key = keys.sessionEvents(sessionId);
+        await redis.multi().rpush(key, JSON.stringify(frame)).ltrim(key, -keep, -1).exec();
+      },
+      async list(sessionId) {
+        return (await redis.lrange(keys.sessionEvents(sessionId), 0, -1)).map((json) => JSON.parse(json) as EventFrame);
+      },
+      async remove(sessionId) {
+        await redis.del(keys.sessionEvents(sessionId));
       },
     },
     sessionKeys: {

@@ -45,6 +45,17 @@ export const SCHEMA_STATEMENTS = [
   `CREATE INDEX IF NOT EXISTS calls_queued ON calls (tenant_id, queue_no, phase, queued_at)`,
   `CREATE INDEX IF NOT EXISTS calls_ended ON calls (tenant_id, ended_at DESC, call_id DESC)`,
   `CREATE INDEX IF NOT EXISTS calls_request ON calls (tenant_id, agent_no, request_unique_id)`,
+  `CREATE INDEX IF NOT EXISTS calls_active ON calls (tenant_id, ended_at)`,
+  `CREATE TABLE IF NOT EXISTS leases (
+     owner_id TEXT PRIMARY KEY,
+     renewed_at INTEGER NOT NULL
+   )`,
+  `CREATE TABLE IF NOT EXISTS session_events (
+     session_id TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     frame TEXT NOT NULL,
+     PRIMARY KEY (session_id, seq)
+   )`,
 ];
 
 /** Columns added after a table was first shipped: added to an existing data directory when missing. */

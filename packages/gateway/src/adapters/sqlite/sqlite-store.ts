@@ -1,8 +1,9 @@
 /** The embedded default store: one SQLite file (better-sqlite3), or `:memory:` for a throwaway gateway. */
 import Database from 'better-sqlite3';
+import type { EventFrame } from '@agentsdk/protocol';
 import type { AgentRecord } from '../../domain/agent.js';
 import type { TenantConfig } from '../../domain/tenant.js';
-import type { SessionKeyRecord, SessionRecord, Store } from '../../ports/store.js';
+import type { Lease, SessionKeyRecord, SessionRecord, Store } from '../../ports/store.js';
 import { ADDED_COLUMNS, SCHEMA_STATEMENTS } from './schema.js';
 import { sqliteCallStore } from './sqlite-call-store.js';
 
@@ -71,14 +72,26 @@ export function openSqliteStore(path: string): Store {
     revokeKey: db.prepare('UPDATE session_keys SET revoked_at = ? WHERE key_hash = ? AND revoked_at IS NULL'),
     insertSession: db.prepare('INSERT INTO sessions (session_id, tenant_id, agent_no, key_hash, created_at, sip_ha1) VALUES (?, ?, ?, ?, ?, ?)'),
     getSession: db.prepare('SELECT * FROM sessions WHERE session_id = ?'),
-    endSession: db.prepare('UPDATE sessions SET ended_at = ?, end_reason = ? WHERE session_id = ? AND ended_at IS NULL'),
+    // An ended session's SIP HA1 authenticates nothing any more: it is not kept.
+    endSession: db.prepare('UPDATE sessions SET ended_at = ?, end_reason = ?, sip_ha1 = NULL WHERE session_id = ? AND ended_at IS NULL'),
     liveSessions: db.prepare('SELECT * FROM sessions WHERE ended_at IS NULL ORDER BY created_at'),
     liveSessionsByKey: db.prepare('SELECT * FROM sessions WHERE ended_at IS NULL AND key_hash = ?'),
     getAgent: db.prepare('SELECT record, version FROM agents WHERE tenant_id = ? AND agent_no = ?'),
     insertAgent: db.prepare('INSERT OR IGNORE INTO agents (tenant_id, agent_no, record, version) VALUES (?, ?, ?, 1)'),
     updateAgent: db.prepare('UPDATE agents SET record = ?, version = version + 1 WHERE tenant_id = ? AND agent_no = ? AND version = ?'),
     listAgents: db.prepare('SELECT record FROM agents WHERE tenant_id = ? ORDER BY agent_no'),
+    renewLease: db.prepare('INSERT INTO leases (owner_id, renewed_at) VALUES (?, ?) ON CONFLICT (owner_id) DO UPDATE SET renewed_at = excluded.renewed_at'),
+    listLeases: db.prepare('SELECT owner_id AS ownerId, renewed_at AS renewedAt FROM leases ORDER BY owner_id'),
+    removeLease: db.prepare('DELETE FROM leases WHERE owner_id = ?'),
+    appendEvent: db.prepare('INSERT OR REPLACE INTO session_events (session_id, seq, frame) VALUES (?, ?, ?)'),
+    trimEvents: db.prepare('DELETE FROM session_events WHERE session_id = ? AND seq <= ?'),
+    listEvents: db.prepare('SELECT frame FROM session_events WHERE session_id = ? ORDER BY seq'),
+    removeEvents: db.prepare('DELETE FROM session_events WHERE session_id = ?'),
   };
+  const appendEvent = db.transaction((sessionId: string, frame: EventFrame, keep: number) => {
+    statements.appendEvent.run(sessionId, frame.seq, JSON.stringify(frame));
+    statements.trimEvents.run(sessionId, frame.seq - keep);
+  });
 
   return {
     tenants: {
@@ -87,6 +100,28 @@ export function openSqliteStore(path: string): Store {
       },
       async list() {
         return (statements.listTenants.all() as { config: string }[]).map((row) => JSON.parse(row.config) as TenantConfig);
+      },
+    },
+    leases: {
+      async renew(ownerId, at) {
+        statements.renewLease.run(ownerId, at);
+      },
+      async list() {
+        return statements.listLeases.all() as Lease[];
+      },
+      async remove(ownerId) {
+        return statements.removeLease.run(ownerId).changes === 1;
+      },
+    },
+    sessionEvents: {
+      async append(sessionId, frame, keep) {
+        appendEvent(sessionId, frame, keep);
+      },
+      async list(sessionId) {
+        return (statements.listEvents.all(sessionId) as { frame: string }[]).map((row) => JSON.parse(row.frame) as EventFrame);
+      },
+      async remove(sessionId) {
+        statements.removeEvents.run(sessionId);
       },
     },
     sessionKeys: {

@@ -38,6 +38,7 @@ export async function login(ctx: OperationContext, params: LoginParams): Promise
   const result = await services.agents.execute(tenant.tenantId, agent.agentNo, {
     type: 'login',
     sessionId,
+    socketOwnerId: services.ownerId,
     bindEndpoint,
     initialStatus: params.initialStatus,
     pause,
@@ -51,7 +52,7 @@ export async function login(ctx: OperationContext, params: LoginParams): Promise
   const sip = bindEndpoint.endpointType === EndpointType.SOFTPHONE ? newSipCredentials(sessionId) : undefined;
   const record = { ...session, keyHash: key.record.keyHash, createdAt: services.clock.now(), ...(sip ? { sipHa1: sip.ha1 } : {}) };
   await services.store.sessions.insert(record);
-  services.liveSessions.open(record);
+  await services.liveSessions.open(record);
   connection.session = session;
 
   return succeeded({

@@ -1,0 +1,94 @@
+/**
+ * This process's lease in the store, and the watch on the others' (docs/03-Core-Concepts-and-Lifecycle.md, "What
+ * survives what"). A node that owns its store alone (the embedded SQLite default) ends, at boot, what its previous
+ * incarnation owned. Nodes sharing a store renew their lease every `renewMs`; one whose lease is older than
+ * `lapseMs` is dead, and the others end what it owned.
+ */
+import type { Clock, TimerHandle } from '../ports/clock.js';
+import type { Lease } from '../ports/store.js';
+import type { Logger } from './logger.js';
+import type { GatewayServices } from './operation-context.js';
+import { recoverLostOwners } from './owner-recovery.js';
+
+export interface OwnerLeaseOptions {
+  services: GatewayServices;
+  clock: Clock;
+  logger: Logger;
+  /** True when no other node uses the store. */
+  exclusive: boolean;
+  renewMs: number;
+  lapseMs: number;
+}
+
+export class OwnerLease {
+  private timer?: TimerHandle;
+  private stopped = false;
+  private beat: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: OwnerLeaseOptions) {}
+
+  get ownerId(): string {
+    return this.options.services.ownerId;
+  }
+
+  /** Takes the lease and recovers what lost owners left behind, before the node serves anyone. */
+  async start(): Promise<void> {
+    const { services, clock, exclusive } = this.options;
+    const previous = (await services.store.leases.list()).filter((lease) => lease.ownerId !== this.ownerId);
+    await services.store.leases.renew(this.ownerId, clock.now());
+    if (exclusive) {
+      await this.recover(previous, 'gatewayRestart');
+      for (const lease of previous) await services.store.leases.remove(lease.ownerId);
+    } else {
+      await this.watch(true);
+    }
+    this.schedule();
+  }
+
+  /** Stops renewing. What this process owned is ended by the caller (a clean stop) or by whoever sees the lease lapse. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.timer?.cancel();
+    await this.beat;
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = this.options.clock.schedule(this.options.renewMs, () => {
+      this.beat = this.renewAndWatch()
+        .catch((error: unknown) => this.options.logger.error({ err: error }, 'lease renewal failed'))
+        .finally(() => this.schedule());
+    });
+  }
+
+  private async renewAndWatch(): Promise<void> {
+    await this.options.services.store.leases.renew(this.ownerId, this.options.clock.now());
+    if (!this.options.exclusive) await this.watch(false);
+  }
+
+  /** Recovers owners whose lease lapsed; at boot also anything owned by no lease at all. */
+  private async watch(atBoot: boolean): Promise<void> {
+    const { services, clock, lapseMs } = this.options;
+    const now = clock.now();
+    const leases = await services.store.leases.list();
+    const lapsed = leases.filter((lease) => lease.ownerId !== this.ownerId && now - lease.renewedAt > lapseMs);
+    if (lapsed.length === 0 && !atBoot) return;
+    const live = new Set(leases.filter((lease) => !lapsed.includes(lease)).map((lease) => lease.ownerId));
+    const lastSeen = new Map(lapsed.map((lease) => [lease.ownerId, lease.renewedAt]));
+    await recoverLostOwners(services, (ownerId) => (ownerId !== undefined && live.has(ownerId) ? undefined : (lastSeen.get(ownerId ?? '') ?? now)), 'nodeLost', this.options.logger);
+    for (const lease of lapsed) {
+      if (await services.store.leases.remove(lease.ownerId)) this.options.logger.warn({ ownerId: lease.ownerId }, 'node lost: its calls ended, its sessions taken over');
+    }
+  }
+
+  private async recover(previous: Lease[], reason: 'gatewayRestart'): Promise<void> {
+    const lastSeen = Math.max(0, ...previous.map((lease) => lease.renewedAt));
+    const now = this.options.clock.now();
+    await recoverLostOwners(
+      this.options.services,
+      (ownerId) => (ownerId === this.ownerId ? undefined : lastSeen || now),
+      reason,
+      this.options.logger,
+    );
+  }
+}

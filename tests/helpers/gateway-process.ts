@@ -1,0 +1,92 @@
+/**
+ * A gateway in a process of its own (the shipped `main.js`), for faults a process suffers: SIGKILL, restart, a node
+ * of a cluster dying. It answers the same HTTP helpers as an in-process test gateway.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { gatewayApiAt, type GatewayApi } from './test-gateway.js';
+
+const MAIN = fileURLToPath(new URL('../../packages/gateway/dist/main.js', import.meta.url));
+
+export interface GatewayProcess extends GatewayApi {
+  port: number;
+  /** SIGKILL: the process dies at once, nothing of it runs again. */
+  kill(): Promise<void>;
+  /** SIGTERM: a clean stop. */
+  stop(): Promise<void>;
+  /** What it wrote to standard output (the start-up banner, log lines). */
+  output(): string;
+  /** What it wrote to standard error. */
+  errors(): string;
+}
+
+export interface GatewayProcessOptions {
+  port?: number;
+  dataDir?: string;
+  /** Further environment (REDIS_URL, lease timings…). */
+  env?: Record<string, string>;
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (typeof address !== 'object' || !address) throw new Error('no free port');
+  return address.port;
+}
+
+export async function spawnGateway(options: GatewayProcessOptions = {}): Promise<GatewayProcess> {
+  const port = options.port ?? (await freePort());
+  const child = spawn(process.execPath, [MAIN], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      AGENT_GATEWAY_SESSION_REQUESTS_PER_SECOND: '5000',
+      AGENT_GATEWAY_TENANT_API_REQUESTS_PER_SECOND: '5000',
+      ...(options.dataDir ? { AGENT_GATEWAY_DATA_DIR: options.dataDir } : {}),
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilServing(url, child, () => stderr);
+  return {
+    ...gatewayApiAt(url),
+    port,
+    kill: () => ended(child, 'SIGKILL'),
+    stop: () => ended(child, 'SIGTERM'),
+    output: () => stdout,
+    errors: () => stderr,
+  };
+}
+
+async function waitUntilServing(url: string, child: ChildProcess, stderr: () => string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`gateway exited with ${child.exitCode}: ${stderr()}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`gateway at ${url} did not serve within 30 s: ${stderr()}`);
+}
+
+function ended(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
+}
