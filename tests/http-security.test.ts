@@ -22,8 +22,8 @@ afterAll(async () => {
 });
 
 /** Opens a WebSocket as a page of `origin` would: 'open', or the HTTP status that refused the upgrade. */
-function upgrade(gateway: TestGateway, origin?: string): Promise<'open' | number> {
-  const socket = new WebSocket(`${gateway.url.replace(/^http/, 'ws')}/ws?v=1`, origin === undefined ? {} : { origin });
+function upgrade(gateway: TestGateway, origin?: string, host?: string): Promise<'open' | number> {
+  const socket = new WebSocket(`${gateway.url.replace(/^http/, 'ws')}/ws?v=1`, { ...(origin !== undefined && { origin }), ...(host !== undefined && { headers: { host } }) });
   return new Promise((resolve, reject) => {
     socket.once('open', () => {
       socket.close();
@@ -70,6 +70,56 @@ describe('origin allow-list', () => {
     expect(await upgrade(production, EVIL)).toBe(403);
     expect(await upgrade(production, production.url)).toBe('open');
     expect((await preflight(production, EVIL)).headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('the gateway\'s own origin', () => {
+  it('is its public URL, scheme included, never what the Host header claims', async () => {
+    expect(await upgrade(production, 'http://evil.example', 'evil.example')).toBe(403);
+    expect(await upgrade(production, production.url.replace('http:', 'https:'))).toBe(403);
+    expect(await upgrade(production, production.url.replace('127.0.0.1', 'localhost'))).toBe('open');
+    const proxied = await startTestGateway({ embedded: false, publicUrl: 'https://agents.example.com/' });
+    try {
+      expect(await upgrade(proxied, 'https://agents.example.com')).toBe('open');
+      expect(await upgrade(proxied, 'http://agents.example.com')).toBe(403);
+      expect(await upgrade(proxied, 'https://agents.example.com', 'evil.example')).toBe('open');
+    } finally {
+      await proxied.close();
+    }
+  });
+});
+
+describe('HTTP errors', () => {
+  const errorOf = async (response: Response) => ({ status: response.status, body: (await response.json()) as { error: { code: string; message: string } } });
+
+  it('answers what Fastify and Node refuse before routing in the one error shape', async () => {
+    const longNumber = '1'.repeat(300);
+    const tooLong = await errorOf(await fetch(`${embeddedDefault.url}/api/v1/tenants/demo/sim/numbers/${longNumber}`, { method: 'PUT' }));
+    expect(tooLong).toEqual({ status: 414, body: { error: { code: 'uri_too_long', message: 'a path segment is too long' } } });
+    expect(await errorOf(await fetch(`${production.url}/%zz`))).toEqual({ status: 400, body: { error: { code: 'bad_request', message: 'the URL is malformed' } } });
+    const hugeHeaders = await errorOf(await fetch(`${production.url}/healthz`, { headers: { 'x-filler': 'x'.repeat(20_000) } }));
+    expect(hugeHeaders).toMatchObject({ status: 431, body: { error: { code: 'headers_too_large' } } });
+  });
+
+  it('never echoes a refused body or URL back, and names a prototype key for what it is', async () => {
+    const secret = 'this-body-is-private-'.repeat(20);
+    const headers = { authorization: 'Bearer demo-api-key' };
+    const plain = await errorOf(
+      await fetch(`${production.url}/api/v1/tenants/demo/session-keys`, { method: 'POST', headers: { ...headers, 'content-type': 'text/plain' }, body: secret }),
+    );
+    expect(plain.status).toBe(400);
+    expect(plain.body.error.message).not.toContain('private');
+    const poisoned = await errorOf(
+      await fetch(`${production.url}/api/v1/tenants/demo/session-keys`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: '{"agentNo":"1001","__proto__":{"admin":true}}',
+      }),
+    );
+    expect(poisoned).toEqual({ status: 400, body: { error: { code: 'bad_request', message: 'the body must not contain a "__proto__" or "constructor.prototype" key' } } });
+    const unknown = await errorOf(await fetch(`${production.url}/${'a'.repeat(5_000)}`));
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.message.length).toBeLessThan(120);
   });
 });
 

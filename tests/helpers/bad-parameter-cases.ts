@@ -37,6 +37,8 @@ export const BAD_PARAMETER_CASES: Record<OperationName, BadParameterCase[]> = {
     { params: { ...login, initialStatus: 2 }, field: 'pauseDescription', says: 'is required when initialStatus is 2' },
     { params: { ...login, bindEndpoint: { endpointType: 5, endpoint: '1' } }, field: 'bindEndpoint.endpointType', says: 'must be one of 1, 2, 3' },
     { params: { ...login, bindEndpoint: { endpointType: 1, endpoint: 'abc' } }, field: 'bindEndpoint.endpoint', says: 'must be a phone number' },
+    { params: { ...login, bindEndpoint: { endpointType: 3, endpoint: '<script>' } }, field: 'bindEndpoint.endpoint', says: 'softphone name' },
+    { params: { ...login, bindEndpoint: { endpointType: 3, endpoint: 'a\u0000b' } }, field: 'bindEndpoint.endpoint', says: 'softphone name' },
     { params: { ...login, workMode: '1' }, field: 'workMode', says: 'must be comma-separated values of 0, 4 or 5' },
     { params: { ...login, qids: 'demo' }, field: 'qids', says: '<tenantId>:<queueNo>' },
     { params: { ...login, agentno: '1' }, field: 'agentno', says: 'is not a known parameter' },

@@ -21,7 +21,7 @@ import { WebRtcEdgeDriver } from './adapters/webrtc-edge/webrtc-edge-driver.js';
 import { SIP_REALM, sipCredentialsLookup } from './application/sip-credentials.js';
 import { registerCallRecordRoutes } from './transport/call-record-routes.js';
 import { registerDemoRoutes } from './transport/demo-routes.js';
-import { registerHttpErrorHandlers } from './transport/http-errors.js';
+import { clientErrorHandler, frameworkErrorHandler, registerHttpErrorHandlers } from './transport/http-errors.js';
 import { registerJsonBodyParser } from './transport/json-body.js';
 import { registerSimulatorRoutes } from './transport/simulator-routes.js';
 import { Dispatcher } from './application/dispatcher.js';
@@ -45,7 +45,7 @@ import { registerSessionKeyRoutes } from './transport/session-key-routes.js';
 import { registerWebSocketEndpoint } from './transport/websocket-endpoint.js';
 import { registerHttpAccessLog } from './transport/http-access-log.js';
 import { registerHttpSecurity } from './transport/http-security.js';
-import { originPolicy } from './transport/origin-policy.js';
+import { originPolicy, ownOriginsOf } from './transport/origin-policy.js';
 import { registerTelemetryRoutes } from './transport/telemetry-routes.js';
 
 export interface GatewayOptions {
@@ -91,6 +91,11 @@ export interface GatewayOptions {
    * `*` for any. Default: any origin in embedded mode, only the gateway's own origin otherwise.
    */
   allowedOrigins?: string[];
+  /**
+   * Where browsers reach the gateway (`https://agents.example.com`), behind a proxy or not: its pages may open the
+   * WebSocket in production mode. Default: the listen address (`http://127.0.0.1:8080` and `http://localhost:8080`).
+   */
+  publicUrl?: string;
   /** Origins that may frame the console (CSP frame-ancestors). Default none: the console refuses to be framed. */
   frameAncestors?: string[];
   /** Token-bucket rate limits (docs/security.md); each one given replaces its default. */
@@ -127,7 +132,8 @@ const SDK_BROWSER_DIR = join(REPOSITORY_ROOT, 'packages/sdk/dist/browser');
 export async function startGateway(options: GatewayOptions = {}): Promise<Gateway> {
   const logger = createLogger(options.logLevel ?? 'info', options.logDestination);
   const embedded = options.embedded ?? true;
-  const origins = originPolicy(options.allowedOrigins, embedded);
+  let ownOrigins: string[] = [];
+  const origins = originPolicy(options.allowedOrigins, embedded, () => ownOrigins);
   const rateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
   const clock = options.clock ?? systemClock;
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
@@ -211,7 +217,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     activeCalls: (tenantId) => store.calls.listActive(tenantId),
     now: () => clock.now(),
   });
-  const app = Fastify({ logger: false, bodyLimit: MAX_FRAME_BYTES });
+  const app = Fastify({ logger: false, bodyLimit: MAX_FRAME_BYTES, frameworkErrors: frameworkErrorHandler, clientErrorHandler });
   await app.register(fastifyWebsocket, { options: { maxPayload: MAX_FRAME_BYTES } });
   registerHttpErrorHandlers(app);
   registerJsonBodyParser(app);
@@ -239,7 +245,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     onReceived: (type) => metrics.telemetryReceived(type),
     onRateLimited: () => metrics.rateLimited('telemetry'),
   });
-  registerSipEndpoint(app, sipEdge, logger, (origin, requestHost) => origins.allows(origin, requestHost));
+  registerSipEndpoint(app, sipEdge, logger, (origin) => origins.allows(origin));
   registerSessionKeyRoutes(app, services, (keyHash) => endSessionsOfKey(services, keyHash));
   registerCallRecordRoutes(app, tenants, store.calls);
   registerDemoRoutes(app, tenants, embedded, options.demoApiKey ?? 'demo-api-key');
@@ -252,6 +258,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   await app.listen({ port: options.port ?? 8080, host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 8080);
+  ownOrigins = ownOriginsOf(options.publicUrl, host, port);
 
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,

@@ -39,6 +39,7 @@ const gateway = await startGateway({
   demoApiKey: process.env.AGENT_GATEWAY_DEMO_API_KEY || undefined,
   resumeGraceMs: process.env.AGENT_GATEWAY_RESUME_GRACE_SECONDS ? Number(process.env.AGENT_GATEWAY_RESUME_GRACE_SECONDS) * 1000 : undefined,
   allowedOrigins: list('AGENT_GATEWAY_ALLOWED_ORIGINS'),
+  publicUrl: process.env.AGENT_GATEWAY_PUBLIC_URL || undefined,
   frameAncestors: list('AGENT_GATEWAY_FRAME_ANCESTORS'),
   rateLimits: { ...(sessionRequests && { sessionRequests }), ...(tenantApiRequests && { tenantApiRequests }) },
   leaseRenewMs: milliseconds('AGENT_GATEWAY_LEASE_RENEW_MS'),

@@ -75,7 +75,7 @@ export { BusinessErrors, BusinessErrorCode } from './error-codes.js';
 export type { ErrorCodeInfo, BusinessErrorName } from './error-codes.js';
 export { validateParams } from './validation.js';
 export type { ParamsValidation } from './validation.js';
-export { PHONE_NUMBER_PATTERN, EXTENSION_PATTERN } from './schemas/common.js';
+export { PHONE_NUMBER_PATTERN, EXTENSION_PATTERN, SOFTPHONE_ENDPOINT_PATTERN } from './schemas/common.js';
 export { DIALLABLE_CHARACTERS } from './schemas/call-operations.js';
 export { QUEUE_STATUS_SECTIONS } from './schemas/supervisor-operations.js';
 export type {

@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import { SESSION_KEY_TTL } from '../application/session-keys.js';
 import type { GatewayServices } from '../application/operation-context.js';
 import { findAgent } from '../domain/tenant.js';
-import { sendError } from './http-errors.js';
+import { issueMessage, sendError } from './http-errors.js';
 import { authorizeTenant } from './tenant-auth.js';
 
 const IssueBodySchema = v.strictObject({
@@ -28,10 +28,7 @@ export function registerSessionKeyRoutes(app: FastifyInstance, services: Gateway
     if (!tenant) return reply;
     const body = v.safeParse(IssueBodySchema, request.body ?? {});
     if (!body.success) {
-      const issue = body.issues[0];
-      const field = issue.path?.map((item) => String(item.key)).join('.');
-      const message = issue.expected === 'never' ? `${field} is not a known field` : issue.input === undefined && field ? `${field} is required` : issue.message;
-      return sendError(reply, 400, 'bad_request', message);
+      return sendError(reply, 400, 'bad_request', issueMessage(body.issues));
     }
     if (!findAgent(tenant, body.output.agentNo)) return sendError(reply, 404, 'no_such_agent', `no such agent: ${body.output.agentNo}`);
     const issued = await services.sessionKeys.issue(tenant.tenantId, body.output.agentNo, body.output.ttlSeconds);

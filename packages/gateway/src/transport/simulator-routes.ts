@@ -9,7 +9,7 @@ import type { CarrierSimulator } from '../adapters/simulator/carrier-simulator.j
 import { PHONE_BEHAVIOURS } from '../adapters/simulator/phone-behaviour.js';
 import type { TenantDirectory } from '../application/tenant-directory.js';
 import type { TenantConfig } from '../domain/tenant.js';
-import { sendError } from './http-errors.js';
+import { issueMessage, sendError } from './http-errors.js';
 import { authorizeTenant } from './tenant-auth.js';
 
 const MAX_ANSWER_AFTER_MS = 120_000;
@@ -112,11 +112,3 @@ function partyOf(tenant: TenantConfig, number: string): 'agent' | 'customer' {
   return tenant.extensions.includes(number) ? 'agent' : 'customer';
 }
 
-/** The first problem, naming its field: an unknown field, a missing one, or the rule it breaks. */
-function issueMessage(issues: [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]): string {
-  const issue = issues[0];
-  const field = issue.path?.map((item) => String(item.key)).join('.');
-  if (issue.expected === 'never') return `${field} is not a known field`;
-  if (issue.input === undefined && field) return `${field} is required`;
-  return issue.message;
-}

@@ -28,8 +28,8 @@ export interface WebSocketEndpointOptions {
 
 export function registerWebSocketEndpoint(app: FastifyInstance, options: WebSocketEndpointOptions): void {
   // A browser page from a foreign origin never gets a socket: the upgrade is answered 403 before it happens.
-  const preValidation = async (request: { headers: { origin?: string; host?: string } }, reply: Parameters<typeof sendError>[0]) => {
-    if (!options.origins.allows(request.headers.origin, request.headers.host)) {
+  const preValidation = async (request: { headers: { origin?: string } }, reply: Parameters<typeof sendError>[0]) => {
+    if (!options.origins.allows(request.headers.origin)) {
       return sendError(reply, 403, 'origin_not_allowed', `origin ${request.headers.origin} is not allowed to open a WebSocket`);
     }
   };

@@ -30,6 +30,8 @@ export function oneOf<const T extends readonly (string | number)[]>(values: T) {
 /** Digits with an optional leading +, 3 to 20 characters: what a phone network dials. */
 export const PHONE_NUMBER_PATTERN = /^\+?[0-9]{3,20}$/;
 export const EXTENSION_PATTERN = /^[0-9]{2,10}$/;
+/** A softphone's name, the user part of its SIP address: letters, digits, `.`, `_`, `-`; empty means the agent number. */
+export const SOFTPHONE_ENDPOINT_PATTERN = /^[A-Za-z0-9._-]{0,64}$/;
 
 export const BindEndpointSchema = v.pipe(
   v.strictObject(
@@ -43,8 +45,8 @@ export const BindEndpointSchema = v.pipe(
       ({ endpointType, endpoint }) =>
         endpointType === 1 ? PHONE_NUMBER_PATTERN.test(endpoint)
         : endpointType === 2 ? EXTENSION_PATTERN.test(endpoint)
-        : true,
-      'must be a phone number (digits, optional leading +, 3-20) for endpointType 1 or an extension (2-10 digits) for endpointType 2',
+        : SOFTPHONE_ENDPOINT_PATTERN.test(endpoint),
+      'must be a phone number (digits, optional leading +, 3-20) for endpointType 1, an extension (2-10 digits) for endpointType 2, or a softphone name (letters, digits, . _ -, up to 64; empty: the agent number) for endpointType 3',
     ),
     ['endpoint'],
   ),

@@ -8,11 +8,11 @@ import type { SipConnection } from './sip-registrar.js';
 export const SIP_WEBSOCKET_PATH = '/sip';
 
 /** Whether a page of `origin` may open the socket (the same policy as the gateway's `/ws`). */
-export type OriginCheck = (origin: string | undefined, host: string | undefined) => boolean;
+export type OriginCheck = (origin: string | undefined) => boolean;
 
 export function registerSipEndpoint(app: FastifyInstance, edge: SipEdge, logger: Logger, allowsOrigin: OriginCheck = () => true): void {
   const preValidation = async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!allowsOrigin(request.headers.origin, request.headers.host)) {
+    if (!allowsOrigin(request.headers.origin)) {
       return reply.code(403).send({ error: { code: 'origin_not_allowed', message: `origin ${request.headers.origin} is not allowed to open a WebSocket` } });
     }
   };
