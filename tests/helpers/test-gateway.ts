@@ -10,6 +10,8 @@ export const DEMO_API_KEY = 'demo-api-key';
 export const RELAXED_RATE_LIMITS: GatewayOptions['rateLimits'] = {
   sessionRequests: { perSecond: 10_000, burst: 10_000 },
   tenantApiRequests: { perSecond: 10_000, burst: 10_000 },
+  signInsPerAddress: { perSecond: 10_000, burst: 10_000 },
+  signInsPerAgent: { perSecond: 10_000, burst: 10_000 },
 };
 
 /** What tests reach a gateway through: its URL and HTTP API, in this process or another. */

@@ -98,6 +98,15 @@ export interface GatewayOptions {
   publicUrl?: string;
   /** Origins that may frame the console (CSP frame-ancestors). Default none: the console refuses to be framed. */
   frameAncestors?: string[];
+  /** A WebSocket that has not signed in (or resumed) this long after opening is closed with 4103. Default 10 s. */
+  signInTimeoutMs?: number;
+  /** Open WebSockets one client address may hold (an office behind one NAT shares one). Default 1000. */
+  maxConnectionsPerAddress?: number;
+  /**
+   * Addresses of the proxies in front (load balancer, TLS terminator) whose `X-Forwarded-For` names the client, for
+   * the per-address limits. Default none: the peer address is the client's.
+   */
+  trustedProxies?: string[];
   /** Token-bucket rate limits (docs/security.md); each one given replaces its default. */
   rateLimits?: Partial<RateLimits>;
   /** Bytes waiting to be sent to one socket beyond which its client is too slow and is closed with 4102. Default 1 MiB. */
@@ -217,7 +226,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     activeCalls: (tenantId) => store.calls.listActive(tenantId),
     now: () => clock.now(),
   });
-  const app = Fastify({ logger: false, bodyLimit: MAX_FRAME_BYTES, frameworkErrors: frameworkErrorHandler, clientErrorHandler });
+  const app = Fastify({ logger: false, bodyLimit: MAX_FRAME_BYTES, frameworkErrors: frameworkErrorHandler, clientErrorHandler, trustProxy: options.trustedProxies ?? false });
   await app.register(fastifyWebsocket, { options: { maxPayload: MAX_FRAME_BYTES } });
   registerHttpErrorHandlers(app);
   registerJsonBodyParser(app);
@@ -230,11 +239,17 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     onRateLimited: () => metrics.rateLimited('tenantApi'),
   });
   registerWebSocketEndpoint(app, {
-    dispatcher: new Dispatcher(services, logger, metrics, new RateLimiter(clock, rateLimits.sessionRequests)),
+    dispatcher: new Dispatcher(services, logger, metrics, {
+      requests: new RateLimiter(clock, rateLimits.sessionRequests),
+      signInsPerAddress: new RateLimiter(clock, rateLimits.signInsPerAddress),
+      signInsPerAgent: new RateLimiter(clock, rateLimits.signInsPerAgent),
+    }),
     liveSessions: services.liveSessions,
     logger,
     metrics,
     idleTimeoutMs: 3 * (options.heartbeatIntervalMs ?? 30_000),
+    signInTimeoutMs: options.signInTimeoutMs ?? 10_000,
+    maxConnectionsPerAddress: options.maxConnectionsPerAddress ?? 1_000,
     sendBufferLimitBytes: options.sendBufferLimitBytes ?? 1024 * 1024,
     origins,
   });

@@ -40,6 +40,8 @@ const gateway = await startGateway({
   resumeGraceMs: process.env.AGENT_GATEWAY_RESUME_GRACE_SECONDS ? Number(process.env.AGENT_GATEWAY_RESUME_GRACE_SECONDS) * 1000 : undefined,
   allowedOrigins: list('AGENT_GATEWAY_ALLOWED_ORIGINS'),
   publicUrl: process.env.AGENT_GATEWAY_PUBLIC_URL || undefined,
+  trustedProxies: list('AGENT_GATEWAY_TRUSTED_PROXIES'),
+  maxConnectionsPerAddress: process.env.AGENT_GATEWAY_MAX_CONNECTIONS_PER_ADDRESS ? Number(process.env.AGENT_GATEWAY_MAX_CONNECTIONS_PER_ADDRESS) : undefined,
   frameAncestors: list('AGENT_GATEWAY_FRAME_ANCESTORS'),
   rateLimits: { ...(sessionRequests && { sessionRequests }), ...(tenantApiRequests && { tenantApiRequests }) },
   leaseRenewMs: milliseconds('AGENT_GATEWAY_LEASE_RENEW_MS'),

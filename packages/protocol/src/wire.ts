@@ -92,6 +92,8 @@ export const CloseCode = {
   HEARTBEAT_TIMEOUT: 4101,
   /** The client read too slowly: the gateway's send buffer for the socket passed its high-water mark. */
   TOO_SLOW: 4102,
+  /** The socket neither signed in nor resumed a session in time after it opened. */
+  SIGN_IN_TIMEOUT: 4103,
   /** The gateway is shutting down; reconnect to another node or later. */
   GOING_AWAY: 1001,
 } as const;

@@ -266,6 +266,12 @@ export class GatewayLink {
   }
 
   private settleResume(frame: ResponseFrame, session: Session, connection: Connection): ResumeOutcome {
+    // Too many sign-ins from this address just now: the session is still there; the next attempt may resume it.
+    if (frame.code !== 0 && frame.errorCode === BusinessErrorCode.RATE_LIMITED) {
+      connection.close();
+      if (connection === this.connection) this.connection = undefined;
+      return 'retry';
+    }
     if (frame.code !== 0) {
       this.session = undefined;
       this.connection = undefined;

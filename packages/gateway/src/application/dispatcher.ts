@@ -26,7 +26,17 @@ export interface OperationMetrics {
   operationCompleted(action: string, code: 0 | -1, seconds: number): void;
   /** A request id the session had already used was answered from the response cache. */
   requestRepeated(): void;
-  rateLimited(scope: 'session' | 'tenantApi' | 'telemetry'): void;
+  rateLimited(scope: 'session' | 'tenantApi' | 'telemetry' | 'signIn'): void;
+}
+
+/** The token buckets the dispatcher draws from. */
+export interface RequestLimiters {
+  /** Requests of one session (or, before login, of one connection). */
+  requests: RateLimiter<unknown>;
+  /** `login` and `resume` attempts by client address. */
+  signInsPerAddress: RateLimiter<string>;
+  /** `login` attempts by `tenantId/agentNo`. */
+  signInsPerAgent: RateLimiter<string>;
 }
 
 export class Dispatcher {
@@ -34,8 +44,7 @@ export class Dispatcher {
     private readonly services: GatewayServices,
     private readonly logger: Logger,
     private readonly metrics: OperationMetrics,
-    /** Requests of one session (or, before login, of one connection). */
-    private readonly requestLimiter: RateLimiter<unknown>,
+    private readonly limiters: RequestLimiters,
   ) {}
 
   async dispatch(connection: Connection, frame: RequestFrame): Promise<void> {
@@ -90,13 +99,30 @@ export class Dispatcher {
   }
 
   private async outcomeOf(connection: Connection, frame: RequestFrame): Promise<Outcome> {
-    if (!this.requestLimiter.take(connection.session?.sessionId ?? connection)) {
+    const { requests } = this.limiters;
+    if (!requests.take(connection.session?.sessionId ?? connection)) {
       this.metrics.rateLimited('session');
-      const { perSecond, burst } = this.requestLimiter.limit;
-      return failed('RATE_LIMITED', `rate limited: at most ${perSecond} requests a second (bursts of ${burst}) per session`);
+      return failed('RATE_LIMITED', `rate limited: at most ${requests.limit.perSecond} requests a second (bursts of ${requests.limit.burst}) per session`);
     }
+    const signInRefusal = this.signInRefusal(connection, frame);
+    if (signInRefusal) return signInRefusal;
     if (frame.action === SESSION_ACTIONS.resume) return resume(this.services, connection, frame.params);
     return this.run(connection, frame);
+  }
+
+  /** Sign-in attempts are limited per client address and per agent, whatever connection they come on. */
+  private signInRefusal(connection: Connection, frame: RequestFrame): Outcome | undefined {
+    if (frame.action !== 'login' && frame.action !== SESSION_ACTIONS.resume) return undefined;
+    const { signInsPerAddress, signInsPerAgent } = this.limiters;
+    let refusal: string | undefined;
+    if (!signInsPerAddress.take(connection.remoteAddress)) refusal = 'sign-in attempts from this address';
+    const params = frame.params as { tenantId?: unknown; agentNo?: unknown } | undefined;
+    if (!refusal && frame.action === 'login' && typeof params?.tenantId === 'string' && typeof params.agentNo === 'string') {
+      if (!signInsPerAgent.take(`${params.tenantId}/${params.agentNo}`)) refusal = 'sign-in attempts for this agent';
+    }
+    if (!refusal) return undefined;
+    this.metrics.rateLimited('signIn');
+    return failed('RATE_LIMITED', `rate limited: too many ${refusal}; wait a moment`);
   }
 
   private async run(connection: Connection, frame: RequestFrame): Promise<Outcome> {

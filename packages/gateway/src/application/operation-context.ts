@@ -37,6 +37,8 @@ export interface BoundSession {
 /** One WebSocket connection, as the application sees it. */
 export interface Connection {
   socket: SessionSocket;
+  /** The client's address (behind a trusted proxy: the address the proxy reports). */
+  remoteAddress: string;
   /** Host the client connected to (Host header), for URLs handed back to it. */
   host: string;
   secure: boolean;

@@ -55,10 +55,16 @@ export interface RateLimits {
   tenantApiRequests: RateLimit;
   /** Telemetry uploads of one session. */
   telemetryUploads: RateLimit;
+  /** `login` and `resume` attempts from one client address (an office behind one NAT shares it). */
+  signInsPerAddress: RateLimit;
+  /** `login` attempts for one agent, from anywhere: guessing an agent's session key is slow. */
+  signInsPerAgent: RateLimit;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   sessionRequests: { perSecond: 20, burst: 40 },
   tenantApiRequests: { perSecond: 50, burst: 100 },
   telemetryUploads: { perSecond: 1, burst: 20 },
+  signInsPerAddress: { perSecond: 20, burst: 200 },
+  signInsPerAgent: { perSecond: 1, burst: 10 },
 };

@@ -39,8 +39,14 @@ export class GatewayMetrics implements OperationMetrics {
   });
   private readonly rateLimitedRequests = new Counter({
     name: 'agent_gateway_rate_limited_total',
-    help: 'Requests refused by a rate limit, by scope (session, tenantApi, telemetry)',
+    help: 'Requests refused by a rate limit, by scope (session, tenantApi, telemetry, signIn)',
     labelNames: ['scope'] as const,
+    registers: [this.registry],
+  });
+  private readonly refusedConnections = new Counter({
+    name: 'agent_gateway_connections_refused_total',
+    help: 'WebSocket connections refused or closed before signing in, by reason (perAddressLimit, signInTimeout)',
+    labelNames: ['reason'] as const,
     registers: [this.registry],
   });
   private readonly slowConsumers = new Counter({
@@ -77,8 +83,12 @@ export class GatewayMetrics implements OperationMetrics {
     this.repeatedRequests.inc();
   }
 
-  rateLimited(scope: 'session' | 'tenantApi' | 'telemetry'): void {
+  rateLimited(scope: 'session' | 'tenantApi' | 'telemetry' | 'signIn'): void {
     this.rateLimitedRequests.inc({ scope });
+  }
+
+  connectionRefused(reason: 'perAddressLimit' | 'signInTimeout'): void {
+    this.refusedConnections.inc({ reason });
   }
 
   slowConsumerClosed(): void {

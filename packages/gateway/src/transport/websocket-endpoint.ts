@@ -10,7 +10,7 @@ import type { Logger } from '../application/logger.js';
 import type { LiveSessions } from '../application/live-sessions.js';
 import type { Connection } from '../application/operation-context.js';
 import { parseClientFrame } from './client-frame.js';
-import { sendError } from './http-errors.js';
+import { brief, sendError } from './http-errors.js';
 import type { GatewayMetrics } from './metrics.js';
 import type { OriginPolicy } from './origin-policy.js';
 
@@ -21,16 +21,25 @@ export interface WebSocketEndpointOptions {
   metrics: GatewayMetrics;
   /** A socket that sends nothing for this long is closed (clients ping every heartbeat interval). */
   idleTimeoutMs: number;
+  /** A socket that has not signed in (or resumed) this long after opening is closed with 4103. */
+  signInTimeoutMs: number;
+  /** Open sockets one client address may hold; more upgrades are answered 429. */
+  maxConnectionsPerAddress: number;
   /** Bytes queued for a socket beyond which the client counts as too slow and is closed with 4102. */
   sendBufferLimitBytes: number;
   origins: OriginPolicy;
 }
 
 export function registerWebSocketEndpoint(app: FastifyInstance, options: WebSocketEndpointOptions): void {
+  const openByAddress = new Map<string, number>();
   // A browser page from a foreign origin never gets a socket: the upgrade is answered 403 before it happens.
-  const preValidation = async (request: { headers: { origin?: string } }, reply: Parameters<typeof sendError>[0]) => {
+  const preValidation = async (request: { headers: { origin?: string }; ip: string }, reply: Parameters<typeof sendError>[0]) => {
     if (!options.origins.allows(request.headers.origin)) {
-      return sendError(reply, 403, 'origin_not_allowed', `origin ${request.headers.origin} is not allowed to open a WebSocket`);
+      return sendError(reply, 403, 'origin_not_allowed', `origin ${brief(request.headers.origin ?? '')} is not allowed to open a WebSocket`);
+    }
+    if ((openByAddress.get(request.ip) ?? 0) >= options.maxConnectionsPerAddress) {
+      options.metrics.connectionRefused('perAddressLimit');
+      return sendError(reply, 429, 'too_many_connections', `at most ${options.maxConnectionsPerAddress} open connections per client address`);
     }
   };
   app.get(WEBSOCKET_PATH, { websocket: true, preValidation }, (socket, request) => {
@@ -54,9 +63,16 @@ export function registerWebSocketEndpoint(app: FastifyInstance, options: WebSock
         },
         close: (code, reason) => socket.close(code, reason),
       },
+      remoteAddress: request.ip,
       host: request.headers.host ?? 'localhost',
       secure: request.protocol === 'https',
     };
+    openByAddress.set(request.ip, (openByAddress.get(request.ip) ?? 0) + 1);
+    socket.on('close', () => {
+      const left = (openByAddress.get(request.ip) ?? 1) - 1;
+      if (left > 0) openByAddress.set(request.ip, left);
+      else openByAddress.delete(request.ip);
+    });
     serveConnection(socket, connection, options);
   });
 }
@@ -68,6 +84,12 @@ function serveConnection(socket: WebSocket, connection: Connection, options: Web
   const idleCheck = setInterval(() => {
     if (Date.now() - lastFrameAt > options.idleTimeoutMs) socket.close(CloseCode.HEARTBEAT_TIMEOUT, 'heartbeat timeout');
   }, Math.min(options.idleTimeoutMs, 10_000));
+  // Pings keep a socket alive, not anonymous: one that has not signed in soon is closed.
+  const signInDeadline = setTimeout(() => {
+    if (connection.session) return;
+    metrics.connectionRefused('signInTimeout');
+    socket.close(CloseCode.SIGN_IN_TIMEOUT, 'sign in (login or resume) within the time allowed');
+  }, options.signInTimeoutMs);
 
   // Requests of one connection run one after another, so responses and events keep the order the client caused.
   let queue = Promise.resolve();
@@ -89,6 +111,7 @@ function serveConnection(socket: WebSocket, connection: Connection, options: Web
 
   socket.on('close', () => {
     clearInterval(idleCheck);
+    clearTimeout(signInDeadline);
     metrics.connections.dec();
     if (connection.session) liveSessions.detach(connection.session.sessionId, connection.socket);
   });
