@@ -48,7 +48,7 @@ export function issueMessage(issues: [v.BaseIssue<unknown>, ...v.BaseIssue<unkno
   const field = issue.path?.map((item) => String(item.key)).join('.');
   if (issue.expected === 'never') return `${field} is not a known field`;
   if (issue.input === undefined && field) return `${field} is required`;
-  // A type mismatch says what was expected, never what was sent (it may be a whole body, or a secret).
-  if (issue.kind === 'schema') return `${field || 'the body'} must be ${issue.expected}`;
+  // valibot's own messages quote what was sent (it may be a whole body, or a secret): say what was expected instead.
+  if (issue.message.includes('but received')) return `${field || 'the body'} must be ${issue.expected}`;
   return brief(issue.message);
 }
