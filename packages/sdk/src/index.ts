@@ -1,8 +1,8 @@
 /** The public surface of AgentSDK. */
-import { createAgentSdk } from './agent-sdk.js';
+import { sharedClient } from './shared-client.js';
 
-/** The client of the spec's examples: `AgentSDK.setup(...)`, `AgentSDK.login(...)`. */
-export const AgentSDK = createAgentSdk();
+/** The client of the spec's examples: `AgentSDK.setup(...)`, `AgentSDK.login(...)`; the same one in the ESM and CJS builds. */
+export const AgentSDK = sharedClient();
 
 export { createAgentSdk } from './agent-sdk.js';
 export type { AgentSdkClient, OperationMethods, SoftphoneDevices } from './agent-sdk.js';
