@@ -35,6 +35,11 @@ describe('docs/07-Error-Handling.md', () => {
     expect(missingCode(text, Object.keys(BusinessErrors))).toEqual([]);
   });
 
+  it('gives each business error code the name the catalogue gives it', () => {
+    const misnamed = Object.entries(BusinessErrors).filter(([name, info]) => !text.includes(`| ${info.code} | \`${name}\` |`));
+    expect(misnamed.map(([name]) => name)).toEqual([]);
+  });
+
   it('lists every AgentSdkError code', () => {
     expect(missingCode(text, Object.values(ErrorCodes))).toEqual([]);
   });

@@ -3,6 +3,7 @@
  * table, all going through `invoke`.
  */
 import {
+  BusinessErrorCode,
   EventType,
   OPERATION_NAMES,
   validateParams,
@@ -46,7 +47,10 @@ export interface AgentSdkClient extends OperationMethods {}
 export class AgentSdkClient {
   /** `const { EventType } = AgentSDK;` (spec 2.2). */
   readonly EventType: EventTypeMap = EventType;
+  /** The `code` of a local failure (`AgentSdkError`). */
   readonly ErrorCodes: typeof ErrorCodes = ErrorCodes;
+  /** The `errorCode` of a refused operation by name: `res.errorCode === AgentSDK.BusinessErrorCode.AGENT_BUSY`. */
+  readonly BusinessErrorCode: typeof BusinessErrorCode = BusinessErrorCode;
   private readonly telemetry = new Telemetry();
   private readonly events = new TypedEmitter<EventMap>((event, error) =>
     this.telemetry.record('handlerError', event, { message: error instanceof Error ? error.message : String(error) }),
@@ -147,7 +151,7 @@ export class AgentSdkClient {
       case 'login': {
         this.phone.stop();
         const response = await this.link.login(params as OperationParams<'login'>);
-        if (response.code === 0) this.phone.start(response as OperationResponse<'login'>, config);
+        if (response.code === 0) this.phone.start(response as Extract<OperationResponse<'login'>, { code: 0 }>, config);
         return response;
       }
       // The softphone answers and hangs up in the browser: these never reach the gateway.

@@ -12,9 +12,33 @@ export type { ErrorCode } from './errors.js';
 export type { SdkConfig, ReconnectOptions } from './config.js';
 export type { DebugEntry } from './debug-log.js';
 export type { EventHandler } from './typed-emitter.js';
-export { EventType } from '@agentsdk/protocol';
+export {
+  EventType,
+  BusinessErrorCode,
+  BusinessErrors,
+  EndpointType,
+  LoginStatus,
+  DeviceStatus,
+  PauseType,
+  CallType,
+  AgentStateName,
+  AgentStateAction,
+} from '@agentsdk/protocol';
 export type {
+  BusinessErrorName,
+  BusinessErrorCodeValue,
+  ErrorCodeInfo,
   SdkResponse,
+  SdkSuccess,
+  SdkFailure,
+  PauseTypeValue,
+  MonitorMode,
+  SessionTerminateReason,
+  CallOutcome,
+  ListPreviewDialingTaskResult,
+  PreviewDialingTask,
+  QueueStatusEvent,
+  SetOfflineResultEvent,
   OperationName,
   OperationParams,
   OperationResponse,
