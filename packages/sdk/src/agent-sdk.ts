@@ -150,7 +150,7 @@ export class AgentSdkClient {
     switch (name) {
       case 'login': {
         this.phone.stop();
-        const response = await this.link.login(params as OperationParams<'login'>);
+        const response = await this.link.run(name, params);
         if (response.code === 0) this.phone.start(response as Extract<OperationResponse<'login'>, { code: 0 }>, config);
         return response;
       }
@@ -161,9 +161,9 @@ export class AgentSdkClient {
         return this.phone.unlink();
       case 'previewObCall':
         if (this.phone.active) await this.phone.waitRegistered(name, SOFTPHONE_READY_TIMEOUT_MS);
-        return this.link.call(name, params);
+        return this.link.run(name, params);
       default:
-        return this.link.call(name, params);
+        return this.link.run(name, params);
     }
   }
 

@@ -23,6 +23,7 @@ import { createDebugLog, type DebugLog } from './debug-log.js';
 import { AgentSdkError, ErrorCodes, isAgentSdkError } from './errors.js';
 import { isRecord } from './type-guards.js';
 import type { TypedEmitter } from './typed-emitter.js';
+import { settlementOf, type Settlement } from './operation-settlement.js';
 import { loadWebSocket } from './websocket-factory.js';
 
 type ConnectionState = ConnectionStateEvent['state'];
@@ -42,6 +43,9 @@ interface Session {
 const SESSION_END_CLOSE_GRACE_MS = 1_000;
 
 const SESSION_ENDING_EVENTS = new Set<string>(['kickOut', 'forcedLogout']);
+
+/** The longest an operation's Promise waits, after its response, for the event that shows its effect. */
+const SETTLEMENT_WAIT_MS = 2_000;
 
 export class GatewayLink {
   private config: ResolvedSdkConfig | undefined;
@@ -65,6 +69,44 @@ export class GatewayLink {
   configure(config: ResolvedSdkConfig): void {
     this.config = config;
     this.log = createDebugLog(config.debug, config.debugHook);
+  }
+
+  /**
+   * Runs an operation and resolves once its effect is visible: after the response and, for the operations of
+   * operation-settlement.ts, after the event that follows it (waiting at most SETTLEMENT_WAIT_MS for that event).
+   */
+  async run(action: OperationName, params: unknown): Promise<SdkResponse> {
+    const settlement = settlementOf(action, params);
+    const watch = settlement === undefined ? undefined : this.watchFor(settlement);
+    try {
+      const response = action === 'login' ? await this.login(params as LoginParams) : await this.call(action, params);
+      if (response.code === 0 && watch !== undefined) await watch.seen;
+      return response;
+    } finally {
+      watch?.stop();
+    }
+  }
+
+  /** Starts listening before the request is sent: the event may arrive in the same network read as the response. */
+  private watchFor({ event, matches }: Settlement): { seen: Promise<void>; stop(): void } {
+    let stop = () => {};
+    const seen = new Promise<void>((resolve) => {
+      const timer = setTimeout(finish, SETTLEMENT_WAIT_MS);
+      const handler = (payload: unknown) => {
+        if (matches(payload)) finish();
+      };
+      function finish(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.events.on(event, handler);
+      stop = () => {
+        clearTimeout(timer);
+        this.events.off(event, handler);
+        resolve();
+      };
+    });
+    return { seen, stop: () => stop() };
   }
 
   /** Opens a socket and signs in. An active session is dropped first, without logout. */
