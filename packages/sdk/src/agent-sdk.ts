@@ -16,6 +16,8 @@ import {
 import { resolveConfig, type ResolvedSdkConfig, type SdkConfig } from './config.js';
 import { AgentSdkError, ErrorCodes, isAgentSdkError } from './errors.js';
 import { GatewayLink } from './gateway-link.js';
+import type { AgentSdkState } from './state/agent-sdk-state.js';
+import { StateStore, type StateListener } from './state/state-store.js';
 import { Telemetry } from './telemetry.js';
 import { TypedEmitter, type EventHandler } from './typed-emitter.js';
 import type { AudioDevices } from './softphone/softphone-contract.js';
@@ -55,6 +57,8 @@ export class AgentSdkClient {
   private readonly events = new TypedEmitter<EventMap>((event, error) =>
     this.telemetry.record('handlerError', event, { message: error instanceof Error ? error.message : String(error) }),
   );
+  /** First to listen to every event, so `getState()` is current inside the app's handlers. */
+  private readonly store = new StateStore(this.events);
   private readonly link = new GatewayLink(this.events);
   private readonly phone = new SoftphoneController(this.events);
   private config: ResolvedSdkConfig | undefined;
@@ -98,6 +102,20 @@ export class AgentSdkClient {
       throw new AgentSdkError(ErrorCodes.INVALID_PARAMS, 'track data must be an object', { field: 'data' });
     }
     this.telemetry.record('custom', name, data);
+  }
+
+  /**
+   * What the SDK knows now, as one immutable snapshot: connection, session, agent status, the current call with its
+   * legs, consultation or three-way call, monitoring, wrap-up countdown, softphone and (supervisors) queue status.
+   * A new object after every change, the same object otherwise. Built only from events and responses.
+   */
+  getState(): AgentSdkState {
+    return this.store.current;
+  }
+
+  /** Calls `listener(state, previous)` after every change of `getState()`; returns the function that unsubscribes. */
+  subscribe(listener: StateListener): () => void {
+    return this.store.subscribe(listener);
   }
 
   on<E extends keyof EventMap>(event: E, handler: EventHandler<EventMap[E]>): this {

@@ -7,6 +7,20 @@ export const AgentSDK = sharedClient();
 export { createAgentSdk } from './agent-sdk.js';
 export type { AgentSdkClient, OperationMethods, SoftphoneDevices } from './agent-sdk.js';
 export type { AudioDevices, AudioDeviceInfo } from './softphone/softphone-contract.js';
+export { reduceState } from './state/reduce-state.js';
+export { INITIAL_STATE } from './state/agent-sdk-state.js';
+export type {
+  AgentSdkState,
+  SessionView,
+  WrapupView,
+  CallView,
+  AgentLegState,
+  CustomerLegState,
+  ConsultView,
+  MonitoringView,
+  SoftphoneView,
+} from './state/agent-sdk-state.js';
+export type { StateListener } from './state/state-store.js';
 export { AgentSdkError, isAgentSdkError, ErrorCodes } from './errors.js';
 export type { ErrorCode } from './errors.js';
 export type { SdkConfig, ReconnectOptions } from './config.js';
