@@ -14,11 +14,14 @@ import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
  * `await` resumes. Over a real network each frame is its own task: this socket delivers every frame in its own task.
  */
 class FramePerTaskWebSocket extends NodeWebSocket {
-  override set onmessage(handler: ((event: NodeWebSocket.MessageEvent) => void) | null) {
-    super.onmessage = handler === null ? null : (event) => void setTimeout(() => handler(event), 1);
-  }
-  override get onmessage(): ((event: NodeWebSocket.MessageEvent) => void) | null {
-    return super.onmessage;
+  constructor(url: string) {
+    super(url);
+    const { get, set } = Object.getOwnPropertyDescriptor(NodeWebSocket.prototype, 'onmessage')!;
+    Object.defineProperty(this, 'onmessage', {
+      get: () => get!.call(this),
+      set: (handler: ((event: NodeWebSocket.MessageEvent) => void) | null) =>
+        set!.call(this, handler === null ? null : (event: NodeWebSocket.MessageEvent) => void setTimeout(() => handler(event), 1)),
+    });
   }
 }
 
