@@ -134,6 +134,7 @@ describe('setup(config)', () => {
       requestTimeoutMs: 10_000,
       connectTimeoutMs: 10_000,
       heartbeatIntervalMs: 30_000,
+      waitForConnection: false,
       reconnect: { initialDelayMs: 500, maxDelayMs: 30_000, maxAttempts: Infinity },
     });
   });

@@ -53,43 +53,43 @@ export class AgentSdkClient {
   readonly ErrorCodes: typeof ErrorCodes = ErrorCodes;
   /** The `errorCode` of a refused operation by name: `res.errorCode === AgentSDK.BusinessErrorCode.AGENT_BUSY`. */
   readonly BusinessErrorCode: typeof BusinessErrorCode = BusinessErrorCode;
-  private readonly telemetry = new Telemetry();
-  private readonly events = new TypedEmitter<EventMap>((event, error) =>
-    this.telemetry.record('handlerError', event, { message: error instanceof Error ? error.message : String(error) }),
+  readonly #telemetry = new Telemetry();
+  readonly #events = new TypedEmitter<EventMap>((event, error) =>
+    this.#telemetry.record('handlerError', event, { message: error instanceof Error ? error.message : String(error) }),
   );
   /** First to listen to every event, so `getState()` is current inside the app's handlers. */
-  private readonly store = new StateStore(this.events);
-  private readonly link = new GatewayLink(this.events);
-  private readonly phone = new SoftphoneController(this.events);
-  private config: ResolvedSdkConfig | undefined;
+  readonly #store = new StateStore(this.#events);
+  readonly #link = new GatewayLink(this.#events);
+  readonly #phone = new SoftphoneController(this.#events);
+  #config: ResolvedSdkConfig | undefined;
   /** The softphone's devices. */
   readonly softphone: SoftphoneDevices = {
-    listDevices: () => this.phone.listDevices(this.requireConfig('listDevices').baseURL),
-    setInputDevice: (deviceId) => this.phone.setInputDevice(deviceId),
-    setOutputDevice: (deviceId) => this.phone.setOutputDevice(deviceId),
+    listDevices: () => this.#phone.listDevices(this.requireConfig('listDevices').baseURL),
+    setInputDevice: (deviceId) => this.#phone.setInputDevice(deviceId),
+    setOutputDevice: (deviceId) => this.#phone.setOutputDevice(deviceId),
   };
 
   constructor() {
-    this.events.on('connectionState', ({ state }) => {
-      if (state === 'closed') this.phone.stop();
+    this.#events.on('connectionState', ({ state }) => {
+      if (state === 'closed') this.#phone.stop();
     });
-    this.events.on('callMuted', (event) => this.phone.agentMuted(event.direction, true));
-    this.events.on('callUnmuted', (event) => this.phone.agentMuted(event.direction, false));
+    this.#events.on('callMuted', (event) => this.#phone.agentMuted(event.direction, true));
+    this.#events.on('callUnmuted', (event) => this.#phone.agentMuted(event.direction, false));
     const methods = this as unknown as Record<OperationName, (params?: unknown) => Promise<unknown>>;
     for (const name of OPERATION_NAMES) {
       methods[name] = (params?: unknown) => this.invoke(name, params);
     }
-    this.events.on('reconnectAttempt', ({ attempt, delayMs }) => this.telemetry.record('reconnect', 'reconnectAttempt', { attempt, delayMs }));
-    this.events.on('connectionState', ({ state, reason }) => {
-      if (state === 'reconnecting' || (state === 'closed' && reason !== undefined)) this.telemetry.record('reconnect', state, { reason });
+    this.#events.on('reconnectAttempt', ({ attempt, delayMs }) => this.#telemetry.record('reconnect', 'reconnectAttempt', { attempt, delayMs }));
+    this.#events.on('connectionState', ({ state, reason }) => {
+      if (state === 'reconnecting' || (state === 'closed' && reason !== undefined)) this.#telemetry.record('reconnect', state, { reason });
     });
   }
 
   /** Validates and applies the configuration; throws AgentSdkError INVALID_PARAMS naming a bad option. */
   setup(config: SdkConfig): void {
-    this.config = resolveConfig(config);
-    this.link.configure(this.config);
-    this.telemetry.configure(this.config.baseURL, this.config.observability);
+    this.#config = resolveConfig(config);
+    this.#link.configure(this.#config);
+    this.#telemetry.configure(this.#config.baseURL, this.#config.observability);
   }
 
   /**
@@ -101,7 +101,7 @@ export class AgentSdkClient {
     if (data !== undefined && (typeof data !== 'object' || data === null || Array.isArray(data))) {
       throw new AgentSdkError(ErrorCodes.INVALID_PARAMS, 'track data must be an object', { field: 'data' });
     }
-    this.telemetry.record('custom', name, data);
+    this.#telemetry.record('custom', name, data);
   }
 
   /**
@@ -110,26 +110,26 @@ export class AgentSdkClient {
    * A new object after every change, the same object otherwise. Built only from events and responses.
    */
   getState(): AgentSdkState {
-    return this.store.current;
+    return this.#store.current;
   }
 
   /** Calls `listener(state, previous)` after every change of `getState()`; returns the function that unsubscribes. */
   subscribe(listener: StateListener): () => void {
-    return this.store.subscribe(listener);
+    return this.#store.subscribe(listener);
   }
 
   on<E extends keyof EventMap>(event: E, handler: EventHandler<EventMap[E]>): this {
-    this.events.on(event, handler);
+    this.#events.on(event, handler);
     return this;
   }
 
   once<E extends keyof EventMap>(event: E, handler: EventHandler<EventMap[E]>): this {
-    this.events.once(event, handler);
+    this.#events.once(event, handler);
     return this;
   }
 
   off<E extends keyof EventMap>(event: E, handler: EventHandler<EventMap[E]>): this {
-    this.events.off(event, handler);
+    this.#events.off(event, handler);
     return this;
   }
 
@@ -138,9 +138,9 @@ export class AgentSdkClient {
    * session until its resume grace period ends. `login` may be called again afterwards.
    */
   close(): void {
-    this.link.close();
-    this.phone.stop();
-    this.telemetry.close();
+    this.#link.close();
+    this.#phone.stop();
+    this.#telemetry.close();
   }
 
   /** Every operation; with `observability` on, local failures are recorded and a new session authenticates uploads. */
@@ -150,11 +150,11 @@ export class AgentSdkClient {
       const signedIn = name === 'login' && (response as { code?: unknown }).code === 0;
       const sessionId = (response as { sessionId?: unknown }).sessionId;
       if (signedIn && typeof sessionId === 'string') {
-        this.telemetry.useSession({ sessionId, sessionKey: (params as OperationParams<'login'>).sessionKey });
+        this.#telemetry.useSession({ sessionId, sessionKey: (params as OperationParams<'login'>).sessionKey });
       }
       return response;
     } catch (error) {
-      if (isAgentSdkError(error)) this.telemetry.record('error', error.code, { operation: name, message: error.message });
+      if (isAgentSdkError(error)) this.#telemetry.record('error', error.code, { operation: name, message: error.message });
       throw error;
     }
   }
@@ -167,29 +167,29 @@ export class AgentSdkClient {
     }
     switch (name) {
       case 'login': {
-        this.phone.stop();
-        const response = await this.link.run(name, params);
-        if (response.code === 0) this.phone.start(response as Extract<OperationResponse<'login'>, { code: 0 }>, config);
+        this.#phone.stop();
+        const response = await this.#link.run(name, params);
+        if (response.code === 0) this.#phone.start(response as Extract<OperationResponse<'login'>, { code: 0 }>, config);
         return response;
       }
       // The softphone answers and hangs up in the browser: these never reach the gateway.
       case 'sipLink':
-        return this.phone.link();
+        return this.#phone.link();
       case 'sipUnlink':
-        return this.phone.unlink();
+        return this.#phone.unlink();
       case 'previewObCall':
-        if (this.phone.active) await this.phone.waitRegistered(name, SOFTPHONE_READY_TIMEOUT_MS);
-        return this.link.run(name, params);
+        if (this.#phone.active) await this.#phone.waitRegistered(name, SOFTPHONE_READY_TIMEOUT_MS);
+        return this.#link.run(name, params);
       default:
-        return this.link.run(name, params);
+        return this.#link.run(name, params);
     }
   }
 
   private requireConfig(operation: string): ResolvedSdkConfig {
-    if (this.config === undefined) {
+    if (this.#config === undefined) {
       throw new AgentSdkError(ErrorCodes.NOT_INITIALIZED, `${operation} was called before setup(config)`, { operation });
     }
-    return this.config;
+    return this.#config;
   }
 }
 

@@ -140,16 +140,39 @@ export class GatewayLink {
    * the same id, once the session is resumed, until `requestTimeoutMs` has passed since the call: the gateway answers
    * a repeated id with the first run's response, so the operation runs once.
    */
-  call(action: Exclude<OperationName, 'login'>, params: unknown): Promise<SdkResponse> {
+  async call(action: Exclude<OperationName, 'login'>, params: unknown): Promise<SdkResponse> {
     const config = this.requireConfig();
-    const connection = this.connection;
-    if (this.session === undefined || this.state !== 'open' || connection === undefined || !connection.isOpen) {
+    const deadline = Date.now() + config.requestTimeoutMs;
+    const connection = config.waitForConnection ? await this.openConnectionBy(deadline) : this.openConnectionNow();
+    if (connection === undefined) {
       const reason = this.session === undefined ? 'no agent is signed in' : `the connection is ${this.state}`;
-      return Promise.reject(
-        new AgentSdkError(ErrorCodes.WS_NOT_CONNECTED, `${action} needs an open connection: ${reason}`, { action, state: this.state }),
-      );
+      const waited = config.waitForConnection && this.session !== undefined ? ` after waiting ${config.requestTimeoutMs} ms` : '';
+      throw new AgentSdkError(ErrorCodes.WS_NOT_CONNECTED, `${action} needs an open connection: ${reason}${waited}`, { action, state: this.state });
     }
-    return this.requestAcrossResumes(connection, action, params, Date.now() + config.requestTimeoutMs);
+    return this.requestAcrossResumes(connection, action, params, deadline);
+  }
+
+  private openConnectionNow(): Connection | undefined {
+    const connection = this.connection;
+    return this.session !== undefined && this.state === 'open' && connection?.isOpen ? connection : undefined;
+  }
+
+  /** `waitForConnection`: the open connection of the session, once it (re)connects before `deadline`. */
+  private openConnectionBy(deadline: number): Promise<Connection | undefined> {
+    return new Promise((resolve) => {
+      const finish = (connection: Connection | undefined) => {
+        clearTimeout(timer);
+        this.stateWatchers.delete(check);
+        resolve(connection);
+      };
+      const check = () => {
+        const connection = this.openConnectionNow();
+        if (connection !== undefined || this.session === undefined || this.state === 'closed') finish(connection);
+      };
+      const timer = setTimeout(() => finish(undefined), Math.max(0, deadline - Date.now()));
+      this.stateWatchers.add(check);
+      check();
+    });
   }
 
   private async requestAcrossResumes(first: Connection, action: string, params: unknown, deadline: number): Promise<SdkResponse> {
