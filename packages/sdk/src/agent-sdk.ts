@@ -16,6 +16,7 @@ import {
 import { resolveConfig, type ResolvedSdkConfig, type SdkConfig } from './config.js';
 import { AgentSdkError, ErrorCodes, isAgentSdkError } from './errors.js';
 import { GatewayLink } from './gateway-link.js';
+import { watchPageLifecycle } from './page-lifecycle.js';
 import type { AgentSdkState } from './state/agent-sdk-state.js';
 import { StateStore, type StateListener } from './state/state-store.js';
 import { Telemetry } from './telemetry.js';
@@ -62,6 +63,8 @@ export class AgentSdkClient {
   readonly #link = new GatewayLink(this.#events);
   readonly #phone = new SoftphoneController(this.#events);
   #config: ResolvedSdkConfig | undefined;
+  /** Stops watching the page's lifecycle signals; set from the first login until close(). */
+  #stopLifecycleWatch: (() => void) | undefined;
   /** The softphone's devices. */
   readonly softphone: SoftphoneDevices = {
     listDevices: () => this.#phone.listDevices(this.requireConfig('listDevices').baseURL),
@@ -139,6 +142,8 @@ export class AgentSdkClient {
    */
   close(): void {
     this.#link.close();
+    this.#stopLifecycleWatch?.();
+    this.#stopLifecycleWatch = undefined;
     this.#phone.stop();
     this.#telemetry.close();
   }
@@ -168,6 +173,7 @@ export class AgentSdkClient {
     switch (name) {
       case 'login': {
         this.#phone.stop();
+        this.#stopLifecycleWatch ??= watchPageLifecycle((signal) => this.#link.checkConnection(signal));
         const response = await this.#link.run(name, params);
         if (response.code === 0) this.#phone.start(response as Extract<OperationResponse<'login'>, { code: 0 }>, config);
         return response;

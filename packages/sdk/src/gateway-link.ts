@@ -44,6 +44,9 @@ const SESSION_END_CLOSE_GRACE_MS = 1_000;
 
 const SESSION_ENDING_EVENTS = new Set<string>(['kickOut', 'forcedLogout']);
 
+/** How long a liveness check (checkConnection) waits for any frame before the socket counts as dead. */
+const LIVENESS_CHECK_TIMEOUT_MS = 3_000;
+
 /** The longest an operation's Promise waits, after its response, for the event that shows its effect. */
 const SETTLEMENT_WAIT_MS = 2_000;
 
@@ -223,6 +226,17 @@ export class GatewayLink {
 
   private notifyStateWatchers(): void {
     for (const check of [...this.stateWatchers]) check();
+  }
+
+  /**
+   * The page woke up, came back online or was shown again: a reconnect waiting for its next attempt tries now, and an
+   * open socket is checked at once (a dead one is closed, which starts a reconnect and resume).
+   */
+  checkConnection(reason: string): void {
+    if (this.session === undefined) return;
+    this.log.note(`checking the connection: ${reason}`);
+    if (this.state === 'reconnecting') this.wakeReconnect?.();
+    else if (this.state === 'open') this.connection?.probe(LIVENESS_CHECK_TIMEOUT_MS);
   }
 
   /** Drops the session locally (no logout), closes the socket and stops reconnecting. */
