@@ -17,6 +17,7 @@ import { resolveConfig, type ResolvedSdkConfig, type SdkConfig } from './config.
 import { AgentSdkError, ErrorCodes, isAgentSdkError } from './errors.js';
 import { GatewayLink } from './gateway-link.js';
 import { watchPageLifecycle } from './page-lifecycle.js';
+import { runPreflight, type PreflightOptions, type PreflightReport } from './preflight.js';
 import type { AgentSdkState } from './state/agent-sdk-state.js';
 import { StateStore, type StateListener } from './state/state-store.js';
 import { Telemetry } from './telemetry.js';
@@ -114,6 +115,19 @@ export class AgentSdkClient {
    */
   getState(): AgentSdkState {
     return this.#store.current;
+  }
+
+  /**
+   * Checks, before sign-in, that this page can work with the gateway of `setup`: HTTP reachability, a WebSocket round
+   * trip, clock skew and, with `{ softphone: true }`, microphone permission and audio devices. Never rejects for a
+   * failed check: each is reported as pass, warn or fail (docs/03-Core-Concepts-and-Lifecycle.md#preflight).
+   */
+  preflight(options?: PreflightOptions): Promise<PreflightReport> {
+    try {
+      return runPreflight(this.requireConfig('preflight').baseURL, options);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** Calls `listener(state, previous)` after every change of `getState()`; returns the function that unsubscribes. */

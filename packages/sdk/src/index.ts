@@ -21,6 +21,7 @@ export type {
   SoftphoneView,
 } from './state/agent-sdk-state.js';
 export type { StateListener } from './state/state-store.js';
+export type { PreflightReport, PreflightCheck, PreflightStatus, PreflightOptions } from './preflight.js';
 export { AgentSdkError, isAgentSdkError, ErrorCodes } from './errors.js';
 export type { ErrorCode } from './errors.js';
 export type { SdkConfig, ReconnectOptions } from './config.js';
