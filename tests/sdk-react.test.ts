@@ -46,18 +46,28 @@ describe('React bindings', () => {
     const desk = render(agent.sdk, Desk);
     expect(text(desk)).toBe('idle / no call');
 
-    await act(() => agent.sdk.pause({ pauseType: 1, pauseDescription: 'busy' }));
+    await act(async () => {
+      await agent.sdk.pause({ pauseType: 1, pauseDescription: 'busy' });
+    });
     expect(text(desk)).toBe('busy / no call');
-    await act(() => agent.sdk.unpause());
+    await act(async () => {
+      await agent.sdk.unpause();
+    });
 
     const callId = await sim.inbound('0', '13800138900');
-    await act(() => agent.log.waitFor('callBridged'));
+    await act(async () => {
+      await agent.log.waitFor('callBridged');
+    });
     expect(text(desk)).toBe('talking / connected 13800138900');
-    await act(() => agent.sdk.hold());
+    await act(async () => {
+      await agent.sdk.hold();
+    });
     expect(text(desk)).toBe('talking / connected 13800138900 held');
 
     await sim.hangup(callId);
-    await act(() => agent.log.waitFor('agentStatus', (s) => s.state === 'wrapup'));
+    await act(async () => {
+      await agent.log.waitFor('agentStatus', (s) => s.state === 'wrapup');
+    });
     expect(text(desk)).toBe('wrapup / no call');
   });
 
@@ -68,7 +78,9 @@ describe('React bindings', () => {
       return queue?.queueParams === undefined ? 'no data' : `queue 1: ${queue.queueParams.calls} waiting, ${queue.queueParams.availableCount} available`;
     });
     expect(text(wallboard)).toBe('no data');
-    await act(() => supervisor.sdk.getQueueStatus({ queueNos: ['1'], fields: 'queueParams' }));
+    await act(async () => {
+      await supervisor.sdk.getQueueStatus({ queueNos: ['1'], fields: 'queueParams' });
+    });
     expect(text(wallboard)).toMatch(/^queue 1: \d+ waiting, \d+ available$/);
   });
 
