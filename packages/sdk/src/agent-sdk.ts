@@ -16,6 +16,7 @@ import {
 import { resolveConfig, type ResolvedSdkConfig, type SdkConfig } from './config.js';
 import { AgentSdkError, ErrorCodes, isAgentSdkError } from './errors.js';
 import { GatewayLink } from './gateway-link.js';
+import type { OperationMethods } from './operation-methods.js';
 import { watchPageLifecycle } from './page-lifecycle.js';
 import { runPreflight, type PreflightOptions, type PreflightReport } from './preflight.js';
 import type { AgentSdkState } from './state/agent-sdk-state.js';
@@ -37,13 +38,6 @@ export interface SoftphoneDevices {
   /** The speaker for call audio and the ringtone; undefined: the browser's default. */
   setOutputDevice(deviceId: string | undefined): Promise<void>;
 }
-
-/** Parameters are optional exactly when the operation's schema accepts none. */
-type OperationMethod<K extends OperationName> = undefined extends OperationParams<K>
-  ? (params?: OperationParams<K>) => Promise<OperationResponse<K>>
-  : (params: OperationParams<K>) => Promise<OperationResponse<K>>;
-
-export type OperationMethods = { readonly [K in OperationName]: OperationMethod<K> };
 
 // The operation methods are created in the constructor from OPERATION_NAMES; this merge gives them their types.
 export interface AgentSdkClient extends OperationMethods {}

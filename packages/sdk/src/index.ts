@@ -5,7 +5,8 @@ import { sharedClient } from './shared-client.js';
 export const AgentSDK = sharedClient();
 
 export { createAgentSdk } from './agent-sdk.js';
-export type { AgentSdkClient, OperationMethods, SoftphoneDevices } from './agent-sdk.js';
+export type { AgentSdkClient, SoftphoneDevices } from './agent-sdk.js';
+export type { OperationMethods, OperationMethod } from './operation-methods.js';
 export type { AudioDevices, AudioDeviceInfo } from './softphone/softphone-contract.js';
 export { reduceState } from './state/reduce-state.js';
 export { INITIAL_STATE } from './state/agent-sdk-state.js';
