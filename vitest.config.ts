@@ -7,6 +7,7 @@ export default defineConfig({
   resolve: {
     alias: {
       '@agentsdk/protocol': source('./packages/protocol/src/index.ts'),
+      '@agentsdk/sdk-react': source('./packages/sdk-react/src/index.ts'),
       '@agentsdk/sdk': source('./packages/sdk/src/index.ts'),
       '@agentsdk/gateway': source('./packages/gateway/src/index.ts'),
     },

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '@agentsdk/gateway';
 import { closeClients, endpointOf, newClient, signIn } from './helpers/agent-client.js';
 import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
+import { succeeded } from './helpers/responses.js';
 
 let gateway: TestGateway;
 beforeAll(async () => {
@@ -55,7 +56,7 @@ describe('login', () => {
   });
 
   it('returns the softphone fields for endpointType 3', async () => {
-    const response = await loginWith({ bindEndpoint: { endpointType: 3, endpoint: '' } });
+    const response = succeeded(await loginWith({ bindEndpoint: { endpointType: 3, endpoint: '' } }));
     expect(response).toMatchObject({ code: 0, bindEndpoint: { endpointType: 3, endpoint: '1001' }, webrtcStunServer: expect.stringMatching(/^stun:/) });
     expect(response.webrtcSocketUrl).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/sip$/);
     expect(response.sipPwd).toMatch(/^[A-Za-z0-9_-]{22}$/);

@@ -49,10 +49,10 @@ describe('agent state machine', () => {
     const offline = offlineAgent('demo', '1001', 0);
     expect(transition(offline, { type: 'pause', pauseType: 1, pauseDescription: 'busy' }, T0)).toEqual({ ok: false, error: 'NOT_LOGGED_IN', message: 'not logined' });
     expect(transition(offline, { type: 'logout', mode: 1, unbindEndpoint: false }, T0)).toMatchObject({ ok: false, error: 'NOT_LOGGED_IN' });
-    expect(transition(signedIn(), { type: 'unpause' }, T0)).toEqual({ ok: false, error: 'INVALID_STATE', message: 'already ready' });
+    expect(transition(signedIn(), { type: 'unpause' }, T0)).toEqual({ ok: false, error: 'ALREADY_IN_STATE', message: 'already ready' });
     const inCall = { ...signedIn(), deviceStatus: 4 as const };
-    expect(transition(inCall, { type: 'pause', pauseType: 1, pauseDescription: 'busy' }, T0)).toEqual({ ok: false, error: 'INVALID_STATE', message: 'deviceStatus not in idle' });
-    expect(transition(inCall, { type: 'logout', mode: 1, unbindEndpoint: false }, T0)).toMatchObject({ ok: false, error: 'INVALID_STATE' });
+    expect(transition(inCall, { type: 'pause', pauseType: 1, pauseDescription: 'busy' }, T0)).toEqual({ ok: false, error: 'AGENT_IN_CALL', message: 'deviceStatus not in idle' });
+    expect(transition(inCall, { type: 'logout', mode: 1, unbindEndpoint: false }, T0)).toMatchObject({ ok: false, error: 'AGENT_IN_CALL' });
     expect(transition(inCall, { type: 'logout', mode: 2, unbindEndpoint: false }, T0)).toMatchObject({ ok: true, next: { logoutPending: { unbindEndpoint: false } }, effects: [] });
   });
 

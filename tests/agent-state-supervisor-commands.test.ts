@@ -36,9 +36,9 @@ describe('supervisor commands of the agent state machine', () => {
     for (const type of ['setPause', 'setUnpause', 'setOffline'] as const) {
       const command = type === 'setOffline' ? { type, unbindEndpoint: false } : { type };
       expect(transition(offline, command, T0)).toEqual({ ok: false, error: 'NO_SUCH_AGENT', message: 'no such agent: 1001 is offline' });
-      expect(transition({ ...signedIn(2), deviceStatus: 4 }, command, T0)).toEqual({ ok: false, error: 'INVALID_STATE', message: 'deviceStatus not in idle' });
+      expect(transition({ ...signedIn(2), deviceStatus: 4 }, command, T0)).toEqual({ ok: false, error: 'AGENT_IN_CALL', message: 'deviceStatus not in idle' });
     }
-    expect(transition(signedIn(1), { type: 'setUnpause' }, T0)).toEqual({ ok: false, error: 'INVALID_STATE', message: 'already ready' });
+    expect(transition(signedIn(1), { type: 'setUnpause' }, T0)).toEqual({ ok: false, error: 'ALREADY_IN_STATE', message: 'already ready' });
   });
 
   it('signs an offline agent in without a session, and refuses a signed-in one', () => {
@@ -46,7 +46,7 @@ describe('supervisor commands of the agent state machine', () => {
     expect(online).toMatchObject({ ok: true, next: { loginStatus: 1, deviceStatus: 0, stateAction: 'setOnline', bindEndpoint: endpoint, loginTime: T0, stateSince: T0 } });
     expect(online.ok && online.next.sessionId).toBeUndefined();
     expect(online.ok && online.effects).toEqual([{ type: 'publishStatus' }, { type: 'available' }]);
-    expect(transition(signedIn(), { type: 'setOnline', bindEndpoint: endpoint }, T0)).toEqual({ ok: false, error: 'INVALID_STATE', message: 'agent 1001 is already signed in' });
+    expect(transition(signedIn(), { type: 'setOnline', bindEndpoint: endpoint }, T0)).toEqual({ ok: false, error: 'ALREADY_IN_STATE', message: 'agent 1001 is already signed in' });
   });
 
   it('signs out, ending the desktop session only when there is one', () => {

@@ -44,7 +44,7 @@ describe('agent status operations', () => {
   it('answers "already ready" to unpause while idle, and emits nothing', async () => {
     const { sdk, log } = await signIn(gateway, '1003');
     const mark = log.entries.length;
-    expect(await sdk.unpause()).toEqual({ action: 'unpauseResp', code: -1, message: 'already ready', errorCode: 30006 });
+    expect(await sdk.unpause()).toEqual({ action: 'unpauseResp', code: -1, message: 'already ready', errorCode: 30013 });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(log.names().slice(mark)).toEqual(['unpauseResp']);
   });

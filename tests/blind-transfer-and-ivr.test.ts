@@ -62,7 +62,7 @@ describe('blind transfer', () => {
     expect(await agent.sdk.blxfer({ targetType: 3, target: '1' })).toMatchObject({ code: 0 });
     expect(await billing.log.waitFor('ringing')).toMatchObject({ callId, queueNo: '1' });
     await sim.hangup(callId);
-    expect(await agent.sdk.blxfer({ targetType: 3, target: '9' })).toMatchObject({ code: -1, errorCode: 30006 });
+    expect(await agent.sdk.blxfer({ targetType: 3, target: '9' })).toMatchObject({ code: -1, errorCode: 30014 });
   });
 
   it('refuses a busy agent target and keeps the call', async () => {

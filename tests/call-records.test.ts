@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeClients, signIn } from './helpers/agent-client.js';
 import { simulatorApi, type SimulatorApi } from './helpers/simulator.js';
 import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
+import { succeeded } from './helpers/responses.js';
 
 let gateway: TestGateway;
 let sim: SimulatorApi;
@@ -13,7 +14,7 @@ beforeAll(async () => {
   const agent = await signIn(gateway, '1001');
   for (const number of ['13900000011', '13900000012', '13900000013']) {
     await sim.setBehaviour(number, { behavior: 'busy' });
-    const response = await agent.sdk.previewObCall({ customerNumber: number });
+    const response = succeeded(await agent.sdk.previewObCall({ customerNumber: number }));
     callIds.push(response.callId!);
     await agent.log.waitFor('sessionTerminate', (e) => e.callId === response.callId);
   }

@@ -56,7 +56,7 @@ describe('call timers', () => {
     expect(agent.log.of('agentStatus').at(-1)).toMatchObject({ state: 'wrapup' });
     clock.advance(60_000);
     expect(await agent.log.waitFor('agentStatus', (s) => s.stateAction === 'wrapupEnd')).toMatchObject({ state: 'idle' });
-    expect(await agent.sdk.prolongWrapup({ wrapupTime: 60 })).toMatchObject({ code: -1, errorCode: 30006, message: 'not in wrap-up' });
+    expect(await agent.sdk.prolongWrapup({ wrapupTime: 60 })).toMatchObject({ code: -1, errorCode: 30015, message: 'not in wrap-up' });
   });
 
   it('tries the next backup number when the customer does not answer in customerAnswerTimeout', async () => {

@@ -2,7 +2,7 @@
  * The documentation names everything the code defines: every event, business error code, operation, stateAction and
  * SDK error code, and the API chapter's summary says which operations the gateway serves and which the SDK does itself.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AgentStateAction, BusinessErrors, EventType, OPERATION_NAMES } from '@agentsdk/protocol';
 import { ErrorCodes } from '@agentsdk/sdk';
@@ -35,6 +35,11 @@ describe('docs/07-Error-Handling.md', () => {
     expect(missingCode(text, Object.keys(BusinessErrors))).toEqual([]);
   });
 
+  it('gives each business error code the name the catalogue gives it', () => {
+    const misnamed = Object.entries(BusinessErrors).filter(([name, info]) => !text.includes(`| ${info.code} | \`${name}\` |`));
+    expect(misnamed.map(([name]) => name)).toEqual([]);
+  });
+
   it('lists every AgentSdkError code', () => {
     expect(missingCode(text, Object.values(ErrorCodes))).toEqual([]);
   });
@@ -63,5 +68,35 @@ describe('docs/04-API-Operations.md', () => {
 describe('docs/08-State-Machine.md', () => {
   it('explains every stateAction', () => {
     expect(missingCode(chapter('08-State-Machine.md'), Object.values(AgentStateAction))).toEqual([]);
+  });
+});
+
+describe('the docs do not contradict the code', () => {
+  const chapters = readdirSync(new URL('../docs/', import.meta.url)).filter((name) => name.endsWith('.md'));
+
+  it('promise nothing "until" a part lands that has landed', () => {
+    const stale = chapters.filter((name) => /until the (softphone|dialer|redis adapters?) lands?/i.test(chapter(name)));
+    expect(stale).toEqual([]);
+  });
+
+  it('01 names every gateway adapter and calls none of them unbuilt', () => {
+    const text = chapter('01-Overview.md');
+    const adapters = readdirSync(new URL('../packages/gateway/src/adapters/', import.meta.url));
+    expect(missingCode(text, adapters)).toEqual([]);
+    expect(text).not.toMatch(/not built yet|the only driver/i);
+  });
+
+  it('never says a refusal emits nothing: its xxxResp event is always emitted', () => {
+    const lines = chapters.flatMap((name) => chapter(name).split('\n').map((line) => `${name}: ${line}`));
+    expect(lines.filter((line) => /\b[123]0\d{3}\b/.test(line) && /nothing is emitted/.test(line))).toEqual([]);
+  });
+
+  it('04 lists the supervisor-only operations in its supervisor rows, and says an agent gets 20016', () => {
+    const text = chapter('04-API-Operations.md');
+    const supervisorRow = text.split('\n').filter((line) => line.startsWith('| supervisor |')).join('\n');
+    const supervisorOnly = OPERATION_NAMES.filter((name) => OPERATION_TABLE[name].permission === 'supervisor');
+    expect(supervisorOnly.filter((name) => !supervisorRow.includes(`\`${name}\``))).toEqual([]);
+    const listSection = text.slice(text.indexOf('### ListPreviewDialingTask'));
+    expect(listSection.slice(0, 400)).toContain('`20016');
   });
 });

@@ -54,12 +54,12 @@ describe('the gateway answers a repeated request id once', () => {
     expect(first).toMatchObject({ code: 0, action: 'unpauseResp' });
     const version = (await gateway.services.store.agents.get('demo', '1001'))?.version;
 
-    // Run again, unpause would be refused with 30006 "already ready".
+    // Run again, unpause would be refused with 30013 "already ready".
     const repeat = await requestWithId(socket, 'u-1', 'unpause');
     expect(repeat).toEqual(first);
     expect((await gateway.services.store.agents.get('demo', '1001'))?.version).toBe(version);
     expect(await metricValue(gateway, 'agent_gateway_operations_total', { action: 'unpause' })).toBe(before + 1);
-    expect(await requestWithId(socket, 'u-2', 'unpause')).toMatchObject({ code: -1, errorCode: 30006 });
+    expect(await requestWithId(socket, 'u-2', 'unpause')).toMatchObject({ code: -1, errorCode: 30013 });
     socket.close();
   });
 

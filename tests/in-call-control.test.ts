@@ -34,7 +34,7 @@ describe('in-call control', () => {
     expect(now.customer).toMatchObject({ held: true, hearsMusic: true, hears: [] });
     expect(now.agent.hears).toEqual([]);
     expect(now.customer.prompts).toContain('hold-music');
-    expect(await agent.sdk.hold()).toMatchObject({ code: -1, errorCode: 30006, message: 'call already held' });
+    expect(await agent.sdk.hold()).toMatchObject({ code: -1, errorCode: 30013, message: 'call already held' });
 
     expect(await agent.sdk.unhold()).toMatchObject({ code: 0 });
     await agent.log.waitFor('callUnheld');
@@ -96,18 +96,18 @@ describe('in-call control', () => {
   it('refuses call operations without a call, precisely, and changes nothing', async () => {
     const agent = await signIn(gateway, '1001');
     const mark = agent.log.entries.length;
-    for (const [operation, message] of [
-      [() => agent.sdk.hold(), 'no call'],
-      [() => agent.sdk.unhold(), 'no call'],
-      [() => agent.sdk.mute({ direction: 'in' }), 'no call'],
-      [() => agent.sdk.unlink(), 'no call'],
-      [() => agent.sdk.reject(), 'no call'],
-      [() => agent.sdk.cancelPreviewObCall(), 'no call'],
-      [() => agent.sdk.performSatisfactionSurvey(), 'no call'],
-      [() => agent.sdk.sendDtmf({ digits: '1', target: 2 }), 'no connected call'],
-      [() => agent.sdk.prolongWrapup({ wrapupTime: 60 }), 'not in wrap-up'],
+    for (const [operation, message, errorCode] of [
+      [() => agent.sdk.hold(), 'no call', 30014],
+      [() => agent.sdk.unhold(), 'no call', 30014],
+      [() => agent.sdk.mute({ direction: 'in' }), 'no call', 30014],
+      [() => agent.sdk.unlink(), 'no call', 30014],
+      [() => agent.sdk.reject(), 'no call', 30014],
+      [() => agent.sdk.cancelPreviewObCall(), 'no call', 30014],
+      [() => agent.sdk.performSatisfactionSurvey(), 'no call', 30014],
+      [() => agent.sdk.sendDtmf({ digits: '1', target: 2 }), 'no connected call', 30014],
+      [() => agent.sdk.prolongWrapup({ wrapupTime: 60 }), 'not in wrap-up', 30015],
     ] as const) {
-      expect(await operation()).toMatchObject({ code: -1, errorCode: 30006, message });
+      expect(await operation()).toMatchObject({ code: -1, errorCode, message });
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(agent.log.names().slice(mark).every((name) => name.endsWith('Resp'))).toBe(true);

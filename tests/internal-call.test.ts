@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeClients, signIn } from './helpers/agent-client.js';
 import { simulatorApi, type SimulatorApi } from './helpers/simulator.js';
 import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
+import { succeeded } from './helpers/responses.js';
 
 let gateway: TestGateway;
 let sim: SimulatorApi;
@@ -17,7 +18,7 @@ describe('internal calls', () => {
   it('rings the other agent with the caller, connects both, and frees both after hang-up', async () => {
     const caller = await signIn(gateway, '1001');
     const callee = await signIn(gateway, '1002', { initialStatus: 2, pauseDescription: 'busy' });
-    const response = await caller.sdk.InternalCall({ targetType: 0, target: '1002', chanVariables: [{ name: 'topic', value: 'escalation' }] });
+    const response = succeeded(await caller.sdk.InternalCall({ targetType: 0, target: '1002', chanVariables: [{ name: 'topic', value: 'escalation' }] }));
     expect(response).toMatchObject({ action: 'InternalCallResp', code: 0, callId: expect.any(String) });
 
     const ringing = await callee.log.waitFor('ringing');
@@ -51,7 +52,7 @@ describe('internal calls', () => {
   it('calls an extension of the tenant', async () => {
     await sim.setBehaviour('8002', { behavior: 'answer', answerAfterMs: 20 });
     const caller = await signIn(gateway, '1005');
-    const response = await caller.sdk.InternalCall({ targetType: 1, target: '8002', customerAnswerTimeout: 10 });
+    const response = succeeded(await caller.sdk.InternalCall({ targetType: 1, target: '8002', customerAnswerTimeout: 10 }));
     await caller.log.waitFor('callBridged');
     const call = await sim.call(response.callId!);
     expect(call.legs.map((leg: any) => [leg.party, leg.number, leg.state])).toEqual([

@@ -4,6 +4,7 @@ import { closeClients, signIn } from './helpers/agent-client.js';
 import { callRecordOf } from './helpers/calls.js';
 import { simulatorApi, type SimulatorApi } from './helpers/simulator.js';
 import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
+import { succeeded } from './helpers/responses.js';
 
 let gateway: TestGateway;
 let sim: SimulatorApi;
@@ -21,7 +22,7 @@ describe('preview outbound', () => {
     await sim.setBehaviour('13900000001', { behavior: 'answer', answerAfterMs: 100 });
     const agent = await signIn(gateway, '1001');
     const mark = agent.log.entries.length;
-    const response = await agent.sdk.previewObCall({
+    const response = succeeded(await agent.sdk.previewObCall({
       customerNumber: '139 0000 0001',
       obClid: '02188880000',
       chanVariables: [
@@ -30,7 +31,7 @@ describe('preview outbound', () => {
       ],
       requestUniqueId: 'req-1',
       cdrIsAsr: 0,
-    });
+    }));
     expect(response).toMatchObject({ action: 'previewObCallResp', code: 0, requestUniqueId: 'req-1', callId: expect.any(String) });
     const bridge = await agent.log.waitFor('previewObCallBridge', () => true, mark);
     expect(bridge).toMatchObject({ callId: response.callId, customerNumber: '13900000001', requestUniqueId: 'req-1', callType: 4 });
@@ -66,7 +67,7 @@ describe('preview outbound', () => {
   it('does not dial twice for a repeated requestUniqueId', async () => {
     await sim.setBehaviour('13900000002', { behavior: 'no-answer' });
     const agent = await signIn(gateway, '1002');
-    const first = await agent.sdk.previewObCall({ customerNumber: '13900000002', requestUniqueId: 'same-request' });
+    const first = succeeded(await agent.sdk.previewObCall({ customerNumber: '13900000002', requestUniqueId: 'same-request' }));
     const again = await agent.sdk.previewObCall({ customerNumber: '13900000002', requestUniqueId: 'same-request' });
     expect(again).toMatchObject({ code: 0, callId: first.callId, requestUniqueId: 'same-request' });
     expect((await sim.calls()).filter((call) => call.callId === first.callId)).toHaveLength(1);
@@ -79,7 +80,7 @@ describe('preview outbound', () => {
   it('generates a requestUniqueId when omitted', async () => {
     await sim.setBehaviour('13900000003', { behavior: 'busy' });
     const agent = await signIn(gateway, '1003');
-    const response = await agent.sdk.previewObCall({ customerNumber: '13900000003' });
+    const response = succeeded(await agent.sdk.previewObCall({ customerNumber: '13900000003' }));
     expect(response.requestUniqueId).toMatch(/^[0-9a-f-]{36}$/);
     expect(await agent.log.waitFor('sessionTerminate')).toMatchObject({ reason: 'customerBusy', outcome: 'customerBusy', side: 'system' });
     // Nobody talked, so there is nothing to wrap up: the agent is available again at once.
@@ -91,7 +92,7 @@ describe('preview outbound', () => {
     await sim.setBehaviour('13900000005', { behavior: 'busy' });
     await sim.setBehaviour('13900000006', { behavior: 'answer', answerAfterMs: 50 });
     const agent = await signIn(gateway, '1004');
-    const response = await agent.sdk.previewObCall({ customerNumber: '13900000004', backupNumber: '13900000005,13900000006' });
+    const response = succeeded(await agent.sdk.previewObCall({ customerNumber: '13900000004', backupNumber: '13900000005,13900000006' }));
     const bridge = await agent.log.waitFor('previewObCallBridge');
     expect(bridge.customerNumber).toBe('13900000006');
     expect(agent.log.of('previewObCallStart').map((e) => [e.attempt, e.customerNumber])).toEqual([

@@ -7,6 +7,7 @@ import { closeClients, signIn, type TestClient } from './helpers/agent-client.js
 import { simulatorApi, type SimulatorApi } from './helpers/simulator.js';
 import { demoTenant } from './helpers/tenants.js';
 import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
+import { succeeded } from './helpers/responses.js';
 import { offlineAgent, type AgentRecord } from '../packages/gateway/src/domain/agent.js';
 import type { CallRecord } from '../packages/gateway/src/domain/call.js';
 import { queueStatusOf, sectionsOf } from '../packages/gateway/src/domain/queue-status.js';
@@ -50,7 +51,7 @@ afterAll(async () => {
 });
 
 async function queueOne(): Promise<any> {
-  const response = await supervisor.sdk.getQueueStatus({ queueNos: ['1'] });
+  const response = succeeded(await supervisor.sdk.getQueueStatus({ queueNos: ['1'] }));
   return response.queueStatus?.['1'];
 }
 
@@ -60,7 +61,7 @@ async function waitUntilQueued(callId: string): Promise<void> {
 
 describe('getQueueStatus', () => {
   it('answers with the action queueStatus and every watched queue, every section, by default', async () => {
-    const response = await supervisor.sdk.getQueueStatus();
+    const response = succeeded(await supervisor.sdk.getQueueStatus());
     expect(response).toMatchObject({ action: 'queueStatus', code: 0, message: 'ok' });
     expect(Object.keys(response.queueStatus ?? {})).toEqual(['0', '1', '2']);
     for (const entry of Object.values(response.queueStatus ?? {})) {
@@ -69,7 +70,7 @@ describe('getQueueStatus', () => {
   });
 
   it('counts the callers waiting, the agents signed in and idle, and today\'s completed and abandoned calls', async () => {
-    const { queueStatus } = await supervisor.sdk.getQueueStatus({ queueNos: [0, 1], fields: 'queueParams' });
+    const { queueStatus } = succeeded(await supervisor.sdk.getQueueStatus({ queueNos: [0, 1], fields: 'queueParams' }));
     expect(queueStatus?.['1']?.queueParams).toMatchObject({
       calls: 2,
       availableCount: 2,
@@ -88,7 +89,7 @@ describe('getQueueStatus', () => {
   });
 
   it('lists every agent of the queue with its live state, offline agents included', async () => {
-    const { queueStatus } = await supervisor.sdk.getQueueStatus({ queueNos: ['1'], fields: 'agentStatuses' });
+    const { queueStatus } = succeeded(await supervisor.sdk.getQueueStatus({ queueNos: ['1'], fields: 'agentStatuses' }));
     const statuses = queueStatus?.['1']?.agentStatuses ?? [];
     expect(statuses.map(({ agentNo, state, loginStatus, deviceStatus }) => ({ agentNo, state, loginStatus, deviceStatus }))).toEqual([
       { agentNo: '1001', state: 'wrapup', loginStatus: 3, deviceStatus: 0 },
@@ -100,7 +101,7 @@ describe('getQueueStatus', () => {
   });
 
   it('lists the waiting callers oldest first', async () => {
-    const { queueStatus } = await supervisor.sdk.getQueueStatus({ queueNos: ['1'], fields: 'queueEntries' });
+    const { queueStatus } = succeeded(await supervisor.sdk.getQueueStatus({ queueNos: ['1'], fields: 'queueEntries' }));
     const entries = queueStatus?.['1']?.queueEntries ?? [];
     expect(entries).toMatchObject([
       { customerNumber: '13800000003', uniqueId: waiting[0], position: 1, priority: 0, overflow: false },
@@ -114,7 +115,7 @@ describe('getQueueStatus', () => {
   });
 
   it('answers only the queues and sections asked for', async () => {
-    const { queueStatus } = await supervisor.sdk.getQueueStatus({ queueNos: ['2', 0], fields: 'queueParams, agentStatuses' });
+    const { queueStatus } = succeeded(await supervisor.sdk.getQueueStatus({ queueNos: ['2', 0], fields: 'queueParams, agentStatuses' }));
     expect(Object.keys(queueStatus ?? {}).sort()).toEqual(['0', '2']);
     expect(Object.keys(queueStatus?.['2'] ?? {}).sort()).toEqual(['agentStatuses', 'queueParams']);
     expect(queueStatus?.['2']?.agentStatuses?.map((status) => status.agentNo)).toEqual(['1003', '1004', '1007']);
@@ -131,7 +132,7 @@ describe('getQueueStatus', () => {
 describe('getQueueStatus for a supervisor watching some of its queues', () => {
   it('answers only the watched queues, and refuses the others', async () => {
     const partial = await signIn(gateway, '1008', { qids: 'demo:2', initialStatus: 2, pauseDescription: 'MEETING' });
-    expect(Object.keys((await partial.sdk.getQueueStatus()).queueStatus ?? {})).toEqual(['2']);
+    expect(Object.keys(succeeded(await partial.sdk.getQueueStatus()).queueStatus)).toEqual(['2']);
     const refused = await partial.sdk.getQueueStatus({ queueNos: ['2', '1'] });
     expect(refused).toMatchObject({ code: -1, errorCode: 20016, message: 'permission denied: queue 1 is not a queue you supervise' });
   });

@@ -26,7 +26,7 @@ describe('per-session rate limit', () => {
     const other = await signIn(gateway, '1002');
 
     const first = await burstOf(41, () => agent.sdk.hold());
-    expect(first.slice(0, 40).map((response) => response.errorCode)).toEqual(Array(40).fill(30006)); // no call: run and refused
+    expect(first.slice(0, 40).map((response) => response.errorCode)).toEqual(Array(40).fill(30014)); // no call: run and refused
     expect(first[40]).toMatchObject({
       action: 'holdResp',
       code: -1,
@@ -39,7 +39,7 @@ describe('per-session rate limit', () => {
 
     clock.advance(1_000);
     const second = await burstOf(21, () => agent.sdk.hold());
-    expect(second.map((response) => response.errorCode)).toEqual([...Array(20).fill(30006), 30011]);
+    expect(second.map((response) => response.errorCode)).toEqual([...Array(20).fill(30014), 30011]);
     expect(await metricValue(gateway, 'agent_gateway_rate_limited_total', { scope: 'session' })).toBe(2);
   });
 });
@@ -72,7 +72,7 @@ describe('configured limits', () => {
     try {
       const agent = await signIn(strict, '1003');
       const responses = await burstOf(3, () => agent.sdk.hold());
-      expect(responses.map((response) => response.errorCode)).toEqual([30006, 30006, 30011]);
+      expect(responses.map((response) => response.errorCode)).toEqual([30014, 30014, 30011]);
     } finally {
       await strict.close();
     }

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import vm from 'node:vm';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import { OPERATION_NAMES } from '@agentsdk/protocol';
 import { createAgentSdk, isAgentSdkError } from '@agentsdk/sdk';
@@ -50,6 +51,11 @@ describe('script-tag bundle', () => {
     expect((sdk.ErrorCodes as Record<string, string>).WS_NOT_CONNECTED).toBe('WS_NOT_CONNECTED');
     expect(typeof sdk.AgentSdkError).toBe('function');
     expect(typeof sdk.createAgentSdk).toBe('function');
+  });
+
+  it('stays small: the core a CRM page loads is under 20 KiB gzipped (the softphone and React bindings are not in it)', () => {
+    const core = readFileSync(new URL('browser/agent-sdk.js', sdkDist));
+    expect(gzipSync(core, { level: 9 }).length).toBeLessThan(20 * 1024);
   });
 
   it('has a method for every operation of the protocol', () => {
@@ -128,6 +134,7 @@ describe('setup(config)', () => {
       requestTimeoutMs: 10_000,
       connectTimeoutMs: 10_000,
       heartbeatIntervalMs: 30_000,
+      waitForConnection: false,
       reconnect: { initialDelayMs: 500, maxDelayMs: 30_000, maxAttempts: Infinity },
     });
   });

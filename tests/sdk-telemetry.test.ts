@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { closeClients, endpointOf, newClient, signIn } from './helpers/agent-client.js';
 import { metricValue } from './helpers/metrics.js';
 import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
+import { succeeded } from './helpers/responses.js';
 
 let gateway: TestGateway;
 const lines: string[] = [];
@@ -35,8 +36,8 @@ describe('SDK telemetry', () => {
     const client = newClient(gateway, { observability: true });
     // Before sign-in there is no session to upload with: the error waits.
     await expect(client.sdk.pause({ pauseType: 1 })).rejects.toMatchObject({ code: 'WS_NOT_CONNECTED' });
-    const login = await client.sdk.login({ tenantId: 'demo', agentNo: '1001', sessionKey, bindEndpoint: endpointOf('1001'), initialStatus: 1 });
-    const sessionId = login.sessionId as string;
+    const login = succeeded(await client.sdk.login({ tenantId: 'demo', agentNo: '1001', sessionKey, bindEndpoint: endpointOf('1001'), initialStatus: 1 }));
+    const sessionId = login.sessionId;
     client.sdk.once('agentStatus', () => {
       throw new Error('the CRM widget broke');
     });

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeClients, endpointOf, signIn, type TestClient } from './helpers/agent-client.js';
 import { simulatorApi, type SimulatorApi } from './helpers/simulator.js';
 import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
+import { succeeded } from './helpers/responses.js';
 
 let gateway: TestGateway;
 let sim: SimulatorApi;
@@ -28,7 +29,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 const supervisorEvents = (mark: number) => supervisor.log.names().slice(mark).filter((name) => name !== 'queueStatus' && name !== 'connectionState');
 
 async function agentStatusOf(agentNo: string): Promise<any> {
-  const { queueStatus } = await supervisor.sdk.getQueueStatus({ fields: 'agentStatuses' });
+  const { queueStatus } = succeeded(await supervisor.sdk.getQueueStatus({ fields: 'agentStatuses' }));
   return Object.values(queueStatus ?? {}).flatMap((entry) => entry.agentStatuses ?? []).find((status) => status.agentNo === agentNo);
 }
 
@@ -67,7 +68,7 @@ describe('setPause / setUnpause', () => {
 
   it('answers "already ready" to setUnpause on an idle agent and changes nothing', async () => {
     const agent = await signIn(gateway, '1003');
-    expect(await supervisor.sdk.setUnpause({ agentNo: '1003' })).toEqual({ action: 'setUnpauseResp', code: -1, message: 'already ready', errorCode: 30006 });
+    expect(await supervisor.sdk.setUnpause({ agentNo: '1003' })).toEqual({ action: 'setUnpauseResp', code: -1, message: 'already ready', errorCode: 30013 });
     await settle();
     expect(agent.log.of('agentStatus')).toHaveLength(1);
   });
@@ -82,7 +83,7 @@ describe('setPause / setUnpause', () => {
     const agent = await signIn(gateway, '1005'); // queue 0 only
     const callId = await inCall(agent, '0');
     const mark = agent.log.entries.length;
-    expect(await supervisor.sdk.setPause({ agentNo: '1005' })).toEqual({ action: 'setPauseResp', code: -1, message: 'deviceStatus not in idle', errorCode: 30006 });
+    expect(await supervisor.sdk.setPause({ agentNo: '1005' })).toEqual({ action: 'setPauseResp', code: -1, message: 'deviceStatus not in idle', errorCode: 30016 });
     await settle();
     expect(agent.log.names().slice(mark)).toEqual([]);
     expect(await agentStatusOf('1005')).toMatchObject({ state: 'talking' });
@@ -108,10 +109,10 @@ describe('setOnline', () => {
   it('refuses an agent who is signed in, with or without a desktop', async () => {
     await signIn(gateway, '1001');
     const refused = await supervisor.sdk.setOnline({ agentNo: '1001', bindEndpoint: { endpointType: 1, endpoint: '13600009001' } });
-    expect(refused).toEqual({ action: 'setOnlineResp', code: -1, message: 'agent 1001 is already signed in', errorCode: 30006 });
+    expect(refused).toEqual({ action: 'setOnlineResp', code: -1, message: 'agent 1001 is already signed in', errorCode: 30013 });
 
     expect(await supervisor.sdk.setOnline({ agentNo: '1002', bindEndpoint: { endpointType: 2, endpoint: '8002' } })).toMatchObject({ code: 0 });
-    expect(await supervisor.sdk.setOnline({ agentNo: '1002', bindEndpoint: { endpointType: 2, endpoint: '8002' } })).toMatchObject({ code: -1, errorCode: 30006 });
+    expect(await supervisor.sdk.setOnline({ agentNo: '1002', bindEndpoint: { endpointType: 2, endpoint: '8002' } })).toMatchObject({ code: -1, errorCode: 30013 });
   });
 
   it('refuses an endpoint the agent cannot be rung on', async () => {
@@ -165,7 +166,7 @@ describe('setOffline', () => {
     const agent = await signIn(gateway, '1005');
     await inCall(agent, '0');
     const mark = supervisor.log.entries.length;
-    expect(await supervisor.sdk.setOffline({ agentNo: '1005' })).toMatchObject({ code: -1, errorCode: 30006, message: 'deviceStatus not in idle' });
+    expect(await supervisor.sdk.setOffline({ agentNo: '1005' })).toMatchObject({ code: -1, errorCode: 30016, message: 'deviceStatus not in idle' });
     expect(await supervisor.sdk.setOffline({ agentNo: '1006' })).toMatchObject({ code: -1, errorCode: 20012 });
     await settle();
     expect(supervisorEvents(mark)).toEqual(['setOfflineResp', 'setOfflineResp']);

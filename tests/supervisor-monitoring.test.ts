@@ -108,7 +108,7 @@ describe('supervisor monitoring', () => {
   it('refuses agents not in a call, not ringing, and a second supervisor mode request while dialing', async () => {
     await signIn(gateway, '1001');
     for (const operation of [() => supervisor.sdk.spy({ agentNo: '1001' }), () => supervisor.sdk.barge({ agentNo: '1001' }), () => supervisor.sdk.disconnect({ agentNo: '1001' })]) {
-      expect(await operation()).toMatchObject({ code: -1, errorCode: 30006, message: 'agent 1001 is not in a call' });
+      expect(await operation()).toMatchObject({ code: -1, errorCode: 30014, message: 'agent 1001 is not in a call' });
     }
     expect(await supervisor.sdk.pickup({ agentNo: '1001' })).toMatchObject({ code: -1, message: 'no call ringing at agent 1001' });
     expect(await supervisor.sdk.unspy()).toMatchObject({ code: -1, message: 'not monitoring a call' });

@@ -102,8 +102,8 @@ describe('supervisor operation scope', () => {
   });
 
   it('lets an agent in a watched queue through to the operation', async () => {
-    expect(await supervisor.sdk.spy({ agentNo: '1003' })).toMatchObject({ code: -1, errorCode: 30006, message: 'agent 1003 is not in a call' });
-    expect(await supervisor.sdk.setUnpause({ agentNo: '1003' })).toMatchObject({ code: -1, errorCode: 30006, message: 'already ready' });
+    expect(await supervisor.sdk.spy({ agentNo: '1003' })).toMatchObject({ code: -1, errorCode: 30014, message: 'agent 1003 is not in a call' });
+    expect(await supervisor.sdk.setUnpause({ agentNo: '1003' })).toMatchObject({ code: -1, errorCode: 30013, message: 'already ready' });
   });
 
   it('changed nobody while refusing', () => {

@@ -265,7 +265,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   registerCallRecordRoutes(app, tenants, store.calls);
   registerDemoRoutes(app, tenants, embedded, options.demoApiKey ?? 'demo-api-key');
   if (embedded) registerSimulatorRoutes(app, tenants, simulator);
-  app.get('/healthz', async () => ({ status: 'ok', sessions: services.liveSessions.size }));
+  app.get('/healthz', async () => ({ status: 'ok', sessions: services.liveSessions.size, time: Date.now() }));
   app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
   await app.register(fastifyStatic, { root: SDK_BROWSER_DIR, prefix: '/sdk/', decorateReply: false });
   await app.register(fastifyStatic, { root: CONSOLE_DIR, prefix: '/' });

@@ -12,6 +12,7 @@ export type DeviceStatusValue = (typeof DeviceStatus)[keyof typeof DeviceStatus]
 
 /** `pauseType` 4 is reserved for a pause forced by a supervisor (`setPause`). */
 export const PauseType = { PRODUCTIVE: 0, NORMAL: 1, REST: 2, IM: 3, FORCED: 4 } as const;
+export type PauseTypeValue = (typeof PauseType)[keyof typeof PauseType];
 
 export const CallType = {
   INBOUND: 1,

@@ -13,6 +13,7 @@ export type {
   EndpointTypeValue,
   LoginStatusValue,
   DeviceStatusValue,
+  PauseTypeValue,
   CallTypeValue,
   AgentStateNameValue,
   AgentStateActionValue,
@@ -26,6 +27,8 @@ export type {
   OperationResponse,
   ResponseAction,
   SdkResponse,
+  SdkSuccess,
+  SdkFailure,
   LoginResult,
   PreviewObCallResult,
   QueueStatusResult,
@@ -56,6 +59,8 @@ export type {
   RingingEvent,
   SessionInitEvent,
   SessionTerminateEvent,
+  SessionTerminateReason,
+  CallOutcome,
   CallBridgedEvent,
   CallMuteEvent,
   PreviewObCallResultEvent,
@@ -72,7 +77,7 @@ export type {
   DisconnectResultEvent,
 } from './call-events.js';
 export { BusinessErrors, BusinessErrorCode } from './error-codes.js';
-export type { ErrorCodeInfo, BusinessErrorName } from './error-codes.js';
+export type { ErrorCodeInfo, BusinessErrorName, BusinessErrorCodeValue } from './error-codes.js';
 export { validateParams } from './validation.js';
 export type { ParamsValidation } from './validation.js';
 export { PHONE_NUMBER_PATTERN, EXTENSION_PATTERN, SOFTPHONE_ENDPOINT_PATTERN } from './schemas/common.js';
@@ -82,6 +87,7 @@ export type {
   BindEndpoint,
   ChannelVariable,
   AgentStatus,
+  MonitorMode,
   QueueParams,
   QueueAgentStatus,
   QueueEntry,

@@ -24,6 +24,7 @@ import {
 } from './schemas/call-operations.js';
 import { BlxferParamsSchema, StartAtxferParamsSchema, TransferIvrParamsSchema } from './schemas/transfer-operations.js';
 import { GetQueueStatusParamsSchema, SetOfflineParamsSchema, SetOnlineParamsSchema } from './schemas/supervisor-operations.js';
+import type { BusinessErrorCodeValue } from './error-codes.js';
 import type { BindEndpoint, QueueStatusMap } from './types.js';
 
 type AnySchema = v.GenericSchema<unknown, unknown>;
@@ -110,15 +111,26 @@ export function responseActionOf<K extends OperationName>(name: K): ResponseActi
   return (name === 'getQueueStatus' ? 'queueStatus' : `${name}Resp`) as ResponseAction<K>;
 }
 
-/** Standard response fields (spec 1.2). */
-export interface SdkResponse<A extends string = string> {
+/** A response whose operation succeeded (spec 1.2: `code` 0). */
+export interface SdkSuccess<A extends string = string> {
   action: A;
-  /** 0 success; -1 failure. */
-  code: 0 | -1;
+  code: 0;
   message: string;
-  /** Business error code (docs/07-Error-Handling.md) when code is -1. */
-  errorCode?: number;
 }
+
+/**
+ * A response whose operation the gateway refused (spec 1.2: `code` -1). `errorCode` says why; compare it with
+ * `BusinessErrorCode` (docs/07-Error-Handling.md), not with `message`.
+ */
+export interface SdkFailure<A extends string = string> {
+  action: A;
+  code: -1;
+  message: string;
+  errorCode?: BusinessErrorCodeValue;
+}
+
+/** Standard response fields (spec 1.2): narrow on `code` to reach the success fields or `errorCode`. */
+export type SdkResponse<A extends string = string> = SdkSuccess<A> | SdkFailure<A>;
 
 export interface LoginResult {
   tenantId: string;
@@ -167,5 +179,10 @@ interface OperationResultFields {
   ListPreviewDialingTask: ListPreviewDialingTaskResult;
 }
 
-export type OperationResponse<K extends OperationName> = SdkResponse<ResponseAction<K>> &
-  (K extends keyof OperationResultFields ? Partial<OperationResultFields[K]> : unknown);
+/**
+ * What an operation resolves with: after `if (response.code === 0)` the success fields of the operation (`sessionId`,
+ * `callId`, ...) are present; otherwise `errorCode` and `message` say why it was refused.
+ */
+export type OperationResponse<K extends OperationName> =
+  | (SdkSuccess<ResponseAction<K>> & (K extends keyof OperationResultFields ? OperationResultFields[K] : unknown))
+  | SdkFailure<ResponseAction<K>>;

@@ -7,10 +7,14 @@ import type {
   CallTypeValue,
   DeviceStatusValue,
   LoginStatusValue,
+  PauseTypeValue,
 } from './enums.js';
 
 export type BindEndpoint = v.InferOutput<typeof BindEndpointSchema>;
 export type ChannelVariable = v.InferInput<typeof ChannelVariableSchema>;
+
+/** How a supervisor is on an agent's call: listening, whispering to the agent, barged in, or in a three-way call. */
+export type MonitorMode = 'spy' | 'whisper' | 'barge' | 'threeway';
 
 /** A full snapshot of one agent, carried by every `agentStatus` event. */
 export interface AgentStatus {
@@ -23,16 +27,16 @@ export interface AgentStatus {
   loginStatus: LoginStatusValue;
   deviceStatus: DeviceStatusValue;
   /** Present while busy (loginStatus 2). */
-  pauseType?: number;
+  pauseType?: PauseTypeValue;
   pauseDescription?: string;
   /** Bound endpoint, kept after logout unless unbound. */
   bindEndpoint?: BindEndpoint;
   /** login `workMode`, when given. */
   workMode?: string;
   /** Set while a supervisor listens to, whispers to, barges into or joins this agent's call. */
-  monitoredBy?: { supervisorNo: string; mode: 'spy' | 'whisper' | 'barge' | 'threeway' };
+  monitoredBy?: { supervisorNo: string; mode: MonitorMode };
   /** Supervisors: set while on a watched agent's call. */
-  monitoring?: { agentNo: string; mode: 'spy' | 'whisper' | 'barge' | 'threeway' };
+  monitoring?: { agentNo: string; mode: MonitorMode };
   /** Set while a call is offered to or handled by the agent. */
   callId?: string;
   callType?: CallTypeValue;

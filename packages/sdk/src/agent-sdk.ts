@@ -3,6 +3,7 @@
  * table, all going through `invoke`.
  */
 import {
+  BusinessErrorCode,
   EventType,
   OPERATION_NAMES,
   validateParams,
@@ -15,6 +16,11 @@ import {
 import { resolveConfig, type ResolvedSdkConfig, type SdkConfig } from './config.js';
 import { AgentSdkError, ErrorCodes, isAgentSdkError } from './errors.js';
 import { GatewayLink } from './gateway-link.js';
+import type { OperationMethods } from './operation-methods.js';
+import { watchPageLifecycle } from './page-lifecycle.js';
+import { runPreflight, type PreflightOptions, type PreflightReport } from './preflight.js';
+import type { AgentSdkState } from './state/agent-sdk-state.js';
+import { StateStore, type StateListener } from './state/state-store.js';
 import { Telemetry } from './telemetry.js';
 import { TypedEmitter, type EventHandler } from './typed-emitter.js';
 import type { AudioDevices } from './softphone/softphone-contract.js';
@@ -33,55 +39,55 @@ export interface SoftphoneDevices {
   setOutputDevice(deviceId: string | undefined): Promise<void>;
 }
 
-/** Parameters are optional exactly when the operation's schema accepts none. */
-type OperationMethod<K extends OperationName> = undefined extends OperationParams<K>
-  ? (params?: OperationParams<K>) => Promise<OperationResponse<K>>
-  : (params: OperationParams<K>) => Promise<OperationResponse<K>>;
-
-export type OperationMethods = { readonly [K in OperationName]: OperationMethod<K> };
-
 // The operation methods are created in the constructor from OPERATION_NAMES; this merge gives them their types.
 export interface AgentSdkClient extends OperationMethods {}
 
 export class AgentSdkClient {
   /** `const { EventType } = AgentSDK;` (spec 2.2). */
   readonly EventType: EventTypeMap = EventType;
+  /** The `code` of a local failure (`AgentSdkError`). */
   readonly ErrorCodes: typeof ErrorCodes = ErrorCodes;
-  private readonly telemetry = new Telemetry();
-  private readonly events = new TypedEmitter<EventMap>((event, error) =>
-    this.telemetry.record('handlerError', event, { message: error instanceof Error ? error.message : String(error) }),
+  /** The `errorCode` of a refused operation by name: `res.errorCode === AgentSDK.BusinessErrorCode.AGENT_BUSY`. */
+  readonly BusinessErrorCode: typeof BusinessErrorCode = BusinessErrorCode;
+  readonly #telemetry = new Telemetry();
+  readonly #events = new TypedEmitter<EventMap>((event, error) =>
+    this.#telemetry.record('handlerError', event, { message: error instanceof Error ? error.message : String(error) }),
   );
-  private readonly link = new GatewayLink(this.events);
-  private readonly phone = new SoftphoneController(this.events);
-  private config: ResolvedSdkConfig | undefined;
+  /** First to listen to every event, so `getState()` is current inside the app's handlers. */
+  readonly #store = new StateStore(this.#events);
+  readonly #link = new GatewayLink(this.#events);
+  readonly #phone = new SoftphoneController(this.#events);
+  #config: ResolvedSdkConfig | undefined;
+  /** Stops watching the page's lifecycle signals; set from the first login until close(). */
+  #stopLifecycleWatch: (() => void) | undefined;
   /** The softphone's devices. */
   readonly softphone: SoftphoneDevices = {
-    listDevices: () => this.phone.listDevices(this.requireConfig('listDevices').baseURL),
-    setInputDevice: (deviceId) => this.phone.setInputDevice(deviceId),
-    setOutputDevice: (deviceId) => this.phone.setOutputDevice(deviceId),
+    listDevices: () => this.#phone.listDevices(this.requireConfig('listDevices').baseURL),
+    setInputDevice: (deviceId) => this.#phone.setInputDevice(deviceId),
+    setOutputDevice: (deviceId) => this.#phone.setOutputDevice(deviceId),
   };
 
   constructor() {
-    this.events.on('connectionState', ({ state }) => {
-      if (state === 'closed') this.phone.stop();
+    this.#events.on('connectionState', ({ state }) => {
+      if (state === 'closed') this.#phone.stop();
     });
-    this.events.on('callMuted', (event) => this.phone.agentMuted(event.direction, true));
-    this.events.on('callUnmuted', (event) => this.phone.agentMuted(event.direction, false));
+    this.#events.on('callMuted', (event) => this.#phone.agentMuted(event.direction, true));
+    this.#events.on('callUnmuted', (event) => this.#phone.agentMuted(event.direction, false));
     const methods = this as unknown as Record<OperationName, (params?: unknown) => Promise<unknown>>;
     for (const name of OPERATION_NAMES) {
       methods[name] = (params?: unknown) => this.invoke(name, params);
     }
-    this.events.on('reconnectAttempt', ({ attempt, delayMs }) => this.telemetry.record('reconnect', 'reconnectAttempt', { attempt, delayMs }));
-    this.events.on('connectionState', ({ state, reason }) => {
-      if (state === 'reconnecting' || (state === 'closed' && reason !== undefined)) this.telemetry.record('reconnect', state, { reason });
+    this.#events.on('reconnectAttempt', ({ attempt, delayMs }) => this.#telemetry.record('reconnect', 'reconnectAttempt', { attempt, delayMs }));
+    this.#events.on('connectionState', ({ state, reason }) => {
+      if (state === 'reconnecting' || (state === 'closed' && reason !== undefined)) this.#telemetry.record('reconnect', state, { reason });
     });
   }
 
   /** Validates and applies the configuration; throws AgentSdkError INVALID_PARAMS naming a bad option. */
   setup(config: SdkConfig): void {
-    this.config = resolveConfig(config);
-    this.link.configure(this.config);
-    this.telemetry.configure(this.config.baseURL, this.config.observability);
+    this.#config = resolveConfig(config);
+    this.#link.configure(this.#config);
+    this.#telemetry.configure(this.#config.baseURL, this.#config.observability);
   }
 
   /**
@@ -93,21 +99,48 @@ export class AgentSdkClient {
     if (data !== undefined && (typeof data !== 'object' || data === null || Array.isArray(data))) {
       throw new AgentSdkError(ErrorCodes.INVALID_PARAMS, 'track data must be an object', { field: 'data' });
     }
-    this.telemetry.record('custom', name, data);
+    this.#telemetry.record('custom', name, data);
+  }
+
+  /**
+   * What the SDK knows now, as one immutable snapshot: connection, session, agent status, the current call with its
+   * legs, consultation or three-way call, monitoring, wrap-up countdown, softphone and (supervisors) queue status.
+   * A new object after every change, the same object otherwise. Built only from events and responses.
+   */
+  getState(): AgentSdkState {
+    return this.#store.current;
+  }
+
+  /**
+   * Checks, before sign-in, that this page can work with the gateway of `setup`: HTTP reachability, a WebSocket round
+   * trip, clock skew and, with `{ softphone: true }`, microphone permission and audio devices. Never rejects for a
+   * failed check: each is reported as pass, warn or fail (docs/03-Core-Concepts-and-Lifecycle.md#preflight).
+   */
+  preflight(options?: PreflightOptions): Promise<PreflightReport> {
+    try {
+      return runPreflight(this.requireConfig('preflight').baseURL, options);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /** Calls `listener(state, previous)` after every change of `getState()`; returns the function that unsubscribes. */
+  subscribe(listener: StateListener): () => void {
+    return this.#store.subscribe(listener);
   }
 
   on<E extends keyof EventMap>(event: E, handler: EventHandler<EventMap[E]>): this {
-    this.events.on(event, handler);
+    this.#events.on(event, handler);
     return this;
   }
 
   once<E extends keyof EventMap>(event: E, handler: EventHandler<EventMap[E]>): this {
-    this.events.once(event, handler);
+    this.#events.once(event, handler);
     return this;
   }
 
   off<E extends keyof EventMap>(event: E, handler: EventHandler<EventMap[E]>): this {
-    this.events.off(event, handler);
+    this.#events.off(event, handler);
     return this;
   }
 
@@ -116,9 +149,11 @@ export class AgentSdkClient {
    * session until its resume grace period ends. `login` may be called again afterwards.
    */
   close(): void {
-    this.link.close();
-    this.phone.stop();
-    this.telemetry.close();
+    this.#link.close();
+    this.#stopLifecycleWatch?.();
+    this.#stopLifecycleWatch = undefined;
+    this.#phone.stop();
+    this.#telemetry.close();
   }
 
   /** Every operation; with `observability` on, local failures are recorded and a new session authenticates uploads. */
@@ -128,11 +163,11 @@ export class AgentSdkClient {
       const signedIn = name === 'login' && (response as { code?: unknown }).code === 0;
       const sessionId = (response as { sessionId?: unknown }).sessionId;
       if (signedIn && typeof sessionId === 'string') {
-        this.telemetry.useSession({ sessionId, sessionKey: (params as OperationParams<'login'>).sessionKey });
+        this.#telemetry.useSession({ sessionId, sessionKey: (params as OperationParams<'login'>).sessionKey });
       }
       return response;
     } catch (error) {
-      if (isAgentSdkError(error)) this.telemetry.record('error', error.code, { operation: name, message: error.message });
+      if (isAgentSdkError(error)) this.#telemetry.record('error', error.code, { operation: name, message: error.message });
       throw error;
     }
   }
@@ -145,29 +180,30 @@ export class AgentSdkClient {
     }
     switch (name) {
       case 'login': {
-        this.phone.stop();
-        const response = await this.link.login(params as OperationParams<'login'>);
-        if (response.code === 0) this.phone.start(response as OperationResponse<'login'>, config);
+        this.#phone.stop();
+        this.#stopLifecycleWatch ??= watchPageLifecycle((signal) => this.#link.checkConnection(signal));
+        const response = await this.#link.run(name, params);
+        if (response.code === 0) this.#phone.start(response as Extract<OperationResponse<'login'>, { code: 0 }>, config);
         return response;
       }
       // The softphone answers and hangs up in the browser: these never reach the gateway.
       case 'sipLink':
-        return this.phone.link();
+        return this.#phone.link();
       case 'sipUnlink':
-        return this.phone.unlink();
+        return this.#phone.unlink();
       case 'previewObCall':
-        if (this.phone.active) await this.phone.waitRegistered(name, SOFTPHONE_READY_TIMEOUT_MS);
-        return this.link.call(name, params);
+        if (this.#phone.active) await this.#phone.waitRegistered(name, SOFTPHONE_READY_TIMEOUT_MS);
+        return this.#link.run(name, params);
       default:
-        return this.link.call(name, params);
+        return this.#link.run(name, params);
     }
   }
 
   private requireConfig(operation: string): ResolvedSdkConfig {
-    if (this.config === undefined) {
+    if (this.#config === undefined) {
       throw new AgentSdkError(ErrorCodes.NOT_INITIALIZED, `${operation} was called before setup(config)`, { operation });
     }
-    return this.config;
+    return this.#config;
   }
 }
 

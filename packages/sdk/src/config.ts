@@ -38,7 +38,29 @@ export interface SdkConfig {
   reconnect?: Partial<ReconnectOptions>;
   /** Receives what `debug` logs (frames with secrets redacted, notes), whether or not `debug` is on. */
   debugHook?: (entry: DebugEntry) => void;
+  /**
+   * An operation called while the signed-in session's connection is `connecting` or `reconnecting` waits for it to
+   * open, at most `requestTimeoutMs` from the call, instead of failing at once with WS_NOT_CONNECTED. Default false.
+   */
+  waitForConnection?: boolean;
 }
+
+/** Every option `setup` knows; any other name is refused, so a misspelt option does not go unnoticed. */
+const OPTION_NAMES: ReadonlySet<string> = new Set<keyof SdkConfig>([
+  'baseURL',
+  'webrtc',
+  'debug',
+  'audio_debug',
+  'observability',
+  'webrtcStats',
+  'requestTimeoutMs',
+  'connectTimeoutMs',
+  'heartbeatIntervalMs',
+  'reconnect',
+  'debugHook',
+  'waitForConnection',
+]);
+const RECONNECT_OPTION_NAMES: ReadonlySet<string> = new Set<keyof ReconnectOptions>(['initialDelayMs', 'maxDelayMs', 'maxAttempts']);
 
 export type ResolvedSdkConfig = Required<Omit<SdkConfig, 'reconnect' | 'debugHook'>> & {
   reconnect: ReconnectOptions;
@@ -47,6 +69,7 @@ export type ResolvedSdkConfig = Required<Omit<SdkConfig, 'reconnect' | 'debugHoo
 
 export function resolveConfig(input: unknown): ResolvedSdkConfig {
   if (!isRecord(input)) throw invalidOption('config', 'setup(config) needs an object with baseURL');
+  refuseUnknownOptions(input, OPTION_NAMES, '');
   if (typeof input.baseURL !== 'string' || !isHttpUrl(input.baseURL)) {
     throw invalidOption('baseURL', 'baseURL must be an http:// or https:// URL');
   }
@@ -60,6 +83,7 @@ export function resolveConfig(input: unknown): ResolvedSdkConfig {
     requestTimeoutMs: durationOption(input, 'requestTimeoutMs', 10_000, { positive: true }),
     connectTimeoutMs: durationOption(input, 'connectTimeoutMs', 10_000, { positive: true }),
     heartbeatIntervalMs: durationOption(input, 'heartbeatIntervalMs', 30_000, { positive: true }),
+    waitForConnection: booleanOption(input, 'waitForConnection', false),
     reconnect: reconnectOptions(input.reconnect),
     ...debugHookOption(input.debugHook),
   };
@@ -91,6 +115,7 @@ export function versionedWebSocketUrl(address: string): string {
 function reconnectOptions(input: unknown): ReconnectOptions {
   if (input === undefined) input = {};
   if (!isRecord(input)) throw invalidOption('reconnect', 'reconnect must be an object');
+  refuseUnknownOptions(input, RECONNECT_OPTION_NAMES, 'reconnect.');
   const maxAttempts = input.maxAttempts ?? Infinity;
   if (typeof maxAttempts !== 'number' || !(maxAttempts >= 0) || (Number.isFinite(maxAttempts) && !Number.isInteger(maxAttempts))) {
     throw invalidOption('reconnect.maxAttempts', 'reconnect.maxAttempts must be a whole number >= 0 or Infinity');
@@ -100,6 +125,13 @@ function reconnectOptions(input: unknown): ReconnectOptions {
     maxDelayMs: durationOption(input, 'maxDelayMs', 30_000, { prefix: 'reconnect.' }),
     maxAttempts,
   };
+}
+
+function refuseUnknownOptions(input: Record<string, unknown>, known: ReadonlySet<string>, prefix: string): void {
+  const unknown = Object.keys(input).find((name) => !known.has(name));
+  if (unknown === undefined) return;
+  const field = `${prefix}${unknown}`;
+  throw invalidOption(field, `${field} is not an option of setup; the options are ${[...known].map((name) => prefix + name).join(', ')}`);
 }
 
 function booleanOption(input: Record<string, unknown>, name: string, fallback: boolean): boolean {

@@ -117,6 +117,21 @@ export class Connection {
     }, intervalMs);
   }
 
+  /**
+   * Checks at once that the socket still carries frames (after sleep, a network change or a frozen page): sends a
+   * ping, and closes the socket as dead (4101, reported through `onClose`) if no frame arrives within `timeoutMs`.
+   */
+  probe(timeoutMs: number): void {
+    if (!this.isOpen) return;
+    const sentAt = Date.now();
+    this.send({ type: 'ping', ts: sentAt });
+    setTimeout(() => {
+      if (this.finished || this.lastFrameAt >= sentAt) return;
+      this.options.log.note(`no answer to a liveness check within ${timeoutMs} ms: closing ${this.url}`);
+      this.finish(CloseCode.HEARTBEAT_TIMEOUT, 'no answer to a liveness check', true);
+    }, timeoutMs);
+  }
+
   stopHeartbeat(): void {
     clearInterval(this.heartbeatTimer);
     this.heartbeatTimer = undefined;

@@ -23,6 +23,7 @@ import { createDebugLog, type DebugLog } from './debug-log.js';
 import { AgentSdkError, ErrorCodes, isAgentSdkError } from './errors.js';
 import { isRecord } from './type-guards.js';
 import type { TypedEmitter } from './typed-emitter.js';
+import { settlementOf, type Settlement } from './operation-settlement.js';
 import { loadWebSocket } from './websocket-factory.js';
 
 type ConnectionState = ConnectionStateEvent['state'];
@@ -42,6 +43,12 @@ interface Session {
 const SESSION_END_CLOSE_GRACE_MS = 1_000;
 
 const SESSION_ENDING_EVENTS = new Set<string>(['kickOut', 'forcedLogout']);
+
+/** How long a liveness check (checkConnection) waits for any frame before the socket counts as dead. */
+const LIVENESS_CHECK_TIMEOUT_MS = 3_000;
+
+/** The longest an operation's Promise waits, after its response, for the event that shows its effect. */
+const SETTLEMENT_WAIT_MS = 2_000;
 
 export class GatewayLink {
   private config: ResolvedSdkConfig | undefined;
@@ -65,6 +72,44 @@ export class GatewayLink {
   configure(config: ResolvedSdkConfig): void {
     this.config = config;
     this.log = createDebugLog(config.debug, config.debugHook);
+  }
+
+  /**
+   * Runs an operation and resolves once its effect is visible: after the response and, for the operations of
+   * operation-settlement.ts, after the event that follows it (waiting at most SETTLEMENT_WAIT_MS for that event).
+   */
+  async run(action: OperationName, params: unknown): Promise<SdkResponse> {
+    const settlement = settlementOf(action, params);
+    const watch = settlement === undefined ? undefined : this.watchFor(settlement);
+    try {
+      const response = action === 'login' ? await this.login(params as LoginParams) : await this.call(action, params);
+      if (response.code === 0 && watch !== undefined) await watch.seen;
+      return response;
+    } finally {
+      watch?.stop();
+    }
+  }
+
+  /** Starts listening before the request is sent: the event may arrive in the same network read as the response. */
+  private watchFor({ event, matches }: Settlement): { seen: Promise<void>; stop(): void } {
+    let stop = () => {};
+    const seen = new Promise<void>((resolve) => {
+      const timer = setTimeout(finish, SETTLEMENT_WAIT_MS);
+      const handler = (payload: unknown) => {
+        if (matches(payload)) finish();
+      };
+      function finish(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.events.on(event, handler);
+      stop = () => {
+        clearTimeout(timer);
+        this.events.off(event, handler);
+        resolve();
+      };
+    });
+    return { seen, stop: () => stop() };
   }
 
   /** Opens a socket and signs in. An active session is dropped first, without logout. */
@@ -98,16 +143,39 @@ export class GatewayLink {
    * the same id, once the session is resumed, until `requestTimeoutMs` has passed since the call: the gateway answers
    * a repeated id with the first run's response, so the operation runs once.
    */
-  call(action: Exclude<OperationName, 'login'>, params: unknown): Promise<SdkResponse> {
+  async call(action: Exclude<OperationName, 'login'>, params: unknown): Promise<SdkResponse> {
     const config = this.requireConfig();
-    const connection = this.connection;
-    if (this.session === undefined || this.state !== 'open' || connection === undefined || !connection.isOpen) {
+    const deadline = Date.now() + config.requestTimeoutMs;
+    const connection = config.waitForConnection ? await this.openConnectionBy(deadline) : this.openConnectionNow();
+    if (connection === undefined) {
       const reason = this.session === undefined ? 'no agent is signed in' : `the connection is ${this.state}`;
-      return Promise.reject(
-        new AgentSdkError(ErrorCodes.WS_NOT_CONNECTED, `${action} needs an open connection: ${reason}`, { action, state: this.state }),
-      );
+      const waited = config.waitForConnection && this.session !== undefined ? ` after waiting ${config.requestTimeoutMs} ms` : '';
+      throw new AgentSdkError(ErrorCodes.WS_NOT_CONNECTED, `${action} needs an open connection: ${reason}${waited}`, { action, state: this.state });
     }
-    return this.requestAcrossResumes(connection, action, params, Date.now() + config.requestTimeoutMs);
+    return this.requestAcrossResumes(connection, action, params, deadline);
+  }
+
+  private openConnectionNow(): Connection | undefined {
+    const connection = this.connection;
+    return this.session !== undefined && this.state === 'open' && connection?.isOpen ? connection : undefined;
+  }
+
+  /** `waitForConnection`: the open connection of the session, once it (re)connects before `deadline`. */
+  private openConnectionBy(deadline: number): Promise<Connection | undefined> {
+    return new Promise((resolve) => {
+      const finish = (connection: Connection | undefined) => {
+        clearTimeout(timer);
+        this.stateWatchers.delete(check);
+        resolve(connection);
+      };
+      const check = () => {
+        const connection = this.openConnectionNow();
+        if (connection !== undefined || this.session === undefined || this.state === 'closed') finish(connection);
+      };
+      const timer = setTimeout(() => finish(undefined), Math.max(0, deadline - Date.now()));
+      this.stateWatchers.add(check);
+      check();
+    });
   }
 
   private async requestAcrossResumes(first: Connection, action: string, params: unknown, deadline: number): Promise<SdkResponse> {
@@ -158,6 +226,17 @@ export class GatewayLink {
 
   private notifyStateWatchers(): void {
     for (const check of [...this.stateWatchers]) check();
+  }
+
+  /**
+   * The page woke up, came back online or was shown again: a reconnect waiting for its next attempt tries now, and an
+   * open socket is checked at once (a dead one is closed, which starts a reconnect and resume).
+   */
+  checkConnection(reason: string): void {
+    if (this.session === undefined) return;
+    this.log.note(`checking the connection: ${reason}`);
+    if (this.state === 'reconnecting') this.wakeReconnect?.();
+    else if (this.state === 'open') this.connection?.probe(LIVENESS_CHECK_TIMEOUT_MS);
   }
 
   /** Drops the session locally (no logout), closes the socket and stops reconnecting. */

@@ -1,4 +1,5 @@
 /** GET /api/v1/demo: the embedded gateway's demo tenant (agents, queues, pause reasons, caller IDs and its API key). */
+import type { OperationParams } from '@agentsdk/sdk';
 import { requestJson } from './http-json.js';
 
 export interface DirectoryAgent {
@@ -15,7 +16,7 @@ export interface DirectoryQueue {
 
 export interface PauseReason {
   description: string;
-  pauseType: number;
+  pauseType: OperationParams<'pause'>['pauseType'];
 }
 
 export interface CallerId {

@@ -2,7 +2,6 @@
  * Failures in words an agent understands, keeping the original message and code: gateway refusals (`code: -1`,
  * numeric `errorCode`) and the SDK's local failures (AgentSdkError, string `code`).
  */
-import type { SdkResponse } from '@agentsdk/sdk';
 
 /** Business error codes (protocol error-codes.ts) the console explains. */
 const HINTS: Record<number, string> = {
@@ -25,6 +24,10 @@ const HINTS: Record<number, string> = {
   30010: 'No such tenant.',
   30011: 'Too many requests in a short time: wait a moment, then try again.',
   30012: 'The softphone in your browser answers and hangs up its own calls; the gateway does not. Reload the console if this keeps happening.',
+  30013: 'Already done.',
+  30014: 'There is no call for this.',
+  30015: 'You are not in wrap-up.',
+  30016: 'Not possible while you have a call.',
 };
 
 /** AgentSdkError codes (sdk errors.ts) the console explains. */
@@ -34,7 +37,8 @@ const LOCAL_HINTS: Record<string, string> = {
     'This browser cannot use a microphone here: allow the microphone for this site, check that one is connected and not in use, and open the console over HTTPS.',
 };
 
-export function describeRefusal(response: Pick<SdkResponse, 'message' | 'errorCode'>): string {
+/** `errorCode` is a number, not the SDK's union: a newer gateway may answer with a code this console does not know. */
+export function describeRefusal(response: { message: string; errorCode?: number }): string {
   const hint = response.errorCode === undefined ? undefined : HINTS[response.errorCode];
   const code = response.errorCode === undefined ? '' : ` (${response.errorCode})`;
   return hint === undefined ? `${response.message}${code}` : `${hint} Gateway: “${response.message}”${code}`;

@@ -92,7 +92,7 @@ export class CallService {
   async execute(callId: string, event: CallEvent): Promise<CallResult> {
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
       const stored = await this.store.calls.get(callId);
-      if (!stored) return { ok: false, error: 'INVALID_STATE', message: 'no such call' };
+      if (!stored) return { ok: false, error: 'NO_CALL', message: 'no such call' };
       const result = callTransition(stored.value, event, this.clock.now());
       if (!result.ok) return result;
       if (await this.store.calls.compareAndSet(result.next, stored.version)) return { ok: true, call: result.next, effects: result.effects };

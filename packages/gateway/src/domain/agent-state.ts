@@ -208,7 +208,7 @@ export function transition(record: AgentRecord, command: AgentCommand, now: numb
 
     case 'logout': {
       if (!isSignedIn(record) || !record.sessionId) return refuse('NOT_LOGGED_IN', 'not logined');
-      if (inCall(record) && command.mode === 1) return refuse('INVALID_STATE', 'agent in call: hang up first or use logoutMode 2');
+      if (inCall(record) && command.mode === 1) return refuse('AGENT_IN_CALL', 'agent in call: hang up first or use logoutMode 2');
       if (command.mode === 2 && (inCall(record) || record.loginStatus === LoginStatus.WRAPUP)) {
         const next = { ...record, logoutPending: { unbindEndpoint: command.unbindEndpoint } };
         return { ok: true, next, effects: [], message: 'logout after the current call and wrap-up' };
@@ -223,7 +223,7 @@ export function transition(record: AgentRecord, command: AgentCommand, now: numb
 
     case 'pause': {
       if (!isSignedIn(record)) return refuse('NOT_LOGGED_IN', 'not logined');
-      if (inCall(record)) return refuse('INVALID_STATE', 'deviceStatus not in idle');
+      if (inCall(record)) return refuse('AGENT_IN_CALL', 'deviceStatus not in idle');
       const next = enter(record, LoginStatus.BUSY, AgentStateAction.PAUSE, now, {
         pauseType: command.pauseType,
         pauseDescription: command.pauseDescription,
@@ -233,15 +233,15 @@ export function transition(record: AgentRecord, command: AgentCommand, now: numb
 
     case 'unpause': {
       if (!isSignedIn(record)) return refuse('NOT_LOGGED_IN', 'not logined');
-      if (record.loginStatus === LoginStatus.IDLE) return refuse('INVALID_STATE', 'already ready');
-      if (inCall(record)) return refuse('INVALID_STATE', 'deviceStatus not in idle');
+      if (record.loginStatus === LoginStatus.IDLE) return refuse('ALREADY_IN_STATE', 'already ready');
+      if (inCall(record)) return refuse('AGENT_IN_CALL', 'deviceStatus not in idle');
       const next = enter(record, LoginStatus.IDLE, AgentStateAction.UNPAUSE, now);
       return { ok: true, next, effects: [{ type: 'publishStatus' }, { type: 'available' }] };
     }
 
     case 'updateBoundEndpoint': {
       if (!isSignedIn(record)) return refuse('NOT_LOGGED_IN', 'not logined');
-      if (inCall(record)) return refuse('INVALID_STATE', 'deviceStatus not in idle');
+      if (inCall(record)) return refuse('AGENT_IN_CALL', 'deviceStatus not in idle');
       const next: AgentRecord = { ...record, bindEndpoint: command.bindEndpoint, stateAction: AgentStateAction.UPDATE_ENDPOINT };
       return { ok: true, next, effects: [{ type: 'publishStatus' }] };
     }
@@ -249,7 +249,7 @@ export function transition(record: AgentRecord, command: AgentCommand, now: numb
     case 'wrapupEnd': {
       // An agent who placed a call during wrap-up gets a new wrap-up when that call ends.
       if (record.loginStatus !== LoginStatus.WRAPUP || (record.wrapupEndsAt ?? 0) > now || inCall(record)) {
-        return refuse('INVALID_STATE', 'not in wrap-up');
+        return refuse('NOT_IN_WRAPUP', 'not in wrap-up');
       }
       const deferredLogout = completeDeferredLogout(record, now);
       if (deferredLogout) return deferredLogout;
@@ -267,7 +267,7 @@ export function transition(record: AgentRecord, command: AgentCommand, now: numb
 
     case 'prolongWrapup': {
       if (!isSignedIn(record)) return refuse('NOT_LOGGED_IN', 'not logined');
-      if (record.loginStatus !== LoginStatus.WRAPUP || record.wrapupEndsAt === undefined) return refuse('INVALID_STATE', 'not in wrap-up');
+      if (record.loginStatus !== LoginStatus.WRAPUP || record.wrapupEndsAt === undefined) return refuse('NOT_IN_WRAPUP', 'not in wrap-up');
       const at = record.wrapupEndsAt + command.seconds * 1000;
       return {
         ok: true,
@@ -361,21 +361,21 @@ export function transition(record: AgentRecord, command: AgentCommand, now: numb
 
     case 'setPause': {
       if (!isSignedIn(record)) return offlineTarget(record);
-      if (inCall(record)) return refuse('INVALID_STATE', 'deviceStatus not in idle');
+      if (inCall(record)) return refuse('AGENT_IN_CALL', 'deviceStatus not in idle');
       const next = enter(record, LoginStatus.BUSY, AgentStateAction.SET_PAUSE, now, { ...SUPERVISOR_PAUSE });
       return { ok: true, next, effects: [{ type: 'publishStatus' }] };
     }
 
     case 'setUnpause': {
       if (!isSignedIn(record)) return offlineTarget(record);
-      if (record.loginStatus === LoginStatus.IDLE) return refuse('INVALID_STATE', 'already ready');
-      if (inCall(record)) return refuse('INVALID_STATE', 'deviceStatus not in idle');
+      if (record.loginStatus === LoginStatus.IDLE) return refuse('ALREADY_IN_STATE', 'already ready');
+      if (inCall(record)) return refuse('AGENT_IN_CALL', 'deviceStatus not in idle');
       const next = enter(record, LoginStatus.IDLE, AgentStateAction.SET_UNPAUSE, now);
       return { ok: true, next, effects: [{ type: 'publishStatus' }, { type: 'available' }] };
     }
 
     case 'setOnline': {
-      if (isSignedIn(record)) return refuse('INVALID_STATE', `agent ${record.agentNo} is already signed in`);
+      if (isSignedIn(record)) return refuse('ALREADY_IN_STATE', `agent ${record.agentNo} is already signed in`);
       const base = { ...record, deviceStatus: DeviceStatus.IDLE };
       const next = enter(base, LoginStatus.IDLE, AgentStateAction.SET_ONLINE, now, { bindEndpoint: command.bindEndpoint, loginTime: now });
       next.stateSince = now;
@@ -406,7 +406,7 @@ export function transition(record: AgentRecord, command: AgentCommand, now: numb
 
     case 'setOffline': {
       if (!isSignedIn(record)) return offlineTarget(record);
-      if (inCall(record)) return refuse('INVALID_STATE', 'deviceStatus not in idle');
+      if (inCall(record)) return refuse('AGENT_IN_CALL', 'deviceStatus not in idle');
       const effects: AgentEffect[] = [{ type: 'publishStatus' }];
       if (record.sessionId) effects.push({ type: 'endSession', sessionId: record.sessionId, reason: 'supervisor' });
       return { ok: true, next: signOut(record, AgentStateAction.SET_OFFLINE, now, command.unbindEndpoint), effects };

@@ -12,6 +12,7 @@ import {
   type CallTypeValue,
   type DeviceStatusValue,
   type LoginStatusValue,
+  type PauseTypeValue,
 } from '@agentsdk/protocol';
 
 export interface AgentRecord {
@@ -107,7 +108,8 @@ export function toAgentStatus(record: AgentRecord): AgentStatus {
     stateSince: record.stateSince,
   };
   if (record.loginStatus === LoginStatus.BUSY) {
-    status.pauseType = record.pauseType;
+    // Only pause's schema (0-3), the tenant's pause reasons (0-3) and setPause (4) set it.
+    status.pauseType = record.pauseType as PauseTypeValue | undefined;
     status.pauseDescription = record.pauseDescription;
   }
   if (record.bindEndpoint) status.bindEndpoint = record.bindEndpoint;

@@ -24,7 +24,7 @@ type EnterIvr = Extract<CallEvent, { type: 'enterIvr' }>;
 const ok = (next: CallRecord, effects: CallEffect[]): CallTransitionResult => ({ ok: true, next, effects });
 
 function mayTransfer(call: CallRecord): CallTransitionResult | undefined {
-  if (call.phase !== 'connected' || !call.customerLegId || !call.agentNo) return refuse('INVALID_STATE', 'no connected call');
+  if (call.phase !== 'connected' || !call.customerLegId || !call.agentNo) return refuse('NO_CALL', 'no connected call');
   if (call.consult || call.threeway) return refuse('INVALID_STATE', 'end the consultation first');
   return undefined;
 }
@@ -46,7 +46,7 @@ function requeue(call: CallRecord, queueNo: string, now: number): { next: CallRe
 
 export function blindTransfer(call: CallRecord, event: BlindTransfer, now: number): CallTransitionResult {
   const refusal = mayTransfer(call);
-  if (refusal || !call.customerLegId) return refusal ?? refuse('INVALID_STATE', 'no connected call');
+  if (refusal || !call.customerLegId) return refusal ?? refuse('NO_CALL', 'no connected call');
   const customerLegId = call.customerLegId;
   const leaving = { ...call, variables: [...call.variables, ...event.variables] };
   const effects: CallEffect[] = [];
@@ -133,7 +133,7 @@ export function transferLegEnded(call: CallRecord, now: number): CallTransitionR
 
 export function startIvrVisit(call: CallRecord, event: EnterIvr, now: number): CallTransitionResult {
   const refusal = mayTransfer(call);
-  if (refusal || !call.customerLegId || !call.agentLegId) return refusal ?? refuse('INVALID_STATE', 'no connected call');
+  if (refusal || !call.customerLegId || !call.agentLegId) return refusal ?? refuse('NO_CALL', 'no connected call');
   const visit: IvrVisit = { ivrId: event.ivrId, nodeId: event.nodeId, mode: 'interact', nodes: event.nodes, variables: {}, digits: '' };
   if (event.returnVariables) visit.returnVariables = event.returnVariables;
   const entered = enterNode(visit, event.nodeId);

@@ -31,12 +31,12 @@ function showMonitoring(call: CallRecord, supervisorNo: string, kind: MonitorKin
 }
 
 export function startMonitor(call: CallRecord, event: Extract<CallEvent, { type: 'startMonitor' }>, now: number): CallTransitionResult {
-  if (call.phase !== 'connected' || !call.agentLegId || !call.agentNo) return refuse('INVALID_STATE', 'agent not in a call');
+  if (call.phase !== 'connected' || !call.agentLegId || !call.agentNo) return refuse('NO_CALL', 'agent not in a call');
   const current = call.monitor;
   if (current && current.supervisorNo !== event.supervisorNo) return refuse('INVALID_STATE', `the call is already monitored by ${current.supervisorNo}`);
   if (current?.state === 'dialing') return refuse('INVALID_STATE', 'your phone has not answered yet');
   if (current) {
-    if (current.kind === event.kind) return refuse('INVALID_STATE', `already in ${event.kind}`);
+    if (current.kind === event.kind) return refuse('ALREADY_IN_STATE', `already in ${event.kind}`);
     const next: CallRecord = { ...call, monitor: { ...current, kind: event.kind } };
     return ok(next, [
       { type: 'monitor', legId: current.legId, targetLegId: call.agentLegId, mode: MODES[event.kind] },
@@ -96,13 +96,13 @@ export function monitorLegEnded(call: CallRecord, cause: LegEndCause): CallTrans
 }
 
 export function forceEnd(call: CallRecord): CallTransitionResult {
-  if (call.phase === 'survey') return refuse('INVALID_STATE', 'agent not in a call');
+  if (call.phase === 'survey') return refuse('NO_CALL', 'agent not in a call');
   return requestEnd(call, call.answeredAt ? 'completed' : 'cancelled', 'system', call.answeredAt ? 'normal' : 'cancelled', 'supervisor');
 }
 
 /** The supervisor answers a queue call ringing at the agent: the agent's phone stops, the supervisor's rings. */
 export function pickup(call: CallRecord, event: Extract<CallEvent, { type: 'pickup' }>, now: number): CallTransitionResult {
-  if (call.phase !== 'offering' || !call.agentNo || !call.agentLegId) return refuse('INVALID_STATE', 'agent not ringing');
+  if (call.phase !== 'offering' || !call.agentNo || !call.agentLegId) return refuse('NO_CALL', 'agent not ringing');
   const agentNo = call.agentNo;
   const next: CallRecord = {
     ...call,

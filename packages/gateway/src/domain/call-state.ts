@@ -94,19 +94,19 @@ export function callTransition(call: CallRecord, event: CallEvent, now: number):
     }
 
     case 'hangup': {
-      if (call.phase === 'queued' || call.phase === 'survey') return refuse('INVALID_STATE', 'no call to hang up');
+      if (call.phase === 'queued' || call.phase === 'survey') return refuse('NO_CALL', 'no call to hang up');
       if (call.phase === 'offering') return refuse('INVALID_STATE', 'call is ringing: use reject');
       // A consulted or three-way agent hangs up its own leg only.
       const ownLeg = event.agentNo === call.consult?.targetAgentNo ? call.consult.legId : event.agentNo === call.threeway?.targetAgentNo ? call.threeway.legId : undefined;
       if (ownLeg) return { ok: true, next: call, effects: [{ type: 'hangupLeg', legId: ownLeg, cause: 'normal' }] };
-      if (event.agentNo !== call.agentNo && event.agentNo !== call.calleeAgentNo) return refuse('INVALID_STATE', 'no call');
+      if (event.agentNo !== call.agentNo && event.agentNo !== call.calleeAgentNo) return refuse('NO_CALL', 'no call');
       if (call.consult) return refuse('INVALID_STATE', 'consultation in progress: cancelAtxfer or completeAtxfer first');
       if (call.threeway) return agentLeavesThreeway(call);
       return requestEnd(call, call.answeredAt ? 'completed' : 'cancelled', event.side === 2 ? 'customer' : 'agent', call.answeredAt ? 'normal' : 'cancelled');
     }
 
     case 'reject': {
-      if (call.phase !== 'offering' || !isLive(call, call.agentLegId) || !call.agentLegId || !call.agentNo) return refuse('INVALID_STATE', 'no ringing call to reject');
+      if (call.phase !== 'offering' || !isLive(call, call.agentLegId) || !call.agentLegId || !call.agentNo) return refuse('NO_CALL', 'no ringing call to reject');
       const rejection = { agentNo: call.agentNo, at: now, ...(event.description ? { description: event.description } : {}) };
       const next: CallRecord = { ...call, rejections: [...(call.rejections ?? []), rejection] };
       return { ok: true, next, effects: [{ type: 'hangupLeg', legId: call.agentLegId, cause: 'rejected' }] };
@@ -114,17 +114,17 @@ export function callTransition(call: CallRecord, event: CallEvent, now: number):
 
     case 'cancel': {
       if (call.callType === CallType.INBOUND || (call.phase !== 'agentDialing' && call.phase !== 'customerDialing')) {
-        return refuse('INVALID_STATE', 'no preview outbound call being dialled');
+        return refuse('NO_CALL', 'no preview outbound call being dialled');
       }
       return requestEnd(call, 'cancelled', 'agent', 'cancelled');
     }
 
     case 'hold':
     case 'unhold': {
-      if (call.phase !== 'connected' || !call.customerLegId) return refuse('INVALID_STATE', 'no connected call');
+      if (call.phase !== 'connected' || !call.customerLegId) return refuse('NO_CALL', 'no connected call');
       if (call.consult || call.threeway) return refuse('INVALID_STATE', 'not during a consultation or three-way call');
       const held = event.type === 'hold';
-      if (call.held === held) return refuse('INVALID_STATE', held ? 'call already held' : 'call not held');
+      if (call.held === held) return refuse('ALREADY_IN_STATE', held ? 'call already held' : 'call not held');
       const effects: CallEffect[] = [{ type: 'setHold', legId: call.customerLegId, held }];
       if (held) effects.push({ type: 'play', legId: call.customerLegId, prompt: PROMPTS.holdMusic });
       effects.push(...notify(call, call.agentNo, held ? 'callHeld' : 'callUnheld'));
@@ -133,10 +133,10 @@ export function callTransition(call: CallRecord, event: CallEvent, now: number):
 
     case 'mute':
     case 'unmute': {
-      if (call.phase !== 'connected' || !call.agentLegId) return refuse('INVALID_STATE', 'no connected call');
+      if (call.phase !== 'connected' || !call.agentLegId) return refuse('NO_CALL', 'no connected call');
       const muted = event.type === 'mute';
       const directions = event.direction === 'all' ? (['in', 'out'] as const) : [event.direction];
-      if (directions.every((d) => call.muted[d] === muted)) return refuse('INVALID_STATE', muted ? `already muted ${event.direction}` : `not muted ${event.direction}`);
+      if (directions.every((d) => call.muted[d] === muted)) return refuse('ALREADY_IN_STATE', muted ? `already muted ${event.direction}` : `not muted ${event.direction}`);
       const next: CallRecord = { ...call, muted: { ...call.muted } };
       for (const d of directions) next.muted[d] = muted;
       return {
@@ -150,7 +150,7 @@ export function callTransition(call: CallRecord, event: CallEvent, now: number):
     }
 
     case 'startSurvey': {
-      if (call.phase !== 'connected' || !call.customerLegId || !call.agentLegId || !call.agentNo) return refuse('INVALID_STATE', 'no connected call');
+      if (call.phase !== 'connected' || !call.customerLegId || !call.agentLegId || !call.agentNo) return refuse('NO_CALL', 'no connected call');
       const next: CallRecord = { ...call, phase: 'survey', survey: { startedAt: now } };
       return {
         ok: true,

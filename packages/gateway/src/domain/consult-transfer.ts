@@ -41,7 +41,7 @@ function backToCustomer(call: CallRecord): CallEffect[] {
 }
 
 export function startConsult(call: CallRecord, event: StartConsult, now: number): CallTransitionResult {
-  if (call.phase !== 'connected' || !call.customerLegId || !call.agentNo) return refuse('INVALID_STATE', 'no connected call');
+  if (call.phase !== 'connected' || !call.customerLegId || !call.agentNo) return refuse('NO_CALL', 'no connected call');
   if (call.consult || call.threeway) return refuse('INVALID_STATE', 'a consultation is already in progress');
   const consult = { legId: event.leg.legId, targetType: event.targetType, target: event.target, state: 'dialing' as const, variables: event.variables };
   const next: CallRecord = {

@@ -1,6 +1,6 @@
 /** Spec section 3: agent sign-in, sign-out, busy/idle, bound endpoint. */
 import * as v from 'valibot';
-import { BindEndpointSchema, integerBetween, oneOf, optionalText, requiredText } from './common.js';
+import { BindEndpointSchema, integerOf, oneOf, optionalText, requiredText } from './common.js';
 
 /** login `workMode`: comma-separated values, each 0 (preview + predictive), 4 (preview only) or 5 (predictive only). */
 export const LOGIN_WORK_MODE_PATTERN = /^[045](,[045])*$/;
@@ -31,8 +31,9 @@ export const LogoutParamsSchema = v.strictObject({
   unbindEndpoint: v.optional(oneOf([0, 1] as const), 0),
 });
 
+/** pauseType: 0 productive, 1 normal, 2 rest, 3 IM (4 is a supervisor's `setPause`, never an agent's). */
 export const PauseParamsSchema = v.strictObject({
-  pauseType: integerBetween(0, 3),
+  pauseType: integerOf([0, 1, 2, 3] as const),
   pauseDescription: v.optional(requiredText(64), 'busy'),
 });
 

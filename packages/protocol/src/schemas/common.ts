@@ -23,6 +23,18 @@ export function integerBetween(min: number, max: number) {
   );
 }
 
+/** `integerBetween` for a run of whole numbers with a meaning each, typed as their union (`0 | 1 | 2 | 3`). */
+export function integerOf<const T extends readonly number[]>(values: T) {
+  const min = Math.min(...values) as T[number];
+  const max = Math.max(...values) as T[number];
+  return v.pipe(
+    v.custom<T[number]>((input) => typeof input === 'number', 'must be a number'),
+    v.integer('must be a whole number'),
+    v.minValue(min, `must be between ${min} and ${max}`),
+    v.maxValue(max, `must be between ${min} and ${max}`),
+  );
+}
+
 export function oneOf<const T extends readonly (string | number)[]>(values: T) {
   return v.picklist(values, `must be one of ${values.join(', ')}`);
 }

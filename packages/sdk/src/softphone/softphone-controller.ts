@@ -11,7 +11,7 @@ import type { AudioDevices, SoftphoneHandle, SoftphoneModule, SoftphoneRegistrat
 import { loadSoftphoneModule } from './softphone-loader.js';
 
 type SoftphoneState = SoftphoneStateEvent['state'];
-type LoginResponse = OperationResponse<'login'>;
+type LoginResponse = Extract<OperationResponse<'login'>, { code: 0 }>;
 
 /** A call the gateway just offered may still be on its way to the phone when the app calls sipLink. */
 const RINGING_GRACE_MS = 3_000;

@@ -8,7 +8,7 @@ const currentCall = (ctx: SignedInContext) => ctx.services.calls.callOfAgent(ctx
 /** Sends an event to the agent's current call; the call's events follow the response. */
 async function onCurrentCall(ctx: SignedInContext, event: CallEvent): Promise<Outcome> {
   const call = await currentCall(ctx);
-  if (!call) return failed('INVALID_STATE', 'no call');
+  if (!call) return failed('NO_CALL', 'no call');
   const { calls } = ctx.services;
   const result = await calls.execute(call.callId, event);
   if (!result.ok) return failed(result.error, result.message);
@@ -33,9 +33,9 @@ export async function performSatisfactionSurvey(ctx: SignedInContext): Promise<O
 /** target 1: into the agent's own leg; 2: to the far end (the customer). */
 export async function sendDtmf(ctx: SignedInContext, params: ValidatedParams<'sendDtmf'>): Promise<Outcome> {
   const call = await currentCall(ctx);
-  if (!call || call.phase !== 'connected') return failed('INVALID_STATE', 'no connected call');
+  if (!call || call.phase !== 'connected') return failed('NO_CALL', 'no connected call');
   const legId = params.target === 1 ? call.agentLegId : call.customerLegId;
-  if (!legId) return failed('INVALID_STATE', 'no connected call');
+  if (!legId) return failed('NO_CALL', 'no connected call');
   await ctx.services.telephony.sendDtmf(legId, params.digits, { durationMs: params.durationMs, gapMs: params.gapMs });
   return succeeded();
 }

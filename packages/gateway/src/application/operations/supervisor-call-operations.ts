@@ -33,7 +33,7 @@ async function supervisorLeg(ctx: SupervisorContext, call: CallRecord): Promise<
 function monitorAs(kind: MonitorKind) {
   return async (ctx: WatchedAgentContext): Promise<Outcome> => {
     const call = await callOf(ctx, ctx.target.agentNo);
-    if (!call || call.phase !== 'connected') return failed('INVALID_STATE', `agent ${ctx.target.agentNo} is not in a call`);
+    if (!call || call.phase !== 'connected') return failed('NO_CALL', `agent ${ctx.target.agentNo} is not in a call`);
     const supervisor = await ctx.services.agents.current(ctx.session.tenantId, ctx.session.agentNo);
     const leg = await supervisorLeg(ctx, call);
     if (!leg) return failed('BAD_DEST_INTERFACE', 'bad destInterface: you have no endpoint bound');
@@ -63,7 +63,7 @@ export async function cancelThreeway(ctx: WatchedAgentContext): Promise<Outcome>
 
 export async function disconnect(ctx: WatchedAgentContext, params: ValidatedParams<'disconnect'>): Promise<Outcome> {
   const call = await callOf(ctx, ctx.target.agentNo);
-  if (!call) return failed('INVALID_STATE', `agent ${ctx.target.agentNo} is not in a call`);
+  if (!call) return failed('NO_CALL', `agent ${ctx.target.agentNo} is not in a call`);
   const result = await ctx.services.calls.execute(call.callId, { type: 'forceEnd' });
   if (!result.ok) return failed(result.error, result.message);
   return succeeded({
@@ -80,7 +80,7 @@ export async function disconnect(ctx: WatchedAgentContext, params: ValidatedPara
 
 export async function pickup(ctx: WatchedAgentContext): Promise<Outcome> {
   const call = await callOf(ctx, ctx.target.agentNo);
-  if (!call || call.phase !== 'offering') return failed('INVALID_STATE', `no call ringing at agent ${ctx.target.agentNo}`);
+  if (!call || call.phase !== 'offering') return failed('NO_CALL', `no call ringing at agent ${ctx.target.agentNo}`);
   const leg = await supervisorLeg(ctx, call);
   if (!leg) return failed('BAD_DEST_INTERFACE', 'bad destInterface: you have no endpoint bound');
   return runWithAgentLocked(ctx.services, call, ctx.session.agentNo, false, { type: 'pickup', supervisorNo: ctx.session.agentNo, leg });

@@ -56,7 +56,7 @@ function legRequest(call: CallRecord, destination: Destination): DialRequest {
 
 async function onCurrentCall(ctx: SignedInContext, event: CallEvent): Promise<Outcome> {
   const call = await currentCall(ctx);
-  if (!call) return failed('INVALID_STATE', 'no call');
+  if (!call) return failed('NO_CALL', 'no call');
   return runWithAgentLocked(ctx.services, call, undefined, false, event);
 }
 
@@ -68,7 +68,7 @@ export async function startAtxfer(ctx: SignedInContext, params: ValidatedParams<
   const denied = needsTransferPermission(ctx);
   if (denied) return denied;
   const call = await currentCall(ctx);
-  if (!call || call.phase !== 'connected') return failed('INVALID_STATE', 'no connected call');
+  if (!call || call.phase !== 'connected') return failed('NO_CALL', 'no connected call');
   const target = await resolveTarget(ctx, params.targetType, params.target);
   if (!target.ok) return target.outcome;
   return runWithAgentLocked(ctx.services, call, target.targetAgentNo, false, {
@@ -101,7 +101,7 @@ export async function blxfer(ctx: SignedInContext, params: ValidatedParams<'blxf
   const denied = needsTransferPermission(ctx);
   if (denied) return denied;
   const call = await currentCall(ctx);
-  if (!call || call.phase !== 'connected') return failed('INVALID_STATE', 'no connected call');
+  if (!call || call.phase !== 'connected') return failed('NO_CALL', 'no connected call');
   const common = {
     type: 'blindTransfer' as const,
     variables: (params.blxferVariables ?? []) as ChannelVariable[],
@@ -134,7 +134,7 @@ export async function transferIvr(ctx: SignedInContext, params: ValidatedParams<
   if (!ivr) return failed('BAD_PARAM', `bad param: no IVR ${ivrId} in the tenant`);
   if (!ivr.nodes.some((node) => node.id === params.ivrTarget.ivrNode)) return failed('BAD_PARAM', `bad param: IVR ${ivrId} has no node ${params.ivrTarget.ivrNode}`);
   const call = await currentCall(ctx);
-  if (!call) return failed('INVALID_STATE', 'no call');
+  if (!call) return failed('NO_CALL', 'no call');
   return runWithAgentLocked(ctx.services, call, undefined, false, {
     type: 'enterIvr',
     ivrId,
