@@ -17,7 +17,7 @@ export function SoftphoneIndicator({ softphone }: { softphone: { state: string; 
   return (
     <span class={`connection connection--${tone}`} role="status" title={softphone?.reason === undefined ? undefined : describeSoftphoneReason(softphone.reason)}>
       <Icon icon={Headset} size={16} />
-      <span>{LABELS[state] ?? `Softphone ${state}`}</span>
+      <span class="top-bar__label">{LABELS[state] ?? `Softphone ${state}`}</span>
     </span>
   );
 }

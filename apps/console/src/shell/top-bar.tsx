@@ -64,12 +64,12 @@ export function TopBar({ session, view, onViewChange, simulatorAvailable, simula
       {simulatorAvailable && (
         <button type="button" class="top-bar__button" aria-pressed={simulatorOpen} aria-controls="simulator-drawer" onClick={onToggleSimulator}>
           <Icon icon={FlaskConical} size={16} />
-          Simulator
+          <span class="top-bar__label">Simulator</span>
         </button>
       )}
       <SignOutButton onSignedOut={onSignedOut}>
         <Icon icon={LogOut} size={16} />
-        Sign out
+        <span class="top-bar__label">Sign out</span>
       </SignOutButton>
     </header>
   );
