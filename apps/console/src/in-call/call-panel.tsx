@@ -13,6 +13,8 @@ import { CallControls } from './call-controls.js';
 import { callContext, consultTargetName, partyName } from '../desktop/call-party.js';
 import { ConsultBar } from './consult-bar.js';
 import { PreviewProgressSteps } from '../dialer/preview-progress-steps.js';
+import { mediaHealth } from '../state/media-health.js';
+import { MediaStatus } from './media-status.js';
 
 const MONITORED_LABELS = { spy: 'Supervisor listening', whisper: 'Supervisor coaching you', barge: 'Supervisor joined', threeway: 'Supervisor joined' } as const;
 const MUTED_LABELS = { both: 'Muted', out: 'Microphone muted', in: 'Speaker muted' } as const;
@@ -29,6 +31,7 @@ export function CallPanel({ call, desk, session }: { call: ActiveCall; desk: Des
   const [hangingUp, setHangingUp] = useState(false);
   const connected = call.phase === 'connected';
   const muted = mutedLabel(call.muted);
+  const silent = desk.media !== undefined && mediaHealth(desk.media, call.held, now).state === 'silent';
   const hangUp = async () => {
     setHangingUp(true);
     await runOperation('Hang up', () => agentSdk().unlink({ side: 1 }));
@@ -49,12 +52,17 @@ export function CallPanel({ call, desk, session }: { call: ActiveCall; desk: Des
         </span>
       </div>
       <ul class="chips" aria-label="Call state">
-        <li class={connected ? 'chip chip--success' : 'chip chip--info'}>{connected ? 'Connected' : call.callType === 4 ? 'Dialling customer' : 'Calling…'}</li>
+        {silent ? (
+          <li class="chip chip--danger">Connected · no audio</li>
+        ) : (
+          <li class={connected ? 'chip chip--success' : 'chip chip--info'}>{connected ? 'Connected' : call.callType === 4 ? 'Dialling customer' : 'Calling…'}</li>
+        )}
         {call.held && <li class="chip chip--warning">On hold</li>}
         {muted && <li class="chip chip--danger">{muted}</li>}
         {call.inIvrSince !== undefined && <li class="chip chip--info">Caller in IVR</li>}
         {desk.monitoredBy && <li class="chip chip--violet">{MONITORED_LABELS[desk.monitoredBy.mode]}</li>}
       </ul>
+      {desk.media && <MediaStatus media={desk.media} held={call.held} />}
       {call.inIvrSince !== undefined && <p class="callout callout--info">The caller is using the IVR. You are back with them when it returns; its values appear with the caller details.</p>}
       {desk.consultFailure && (
         <p class="callout callout--warning" role="status">

@@ -60,7 +60,7 @@ export function TopBar({ session, view, onViewChange, simulatorAvailable, simula
         online={desk.connection.state === 'open'}
       />
       <ConnectionIndicator connection={desk.connection} />
-      {endpoint.endpointType === 3 && <SoftphoneIndicator softphone={desk.softphone} />}
+      {endpoint.endpointType === 3 && <SoftphoneIndicator softphone={desk.softphone} media={desk.media} held={desk.call?.held ?? false} />}
       {simulatorAvailable && (
         <button type="button" class="top-bar__button" aria-pressed={simulatorOpen} aria-controls="simulator-drawer" onClick={onToggleSimulator}>
           <Icon icon={FlaskConical} size={16} />

@@ -34,7 +34,8 @@ export async function demoSessionKey(tenantId: string, apiKey: string, agentNo: 
 export async function signIn(request: SignInRequest, sessionKey: string): Promise<SignInOutcome> {
   const sdk = agentSdk();
   try {
-    sdk.setup({ baseURL: window.location.origin, webrtc: request.bindEndpoint.endpointType === 3 });
+    const softphone = request.bindEndpoint.endpointType === 3;
+    sdk.setup({ baseURL: window.location.origin, webrtc: softphone, webrtcStats: softphone });
   } catch (error) {
     return { ok: false, message: describeThrown(error) };
   }

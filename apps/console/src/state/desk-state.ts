@@ -5,6 +5,7 @@
 import type { AgentStatus, ConnectionStateEvent, ReconnectAttemptEvent } from '@agentsdk/sdk';
 import type { CallInfo } from './call-info.js';
 import { callEventTransition } from './call-transitions.js';
+import { mediaTransition, type MediaView } from './media-transitions.js';
 import { supervisionTransition } from './supervision-transitions.js';
 import { createStore } from './store.js';
 
@@ -93,6 +94,8 @@ export interface DeskState {
   endedCount: number;
   /** The browser softphone (endpointType 3): off, loading, registering, registered or failed. */
   softphone?: { state: string; reason?: string };
+  /** The softphone call's media (ICE/DTLS state, quality, whether audio arrives). */
+  media?: MediaView;
   /** The gateway ended the session (signed in elsewhere, supervisor, revoked key). */
   sessionEnd?: { reason: string; message: string };
 }
@@ -155,7 +158,7 @@ function sdkEventTransition(state: DeskState, action: SdkEventAction): DeskState
     case 'forcedLogout':
       return { ...state, sessionEnd: { reason: String(payload.reason ?? 'forcedLogout'), message: String(payload.message ?? 'The gateway ended the session.') } };
     default:
-      return supervisionTransition(callEventTransition(state, action), action);
+      return mediaTransition(supervisionTransition(callEventTransition(state, action), action), action);
   }
 }
 
