@@ -24,7 +24,7 @@ export function RecentCallsPanel({ session, endedCount }: { session: SignedInSes
     try {
       setLoad({ state: 'loaded', records: await fetchRecentCalls(access, session.agentNo) });
     } catch (error) {
-      setLoad({ state: 'failed', message: describeThrown(error) });
+      setLoad({ state: 'failed', message: describeThrown(error).text });
     }
   }, [access, session.agentNo]);
 

@@ -47,9 +47,14 @@ export function CallPanel({ call, desk, session }: { call: ActiveCall; desk: Des
           <p class="call-card__party">{partyName(call, session.directory, session.agentNo)}</p>
           <p class="call-card__context">{callContext(call, session.directory)}</p>
         </div>
-        <span class="call-card__timer tabular" role="timer" aria-label="Call duration">
-          {formatDuration(now - (call.talkingSince ?? call.connectedAt))}
-        </span>
+        {/* Talk time starts when the other party answers, not while it still rings. */}
+        {call.talkingSince === undefined ? (
+          <span class="call-card__timer call-card__timer--waiting">{call.callType === 4 ? 'Dialling…' : 'Calling…'}</span>
+        ) : (
+          <span class="call-card__timer tabular" role="timer" aria-label="Call duration">
+            {formatDuration(now - call.talkingSince)}
+          </span>
+        )}
       </div>
       <ul class="chips" aria-label="Call state">
         {silent ? (

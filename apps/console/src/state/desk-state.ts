@@ -3,6 +3,7 @@
  * `deskTransition(state, action)` is pure; `deskStore` applies it.
  */
 import type { AgentStatus, ConnectionStateEvent, ReconnectAttemptEvent } from '@agentsdk/sdk';
+import type { Explained } from '../sdk/refusal-messages.js';
 import type { CallInfo } from './call-info.js';
 import { callEventTransition } from './call-transitions.js';
 import { mediaTransition, type MediaView } from './media-transitions.js';
@@ -76,6 +77,11 @@ export interface EndedCall extends CallInfo {
   talkedMs?: number;
 }
 
+/** A call the agent dialled that did not connect: refused by the gateway, or ended before the customer answered. */
+export type OutboundResult =
+  | { kind: 'refused'; customerNumber: string; explained: Explained; at: number }
+  | { kind: 'ended'; customerNumber: string; outcome: string; at: number };
+
 export interface DeskState {
   connection: ConnectionView;
   agent?: AgentStatus;
@@ -90,6 +96,7 @@ export interface DeskState {
   /** A supervisor listening, whispering or joined on this agent's call. */
   monitoredBy?: { mode: MonitorMode; supervisorNo: string };
   lastEnded?: EndedCall;
+  outboundResult?: OutboundResult;
   /** Counts ended calls, so views that list calls know when to refresh. */
   endedCount: number;
   /** The browser softphone (endpointType 3): off, loading, registering, registered or failed. */
@@ -107,6 +114,8 @@ export type DeskAction =
   | { type: 'reset' }
   | { type: 'previewRequested'; customerNumber: string; at: number }
   | { type: 'previewAbandoned' }
+  | { type: 'previewRefused'; customerNumber: string; explained: Explained; at: number }
+  | { type: 'outboundResultDismissed' }
   | { type: 'consultStarted'; targetType: number; target: string; at: number }
   | { type: 'ivrEntered'; at: number }
   | { type: 'monitorStarted'; mode: MonitorMode; agentNo: string; at: number }
@@ -119,7 +128,11 @@ export function deskTransition(state: DeskState, action: DeskAction): DeskState 
     case 'reset':
       return { ...INITIAL_DESK_STATE, connection: state.connection };
     case 'previewRequested':
-      return { ...state, preview: { customerNumber: action.customerNumber, steps: [{ name: 'requested', at: action.at }] } };
+      return { ...state, outboundResult: undefined, preview: { customerNumber: action.customerNumber, steps: [{ name: 'requested', at: action.at }] } };
+    case 'previewRefused':
+      return { ...state, preview: undefined, outboundResult: { kind: 'refused', customerNumber: action.customerNumber, explained: action.explained, at: action.at } };
+    case 'outboundResultDismissed':
+      return state.outboundResult === undefined ? state : { ...state, outboundResult: undefined };
     case 'previewAbandoned':
       return state.preview === undefined ? state : { ...state, preview: undefined };
     case 'consultStarted':
