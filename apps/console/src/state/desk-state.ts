@@ -7,6 +7,7 @@ import type { Explained } from '../sdk/refusal-messages.js';
 import type { CallInfo } from './call-info.js';
 import { callEventTransition } from './call-transitions.js';
 import { mediaTransition, type MediaView } from './media-transitions.js';
+import { SIGNED_OUT_BY_SUPERVISOR, supervisorNoticeOf } from './supervisor-notices.js';
 import { supervisionTransition } from './supervision-transitions.js';
 import { createStore } from './store.js';
 
@@ -103,6 +104,8 @@ export interface DeskState {
   softphone?: { state: string; reason?: string };
   /** The softphone call's media (ICE/DTLS state, quality, whether audio arrives). */
   media?: MediaView;
+  /** The last thing a supervisor did to this agent (forced busy, ended the call), until dismissed. */
+  supervisorNotice?: { text: string; at: number };
   /** The gateway ended the session (signed in elsewhere, supervisor, revoked key). */
   sessionEnd?: { reason: string; message: string };
 }
@@ -116,6 +119,7 @@ export type DeskAction =
   | { type: 'previewAbandoned' }
   | { type: 'previewRefused'; customerNumber: string; explained: Explained; at: number }
   | { type: 'outboundResultDismissed' }
+  | { type: 'supervisorNoticeDismissed' }
   | { type: 'consultStarted'; targetType: number; target: string; at: number }
   | { type: 'ivrEntered'; at: number }
   | { type: 'monitorStarted'; mode: MonitorMode; agentNo: string; at: number }
@@ -131,6 +135,8 @@ export function deskTransition(state: DeskState, action: DeskAction): DeskState 
       return { ...state, outboundResult: undefined, preview: { customerNumber: action.customerNumber, steps: [{ name: 'requested', at: action.at }] } };
     case 'previewRefused':
       return { ...state, preview: undefined, outboundResult: { kind: 'refused', customerNumber: action.customerNumber, explained: action.explained, at: action.at } };
+    case 'supervisorNoticeDismissed':
+      return state.supervisorNotice === undefined ? state : { ...state, supervisorNotice: undefined };
     case 'outboundResultDismissed':
       return state.outboundResult === undefined ? state : { ...state, outboundResult: undefined };
     case 'previewAbandoned':
@@ -143,8 +149,11 @@ export function deskTransition(state: DeskState, action: DeskAction): DeskState 
       return { ...state, monitor: { mode: action.mode, agentNo: action.agentNo, since: action.at, linked: false } };
     case 'monitorEnded':
       return state.monitor === undefined ? state : { ...state, monitor: undefined };
-    case 'sdkEvent':
-      return sdkEventTransition(state, action);
+    case 'sdkEvent': {
+      const next = sdkEventTransition(state, action);
+      const notice = supervisorNoticeOf(action.name, action.payload);
+      return notice === undefined ? next : { ...next, supervisorNotice: { text: notice, at: action.at } };
+    }
   }
 }
 
@@ -169,7 +178,13 @@ function sdkEventTransition(state: DeskState, action: SdkEventAction): DeskState
     case 'kickOut':
       return { ...state, sessionEnd: { reason: 'kickOut', message: 'You signed in on another desktop, so this one was signed out.' } };
     case 'forcedLogout':
-      return { ...state, sessionEnd: { reason: String(payload.reason ?? 'forcedLogout'), message: String(payload.message ?? 'The gateway ended the session.') } };
+      return {
+        ...state,
+        sessionEnd: {
+          reason: String(payload.reason ?? 'forcedLogout'),
+          message: payload.reason === 'supervisor' ? SIGNED_OUT_BY_SUPERVISOR : String(payload.message ?? 'The gateway ended the session.'),
+        },
+      };
     default:
       return mediaTransition(supervisionTransition(callEventTransition(state, action), action), action);
   }
