@@ -34,8 +34,8 @@ afterAll(async () => {
   await gateway?.close();
 }, 60_000);
 
-/** Signs in on the softphone and answers a customer's call from the incoming banner. */
-async function answerOnSoftphone(browser: Browser, agentNo: string, customer: string): Promise<{ page: Page; problems: string[] }> {
+/** Signs in on the softphone and answers a customer's call from the incoming banner, or with its shortcut. */
+async function answerOnSoftphone(browser: Browser, agentNo: string, customer: string, answerWith: 'click' | 'Alt+A'): Promise<{ page: Page; problems: string[] }> {
   browsers.push(browser);
   const { page, problems } = await openConsole(browser, gateway.url);
   await page.getByLabel('Agent', { exact: true }).selectOption(agentNo);
@@ -43,14 +43,19 @@ async function answerOnSoftphone(browser: Browser, agentNo: string, customer: st
   await page.getByRole('button', { name: 'Demo sign-in' }).click();
   await page.getByRole('status').filter({ hasText: 'Softphone ready' }).waitFor(UI_TIMEOUT);
   await sim.inbound('0', customer);
-  await page.getByRole('alert').filter({ hasText: 'Incoming call' }).getByRole('button', { name: 'Answer' }).click();
+  const answer = page.getByRole('alert').filter({ hasText: 'Incoming call' }).getByRole('button', { name: 'Answer' });
+  if (answerWith === 'click') await answer.click();
+  else {
+    expect(await answer.getAttribute('aria-keyshortcuts')).toBe('Alt+A');
+    await page.keyboard.press('Alt+KeyA');
+  }
   await page.getByRole('region', { name: 'Current call' }).waitFor(UI_TIMEOUT);
   return { page, problems };
 }
 
 describe('softphone media in the console', () => {
   it('shows audio flowing, its level and the call quality', async () => {
-    const { page, problems } = await answerOnSoftphone(await launchSoftphoneBrowser(), '1001', '13800138101');
+    const { page, problems } = await answerOnSoftphone(await launchSoftphoneBrowser(), '1001', '13800138101', 'Alt+A');
     const audio = page.getByRole('region', { name: 'Call audio' });
     await audio.getByText('Audio flowing').waitFor(UI_TIMEOUT);
     expect(await audio.textContent()).toContain('Media connected');
@@ -65,7 +70,7 @@ describe('softphone media in the console', () => {
 
   it('warns after 5 s when ICE never completes and no audio arrives', async () => {
     // Without --allow-loopback-in-peer-connection Chromium ignores the gateway's loopback candidates.
-    const { page, problems } = await answerOnSoftphone(await launchBrowser(), '1002', '13800138102');
+    const { page, problems } = await answerOnSoftphone(await launchBrowser(), '1002', '13800138102', 'click');
     const call = page.getByRole('region', { name: 'Current call' });
     const warning = call.getByRole('alert').filter({ hasText: 'No audio has reached you' });
     await warning.waitFor({ timeout: 12_000 });

@@ -15,6 +15,7 @@ import { ConsultBar } from './consult-bar.js';
 import { PreviewProgressSteps } from '../dialer/preview-progress-steps.js';
 import { mediaHealth } from '../state/media-health.js';
 import { MediaStatus } from './media-status.js';
+import { SHORTCUTS, useShortcut, withShortcut } from '../shortcuts/keyboard-shortcuts.js';
 
 const MONITORED_LABELS = { spy: 'Supervisor listening', whisper: 'Supervisor coaching you', barge: 'Supervisor joined', threeway: 'Supervisor joined' } as const;
 const MUTED_LABELS = { both: 'Muted', out: 'Microphone muted', in: 'Speaker muted' } as const;
@@ -37,6 +38,7 @@ export function CallPanel({ call, desk, session }: { call: ActiveCall; desk: Des
     await runOperation('Hang up', () => agentSdk().unlink({ side: 1 }));
     setHangingUp(false);
   };
+  useShortcut('hangUp', () => void hangUp(), !hangingUp);
   return (
     <Panel title="Current call" titleId="call-panel-title" class="call-panel">
       <div class="call-card">
@@ -77,7 +79,14 @@ export function CallPanel({ call, desk, session }: { call: ActiveCall; desk: Des
       {!connected && desk.preview && <PreviewProgressSteps preview={desk.preview} agentState={desk.agent?.state} />}
       {desk.consult && <ConsultBar consult={desk.consult} session={session} />}
       <CallControls call={call} consult={desk.consult} session={session} />
-      <button type="button" class="button button--danger button--block button--large" disabled={hangingUp} onClick={hangUp}>
+      <button
+        type="button"
+        class="button button--danger button--block button--large"
+        disabled={hangingUp}
+        title={withShortcut('Hang up', 'hangUp')}
+        aria-keyshortcuts={SHORTCUTS.hangUp.keys}
+        onClick={hangUp}
+      >
         <Icon icon={PhoneOff} size={18} />
         Hang up
       </button>

@@ -55,6 +55,7 @@ export function TopBar({ session, view, onViewChange, simulatorAvailable, simula
       <div class="top-bar__spacer" />
       <AgentStatusControl
         agent={desk.agent}
+        stateEnteredAt={desk.stateEnteredAt}
         directory={session.directory}
         inCall={desk.call !== undefined || desk.offer !== undefined}
         online={desk.connection.state === 'open'}

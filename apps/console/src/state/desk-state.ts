@@ -86,6 +86,11 @@ export type OutboundResult =
 export interface DeskState {
   connection: ConnectionView;
   agent?: AgentStatus;
+  /**
+   * When the agent entered its current state, as this desk saw it: the gateway's `stateSince`, or the moment the state
+   * changed when `stateSince` did not move (back to Available after a call that never connected keeps the old one).
+   */
+  stateEnteredAt?: number;
   /** A call offered to the agent (ringing): the incoming banner. */
   offer?: CallInfo;
   call?: ActiveCall;
@@ -172,7 +177,7 @@ function sdkEventTransition(state: DeskState, action: SdkEventAction): DeskState
       return { ...state, connection: { ...state.connection, attempt: event.attempt } };
     }
     case 'agentStatus':
-      return agentStatusTransition(state, payload as unknown as AgentStatus);
+      return agentStatusTransition(state, payload as unknown as AgentStatus, action.at);
     case 'softphoneState':
       return { ...state, softphone: typeof payload.reason === 'string' ? { state: String(payload.state), reason: payload.reason } : { state: String(payload.state) } };
     case 'kickOut':
@@ -191,8 +196,12 @@ function sdkEventTransition(state: DeskState, action: SdkEventAction): DeskState
 }
 
 /** The snapshot is the truth: a call or offer it no longer names is over, a call it names that we missed is shown. */
-function agentStatusTransition(state: DeskState, agent: AgentStatus): DeskState {
+function agentStatusTransition(state: DeskState, agent: AgentStatus, at: number): DeskState {
+  const previous = state.agent;
   const next: DeskState = { ...state, agent };
+  if (previous === undefined || previous.state !== agent.state) {
+    next.stateEnteredAt = previous !== undefined && agent.stateSince <= previous.stateSince ? at : agent.stateSince;
+  }
   if (next.offer && next.offer.callId !== agent.callId) next.offer = undefined;
   if (next.call && next.call.callId !== agent.callId) next.call = undefined;
   if (next.preview?.callId !== undefined && next.preview.callId !== agent.callId) next.preview = undefined;
