@@ -97,7 +97,7 @@ export function CallControls({ call, consult, session }: CallControlsProps) {
       {keypadOpen && connected && <DtmfKeypad />}
       <ConsultDialog open={dialog === 'consult' || dialog === 'threeway'} intent={dialog === 'threeway' ? 'threeway' : 'consult'} session={session} onClose={() => setDialog(undefined)} />
       <TransferDialog open={dialog === 'transfer'} session={session} onClose={() => setDialog(undefined)} />
-      <IvrDialog open={dialog === 'ivr'} onClose={() => setDialog(undefined)} />
+      <IvrDialog open={dialog === 'ivr'} directory={session.directory} onClose={() => setDialog(undefined)} />
     </>
   );
 }
