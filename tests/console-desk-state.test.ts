@@ -135,4 +135,18 @@ describe('desk state', () => {
     expect(play([['connectionState', { state: 'open' }]], reconnecting).connection).toEqual({ state: 'open' });
     expect(play([['kickOut', { reason: 'loggedInElsewhere', sessionId: 's' }]]).sessionEnd?.reason).toBe('kickOut');
   });
+
+  it('restarts the state timer when the state changes but stateSince does not', () => {
+    const ringing = play([['agentStatus', status('idle', { stateSince: 1_000 })], ['agentStatus', status('ringing', { stateSince: 2_000, callId: 'c1' })]]);
+    expect(ringing.stateEnteredAt).toBe(2_000);
+    const back = play([['agentStatus', status('idle', { stateSince: 2_000 })]], ringing);
+    expect(back.stateEnteredAt).toBe(at);
+    expect(play([['agentStatus', status('idle', { stateSince: 2_000, stateAction: 'heartbeat' })]], back).stateEnteredAt).toBe(back.stateEnteredAt);
+  });
+
+  it('tells the agent what a supervisor did', () => {
+    expect(play([['agentStatus', status('busy', { stateAction: 'setPause', pauseDescription: 'supervisor' })]]).supervisorNotice?.text).toMatch(/^A supervisor set you to Busy/);
+    expect(play([['sessionTerminate', { ...CALL, side: 'system', reason: 'supervisor', outcome: 'completed' }]]).supervisorNotice?.text).toBe('A supervisor ended your call.');
+    expect(play([['forcedLogout', { reason: 'supervisor', sessionId: 's', message: 'session ended by supervisor' }]]).sessionEnd?.message).toMatch(/^A supervisor signed you out/);
+  });
 });

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { closeClients, signIn, type TestClient } from './helpers/agent-client.js';
 import { callRecordOf, connectedInboundCall } from './helpers/calls.js';
 import { simulatorApi, type SimulatorApi } from './helpers/simulator.js';
+import { demoTenant } from './helpers/tenants.js';
 import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
 
 let gateway: TestGateway;
@@ -10,7 +11,8 @@ let sim: SimulatorApi;
 let supervisor: TestClient;
 const SUPERVISOR_PHONE = '13600001008';
 beforeAll(async () => {
-  gateway = await startTestGateway();
+  // Agents are told of every mode here; tests/silent-monitoring.test.ts covers the default (a silent spy).
+  gateway = await startTestGateway({ tenants: [await demoTenant({ announceMonitoring: true })] });
   sim = simulatorApi(gateway);
 });
 beforeEach(async () => {

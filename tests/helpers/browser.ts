@@ -43,7 +43,7 @@ export interface ConsolePage {
   problems: string[];
 }
 
-/** Opens the console at 1280×720 (the smallest size it supports) and records every error the page reports. */
+/** Opens the console (1280×720 unless told) and records every error the page reports. */
 export async function openConsole(browser: Browser, url: string, viewport = { width: 1280, height: 720 }): Promise<ConsolePage> {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1, reducedMotion: 'reduce' });
   const page = await context.newPage();

@@ -202,6 +202,11 @@ export type WebrtcStatsEvent = {
   bitrateOut: number;
   /** Estimated mean opinion score, 1-4.5 (E-model, ITU-T G.107 simplified). */
   mos: number;
+  /**
+   * The media connection (`RTCPeerConnection.connectionState`: ICE and DTLS together): `connected` once media can
+   * flow; `failed` when no candidate pair works (media never arrives).
+   */
+  connectionState: 'new' | 'connecting' | 'connected' | 'disconnected' | 'failed' | 'closed';
 };
 export type SoftphoneStateEvent = {
   /**

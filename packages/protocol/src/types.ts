@@ -69,6 +69,8 @@ export interface QueueAgentStatus {
   deviceStatus: DeviceStatusValue;
   state: AgentStateNameValue;
   stateSince: number;
+  /** While busy: the pause reason (`supervisor` when a supervisor forced it). */
+  pauseDescription?: string;
 }
 
 export interface QueueEntry {

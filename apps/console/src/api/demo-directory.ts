@@ -25,6 +25,12 @@ export interface CallerId {
   group?: string;
 }
 
+export interface DirectoryIvr {
+  ivrId: string;
+  name: string;
+  nodes: { id: string; kind: string; prompt?: string }[];
+}
+
 export interface DemoDirectory {
   tenantId: string;
   name: string;
@@ -35,6 +41,8 @@ export interface DemoDirectory {
   pauseReasons: PauseReason[];
   extensions: string[];
   callerIds: CallerId[];
+  /** Absent from gateways older than this console. */
+  ivrs?: DirectoryIvr[];
 }
 
 /** The demo directory, or undefined when the gateway is not in embedded mode (`{ embedded: false }`). */

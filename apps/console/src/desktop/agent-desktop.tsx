@@ -8,12 +8,14 @@ import { IncomingCallBanner } from './incoming-call-banner.js';
 import { InteractionPanel } from './interaction-panel.js';
 import { PhonePanel } from './phone-panel.js';
 import { RecentCallsPanel } from './recent-calls-panel.js';
+import { SupervisorNotice } from './supervisor-notice.js';
 
 export function AgentDesktop({ session }: { session: SignedInSession }) {
   const desk = useStore(deskStore);
   const [logOpen, setLogOpen] = useState(true);
   return (
     <>
+      {desk.supervisorNotice && <SupervisorNotice notice={desk.supervisorNotice} />}
       {desk.offer && <IncomingCallBanner offer={desk.offer} session={session} />}
       <main id="main" class={logOpen ? 'desk' : 'desk desk--log-collapsed'}>
         <div class="desk__phone">

@@ -5,6 +5,7 @@ export function summarizeEvent(name: string, payload: unknown): string | undefin
   if (name === 'agentStatus') return [data.state, data.pauseDescription, data.stateAction].filter(Boolean).join(' · ');
   if (name === 'softphoneState') return [data.state, data.reason].filter(Boolean).join(' · ');
   if (name === 'connectionState') return [data.state, data.reason].filter(Boolean).join(' · ');
+  if (name === 'webrtcStats') return `${String(data.connectionState)} · in ${String(data.bitrateIn)} kbit/s · MOS ${String(data.mos)}`;
   if (name === 'reconnectAttempt') return `attempt ${String(data.attempt)}`;
   if (name === 'sessionTerminate') return [data.outcome ?? data.reason, data.side].filter(Boolean).join(' · ');
   if (name === 'callMuted' || name === 'callUnmuted') return String(data.direction ?? '');

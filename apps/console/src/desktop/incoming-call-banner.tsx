@@ -8,6 +8,7 @@ import { agentSdk } from '../sdk/agent-sdk.js';
 import { runOperation } from '../sdk/run-operation.js';
 import type { SignedInSession } from '../shell/signed-in-session.js';
 import type { CallInfo } from '../state/call-info.js';
+import { SHORTCUTS, useShortcut, withShortcut } from '../shortcuts/keyboard-shortcuts.js';
 import { Icon } from '../ui/icon.js';
 import { callContext, partyName } from './call-party.js';
 
@@ -24,6 +25,8 @@ export function IncomingCallBanner({ offer, session }: { offer: CallInfo; sessio
     await runOperation('Answer', () => agentSdk().sipLink());
     setPending(false);
   };
+  useShortcut('answer', () => void answer(), softphone && !pending);
+  useShortcut('reject', () => void reject(), !pending);
   return (
     <section class="incoming" role="alert" aria-labelledby="incoming-title">
       <span class="incoming__icon" aria-hidden="true">
@@ -48,14 +51,14 @@ export function IncomingCallBanner({ offer, session }: { offer: CallInfo; sessio
       )}
       <div class="incoming__actions">
         {softphone ? (
-          <button type="button" class="button button--success" disabled={pending} onClick={answer}>
+          <button type="button" class="button button--success" disabled={pending} title={withShortcut('Answer', 'answer')} aria-keyshortcuts={SHORTCUTS.answer.keys} onClick={answer}>
             <Icon icon={Phone} size={18} />
             Answer
           </button>
         ) : (
           <span class="incoming__hint">Pick up on {session.bindEndpoint.endpoint}</span>
         )}
-        <button type="button" class="button button--danger" disabled={pending} onClick={reject}>
+        <button type="button" class="button button--danger" disabled={pending} title={withShortcut('Reject', 'reject')} aria-keyshortcuts={SHORTCUTS.reject.keys} onClick={reject}>
           <Icon icon={PhoneOff} size={18} />
           Reject
         </button>

@@ -22,6 +22,12 @@ interface Fact {
 }
 
 const ENDED_BY: Record<string, string> = { agent: 'You', customer: 'Caller', system: 'System' };
+const ENDED_BY_SUPERVISOR: Record<string, string> = { supervisor: 'A supervisor', pickedUp: 'A supervisor (picked up)' };
+
+function endedBy(ended: EndedCall): string {
+  if (ended.reason !== undefined && ENDED_BY_SUPERVISOR[ended.reason]) return ENDED_BY_SUPERVISOR[ended.reason]!;
+  return ended.side === undefined ? '—' : (ENDED_BY[ended.side] ?? ended.side);
+}
 
 function commonFacts(info: CallInfo, session: SignedInSession): Fact[] {
   const name = partyName(info, session.directory, session.agentNo);
@@ -75,7 +81,7 @@ function LastCallPanel({ ended, session }: { ended: EndedCall; session: SignedIn
     { label: 'Answered', value: ended.answeredAt === undefined ? '—' : formatClockTime(ended.answeredAt) },
     { label: 'Ended', value: formatClockTime(ended.endedAt) },
     { label: 'Talk time', value: ended.talkedMs === undefined ? '—' : formatDuration(ended.talkedMs) },
-    { label: 'Ended by', value: ended.side === undefined ? '—' : (ENDED_BY[ended.side] ?? ended.side) },
+    { label: 'Ended by', value: endedBy(ended) },
     { label: 'Call ID', value: ended.callId, class: 'facts__wide mono facts__id' },
   ];
   return (

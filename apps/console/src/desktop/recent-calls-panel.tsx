@@ -24,7 +24,7 @@ export function RecentCallsPanel({ session, endedCount }: { session: SignedInSes
     try {
       setLoad({ state: 'loaded', records: await fetchRecentCalls(access, session.agentNo) });
     } catch (error) {
-      setLoad({ state: 'failed', message: describeThrown(error) });
+      setLoad({ state: 'failed', message: describeThrown(error).text });
     }
   }, [access, session.agentNo]);
 
@@ -58,7 +58,7 @@ export function RecentCallsPanel({ session, endedCount }: { session: SignedInSes
         <p class="muted">No calls yet. Calls you take or place appear here.</p>
       ) : (
         <div class="table-scroll">
-          <table class="table" aria-labelledby="recent-calls-title">
+          <table class="table table--cards" aria-labelledby="recent-calls-title">
             <thead>
               <tr>
                 <th scope="col">Contact</th>
@@ -87,7 +87,7 @@ function RecentCallRow({ record, session }: { record: CallRecord; session: Signe
   const contact = colleague ? (agentName(session.directory, colleague) ?? `Agent ${colleague}`) : record.customerNumber;
   return (
     <tr>
-      <td>
+      <td class="table__wide">
         <span class="contact">
           <span class={outgoing ? 'contact__icon contact__icon--out' : 'contact__icon'}>
             <Icon icon={outgoing ? PhoneOutgoing : PhoneIncoming} size={14} label={outgoing ? 'Outgoing' : 'Incoming'} />
@@ -95,10 +95,10 @@ function RecentCallRow({ record, session }: { record: CallRecord; session: Signe
           <span class="tabular">{contact}</span>
         </span>
       </td>
-      <td>{callTypeLabel(record.callType)}</td>
-      <td>{record.queueNo === undefined ? '—' : (queueName(session.directory, record.queueNo) ?? record.queueNo)}</td>
-      <td>{formatDayAndTime(record.endedAt ?? record.createdAt)}</td>
-      <td class="table__number">{formatDuration(record.talkSeconds * 1000)}</td>
+      <td data-label="Type">{callTypeLabel(record.callType)}</td>
+      <td data-label="Queue">{record.queueNo === undefined ? '—' : (queueName(session.directory, record.queueNo) ?? record.queueNo)}</td>
+      <td data-label="When">{formatDayAndTime(record.endedAt ?? record.createdAt)}</td>
+      <td class="table__number" data-label="Talk">{formatDuration(record.talkSeconds * 1000)}</td>
       <td>
         <span class={`chip chip--${outcomeTone(record.outcome)}`}>{outcomeLabel(record.outcome)}</span>
       </td>

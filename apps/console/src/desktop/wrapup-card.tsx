@@ -2,7 +2,7 @@
 import type { AgentStatus } from '@agentsdk/sdk';
 import { useState } from 'preact/hooks';
 import { formatCountdown, formatDuration } from '../format/durations.js';
-import { hangupSideLabel, outcomeLabel } from '../format/call-labels.js';
+import { endedByLabel, outcomeLabel } from '../format/call-labels.js';
 import { useNow } from '../hooks/use-now.js';
 import { agentSdk } from '../sdk/agent-sdk.js';
 import { runOperation } from '../sdk/run-operation.js';
@@ -34,7 +34,7 @@ export function WrapupCard({ agent, lastEnded, session }: { agent: AgentStatus; 
       {lastEnded && (
         <p class="wrapup__summary">
           {partyName(lastEnded, session.directory, session.agentNo)} · {outcomeLabel(lastEnded.outcome)}
-          {lastEnded.side && ` · ${hangupSideLabel(lastEnded.side)}`}
+          {endedByLabel(lastEnded) && ` · ${endedByLabel(lastEnded)}`}
           {lastEnded.talkedMs !== undefined && ` · ${formatDuration(lastEnded.talkedMs)}`}
         </p>
       )}

@@ -1,35 +1,24 @@
-/** Preview outbound (previewObCall, spec 4.1): a number, a caller ID of the tenant, and Call. */
+/** Preview outbound (previewObCall, spec 4.1): a number, a caller ID of the tenant, and Call. The number is kept. */
 import { Delete, Phone } from 'lucide';
 import { useState } from 'preact/hooks';
-import type { CallerId } from '../api/demo-directory.js';
-import { agentSdk } from '../sdk/agent-sdk.js';
-import { runOperation } from '../sdk/run-operation.js';
 import type { SignedInSession } from '../shell/signed-in-session.js';
-import { deskStore } from '../state/desk-state.js';
+import { dialDraftStore, editDialDraft } from '../state/dial-draft.js';
+import { useStore } from '../state/store.js';
 import { Field } from '../ui/field.js';
 import { Icon } from '../ui/icon.js';
+import { dialCustomer } from './dial-customer.js';
 import { KeypadGrid } from './keypad-grid.js';
 
 const DIALLABLE = /^[0-9+*#\-() ]+$/;
 const AUTOMATIC = '';
 
-/** `number:<n>` one caller ID, `group:<g>` any of a group; empty lets the gateway choose. */
-function callerIdParams(choice: string, callerIds: CallerId[]): { obClid?: string; obClidAreaCode?: string; obClidGroup?: string } {
-  if (choice.startsWith('group:')) return { obClidGroup: choice.slice('group:'.length) };
-  if (choice.startsWith('number:')) {
-    const callerId = callerIds.find((candidate) => candidate.number === choice.slice('number:'.length));
-    if (callerId) return { obClid: callerId.number, ...(callerId.areaCode ? { obClidAreaCode: callerId.areaCode } : {}) };
-  }
-  return {};
-}
-
 export function OutboundDialForm({ session, disabled }: { session: SignedInSession; disabled: boolean }) {
-  const [number, setNumber] = useState('');
-  const [callerId, setCallerId] = useState(AUTOMATIC);
+  const { number, callerId } = useStore(dialDraftStore);
   const [error, setError] = useState<string | undefined>();
   const [pending, setPending] = useState(false);
   const callerIds = session.directory?.callerIds ?? [];
   const groups = [...new Set(callerIds.map((candidate) => candidate.group).filter((group): group is string => Boolean(group)))];
+  const setNumber = (next: (current: string) => string) => editDialDraft({ number: next(dialDraftStore.getState().number) });
 
   const call = async (event: Event) => {
     event.preventDefault();
@@ -38,10 +27,8 @@ export function OutboundDialForm({ session, disabled }: { session: SignedInSessi
     if (!DIALLABLE.test(customerNumber)) return setError('Use digits, spaces and + * # - ( ) only.');
     setError(undefined);
     setPending(true);
-    deskStore.dispatch({ type: 'previewRequested', customerNumber, at: Date.now() });
-    const response = await runOperation('Call', () => agentSdk().previewObCall({ customerNumber, ...callerIdParams(callerId, callerIds) }));
+    await dialCustomer({ number: customerNumber, callerId }, callerIds);
     setPending(false);
-    if (!response) deskStore.dispatch({ type: 'previewAbandoned' });
   };
 
   return (
@@ -61,7 +48,7 @@ export function OutboundDialForm({ session, disabled }: { session: SignedInSessi
             aria-invalid={error ? 'true' : undefined}
             aria-describedby={error ? 'dial-number-error' : undefined}
             value={number}
-            onInput={(event) => setNumber(event.currentTarget.value)}
+            onInput={(event) => editDialDraft({ number: event.currentTarget.value })}
           />
           <button type="button" class="icon-button" aria-label="Delete last digit" disabled={number === ''} onClick={() => setNumber((current) => current.slice(0, -1))}>
             <Icon icon={Delete} size={18} />
@@ -75,7 +62,7 @@ export function OutboundDialForm({ session, disabled }: { session: SignedInSessi
       </div>
       <KeypadGrid label="Dial pad" compact onPress={(key) => setNumber((current) => `${current}${key}`)} disabled={disabled} />
       <Field id="dial-caller-id" label="Caller ID">
-        <select class="select" value={callerId} onChange={(event) => setCallerId(event.currentTarget.value)}>
+        <select class="select" value={callerId} onChange={(event) => editDialDraft({ callerId: event.currentTarget.value })}>
           <option value={AUTOMATIC}>Automatic</option>
           {callerIds.map((candidate) => (
             <option key={candidate.number} value={`number:${candidate.number}`}>

@@ -58,7 +58,10 @@ export function outcomeTone(outcome: string | undefined): OutcomeTone {
 }
 
 const SIDES: Record<string, string> = { agent: 'you hung up', customer: 'the caller hung up', system: 'ended by the system' };
+const SUPERVISOR_REASONS: Record<string, string> = { supervisor: 'ended by a supervisor', pickedUp: 'picked up by a supervisor' };
 
-export function hangupSideLabel(side: string | undefined): string | undefined {
+/** Who ended the call: the side, unless a supervisor did it (the side is then `system`). */
+export function endedByLabel({ side, reason }: { side?: string; reason?: string }): string | undefined {
+  if (reason !== undefined && SUPERVISOR_REASONS[reason]) return SUPERVISOR_REASONS[reason];
   return side === undefined ? undefined : (SIDES[side] ?? side);
 }

@@ -9,6 +9,7 @@ import { agentSdk } from '../sdk/agent-sdk.js';
 import { runOperation } from '../sdk/run-operation.js';
 import type { SignedInSession } from '../shell/signed-in-session.js';
 import type { ActiveCall, ConsultState } from '../state/desk-state.js';
+import { SHORTCUTS, useShortcut, withShortcut } from '../shortcuts/keyboard-shortcuts.js';
 import { ConsultDialog } from './consult-dialog.js';
 import { ControlTile } from './control-tile.js';
 import { DtmfKeypad } from './dtmf-keypad.js';
@@ -50,6 +51,10 @@ export function CallControls({ call, consult, session }: CallControlsProps) {
   const toggleHold = () => (call.held ? run('Resume', () => agentSdk().unhold()) : run('Hold', () => agentSdk().hold()));
   const toggleMute = () =>
     mutedNow ? run('Unmute', () => agentSdk().unmute({ direction: mutedNow })) : run('Mute', () => agentSdk().mute({ direction }));
+  const holdDisabled = !connected || pending || consult !== undefined;
+  const muteDisabled = !connected || pending;
+  useShortcut('hold', () => void toggleHold(), !holdDisabled);
+  useShortcut('mute', () => void toggleMute(), !muteDisabled);
   const consultAnswered = consult?.phase === 'talking' || consult?.phase === 'withCaller';
   const threeway = () => (consultAnswered ? run('Three-way', () => agentSdk().threewayAtxfer()) : setDialog('threeway'));
   const survey = () => run('Survey', () => agentSdk().performSatisfactionSurvey(), 'The caller is rating the call; you are free');
@@ -61,11 +66,20 @@ export function CallControls({ call, consult, session }: CallControlsProps) {
           icon={call.held ? Play : Pause}
           label={call.held ? 'Resume' : 'Hold'}
           pressed={call.held}
-          disabled={!connected || pending || consult !== undefined}
-          title={notConnected ?? (consult === undefined ? undefined : 'Not during a consultation or three-way call')}
+          disabled={holdDisabled}
+          title={notConnected ?? (consult === undefined ? withShortcut(call.held ? 'Resume' : 'Hold', 'hold') : 'Not during a consultation or three-way call')}
+          keyshortcuts={SHORTCUTS.hold.keys}
           onClick={toggleHold}
         />
-        <ControlTile icon={mutedNow ? MicOff : Mic} label={mutedNow ? 'Unmute' : 'Mute'} pressed={mutedNow !== undefined} disabled={!connected || pending} title={notConnected} onClick={toggleMute} />
+        <ControlTile
+          icon={mutedNow ? MicOff : Mic}
+          label={mutedNow ? 'Unmute' : 'Mute'}
+          pressed={mutedNow !== undefined}
+          disabled={muteDisabled}
+          title={notConnected ?? withShortcut(mutedNow ? 'Unmute' : 'Mute', 'mute')}
+          keyshortcuts={SHORTCUTS.mute.keys}
+          onClick={toggleMute}
+        />
         <ControlTile icon={Grid3x3} label="Keypad" expanded={keypadOpen} controls="dtmf-keypad" disabled={!connected} title={notConnected} onClick={() => setKeypadOpen((open) => !open)} />
         <ControlTile icon={Star} label="Survey" disabled={!connected || pending} title={notConnected ?? 'Hand the caller to the satisfaction survey'} onClick={survey} />
         <ControlTile icon={Users} label="Consult…" disabled={!connected || consult !== undefined} title={notConnected} onClick={() => setDialog('consult')} />
@@ -83,7 +97,7 @@ export function CallControls({ call, consult, session }: CallControlsProps) {
       {keypadOpen && connected && <DtmfKeypad />}
       <ConsultDialog open={dialog === 'consult' || dialog === 'threeway'} intent={dialog === 'threeway' ? 'threeway' : 'consult'} session={session} onClose={() => setDialog(undefined)} />
       <TransferDialog open={dialog === 'transfer'} session={session} onClose={() => setDialog(undefined)} />
-      <IvrDialog open={dialog === 'ivr'} onClose={() => setDialog(undefined)} />
+      <IvrDialog open={dialog === 'ivr'} directory={session.directory} onClose={() => setDialog(undefined)} />
     </>
   );
 }

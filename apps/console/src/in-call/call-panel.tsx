@@ -13,6 +13,9 @@ import { CallControls } from './call-controls.js';
 import { callContext, consultTargetName, partyName } from '../desktop/call-party.js';
 import { ConsultBar } from './consult-bar.js';
 import { PreviewProgressSteps } from '../dialer/preview-progress-steps.js';
+import { mediaHealth } from '../state/media-health.js';
+import { MediaStatus } from './media-status.js';
+import { SHORTCUTS, useShortcut, withShortcut } from '../shortcuts/keyboard-shortcuts.js';
 
 const MONITORED_LABELS = { spy: 'Supervisor listening', whisper: 'Supervisor coaching you', barge: 'Supervisor joined', threeway: 'Supervisor joined' } as const;
 const MUTED_LABELS = { both: 'Muted', out: 'Microphone muted', in: 'Speaker muted' } as const;
@@ -29,11 +32,13 @@ export function CallPanel({ call, desk, session }: { call: ActiveCall; desk: Des
   const [hangingUp, setHangingUp] = useState(false);
   const connected = call.phase === 'connected';
   const muted = mutedLabel(call.muted);
+  const silent = desk.media !== undefined && mediaHealth(desk.media, call.held, now).state === 'silent';
   const hangUp = async () => {
     setHangingUp(true);
     await runOperation('Hang up', () => agentSdk().unlink({ side: 1 }));
     setHangingUp(false);
   };
+  useShortcut('hangUp', () => void hangUp(), !hangingUp);
   return (
     <Panel title="Current call" titleId="call-panel-title" class="call-panel">
       <div class="call-card">
@@ -44,17 +49,27 @@ export function CallPanel({ call, desk, session }: { call: ActiveCall; desk: Des
           <p class="call-card__party">{partyName(call, session.directory, session.agentNo)}</p>
           <p class="call-card__context">{callContext(call, session.directory)}</p>
         </div>
-        <span class="call-card__timer tabular" role="timer" aria-label="Call duration">
-          {formatDuration(now - (call.talkingSince ?? call.connectedAt))}
-        </span>
+        {/* Talk time starts when the other party answers, not while it still rings. */}
+        {call.talkingSince === undefined ? (
+          <span class="call-card__timer call-card__timer--waiting">{call.callType === 4 ? 'Dialling…' : 'Calling…'}</span>
+        ) : (
+          <span class="call-card__timer tabular" role="timer" aria-label="Call duration">
+            {formatDuration(now - call.talkingSince)}
+          </span>
+        )}
       </div>
       <ul class="chips" aria-label="Call state">
-        <li class={connected ? 'chip chip--success' : 'chip chip--info'}>{connected ? 'Connected' : call.callType === 4 ? 'Dialling customer' : 'Calling…'}</li>
+        {silent ? (
+          <li class="chip chip--danger">Connected · no audio</li>
+        ) : (
+          <li class={connected ? 'chip chip--success' : 'chip chip--info'}>{connected ? 'Connected' : call.callType === 4 ? 'Dialling customer' : 'Calling…'}</li>
+        )}
         {call.held && <li class="chip chip--warning">On hold</li>}
         {muted && <li class="chip chip--danger">{muted}</li>}
         {call.inIvrSince !== undefined && <li class="chip chip--info">Caller in IVR</li>}
         {desk.monitoredBy && <li class="chip chip--violet">{MONITORED_LABELS[desk.monitoredBy.mode]}</li>}
       </ul>
+      {desk.media && <MediaStatus media={desk.media} held={call.held} />}
       {call.inIvrSince !== undefined && <p class="callout callout--info">The caller is using the IVR. You are back with them when it returns; its values appear with the caller details.</p>}
       {desk.consultFailure && (
         <p class="callout callout--warning" role="status">
@@ -64,7 +79,14 @@ export function CallPanel({ call, desk, session }: { call: ActiveCall; desk: Des
       {!connected && desk.preview && <PreviewProgressSteps preview={desk.preview} agentState={desk.agent?.state} />}
       {desk.consult && <ConsultBar consult={desk.consult} session={session} />}
       <CallControls call={call} consult={desk.consult} session={session} />
-      <button type="button" class="button button--danger button--block button--large" disabled={hangingUp} onClick={hangUp}>
+      <button
+        type="button"
+        class="button button--danger button--block button--large"
+        disabled={hangingUp}
+        title={withShortcut('Hang up', 'hangUp')}
+        aria-keyshortcuts={SHORTCUTS.hangUp.keys}
+        onClick={hangUp}
+      >
         <Icon icon={PhoneOff} size={18} />
         Hang up
       </button>

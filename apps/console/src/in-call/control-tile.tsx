@@ -11,9 +11,11 @@ interface ControlTileProps {
   controls?: string;
   disabled?: boolean;
   title?: string;
+  /** `aria-keyshortcuts`, e.g. "Alt+H". */
+  keyshortcuts?: string;
 }
 
-export function ControlTile({ icon, label, onClick, pressed, expanded, controls, disabled = false, title }: ControlTileProps) {
+export function ControlTile({ icon, label, onClick, pressed, expanded, controls, disabled = false, title, keyshortcuts }: ControlTileProps) {
   return (
     <button
       type="button"
@@ -23,6 +25,7 @@ export function ControlTile({ icon, label, onClick, pressed, expanded, controls,
       aria-controls={controls}
       disabled={disabled}
       title={title}
+      aria-keyshortcuts={keyshortcuts}
       onClick={onClick}
     >
       <Icon icon={icon} size={20} />

@@ -3,25 +3,25 @@
  * values come back to the agent in `interactReturn`, shown with the interaction.
  */
 import { useState } from 'preact/hooks';
+import type { DemoDirectory } from '../api/demo-directory.js';
 import { agentSdk } from '../sdk/agent-sdk.js';
 import { runOperation } from '../sdk/run-operation.js';
 import { deskStore } from '../state/desk-state.js';
 import { Dialog } from '../ui/dialog.js';
-import { Field } from '../ui/field.js';
 import { ChannelVariablesEditor, channelVariablesOf, type VariableRow } from './channel-variables-editor.js';
+import { IvrNodePicker, defaultIvrNode } from './ivr-node-picker.js';
 import { ReturnVariablesEditor, returnVariablesOf, type ReturnRow } from './return-variables-editor.js';
 
-export function IvrDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function IvrDialog({ open, directory, onClose }: { open: boolean; directory: DemoDirectory | undefined; onClose: () => void }) {
   return (
     <Dialog open={open} onClose={onClose} title="Send to IVR" description="The caller interacts with the IVR node; the values it collects come back to you." wide>
-      <IvrForm onDone={onClose} />
+      <IvrForm directory={directory} onDone={onClose} />
     </Dialog>
   );
 }
 
-function IvrForm({ onDone }: { onDone: () => void }) {
-  const [ivrId, setIvrId] = useState('1');
-  const [ivrNode, setIvrNode] = useState('1.1');
+function IvrForm({ directory, onDone }: { directory: DemoDirectory | undefined; onDone: () => void }) {
+  const [{ ivrId, ivrNode }, setTarget] = useState(() => defaultIvrNode(directory));
   const [variables, setVariables] = useState<VariableRow[]>([]);
   const [returns, setReturns] = useState<ReturnRow[]>([{ ivrVariable: 'customerId', reportAs: 'customerId' }]);
   const [error, setError] = useState<string | undefined>();
@@ -54,14 +54,7 @@ function IvrForm({ onDone }: { onDone: () => void }) {
 
   return (
     <form class="form" onSubmit={submit}>
-      <div class="form-row">
-        <Field id="ivr-id" label="IVR" error={error}>
-          <input class="input" value={ivrId} onInput={(event) => setIvrId(event.currentTarget.value)} />
-        </Field>
-        <Field id="ivr-node" label="Node">
-          <input class="input" value={ivrNode} onInput={(event) => setIvrNode(event.currentTarget.value)} />
-        </Field>
-      </div>
+      <IvrNodePicker idPrefix="ivr" directory={directory} ivrId={ivrId} ivrNode={ivrNode} onChange={setTarget} error={error} />
       <ChannelVariablesEditor idPrefix="ivr-variables" legend="Channel variables (optional)" rows={variables} onChange={setVariables} />
       <ReturnVariablesEditor rows={returns} onChange={setReturns} />
       <div class="form__actions">

@@ -1,6 +1,7 @@
 /** Who a consultation or transfer goes to: a colleague, a phone number, an extension, a queue or an IVR node. */
 import type { SignedInSession } from '../shell/signed-in-session.js';
 import { Field } from '../ui/field.js';
+import { IvrNodePicker, defaultIvrNode, nodeLabel } from './ivr-node-picker.js';
 
 export type TargetKind = 'agent' | 'number' | 'extension' | 'queue' | 'ivr';
 
@@ -24,8 +25,7 @@ export function initialTarget(session: SignedInSession): TransferTarget {
     number: '',
     extension: session.directory?.extensions[0] ?? '',
     queueNo: session.directory?.queues[0]?.queueNo ?? '',
-    ivrId: '1',
-    ivrNode: '1',
+    ...defaultIvrNode(session.directory),
   };
 }
 
@@ -47,10 +47,13 @@ export function resolveTarget(target: TransferTarget, session: SignedInSession):
       const name = directory?.queues.find((queue) => queue.queueNo === target.queueNo)?.name;
       return target.queueNo.trim() === '' ? { error: 'Choose a queue.' } : { value: target.queueNo.trim(), label: name ? `the ${name} queue` : `queue ${target.queueNo}` };
     }
-    case 'ivr':
-      return target.ivrId.trim() === '' || target.ivrNode.trim() === ''
-        ? { error: 'Enter the IVR and its node.' }
-        : { value: `${target.ivrId.trim()}:${target.ivrNode.trim()}`, label: `IVR ${target.ivrId.trim()} node ${target.ivrNode.trim()}` };
+    case 'ivr': {
+      if (target.ivrId.trim() === '' || target.ivrNode.trim() === '') return { error: 'Choose the IVR and its step.' };
+      const ivr = directory?.ivrs?.find((candidate) => candidate.ivrId === target.ivrId);
+      const node = ivr?.nodes.find((candidate) => candidate.id === target.ivrNode);
+      const label = ivr && node ? `the “${ivr.name}” IVR at ${nodeLabel(node)}` : `IVR ${target.ivrId.trim()} node ${target.ivrNode.trim()}`;
+      return { value: `${target.ivrId.trim()}:${target.ivrNode.trim()}`, label };
+    }
   }
 }
 
@@ -121,14 +124,7 @@ export function TransferTargetPicker({ idPrefix, kinds, target, onChange, sessio
         </Field>
       )}
       {target.kind === 'ivr' && (
-        <div class="form-row">
-          <Field id={`${idPrefix}-ivr`} label="IVR" error={error}>
-            <input class="input" value={target.ivrId} onInput={(event) => change({ ivrId: event.currentTarget.value })} />
-          </Field>
-          <Field id={`${idPrefix}-ivr-node`} label="Node">
-            <input class="input" value={target.ivrNode} onInput={(event) => change({ ivrNode: event.currentTarget.value })} />
-          </Field>
-        </div>
+        <IvrNodePicker idPrefix={idPrefix} directory={session.directory} ivrId={target.ivrId} ivrNode={target.ivrNode} onChange={change} {...(error === undefined ? {} : { error })} />
       )}
     </>
   );

@@ -3,7 +3,7 @@
  * (`/sdk/agent-sdk.js`, global `AgentSDK`), the same build a customer's CRM page loads. Types come from the package.
  */
 import type { AgentSdkClient, isAgentSdkError } from '@agentsdk/sdk';
-import { describeSdkError } from './refusal-messages.js';
+import { describeSdkError, type Explained } from './refusal-messages.js';
 
 /** What the script-tag bundle puts on `window`: the client, with the helpers a page without modules needs. */
 export type ScriptTagAgentSdk = AgentSdkClient & { isAgentSdkError: typeof isAgentSdkError };
@@ -24,9 +24,9 @@ export function agentSdk(): ScriptTagAgentSdk {
   return sdk;
 }
 
-/** Anything an SDK call threw, for people: AgentSdkError codes the console knows get a hint before the message. */
-export function describeThrown(error: unknown): string {
+/** Anything an SDK call threw, for people: AgentSdkError codes the console knows get a hint, the code goes to details. */
+export function describeThrown(error: unknown): Explained {
   if (window.AgentSDK?.isAgentSdkError(error)) return describeSdkError(error);
-  if (error instanceof Error) return error.message;
-  return String(error);
+  if (error instanceof Error) return { text: error.message };
+  return { text: String(error) };
 }

@@ -1,7 +1,15 @@
 /**
- * Failures in words an agent understands, keeping the original message and code: gateway refusals (`code: -1`,
- * numeric `errorCode`) and the SDK's local failures (AgentSdkError, string `code`).
+ * Failures in words an agent understands: gateway refusals (`code: -1`, numeric `errorCode`) and the SDK's local
+ * failures (AgentSdkError, string `code`). The sentence never carries a code; the original message and code go to a
+ * separate details line.
  */
+
+export interface Explained {
+  /** For people: what happened and what to do. */
+  text: string;
+  /** For support: the gateway's or SDK's own message and code. */
+  details?: string;
+}
 
 /** Business error codes (protocol error-codes.ts) the console explains. */
 const HINTS: Record<number, string> = {
@@ -38,20 +46,21 @@ const LOCAL_HINTS: Record<string, string> = {
 };
 
 /** `errorCode` is a number, not the SDK's union: a newer gateway may answer with a code this console does not know. */
-export function describeRefusal(response: { message: string; errorCode?: number }): string {
+export function describeRefusal(response: { message: string; errorCode?: number }): Explained {
   const hint = response.errorCode === undefined ? undefined : HINTS[response.errorCode];
-  const code = response.errorCode === undefined ? '' : ` (${response.errorCode})`;
-  return hint === undefined ? `${response.message}${code}` : `${hint} Gateway: “${response.message}”${code}`;
+  const code = response.errorCode === undefined ? undefined : `code ${response.errorCode}`;
+  if (hint === undefined) return code === undefined ? { text: response.message } : { text: response.message, details: code };
+  return { text: hint, details: [`Gateway: “${response.message}”`, code].filter(Boolean).join(' · ') };
 }
 
-/** An AgentSdkError (recognised by the caller) in words, with the SDK's own message and code. */
-export function describeSdkError(error: { code: string; message: string }): string {
+/** An AgentSdkError (recognised by the caller) in words, with the SDK's own message and code as details. */
+export function describeSdkError(error: { code: string; message: string }): Explained {
   const hint = LOCAL_HINTS[error.code];
-  return hint === undefined ? error.message : `${hint} SDK: “${error.message}” (${error.code})`;
+  return hint === undefined ? { text: error.message, details: error.code } : { text: hint, details: `SDK: “${error.message}” · ${error.code}` };
 }
 
 /** The softphone's failure reason (`softphoneState.reason`): `MEDIA_NOT_SUPPORTED: …` carries a code, others do not. */
-export function describeSoftphoneReason(reason: string): string {
+export function describeSoftphoneReason(reason: string): Explained {
   const coded = /^([A-Z_]+): (.*)$/s.exec(reason);
-  return coded ? describeSdkError({ code: coded[1]!, message: coded[2]! }) : reason;
+  return coded ? describeSdkError({ code: coded[1]!, message: coded[2]! }) : { text: reason };
 }

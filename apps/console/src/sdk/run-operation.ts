@@ -17,11 +17,13 @@ export async function runOperation<R extends SdkResponse>(label: string, operati
   try {
     response = await operation();
   } catch (error) {
-    showToast('error', `${label} failed`, describeThrown(error));
+    const explained = describeThrown(error);
+    showToast('error', `${label} failed`, explained.text, explained.details);
     return undefined;
   }
   if (response.code !== 0) {
-    showToast('error', `${label}: refused by the gateway`, describeRefusal(response));
+    const explained = describeRefusal(response);
+    showToast('error', `${label}: refused by the gateway`, explained.text, explained.details);
     return undefined;
   }
   if (feedback.success !== undefined) showToast('success', feedback.success);

@@ -10,6 +10,7 @@ import { formatCountdown, formatDuration } from '../format/durations.js';
 import { useNow } from '../hooks/use-now.js';
 import { agentSdk } from '../sdk/agent-sdk.js';
 import { runOperation } from '../sdk/run-operation.js';
+import { SHORTCUTS, useShortcut, withShortcut } from '../shortcuts/keyboard-shortcuts.js';
 import { StateBadge } from '../ui/state-badge.js';
 
 /** Used when the tenant's pause reasons are unknown (a gateway without the demo directory). */
@@ -18,6 +19,8 @@ const PROLONG_SECONDS = 60;
 
 interface AgentStatusControlProps {
   agent: AgentStatus | undefined;
+  /** When the agent entered its current state, as this desk saw it (the badge's timer starts there). */
+  stateEnteredAt: number | undefined;
   directory: DemoDirectory | undefined;
   inCall: boolean;
   online: boolean;
@@ -30,7 +33,7 @@ function selectedValue(agent: AgentStatus | undefined): string {
   return 'idle';
 }
 
-export function AgentStatusControl({ agent, directory, inCall, online }: AgentStatusControlProps) {
+export function AgentStatusControl({ agent, stateEnteredAt, directory, inCall, online }: AgentStatusControlProps) {
   const now = useNow(250);
   const [pending, setPending] = useState(false);
   const reasons = directory?.pauseReasons.length ? directory.pauseReasons : FALLBACK_PAUSE_REASONS;
@@ -51,12 +54,16 @@ export function AgentStatusControl({ agent, directory, inCall, online }: AgentSt
     setPending(false);
   };
 
+  const disabled = agent === undefined || pending || busyDuringCall || !online;
+  // Ready / not ready: Available goes to the first pause reason, anything else back to Available.
+  useShortcut('ready', () => void choose(value === 'idle' ? `busy:${reasons[0]!.description}` : 'idle'), !disabled);
+
   const wrapupLeft = agent?.state === 'wrapup' && agent.wrapupEndsAt !== undefined ? agent.wrapupEndsAt - now : undefined;
 
   return (
     <div class="status-control">
       {wrapupLeft === undefined ? (
-        <StateBadge tone={stateTone(agent?.state)} label={describeAgentState(agent)} detail={agent ? formatDuration(now - agent.stateSince) : undefined} />
+        <StateBadge tone={stateTone(agent?.state)} label={describeAgentState(agent)} detail={agent ? formatDuration(now - (stateEnteredAt ?? agent.stateSince)) : undefined} />
       ) : (
         <>
           <span class="state-badge state-badge--wrapup" role="timer" aria-label={`Wrap-up, ${formatCountdown(wrapupLeft)} left`}>
@@ -74,8 +81,9 @@ export function AgentStatusControl({ agent, directory, inCall, online }: AgentSt
         id="agent-status-select"
         class="status-select"
         value={value}
-        disabled={agent === undefined || pending || busyDuringCall || !online}
-        title={busyDuringCall ? 'Your status can be changed when the call is over' : !online ? 'Waiting for the connection' : undefined}
+        disabled={disabled}
+        title={busyDuringCall ? 'Your status can be changed when the call is over' : !online ? 'Waiting for the connection' : withShortcut('Status: Available or Busy', 'ready')}
+        aria-keyshortcuts={SHORTCUTS.ready.keys}
         onChange={(event) => void choose(event.currentTarget.value)}
       >
         {value === '' && <option value="">Offline</option>}

@@ -21,7 +21,7 @@ export function ConnectionIndicator({ connection }: { connection: ConnectionView
   return (
     <span class={`connection connection--${connection.state}`} role="status" title={connection.reason}>
       <Icon icon={icon} size={16} />
-      <span>{connectionLabel(connection)}</span>
+      <span class="top-bar__label">{connectionLabel(connection)}</span>
     </span>
   );
 }

@@ -55,21 +55,22 @@ export function TopBar({ session, view, onViewChange, simulatorAvailable, simula
       <div class="top-bar__spacer" />
       <AgentStatusControl
         agent={desk.agent}
+        stateEnteredAt={desk.stateEnteredAt}
         directory={session.directory}
         inCall={desk.call !== undefined || desk.offer !== undefined}
         online={desk.connection.state === 'open'}
       />
       <ConnectionIndicator connection={desk.connection} />
-      {endpoint.endpointType === 3 && <SoftphoneIndicator softphone={desk.softphone} />}
+      {endpoint.endpointType === 3 && <SoftphoneIndicator softphone={desk.softphone} media={desk.media} held={desk.call?.held ?? false} />}
       {simulatorAvailable && (
         <button type="button" class="top-bar__button" aria-pressed={simulatorOpen} aria-controls="simulator-drawer" onClick={onToggleSimulator}>
           <Icon icon={FlaskConical} size={16} />
-          Simulator
+          <span class="top-bar__label">Simulator</span>
         </button>
       )}
       <SignOutButton onSignedOut={onSignedOut}>
         <Icon icon={LogOut} size={16} />
-        Sign out
+        <span class="top-bar__label">Sign out</span>
       </SignOutButton>
     </header>
   );

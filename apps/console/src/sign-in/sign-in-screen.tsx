@@ -29,7 +29,7 @@ type Pending = 'demo' | 'key' | undefined;
 export function SignInScreen({ directory, directoryLoaded, notice, lastAgentNo, onSignedIn, simulatorAvailable, simulatorOpen, onToggleSimulator }: SignInScreenProps) {
   const [form, setForm] = useState<SignInForm>(() => initialSignInForm(directory, lastAgentNo));
   const [errors, setErrors] = useState<FormErrors>({});
-  const [failure, setFailure] = useState<string | undefined>();
+  const [failure, setFailure] = useState<{ message: string; details?: string } | undefined>();
   const [pending, setPending] = useState<Pending>();
 
   useEffect(() => {
@@ -53,13 +53,13 @@ export function SignInScreen({ directory, directoryLoaded, notice, lastAgentNo, 
     if (mode === 'demo') {
       if (!directory || !demoAvailable) {
         setPending(undefined);
-        setFailure('Demo sign-in works for the demo tenant of an embedded gateway. Paste a session key for other tenants.');
+        setFailure({ message: 'Demo sign-in works for the demo tenant of an embedded gateway. Paste a session key for other tenants.' });
         return;
       }
       const issued = await demoSessionKey(directory.tenantId, directory.apiKey, checked.request.agentNo);
       if (!issued.ok) {
         setPending(undefined);
-        setFailure(issued.message);
+        setFailure(issued);
         return;
       }
       sessionKey = issued.sessionKey;
@@ -67,7 +67,7 @@ export function SignInScreen({ directory, directoryLoaded, notice, lastAgentNo, 
     const outcome = await signIn(checked.request, sessionKey);
     setPending(undefined);
     if (!outcome.ok) {
-      setFailure(outcome.message);
+      setFailure(outcome);
       return;
     }
     const known = directory?.tenantId === checked.request.tenantId ? directory.agents.find((agent) => agent.agentNo === checked.request.agentNo) : undefined;
@@ -147,7 +147,8 @@ export function SignInScreen({ directory, directoryLoaded, notice, lastAgentNo, 
             </div>
             {failure && (
               <div class="callout callout--error" role="alert">
-                {failure}
+                <p>{failure.message}</p>
+                {failure.details && <p class="details-line">{failure.details}</p>}
               </div>
             )}
             {!directoryLoaded && <p class="muted">Loading the demo directory…</p>}

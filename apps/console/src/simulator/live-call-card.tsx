@@ -36,7 +36,7 @@ export function LiveCallCard({ call, api, directory }: LiveCallCardProps) {
     try {
       await action();
     } catch (error) {
-      showToast('error', `${what} failed`, describeThrown(error));
+      showToast('error', `${what} failed`, describeThrown(error).text, describeThrown(error).details);
     }
   };
   const press = (event: Event) => {

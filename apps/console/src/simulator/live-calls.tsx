@@ -16,7 +16,7 @@ export function LiveCalls({ api, directory }: { api: SimulatorApi; directory: De
       setCalls(await api.liveCalls());
       setFailure(undefined);
     } catch (error) {
-      setFailure(describeThrown(error));
+      setFailure(describeThrown(error).text);
     }
   }, POLL_MS);
 

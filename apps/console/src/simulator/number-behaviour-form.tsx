@@ -48,14 +48,14 @@ export function NumberBehaviourForm({ api, defaultNumber }: { api: SimulatorApi;
       });
       setCurrent(describeBehaviour(number.trim(), applied));
     } catch (failure) {
-      showToast('error', 'The behaviour was not set', describeThrown(failure));
+      showToast('error', 'The behaviour was not set', describeThrown(failure).text, describeThrown(failure).details);
     }
   };
   const check = async () => {
     try {
       setCurrent(describeBehaviour(number.trim(), await api.behaviourOf(number.trim())));
     } catch (failure) {
-      showToast('error', 'Could not read the behaviour', describeThrown(failure));
+      showToast('error', 'Could not read the behaviour', describeThrown(failure).text, describeThrown(failure).details);
     }
   };
 

@@ -20,7 +20,7 @@ export function PlaceCallForm({ api, directory }: { api: SimulatorApi; directory
       const queue = directory.queues.find((candidate) => candidate.queueNo === queueNo)?.name ?? queueNo;
       showToast('info', `${from.trim()} is calling ${queue}`);
     } catch (error) {
-      showToast('error', 'The call was not placed', describeThrown(error));
+      showToast('error', 'The call was not placed', describeThrown(error).text, describeThrown(error).details);
     }
     setPending(false);
   };

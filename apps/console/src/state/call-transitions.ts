@@ -109,8 +109,12 @@ function sessionTerminate(state: DeskState, payload: Record<string, unknown>, at
       ended.talkedMs = at - talkingSince;
     }
   }
+  const dialledWithoutAnswer = ended?.callType === PREVIEW_OUTBOUND && ended.talkedMs === undefined;
+  const customerNumber = ended?.customerNumber ?? state.preview?.customerNumber;
   return {
     ...state,
+    outboundResult:
+      dialledWithoutAnswer && customerNumber !== undefined ? { kind: 'ended', customerNumber, outcome: ended.outcome ?? 'failed', at } : state.outboundResult,
     offer: state.offer?.callId === callId ? undefined : state.offer,
     call: state.call?.callId === callId ? undefined : state.call,
     preview: undefined,

@@ -3,8 +3,11 @@
  * `deskTransition(state, action)` is pure; `deskStore` applies it.
  */
 import type { AgentStatus, ConnectionStateEvent, ReconnectAttemptEvent } from '@agentsdk/sdk';
+import type { Explained } from '../sdk/refusal-messages.js';
 import type { CallInfo } from './call-info.js';
 import { callEventTransition } from './call-transitions.js';
+import { mediaTransition, type MediaView } from './media-transitions.js';
+import { SIGNED_OUT_BY_SUPERVISOR, supervisorNoticeOf } from './supervisor-notices.js';
 import { supervisionTransition } from './supervision-transitions.js';
 import { createStore } from './store.js';
 
@@ -75,9 +78,19 @@ export interface EndedCall extends CallInfo {
   talkedMs?: number;
 }
 
+/** A call the agent dialled that did not connect: refused by the gateway, or ended before the customer answered. */
+export type OutboundResult =
+  | { kind: 'refused'; customerNumber: string; explained: Explained; at: number }
+  | { kind: 'ended'; customerNumber: string; outcome: string; at: number };
+
 export interface DeskState {
   connection: ConnectionView;
   agent?: AgentStatus;
+  /**
+   * When the agent entered its current state, as this desk saw it: the gateway's `stateSince`, or the moment the state
+   * changed when `stateSince` did not move (back to Available after a call that never connected keeps the old one).
+   */
+  stateEnteredAt?: number;
   /** A call offered to the agent (ringing): the incoming banner. */
   offer?: CallInfo;
   call?: ActiveCall;
@@ -89,10 +102,15 @@ export interface DeskState {
   /** A supervisor listening, whispering or joined on this agent's call. */
   monitoredBy?: { mode: MonitorMode; supervisorNo: string };
   lastEnded?: EndedCall;
+  outboundResult?: OutboundResult;
   /** Counts ended calls, so views that list calls know when to refresh. */
   endedCount: number;
   /** The browser softphone (endpointType 3): off, loading, registering, registered or failed. */
   softphone?: { state: string; reason?: string };
+  /** The softphone call's media (ICE/DTLS state, quality, whether audio arrives). */
+  media?: MediaView;
+  /** The last thing a supervisor did to this agent (forced busy, ended the call), until dismissed. */
+  supervisorNotice?: { text: string; at: number };
   /** The gateway ended the session (signed in elsewhere, supervisor, revoked key). */
   sessionEnd?: { reason: string; message: string };
 }
@@ -104,6 +122,9 @@ export type DeskAction =
   | { type: 'reset' }
   | { type: 'previewRequested'; customerNumber: string; at: number }
   | { type: 'previewAbandoned' }
+  | { type: 'previewRefused'; customerNumber: string; explained: Explained; at: number }
+  | { type: 'outboundResultDismissed' }
+  | { type: 'supervisorNoticeDismissed' }
   | { type: 'consultStarted'; targetType: number; target: string; at: number }
   | { type: 'ivrEntered'; at: number }
   | { type: 'monitorStarted'; mode: MonitorMode; agentNo: string; at: number }
@@ -116,7 +137,13 @@ export function deskTransition(state: DeskState, action: DeskAction): DeskState 
     case 'reset':
       return { ...INITIAL_DESK_STATE, connection: state.connection };
     case 'previewRequested':
-      return { ...state, preview: { customerNumber: action.customerNumber, steps: [{ name: 'requested', at: action.at }] } };
+      return { ...state, outboundResult: undefined, preview: { customerNumber: action.customerNumber, steps: [{ name: 'requested', at: action.at }] } };
+    case 'previewRefused':
+      return { ...state, preview: undefined, outboundResult: { kind: 'refused', customerNumber: action.customerNumber, explained: action.explained, at: action.at } };
+    case 'supervisorNoticeDismissed':
+      return state.supervisorNotice === undefined ? state : { ...state, supervisorNotice: undefined };
+    case 'outboundResultDismissed':
+      return state.outboundResult === undefined ? state : { ...state, outboundResult: undefined };
     case 'previewAbandoned':
       return state.preview === undefined ? state : { ...state, preview: undefined };
     case 'consultStarted':
@@ -127,8 +154,11 @@ export function deskTransition(state: DeskState, action: DeskAction): DeskState 
       return { ...state, monitor: { mode: action.mode, agentNo: action.agentNo, since: action.at, linked: false } };
     case 'monitorEnded':
       return state.monitor === undefined ? state : { ...state, monitor: undefined };
-    case 'sdkEvent':
-      return sdkEventTransition(state, action);
+    case 'sdkEvent': {
+      const next = sdkEventTransition(state, action);
+      const notice = supervisorNoticeOf(action.name, action.payload);
+      return notice === undefined ? next : { ...next, supervisorNotice: { text: notice, at: action.at } };
+    }
   }
 }
 
@@ -147,21 +177,31 @@ function sdkEventTransition(state: DeskState, action: SdkEventAction): DeskState
       return { ...state, connection: { ...state.connection, attempt: event.attempt } };
     }
     case 'agentStatus':
-      return agentStatusTransition(state, payload as unknown as AgentStatus);
+      return agentStatusTransition(state, payload as unknown as AgentStatus, action.at);
     case 'softphoneState':
       return { ...state, softphone: typeof payload.reason === 'string' ? { state: String(payload.state), reason: payload.reason } : { state: String(payload.state) } };
     case 'kickOut':
       return { ...state, sessionEnd: { reason: 'kickOut', message: 'You signed in on another desktop, so this one was signed out.' } };
     case 'forcedLogout':
-      return { ...state, sessionEnd: { reason: String(payload.reason ?? 'forcedLogout'), message: String(payload.message ?? 'The gateway ended the session.') } };
+      return {
+        ...state,
+        sessionEnd: {
+          reason: String(payload.reason ?? 'forcedLogout'),
+          message: payload.reason === 'supervisor' ? SIGNED_OUT_BY_SUPERVISOR : String(payload.message ?? 'The gateway ended the session.'),
+        },
+      };
     default:
-      return supervisionTransition(callEventTransition(state, action), action);
+      return mediaTransition(supervisionTransition(callEventTransition(state, action), action), action);
   }
 }
 
 /** The snapshot is the truth: a call or offer it no longer names is over, a call it names that we missed is shown. */
-function agentStatusTransition(state: DeskState, agent: AgentStatus): DeskState {
+function agentStatusTransition(state: DeskState, agent: AgentStatus, at: number): DeskState {
+  const previous = state.agent;
   const next: DeskState = { ...state, agent };
+  if (previous === undefined || previous.state !== agent.state) {
+    next.stateEnteredAt = previous !== undefined && agent.stateSince <= previous.stateSince ? at : agent.stateSince;
+  }
   if (next.offer && next.offer.callId !== agent.callId) next.offer = undefined;
   if (next.call && next.call.callId !== agent.callId) next.call = undefined;
   if (next.preview?.callId !== undefined && next.preview.callId !== agent.callId) next.preview = undefined;

@@ -8,6 +8,8 @@ export interface Toast {
   tone: ToastTone;
   title: string;
   detail?: string;
+  /** The original message and code, on a line of their own. */
+  technical?: string;
 }
 
 type ToastAction = { type: 'show'; toast: Toast } | { type: 'dismiss'; id: number };
@@ -24,8 +26,8 @@ export const toastStore = createStore(reduceToasts, []);
 
 let nextId = 1;
 
-export function showToast(tone: ToastTone, title: string, detail?: string): void {
-  const toast: Toast = { id: nextId++, tone, title, ...(detail === undefined ? {} : { detail }) };
+export function showToast(tone: ToastTone, title: string, detail?: string, technical?: string): void {
+  const toast: Toast = { id: nextId++, tone, title, ...(detail === undefined ? {} : { detail }), ...(technical === undefined ? {} : { technical }) };
   toastStore.dispatch({ type: 'show', toast });
   setTimeout(() => dismissToast(toast.id), LIFETIME_MS[tone]);
 }

@@ -18,6 +18,7 @@ export function ToastRegion() {
           <div class="toast__text">
             <p class="toast__title">{toast.title}</p>
             {toast.detail && <p class="toast__detail">{toast.detail}</p>}
+            {toast.technical && <p class="details-line">{toast.technical}</p>}
           </div>
           <button type="button" class="icon-button icon-button--small" aria-label="Dismiss notification" onClick={() => dismissToast(toast.id)}>
             <Icon icon={X} size={16} />

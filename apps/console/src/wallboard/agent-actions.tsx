@@ -1,6 +1,7 @@
 /**
  * A supervisor's actions on one agent (spec 7): listen (spy), whisper, barge, three-way, pick up a ringing call,
- * disconnect the call; and in the Manage menu force busy/available (setPause/setUnpause) and sign in/out.
+ * disconnect the call; and in the Manage menu force busy/available (setPause/setUnpause) and sign in/out. Disconnect
+ * and sign-out ask for confirmation first.
  */
 import { Ear, Hand, Megaphone, PhoneIncoming, PhoneOff, UsersRound } from 'lucide';
 import type { IconNode } from 'lucide';
@@ -9,6 +10,7 @@ import type { SdkResponse } from '@agentsdk/sdk';
 import { agentSdk } from '../sdk/agent-sdk.js';
 import { runOperation } from '../sdk/run-operation.js';
 import { deskStore, type MonitorMode } from '../state/desk-state.js';
+import { ConfirmDialog } from '../ui/confirm-dialog.js';
 import { Icon } from '../ui/icon.js';
 import { Menu } from '../ui/menu.js';
 import { ForceOnlineDialog } from './force-online-dialog.js';
@@ -31,6 +33,7 @@ function ActionButton({ icon, label, disabled = false, onClick }: ActionButtonPr
 
 export function AgentActions({ agent }: { agent: AgentRow }) {
   const [forceOnline, setForceOnline] = useState(false);
+  const [confirming, setConfirming] = useState<'disconnect' | 'signOut' | undefined>();
   const state = agent.status?.state;
   // Without live data the gateway decides; with it, offer only what fits the agent's state.
   const onCall = state === undefined || state === 'talking';
@@ -51,7 +54,7 @@ export function AgentActions({ agent }: { agent: AgentRow }) {
       <ActionButton icon={Hand} label={`Barge in on ${who}`} disabled={!onCall} onClick={() => void monitor('barge', 'Barge', () => agentSdk().barge(target))} />
       <ActionButton icon={UsersRound} label={`Three-way with ${who}`} disabled={!onCall} onClick={() => void monitor('threeway', 'Three-way', () => agentSdk().performThreeway(target))} />
       <ActionButton icon={PhoneIncoming} label={`Pick up the call ringing for ${who}`} disabled={!ringing} onClick={() => once('Pick up', () => agentSdk().pickup(target), `You picked up ${agent.name}'s call`)} />
-      <ActionButton icon={PhoneOff} label={`Disconnect ${who}'s call`} disabled={!onCall} onClick={() => once('Disconnect', () => agentSdk().disconnect(target), `${agent.name}'s call was disconnected`)} />
+      <ActionButton icon={PhoneOff} label={`Disconnect ${who}'s call`} disabled={!onCall} onClick={() => setConfirming('disconnect')} />
       <Menu
         label="Manage"
         ariaLabel={`Manage ${who}`}
@@ -59,10 +62,26 @@ export function AgentActions({ agent }: { agent: AgentRow }) {
           { label: 'Force busy', onSelect: () => once('Force busy', () => agentSdk().setPause(target), `${agent.name} is now busy`) },
           { label: 'Force available', onSelect: () => once('Force available', () => agentSdk().setUnpause(target), `${agent.name} is now available`) },
           { label: 'Sign in agent…', onSelect: () => setForceOnline(true) },
-          { label: 'Sign out agent', tone: 'danger', onSelect: () => once('Sign out agent', () => agentSdk().setOffline({ agentNo: agent.agentNo }), `${agent.name} was signed out`) },
+          { label: 'Sign out agent…', tone: 'danger', onSelect: () => setConfirming('signOut') },
         ]}
       />
       <ForceOnlineDialog open={forceOnline} agent={agent} onClose={() => setForceOnline(false)} />
+      <ConfirmDialog
+        open={confirming === 'disconnect'}
+        title={`Disconnect ${agent.name}'s call?`}
+        description="The caller and the agent are both cut off now. The agent is told a supervisor ended the call."
+        confirmLabel="Disconnect call"
+        onConfirm={() => once('Disconnect', () => agentSdk().disconnect(target), `${agent.name}'s call was disconnected`)}
+        onClose={() => setConfirming(undefined)}
+      />
+      <ConfirmDialog
+        open={confirming === 'signOut'}
+        title={`Sign out ${agent.name}?`}
+        description="The agent's desktop is signed out at once and gets no more calls. The agent is told a supervisor did it."
+        confirmLabel="Sign out agent"
+        onConfirm={() => once('Sign out agent', () => agentSdk().setOffline({ agentNo: agent.agentNo }), `${agent.name} was signed out`)}
+        onClose={() => setConfirming(undefined)}
+      />
     </div>
   );
 }

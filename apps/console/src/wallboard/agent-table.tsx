@@ -1,6 +1,6 @@
 /** Agents of the tenant: state and time in state (live), their queues, and the supervisor's actions on each. */
 import { queueName } from '../api/demo-directory.js';
-import { stateLabel, stateTone } from '../format/agent-states.js';
+import { describeAgentState, stateTone } from '../format/agent-states.js';
 import { formatDuration } from '../format/durations.js';
 import type { SignedInSession } from '../shell/signed-in-session.js';
 import { Panel } from '../ui/panel.js';
@@ -19,7 +19,7 @@ export function AgentTable({ agents, live, session, now }: AgentTableProps) {
   return (
     <Panel title="Agents" titleId="agents-title" class="wallboard__agents" actions={<span class="muted">{agents.length} agents</span>}>
       <div class="table-scroll">
-        <table class="table table--agents" aria-labelledby="agents-title">
+        <table class="table table--agents table--cards" aria-labelledby="agents-title">
           <thead>
             <tr>
               <th scope="col">Agent</th>
@@ -32,7 +32,7 @@ export function AgentTable({ agents, live, session, now }: AgentTableProps) {
           <tbody>
             {agents.map((agent) => (
               <tr key={agent.agentNo}>
-                <th scope="row">
+                <th scope="row" class="table__wide">
                   <span class="agent-cell">
                     <span class="avatar avatar--small" aria-hidden="true">
                       {agent.name
@@ -47,12 +47,12 @@ export function AgentTable({ agents, live, session, now }: AgentTableProps) {
                     </span>
                   </span>
                 </th>
-                <td>
+                <td class="table__wide" data-label="Queues">
                   <span class="queue-list">{agent.queues.map((queueNo) => queueName(session.directory, queueNo) ?? queueNo).join(', ')}</span>
                 </td>
-                <td>{agent.status ? <StateBadge tone={stateTone(agent.status.state)} label={stateLabel(agent.status.state)} /> : <span class="muted">{live ? 'Not in queue' : 'Unknown'}</span>}</td>
-                <td class="table__number">{agent.status && agent.status.state !== 'offline' ? formatDuration(now - agent.status.stateSince) : '—'}</td>
-                <td class="table__actions">
+                <td data-label="State">{agent.status ? <StateBadge tone={stateTone(agent.status.state)} label={describeAgentState(agent.status)} /> : <span class="muted">{live ? 'Not in queue' : 'Unknown'}</span>}</td>
+                <td class="table__number" data-label="In state">{agent.status && agent.status.state !== 'offline' ? formatDuration(now - agent.status.stateSince) : '—'}</td>
+                <td class="table__actions table__wide">
                   <AgentActions agent={agent} />
                 </td>
               </tr>

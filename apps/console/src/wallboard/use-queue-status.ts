@@ -38,9 +38,9 @@ export function useQueueStatus(): QueueStatusFeed {
         const response = await agentSdk().getQueueStatus({ fields: ALL_SECTIONS });
         const checkedAt = Date.now();
         if (response.code === 0) setFeed({ state: 'live', map: response.queueStatus ?? {}, updatedAt: checkedAt });
-        else setFeed({ state: 'failed', message: describeRefusal(response), checkedAt });
+        else setFeed({ state: 'failed', message: describeRefusal(response).text, checkedAt });
       } catch (error) {
-        setFeed({ state: 'failed', message: describeThrown(error), checkedAt: Date.now() });
+        setFeed({ state: 'failed', message: describeThrown(error).text, checkedAt: Date.now() });
       }
     },
     feed.state === 'live' ? REFRESH_MS : RETRY_MS,

@@ -22,11 +22,11 @@ export function Wallboard({ session }: { session: SignedInSession }) {
         <div class="page-header__text">
           <h1 class="page-header__title">Wallboard</h1>
           <p class="page-header__subtitle">{session.directory?.name ?? session.tenantId}</p>
-          {feed.state !== 'failed' && <QueueStatusNotice feed={feed} />}
+          {feed.state !== 'failed' && <QueueStatusNotice feed={feed} connected={desk.connection.state === 'open'} />}
         </div>
         <KpiTiles totals={model.totals} />
       </header>
-      {feed.state === 'failed' && <QueueStatusNotice feed={feed} />}
+      {feed.state === 'failed' && <QueueStatusNotice feed={feed} connected={desk.connection.state === 'open'} />}
       {desk.monitor && <MonitoringBar monitor={desk.monitor} session={session} />}
       <QueueCards queues={model.queues} now={now} />
       <AgentTable agents={model.agents} live={feed.state === 'live'} session={session} now={now} />

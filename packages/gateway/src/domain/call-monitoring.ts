@@ -4,6 +4,7 @@
  * disconnect ends the call; pickup takes a call ringing at the agent.
  */
 import {
+  agentToldOfMonitoring,
   monitorNotice,
   newLeg,
   notify,
@@ -13,6 +14,7 @@ import {
   type CallEvent,
   type CallRecord,
   type CallTransitionResult,
+  type Monitor,
   type MonitorKind,
 } from './call.js';
 import type { LegEndCause, MonitorMode } from '../ports/telephony.js';
@@ -21,13 +23,19 @@ const MODES: Record<MonitorKind, MonitorMode> = { spy: 'listen', whisper: 'whisp
 
 const ok = (next: CallRecord, effects: CallEffect[]): CallTransitionResult => ({ ok: true, next, effects });
 
-/** Both agents' status shows the monitoring: the agent who is monitored, the supervisor who monitors. */
-function showMonitoring(call: CallRecord, supervisorNo: string, kind: MonitorKind): CallEffect[] {
+/**
+ * Both agents' status shows the monitoring: the supervisor who monitors, and the agent who is monitored unless it is
+ * a silent spy (then the agent's status changes only to clear a mode it was shown before: `previousKind`).
+ */
+function showMonitoring(call: CallRecord, monitor: Monitor, kind: MonitorKind, previousKind?: MonitorKind): CallEffect[] {
   if (!call.agentNo) return [];
-  return [
-    { type: 'agent', agentNo: call.agentNo, command: { type: 'setMonitoredBy', callId: call.callId, by: { supervisorNo, mode: kind } } },
-    { type: 'agent', agentNo: supervisorNo, command: { type: 'setMonitoring', callId: call.callId, target: { agentNo: call.agentNo, mode: kind } } },
-  ];
+  const { supervisorNo } = monitor;
+  const supervisorSide: CallEffect = { type: 'agent', agentNo: supervisorNo, command: { type: 'setMonitoring', callId: call.callId, target: { agentNo: call.agentNo, mode: kind } } };
+  if (agentToldOfMonitoring(monitor, kind)) {
+    return [{ type: 'agent', agentNo: call.agentNo, command: { type: 'setMonitoredBy', callId: call.callId, by: { supervisorNo, mode: kind } } }, supervisorSide];
+  }
+  const wasTold = previousKind !== undefined && agentToldOfMonitoring(monitor, previousKind);
+  return wasTold ? [{ type: 'agent', agentNo: call.agentNo, command: { type: 'setMonitoredBy', callId: call.callId } }, supervisorSide] : [supervisorSide];
 }
 
 export function startMonitor(call: CallRecord, event: Extract<CallEvent, { type: 'startMonitor' }>, now: number): CallTransitionResult {
@@ -43,12 +51,12 @@ export function startMonitor(call: CallRecord, event: Extract<CallEvent, { type:
       ...monitorNotice(call, current.kind, 'Unlink', { reason: 'switched' }),
       ...monitorNotice(next, event.kind, 'Result', { result: 'success' }),
       ...monitorNotice(next, event.kind, 'Link'),
-      ...showMonitoring(call, current.supervisorNo, event.kind),
+      ...showMonitoring(call, current, event.kind, current.kind),
     ]);
   }
   const next: CallRecord = {
     ...call,
-    monitor: { supervisorNo: event.supervisorNo, legId: event.leg.legId, kind: event.kind, state: 'dialing' },
+    monitor: { supervisorNo: event.supervisorNo, legId: event.leg.legId, kind: event.kind, state: 'dialing', announced: event.announce },
     legs: [...call.legs, newLeg(event.leg.legId, 'agent', event.leg.destination.address, now, event.supervisorNo)],
   };
   return ok(next, [...monitorNotice(next, event.kind, 'Result', { result: 'success' }), { type: 'dial', request: event.leg }]);
@@ -73,7 +81,7 @@ export function monitorLegAnswered(call: CallRecord): CallTransitionResult {
     { type: 'monitor', legId: monitor.legId, targetLegId: call.agentLegId, mode: MODES[monitor.kind] },
     { type: 'agent', agentNo: monitor.supervisorNo, command: { type: 'callConnected', callId: call.callId } },
     ...monitorNotice(next, monitor.kind, 'Link'),
-    ...showMonitoring(call, monitor.supervisorNo, monitor.kind),
+    ...showMonitoring(call, monitor, monitor.kind),
   ]);
 }
 
@@ -84,7 +92,7 @@ export function monitorLegEnded(call: CallRecord, cause: LegEndCause): CallTrans
   delete next.monitor;
   return ok(next, [
     ...monitorNotice(call, monitor.kind, 'Unlink', { reason: monitor.state === 'linked' ? 'hangup' : cause }),
-    ...(call.agentNo && monitor.state === 'linked'
+    ...(call.agentNo && monitor.state === 'linked' && agentToldOfMonitoring(monitor, monitor.kind)
       ? [{ type: 'agent' as const, agentNo: call.agentNo, command: { type: 'setMonitoredBy' as const, callId: call.callId } }]
       : []),
     {

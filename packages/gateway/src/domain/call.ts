@@ -101,6 +101,8 @@ export interface Monitor {
   kind: MonitorKind;
   /** dialing: the supervisor's phone rings; linked: the supervisor is on the call. */
   state: 'dialing' | 'linked';
+  /** The tenant's `announceMonitoring` when the supervisor joined: whether the agent is told of a spy. */
+  announced?: boolean;
 }
 
 /** completeAtxfer / threewayAtxfer `durationLimit`: a pre-alert, then the end. */
@@ -193,7 +195,7 @@ export type CallEvent =
   | { type: 'enterIvr'; ivrId: string; nodeId: string; nodes: IvrNode[]; variables: ChannelVariable[]; returnVariables?: Record<string, string> }
   | { type: 'preAlert' }
   | { type: 'durationLimit' }
-  | { type: 'startMonitor'; supervisorNo: string; kind: MonitorKind; leg: DialRequest }
+  | { type: 'startMonitor'; supervisorNo: string; kind: MonitorKind; leg: DialRequest; announce: boolean }
   | { type: 'stopMonitor'; supervisorNo: string }
   | { type: 'pickup'; supervisorNo: string; leg: DialRequest }
   /** A supervisor ends the call (`disconnect`). */
@@ -318,13 +320,21 @@ export function requestEnd(call: CallRecord, outcome: CallOutcome, side: HangupS
 
 const MONITOR_EVENT_PREFIX: Record<MonitorKind, string> = { spy: 'spy', whisper: 'whisper', barge: 'barge', threeway: 'threeway' };
 
-/** `spyLink`, `whisperUnlink`, `threewayResult`…: the same notice to the supervisor and the monitored agent. */
+/** Listening in is silent unless the tenant announces monitoring; the agent hears whisper, barge and three-way. */
+export function agentToldOfMonitoring(monitor: Monitor, kind: MonitorKind): boolean {
+  return kind !== 'spy' || monitor.announced === true;
+}
+
+/**
+ * `spyLink`, `whisperUnlink`, `threewayResult`…: the same notice to the supervisor and the monitored agent (not to the
+ * agent for a silent spy).
+ */
 export function monitorNotice(call: CallRecord, kind: MonitorKind, stage: 'Result' | 'Link' | 'Unlink', extra: Record<string, unknown> = {}): CallEffect[] {
   const monitor = call.monitor;
   if (!monitor) return [];
   const event = `${MONITOR_EVENT_PREFIX[kind]}${stage}` as EventName;
   const data = { supervisorNo: monitor.supervisorNo, agentNo: call.agentNo, ...extra };
-  const recipients = stage === 'Result' ? [monitor.supervisorNo] : [monitor.supervisorNo, call.agentNo];
+  const recipients = stage === 'Result' || !agentToldOfMonitoring(monitor, kind) ? [monitor.supervisorNo] : [monitor.supervisorNo, call.agentNo];
   return recipients.flatMap((agentNo) => notify(call, agentNo, event, data));
 }
 

@@ -68,7 +68,9 @@ function memberStatuses(snapshot: QueueSnapshot, queueNo: string): QueueAgentSta
     .filter((agent) => answersQueue(agent, queueNo))
     .map((agent) => {
       const record = records.get(agent.agentNo) ?? offlineAgent(snapshot.tenant.tenantId, agent.agentNo, snapshot.now);
-      return { agentNo: agent.agentNo, loginStatus: record.loginStatus, deviceStatus: record.deviceStatus, state: stateOf(record), stateSince: record.stateSince };
+      const status: QueueAgentStatus = { agentNo: agent.agentNo, loginStatus: record.loginStatus, deviceStatus: record.deviceStatus, state: stateOf(record), stateSince: record.stateSince };
+      if (record.loginStatus === LoginStatus.BUSY && record.pauseDescription) status.pauseDescription = record.pauseDescription;
+      return status;
     });
 }
 

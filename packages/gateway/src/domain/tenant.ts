@@ -94,6 +94,11 @@ export const TenantConfigSchema = v.pipe(v.object({
     v.object({ blacklist: v.optional(v.array(v.string()), []), whitelist: v.optional(v.array(v.string()), []) }),
     {},
   ),
+  /**
+   * Whether an agent is told that a supervisor listens in (spy: `spyLink` / `spyUnlink`, `monitoredBy`). Default
+   * false: listening is silent, as in the products teams know. Whisper, barge and three-way are always announced.
+   */
+  announceMonitoring: v.optional(v.boolean(), false),
   webrtc: v.optional(v.object({ stunServer: v.optional(v.string(), 'stun:stun.l.google.com:19302') }), {}),
   ivrs: v.optional(v.array(IvrSchema), []),
   autoDialTasks: v.optional(v.array(AutoDialTaskSchema), []),

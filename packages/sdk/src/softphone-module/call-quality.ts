@@ -64,6 +64,7 @@ export class CallQuality {
       bitrateIn: previous.at === now ? 0 : round(((totals.bytesReceived - previous.bytesReceived) * 8) / 1000 / seconds),
       bitrateOut: previous.at === now ? 0 : round(((totals.bytesSent - previous.bytesSent) * 8) / 1000 / seconds),
       mos: estimateMos(roundTripTime, jitter, packetLossPercent),
+      connectionState: pc.connectionState,
     };
   }
 }

@@ -38,7 +38,7 @@ function monitorAs(kind: MonitorKind) {
     const leg = await supervisorLeg(ctx, call);
     if (!leg) return failed('BAD_DEST_INTERFACE', 'bad destInterface: you have no endpoint bound');
     const switching = supervisor.callId === call.callId;
-    const event: CallEvent = { type: 'startMonitor', supervisorNo: ctx.session.agentNo, kind, leg };
+    const event: CallEvent = { type: 'startMonitor', supervisorNo: ctx.session.agentNo, kind, leg, announce: ctx.tenant.announceMonitoring };
     return runWithAgentLocked(ctx.services, call, switching ? undefined : ctx.session.agentNo, false, event);
   };
 }
