@@ -17,6 +17,8 @@ import { CarrierSimulator } from './adapters/simulator/carrier-simulator.js';
 import { SipEdge } from './adapters/webrtc-edge/sip-edge.js';
 import { registerSipEndpoint } from './adapters/webrtc-edge/sip-route.js';
 import { WebRtcEdgeDriver } from './adapters/webrtc-edge/webrtc-edge-driver.js';
+import { LegRouter } from './adapters/telephony-router/leg-router.js';
+import type { FarEndDriver } from './adapters/telephony-router/far-end-driver.js';
 import { SIP_REALM, sipCredentialsLookup } from './application/sip-credentials.js';
 import { registerCallRecordRoutes } from './transport/call-record-routes.js';
 import { registerDemoRoutes } from './transport/demo-routes.js';
@@ -92,6 +94,11 @@ export interface GatewayOptions {
   rateLimits?: Partial<RateLimits>;
   /** Bytes waiting to be sent to one socket beyond which its client is too slow and is closed with 4102. Default 1 MiB. */
   sendBufferLimitBytes?: number;
+  /**
+   * Far-end drivers tried before the built-in ones (SIP, then the WebRTC edge) for each leg the gateway dials; the
+   * first that handles a destination takes the leg.
+   */
+  farEndDrivers?: FarEndDriver[];
 }
 
 export interface Gateway {
@@ -100,8 +107,10 @@ export interface Gateway {
   port: number;
   services: GatewayServices;
   liveSessions: LiveSessions;
-  /** The embedded telephony: virtual customers and agent phones. */
+  /** Every leg's switchboard; in embedded mode also the virtual customers and agent phones. */
   simulator: CarrierSimulator;
+  /** The telephony driver: picks a far-end driver per leg. */
+  telephony: LegRouter;
   /** The SIP-over-WebSocket edge softphones register on (`/sip`). */
   sipEdge: SipEdge;
   router: AcdRouter;
@@ -138,7 +147,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     isSessionLive: (sessionId) => services.liveSessions.has(sessionId),
     logger,
   });
-  const telephony = new WebRtcEdgeDriver({ simulator, edge: sipEdge, clock, logger, media: { hostAddress: options.mediaAddress ?? singleAddress(host) } });
+  const softphones = new WebRtcEdgeDriver({ edge: sipEdge, clock, logger, media: { hostAddress: options.mediaAddress ?? singleAddress(host) } });
+  const telephony = new LegRouter({ switchboard: simulator, farEnds: [...(options.farEndDrivers ?? []), softphones], virtualPhones: embedded });
   const calls = new CallService(store, bus, clock, telephony, agents, tenants, logger, (call) => queueStatusFeed.callChanged(call));
   const router = new AcdRouter(store, tenants, agents, calls, logger);
   const dialer = new DialerService(logger);
@@ -231,6 +241,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     services,
     liveSessions: services.liveSessions,
     simulator,
+    telephony,
     sipEdge,
     router,
     logger,
