@@ -19,6 +19,8 @@ import { registerSipEndpoint } from './adapters/webrtc-edge/sip-route.js';
 import { WebRtcEdgeDriver } from './adapters/webrtc-edge/webrtc-edge-driver.js';
 import { LegRouter } from './adapters/telephony-router/leg-router.js';
 import type { FarEndDriver } from './adapters/telephony-router/far-end-driver.js';
+import { SipDriver } from './adapters/sip/sip-driver.js';
+import type { PortRange } from './adapters/sip/rtp-port-range.js';
 import { SIP_REALM, sipCredentialsLookup } from './application/sip-credentials.js';
 import { registerCallRecordRoutes } from './transport/call-record-routes.js';
 import { registerDemoRoutes } from './transport/demo-routes.js';
@@ -99,6 +101,15 @@ export interface GatewayOptions {
    * first that handles a destination takes the leg.
    */
   farEndDrivers?: FarEndDriver[];
+  /**
+   * UDP port of SIP trunks and desk phones (docs/telephony.md), on `host`; 0 picks a free port. Omitted: no SIP
+   * (`npm start` sets it from `AGENT_GATEWAY_SIP_PORT`, default 5060).
+   */
+  sipPort?: number;
+  /** Ports the RTP of SIP legs uses. Default 20000-20999. */
+  rtpPorts?: PortRange;
+  /** An answered SIP leg without RTP for this long ends. Default 30 s. */
+  mediaTimeoutMs?: number;
 }
 
 export interface Gateway {
@@ -113,6 +124,8 @@ export interface Gateway {
   telephony: LegRouter;
   /** The SIP-over-WebSocket edge softphones register on (`/sip`). */
   sipEdge: SipEdge;
+  /** SIP trunks and desk phones, when `sipPort` is given. */
+  sip: SipDriver | undefined;
   router: AcdRouter;
   logger: Logger;
   close(): Promise<void>;
@@ -147,8 +160,28 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     isSessionLive: (sessionId) => services.liveSessions.has(sessionId),
     logger,
   });
+  const metrics = new GatewayMetrics({
+    liveSessionCount: () => services.liveSessions.size,
+    tenants: () => tenants.all(),
+    activeCalls: (tenantId) => store.calls.listActive(tenantId),
+    now: () => clock.now(),
+  });
+  const sip =
+    options.sipPort === undefined
+      ? undefined
+      : await SipDriver.open({
+          host: singleAddress(host) ?? '0.0.0.0',
+          port: options.sipPort,
+          advertisedAddress: options.mediaAddress ?? singleAddress(host),
+          rtpPorts: options.rtpPorts,
+          mediaTimeoutMs: options.mediaTimeoutMs,
+          realm: SIP_REALM,
+          tenants: () => tenants.all(),
+          logger,
+          onRefused: (reason) => metrics.sipRefused(reason),
+        });
   const softphones = new WebRtcEdgeDriver({ edge: sipEdge, clock, logger, media: { hostAddress: options.mediaAddress ?? singleAddress(host) } });
-  const telephony = new LegRouter({ switchboard: simulator, farEnds: [...(options.farEndDrivers ?? []), softphones], virtualPhones: embedded });
+  const telephony = new LegRouter({ switchboard: simulator, farEnds: [...(options.farEndDrivers ?? []), ...(sip ? [sip] : []), softphones], virtualPhones: embedded });
   const calls = new CallService(store, bus, clock, telephony, agents, tenants, logger, (call) => queueStatusFeed.callChanged(call));
   const router = new AcdRouter(store, tenants, agents, calls, logger);
   const dialer = new DialerService(logger);
@@ -187,12 +220,6 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   if (!options.store) for (const record of await store.sessions.listLive()) services.liveSessions.restore(record);
   for (const tenant of tenants.all()) await agents.resumeTimers(tenant.tenantId);
 
-  const metrics = new GatewayMetrics({
-    liveSessionCount: () => services.liveSessions.size,
-    tenants: () => tenants.all(),
-    activeCalls: (tenantId) => store.calls.listActive(tenantId),
-    now: () => clock.now(),
-  });
   const app = Fastify({ logger: false, bodyLimit: MAX_FRAME_BYTES });
   await app.register(fastifyWebsocket, { options: { maxPayload: MAX_FRAME_BYTES } });
   registerHttpErrorHandlers(app);
@@ -243,6 +270,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     simulator,
     telephony,
     sipEdge,
+    sip,
     router,
     logger,
     async close() {

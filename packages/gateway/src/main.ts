@@ -2,6 +2,7 @@
 /** `npm start`: the gateway on the embedded default (SQLite under ./data, in-process bus, demo tenant). */
 import { resolve } from 'node:path';
 import { startGateway } from './gateway.js';
+import { parsePortRange } from './adapters/sip/rtp-port-range.js';
 
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -13,6 +14,9 @@ const rate = (name: string) => {
   const perSecond = Number(process.env[name]);
   return process.env[name] && perSecond > 0 ? { perSecond, burst: 2 * perSecond } : undefined;
 };
+const sipPort = Number(process.env.AGENT_GATEWAY_SIP_PORT ?? 5060);
+const rtpPorts = process.env.AGENT_GATEWAY_RTP_PORTS ? parsePortRange(process.env.AGENT_GATEWAY_RTP_PORTS) : undefined;
+if (process.env.AGENT_GATEWAY_RTP_PORTS && !rtpPorts) throw new Error('AGENT_GATEWAY_RTP_PORTS must be a range such as 20000-20999');
 const sessionRequests = rate('AGENT_GATEWAY_SESSION_REQUESTS_PER_SECOND');
 const tenantApiRequests = rate('AGENT_GATEWAY_TENANT_API_REQUESTS_PER_SECOND');
 
@@ -26,6 +30,8 @@ const gateway = await startGateway({
   resumeGraceMs: process.env.AGENT_GATEWAY_RESUME_GRACE_SECONDS ? Number(process.env.AGENT_GATEWAY_RESUME_GRACE_SECONDS) * 1000 : undefined,
   allowedOrigins: list('AGENT_GATEWAY_ALLOWED_ORIGINS'),
   frameAncestors: list('AGENT_GATEWAY_FRAME_ANCESTORS'),
+  sipPort,
+  rtpPorts,
   rateLimits: { ...(sessionRequests && { sessionRequests }), ...(tenantApiRequests && { tenantApiRequests }) },
 });
 
@@ -34,6 +40,7 @@ process.stdout.write(`
 Agent Gateway listening on ${gateway.url}
   console     ${gateway.url}/
   WebSocket   ${gateway.url.replace(/^http/, 'ws')}/ws
+  SIP (UDP)   ${host}:${gateway.sip?.address.port}
   data        ${dataDir}
   tenants     ${gateway.services.tenants.all().map((t) => t.tenantId).join(', ')}
 
