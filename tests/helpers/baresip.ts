@@ -20,6 +20,8 @@ export interface BaresipOptions {
   /** Account AOR host:port; default the phone's own listening address (no registration). */
   registrar?: string;
   codecs?: 'PCMU' | 'PCMA' | 'PCMU,PCMA';
+  /** More accounts on the same phone (a carrier answering several numbers, each its own way). */
+  moreAccounts?: { user: string; accountParams: string }[];
 }
 
 export interface BaresipEvent {
@@ -79,8 +81,9 @@ export class Baresip {
       ].join('\n'),
     );
     const registrar = options.registrar ?? `127.0.0.1:${sipPort}`;
-    const params = [`audio_codecs=${options.codecs ?? 'PCMU,PCMA'}`, options.accountParams ?? 'regint=0;answermode=manual'].join(';');
-    writeFileSync(join(dir, 'accounts'), `<sip:${options.user}@${registrar}>;${params}\n`);
+    const accounts = [{ user: options.user, accountParams: options.accountParams ?? 'regint=0;answermode=manual' }, ...(options.moreAccounts ?? [])];
+    const codecs = `audio_codecs=${options.codecs ?? 'PCMU,PCMA'}`;
+    writeFileSync(join(dir, 'accounts'), accounts.map(({ user, accountParams }) => `<sip:${user}@${registrar}>;${codecs};${accountParams}\n`).join(''));
     const child = spawn('baresip', ['-f', dir], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     const phone = new Baresip(options, dir, sipPort, child);
     child.stdout!.on('data', (chunk: Buffer) => phone.output.push(chunk));
