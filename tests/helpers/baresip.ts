@@ -5,7 +5,7 @@
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createSocket } from 'node:dgram';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -146,14 +146,23 @@ export class Baresip {
     return this.waitForLog(/200 OK \(\) \[\d+ binding/);
   }
 
+  /** Seconds of audio the phone has received so far in its current call (the dump's size: its header is written at the end). */
+  heardSecondsSoFar(): number {
+    const dump = this.lastDump();
+    return dump ? Math.max(0, statSync(join(this.dir, dump)).size - 44) / 16_000 : 0;
+  }
+
   /** What the phone heard in its last call (its decoder's dump), measured by sox; `from`/`seconds` cut a window. */
   heard(from = 0, seconds?: number): HeardAudio {
-    const dumps = readdirSync(this.dir).filter((name) => name.endsWith('-dec.wav')).sort();
-    const last = dumps.at(-1);
+    const last = this.lastDump();
     if (!last) throw new Error(`${this.options.user}: no audio dump`);
     const trim = ['trim', String(from), ...(seconds === undefined ? [] : [String(seconds)])];
     const stat = soxStat(join(this.dir, last), trim);
     return { seconds: stat['length (seconds)'] ?? 0, frequency: stat['rough   frequency'] ?? 0, rms: stat['rms     amplitude'] ?? 0 };
+  }
+
+  private lastDump(): string | undefined {
+    return readdirSync(this.dir).filter((name) => name.endsWith('-dec.wav')).sort().at(-1);
   }
 
   /** baresip's console output so far. */
