@@ -161,6 +161,13 @@ export class Baresip {
     return { seconds: stat['length (seconds)'] ?? 0, frequency: stat['rough   frequency'] ?? 0, rms: stat['rms     amplitude'] ?? 0 };
   }
 
+  /** RMS level (0 to 1) of what the phone heard in its last call between two frequencies (a sinc band-pass). */
+  heardLevelBetween(lowHz: number, highHz: number, from = 0): number {
+    const last = this.lastDump();
+    if (!last) throw new Error(`${this.options.user}: no audio dump`);
+    return soxStat(join(this.dir, last), ['trim', String(from), 'sinc', `${lowHz}-${highHz}`])['rms     amplitude'] ?? 0;
+  }
+
   private lastDump(): string | undefined {
     return readdirSync(this.dir).filter((name) => name.endsWith('-dec.wav')).sort().at(-1);
   }

@@ -1,4 +1,4 @@
-/** The demo tenant with a SIP trunk (its carrier a baresip on `carrierPort`) and desk phones for extensions 8001-8002. */
+/** The demo tenant with a SIP trunk (its carrier a baresip on `carrierPort`) and desk phones for extensions 8001-8003. */
 import type { TenantConfig } from '@agentsdk/gateway';
 import { demoTenant } from './tenants.js';
 
@@ -27,6 +27,7 @@ export async function sipTenant({ carrierPort, trunkCredentials }: SipTenantOpti
     deskPhones: [
       { extension: '8001', password: DESK_PHONE_PASSWORD },
       { extension: '8002', password: DESK_PHONE_PASSWORD },
+      { extension: '8003', password: DESK_PHONE_PASSWORD },
     ],
   });
 }
