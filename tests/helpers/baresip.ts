@@ -225,8 +225,8 @@ export async function releasePhones(): Promise<void> {
   }
 }
 
-/** `sox FILE -n [trim ...] stat`, as lower-case field names to numbers. */
-function soxStat(file: string, effects: string[]): Record<string, number> {
+/** `sox FILE -n [effects] stat`, as lower-case field names to numbers ('rough   frequency', 'rms     amplitude', ...). */
+export function soxStat(file: string, effects: string[]): Record<string, number> {
   const output = spawnSync('sox', [file, '-n', ...effects, 'stat']).stderr.toString();
   const fields: Record<string, number> = {};
   for (const line of output.split('\n')) {

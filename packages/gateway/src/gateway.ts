@@ -20,6 +20,8 @@ import { WebRtcEdgeDriver } from './adapters/webrtc-edge/webrtc-edge-driver.js';
 import { LegRouter } from './adapters/telephony-router/leg-router.js';
 import type { FarEndDriver } from './adapters/telephony-router/far-end-driver.js';
 import { SipDriver } from './adapters/sip/sip-driver.js';
+import { CallRecordings } from './adapters/media/call-recordings.js';
+import { registerRecordingRoute } from './transport/recording-route.js';
 import type { PortRange } from './adapters/sip/rtp-port-range.js';
 import { SIP_REALM, sipCredentialsLookup } from './application/sip-credentials.js';
 import { registerCallRecordRoutes } from './transport/call-record-routes.js';
@@ -181,7 +183,10 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
           onRefused: (reason) => metrics.sipRefused(reason),
         });
   const softphones = new WebRtcEdgeDriver({ edge: sipEdge, clock, logger, media: { hostAddress: options.mediaAddress ?? singleAddress(host) } });
-  const telephony = new LegRouter({ switchboard: simulator, farEnds: [...(options.farEndDrivers ?? []), ...(sip ? [sip] : []), softphones], virtualPhones: embedded });
+  const recordings = options.dataDir
+    ? new CallRecordings(join(options.dataDir, 'recordings'), simulator, (tenantId) => tenants.get(tenantId)?.recordCalls ?? false)
+    : undefined;
+  const telephony = new LegRouter({ recordings, switchboard: simulator, farEnds: [...(options.farEndDrivers ?? []), ...(sip ? [sip] : []), softphones], virtualPhones: embedded });
   const calls = new CallService(store, bus, clock, telephony, agents, tenants, logger, (call) => queueStatusFeed.callChanged(call));
   const router = new AcdRouter(store, tenants, agents, calls, logger);
   const dialer = new DialerService(logger);
@@ -251,6 +256,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   registerSipEndpoint(app, sipEdge, logger, (origin, requestHost) => origins.allows(origin, requestHost));
   registerSessionKeyRoutes(app, services, (keyHash) => endSessionsOfKey(services, keyHash));
   registerCallRecordRoutes(app, tenants, store.calls);
+  registerRecordingRoute(app, tenants, recordings);
   registerDemoRoutes(app, tenants, embedded);
   if (embedded) registerSimulatorRoutes(app, tenants, simulator);
   app.get('/healthz', async () => ({ status: 'ok', sessions: services.liveSessions.size }));

@@ -124,6 +124,8 @@ export const TenantConfigSchema = v.pipe(v.object({
   webrtc: v.optional(v.object({ stunServer: v.optional(v.string(), 'stun:stun.l.google.com:19302') }), {}),
   ivrs: v.optional(v.array(IvrSchema), []),
   autoDialTasks: v.optional(v.array(AutoDialTaskSchema), []),
+  /** Calls with real audio are recorded under the data directory (docs/telephony.md). */
+  recordCalls: v.optional(v.boolean(), true),
   trunks: v.optional(v.array(TrunkSchema), []),
   deskPhones: v.optional(v.array(DeskPhoneSchema), []),
 }), v.check(

@@ -50,7 +50,15 @@ export class ConversationMixer {
   private startedAt = 0;
   private ticks = 0;
 
+  /** Called with every mix's frames, to record calls. */
+  private onMix: ((withMedia: Iterable<string>, spoken: ReadonlyMap<string, Int16Array>) => void) | undefined;
+
   constructor(private readonly paths: AudioPaths) {}
+
+  /** Every 20 ms mix's frames go to `onMix` too (the call recordings). */
+  recordWith(onMix: (withMedia: Iterable<string>, spoken: ReadonlyMap<string, Int16Array>) => void): void {
+    this.onMix = onMix;
+  }
 
   /** A leg's media is up: it starts hearing and being heard. */
   attach(legId: string, endpoint: MediaEndpoint): void {
@@ -117,6 +125,7 @@ export class ConversationMixer {
       const frame = attached.queued.shift();
       if (frame) spoken.set(legId, frame);
     }
+    this.onMix?.(this.legs.keys(), spoken);
     for (const [legId, attached] of this.legs) {
       const speakers = this.paths.hearsOf(legId);
       if (speakers.length === 0) {

@@ -220,6 +220,17 @@ export class CarrierSimulator implements TelephonyDriver {
     return { callId, legId };
   }
 
+  /** The call a live leg belongs to. */
+  callOf(legId: string): { tenantId: string; callId: string } | undefined {
+    const leg = this.calls.leg(legId);
+    return leg && { tenantId: leg.tenantId, callId: leg.callId };
+  }
+
+  /** The legs of a call in progress (ended ones included until the call is over); empty once it is over. */
+  legsOfCall(callId: string): SimulatedLeg[] {
+    return this.calls.legsOf(callId);
+  }
+
   /** The legs whose party the leg's party hears now; empty for an unknown leg. */
   hearsOf(legId: string): string[] {
     const leg = this.calls.leg(legId);

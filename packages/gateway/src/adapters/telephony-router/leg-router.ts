@@ -6,6 +6,7 @@
  */
 import type { Unsubscribe } from '../../ports/bus.js';
 import type { Destination, DialRequest, DtmfTiming, LegEndCause, MonitorMode, MuteDirection, TelephonyDriver, TelephonyEvent } from '../../ports/telephony.js';
+import type { CallRecordings } from '../media/call-recordings.js';
 import { ConversationMixer } from '../media/conversation-mixer.js';
 import type { CarrierSimulator } from '../simulator/carrier-simulator.js';
 import type { FarEndDriver, InboundLeg, LegHost } from './far-end-driver.js';
@@ -16,6 +17,8 @@ export interface LegRouterOptions {
   farEnds: FarEndDriver[];
   /** Embedded mode: numbers and extensions no real driver takes ring the simulator's virtual phones. Off: `invalid`. */
   virtualPhones: boolean;
+  /** Records calls with real media; omitted: no recordings. */
+  recordings?: CallRecordings;
 }
 
 export class LegRouter implements TelephonyDriver {
@@ -28,6 +31,8 @@ export class LegRouter implements TelephonyDriver {
     this.switchboard = options.switchboard;
     this.mixer = new ConversationMixer(this.switchboard);
     this.switchboard.attachMedia((legId) => this.mixer.mediaOf(legId));
+    const recordings = options.recordings;
+    if (recordings) this.mixer.recordWith((withMedia, spoken) => recordings.tick(withMedia, spoken));
     this.unsubscribe = this.switchboard.subscribe((event) => this.onEvent(event));
     const host = this.host();
     for (const farEnd of options.farEnds) farEnd.start(host);
@@ -92,6 +97,7 @@ export class LegRouter implements TelephonyDriver {
     for (const farEnd of this.options.farEnds) await farEnd.close();
     this.owners.clear();
     this.mixer.close();
+    this.options.recordings?.close();
     await this.switchboard.close();
   }
 
@@ -114,5 +120,6 @@ export class LegRouter implements TelephonyDriver {
     this.owners.delete(event.legId);
     this.mixer.detach(event.legId);
     this.mixer.forget(event.legId);
+    this.options.recordings?.legEnded();
   }
 }
