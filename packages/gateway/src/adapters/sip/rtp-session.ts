@@ -20,7 +20,7 @@ export interface RtpSessionEvents {
   onAudio(samples: Int16Array): void;
   /** A key the far end pressed (an RFC 4733 event that ended). */
   onDigit(digit: string): void;
-  /** No RTP for `mediaTimeoutMs` while `watch`ed. */
+  /** No RTP for `mediaTimeoutMs` while `watch`ed (and the far end is meant to send). */
   onMediaTimeout(): void;
 }
 
@@ -40,6 +40,7 @@ export class RtpSession implements MediaEndpoint {
   private sequenceNumber = Math.floor(Math.random() * 0xffff);
   private timestamp = Math.floor(Math.random() * 0xffffffff) >>> 0;
   private talkspurtStarts = true;
+  private lastFrameAt: number | undefined;
   private sendingDigits = false;
   private readonly digitQueue: string[] = [];
   private lastEventTimestamp: number | undefined;
@@ -62,6 +63,9 @@ export class RtpSession implements MediaEndpoint {
 
   /** What was negotiated: the codec to send, and where to (until the far end's own packets say otherwise). */
   use(media: NegotiatedMedia): void {
+    const moved = this.media !== undefined && (this.media.remote.address !== media.remote.address || this.media.remote.port !== media.remote.port);
+    // A new address in the far end's SDP (a re-INVITE) is sent to until its packets say where it really is.
+    if (moved) this.latched = false;
     this.media = media;
     if (!this.latched) this.remote = media.remote;
   }
@@ -70,6 +74,7 @@ export class RtpSession implements MediaEndpoint {
   watch(): void {
     this.lastReceivedAt = Date.now();
     this.watchdog ??= setInterval(() => {
+      if (this.media?.remoteSends === false) this.lastReceivedAt = Date.now();
       if (Date.now() - this.lastReceivedAt >= this.mediaTimeoutMs) {
         clearInterval(this.watchdog);
         this.events.onMediaTimeout();
@@ -79,6 +84,12 @@ export class RtpSession implements MediaEndpoint {
 
   sendFrame(samples: Int16Array): void {
     if (!this.media || this.sendingDigits) return;
+    // After a pause the timestamp moves on by the time that passed, as if the silence had been sent (RFC 3550 §5.1).
+    if (this.talkspurtStarts && this.lastFrameAt !== undefined) {
+      const skipped = Math.round((Date.now() - this.lastFrameAt) / FRAME_MS) - 1;
+      if (skipped > 0) this.timestamp = (this.timestamp + skipped * SAMPLES_PER_FRAME) >>> 0;
+    }
+    this.lastFrameAt = Date.now();
     this.sendPacket(this.media.codec.payloadType, this.media.codec.encode(samples), this.talkspurtStarts);
     this.talkspurtStarts = false;
     this.timestamp = (this.timestamp + SAMPLES_PER_FRAME) >>> 0;
@@ -125,7 +136,7 @@ export class RtpSession implements MediaEndpoint {
   }
 
   private sendPacket(payloadType: number, payload: Buffer, marker: boolean): void {
-    if (!this.remote || this.closed || this.media?.remoteHolds) return;
+    if (!this.remote || this.closed || this.media?.remoteReceives === false) return;
     const header = new RtpHeader({ payloadType, sequenceNumber: this.sequenceNumber, timestamp: this.timestamp, ssrc: this.ssrc, marker });
     this.sequenceNumber = (this.sequenceNumber + 1) & 0xffff;
     this.socket.send(new RtpPacket(header, payload).serialize(), this.remote.port, this.remote.address);

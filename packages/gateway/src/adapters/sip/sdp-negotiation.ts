@@ -16,9 +16,12 @@ export interface NegotiatedMedia {
   telephoneEvent: number | undefined;
   /** Where the far end receives RTP. */
   remote: SipAddress;
-  /** The far end holds the call (sendonly / inactive, or a 0.0.0.0 address). */
-  remoteHolds: boolean;
+  /** The far end takes our audio (not `sendonly`/`inactive`, not a 0.0.0.0 address): it does not hold the call. */
+  remoteReceives: boolean;
+  /** The far end sends audio (not `recvonly`/`inactive`): the media timeout applies. */
+  remoteSends: boolean;
 }
+
 
 export class SdpError extends Error {
   override readonly name = 'SdpError';
@@ -32,13 +35,15 @@ export interface LocalMedia {
 }
 
 export function createOffer(local: LocalMedia): string {
-  return describe(local, [...G711_CODECS], TELEPHONE_EVENT_PAYLOAD_TYPE);
+  return describe(local, [...G711_CODECS], TELEPHONE_EVENT_PAYLOAD_TYPE, 'sendrecv');
 }
 
 /** The answer to a remote offer, and what was agreed; throws SdpError when the offer has no G.711 audio. */
 export function answerOffer(offer: string, local: LocalMedia): { answer: string; media: NegotiatedMedia } {
   const media = negotiate(offer);
-  return { answer: describe(local, [media.codec], media.telephoneEvent), media };
+  // A far end that holds the call (sendonly) is answered recvonly, one that only listens (recvonly) sendonly.
+  const direction = !media.remoteReceives ? 'recvonly' : !media.remoteSends ? 'sendonly' : 'sendrecv';
+  return { answer: describe(local, [media.codec], media.telephoneEvent, direction), media };
 }
 
 /** What a remote answer (or offer) agrees on; throws SdpError when it has no G.711 audio. */
@@ -64,7 +69,8 @@ export function negotiate(sdp: string): NegotiatedMedia {
     codec,
     telephoneEvent,
     remote: { address, port: audio.port },
-    remoteHolds: direction === 'sendonly' || direction === 'inactive' || address === '0.0.0.0',
+    remoteReceives: direction !== 'sendonly' && direction !== 'inactive' && address !== '0.0.0.0',
+    remoteSends: direction !== 'recvonly' && direction !== 'inactive' && address !== '0.0.0.0',
   };
 }
 
@@ -74,7 +80,7 @@ function codecOf(audio: MediaDescription, payloadType: number): G711Codec | unde
   return G711_CODECS.find((codec) => codec.payloadType === payloadType);
 }
 
-function describe(local: LocalMedia, codecs: G711Codec[], telephoneEvent: number | undefined): string {
+function describe(local: LocalMedia, codecs: G711Codec[], telephoneEvent: number | undefined, direction: 'sendrecv' | 'sendonly' | 'recvonly'): string {
   const payloadTypes = [...codecs.map((codec) => codec.payloadType), ...(telephoneEvent === undefined ? [] : [telephoneEvent])];
   const session: SessionDescription = {
     version: 0,
@@ -94,7 +100,7 @@ function describe(local: LocalMedia, codecs: G711Codec[], telephoneEvent: number
         ],
         fmtp: telephoneEvent === undefined ? [] : [{ payload: telephoneEvent, config: '0-16' }],
         ptime: 20,
-        direction: 'sendrecv',
+        direction,
       },
     ],
   };
