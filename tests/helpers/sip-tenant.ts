@@ -8,9 +8,11 @@ export interface SipTenantOptions {
   carrierPort: number;
   /** Digest credentials the gateway answers the carrier's challenge with. */
   trunkCredentials?: { username: string; password: string };
+  /** The gateway registers with the carrier. */
+  register?: boolean;
 }
 
-export async function sipTenant({ carrierPort, trunkCredentials }: SipTenantOptions): Promise<TenantConfig> {
+export async function sipTenant({ carrierPort, trunkCredentials, register = false }: SipTenantOptions): Promise<TenantConfig> {
   return demoTenant({
     trunks: [
       {
@@ -18,7 +20,7 @@ export async function sipTenant({ carrierPort, trunkCredentials }: SipTenantOpti
         host: '127.0.0.1',
         port: carrierPort,
         transport: 'udp',
-        register: false,
+        register,
         inboundFrom: ['127.0.0.1'],
         dids: { '02088880000': { queueNo: '0' } },
         ...trunkCredentials,

@@ -64,8 +64,8 @@ const TrunkSchema = v.object({
   /** Digest credentials the gateway answers the carrier's challenges with. */
   username: v.optional(v.string()),
   password: v.optional(v.string()),
-  /** Whether the gateway keeps a registration with the carrier (not supported yet: must be false). */
-  register: v.optional(v.literal(false), false),
+  /** Whether the gateway keeps a registration with the carrier (REGISTER of `username`, refreshed). */
+  register: v.optional(v.boolean(), false),
   /** Source addresses whose INVITEs are accepted as calls to this trunk's DIDs. */
   inboundFrom: v.optional(v.array(v.string()), []),
   dids: v.optional(v.record(v.pipe(v.string(), v.regex(PHONE_NUMBER_PATTERN)), DidTargetSchema), {}),

@@ -16,6 +16,7 @@ import { OutboundSipLeg, type OutboundRoute } from './outbound-sip-leg.js';
 import { DEFAULT_RTP_PORTS, type PortRange } from './rtp-port-range.js';
 import { ALLOW, type SipLeg, type SipStack } from './sip-leg.js';
 import { SipTransactions } from './sip-transactions.js';
+import { TrunkRegistration } from './trunk-registration.js';
 import { SipUdpTransport, type DroppedReason, type SipAddress } from './sip-udp-transport.js';
 
 /** Why a SIP message was refused or dropped, as counted in /metrics. */
@@ -44,6 +45,7 @@ export class SipDriver implements FarEndDriver {
   private readonly dialogs = new Map<string, SipLeg>();
   private readonly transactions: SipTransactions;
   private readonly registrar: DeskPhoneRegistrar;
+  private readonly registrations: TrunkRegistration[] = [];
   private host: LegHost | undefined;
   private transport!: SipUdpTransport;
 
@@ -70,6 +72,13 @@ export class SipDriver implements FarEndDriver {
 
   start(host: LegHost): void {
     this.host = host;
+    for (const tenant of this.options.tenants()) {
+      for (const trunk of tenant.trunks.filter((candidate) => candidate.register)) {
+        const registration = new TrunkRegistration(trunk, this.transactions, this.stack().local, this.options.logger);
+        this.registrations.push(registration);
+        registration.start();
+      }
+    }
   }
 
   handles(tenantId: string, destination: Destination): boolean {
@@ -106,6 +115,7 @@ export class SipDriver implements FarEndDriver {
   }
 
   async close(): Promise<void> {
+    for (const registration of this.registrations) registration.stop();
     for (const leg of this.legs.values()) leg.hangup('normal');
     this.legs.clear();
     this.dialogs.clear();
