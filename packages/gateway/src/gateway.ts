@@ -133,6 +133,9 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
+/** SIP requests one address that is no trunk's may send (phones registering and answering, probes, floods). */
+const SIP_REQUESTS_PER_ADDRESS = { perSecond: 50, burst: 200 };
+
 const REPOSITORY_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CONSOLE_DIR = join(REPOSITORY_ROOT, 'apps/console/public');
 const SDK_BROWSER_DIR = join(REPOSITORY_ROOT, 'packages/sdk/dist/browser');
@@ -168,6 +171,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     activeCalls: (tenantId) => store.calls.listActive(tenantId),
     now: () => clock.now(),
   });
+  const sipRequestLimiter = new RateLimiter<string>(systemClock, SIP_REQUESTS_PER_ADDRESS);
   const sip =
     options.sipPort === undefined
       ? undefined
@@ -181,6 +185,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
           tenants: () => tenants.all(),
           logger,
           onRefused: (reason) => metrics.sipRefused(reason),
+          admits: (address) => sipRequestLimiter.take(address),
         });
   const softphones = new WebRtcEdgeDriver({ edge: sipEdge, clock, logger, media: { hostAddress: options.mediaAddress ?? singleAddress(host) } });
   const recordings = options.dataDir

@@ -57,7 +57,7 @@ export class GatewayMetrics implements OperationMetrics {
 
   private readonly sipRefusals = new Counter({
     name: 'agent_gateway_sip_refused_total',
-    help: 'SIP messages dropped or refused, by reason (oversized, malformed, unknownSource, unknownNumber, badCredentials, unacceptableMedia)',
+    help: 'SIP messages dropped or refused, by reason (oversized, malformed, flood, unknownSource, unknownNumber, badCredentials, unacceptableMedia)',
     labelNames: ['reason'] as const,
     registers: [this.registry],
   });

@@ -20,7 +20,7 @@ import { TrunkRegistration } from './trunk-registration.js';
 import { SipUdpTransport, type DroppedReason, type SipAddress } from './sip-udp-transport.js';
 
 /** Why a SIP message was refused or dropped, as counted in /metrics. */
-export type SipRefusal = DroppedReason | 'unknownSource' | 'unknownNumber' | 'badCredentials' | 'unacceptableMedia';
+export type SipRefusal = DroppedReason | 'flood' | 'unknownSource' | 'unknownNumber' | 'badCredentials' | 'unacceptableMedia';
 
 export interface SipDriverOptions {
   /** Address the SIP and RTP sockets bind to. */
@@ -36,6 +36,11 @@ export interface SipDriverOptions {
   tenants: () => readonly TenantConfig[];
   logger: Logger;
   onRefused?: (reason: SipRefusal) => void;
+  /**
+   * Flood control: whether a request from an address that is no trunk's may be handled now. Refused requests are
+   * dropped unanswered and counted as `flood`. Default: every request is handled.
+   */
+  admits?: (address: string) => boolean;
 }
 
 const DEFAULT_MEDIA_TIMEOUT_MS = 30_000;
@@ -125,6 +130,9 @@ export class SipDriver implements FarEndDriver {
   }
 
   private receive(message: SipMessage, source: SipAddress): void {
+    if (message.kind === 'request' && !this.isTrunkAddress(source.address) && this.options.admits?.(source.address) === false) {
+      return this.options.onRefused?.('flood');
+    }
     if (this.transactions.receive(message, source) || message.kind === 'response') return;
     const dialog = this.dialogs.get(header(message, 'call-id')!);
     if (dialog && message.method === 'CANCEL' && dialog instanceof InboundSipLeg) return dialog.cancelled(message);
@@ -213,6 +221,10 @@ export class SipDriver implements FarEndDriver {
       if (trunk) return { tenantId: tenant.tenantId, trunk };
     }
     return undefined;
+  }
+
+  private isTrunkAddress(address: string): boolean {
+    return this.options.tenants().some((tenant) => tenant.trunks.some((trunk) => trunk.host === address || trunk.inboundFrom.includes(address)));
   }
 
   private get advertised(): string {
