@@ -2,7 +2,7 @@
  * Where each desk phone can be rung: a SIP phone REGISTERs one of the tenant's extensions with the digest credentials
  * of the tenant file's `deskPhones` (username `<tenantId>-<extension>` unless given). The binding keeps the phone's
  * Contact and the address its REGISTER came from, where INVITEs are sent (RFC 3581: a phone behind NAT is reached at
- * the address it registered from). A binding ends when it expires or the phone unregisters.
+ * the address it registered from; a phone registered over TCP, on its connection). A binding ends when it expires or the phone unregisters.
  */
 import { deskPhoneUsername, type DeskPhone, type TenantConfig } from '../../domain/tenant.js';
 import { digestHa1, DigestAuthenticator } from '../webrtc-edge/sip-digest.js';
@@ -62,8 +62,10 @@ export class DeskPhoneRegistrar {
   lookup(tenantId: string, extension: string, now: number): DeskPhoneBinding | undefined {
     const key = keyOf(tenantId, extension);
     const binding = this.bindings.get(key);
-    if (binding && binding.expiresAt <= now) this.bindings.delete(key);
-    return binding && binding.expiresAt > now ? binding : undefined;
+    // A phone registered over TCP can be rung only while its connection is open.
+    const live = binding !== undefined && binding.expiresAt > now && (binding.source.stream?.isOpen ?? true);
+    if (binding && !live) this.bindings.delete(key);
+    return live ? binding : undefined;
   }
 
   clear(): void {

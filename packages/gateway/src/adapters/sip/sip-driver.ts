@@ -1,5 +1,5 @@
 /**
- * The far-end driver of SIP: trunks and desk phones over UDP on the gateway's SIP port. The gateway is a B2BUA: each
+ * The far-end driver of SIP: trunks and desk phones over UDP and TCP on the gateway's SIP port. The gateway is a B2BUA: each
  * leg is its own dialog, bridged to the others only through the mixer. It takes legs to PSTN numbers of a tenant with
  * a trunk (out through the first trunk, From user = the caller ID) and to extensions a desk phone has registered;
  * INVITEs from a trunk's `inboundFrom` addresses to one of its DIDs become `incoming` calls of the DID's queue.
@@ -17,6 +17,7 @@ import { DEFAULT_RTP_PORTS, type PortRange } from './rtp-port-range.js';
 import { ALLOW, type SipLeg, type SipStack } from './sip-leg.js';
 import { SipTransactions } from './sip-transactions.js';
 import { TrunkRegistration } from './trunk-registration.js';
+import { SipTcpTransport } from './sip-tcp-transport.js';
 import { SipUdpTransport, type DroppedReason, type SipAddress } from './sip-udp-transport.js';
 
 /** Why a SIP message was refused or dropped, as counted in /metrics. */
@@ -44,6 +45,7 @@ export interface SipDriverOptions {
 }
 
 const DEFAULT_MEDIA_TIMEOUT_MS = 30_000;
+const PORT_ATTEMPTS = 10;
 
 export class SipDriver implements FarEndDriver {
   private readonly legs = new Map<string, SipLeg>();
@@ -53,21 +55,30 @@ export class SipDriver implements FarEndDriver {
   private readonly registrations: TrunkRegistration[] = [];
   private host: LegHost | undefined;
   private transport!: SipUdpTransport;
+  private tcp!: SipTcpTransport;
 
   private constructor(private readonly options: SipDriverOptions) {
-    this.transactions = new SipTransactions({ send: (text, target) => this.transport.send(text, target) });
+    this.transactions = new SipTransactions({ send: (text, target) => this.sendTo(text, target) });
     this.registrar = new DeskPhoneRegistrar(options.realm, options.tenants);
   }
 
   static async open(options: SipDriverOptions): Promise<SipDriver> {
     const driver = new SipDriver(options);
-    driver.transport = await SipUdpTransport.open({
-      host: options.host,
-      port: options.port,
-      onMessage: (message, source) => driver.receive(message, source),
-      onDropped: (reason) => options.onRefused?.(reason),
-    });
-    return driver;
+    const handlers = {
+      onMessage: (message: SipMessage, source: SipAddress) => driver.receive(message, source),
+      onDropped: (reason: DroppedReason) => options.onRefused?.(reason),
+    };
+    // UDP and TCP share the port; with port 0, the free UDP port picked may be taken for TCP: then pick another.
+    for (let attempt = 1; ; attempt++) {
+      driver.transport = await SipUdpTransport.open({ host: options.host, port: options.port, ...handlers });
+      try {
+        driver.tcp = await SipTcpTransport.open({ host: options.host, port: driver.transport.local.port, ...handlers });
+        return driver;
+      } catch (error) {
+        await driver.transport.close();
+        if (options.port !== 0 || attempt >= PORT_ATTEMPTS) throw error;
+      }
+    }
   }
 
   /** The SIP socket's address (tests read the port picked for 0). */
@@ -126,7 +137,7 @@ export class SipDriver implements FarEndDriver {
     this.dialogs.clear();
     this.registrar.clear();
     this.transactions.close();
-    await this.transport.close();
+    await Promise.all([this.transport.close(), this.tcp.close()]);
   }
 
   private receive(message: SipMessage, source: SipAddress): void {
@@ -223,6 +234,12 @@ export class SipDriver implements FarEndDriver {
     return undefined;
   }
 
+  /** On the message's TCP connection when it has one, else over UDP. */
+  private sendTo(text: string, target: SipAddress): void {
+    if (target.stream) target.stream.send(text);
+    else this.transport.send(text, target);
+  }
+
   private isTrunkAddress(address: string): boolean {
     return this.options.tenants().some((tenant) => tenant.trunks.some((trunk) => trunk.host === address || trunk.inboundFrom.includes(address)));
   }
@@ -234,7 +251,7 @@ export class SipDriver implements FarEndDriver {
   private stack(): SipStack {
     return {
       transactions: this.transactions,
-      send: (text, target) => this.transport.send(text, target),
+      send: (text, target) => this.sendTo(text, target),
       local: { address: this.advertised, port: this.transport.local.port },
       mediaAddress: this.advertised,
       rtpPorts: this.options.rtpPorts ?? DEFAULT_RTP_PORTS,

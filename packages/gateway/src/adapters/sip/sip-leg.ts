@@ -135,7 +135,7 @@ export abstract class SipLeg {
   protected baseHeaders(branch: string, cseq: string): HeaderList {
     const { address, port } = this.stack.local;
     return [
-      ['Via', `SIP/2.0/UDP ${address}:${port};branch=${branch};rport`],
+      ['Via', `SIP/2.0/${this.target.stream ? 'TCP' : 'UDP'} ${address}:${port};branch=${branch};rport`],
       ['Max-Forwards', '70'],
       ['From', this.localParty()],
       ['To', this.remoteParty()],
@@ -145,7 +145,7 @@ export abstract class SipLeg {
   }
 
   protected contactHeader(): readonly [string, string] {
-    return ['Contact', `<sip:gateway@${this.stack.local.address}:${this.stack.local.port}>`];
+    return ['Contact', `<sip:gateway@${this.stack.local.address}:${this.stack.local.port}${this.target.stream ? ';transport=tcp' : ''}>`];
   }
 
   protected respond(request: SipRequest, status: number, reason: string, extra: HeaderList = [], body = ''): void {

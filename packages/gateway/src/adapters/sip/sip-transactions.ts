@@ -1,5 +1,5 @@
 /**
- * RFC 3261 §17 transactions over UDP, with their retransmission timers: client transactions retransmit their request
+ * RFC 3261 §17 transactions, with their retransmission timers over UDP (none over TCP): client transactions retransmit their request
  * (Timer A / E) until a response comes or they time out (Timer B / F, 64·T1); server transactions answer a
  * retransmitted request with their last response, retransmit a final INVITE response until its ACK (Timer G / H), and a
  * 2xx to an INVITE until the dialog's ACK arrives (§13.3.1.4). Responses go back to the request's source address and
@@ -73,7 +73,8 @@ export class SipTransactions {
     const transaction: ClientTransaction = { request, final: false, proceeding: false, interval: T1_MS };
     this.clients.set(`${request.branch} ${request.method}`, transaction);
     this.sender.send(request.text, request.target);
-    this.scheduleRetransmit(transaction);
+    // A stream transport (TCP) is reliable: nothing is retransmitted on it (RFC 3261 §17.1.1.2).
+    if (!request.target.stream) this.scheduleRetransmit(transaction);
     transaction.timeout = setTimeout(() => {
       this.finishClient(transaction);
       if (!transaction.final) request.onTimeout();
@@ -124,14 +125,14 @@ export class SipTransactions {
       clearTimeout(transaction.retransmit);
       this.servers.delete(key);
     }, LINGER_MS);
-    if (request.method !== 'INVITE') return;
+    if (request.method !== 'INVITE' || transaction.source.stream) return;
     if (status >= 300) this.retransmitUntilAck(transaction, text, T1_MS);
   }
 
   /** Retransmits an INVITE's 2xx until the ACK with its Call-ID and CSeq arrives; `onNoAck` after 64·T1. */
   retransmit2xx(request: SipRequest, text: string, onNoAck: () => void): void {
     const transaction = this.servers.get(`${topBranch(request) ?? ''} INVITE`);
-    if (!transaction) return;
+    if (!transaction || transaction.source.stream) return;
     const key = ackKey(request);
     const pending: PendingAck = { text, target: transaction.source, interval: T1_MS, deadline: Date.now() + TIMEOUT_MS, onNoAck };
     this.pendingAcks.set(key, pending);

@@ -5,10 +5,17 @@
 import { createSocket, type Socket } from 'node:dgram';
 import { parseSipMessage, type SipMessage } from '../webrtc-edge/sip-message.js';
 
-/** Where a message came from or goes to. */
+/** A SIP connection over a stream transport (TCP): messages to its peer go on it, whatever the address says. */
+export interface SipStream {
+  send(text: string): void;
+  readonly isOpen: boolean;
+}
+
+/** Where a message came from or goes to; `stream` when it travels on a TCP connection rather than over UDP. */
 export interface SipAddress {
   address: string;
   port: number;
+  stream?: SipStream;
 }
 
 /** Larger datagrams are dropped: a SIP message over UDP must fit a path MTU anyway (RFC 3261 §18.1.1). */
