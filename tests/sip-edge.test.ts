@@ -9,7 +9,7 @@ import { SipEdge, type SipCredentials } from '../packages/gateway/src/adapters/w
 import { parseDigest, parseNameAddr, userOf } from '../packages/gateway/src/adapters/webrtc-edge/sip-headers.js';
 import { formatRequest, formatResponse, header, parseCSeq, parseSipMessage, type SipRequest } from '../packages/gateway/src/adapters/webrtc-edge/sip-message.js';
 import type { SipConnection } from '../packages/gateway/src/adapters/webrtc-edge/sip-registrar.js';
-import { linearToMulaw, mulawToLinear, pcmuLevel, ToneGenerator } from '../packages/gateway/src/adapters/webrtc-edge/pcmu-audio.js';
+import { linearToMulaw, mulawToLinear, pcmuLevel, ToneGenerator } from '../packages/gateway/src/adapters/media/pcmu-audio.js';
 import { estimateMos } from '../packages/sdk/src/softphone-module/call-quality.js';
 
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');

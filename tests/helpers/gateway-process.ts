@@ -45,6 +45,7 @@ export async function spawnGateway(options: GatewayProcessOptions = {}): Promise
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      AGENT_GATEWAY_SIP_PORT: '0',
       AGENT_GATEWAY_SESSION_REQUESTS_PER_SECOND: '5000',
       AGENT_GATEWAY_TENANT_API_REQUESTS_PER_SECOND: '5000',
       ...(options.dataDir ? { AGENT_GATEWAY_DATA_DIR: options.dataDir } : {}),

@@ -10,8 +10,10 @@ import type { TestGateway } from './test-gateway.js';
 /** WebRTC between the page and the gateway stays on loopback; the remote audio element may play without a click. */
 const SOFTPHONE_CHROMIUM_ARGS = [...CHROMIUM_ARGS, '--allow-loopback-in-peer-connection', '--autoplay-policy=no-user-gesture-required'];
 
-export function launchSoftphoneBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: SOFTPHONE_CHROMIUM_ARGS });
+/** `microphoneWav`: a WAV the fake microphone plays instead of Chromium's beep. */
+export function launchSoftphoneBrowser(microphoneWav?: string): Promise<Browser> {
+  const microphone = microphoneWav === undefined ? [] : [`--use-file-for-fake-audio-capture=${microphoneWav}`];
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...SOFTPHONE_CHROMIUM_ARGS, ...microphone] });
 }
 
 export interface SoftphonePage {

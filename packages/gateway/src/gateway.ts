@@ -18,6 +18,12 @@ import { CarrierSimulator } from './adapters/simulator/carrier-simulator.js';
 import { SipEdge } from './adapters/webrtc-edge/sip-edge.js';
 import { registerSipEndpoint } from './adapters/webrtc-edge/sip-route.js';
 import { WebRtcEdgeDriver } from './adapters/webrtc-edge/webrtc-edge-driver.js';
+import { LegRouter } from './adapters/telephony-router/leg-router.js';
+import type { FarEndDriver } from './adapters/telephony-router/far-end-driver.js';
+import { SipDriver } from './adapters/sip/sip-driver.js';
+import { CallRecordings } from './adapters/media/call-recordings.js';
+import { registerRecordingRoute } from './transport/recording-route.js';
+import type { PortRange } from './adapters/sip/rtp-port-range.js';
 import { SIP_REALM, sipCredentialsLookup } from './application/sip-credentials.js';
 import { registerCallRecordRoutes } from './transport/call-record-routes.js';
 import { registerDemoRoutes } from './transport/demo-routes.js';
@@ -117,6 +123,20 @@ export interface GatewayOptions {
    */
   leaseRenewMs?: number;
   leaseLapseMs?: number;
+  /**
+   * Far-end drivers tried before the built-in ones (SIP, then the WebRTC edge) for each leg the gateway dials; the
+   * first that handles a destination takes the leg.
+   */
+  farEndDrivers?: FarEndDriver[];
+  /**
+   * UDP port of SIP trunks and desk phones (docs/telephony.md), on `host`; 0 picks a free port. Omitted: no SIP
+   * (`npm start` sets it from `AGENT_GATEWAY_SIP_PORT`, default 5060).
+   */
+  sipPort?: number;
+  /** Ports the RTP of SIP legs uses. Default 20000-20999. */
+  rtpPorts?: PortRange;
+  /** An answered SIP leg without RTP for this long ends. Default 30 s. */
+  mediaTimeoutMs?: number;
 }
 
 export interface Gateway {
@@ -125,14 +145,21 @@ export interface Gateway {
   port: number;
   services: GatewayServices;
   liveSessions: LiveSessions;
-  /** The embedded telephony: virtual customers and agent phones. */
+  /** Every leg's switchboard; in embedded mode also the virtual customers and agent phones. */
   simulator: CarrierSimulator;
+  /** The telephony driver: picks a far-end driver per leg. */
+  telephony: LegRouter;
   /** The SIP-over-WebSocket edge softphones register on (`/sip`). */
   sipEdge: SipEdge;
+  /** SIP trunks and desk phones, when `sipPort` is given. */
+  sip: SipDriver | undefined;
   router: AcdRouter;
   logger: Logger;
   close(): Promise<void>;
 }
+
+/** SIP requests one address that is no trunk's may send (phones registering and answering, probes, floods). */
+const SIP_REQUESTS_PER_ADDRESS = { perSecond: 50, burst: 200 };
 
 const REPOSITORY_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CONSOLE_DIR = join(REPOSITORY_ROOT, 'apps/console/public');
@@ -164,7 +191,33 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     isSessionLive: (sessionId) => services.liveSessions.has(sessionId),
     logger,
   });
-  const telephony = new WebRtcEdgeDriver({ simulator, edge: sipEdge, clock, logger, media: { hostAddress: options.mediaAddress ?? singleAddress(host) } });
+  const metrics = new GatewayMetrics({
+    liveSessionCount: () => services.liveSessions.size,
+    tenants: () => tenants.all(),
+    activeCalls: (tenantId) => store.calls.listActive(tenantId),
+    now: () => clock.now(),
+  });
+  const sipRequestLimiter = new RateLimiter<string>(systemClock, SIP_REQUESTS_PER_ADDRESS);
+  const sip =
+    options.sipPort === undefined
+      ? undefined
+      : await SipDriver.open({
+          host: singleAddress(host) ?? '0.0.0.0',
+          port: options.sipPort,
+          advertisedAddress: options.mediaAddress ?? singleAddress(host),
+          rtpPorts: options.rtpPorts,
+          mediaTimeoutMs: options.mediaTimeoutMs,
+          realm: SIP_REALM,
+          tenants: () => tenants.all(),
+          logger,
+          onRefused: (reason) => metrics.sipRefused(reason),
+          admits: (address) => sipRequestLimiter.take(address),
+        });
+  const softphones = new WebRtcEdgeDriver({ edge: sipEdge, clock, logger, media: { hostAddress: options.mediaAddress ?? singleAddress(host) } });
+  const recordings = options.dataDir
+    ? new CallRecordings(join(options.dataDir, 'recordings'), simulator, (tenantId) => tenants.get(tenantId)?.recordCalls ?? false)
+    : undefined;
+  const telephony = new LegRouter({ recordings, switchboard: simulator, farEnds: [...(options.farEndDrivers ?? []), ...(sip ? [sip] : []), softphones], virtualPhones: embedded });
   const ownerId = randomUUID();
   const calls = new CallService(ownerId, store, bus, clock, telephony, agents, tenants, logger, (call) => queueStatusFeed.callChanged(call));
   const router = new AcdRouter(store, tenants, agents, calls, logger);
@@ -220,12 +273,6 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   await lease.start();
   for (const tenant of tenants.all()) await agents.resumeTimers(tenant.tenantId);
 
-  const metrics = new GatewayMetrics({
-    liveSessionCount: () => services.liveSessions.size,
-    tenants: () => tenants.all(),
-    activeCalls: (tenantId) => store.calls.listActive(tenantId),
-    now: () => clock.now(),
-  });
   const app = Fastify({ logger: false, bodyLimit: MAX_FRAME_BYTES, frameworkErrors: frameworkErrorHandler, clientErrorHandler, trustProxy: options.trustedProxies ?? false });
   await app.register(fastifyWebsocket, { options: { maxPayload: MAX_FRAME_BYTES } });
   registerHttpErrorHandlers(app);
@@ -263,6 +310,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   registerSipEndpoint(app, sipEdge, logger, (origin) => origins.allows(origin));
   registerSessionKeyRoutes(app, services, (keyHash) => endSessionsOfKey(services, keyHash));
   registerCallRecordRoutes(app, tenants, store.calls);
+  registerRecordingRoute(app, tenants, recordings);
   registerDemoRoutes(app, tenants, embedded, options.demoApiKey ?? 'demo-api-key');
   if (embedded) registerSimulatorRoutes(app, tenants, simulator);
   app.get('/healthz', async () => ({ status: 'ok', sessions: services.liveSessions.size, time: Date.now() }));
@@ -281,7 +329,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     services,
     liveSessions: services.liveSessions,
     simulator,
+    telephony,
     sipEdge,
+    sip,
     router,
     logger,
     async close() {

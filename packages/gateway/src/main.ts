@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import { createRedisBus } from './adapters/redis/redis-bus.js';
 import { openRedisStore } from './adapters/redis/redis-store.js';
 import { startGateway } from './gateway.js';
+import { parsePortRange } from './adapters/sip/rtp-port-range.js';
 
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -17,6 +18,9 @@ const rate = (name: string) => {
   return process.env[name] && perSecond > 0 ? { perSecond, burst: 2 * perSecond } : undefined;
 };
 const milliseconds = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
+const sipPort = Number(process.env.AGENT_GATEWAY_SIP_PORT ?? 5060);
+const rtpPorts = process.env.AGENT_GATEWAY_RTP_PORTS ? parsePortRange(process.env.AGENT_GATEWAY_RTP_PORTS) : undefined;
+if (process.env.AGENT_GATEWAY_RTP_PORTS && !rtpPorts) throw new Error('AGENT_GATEWAY_RTP_PORTS must be a range such as 20000-20999');
 const sessionRequests = rate('AGENT_GATEWAY_SESSION_REQUESTS_PER_SECOND');
 const tenantApiRequests = rate('AGENT_GATEWAY_TENANT_API_REQUESTS_PER_SECOND');
 
@@ -43,6 +47,8 @@ const gateway = await startGateway({
   trustedProxies: list('AGENT_GATEWAY_TRUSTED_PROXIES'),
   maxConnectionsPerAddress: process.env.AGENT_GATEWAY_MAX_CONNECTIONS_PER_ADDRESS ? Number(process.env.AGENT_GATEWAY_MAX_CONNECTIONS_PER_ADDRESS) : undefined,
   frameAncestors: list('AGENT_GATEWAY_FRAME_ANCESTORS'),
+  sipPort,
+  rtpPorts,
   rateLimits: { ...(sessionRequests && { sessionRequests }), ...(tenantApiRequests && { tenantApiRequests }) },
   leaseRenewMs: milliseconds('AGENT_GATEWAY_LEASE_RENEW_MS'),
   leaseLapseMs: milliseconds('AGENT_GATEWAY_LEASE_LAPSE_MS'),
@@ -53,6 +59,7 @@ process.stdout.write(`
 Agent Gateway listening on ${gateway.url}  (node ${gateway.services.ownerId})
   console     ${gateway.url}/
   WebSocket   ${gateway.url.replace(/^http/, 'ws')}/ws
+  SIP (UDP)   ${host}:${gateway.sip?.address.port}
   store       ${redisUrl ? `Redis (${redisPrefix})` : dataDir}
   tenants     ${gateway.services.tenants.all().map((t) => t.tenantId).join(', ')}
 ${

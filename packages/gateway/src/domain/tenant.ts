@@ -52,6 +52,34 @@ const IvrNodeSchema = v.object({
 
 const IvrSchema = v.object({ ivrId: v.string(), name: v.string(), nodes: v.array(IvrNodeSchema) });
 
+/** Where a call to one of a trunk's numbers (DID) goes: a queue (entering an IVR first is not supported yet). */
+const DidTargetSchema = v.object({ queueNo: v.string() });
+
+/** A SIP trunk: the carrier behind the tenant's phone numbers, or a PBX (docs/telephony.md). */
+const TrunkSchema = v.object({
+  name: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.-]{1,64}$/)),
+  /** Where outbound INVITEs go (an IPv4 address or a host name). */
+  host: v.pipe(v.string(), v.nonEmpty()),
+  port: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(65_535)), 5060),
+  transport: v.optional(v.picklist(['udp']), 'udp'),
+  /** Digest credentials the gateway answers the carrier's challenges with. */
+  username: v.optional(v.string()),
+  password: v.optional(v.string()),
+  /** Whether the gateway keeps a registration with the carrier (REGISTER of `username`, refreshed). */
+  register: v.optional(v.boolean(), false),
+  /** Source addresses whose INVITEs are accepted as calls to this trunk's DIDs. */
+  inboundFrom: v.optional(v.array(v.string()), []),
+  dids: v.optional(v.record(v.pipe(v.string(), v.regex(PHONE_NUMBER_PATTERN)), DidTargetSchema), {}),
+});
+
+/** A SIP desk phone's credentials for one of the tenant's extensions. */
+const DeskPhoneSchema = v.object({
+  extension: v.pipe(v.string(), v.regex(EXTENSION_PATTERN)),
+  /** The digest username; default `<tenantId>-<extension>`. Unique across the gateway's tenants. */
+  username: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.-]{1,64}$/))),
+  password: v.pipe(v.string(), v.minLength(8)),
+});
+
 /** A list of numbers the dialer works through: progressive tasks are dialled for their agents, preview tasks listed. */
 const AutoDialTaskSchema = v.object({
   taskId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/)),
@@ -102,9 +130,16 @@ export const TenantConfigSchema = v.pipe(v.object({
   webrtc: v.optional(v.object({ stunServer: v.optional(v.string(), 'stun:stun.l.google.com:19302') }), {}),
   ivrs: v.optional(v.array(IvrSchema), []),
   autoDialTasks: v.optional(v.array(AutoDialTaskSchema), []),
+  /** Calls with real audio are recorded under the data directory (docs/telephony.md). */
+  recordCalls: v.optional(v.boolean(), true),
+  trunks: v.optional(v.array(TrunkSchema), []),
+  deskPhones: v.optional(v.array(DeskPhoneSchema), []),
 }), v.check(
   (tenant) => tenant.autoDialTasks.every((task) => task.callerId === undefined || tenant.callerIds.some((id) => id.number === task.callerId)),
   'autoDialTasks: a callerId must be one of the tenant\'s callerIds',
+), v.check(
+  (tenant) => tenant.deskPhones.every((phone) => tenant.extensions.includes(phone.extension)),
+  'deskPhones: an extension must be one of the tenant\'s extensions',
 ), v.transform(({ apiKey, ...tenant }) => ({ ...tenant, apiKeyHash: hashSecret(apiKey) })));
 
 export type TenantConfig = v.InferOutput<typeof TenantConfigSchema>;
@@ -112,6 +147,13 @@ export type TenantAgent = TenantConfig['agents'][number];
 export type TenantQueue = TenantConfig['queues'][number];
 export type PauseReason = TenantConfig['pauseReasons'][number];
 export type AutoDialTask = TenantConfig['autoDialTasks'][number];
+export type Trunk = TenantConfig['trunks'][number];
+export type DeskPhone = TenantConfig['deskPhones'][number];
+
+/** A desk phone's digest username. */
+export function deskPhoneUsername(tenantId: string, phone: DeskPhone): string {
+  return phone.username ?? `${tenantId}-${phone.extension}`;
+}
 
 export function findAgent(tenant: TenantConfig, agentNo: string): TenantAgent | undefined {
   return tenant.agents.find((agent) => agent.agentNo === agentNo);

@@ -17,7 +17,9 @@ export type LegEndCause =
   /** The number does not exist / the extension is not registered. */
   | 'invalid'
   /** The gateway hung up before it was answered. */
-  | 'cancelled';
+  | 'cancelled'
+  /** The carrier or phone failed (a SIP 5xx): the spec's system error. */
+  | 'failed';
 
 export type Party = 'customer' | 'agent';
 

@@ -61,6 +61,13 @@ export class GatewayMetrics implements OperationMetrics {
     registers: [this.registry],
   });
 
+  private readonly sipRefusals = new Counter({
+    name: 'agent_gateway_sip_refused_total',
+    help: 'SIP messages dropped or refused, by reason (oversized, malformed, flood, unknownSource, unknownNumber, badCredentials, unacceptableMedia)',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
   constructor(sources: MetricsSources) {
     new Gauge({
       name: 'agent_gateway_sessions',
@@ -77,6 +84,10 @@ export class GatewayMetrics implements OperationMetrics {
   operationCompleted(action: string, code: 0 | -1, seconds: number): void {
     this.operations.inc({ action, code: String(code) });
     this.latency.observe({ action }, seconds);
+  }
+
+  sipRefused(reason: string): void {
+    this.sipRefusals.inc({ reason });
   }
 
   requestRepeated(): void {

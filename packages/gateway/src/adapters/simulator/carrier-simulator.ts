@@ -205,6 +205,32 @@ export class CarrierSimulator implements TelephonyDriver {
     this.apply(legId, { type: 'end', cause });
   }
 
+  /** The far end of an external leg pressed keys (`dtmf`). */
+  externalLegPressed(legId: string, digits: string): void {
+    this.apply(legId, { type: 'press', digits });
+  }
+
+  /** A real phone calls one of the tenant's queues: a ringing external leg in a new call, announced by `incoming`. */
+  addExternalInboundLeg({ tenantId, queueNo, from }: InboundCall): { callId: string; legId: string } {
+    if (this.closed) throw new Error('the carrier simulator is closed');
+    const callId = randomUUID();
+    const legId = randomUUID();
+    this.calls.add(newLeg({ legId, callId, tenantId, party: 'customer', number: from, direction: 'inbound', hangupAfterMs: null, state: 'ringing', startedAt: this.clock.now() }));
+    this.outbox.post({ type: 'incoming', tenantId, callId, legId, from, queueNo });
+    return { callId, legId };
+  }
+
+  /** The call a live leg belongs to. */
+  callOf(legId: string): { tenantId: string; callId: string } | undefined {
+    const leg = this.calls.leg(legId);
+    return leg && { tenantId: leg.tenantId, callId: leg.callId };
+  }
+
+  /** The legs of a call in progress (ended ones included until the call is over); empty once it is over. */
+  legsOfCall(callId: string): SimulatedLeg[] {
+    return this.calls.legsOf(callId);
+  }
+
   /** The legs whose party the leg's party hears now; empty for an unknown leg. */
   hearsOf(legId: string): string[] {
     const leg = this.calls.leg(legId);

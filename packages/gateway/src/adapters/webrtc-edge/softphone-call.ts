@@ -1,13 +1,13 @@
 /**
  * One call the edge places to a registered softphone: the INVITE client transaction and its dialog (RFC 3261 §13,
- * §15, §9), with the werift media behind it. The leg itself lives in the carrier simulator (an external leg), which
- * this class tells when the phone answers or ends the call.
+ * §15, §9), with the werift media behind it. The leg itself lives in the router's switchboard, which this class tells
+ * when the phone answers or ends the call.
  */
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../../application/logger.js';
 import type { Clock, TimerHandle } from '../../ports/clock.js';
 import type { DialRequest, LegEndCause } from '../../ports/telephony.js';
-import type { MediaBridge } from './media-bridge.js';
+import type { ConversationMixer } from '../media/conversation-mixer.js';
 import { reply, type SipDialogHandler, type SipEdge } from './sip-edge.js';
 import { parseNameAddr } from './sip-headers.js';
 import { formatRequest, header, parseCSeq, type HeaderList, type SipRequest, type SipResponse } from './sip-message.js';
@@ -18,13 +18,13 @@ import { SoftphoneMedia, type MediaOptions } from './softphone-media.js';
 export const EDGE_HOST = 'agent-gateway.invalid';
 
 export interface ExternalLegs {
-  externalLegAnswered(legId: string): void;
-  externalLegEnded(legId: string, cause: LegEndCause): void;
+  answered(legId: string): void;
+  ended(legId: string, cause: LegEndCause): void;
 }
 
 export interface SoftphoneCallDeps {
   edge: SipEdge;
-  bridge: MediaBridge;
+  mixer: ConversationMixer;
   legs: ExternalLegs;
   clock: Clock;
   logger: Logger;
@@ -64,7 +64,7 @@ export class SoftphoneCall implements SipDialogHandler {
     this.timeout = this.deps.clock.schedule(this.request.timeoutMs, () => this.giveUp());
     let offer: string;
     try {
-      const media = new SoftphoneMedia(this.deps.media, (payload) => this.deps.bridge.received(this.legId, payload));
+      const media = new SoftphoneMedia(this.deps.media, (samples) => this.deps.mixer.received(this.legId, samples));
       this.media = media;
       offer = await media.createOffer();
     } catch (error) {
@@ -133,8 +133,8 @@ export class SoftphoneCall implements SipDialogHandler {
     }
     if (this.state !== 'confirmed') return;
     this.timeout?.cancel();
-    this.deps.bridge.attach(this.legId, this.media!);
-    this.deps.legs.externalLegAnswered(this.legId);
+    this.deps.mixer.attach(this.legId, this.media!);
+    this.deps.legs.answered(this.legId);
   }
 
   private giveUp(): void {
@@ -147,14 +147,14 @@ export class SoftphoneCall implements SipDialogHandler {
   private finish(cause: LegEndCause): void {
     if (this.state === 'ended') return;
     this.cleanUp();
-    this.deps.legs.externalLegEnded(this.legId, cause);
+    this.deps.legs.ended(this.legId, cause);
   }
 
   private cleanUp(): void {
     if (this.state === 'ended') return;
     this.state = 'ended';
     this.timeout?.cancel();
-    this.deps.bridge.detach(this.legId);
+    this.deps.mixer.detach(this.legId);
     void this.media?.close();
     // Late responses (the 487 to a CANCEL, the 200 to a BYE) still need their dialog for a moment.
     setTimeout(() => this.deps.edge.removeDialog(this.sipCallId), 5_000).unref();

@@ -4,7 +4,9 @@
  * for the embedded gateway), so media never leaves the address the gateway serves on.
  */
 import { MediaStreamTrack, RTCPeerConnection, RTCRtpCodecParameters, RtpHeader, RtpPacket } from 'werift';
-import { PCMU_PAYLOAD_TYPE, SAMPLES_PER_FRAME, SAMPLE_RATE } from './pcmu-audio.js';
+import type { MediaEndpoint } from '../media/conversation-mixer.js';
+import { PCMU } from '../media/g711.js';
+import { PCMU_PAYLOAD_TYPE, SAMPLES_PER_FRAME, SAMPLE_RATE } from '../media/pcmu-audio.js';
 
 export interface MediaOptions {
   /** Address ICE gathers on and answers from; undefined: every interface. */
@@ -13,7 +15,7 @@ export interface MediaOptions {
 
 const GATHERING_TIMEOUT_MS = 3_000;
 
-export class SoftphoneMedia {
+export class SoftphoneMedia implements MediaEndpoint {
   private readonly pc: RTCPeerConnection;
   private readonly track = new MediaStreamTrack({ kind: 'audio' });
   private readonly hostAddress: string | undefined;
@@ -24,7 +26,7 @@ export class SoftphoneMedia {
 
   constructor(
     options: MediaOptions,
-    private readonly onAudio: (payload: Buffer) => void,
+    private readonly onAudio: (samples: Int16Array) => void,
   ) {
     const host = options.hostAddress;
     this.hostAddress = host;
@@ -45,7 +47,7 @@ export class SoftphoneMedia {
     this.pc.addTransceiver(this.track, { direction: 'sendrecv' });
     this.pc.onTrack.subscribe((remote) => {
       remote.onReceiveRtp.subscribe((rtp) => {
-        if (!this.closed) this.onAudio(rtp.payload);
+        if (!this.closed && rtp.header.payloadType === PCMU_PAYLOAD_TYPE) this.onAudio(PCMU.decode(rtp.payload));
       });
     });
   }
@@ -63,8 +65,8 @@ export class SoftphoneMedia {
     await this.pc.setRemoteDescription({ type: 'answer', sdp });
   }
 
-  /** Sends one 20 ms PCMU frame. */
-  sendFrame(payload: Buffer): void {
+  /** Sends one 20 ms frame as PCMU. */
+  sendFrame(samples: Int16Array): void {
     if (this.closed) return;
     const header = new RtpHeader({
       payloadType: PCMU_PAYLOAD_TYPE,
@@ -75,7 +77,7 @@ export class SoftphoneMedia {
     this.started = true;
     this.sequenceNumber = (this.sequenceNumber + 1) & 0xffff;
     this.timestamp = (this.timestamp + SAMPLES_PER_FRAME) >>> 0;
-    this.track.writeRtp(new RtpPacket(header, payload));
+    this.track.writeRtp(new RtpPacket(header, PCMU.encode(samples)));
   }
 
   /** After a pause in sending, the next frame starts a new talkspurt. */

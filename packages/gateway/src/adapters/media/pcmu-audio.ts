@@ -38,15 +38,29 @@ export class ToneGenerator {
     private readonly amplitude = 0.3,
   ) {}
 
+  /** The next 20 ms as PCMU. */
   next(): Buffer {
-    const frame = Buffer.alloc(SAMPLES_PER_FRAME);
+    return Buffer.from(this.nextSamples().map(linearToMulaw));
+  }
+
+  /** The next 20 ms as 16-bit linear samples. */
+  nextSamples(): Int16Array {
+    const samples = new Int16Array(SAMPLES_PER_FRAME);
     const step = (2 * Math.PI * this.frequencyHz) / SAMPLE_RATE;
     for (let i = 0; i < SAMPLES_PER_FRAME; i++) {
-      frame[i] = linearToMulaw(Math.sin(this.phase) * this.amplitude * 32_767);
+      samples[i] = Math.round(Math.sin(this.phase) * this.amplitude * 32_767);
       this.phase = (this.phase + step) % (2 * Math.PI);
     }
-    return frame;
+    return samples;
   }
+}
+
+/** Root mean square of 16-bit linear samples, 0 (silence) to 1 (full scale). */
+export function linearLevel(samples: Int16Array): number {
+  if (samples.length === 0) return 0;
+  let sum = 0;
+  for (const value of samples) sum += (value / 32_768) ** 2;
+  return Math.sqrt(sum / samples.length);
 }
 
 /** Root mean square of a PCMU payload, 0 (silence) to 1 (full scale). */

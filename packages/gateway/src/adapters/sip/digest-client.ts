@@ -1,0 +1,30 @@
+/** The gateway answering a carrier's digest challenge (RFC 2617 / RFC 3261 §22.2): MD5, with or without qop=auth. */
+import { randomBytes } from 'node:crypto';
+import { md5 } from '../webrtc-edge/sip-digest.js';
+import { parseDigest } from '../webrtc-edge/sip-headers.js';
+
+export interface DigestAnswer {
+  /** `Authorization` for a 401, `Proxy-Authorization` for a 407. */
+  header: 'Authorization' | 'Proxy-Authorization';
+  value: string;
+}
+
+/** The credentials answering the challenge of `status` (401 or 407); undefined when the challenge cannot be read. */
+export function answerChallenge(status: number, challenge: string | undefined, method: string, uri: string, username: string, password: string): DigestAnswer | undefined {
+  const params = challenge === undefined ? undefined : parseDigest(challenge);
+  if (!params?.nonce || params.realm === undefined) return undefined;
+  if ((params.algorithm ?? 'MD5').toUpperCase() !== 'MD5') return undefined;
+  const ha1 = md5(`${username}:${params.realm}:${password}`);
+  const ha2 = md5(`${method}:${uri}`);
+  const qops = (params.qop ?? '').split(',').map((item) => item.trim());
+  const fields = [`username="${username}"`, `realm="${params.realm}"`, `nonce="${params.nonce}"`, `uri="${uri}"`, 'algorithm=MD5'];
+  if (qops.includes('auth')) {
+    const cnonce = randomBytes(8).toString('hex');
+    const nc = '00000001';
+    fields.push(`response="${md5(`${ha1}:${params.nonce}:${nc}:${cnonce}:auth:${ha2}`)}"`, 'qop=auth', `nc=${nc}`, `cnonce="${cnonce}"`);
+  } else {
+    fields.push(`response="${md5(`${ha1}:${params.nonce}:${ha2}`)}"`);
+  }
+  if (params.opaque !== undefined) fields.push(`opaque="${params.opaque}"`);
+  return { header: status === 407 ? 'Proxy-Authorization' : 'Authorization', value: `Digest ${fields.join(', ')}` };
+}

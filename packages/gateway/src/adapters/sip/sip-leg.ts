@@ -1,0 +1,202 @@
+/**
+ * What every SIP leg of the B2BUA shares: its own dialog (RFC 3261 §12: Call-ID, tags, CSeq, remote target), its RTP
+ * session bridged into the mixer, the in-dialog requests a far end may send (BYE, re-INVITE, INFO, OPTIONS), and the
+ * gateway ending the leg with a BYE. The two kinds of leg (the gateway calling out, a far end calling in) add how the
+ * dialog is set up.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Socket } from 'node:dgram';
+import type { Logger } from '../../application/logger.js';
+import type { LegEndCause } from '../../ports/telephony.js';
+import type { LegHost } from '../telephony-router/far-end-driver.js';
+import { formatRequest, formatResponse, header, type HeaderList, type SipRequest } from '../webrtc-edge/sip-message.js';
+import { bindRtpSocket, type PortRange } from './rtp-port-range.js';
+import { RtpSession } from './rtp-session.js';
+import { answerOffer, SdpError, type NegotiatedMedia } from './sdp-negotiation.js';
+import type { SipTransactions } from './sip-transactions.js';
+import type { SipAddress } from './sip-udp-transport.js';
+
+export interface SipStack {
+  transactions: SipTransactions;
+  /** Sends a message outside any transaction (the ACK of a 2xx). */
+  send(text: string, target: SipAddress): void;
+  /** The SIP socket's address, written in Via and Contact. */
+  local: SipAddress;
+  /** The address RTP sockets bind to and SDP advertises. */
+  mediaAddress: string;
+  rtpPorts: PortRange;
+  mediaTimeoutMs: number;
+  host: LegHost;
+  logger: Logger;
+  /** The leg stops receiving its dialog's requests. */
+  forget(sipCallId: string): void;
+}
+
+export const token = (bytes = 8) => randomBytes(bytes).toString('hex');
+export const newBranch = () => `z9hG4bK${token()}`;
+
+export type LegState = 'setup' | 'confirmed' | 'ended';
+
+export abstract class SipLeg {
+  protected state: LegState = 'setup';
+  protected rtp: RtpSession | undefined;
+  protected media: NegotiatedMedia | undefined;
+  protected sdpVersion = 1;
+  protected localCSeq = 1;
+  protected remoteTag: string | undefined;
+  protected abstract readonly localTag: string;
+  /** Where in-dialog requests go: the far end's Contact, sent to the address the leg talks to. */
+  protected abstract remoteTarget: string;
+  protected abstract readonly target: SipAddress;
+
+  protected constructor(
+    readonly legId: string,
+    readonly sipCallId: string,
+    protected readonly stack: SipStack,
+  ) {}
+
+  /** The From (gateway side) and To (far side) of requests the gateway sends in the dialog. */
+  protected abstract localParty(): string;
+  protected abstract remoteParty(): string;
+
+  /** A request of this leg's dialog from the far end (the transaction layer has absorbed retransmissions). */
+  onRequest(request: SipRequest): void {
+    switch (request.method) {
+      case 'BYE':
+        this.respond(request, 200, 'OK');
+        return this.farEndEnded('normal');
+      case 'INVITE':
+        return this.reinvited(request);
+      case 'INFO':
+        this.respond(request, 200, 'OK');
+        return this.infoDigit(request);
+      case 'OPTIONS':
+        return this.respond(request, 200, 'OK', [['Allow', ALLOW]]);
+      case 'CANCEL':
+        return this.respond(request, 481, 'Call/Transaction Does Not Exist');
+      default:
+        return this.respond(request, 405, 'Method Not Allowed', [['Allow', ALLOW]]);
+    }
+  }
+
+  /** The gateway ends the leg; the router reports the end. */
+  abstract hangup(cause: LegEndCause): void;
+
+  sendDtmf(digits: string, durationMs: number, gapMs: number): void {
+    this.rtp?.sendDigits(digits, durationMs, gapMs);
+  }
+
+  protected async openRtp(): Promise<void> {
+    this.attachRtp(await bindRtpSocket(this.stack.rtpPorts, this.stack.mediaAddress));
+  }
+
+  protected attachRtp(socket: Socket): void {
+    const rtp = new RtpSession(
+      socket,
+      {
+        onAudio: (samples) => this.stack.host.mixer.received(this.legId, samples),
+        onDigit: (digit) => this.stack.host.pressed(this.legId, digit),
+        onMediaTimeout: () => {
+          this.stack.logger.info({ legId: this.legId }, 'sip: no RTP for the media timeout, ending the leg');
+          this.sendBye();
+          this.farEndEnded('normal');
+        },
+      },
+      this.stack.mediaTimeoutMs,
+    );
+    this.rtp = rtp;
+    if (this.state === 'ended') rtp.close();
+  }
+
+  /** Media flows: the mixer sends to and hears from the leg, and the media timeout runs. */
+  protected startMedia(): void {
+    if (!this.rtp || !this.media) return;
+    this.rtp.use(this.media);
+    this.rtp.watch();
+    this.stack.host.mixer.attach(this.legId, this.rtp);
+  }
+
+  protected localMedia() {
+    return { address: this.stack.mediaAddress, port: this.rtp?.localPort ?? 9, version: this.sdpVersion++ };
+  }
+
+  protected sendBye(): void {
+    if (this.state !== 'confirmed') return;
+    this.inDialogRequest('BYE');
+  }
+
+  protected inDialogRequest(method: string, extra: HeaderList = [], body = ''): void {
+    this.localCSeq += 1;
+    const branch = newBranch();
+    const text = formatRequest(method, this.remoteTarget, [...this.baseHeaders(branch, `${this.localCSeq} ${method}`), ...extra], body);
+    this.stack.transactions.request({ method, branch, text, target: this.target, onResponse: () => undefined, onTimeout: () => undefined });
+  }
+
+  protected baseHeaders(branch: string, cseq: string): HeaderList {
+    const { address, port } = this.stack.local;
+    return [
+      ['Via', `SIP/2.0/${this.target.stream ? 'TCP' : 'UDP'} ${address}:${port};branch=${branch};rport`],
+      ['Max-Forwards', '70'],
+      ['From', this.localParty()],
+      ['To', this.remoteParty()],
+      ['Call-ID', this.sipCallId],
+      ['CSeq', cseq],
+    ];
+  }
+
+  protected contactHeader(): readonly [string, string] {
+    return ['Contact', `<sip:gateway@${this.stack.local.address}:${this.stack.local.port}${this.target.stream ? ';transport=tcp' : ''}>`];
+  }
+
+  protected respond(request: SipRequest, status: number, reason: string, extra: HeaderList = [], body = ''): void {
+    const toTag = status > 100 ? this.localTag : undefined;
+    const text = formatResponse(request, status, reason, extra, body, toTag);
+    this.stack.transactions.respond(request, status, text);
+    if (request.method === 'INVITE' && status >= 200 && status < 300) {
+      this.stack.transactions.retransmit2xx(request, text, () => {
+        this.stack.logger.info({ legId: this.legId }, 'sip: no ACK for a 2xx, ending the leg');
+        this.sendBye();
+        this.farEndEnded('normal');
+      });
+    }
+  }
+
+  /** The far end ended the leg (BYE, CANCEL, media timeout, a failure response). */
+  protected farEndEnded(cause: LegEndCause): void {
+    if (this.state === 'ended') return;
+    this.cleanUp();
+    this.stack.host.ended(this.legId, cause);
+  }
+
+  protected cleanUp(): void {
+    if (this.state === 'ended') return;
+    this.state = 'ended';
+    this.stack.host.mixer.detach(this.legId);
+    this.rtp?.close();
+    // Late responses and retransmissions still find the dialog for a moment.
+    setTimeout(() => this.stack.forget(this.sipCallId), 5_000).unref();
+  }
+
+  /** A re-INVITE (the far end holds, resumes or moves its media): answered with the same codec. */
+  private reinvited(request: SipRequest): void {
+    if (this.state !== 'confirmed' || request.body.trim() === '') return this.respond(request, 488, 'Not Acceptable Here');
+    try {
+      const { answer, media } = answerOffer(request.body, this.localMedia());
+      this.media = media;
+      this.rtp?.use(media);
+      this.respond(request, 200, 'OK', [this.contactHeader(), ['Content-Type', 'application/sdp']], answer);
+    } catch (error) {
+      if (!(error instanceof SdpError)) throw error;
+      this.respond(request, 488, 'Not Acceptable Here');
+    }
+  }
+
+  /** SIP INFO DTMF (application/dtmf-relay), which some phones send instead of RFC 4733 events. */
+  private infoDigit(request: SipRequest): void {
+    if (!/dtmf/i.test(header(request, 'content-type') ?? '')) return;
+    const digit = /Signal\s*=\s*([0-9*#A-D])/i.exec(request.body)?.[1];
+    if (digit) this.stack.host.pressed(this.legId, digit);
+  }
+}
+
+export const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, INFO';

@@ -1,0 +1,42 @@
+/**
+ * A driver for legs whose far end is a real phone (a softphone on the WebRTC edge, a SIP desk phone, a SIP trunk).
+ * The leg router keeps every leg in one switchboard (conversations, hold, mute, monitoring, the call listing) and one
+ * mixer; a far-end driver only signals its phones and moves their audio, reporting what they do through `LegHost`.
+ */
+import type { Destination, DialRequest, DtmfTiming, LegEndCause } from '../../ports/telephony.js';
+import type { ConversationMixer } from '../media/conversation-mixer.js';
+
+/** A call a real phone placed to the gateway, for a queue (or an IVR). */
+export interface InboundLeg {
+  tenantId: string;
+  queueNo: string;
+  /** The caller's number. */
+  from: string;
+}
+
+/** What a far-end driver reports its legs' progress to. */
+export interface LegHost {
+  readonly mixer: ConversationMixer;
+  /** A new ringing inbound leg in a new call, announced as `incoming`; its hangup, answer and DTMF come to `driver`. */
+  inboundLeg(driver: FarEndDriver, call: InboundLeg): { callId: string; legId: string };
+  answered(legId: string): void;
+  ended(legId: string, cause: LegEndCause): void;
+  pressed(legId: string, digits: string): void;
+}
+
+export interface FarEndDriver {
+  /** Called once by the router before any other call. */
+  start(host: LegHost): void;
+  /** Whether this driver takes legs to the destination (the router asks its drivers in order). */
+  handles(tenantId: string, destination: Destination): boolean;
+  /** Whether the destination could be rung now (an extension or softphone must be registered). */
+  isReachable(tenantId: string, destination: Destination): boolean;
+  /** Rings the far end of a leg the router has added, ringing; reports `answered` or `ended`. Never throws. */
+  dial(request: DialRequest): void;
+  /** Answers an inbound leg of this driver. */
+  answer(legId: string): void;
+  /** Ends the signalling of a leg (CANCEL, BYE or a final response); the router reports the end. */
+  hangup(legId: string, cause: LegEndCause): void;
+  sendDtmf(legId: string, digits: string, timing: DtmfTiming): void;
+  close(): Promise<void>;
+}

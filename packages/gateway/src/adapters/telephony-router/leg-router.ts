@@ -1,0 +1,125 @@
+/**
+ * The TelephonyDriver the gateway uses: one router of legs that picks a far-end driver per leg by its destination (the
+ * first of `farEnds` that handles it: softphones → the WebRTC edge, extensions with a registered desk phone and PSTN
+ * numbers of a tenant with a trunk → SIP), else the simulator's virtual phones when they are enabled. Every leg lives
+ * in the switchboard (conversations, hold, mute, monitoring, listing); the mixer moves real audio along its paths.
+ */
+import type { Unsubscribe } from '../../ports/bus.js';
+import type { Destination, DialRequest, DtmfTiming, LegEndCause, MonitorMode, MuteDirection, TelephonyDriver, TelephonyEvent } from '../../ports/telephony.js';
+import type { CallRecordings } from '../media/call-recordings.js';
+import { ConversationMixer } from '../media/conversation-mixer.js';
+import type { CarrierSimulator } from '../simulator/carrier-simulator.js';
+import type { FarEndDriver, InboundLeg, LegHost } from './far-end-driver.js';
+
+export interface LegRouterOptions {
+  /** Holds every leg; its virtual phones answer the legs no far-end driver takes when `virtualPhones` is on. */
+  switchboard: CarrierSimulator;
+  farEnds: FarEndDriver[];
+  /** Embedded mode: numbers and extensions no real driver takes ring the simulator's virtual phones. Off: `invalid`. */
+  virtualPhones: boolean;
+  /** Records calls with real media; omitted: no recordings. */
+  recordings?: CallRecordings;
+}
+
+export class LegRouter implements TelephonyDriver {
+  readonly mixer: ConversationMixer;
+  private readonly switchboard: CarrierSimulator;
+  private readonly owners = new Map<string, FarEndDriver>();
+  private readonly unsubscribe: Unsubscribe;
+
+  constructor(private readonly options: LegRouterOptions) {
+    this.switchboard = options.switchboard;
+    this.mixer = new ConversationMixer(this.switchboard);
+    this.switchboard.attachMedia((legId) => this.mixer.mediaOf(legId));
+    const recordings = options.recordings;
+    if (recordings) this.mixer.recordWith((withMedia, spoken) => recordings.tick(withMedia, spoken));
+    this.unsubscribe = this.switchboard.subscribe((event) => this.onEvent(event));
+    const host = this.host();
+    for (const farEnd of options.farEnds) farEnd.start(host);
+  }
+
+  async dial(request: DialRequest): Promise<void> {
+    const farEnd = this.options.farEnds.find((driver) => driver.handles(request.tenantId, request.destination));
+    if (!farEnd && this.options.virtualPhones) return this.switchboard.dial(request);
+    this.switchboard.addExternalLeg(request);
+    if (!farEnd) return this.switchboard.externalLegEnded(request.legId, 'invalid');
+    this.owners.set(request.legId, farEnd);
+    farEnd.dial(request);
+  }
+
+  async answer(legId: string): Promise<void> {
+    this.owners.get(legId)?.answer(legId);
+    await this.switchboard.answer(legId);
+  }
+
+  connect(legIds: string[]): Promise<void> {
+    return this.switchboard.connect(legIds);
+  }
+
+  monitor(legId: string, targetLegId: string, mode: MonitorMode): Promise<void> {
+    return this.switchboard.monitor(legId, targetLegId, mode);
+  }
+
+  setHold(legId: string, held: boolean): Promise<void> {
+    return this.switchboard.setHold(legId, held);
+  }
+
+  setMute(legId: string, direction: MuteDirection, muted: boolean): Promise<void> {
+    return this.switchboard.setMute(legId, direction, muted);
+  }
+
+  play(legId: string, prompt: string): Promise<void> {
+    return this.switchboard.play(legId, prompt);
+  }
+
+  async sendDtmf(legId: string, digits: string, timing: DtmfTiming): Promise<void> {
+    this.owners.get(legId)?.sendDtmf(legId, digits, timing);
+    await this.switchboard.sendDtmf(legId, digits, timing);
+  }
+
+  async hangup(legId: string, cause: LegEndCause): Promise<void> {
+    this.owners.get(legId)?.hangup(legId, cause);
+    await this.switchboard.hangup(legId, cause);
+  }
+
+  isReachable(tenantId: string, destination: Destination): boolean {
+    const farEnd = this.options.farEnds.find((driver) => driver.handles(tenantId, destination));
+    if (farEnd) return farEnd.isReachable(tenantId, destination);
+    return this.options.virtualPhones && this.switchboard.isReachable(tenantId, destination);
+  }
+
+  subscribe(handler: (event: TelephonyEvent) => void): Unsubscribe {
+    return this.switchboard.subscribe(handler);
+  }
+
+  async close(): Promise<void> {
+    this.unsubscribe();
+    for (const farEnd of this.options.farEnds) await farEnd.close();
+    this.owners.clear();
+    this.mixer.close();
+    this.options.recordings?.close();
+    await this.switchboard.close();
+  }
+
+  private host(): LegHost {
+    return {
+      mixer: this.mixer,
+      inboundLeg: (driver: FarEndDriver, call: InboundLeg) => {
+        const leg = this.switchboard.addExternalInboundLeg(call);
+        this.owners.set(leg.legId, driver);
+        return leg;
+      },
+      answered: (legId) => this.switchboard.externalLegAnswered(legId),
+      ended: (legId, cause) => this.switchboard.externalLegEnded(legId, cause),
+      pressed: (legId, digits) => this.switchboard.externalLegPressed(legId, digits),
+    };
+  }
+
+  private onEvent(event: TelephonyEvent): void {
+    if (event.type !== 'ended') return;
+    this.owners.delete(event.legId);
+    this.mixer.detach(event.legId);
+    this.mixer.forget(event.legId);
+    this.options.recordings?.legEnded();
+  }
+}

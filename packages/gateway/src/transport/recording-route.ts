@@ -1,0 +1,49 @@
+/**
+ * GET /api/v1/tenants/{tenantId}/cdrs/{callId}/recording: a call's two-channel WAV (tenant API key), whole or one
+ * byte range (`Range: bytes=a-b`, RFC 9110), so a player can seek.
+ */
+import { createReadStream, statSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import type { CallRecordings } from '../adapters/media/call-recordings.js';
+import type { TenantDirectory } from '../application/tenant-directory.js';
+import { sendError } from './http-errors.js';
+import { authorizeTenant } from './tenant-auth.js';
+
+const CALL_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+export function registerRecordingRoute(app: FastifyInstance, tenants: TenantDirectory, recordings: CallRecordings | undefined): void {
+  app.get<{ Params: { tenantId: string; callId: string } }>('/api/v1/tenants/:tenantId/cdrs/:callId/recording', async (request, reply) => {
+    const tenant = authorizeTenant(tenants, request, reply);
+    if (!tenant) return reply;
+    const { callId } = request.params;
+    const size = recordings && CALL_ID.test(callId) ? sizeOf(recordings.pathOf(tenant.tenantId, callId)) : undefined;
+    if (size === undefined) return sendError(reply, 404, 'not_found', `no recording of call ${callId}`);
+    const path = recordings!.pathOf(tenant.tenantId, callId);
+    reply.header('Accept-Ranges', 'bytes').type('audio/wav');
+    const range = parseRange(request.headers.range, size);
+    if (range === 'unsatisfiable') return reply.code(416).header('Content-Range', `bytes */${size}`).send();
+    if (!range) return reply.header('Content-Length', size).send(createReadStream(path));
+    return reply
+      .code(206)
+      .header('Content-Range', `bytes ${range.start}-${range.end}/${size}`)
+      .header('Content-Length', range.end - range.start + 1)
+      .send(createReadStream(path, range));
+  });
+}
+
+function sizeOf(path: string): number | undefined {
+  try {
+    return statSync(path).size;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One range of `bytes=start-end`, `bytes=start-` or `bytes=-suffix`; undefined: the whole file. */
+function parseRange(header: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | undefined {
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header?.trim() ?? '');
+  if (!match || (match[1] === '' && match[2] === '')) return undefined;
+  const start = match[1] === '' ? Math.max(0, size - Number(match[2])) : Number(match[1]);
+  const end = match[1] === '' || match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
+  return start > end || start >= size ? 'unsatisfiable' : { start, end };
+}

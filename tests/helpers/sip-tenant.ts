@@ -1,0 +1,35 @@
+/** The demo tenant with a SIP trunk (its carrier a baresip on `carrierPort`) and desk phones for extensions 8001-8003. */
+import type { TenantConfig } from '@agentsdk/gateway';
+import { demoTenant } from './tenants.js';
+
+export const DESK_PHONE_PASSWORD = 'desk-phone-secret';
+
+export interface SipTenantOptions {
+  carrierPort: number;
+  /** Digest credentials the gateway answers the carrier's challenge with. */
+  trunkCredentials?: { username: string; password: string };
+  /** The gateway registers with the carrier. */
+  register?: boolean;
+}
+
+export async function sipTenant({ carrierPort, trunkCredentials, register = false }: SipTenantOptions): Promise<TenantConfig> {
+  return demoTenant({
+    trunks: [
+      {
+        name: 'carrier-a',
+        host: '127.0.0.1',
+        port: carrierPort,
+        transport: 'udp',
+        register,
+        inboundFrom: ['127.0.0.1'],
+        dids: { '02088880000': { queueNo: '0' } },
+        ...trunkCredentials,
+      },
+    ],
+    deskPhones: [
+      { extension: '8001', password: DESK_PHONE_PASSWORD },
+      { extension: '8002', password: DESK_PHONE_PASSWORD },
+      { extension: '8003', password: DESK_PHONE_PASSWORD },
+    ],
+  });
+}
