@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import vm from 'node:vm';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import { OPERATION_NAMES } from '@agentsdk/protocol';
 import { createAgentSdk, isAgentSdkError } from '@agentsdk/sdk';
@@ -62,6 +63,19 @@ describe('script-tag bundle', () => {
     expect(error).toMatchObject({ name: 'AgentSdkError', code: 'NOT_INITIALIZED' });
     expect(error).not.toBeInstanceOf(Error);
     expect(isAgentSdkError(error)).toBe(true);
+  });
+});
+
+/**
+ * The core loads in a CRM page on every agent desktop, so its size may only shrink: 15,372 bytes gzip (level 9, as the
+ * SDK build prints it) when this budget was set; the target is 12 KiB. Lower the budget when the bundle shrinks.
+ */
+const SCRIPT_TAG_GZIP_BUDGET_BYTES = 15_400;
+
+describe('script-tag bundle size', () => {
+  it(`stays within ${SCRIPT_TAG_GZIP_BUDGET_BYTES} bytes gzip`, () => {
+    const gzipBytes = gzipSync(readFileSync(new URL('browser/agent-sdk.js', sdkDist)), { level: 9 }).length;
+    expect(gzipBytes).toBeLessThanOrEqual(SCRIPT_TAG_GZIP_BUDGET_BYTES);
   });
 });
 
