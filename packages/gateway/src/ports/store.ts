@@ -3,6 +3,7 @@
  * Every adapter passes tests/store-conformance.test.ts.
  */
 import type { AgentRecord } from '../domain/agent.js';
+import type { RoutingStrategy } from '../domain/agent-availability.js';
 import type { CallRecord } from '../domain/call.js';
 import type { TenantConfig } from '../domain/tenant.js';
 
@@ -63,6 +64,12 @@ export interface AgentStore {
   /** Writes when the stored version still equals `expectedVersion` (0: absent). False on a lost race. */
   compareAndSet(record: AgentRecord, expectedVersion: number): Promise<boolean>;
   list(tenantId: string): Promise<AgentRecord[]>;
+  /**
+   * The first `limit` agents available for the queue's calls (domain/agent-availability.ts: idle, an endpoint bound,
+   * answering the queue by the tenant configuration last upserted), in the order of `strategy`. Kept by an index that
+   * changes with each write, so the cost does not grow with the number of agents.
+   */
+  listAvailable(tenantId: string, queueNo: string, strategy: RoutingStrategy, limit: number): Promise<AgentRecord[]>;
 }
 
 /** Ended calls of a tenant, newest first; `before` continues a page after its last call. */

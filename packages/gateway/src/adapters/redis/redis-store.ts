@@ -6,11 +6,10 @@
  * same process may use it. Quit it after the last gateway using it closed.
  */
 import type { Redis } from 'ioredis';
-import type { AgentRecord } from '../../domain/agent.js';
 import type { TenantConfig } from '../../domain/tenant.js';
 import type { SessionKeyRecord, SessionRecord, Store } from '../../ports/store.js';
+import { redisAgentStore } from './redis-agent-store.js';
 import { redisCallStore } from './redis-call-store.js';
-import { compareAndSetAgent } from './scripts/compare-and-set-agent-2.js';
 import { endSession } from './scripts/end-session-3.js';
 import { insertSession } from './scripts/insert-session-3.js';
 import { revokeSessionKey } from './scripts/revoke-session-key-1.js';
@@ -22,8 +21,6 @@ function storeKeys(prefix: string) {
     session: (sessionId: string) => `${prefix}session:${sessionId}`,
     liveSessions: `${prefix}sessions:live`,
     liveSessionsByKey: (keyHash: string) => `${prefix}sessions:live:key:${keyHash}`,
-    agent: (tenantId: string, agentNo: string) => `${prefix}agent:${tenantId}:${agentNo}`,
-    agents: (tenantId: string) => `${prefix}agents:${tenantId}`,
   };
 }
 
@@ -38,6 +35,7 @@ function toSession(fields: Record<string, string>): SessionRecord | undefined {
 
 export function openRedisStore(redis: Redis, keyPrefix: string): Store {
   const keys = storeKeys(keyPrefix);
+  const agents = redisAgentStore(redis, keyPrefix);
 
   async function sessions(sessionIds: string[]): Promise<SessionRecord[]> {
     if (sessionIds.length === 0) return [];
@@ -55,6 +53,7 @@ export function openRedisStore(redis: Redis, keyPrefix: string): Store {
     tenants: {
       async upsert(config: TenantConfig) {
         await redis.hset(keys.tenants, config.tenantId, JSON.stringify(config));
+        await agents.indexTenant(config);
       },
       async list() {
         const all = await redis.hgetall(keys.tenants);
@@ -107,31 +106,7 @@ export function openRedisStore(redis: Redis, keyPrefix: string): Store {
         return live.sort((a, b) => a.createdAt - b.createdAt || (a.sessionId < b.sessionId ? -1 : 1));
       },
     },
-    agents: {
-      async get(tenantId, agentNo) {
-        const [json, version] = await redis.hmget(keys.agent(tenantId, agentNo), 'record', 'version');
-        return json == null || version == null ? undefined : { value: JSON.parse(json) as AgentRecord, version: Number(version) };
-      },
-      async compareAndSet(record, expectedVersion) {
-        const written = await compareAndSetAgent.run(
-          redis,
-          [keys.agent(record.tenantId, record.agentNo), keys.agents(record.tenantId)],
-          [expectedVersion, JSON.stringify(record), record.agentNo],
-        );
-        return written !== 0;
-      },
-      async list(tenantId) {
-        const agentNos = await redis.zrange(keys.agents(tenantId), 0, -1);
-        if (agentNos.length === 0) return [];
-        const pipeline = redis.pipeline();
-        for (const agentNo of agentNos) pipeline.hget(keys.agent(tenantId, agentNo), 'record');
-        const results = (await pipeline.exec()) ?? [];
-        return results.flatMap(([error, json]) => {
-          if (error) throw error;
-          return typeof json === 'string' ? [JSON.parse(json) as AgentRecord] : [];
-        });
-      },
-    },
+    agents,
     calls: redisCallStore(redis, keyPrefix),
     async close() {
       // The caller owns the connection (see above).

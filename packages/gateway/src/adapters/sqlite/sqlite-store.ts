@@ -1,9 +1,9 @@
 /** The embedded default store: one SQLite file (better-sqlite3), or `:memory:` for a throwaway gateway. */
 import Database from 'better-sqlite3';
-import type { AgentRecord } from '../../domain/agent.js';
 import type { TenantConfig } from '../../domain/tenant.js';
 import type { SessionKeyRecord, SessionRecord, Store } from '../../ports/store.js';
 import { ADDED_COLUMNS, SCHEMA_STATEMENTS } from './schema.js';
+import { sqliteAgentStore } from './sqlite-agent-store.js';
 import { sqliteCallStore } from './sqlite-call-store.js';
 
 interface SessionKeyRow {
@@ -74,16 +74,17 @@ export function openSqliteStore(path: string): Store {
     endSession: db.prepare('UPDATE sessions SET ended_at = ?, end_reason = ? WHERE session_id = ? AND ended_at IS NULL'),
     liveSessions: db.prepare('SELECT * FROM sessions WHERE ended_at IS NULL ORDER BY created_at'),
     liveSessionsByKey: db.prepare('SELECT * FROM sessions WHERE ended_at IS NULL AND key_hash = ?'),
-    getAgent: db.prepare('SELECT record, version FROM agents WHERE tenant_id = ? AND agent_no = ?'),
-    insertAgent: db.prepare('INSERT OR IGNORE INTO agents (tenant_id, agent_no, record, version) VALUES (?, ?, ?, 1)'),
-    updateAgent: db.prepare('UPDATE agents SET record = ?, version = version + 1 WHERE tenant_id = ? AND agent_no = ? AND version = ?'),
-    listAgents: db.prepare('SELECT record FROM agents WHERE tenant_id = ? ORDER BY agent_no'),
   };
+  const agents = sqliteAgentStore(db);
+  const upsertTenant = db.transaction((config: TenantConfig) => {
+    statements.upsertTenant.run(config.tenantId, JSON.stringify(config));
+    agents.indexTenant(config);
+  });
 
   return {
     tenants: {
       async upsert(config: TenantConfig) {
-        statements.upsertTenant.run(config.tenantId, JSON.stringify(config));
+        upsertTenant(config);
       },
       async list() {
         return (statements.listTenants.all() as { config: string }[]).map((row) => JSON.parse(row.config) as TenantConfig);
@@ -119,23 +120,7 @@ export function openSqliteStore(path: string): Store {
         return (statements.liveSessionsByKey.all(keyHash) as SessionRow[]).map(toSession);
       },
     },
-    agents: {
-      async get(tenantId, agentNo) {
-        const row = statements.getAgent.get(tenantId, agentNo) as { record: string; version: number } | undefined;
-        return row && { value: JSON.parse(row.record) as AgentRecord, version: row.version };
-      },
-      async compareAndSet(record, expectedVersion) {
-        const json = JSON.stringify(record);
-        const result =
-          expectedVersion === 0
-            ? statements.insertAgent.run(record.tenantId, record.agentNo, json)
-            : statements.updateAgent.run(json, record.tenantId, record.agentNo, expectedVersion);
-        return result.changes === 1;
-      },
-      async list(tenantId) {
-        return (statements.listAgents.all(tenantId) as { record: string }[]).map((row) => JSON.parse(row.record) as AgentRecord);
-      },
-    },
+    agents,
     calls: sqliteCallStore(db),
     async close() {
       db.close();
