@@ -1,5 +1,5 @@
 /** Calls in SQLite: live calls and, once ended, the call records (CDRs). The record is JSON; queried fields are columns. */
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { CallRecord } from '../../domain/call.js';
 import type { CallStore } from '../../ports/store.js';
 
@@ -20,6 +20,9 @@ export function sqliteCallStore(db: Database): CallStore {
     active: db.prepare(`SELECT record FROM calls WHERE tenant_id = ? AND phase != 'ended' ORDER BY call_id`),
     byRequest: db.prepare('SELECT record FROM calls WHERE tenant_id = ? AND agent_no = ? AND request_unique_id = ?'),
   };
+
+  /** listEnded's statements by their SQL: one per combination of filters, prepared once. */
+  const endedQueries = new Map<string, Statement>();
 
   const columns = (call: CallRecord) => ({
     callId: call.callId,
@@ -70,7 +73,9 @@ export function sqliteCallStore(db: Database): CallStore {
           limit: query.limit,
         }).filter(([, value]) => value !== undefined),
       );
-      const rows = db.prepare(sql).all(parameters) as { record: string }[];
+      let statement = endedQueries.get(sql);
+      if (!statement) endedQueries.set(sql, (statement = db.prepare(sql)));
+      const rows = statement.all(parameters) as { record: string }[];
       return rows.map(parse);
     },
   };

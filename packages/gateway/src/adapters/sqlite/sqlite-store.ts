@@ -56,6 +56,9 @@ function toSession(row: SessionRow): SessionRecord {
 export function openSqliteStore(path: string): Store {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
+  // A commit reaches the WAL file with write(), not fsync(): a killed process loses nothing it committed; a power cut
+  // may lose the last commits since a checkpoint, never the file's consistency (docs/durability.md).
+  db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 2000');
   for (const statement of SCHEMA_STATEMENTS) db.exec(statement);
   for (const { table, column, definition } of ADDED_COLUMNS) {
