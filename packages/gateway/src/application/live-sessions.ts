@@ -4,7 +4,7 @@
  * to its socket while one is attached.
  */
 import { randomUUID } from 'node:crypto';
-import { CloseCode, type EventFrame, type ServerFrame } from '@agentsdk/protocol';
+import { CloseCode, type ServerFrame } from '@agentsdk/protocol';
 import { agentChannel, type Bus, type BusMessage, type Unsubscribe } from '../ports/bus.js';
 import type { Clock, TimerHandle } from '../ports/clock.js';
 import type { SessionRecord } from '../ports/store.js';
@@ -13,16 +13,25 @@ import { ResponseCache } from './response-cache.js';
 /** The transport's side of a socket, as the application sees it. */
 export interface SessionSocket {
   send(frame: ServerFrame): void;
+  /** A frame already serialised as JSON text. */
+  sendText(text: string): void;
   close(code: number, reason: string): void;
 }
 
+/** An event as numbered and serialised once, for its socket and for replay. */
+interface NumberedEvent {
+  seq: number;
+  text: string;
+}
+
+/** Per session only what it uses: an idle session has no response cache, and its replay holds JSON text. */
 interface LiveSession {
   record: SessionRecord;
   seq: number;
   /** The latest events, oldest first, for replay after a reconnect. */
-  replay: EventFrame[];
-  /** Responses to the latest requests, for requests repeated after a reconnect. */
-  responses: ResponseCache;
+  replay: NumberedEvent[];
+  /** Responses to the latest requests, for requests repeated after a reconnect; made at the first request. */
+  responses?: ResponseCache;
   socket?: SessionSocket;
   unsubscribe: Unsubscribe;
   graceTimer?: TimerHandle;
@@ -58,14 +67,15 @@ export class LiveSessions {
 
   /** The session's cache of responses by request id; undefined when the session is not live on this node. */
   responsesOf(sessionId: string): ResponseCache | undefined {
-    return this.sessions.get(sessionId)?.responses;
+    const session = this.sessions.get(sessionId);
+    if (session && !session.responses) session.responses = new ResponseCache(this.options.responseCacheLimit ?? 200);
+    return session?.responses;
   }
 
   /** Starts receiving the session's events; they are held until a socket is attached. */
   open(record: SessionRecord, startSeq = 0): void {
     if (this.sessions.has(record.sessionId)) return;
-    const responses = new ResponseCache(this.options.responseCacheLimit ?? 200);
-    const session: LiveSession = { record, seq: startSeq, replay: [], responses, unsubscribe: () => {} };
+    const session: LiveSession = { record, seq: startSeq, replay: [], unsubscribe: () => {} };
     session.unsubscribe = this.options.bus.subscribe(agentChannel(record.tenantId, record.agentNo), (message) =>
       this.receive(session, message),
     );
@@ -91,7 +101,7 @@ export class LiveSessions {
     if (session.socket && session.socket !== socket) session.socket.close(CloseCode.KICKED_OUT, 'session resumed elsewhere');
     session.socket = socket;
     session.seq = Math.max(session.seq, lastSeq);
-    for (const frame of session.replay) if (frame.seq > lastSeq) socket.send(frame);
+    for (const event of session.replay) if (event.seq > lastSeq) socket.sendText(event.text);
     const { tenantId, agentNo } = session.record;
     void this.options.bus.publish(agentChannel(tenantId, agentNo), { kind: 'sessionAttached', sessionId, nodeId: this.nodeId });
     return true;
@@ -145,10 +155,10 @@ export class LiveSessions {
       return;
     }
     session.seq += 1;
-    const frame = { type: 'evt', seq: session.seq, event: message.event, data: message.data } as EventFrame;
-    session.replay.push(frame);
+    const event = { seq: session.seq, text: encodeEvent(session.seq, message) };
+    session.replay.push(event);
     if (session.replay.length > this.options.replayLimit) session.replay.shift();
-    session.socket?.send(frame);
+    session.socket?.sendText(event.text);
   }
 
   private remove(session: LiveSession): void {
@@ -156,4 +166,14 @@ export class LiveSessions {
     session.unsubscribe();
     this.sessions.delete(session.record.sessionId);
   }
+}
+
+/** Each bus message's payload serialised once, however many sessions it reaches; only `seq` differs between them. */
+const encodedPayloads = new WeakMap<BusMessage, string>();
+
+/** The event frame `{ type: 'evt', seq, event, data }` as JSON text. */
+function encodeEvent(seq: number, message: Extract<BusMessage, { kind: 'event' }>): string {
+  let data = encodedPayloads.get(message);
+  if (data === undefined) encodedPayloads.set(message, (data = JSON.stringify(message.data)));
+  return `{"type":"evt","seq":${seq},"event":${JSON.stringify(message.event)},"data":${data}}`;
 }

@@ -3,6 +3,7 @@
  * watches liveness, and closes the socket of a client that reads too slowly.
  */
 import type { FastifyInstance } from 'fastify';
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { CloseCode, PROTOCOL_VERSION, WEBSOCKET_PATH, type ServerFrame } from '@agentsdk/protocol';
 import type { Dispatcher } from '../application/dispatcher.js';
@@ -11,6 +12,8 @@ import type { LiveSessions } from '../application/live-sessions.js';
 import type { Connection } from '../application/operation-context.js';
 import { parseClientFrame } from './client-frame.js';
 import { sendError } from './http-errors.js';
+import { IdleConnections } from './idle-connections.js';
+import { corkForThisTurn } from './turn-batched-writes.js';
 import type { GatewayMetrics } from './metrics.js';
 import type { OriginPolicy } from './origin-policy.js';
 
@@ -33,47 +36,48 @@ export function registerWebSocketEndpoint(app: FastifyInstance, options: WebSock
       return sendError(reply, 403, 'origin_not_allowed', `origin ${request.headers.origin} is not allowed to open a WebSocket`);
     }
   };
+  const idle = new IdleConnections(options.idleTimeoutMs);
   app.get(WEBSOCKET_PATH, { websocket: true, preValidation }, (socket, request) => {
     const version = new URL(request.url, 'http://gateway').searchParams.get('v');
     if (version !== null && version !== String(PROTOCOL_VERSION)) {
       socket.close(CloseCode.UNSUPPORTED_VERSION, `unsupported protocol version ${version}; this gateway speaks ${PROTOCOL_VERSION}`);
       return;
     }
+    const sendText = (text: string) => {
+      if (socket.readyState !== socket.OPEN) return;
+      // What the client has not read yet stays in this process; past the limit it waits on a resume instead.
+      if (socket.bufferedAmount > options.sendBufferLimitBytes) {
+        options.metrics.slowConsumerClosed();
+        options.logger.warn({ bufferedBytes: socket.bufferedAmount, sessionId: connection.session?.sessionId }, 'closing a client that reads too slowly');
+        socket.close(CloseCode.TOO_SLOW, 'too slow: the client is not reading its frames');
+        return;
+      }
+      corkForThisTurn(rawStreamOf(socket));
+      socket.send(text);
+    };
     const connection: Connection = {
       socket: {
-        send: (frame: ServerFrame) => {
-          if (socket.readyState !== socket.OPEN) return;
-          // What the client has not read yet stays in this process; past the limit it waits on a resume instead.
-          if (socket.bufferedAmount > options.sendBufferLimitBytes) {
-            options.metrics.slowConsumerClosed();
-            options.logger.warn({ bufferedBytes: socket.bufferedAmount, sessionId: connection.session?.sessionId }, 'closing a client that reads too slowly');
-            socket.close(CloseCode.TOO_SLOW, 'too slow: the client is not reading its frames');
-            return;
-          }
-          socket.send(JSON.stringify(frame));
-        },
+        send: (frame: ServerFrame) => sendText(JSON.stringify(frame)),
+        sendText,
         close: (code, reason) => socket.close(code, reason),
       },
       host: request.headers.host ?? 'localhost',
       secure: request.protocol === 'https',
     };
-    serveConnection(socket, connection, options);
+    serveConnection(socket, connection, options, idle);
   });
 }
 
-function serveConnection(socket: WebSocket, connection: Connection, options: WebSocketEndpointOptions): void {
+function serveConnection(socket: WebSocket, connection: Connection, options: WebSocketEndpointOptions, idle: IdleConnections): void {
   const { dispatcher, liveSessions, logger, metrics } = options;
   metrics.connections.inc();
-  let lastFrameAt = Date.now();
-  const idleCheck = setInterval(() => {
-    if (Date.now() - lastFrameAt > options.idleTimeoutMs) socket.close(CloseCode.HEARTBEAT_TIMEOUT, 'heartbeat timeout');
-  }, Math.min(options.idleTimeoutMs, 10_000));
+  idle.heard(socket);
 
   // Requests of one connection run one after another, so responses and events keep the order the client caused.
   let queue = Promise.resolve();
 
   socket.on('message', (data, isBinary) => {
-    lastFrameAt = Date.now();
+    idle.heard(socket);
     const parsed = isBinary ? { ok: false as const, reason: 'bad frame: binary frames are not part of the protocol' } : parseClientFrame(data.toString());
     if (!parsed.ok) {
       socket.close(CloseCode.PROTOCOL_ERROR, parsed.reason);
@@ -88,9 +92,12 @@ function serveConnection(socket: WebSocket, connection: Connection, options: Web
   });
 
   socket.on('close', () => {
-    clearInterval(idleCheck);
+    idle.forget(socket);
     metrics.connections.dec();
     if (connection.session) liveSessions.detach(connection.session.sessionId, connection.socket);
   });
   socket.on('error', (error) => logger.warn({ err: error }, 'websocket error'));
 }
+
+/** The TCP stream under a `ws` socket: `ws` keeps it in `_socket`, which it documents nowhere but has kept since 1.x. */
+const rawStreamOf = (socket: WebSocket) => (socket as unknown as { _socket: Duplex })._socket;
