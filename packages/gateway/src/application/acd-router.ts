@@ -44,8 +44,11 @@ function agentLegRequest(call: CallRecord, destination: Destination, timeoutMs: 
 }
 
 export class AcdRouter implements QueueRouting {
-  /** One routing pass at a time per queue on this node; a trigger during a pass runs one more pass after it. */
-  private readonly passes = new Map<string, Promise<void>>();
+  /**
+   * One routing pass at a time per queue on this node. Triggers during a pass (calls arriving, agents freed) ask for
+   * one more pass after it, however many they are: that pass sees all of them.
+   */
+  private readonly passes = new Map<string, { again: boolean; done: Promise<void> }>();
 
   constructor(
     private readonly store: Store,
@@ -57,14 +60,20 @@ export class AcdRouter implements QueueRouting {
 
   route(tenantId: string, queueNo: string): void {
     const key = `${tenantId}\u0000${queueNo}`;
-    const previous = this.passes.get(key) ?? Promise.resolve();
-    const pass = previous
-      .then(() => this.routeQueue(tenantId, queueNo))
-      .catch((error: unknown) => this.logger.error({ err: error, tenantId, queueNo }, 'routing failed'))
-      .finally(() => {
-        if (this.passes.get(key) === pass) this.passes.delete(key);
-      });
+    const running = this.passes.get(key);
+    if (running) {
+      running.again = true;
+      return;
+    }
+    const pass = { again: true, done: Promise.resolve() };
     this.passes.set(key, pass);
+    pass.done = (async () => {
+      while (pass.again) {
+        pass.again = false;
+        await this.routeQueue(tenantId, queueNo).catch((error: unknown) => this.logger.error({ err: error, tenantId, queueNo }, 'routing failed'));
+      }
+      this.passes.delete(key);
+    })();
   }
 
   agentAvailable(tenantId: string, agentNo: string): void {
@@ -75,7 +84,7 @@ export class AcdRouter implements QueueRouting {
 
   /** Resolves when every routing pass started so far has finished (tests, shutdown). */
   async idle(): Promise<void> {
-    while (this.passes.size > 0) await Promise.all(this.passes.values());
+    while (this.passes.size > 0) await Promise.all([...this.passes.values()].map((pass) => pass.done));
   }
 
   private async routeQueue(tenantId: string, queueNo: string): Promise<void> {

@@ -59,6 +59,8 @@ export function openSqliteStore(path: string): Store {
   // A commit reaches the WAL file with write(), not fsync(): a killed process loses nothing it committed; a power cut
   // may lose the last commits since a checkpoint, never the file's consistency (docs/durability.md).
   db.pragma('synchronous = NORMAL');
+  // The data directory belongs to one gateway process: holding the lock saves the lock calls of every transaction.
+  if (path !== ':memory:') db.pragma('locking_mode = EXCLUSIVE');
   db.pragma('busy_timeout = 2000');
   for (const statement of SCHEMA_STATEMENTS) db.exec(statement);
   for (const { table, column, definition } of ADDED_COLUMNS) {
