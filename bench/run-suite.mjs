@@ -18,6 +18,8 @@ const WATCHDOG_MS = 10 * 60_000;
 const ROUTING_AGENTS = 8_000;
 const ROUTED_CALLS = 2_000;
 const SESSIONS_TARGET = 20_000;
+/** Time left after the sessions ramp for the echo server's ramp, the pings and the reports. */
+const SESSIONS_RESERVE_MS = 150_000;
 /** File descriptors kept free besides one per socket (the runner and the server each hold one end). */
 const SPARE_FILES = 300;
 
@@ -28,7 +30,8 @@ const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.leng
 const runs = (part) => only === undefined || only === part;
 
 setTimeout(() => {
-  console.error('bench: watchdog: still running after 10 minutes, stopping');
+  console.error('bench: watchdog: still running after 10 minutes, stopping with the measures taken so far');
+  writeResults();
   process.exit(2);
 }, WATCHDOG_MS).unref();
 
@@ -47,6 +50,8 @@ const dataRoot = mkdtempSync(join(tmpdir(), 'agent-gateway-bench-'));
 const dataDir = (name) => join(dataRoot, name);
 const loadBefore = loadavg();
 const measures = [];
+const suiteStarted = Date.now();
+const elapsed = () => `${Math.round((Date.now() - suiteStarted) / 1000)} s`;
 try {
   if (runs('routing')) {
     console.error(`routing: ${ROUTED_CALLS} inbound calls, ${ROUTING_AGENTS} idle agents`);
@@ -58,7 +63,7 @@ try {
     );
   }
   if (runs('operations')) {
-    console.error('operations: pause round trip, 2,000 ops/s over 100 sessions');
+    console.error(`operations (at ${elapsed()}): pause round trip, 2,000 ops/s over 100 sessions`);
     const { gateway, bare } = await measureOperations({ dataDir: dataDir('operations'), profile });
     if (gateway.profileRows) printProfile('operations at 2,000 ops/s', gateway.profileRows);
     measures.push(
@@ -71,32 +76,37 @@ try {
     const hardLimit = Number(execSync('ulimit -Hn', { shell: '/bin/sh' }).toString().trim()) || SESSIONS_TARGET;
     const most = Math.min(SESSIONS_TARGET, hardLimit - SPARE_FILES);
     const checkpoints = [1_000, 5_000, 10_000, most].filter((count, index, all) => count <= most && all.indexOf(count) === index);
-    console.error(`sessions: signed-in idle sessions up to ${most} (file limit ${hardLimit})`);
-    const { gateway, bare } = await measureIdleSessions({ checkpoints, dataDir: dataDir('sessions') });
+    console.error(`sessions (at ${elapsed()}): signed-in idle sessions up to ${most} (file limit ${hardLimit})`);
+    const rampMs = Math.max(60_000, WATCHDOG_MS - SESSIONS_RESERVE_MS - (Date.now() - suiteStarted));
+    const { gateway, bare } = await measureIdleSessions({ checkpoints, dataDir: dataDir('sessions'), rampMs });
     const [atMost, bareAtMost] = [gateway.checkpoints.at(-1), bare.checkpoints.at(-1)];
     const sessions = atMost.sessions.toLocaleString('en');
     measures.push(
-      measure(`RSS per signed-in idle session at ${sessions} sessions`, atMost.rssKiB, 'KiB', bareAtMost.rssKiB, '≤ 2× at 20,000 sessions', atMost.rssKiB <= 2 * bareAtMost.rssKiB && atMost.sessions >= SESSIONS_TARGET, 2),
+      measure(`RSS per signed-in idle session at ${sessions} sessions`, atMost.rssKiB, 'KiB', bareAtMost.rssKiB, '≤ 2× at 20,000 sessions', atMost.rssKiB <= 2 * bareAtMost.rssKiB && atMost.sessions >= most, 2),
       measure(`heap per signed-in idle session at ${sessions} sessions`, atMost.heapKiB, 'KiB', bareAtMost.heapKiB, '—', null, 2),
       measure(`heartbeat CPU per ping at ${sessions} sessions`, gateway.heartbeatCpuMicros, 'µs', bare.heartbeatCpuMicros, '—', null, 1),
     );
-    for (const { sessions: count, rssKiB, heapKiB } of gateway.checkpoints) console.error(`  gateway at ${count}: RSS ${rssKiB.toFixed(2)} KiB, heap ${heapKiB.toFixed(2)} KiB per session`);
   }
+  console.error(`done in ${elapsed()}`);
 } finally {
   rmSync(dataRoot, { recursive: true, force: true });
 }
 
-const run = {
-  date: new Date().toISOString(),
-  machine: `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
-  loadAverage: { before: loadBefore.map((value) => round(value, 2)), after: loadavg().map((value) => round(value, 2)) },
-  measures,
-};
-mkdirSync(join(repository, 'bench/results'), { recursive: true });
-writeFileSync(join(repository, 'bench/results/latest.json'), `${JSON.stringify(run, null, 2)}\n`);
-writeTable(run);
-console.log(JSON.stringify(run, null, 2));
+writeResults();
 process.exit(0);
+
+function writeResults() {
+  const run = {
+    date: new Date().toISOString(),
+    machine: `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    loadAverage: { before: loadBefore.map((value) => round(value, 2)), after: loadavg().map((value) => round(value, 2)) },
+    measures,
+  };
+  mkdirSync(join(repository, 'bench/results'), { recursive: true });
+  writeFileSync(join(repository, 'bench/results/latest.json'), `${JSON.stringify(run, null, 2)}\n`);
+  writeTable(run);
+  console.log(JSON.stringify(run, null, 2));
+}
 
 /** Replaces the rows of the measures this run took in the table between the markers of BENCHMARKS.md. */
 function writeTable({ date, machine, loadAverage }) {

@@ -3,6 +3,7 @@
  * watches liveness, and closes the socket of a client that reads too slowly.
  */
 import type { FastifyInstance } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { CloseCode, PROTOCOL_VERSION, WEBSOCKET_PATH, type ServerFrame } from '@agentsdk/protocol';
@@ -64,6 +65,7 @@ export function registerWebSocketEndpoint(app: FastifyInstance, options: WebSock
       host: request.headers.host ?? 'localhost',
       secure: request.protocol === 'https',
     };
+    releaseUpgradeRequest(socket, request.raw);
     serveConnection(socket, connection, options, idle);
   });
 }
@@ -101,3 +103,14 @@ function serveConnection(socket: WebSocket, connection: Connection, options: Web
 
 /** The TCP stream under a `ws` socket: `ws` keeps it in `_socket`, which it documents nowhere but has kept since 1.x. */
 const rawStreamOf = (socket: WebSocket) => (socket as unknown as { _socket: Duplex })._socket;
+
+/**
+ * Lets the HTTP upgrade request go once the socket is open: @fastify/websocket leaves it (headers, Fastify's request
+ * and reply, a response that never finishes) reachable from the socket for the connection's life, about 2 KiB per
+ * idle session. Its error listener is what holds them; ours (serveConnection) logs socket errors instead.
+ */
+function releaseUpgradeRequest(socket: WebSocket, request: IncomingMessage): void {
+  socket.removeAllListeners('error');
+  const response = (request.socket as { _httpMessage?: ServerResponse } | null)?._httpMessage;
+  if (request.socket && response) response.detachSocket(request.socket);
+}
