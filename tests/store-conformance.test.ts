@@ -28,6 +28,22 @@ const ADAPTERS: Record<string, () => Store> = {
   }),
 };
 
+/** Adapters whose data outlives the store object: each opens a store, and a second one on the same data. */
+const REOPENABLE: Record<string, () => { open(): Store }> = {
+  'sqlite file': () => {
+    const dir = temporaryDataDir();
+    directories.push(dir);
+    return { open: () => openSqliteStore(join(dir.path, 'store.sqlite')) };
+  },
+  ...(redis && {
+    redis: () => {
+      const prefix = randomKeyPrefix();
+      redisPrefixes.push(prefix);
+      return { open: () => openRedisStore(redis, prefix) };
+    },
+  }),
+};
+
 afterEach(async () => {
   for (const dir of directories.splice(0)) dir.remove();
   for (const prefix of redisPrefixes.splice(0)) await removeKeys(redis!, prefix);
@@ -257,5 +273,23 @@ describe.each(Object.entries(ADAPTERS))('Store adapter %s', (_name, open) => {
     expect(await list({ to: 40, before: { endedAt: 45, callId: 'x' } })).toEqual(['c4', 'c3', 'c2', 'c1']);
     expect(await list({ agentNo: 'a3' })).toEqual([]);
     await store.close();
+  });
+});
+
+describe.each(Object.entries(REOPENABLE))('Store adapter %s, opened again', (_name, data) => {
+  it('lists the same available agents without the tenant configuration being upserted again', async () => {
+    const place = data();
+    const first = place.open();
+    await first.tenants.upsert(routingTenant());
+    await first.agents.compareAndSet(idle('a2', { stateSince: 2 }), 0);
+    await first.agents.compareAndSet(idle('a1', { stateSince: 3 }), 0);
+    await first.agents.compareAndSet(agent('a3', 2), 0);
+    await first.close();
+
+    const second = place.open();
+    expect(agentNos(await second.agents.listAvailable('t1', 'q1', 'longest-idle', 10))).toEqual(['a2', 'a1']);
+    expect(await second.agents.compareAndSet(idle('a3', { stateSince: 1 }), 1)).toBe(true);
+    expect(agentNos(await second.agents.listAvailable('t1', 'q1', 'longest-idle', 10))).toEqual(['a3', 'a2', 'a1']);
+    await second.close();
   });
 });

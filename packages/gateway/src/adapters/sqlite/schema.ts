@@ -30,26 +30,6 @@ export const SCHEMA_STATEMENTS = [
      version INTEGER NOT NULL,
      PRIMARY KEY (tenant_id, agent_no)
    )`,
-  /** The queues each agent answers, from the tenant configuration. */
-  `CREATE TABLE IF NOT EXISTS agent_queues (
-     tenant_id TEXT NOT NULL,
-     agent_no TEXT NOT NULL,
-     queue_no TEXT NOT NULL,
-     PRIMARY KEY (tenant_id, agent_no, queue_no)
-   )`,
-  /** One row per queue an available agent answers, with each routing strategy's key (domain/agent-availability.ts). */
-  `CREATE TABLE IF NOT EXISTS available_agents (
-     tenant_id TEXT NOT NULL,
-     queue_no TEXT NOT NULL,
-     agent_no TEXT NOT NULL,
-     longest_idle TEXT NOT NULL,
-     round_robin TEXT NOT NULL,
-     fewest_calls TEXT NOT NULL,
-     PRIMARY KEY (tenant_id, agent_no, queue_no)
-   )`,
-  `CREATE INDEX IF NOT EXISTS available_longest_idle ON available_agents (tenant_id, queue_no, longest_idle, agent_no)`,
-  `CREATE INDEX IF NOT EXISTS available_round_robin ON available_agents (tenant_id, queue_no, round_robin, agent_no)`,
-  `CREATE INDEX IF NOT EXISTS available_fewest_calls ON available_agents (tenant_id, queue_no, fewest_calls, agent_no)`,
   `CREATE TABLE IF NOT EXISTS calls (
      call_id TEXT PRIMARY KEY,
      tenant_id TEXT NOT NULL,

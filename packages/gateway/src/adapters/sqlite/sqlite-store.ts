@@ -59,7 +59,8 @@ export function openSqliteStore(path: string): Store {
   // A commit reaches the WAL file with write(), not fsync(): a killed process loses nothing it committed; a power cut
   // may lose the last commits since a checkpoint, never the file's consistency (docs/durability.md).
   db.pragma('synchronous = NORMAL');
-  // The data directory belongs to one gateway process: holding the lock saves the lock calls of every transaction.
+  // The data directory belongs to one gateway process: holding the lock saves the lock calls of every transaction,
+  // and makes this store the only writer its in-memory availability index must follow (./availability-index.ts).
   if (path !== ':memory:') db.pragma('locking_mode = EXCLUSIVE');
   db.pragma('busy_timeout = 2000');
   for (const statement of SCHEMA_STATEMENTS) db.exec(statement);
@@ -81,15 +82,13 @@ export function openSqliteStore(path: string): Store {
     liveSessionsByKey: db.prepare('SELECT * FROM sessions WHERE ended_at IS NULL AND key_hash = ?'),
   };
   const agents = sqliteAgentStore(db);
-  const upsertTenant = db.transaction((config: TenantConfig) => {
-    statements.upsertTenant.run(config.tenantId, JSON.stringify(config));
-    agents.indexTenant(config);
-  });
+  for (const row of statements.listTenants.all() as { config: string }[]) agents.indexTenant(JSON.parse(row.config) as TenantConfig);
 
   return {
     tenants: {
       async upsert(config: TenantConfig) {
-        upsertTenant(config);
+        statements.upsertTenant.run(config.tenantId, JSON.stringify(config));
+        agents.indexTenant(config);
       },
       async list() {
         return (statements.listTenants.all() as { config: string }[]).map((row) => JSON.parse(row.config) as TenantConfig);
