@@ -1,7 +1,8 @@
 /**
  * Automatic call distribution: offers a queue's waiting calls, longest waiting first, to available agents of the
- * queue in the order of the queue's strategy, read from the store's availability index (domain/agent-availability.ts). An offer first locks the agent (agent machine: `offer`), then claims
- * the call (call machine: `offered`); whichever side loses a race is released, so no call is offered to two agents.
+ * queue in the order of the queue's strategy, read from the store's availability index (domain/agent-availability.ts).
+ * An offer first locks the agent (agent machine: `offer`), then claims the call (call machine: `offered`); whichever
+ * side loses a race is released, so no call is offered to two agents.
  */
 import { CallType, EndpointType } from '@agentsdk/protocol';
 import type { AgentRecord } from '../domain/agent.js';

@@ -9,6 +9,7 @@ import { answeredQueues } from '../../domain/agent-availability.js';
 import type { TenantConfig } from '../../domain/tenant.js';
 import type { AgentStore } from '../../ports/store.js';
 import { AvailabilityIndex } from './availability-index.js';
+import type { TurnTransaction } from './turn-transaction.js';
 
 const parse = (row: { record: string }) => JSON.parse(row.record) as AgentRecord;
 
@@ -17,7 +18,7 @@ export interface SqliteAgentStore extends AgentStore {
   indexTenant(config: TenantConfig): void;
 }
 
-export function sqliteAgentStore(db: Database): SqliteAgentStore {
+export function sqliteAgentStore(db: Database, turn: TurnTransaction): SqliteAgentStore {
   const statements = {
     get: db.prepare('SELECT record, version FROM agents WHERE tenant_id = ? AND agent_no = ?'),
     insert: db.prepare('INSERT OR IGNORE INTO agents (tenant_id, agent_no, record, version) VALUES (?, ?, ?, 1)'),
@@ -33,10 +34,11 @@ export function sqliteAgentStore(db: Database): SqliteAgentStore {
     },
     async compareAndSet(record, expectedVersion) {
       const json = JSON.stringify(record);
-      const result =
+      const result = turn.inTurn(() =>
         expectedVersion === 0
           ? statements.insert.run(record.tenantId, record.agentNo, json)
-          : statements.update.run(json, record.tenantId, record.agentNo, expectedVersion);
+          : statements.update.run(json, record.tenantId, record.agentNo, expectedVersion),
+      );
       if (result.changes !== 1) return false;
       availability.update(record);
       return true;

@@ -2,10 +2,11 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { CallRecord } from '../../domain/call.js';
 import type { CallStore } from '../../ports/store.js';
+import type { TurnTransaction } from './turn-transaction.js';
 
 const parse = (row: { record: string }) => JSON.parse(row.record) as CallRecord;
 
-export function sqliteCallStore(db: Database): CallStore {
+export function sqliteCallStore(db: Database, turn: TurnTransaction): CallStore {
   const statements = {
     get: db.prepare('SELECT record, version FROM calls WHERE call_id = ?'),
     insert: db.prepare(
@@ -42,7 +43,8 @@ export function sqliteCallStore(db: Database): CallStore {
       return row && { value: parse(row), version: row.version };
     },
     async compareAndSet(call, expectedVersion) {
-      const result = expectedVersion === 0 ? statements.insert.run(columns(call)) : statements.update.run({ ...columns(call), expectedVersion });
+      const row = columns(call);
+      const result = turn.inTurn(() => (expectedVersion === 0 ? statements.insert.run(row) : statements.update.run({ ...row, expectedVersion })));
       return result.changes === 1;
     },
     async listQueued(tenantId, queueNo) {

@@ -5,6 +5,7 @@ import type { SessionKeyRecord, SessionRecord, Store } from '../../ports/store.j
 import { ADDED_COLUMNS, SCHEMA_STATEMENTS } from './schema.js';
 import { sqliteAgentStore } from './sqlite-agent-store.js';
 import { sqliteCallStore } from './sqlite-call-store.js';
+import { turnTransaction } from './turn-transaction.js';
 
 interface SessionKeyRow {
   key_hash: string;
@@ -81,7 +82,8 @@ export function openSqliteStore(path: string): Store {
     liveSessions: db.prepare('SELECT * FROM sessions WHERE ended_at IS NULL ORDER BY created_at'),
     liveSessionsByKey: db.prepare('SELECT * FROM sessions WHERE ended_at IS NULL AND key_hash = ?'),
   };
-  const agents = sqliteAgentStore(db);
+  const turn = turnTransaction(db);
+  const agents = sqliteAgentStore(db, turn);
   for (const row of statements.listTenants.all() as { config: string }[]) agents.indexTenant(JSON.parse(row.config) as TenantConfig);
 
   return {
@@ -96,7 +98,7 @@ export function openSqliteStore(path: string): Store {
     },
     sessionKeys: {
       async insert(record) {
-        statements.insertKey.run(record.keyHash, record.tenantId, record.agentNo, record.createdAt, record.expiresAt);
+        turn.inTurn(() => statements.insertKey.run(record.keyHash, record.tenantId, record.agentNo, record.createdAt, record.expiresAt));
       },
       async findByHash(keyHash) {
         const row = statements.findKey.get(keyHash) as SessionKeyRow | undefined;
@@ -108,14 +110,16 @@ export function openSqliteStore(path: string): Store {
     },
     sessions: {
       async insert(record) {
-        statements.insertSession.run(record.sessionId, record.tenantId, record.agentNo, record.keyHash, record.createdAt, record.sipHa1 ?? null);
+        turn.inTurn(() =>
+          statements.insertSession.run(record.sessionId, record.tenantId, record.agentNo, record.keyHash, record.createdAt, record.sipHa1 ?? null),
+        );
       },
       async get(sessionId) {
         const row = statements.getSession.get(sessionId) as SessionRow | undefined;
         return row && toSession(row);
       },
       async end(sessionId, reason, at) {
-        return statements.endSession.run(at, reason, sessionId).changes === 1;
+        return turn.inTurn(() => statements.endSession.run(at, reason, sessionId)).changes === 1;
       },
       async listLive() {
         return (statements.liveSessions.all() as SessionRow[]).map(toSession);
@@ -125,8 +129,9 @@ export function openSqliteStore(path: string): Store {
       },
     },
     agents,
-    calls: sqliteCallStore(db),
+    calls: sqliteCallStore(db, turn),
     async close() {
+      turn.commit();
       db.close();
     },
   };
