@@ -1,6 +1,7 @@
 /** The pure agent state machine: each command's next state, effects and refusals (docs/08-State-Machine.md). */
 import { describe, expect, it } from 'vitest';
-import { isRoutable, offlineAgent, toAgentStatus, type AgentRecord } from '../packages/gateway/src/domain/agent.js';
+import { offlineAgent, toAgentStatus, type AgentRecord } from '../packages/gateway/src/domain/agent.js';
+import { isAvailable } from '../packages/gateway/src/domain/agent-availability.js';
 import { transition } from '../packages/gateway/src/domain/agent-state.js';
 
 const endpoint = { endpointType: 1 as const, endpoint: '13600000000' };
@@ -107,14 +108,14 @@ describe('deferred logout and wrap-up', () => {
     const detached = transition(signedIn(), { type: 'socketDetached', sessionId: 's1', at: T0 + 1 }, T0 + 1);
     if (!detached.ok) throw new Error(detached.message);
     expect(detached.next.detachedSince).toBe(T0 + 1);
-    expect(isRoutable(detached.next)).toBe(false);
+    expect(isAvailable(detached.next)).toBe(false);
     expect(transition(detached.next, { type: 'offer', callId: 'c1', callType: 1, requireIdle: true }, T0 + 2)).toMatchObject({ ok: false, error: 'AGENT_BUSY' });
     // The agent's own calls (outbound) need no routing: they still go.
     expect(transition(detached.next, { type: 'offer', callId: 'c2', callType: 4, requireIdle: false }, T0 + 2)).toMatchObject({ ok: true });
 
     const back = transition(detached.next, { type: 'socketAttached', sessionId: 's1', socketOwnerId: 'boot-2' }, T0 + 3);
     expect(back).toMatchObject({ ok: true, effects: [{ type: 'available' }] });
-    expect(back.ok && isRoutable(back.next)).toBe(true);
+    expect(back.ok && isAvailable(back.next)).toBe(true);
     expect(back.ok && back.next.socketOwnerId).toBe('boot-2');
   });
 

@@ -71,6 +71,19 @@ describe('script-tag bundle', () => {
   });
 });
 
+/**
+ * The core loads in a CRM page on every agent desktop, so its size may only shrink: 15,372 bytes gzip (level 9, as the
+ * SDK build prints it) when this budget was set; the target is 12 KiB. Lower the budget when the bundle shrinks.
+ */
+const SCRIPT_TAG_GZIP_BUDGET_BYTES = 15_400;
+
+describe('script-tag bundle size', () => {
+  it(`stays within ${SCRIPT_TAG_GZIP_BUDGET_BYTES} bytes gzip`, () => {
+    const gzipBytes = gzipSync(readFileSync(new URL('browser/agent-sdk.js', sdkDist)), { level: 9 }).length;
+    expect(gzipBytes).toBeLessThanOrEqual(SCRIPT_TAG_GZIP_BUDGET_BYTES);
+  });
+});
+
 describe('npm bundles', () => {
   it('can be required as CommonJS, and each createAgentSdk() is a separate client', () => {
     const bundle = createRequire(import.meta.url)(new URL('cjs/agent-sdk.cjs', sdkDist).pathname) as typeof import('@agentsdk/sdk');

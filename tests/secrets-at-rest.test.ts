@@ -25,21 +25,26 @@ describe('secrets', () => {
 
   it('stores the tenant API key as a hash, and the SIP HA1 of a softphone session only while it lasts', async () => {
     const gateway = await startTestGateway({ dataDir: dataDir.path });
+    let sessionId: string;
     try {
       const softphone = await signIn(gateway, '1003', { bindEndpoint: { endpointType: 3, endpoint: '' } });
-      const db = new Database(join(dataDir.path, 'agent-gateway.sqlite'), { readonly: true });
-      const tenants = (db.prepare('SELECT config FROM tenants').all() as { config: string }[]).map((row) => row.config).join('\n');
-      expect(tenants).not.toContain('demo-api-key');
-      expect(tenants).toContain('apiKeyHash');
-      const sessionId = softphone.log.of('loginResp')[0].sessionId;
-      const ha1 = () => (db.prepare('SELECT sip_ha1 FROM sessions WHERE session_id = ?').get(sessionId) as { sip_ha1: string | null }).sip_ha1;
-      expect(ha1()).toMatch(/^[0-9a-f]{32}$/);
+      sessionId = softphone.log.of('loginResp')[0].sessionId;
+      expect((await gateway.services.store.sessions.get(sessionId))?.sipHa1).toMatch(/^[0-9a-f]{32}$/);
       expect(await softphone.sdk.logout({ logoutMode: 1 })).toMatchObject({ code: 0 });
-      await expect.poll(ha1).toBeNull();
-      db.close();
+      await expect.poll(async () => (await gateway.services.store.sessions.get(sessionId))?.endedAt).toBeDefined();
       closeClients();
     } finally {
       await gateway.close();
+    }
+    // The file as it rests on disk (the gateway holds it exclusively while it runs).
+    const db = new Database(join(dataDir.path, 'agent-gateway.sqlite'), { readonly: true });
+    try {
+      const tenants = (db.prepare('SELECT config FROM tenants').all() as { config: string }[]).map((row) => row.config).join('\n');
+      expect(tenants).not.toContain('demo-api-key');
+      expect(tenants).toContain('apiKeyHash');
+      expect(db.prepare('SELECT sip_ha1 FROM sessions WHERE session_id = ?').get(sessionId)).toEqual({ sip_ha1: null });
+    } finally {
+      db.close();
     }
   });
 

@@ -3,7 +3,9 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openSqliteStore, type Store } from '@agentsdk/gateway';
 import { openRedisStore } from '../packages/gateway/src/adapters/redis/redis-store.js';
+import type { AgentRecord } from '../packages/gateway/src/domain/agent.js';
 import type { CallRecord } from '../packages/gateway/src/domain/call.js';
+import type { TenantConfig } from '../packages/gateway/src/domain/tenant.js';
 import { connectTestRedis, randomKeyPrefix, removeKeys, TEST_REDIS_URL } from './helpers/redis.js';
 import { temporaryDataDir } from './helpers/test-gateway.js';
 
@@ -22,6 +24,22 @@ const ADAPTERS: Record<string, () => Store> = {
       const prefix = randomKeyPrefix();
       redisPrefixes.push(prefix);
       return openRedisStore(redis, prefix);
+    },
+  }),
+};
+
+/** Adapters whose data outlives the store object: each opens a store, and a second one on the same data. */
+const REOPENABLE: Record<string, () => { open(): Store }> = {
+  'sqlite file': () => {
+    const dir = temporaryDataDir();
+    directories.push(dir);
+    return { open: () => openSqliteStore(join(dir.path, 'store.sqlite')) };
+  },
+  ...(redis && {
+    redis: () => {
+      const prefix = randomKeyPrefix();
+      redisPrefixes.push(prefix);
+      return { open: () => openRedisStore(redis, prefix) };
     },
   }),
 };
@@ -61,6 +79,31 @@ const ids = (calls: CallRecord[]) => calls.map((c) => c.callId);
 const agent = (agentNo: string, loginStatus: 0 | 1 | 2 | 3) =>
   ({ tenantId: 't1', agentNo, loginStatus, deviceStatus: 0, stateAction: 'login', stateSince: 1 }) as const;
 
+/** Signed in, idle and with an endpoint: available for the queues it answers. */
+const idle = (agentNo: string, fields: Partial<AgentRecord> = {}): AgentRecord => ({
+  ...agent(agentNo, 1),
+  bindEndpoint: { endpointType: 1, endpoint: '13600000000' },
+  ...fields,
+});
+
+/** Tenant t1: a1-a4 answer q1, a3 and a4 also q2, s1 supervises q1 and q2. */
+const routingTenant = (agents = [
+  { agentNo: 'a1', queues: ['q1'] },
+  { agentNo: 'a2', queues: ['q1'] },
+  { agentNo: 'a3', queues: ['q1', 'q2'] },
+  { agentNo: 'a4', queues: ['q1', 'q2'] },
+]) =>
+  ({
+    tenantId: 't1',
+    name: 'T',
+    apiKey: 'k'.repeat(8),
+    agents: [...agents.map((a) => ({ ...a, name: a.agentNo, role: 'agent', permissions: [] })), { agentNo: 's1', name: 'S', role: 'supervisor', queues: ['q1', 'q2'], permissions: [] }],
+    queues: [],
+    pauseReasons: [],
+  }) as unknown as TenantConfig;
+
+const agentNos = (records: AgentRecord[]) => records.map((record) => record.agentNo);
+
 describe.each(Object.entries(ADAPTERS))('Store adapter %s', (_name, open) => {
   it('writes an agent only when the expected version matches', async () => {
     const store = open();
@@ -74,6 +117,64 @@ describe.each(Object.entries(ADAPTERS))('Store adapter %s', (_name, open) => {
     expect((await store.agents.get('t1', 'a1'))?.value.loginStatus).toBe(2);
     expect(await store.agents.list('t1')).toHaveLength(1);
     expect(await store.agents.list('t2')).toEqual([]);
+    await store.close();
+  });
+
+  it('lists the agents available for a queue in the order of each routing strategy', async () => {
+    const store = open();
+    await store.tenants.upsert(routingTenant());
+    await store.agents.compareAndSet(idle('a1', { stateSince: 30, lastOfferAt: 5, callsAnswered: 2 }), 0);
+    await store.agents.compareAndSet(idle('a2', { stateSince: 10, lastOfferAt: 9, callsAnswered: 2 }), 0);
+    await store.agents.compareAndSet(idle('a3', { stateSince: 20, callsAnswered: 1 }), 0);
+    await store.agents.compareAndSet(idle('a4', { stateSince: 10, lastOfferAt: 5, callsAnswered: 1 }), 0);
+    await store.agents.compareAndSet(idle('s1'), 0);
+    await store.agents.compareAndSet(idle('x9'), 0);
+    const available = (queueNo: string, strategy: 'longest-idle' | 'round-robin' | 'fewest-calls', limit = 10) =>
+      store.agents.listAvailable('t1', queueNo, strategy, limit).then(agentNos);
+
+    expect(await available('q1', 'longest-idle')).toEqual(['a2', 'a4', 'a3', 'a1']);
+    expect(await available('q1', 'round-robin')).toEqual(['a3', 'a1', 'a4', 'a2']);
+    expect(await available('q1', 'fewest-calls')).toEqual(['a4', 'a3', 'a2', 'a1']);
+    expect(await available('q2', 'longest-idle')).toEqual(['a4', 'a3']);
+    expect(await available('q1', 'longest-idle', 2)).toEqual(['a2', 'a4']);
+    expect(await available('q3', 'longest-idle')).toEqual([]);
+    expect(await store.agents.listAvailable('t2', 'q1', 'longest-idle', 10)).toEqual([]);
+    expect((await store.agents.listAvailable('t1', 'q2', 'longest-idle', 1))[0]).toEqual(idle('a4', { stateSince: 10, lastOfferAt: 5, callsAnswered: 1 }));
+    await store.close();
+  });
+
+  it('keeps the availability index with every write: busy, ringing or unbound agents leave it, lost races change nothing', async () => {
+    const store = open();
+    await store.tenants.upsert(routingTenant());
+    for (const agentNo of ['a1', 'a2', 'a3']) await store.agents.compareAndSet(idle(agentNo, { stateSince: Number(agentNo.slice(1)) }), 0);
+    const available = () => store.agents.listAvailable('t1', 'q1', 'longest-idle', 10).then(agentNos);
+
+    expect(await store.agents.compareAndSet(agent('a1', 2), 1)).toBe(true);
+    expect(await store.agents.compareAndSet(idle('a2', { deviceStatus: 2, callId: 'c1' }), 1)).toBe(true);
+    expect(await available()).toEqual(['a3']);
+    expect(await store.agents.compareAndSet(agent('a3', 2), 7)).toBe(false);
+    expect(await available()).toEqual(['a3']);
+    expect(await store.agents.compareAndSet(idle('a3', { bindEndpoint: undefined }), 1)).toBe(true);
+    expect(await available()).toEqual([]);
+
+    expect(await store.agents.compareAndSet(idle('a1', { stateSince: 50 }), 2)).toBe(true);
+    expect(await store.agents.compareAndSet(idle('a2', { stateSince: 40 }), 2)).toBe(true);
+    expect(await available()).toEqual(['a2', 'a1']);
+    await store.close();
+  });
+
+  it('re-indexes stored agents when the tenant configuration changes who answers a queue', async () => {
+    const store = open();
+    await store.tenants.upsert(routingTenant());
+    await store.agents.compareAndSet(idle('a1', { stateSince: 1 }), 0);
+    await store.agents.compareAndSet(idle('a3', { stateSince: 3 }), 0);
+    await store.tenants.upsert(routingTenant([{ agentNo: 'a1', queues: ['q2'] }, { agentNo: 'a3', queues: ['q1'] }]));
+    expect(agentNos(await store.agents.listAvailable('t1', 'q1', 'longest-idle', 10))).toEqual(['a3']);
+    expect(agentNos(await store.agents.listAvailable('t1', 'q2', 'longest-idle', 10))).toEqual(['a1']);
+    await store.tenants.upsert(routingTenant([{ agentNo: 'a3', queues: ['q1'] }]));
+    expect(agentNos(await store.agents.listAvailable('t1', 'q2', 'longest-idle', 10))).toEqual([]);
+    expect(await store.agents.compareAndSet(idle('a1', { stateSince: 9 }), 1)).toBe(true);
+    expect(agentNos(await store.agents.listAvailable('t1', 'q2', 'longest-idle', 10))).toEqual([]);
     await store.close();
   });
 
@@ -119,7 +220,7 @@ describe.each(Object.entries(ADAPTERS))('Store adapter %s', (_name, open) => {
 
   it('keeps the latest events of a session in order, and forgets them', async () => {
     const store = open();
-    const frame = (seq: number) => ({ type: 'evt' as const, seq, event: 'agentStatus' as const, data: { n: seq } as any });
+    const frame = (seq: number) => ({ seq, text: `{"type":"evt","seq":${seq},"event":"agentStatus","data":{"line":"a\\nb"}}` });
     for (let seq = 1; seq <= 5; seq++) await store.sessionEvents.append('s1', frame(seq), 3);
     await store.sessionEvents.append('s2', frame(1), 3);
     expect((await store.sessionEvents.list('s1')).map((f) => f.seq)).toEqual([3, 4, 5]);
@@ -201,5 +302,23 @@ describe.each(Object.entries(ADAPTERS))('Store adapter %s', (_name, open) => {
     expect(await list({ to: 40, before: { endedAt: 45, callId: 'x' } })).toEqual(['c4', 'c3', 'c2', 'c1']);
     expect(await list({ agentNo: 'a3' })).toEqual([]);
     await store.close();
+  });
+});
+
+describe.each(Object.entries(REOPENABLE))('Store adapter %s, opened again', (_name, data) => {
+  it('lists the same available agents without the tenant configuration being upserted again', async () => {
+    const place = data();
+    const first = place.open();
+    await first.tenants.upsert(routingTenant());
+    await first.agents.compareAndSet(idle('a2', { stateSince: 2 }), 0);
+    await first.agents.compareAndSet(idle('a1', { stateSince: 3 }), 0);
+    await first.agents.compareAndSet(agent('a3', 2), 0);
+    await first.close();
+
+    const second = place.open();
+    expect(agentNos(await second.agents.listAvailable('t1', 'q1', 'longest-idle', 10))).toEqual(['a2', 'a1']);
+    expect(await second.agents.compareAndSet(idle('a3', { stateSince: 1 }), 1)).toBe(true);
+    expect(agentNos(await second.agents.listAvailable('t1', 'q1', 'longest-idle', 10))).toEqual(['a3', 'a2', 'a1']);
+    await second.close();
   });
 });

@@ -50,6 +50,7 @@ import { GatewayMetrics } from './transport/metrics.js';
 import { registerSessionKeyRoutes } from './transport/session-key-routes.js';
 import { registerWebSocketEndpoint } from './transport/websocket-endpoint.js';
 import { registerHttpAccessLog } from './transport/http-access-log.js';
+import { registerCommitBeforeReply } from './transport/commit-before-reply.js';
 import { registerHttpSecurity } from './transport/http-security.js';
 import { originPolicy, ownOriginsOf } from './transport/origin-policy.js';
 import { registerTelemetryRoutes } from './transport/telemetry-routes.js';
@@ -278,6 +279,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   registerHttpErrorHandlers(app);
   registerJsonBodyParser(app);
   registerHttpAccessLog(app, logger);
+  registerCommitBeforeReply(app);
   await registerHttpSecurity(app, {
     origins,
     frameAncestors: options.frameAncestors ?? [],

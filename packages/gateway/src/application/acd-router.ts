@@ -1,10 +1,11 @@
 /**
  * Automatic call distribution: offers a queue's waiting calls, longest waiting first, to available agents of the
- * queue in the order of the queue's strategy. An offer first locks the agent (agent machine: `offer`), then claims
- * the call (call machine: `offered`); whichever side loses a race is released, so no call is offered to two agents.
+ * queue in the order of the queue's strategy, read from the store's availability index (domain/agent-availability.ts).
+ * An offer first locks the agent (agent machine: `offer`), then claims the call (call machine: `offered`); whichever
+ * side loses a race is released, so no call is offered to two agents.
  */
 import { CallType, EndpointType } from '@agentsdk/protocol';
-import { isRoutable, type AgentRecord } from '../domain/agent.js';
+import type { AgentRecord } from '../domain/agent.js';
 import type { CallRecord } from '../domain/call.js';
 import { answersQueue, findAgent, type TenantAgent, type TenantQueue } from '../domain/tenant.js';
 import type { DialRequest, Destination } from '../ports/telephony.js';
@@ -19,6 +20,12 @@ const answers = (agent: TenantAgent | undefined, queueNo: string) => agent !== u
 
 /** Routing rounds per trigger; each round places at least one call or stops. */
 const MAX_ROUNDS = 100;
+
+/**
+ * Agents read from the availability index per call, beyond those who declined it: an offer only fails when another
+ * pass or node locked the agent first, so a few spare candidates keep the call moving; the next round reads afresh.
+ */
+const CANDIDATES_PER_CALL = 4;
 
 const ENDPOINT_KINDS = {
   [EndpointType.PSTN]: 'pstn',
@@ -37,15 +44,12 @@ function agentLegRequest(call: CallRecord, destination: Destination, timeoutMs: 
   return { legId: `${call.callId}-a${attempt}`, callId: call.callId, tenantId: call.tenantId, destination, callerId: call.customerNumber, timeoutMs };
 }
 
-const STRATEGIES: Record<TenantQueue['strategy'], (a: AgentRecord, b: AgentRecord) => number> = {
-  'longest-idle': (a, b) => a.stateSince - b.stateSince,
-  'round-robin': (a, b) => (a.lastOfferAt ?? 0) - (b.lastOfferAt ?? 0) || a.agentNo.localeCompare(b.agentNo),
-  'fewest-calls': (a, b) => (a.callsAnswered ?? 0) - (b.callsAnswered ?? 0) || a.stateSince - b.stateSince,
-};
-
 export class AcdRouter implements QueueRouting {
-  /** One routing pass at a time per queue on this node; a trigger during a pass runs one more pass after it. */
-  private readonly passes = new Map<string, Promise<void>>();
+  /**
+   * One routing pass at a time per queue on this node. Triggers during a pass (calls arriving, agents freed) ask for
+   * one more pass after it, however many they are: that pass sees all of them.
+   */
+  private readonly passes = new Map<string, { again: boolean; done: Promise<void> }>();
 
   constructor(
     private readonly store: Store,
@@ -57,14 +61,20 @@ export class AcdRouter implements QueueRouting {
 
   route(tenantId: string, queueNo: string): void {
     const key = `${tenantId}\u0000${queueNo}`;
-    const previous = this.passes.get(key) ?? Promise.resolve();
-    const pass = previous
-      .then(() => this.routeQueue(tenantId, queueNo))
-      .catch((error: unknown) => this.logger.error({ err: error, tenantId, queueNo }, 'routing failed'))
-      .finally(() => {
-        if (this.passes.get(key) === pass) this.passes.delete(key);
-      });
+    const running = this.passes.get(key);
+    if (running) {
+      running.again = true;
+      return;
+    }
+    const pass = { again: true, done: Promise.resolve() };
     this.passes.set(key, pass);
+    pass.done = (async () => {
+      while (pass.again) {
+        pass.again = false;
+        await this.routeQueue(tenantId, queueNo).catch((error: unknown) => this.logger.error({ err: error, tenantId, queueNo }, 'routing failed'));
+      }
+      this.passes.delete(key);
+    })();
   }
 
   agentAvailable(tenantId: string, agentNo: string): void {
@@ -75,7 +85,7 @@ export class AcdRouter implements QueueRouting {
 
   /** Resolves when every routing pass started so far has finished (tests, shutdown). */
   async idle(): Promise<void> {
-    while (this.passes.size > 0) await Promise.all(this.passes.values());
+    while (this.passes.size > 0) await Promise.all([...this.passes.values()].map((pass) => pass.done));
   }
 
   private async routeQueue(tenantId: string, queueNo: string): Promise<void> {
@@ -84,18 +94,14 @@ export class AcdRouter implements QueueRouting {
     if (!tenant || !queue) return;
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const waiting = await this.store.calls.listQueued(tenantId, queueNo);
-      if (waiting.length === 0) return;
-      const available = (await this.store.agents.list(tenantId)).filter(
-        (agent) => isRoutable(agent) && answers(findAgent(tenant, agent.agentNo), queueNo),
-      );
-      if (available.length === 0) return;
       let placed = false;
       for (const call of waiting) {
-        const candidates = available.filter((agent) => !call.declinedBy.includes(agent.agentNo)).sort(STRATEGIES[queue.strategy]);
+        const candidates = await this.store.agents.listAvailable(tenantId, queueNo, queue.strategy, call.declinedBy.length + CANDIDATES_PER_CALL);
+        if (candidates.length === 0) return;
         for (const agent of candidates) {
+          if (call.declinedBy.includes(agent.agentNo) || !answers(findAgent(tenant, agent.agentNo), queueNo)) continue;
           if (await this.offer(call, agent, queue)) {
             placed = true;
-            available.splice(available.indexOf(agent), 1);
             break;
           }
         }

@@ -17,7 +17,7 @@ import {
   type ObWorkMode,
 } from '../domain/dialer-task.js';
 import { isRestricted, isWithinOutboundHours } from '../domain/outbound-rules.js';
-import { isRoutable } from '../domain/agent.js';
+import { isAvailable } from '../domain/agent-availability.js';
 import { findAgent, type AutoDialTask, type TenantConfig } from '../domain/tenant.js';
 import type { Logger } from './logger.js';
 import type { GatewayServices } from './operation-context.js';
@@ -115,7 +115,7 @@ export class DialerService {
     if (!services || !tenant || !agent || !tenant.features.outbound) return;
     if (!isWithinOutboundHours(tenant, services.clock.now())) return;
     const record = await services.agents.current(tenantId, agentNo);
-    if (!isRoutable(record) || !record.sessionId) return;
+    if (!isAvailable(record) || !record.sessionId) return;
     const sessionId = record.sessionId;
 
     for (const task of tenant.autoDialTasks) {

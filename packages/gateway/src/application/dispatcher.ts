@@ -14,7 +14,7 @@ import {
   type ResponseFrame,
 } from '@agentsdk/protocol';
 import { findAgent } from '../domain/tenant.js';
-import type { Logger } from './logger.js';
+import { unredacted, type Logger } from './logger.js';
 import { OPERATION_TABLE, type OperationRow } from './operation-table.js';
 import { failed, type Connection, type GatewayServices, type Outcome, type SignedInContext } from './operation-context.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -40,12 +40,17 @@ export interface RequestLimiters {
 }
 
 export class Dispatcher {
+  /** The `operation` line: requestId, sessionId, action, code, errorCode, ms; parameters are logged only at debug. */
+  private readonly operationLog: Logger;
+
   constructor(
     private readonly services: GatewayServices,
     private readonly logger: Logger,
     private readonly metrics: OperationMetrics,
     private readonly limiters: RequestLimiters,
-  ) {}
+  ) {
+    this.operationLog = unredacted(logger);
+  }
 
   async dispatch(connection: Connection, frame: RequestFrame): Promise<void> {
     const sessionId = connection.session?.sessionId;
@@ -71,7 +76,7 @@ export class Dispatcher {
     const ms = performance.now() - started;
     const known = isOperationName(frame.action) || frame.action === SESSION_ACTIONS.resume;
     this.metrics.operationCompleted(known ? frame.action : 'unknown', response.code, ms / 1000);
-    this.logger.info(
+    this.operationLog.info(
       { requestId, sessionId: sessionId ?? connection.session?.sessionId, action: frame.action, code: response.code, errorCode: response.errorCode, ms: Math.round(ms) },
       'operation',
     );

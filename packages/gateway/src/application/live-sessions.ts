@@ -3,27 +3,31 @@
  * events it receives from the bus (`seq`), keeps the latest ones in the store's event log for replay after a
  * reconnect, a restart or a move to another node, and forwards them to its socket while one is attached.
  */
-import { CloseCode, type EventFrame, type ServerFrame } from '@agentsdk/protocol';
+import { CloseCode, type ServerFrame } from '@agentsdk/protocol';
 import { agentChannel, type Bus, type BusMessage, type Unsubscribe } from '../ports/bus.js';
 import type { Clock, TimerHandle } from '../ports/clock.js';
-import type { SessionEventLog, SessionRecord } from '../ports/store.js';
+import type { NumberedEvent, SessionEventLog, SessionRecord } from '../ports/store.js';
 import { ResponseCache } from './response-cache.js';
 
 /** The transport's side of a socket, as the application sees it. */
 export interface SessionSocket {
   send(frame: ServerFrame): void;
+  /** A frame already serialised as JSON text. */
+  sendText(text: string): void;
   close(code: number, reason: string): void;
 }
 
+/** An event as numbered and serialised once, for its socket and for replay. */
+/** Per session only what it uses: an idle session has no response cache, and its replay holds JSON text. */
 interface LiveSession {
   record: SessionRecord;
   seq: number;
   /** The latest events, oldest first, for replay after a reconnect. */
-  replay: EventFrame[];
+  replay: NumberedEvent[];
   /** Bus messages that arrived while the event log was read at open. */
   pending?: BusMessage[];
-  /** Responses to the latest requests, for requests repeated after a reconnect. */
-  responses: ResponseCache;
+  /** Responses to the latest requests, for requests repeated after a reconnect; made at the first request. */
+  responses?: ResponseCache;
   socket?: SessionSocket;
   unsubscribe: Unsubscribe;
   graceTimer?: TimerHandle;
@@ -64,7 +68,9 @@ export class LiveSessions {
 
   /** The session's cache of responses by request id; undefined when the session is not live on this node. */
   responsesOf(sessionId: string): ResponseCache | undefined {
-    return this.sessions.get(sessionId)?.responses;
+    const session = this.sessions.get(sessionId);
+    if (session && !session.responses) session.responses = new ResponseCache(this.options.responseCacheLimit ?? 200);
+    return session?.responses;
   }
 
   /**
@@ -73,8 +79,7 @@ export class LiveSessions {
    */
   async open(record: SessionRecord): Promise<void> {
     if (this.sessions.has(record.sessionId)) return;
-    const responses = new ResponseCache(this.options.responseCacheLimit ?? 200);
-    const session: LiveSession = { record, seq: 0, replay: [], pending: [], responses, unsubscribe: () => {} };
+    const session: LiveSession = { record, seq: 0, replay: [], pending: [], unsubscribe: () => {} };
     session.unsubscribe = this.options.bus.subscribe(agentChannel(record.tenantId, record.agentNo), (message) =>
       this.receive(session, message),
     );
@@ -109,7 +114,7 @@ export class LiveSessions {
     const oldestKept = session.replay[0]?.seq ?? session.seq + 1;
     const resync = eventsLost || lastSeq > session.seq || oldestKept > lastSeq + 1;
     session.seq = Math.max(session.seq, lastSeq);
-    for (const frame of session.replay) if (frame.seq > lastSeq) socket.send(frame);
+    for (const event of session.replay) if (event.seq > lastSeq) socket.sendText(event.text);
     const { tenantId, agentNo } = session.record;
     void this.options.bus.publish(agentChannel(tenantId, agentNo), { kind: 'sessionAttached', sessionId, nodeId: this.options.nodeId });
     return { resync };
@@ -169,11 +174,11 @@ export class LiveSessions {
       return;
     }
     session.seq += 1;
-    const frame = { type: 'evt', seq: session.seq, event: message.event, data: message.data } as EventFrame;
-    session.replay.push(frame);
+    const event = { seq: session.seq, text: encodeEvent(session.seq, message) };
+    session.replay.push(event);
     if (session.replay.length > this.options.replayLimit) session.replay.shift();
-    this.options.log.append(session.record.sessionId, frame, this.options.replayLimit).catch((error: unknown) => this.options.onLogError?.(error));
-    session.socket?.send(frame);
+    this.options.log.append(session.record.sessionId, event, this.options.replayLimit).catch((error: unknown) => this.options.onLogError?.(error));
+    session.socket?.sendText(event.text);
   }
 
   private forgetLog(sessionId: string): void {
@@ -185,4 +190,14 @@ export class LiveSessions {
     session.unsubscribe();
     this.sessions.delete(session.record.sessionId);
   }
+}
+
+/** Each bus message's payload serialised once, however many sessions it reaches; only `seq` differs between them. */
+const encodedPayloads = new WeakMap<BusMessage, string>();
+
+/** The event frame `{ type: 'evt', seq, event, data }` as JSON text. */
+function encodeEvent(seq: number, message: Extract<BusMessage, { kind: 'event' }>): string {
+  let data = encodedPayloads.get(message);
+  if (data === undefined) encodedPayloads.set(message, (data = JSON.stringify(message.data)));
+  return `{"type":"evt","seq":${seq},"event":${JSON.stringify(message.event)},"data":${data}}`;
 }

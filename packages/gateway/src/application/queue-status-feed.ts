@@ -94,8 +94,10 @@ export class QueueStatusFeed {
     const { store, bus, tenants } = this.options;
     const tenant = tenants.get(tenantId);
     if (!tenant) return;
-    const audience = (await store.agents.list(tenantId))
-      .filter((record) => record.sessionId !== undefined && findAgent(tenant, record.agentNo)?.role === 'supervisor')
+    const supervisors = tenant.agents.filter((agent) => agent.role === 'supervisor');
+    const records = await Promise.all(supervisors.map(async (agent) => (await store.agents.get(tenantId, agent.agentNo))?.value));
+    const audience = records
+      .filter((record): record is AgentRecord => record?.sessionId !== undefined)
       .map((record) => ({ agentNo: record.agentNo, queueNos: watchedQueueNos(tenant, record) }))
       .filter((supervisor) => supervisor.queueNos.some((queueNo) => changed.has(queueNo)));
     if (audience.length === 0) return;

@@ -53,16 +53,6 @@ export interface AgentRecord {
   eventsLost?: true;
 }
 
-/** Whether a queue call or a dialled customer may be put through to the agent now. */
-export function isRoutable(record: AgentRecord): boolean {
-  return (
-    record.loginStatus === LoginStatus.IDLE &&
-    record.deviceStatus === DeviceStatus.IDLE &&
-    record.bindEndpoint !== undefined &&
-    record.detachedSince === undefined
-  );
-}
-
 /** The system pause an agent is put in after not answering an offered queue call. */
 export const RING_NO_ANSWER_PAUSE = { pauseType: 1, pauseDescription: 'ring no answer' } as const;
 

@@ -155,8 +155,13 @@ export function deskPhoneUsername(tenantId: string, phone: DeskPhone): string {
   return phone.username ?? `${tenantId}-${phone.extension}`;
 }
 
+/** Each configuration's agents by number, built on first use: lookups run per operation and per routed call. */
+const agentsByNumber = new WeakMap<TenantConfig, Map<string, TenantAgent>>();
+
 export function findAgent(tenant: TenantConfig, agentNo: string): TenantAgent | undefined {
-  return tenant.agents.find((agent) => agent.agentNo === agentNo);
+  let agents = agentsByNumber.get(tenant);
+  if (!agents) agentsByNumber.set(tenant, (agents = new Map(tenant.agents.map((agent) => [agent.agentNo, agent]))));
+  return agents.get(agentNo);
 }
 
 /** Whether the agent answers the queue's calls. A supervisor's `queues` are the queues it watches, not ones it answers. */

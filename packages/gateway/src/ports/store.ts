@@ -2,8 +2,8 @@
  * Persistence, in domain terms. The embedded default is SQLite; a Redis adapter serves several gateway nodes.
  * Every adapter passes tests/store-conformance.test.ts.
  */
-import type { EventFrame } from '@agentsdk/protocol';
 import type { AgentRecord } from '../domain/agent.js';
+import type { RoutingStrategy } from '../domain/agent-availability.js';
 import type { CallRecord } from '../domain/call.js';
 import type { TenantConfig } from '../domain/tenant.js';
 
@@ -64,6 +64,12 @@ export interface AgentStore {
   /** Writes when the stored version still equals `expectedVersion` (0: absent). False on a lost race. */
   compareAndSet(record: AgentRecord, expectedVersion: number): Promise<boolean>;
   list(tenantId: string): Promise<AgentRecord[]>;
+  /**
+   * The first `limit` agents available for the queue's calls (domain/agent-availability.ts: idle, an endpoint bound,
+   * answering the queue by the tenant configuration last upserted), in the order of `strategy`. Kept by an index that
+   * changes with each write, so the cost does not grow with the number of agents.
+   */
+  listAvailable(tenantId: string, queueNo: string, strategy: RoutingStrategy, limit: number): Promise<AgentRecord[]>;
 }
 
 /** Ended calls of a tenant, newest first; `before` continues a page after its last call. */
@@ -102,12 +108,18 @@ export interface LeaseStore {
   remove(ownerId: string): Promise<boolean>;
 }
 
+/** An event frame numbered for one session, kept as the JSON text its socket is sent. */
+export interface NumberedEvent {
+  seq: number;
+  text: string;
+}
+
 /** The latest events of each session, in order, for replay after a reconnect, a restart or a move to another node. */
 export interface SessionEventLog {
-  /** Appends a frame (its `seq` one more than the last) and keeps only the latest `keep` frames. */
-  append(sessionId: string, frame: EventFrame, keep: number): Promise<void>;
-  /** The kept frames, oldest first. */
-  list(sessionId: string): Promise<EventFrame[]>;
+  /** Appends an event (its `seq` one more than the last) and keeps only the latest `keep`. */
+  append(sessionId: string, event: NumberedEvent, keep: number): Promise<void>;
+  /** The kept events, oldest first. */
+  list(sessionId: string): Promise<NumberedEvent[]>;
   remove(sessionId: string): Promise<void>;
 }
 

@@ -3,6 +3,8 @@
  * watches liveness, and closes the socket of a client that reads too slowly.
  */
 import type { FastifyInstance } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { CloseCode, PROTOCOL_VERSION, WEBSOCKET_PATH, type ServerFrame } from '@agentsdk/protocol';
 import type { Dispatcher } from '../application/dispatcher.js';
@@ -11,6 +13,8 @@ import type { LiveSessions } from '../application/live-sessions.js';
 import type { Connection } from '../application/operation-context.js';
 import { parseClientFrame } from './client-frame.js';
 import { brief, sendError } from './http-errors.js';
+import { IdleConnections } from './idle-connections.js';
+import { corkForThisTurn } from './turn-batched-writes.js';
 import type { GatewayMetrics } from './metrics.js';
 import type { OriginPolicy } from './origin-policy.js';
 
@@ -42,60 +46,61 @@ export function registerWebSocketEndpoint(app: FastifyInstance, options: WebSock
       return sendError(reply, 429, 'too_many_connections', `at most ${options.maxConnectionsPerAddress} open connections per client address`);
     }
   };
+  const idle = new IdleConnections({
+    idleTimeoutMs: options.idleTimeoutMs,
+    signInTimeoutMs: options.signInTimeoutMs,
+    onSignInTimeout: () => options.metrics.connectionRefused('signInTimeout'),
+  });
   app.get(WEBSOCKET_PATH, { websocket: true, preValidation }, (socket, request) => {
     const version = new URL(request.url, 'http://gateway').searchParams.get('v');
     if (version !== null && version !== String(PROTOCOL_VERSION)) {
       socket.close(CloseCode.UNSUPPORTED_VERSION, `unsupported protocol version ${version}; this gateway speaks ${PROTOCOL_VERSION}`);
       return;
     }
+    const sendText = (text: string) => {
+      if (socket.readyState !== socket.OPEN) return;
+      // What the client has not read yet stays in this process; past the limit it waits on a resume instead.
+      if (socket.bufferedAmount > options.sendBufferLimitBytes) {
+        options.metrics.slowConsumerClosed();
+        options.logger.warn({ bufferedBytes: socket.bufferedAmount, sessionId: connection.session?.sessionId }, 'closing a client that reads too slowly');
+        socket.close(CloseCode.TOO_SLOW, 'too slow: the client is not reading its frames');
+        return;
+      }
+      corkForThisTurn(rawStreamOf(socket));
+      socket.send(text);
+    };
     const connection: Connection = {
       socket: {
-        send: (frame: ServerFrame) => {
-          if (socket.readyState !== socket.OPEN) return;
-          // What the client has not read yet stays in this process; past the limit it waits on a resume instead.
-          if (socket.bufferedAmount > options.sendBufferLimitBytes) {
-            options.metrics.slowConsumerClosed();
-            options.logger.warn({ bufferedBytes: socket.bufferedAmount, sessionId: connection.session?.sessionId }, 'closing a client that reads too slowly');
-            socket.close(CloseCode.TOO_SLOW, 'too slow: the client is not reading its frames');
-            return;
-          }
-          socket.send(JSON.stringify(frame));
-        },
+        send: (frame: ServerFrame) => sendText(JSON.stringify(frame)),
+        sendText,
         close: (code, reason) => socket.close(code, reason),
       },
       remoteAddress: request.ip,
       host: request.headers.host ?? 'localhost',
       secure: request.protocol === 'https',
     };
-    openByAddress.set(request.ip, (openByAddress.get(request.ip) ?? 0) + 1);
+    const address = request.ip;
+    openByAddress.set(address, (openByAddress.get(address) ?? 0) + 1);
     socket.on('close', () => {
-      const left = (openByAddress.get(request.ip) ?? 1) - 1;
-      if (left > 0) openByAddress.set(request.ip, left);
-      else openByAddress.delete(request.ip);
+      const left = (openByAddress.get(address) ?? 1) - 1;
+      if (left > 0) openByAddress.set(address, left);
+      else openByAddress.delete(address);
     });
-    serveConnection(socket, connection, options);
+    releaseUpgradeRequest(socket, request.raw);
+    serveConnection(socket, connection, options, idle);
   });
 }
 
-function serveConnection(socket: WebSocket, connection: Connection, options: WebSocketEndpointOptions): void {
+function serveConnection(socket: WebSocket, connection: Connection, options: WebSocketEndpointOptions, idle: IdleConnections): void {
   const { dispatcher, liveSessions, logger, metrics } = options;
   metrics.connections.inc();
-  let lastFrameAt = Date.now();
-  const idleCheck = setInterval(() => {
-    if (Date.now() - lastFrameAt > options.idleTimeoutMs) socket.close(CloseCode.HEARTBEAT_TIMEOUT, 'heartbeat timeout');
-  }, Math.min(options.idleTimeoutMs, 10_000));
-  // Pings keep a socket alive, not anonymous: one that has not signed in soon is closed.
-  const signInDeadline = setTimeout(() => {
-    if (connection.session) return;
-    metrics.connectionRefused('signInTimeout');
-    socket.close(CloseCode.SIGN_IN_TIMEOUT, 'sign in (login or resume) within the time allowed');
-  }, options.signInTimeoutMs);
+  idle.opened(socket, () => connection.session !== undefined);
 
   // Requests of one connection run one after another, so responses and events keep the order the client caused.
   let queue = Promise.resolve();
 
   socket.on('message', (data, isBinary) => {
-    lastFrameAt = Date.now();
+    idle.heard(socket);
     const parsed = isBinary ? { ok: false as const, reason: 'bad frame: binary frames are not part of the protocol' } : parseClientFrame(data.toString());
     if (!parsed.ok) {
       socket.close(CloseCode.PROTOCOL_ERROR, parsed.reason);
@@ -110,10 +115,23 @@ function serveConnection(socket: WebSocket, connection: Connection, options: Web
   });
 
   socket.on('close', () => {
-    clearInterval(idleCheck);
-    clearTimeout(signInDeadline);
+    idle.forget(socket);
     metrics.connections.dec();
     if (connection.session) liveSessions.detach(connection.session.sessionId, connection.socket);
   });
   socket.on('error', (error) => logger.warn({ err: error }, 'websocket error'));
+}
+
+/** The TCP stream under a `ws` socket: `ws` keeps it in `_socket`, which it documents nowhere but has kept since 1.x. */
+const rawStreamOf = (socket: WebSocket) => (socket as unknown as { _socket: Duplex })._socket;
+
+/**
+ * Lets the HTTP upgrade request go once the socket is open: @fastify/websocket leaves it (headers, Fastify's request
+ * and reply, a response that never finishes) reachable from the socket for the connection's life, about 2 KiB per
+ * idle session. Its error listener is what holds them; ours (serveConnection) logs socket errors instead.
+ */
+function releaseUpgradeRequest(socket: WebSocket, request: IncomingMessage): void {
+  socket.removeAllListeners('error');
+  const response = (request.socket as { _httpMessage?: ServerResponse } | null)?._httpMessage;
+  if (request.socket && response) response.detachSocket(request.socket);
 }

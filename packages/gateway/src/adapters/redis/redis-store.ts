@@ -6,12 +6,10 @@
  * same process may use it. Quit it after the last gateway using it closed.
  */
 import type { Redis } from 'ioredis';
-import type { EventFrame } from '@agentsdk/protocol';
-import type { AgentRecord } from '../../domain/agent.js';
 import type { TenantConfig } from '../../domain/tenant.js';
 import type { SessionKeyRecord, SessionRecord, Store } from '../../ports/store.js';
+import { redisAgentStore } from './redis-agent-store.js';
 import { redisCallStore } from './redis-call-store.js';
-import { compareAndSetAgent } from './scripts/compare-and-set-agent-2.js';
 import { endSession } from './scripts/end-session-3.js';
 import { insertSession } from './scripts/insert-session-3.js';
 import { revokeSessionKey } from './scripts/revoke-session-key-1.js';
@@ -23,8 +21,6 @@ function storeKeys(prefix: string) {
     session: (sessionId: string) => `${prefix}session:${sessionId}`,
     liveSessions: `${prefix}sessions:live`,
     liveSessionsByKey: (keyHash: string) => `${prefix}sessions:live:key:${keyHash}`,
-    agent: (tenantId: string, agentNo: string) => `${prefix}agent:${tenantId}:${agentNo}`,
-    agents: (tenantId: string) => `${prefix}agents:${tenantId}`,
     leases: `${prefix}leases`,
     sessionEvents: (sessionId: string) => `${prefix}session-events:${sessionId}`,
   };
@@ -41,6 +37,7 @@ function toSession(fields: Record<string, string>): SessionRecord | undefined {
 
 export function openRedisStore(redis: Redis, keyPrefix: string): Store {
   const keys = storeKeys(keyPrefix);
+  const agents = redisAgentStore(redis, keyPrefix);
 
   async function sessions(sessionIds: string[]): Promise<SessionRecord[]> {
     if (sessionIds.length === 0) return [];
@@ -58,6 +55,7 @@ export function openRedisStore(redis: Redis, keyPrefix: string): Store {
     tenants: {
       async upsert(config: TenantConfig) {
         await redis.hset(keys.tenants, config.tenantId, JSON.stringify(config));
+        await agents.indexTenant(config);
       },
       async list() {
         const all = await redis.hgetall(keys.tenants);
@@ -81,12 +79,15 @@ export function openRedisStore(redis: Redis, keyPrefix: string): Store {
       },
     },
     sessionEvents: {
-      async append(sessionId, frame, keep) {
+      async append(sessionId, event, keep) {
         const key = keys.sessionEvents(sessionId);
-        await redis.multi().rpush(key, JSON.stringify(frame)).ltrim(key, -keep, -1).exec();
+        await redis.multi().rpush(key, `${event.seq}\n${event.text}`).ltrim(key, -keep, -1).exec();
       },
       async list(sessionId) {
-        return (await redis.lrange(keys.sessionEvents(sessionId), 0, -1)).map((json) => JSON.parse(json) as EventFrame);
+        return (await redis.lrange(keys.sessionEvents(sessionId), 0, -1)).map((entry) => {
+          const newline = entry.indexOf('\n');
+          return { seq: Number(entry.slice(0, newline)), text: entry.slice(newline + 1) };
+        });
       },
       async remove(sessionId) {
         await redis.del(keys.sessionEvents(sessionId));
@@ -136,31 +137,7 @@ export function openRedisStore(redis: Redis, keyPrefix: string): Store {
         return live.sort((a, b) => a.createdAt - b.createdAt || (a.sessionId < b.sessionId ? -1 : 1));
       },
     },
-    agents: {
-      async get(tenantId, agentNo) {
-        const [json, version] = await redis.hmget(keys.agent(tenantId, agentNo), 'record', 'version');
-        return json == null || version == null ? undefined : { value: JSON.parse(json) as AgentRecord, version: Number(version) };
-      },
-      async compareAndSet(record, expectedVersion) {
-        const written = await compareAndSetAgent.run(
-          redis,
-          [keys.agent(record.tenantId, record.agentNo), keys.agents(record.tenantId)],
-          [expectedVersion, JSON.stringify(record), record.agentNo],
-        );
-        return written !== 0;
-      },
-      async list(tenantId) {
-        const agentNos = await redis.zrange(keys.agents(tenantId), 0, -1);
-        if (agentNos.length === 0) return [];
-        const pipeline = redis.pipeline();
-        for (const agentNo of agentNos) pipeline.hget(keys.agent(tenantId, agentNo), 'record');
-        const results = (await pipeline.exec()) ?? [];
-        return results.flatMap(([error, json]) => {
-          if (error) throw error;
-          return typeof json === 'string' ? [JSON.parse(json) as AgentRecord] : [];
-        });
-      },
-    },
+    agents,
     calls: redisCallStore(redis, keyPrefix),
     async close() {
       // The caller owns the connection (see above).

@@ -1,11 +1,12 @@
 /** Calls in SQLite: live calls and, once ended, the call records (CDRs). The record is JSON; queried fields are columns. */
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { CallRecord } from '../../domain/call.js';
 import type { CallStore } from '../../ports/store.js';
+import type { TurnTransaction } from './turn-transaction.js';
 
 const parse = (row: { record: string }) => JSON.parse(row.record) as CallRecord;
 
-export function sqliteCallStore(db: Database): CallStore {
+export function sqliteCallStore(db: Database, turn: TurnTransaction): CallStore {
   const statements = {
     get: db.prepare('SELECT record, version FROM calls WHERE call_id = ?'),
     insert: db.prepare(
@@ -20,6 +21,9 @@ export function sqliteCallStore(db: Database): CallStore {
     active: db.prepare(`SELECT record FROM calls WHERE tenant_id = ? AND phase != 'ended' ORDER BY call_id`),
     byRequest: db.prepare('SELECT record FROM calls WHERE tenant_id = ? AND agent_no = ? AND request_unique_id = ?'),
   };
+
+  /** listEnded's statements by their SQL: one per combination of filters, prepared once. */
+  const endedQueries = new Map<string, Statement>();
 
   const columns = (call: CallRecord) => ({
     callId: call.callId,
@@ -39,7 +43,8 @@ export function sqliteCallStore(db: Database): CallStore {
       return row && { value: parse(row), version: row.version };
     },
     async compareAndSet(call, expectedVersion) {
-      const result = expectedVersion === 0 ? statements.insert.run(columns(call)) : statements.update.run({ ...columns(call), expectedVersion });
+      const row = columns(call);
+      const result = turn.inTurn(() => (expectedVersion === 0 ? statements.insert.run(row) : statements.update.run({ ...row, expectedVersion })));
       return result.changes === 1;
     },
     async listQueued(tenantId, queueNo) {
@@ -70,7 +75,9 @@ export function sqliteCallStore(db: Database): CallStore {
           limit: query.limit,
         }).filter(([, value]) => value !== undefined),
       );
-      const rows = db.prepare(sql).all(parameters) as { record: string }[];
+      let statement = endedQueries.get(sql);
+      if (!statement) endedQueries.set(sql, (statement = db.prepare(sql)));
+      const rows = statement.all(parameters) as { record: string }[];
       return rows.map(parse);
     },
   };

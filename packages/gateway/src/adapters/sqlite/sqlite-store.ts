@@ -1,11 +1,11 @@
 /** The embedded default store: one SQLite file (better-sqlite3), or `:memory:` for a throwaway gateway. */
 import Database from 'better-sqlite3';
-import type { EventFrame } from '@agentsdk/protocol';
-import type { AgentRecord } from '../../domain/agent.js';
 import type { TenantConfig } from '../../domain/tenant.js';
 import type { Lease, SessionKeyRecord, SessionRecord, Store } from '../../ports/store.js';
 import { ADDED_COLUMNS, SCHEMA_STATEMENTS } from './schema.js';
+import { sqliteAgentStore } from './sqlite-agent-store.js';
 import { sqliteCallStore } from './sqlite-call-store.js';
+import { turnTransaction } from './turn-transaction.js';
 
 interface SessionKeyRow {
   key_hash: string;
@@ -57,6 +57,12 @@ function toSession(row: SessionRow): SessionRecord {
 export function openSqliteStore(path: string): Store {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
+  // A commit reaches the WAL file with write(), not fsync(): a killed process loses nothing it committed; a power cut
+  // may lose the last commits since a checkpoint, never the file's consistency (docs/durability.md).
+  db.pragma('synchronous = NORMAL');
+  // The data directory belongs to one gateway process: holding the lock saves the lock calls of every transaction,
+  // and makes this store the only writer its in-memory availability index must follow (./availability-index.ts).
+  if (path !== ':memory:') db.pragma('locking_mode = EXCLUSIVE');
   db.pragma('busy_timeout = 2000');
   for (const statement of SCHEMA_STATEMENTS) db.exec(statement);
   for (const { table, column, definition } of ADDED_COLUMNS) {
@@ -76,27 +82,23 @@ export function openSqliteStore(path: string): Store {
     endSession: db.prepare('UPDATE sessions SET ended_at = ?, end_reason = ?, sip_ha1 = NULL WHERE session_id = ? AND ended_at IS NULL'),
     liveSessions: db.prepare('SELECT * FROM sessions WHERE ended_at IS NULL ORDER BY created_at'),
     liveSessionsByKey: db.prepare('SELECT * FROM sessions WHERE ended_at IS NULL AND key_hash = ?'),
-    getAgent: db.prepare('SELECT record, version FROM agents WHERE tenant_id = ? AND agent_no = ?'),
-    insertAgent: db.prepare('INSERT OR IGNORE INTO agents (tenant_id, agent_no, record, version) VALUES (?, ?, ?, 1)'),
-    updateAgent: db.prepare('UPDATE agents SET record = ?, version = version + 1 WHERE tenant_id = ? AND agent_no = ? AND version = ?'),
-    listAgents: db.prepare('SELECT record FROM agents WHERE tenant_id = ? ORDER BY agent_no'),
     renewLease: db.prepare('INSERT INTO leases (owner_id, renewed_at) VALUES (?, ?) ON CONFLICT (owner_id) DO UPDATE SET renewed_at = excluded.renewed_at'),
     listLeases: db.prepare('SELECT owner_id AS ownerId, renewed_at AS renewedAt FROM leases ORDER BY owner_id'),
     removeLease: db.prepare('DELETE FROM leases WHERE owner_id = ?'),
     appendEvent: db.prepare('INSERT OR REPLACE INTO session_events (session_id, seq, frame) VALUES (?, ?, ?)'),
     trimEvents: db.prepare('DELETE FROM session_events WHERE session_id = ? AND seq <= ?'),
-    listEvents: db.prepare('SELECT frame FROM session_events WHERE session_id = ? ORDER BY seq'),
+    listEvents: db.prepare('SELECT seq, frame FROM session_events WHERE session_id = ? ORDER BY seq'),
     removeEvents: db.prepare('DELETE FROM session_events WHERE session_id = ?'),
   };
-  const appendEvent = db.transaction((sessionId: string, frame: EventFrame, keep: number) => {
-    statements.appendEvent.run(sessionId, frame.seq, JSON.stringify(frame));
-    statements.trimEvents.run(sessionId, frame.seq - keep);
-  });
+  const turn = turnTransaction(db);
+  const agents = sqliteAgentStore(db, turn);
+  for (const row of statements.listTenants.all() as { config: string }[]) agents.indexTenant(JSON.parse(row.config) as TenantConfig);
 
   return {
     tenants: {
       async upsert(config: TenantConfig) {
         statements.upsertTenant.run(config.tenantId, JSON.stringify(config));
+        agents.indexTenant(config);
       },
       async list() {
         return (statements.listTenants.all() as { config: string }[]).map((row) => JSON.parse(row.config) as TenantConfig);
@@ -104,29 +106,32 @@ export function openSqliteStore(path: string): Store {
     },
     leases: {
       async renew(ownerId, at) {
-        statements.renewLease.run(ownerId, at);
+        turn.inTurn(() => statements.renewLease.run(ownerId, at));
       },
       async list() {
         return statements.listLeases.all() as Lease[];
       },
       async remove(ownerId) {
-        return statements.removeLease.run(ownerId).changes === 1;
+        return turn.inTurn(() => statements.removeLease.run(ownerId).changes === 1);
       },
     },
     sessionEvents: {
-      async append(sessionId, frame, keep) {
-        appendEvent(sessionId, frame, keep);
+      async append(sessionId, event, keep) {
+        turn.inTurn(() => {
+          statements.appendEvent.run(sessionId, event.seq, event.text);
+          statements.trimEvents.run(sessionId, event.seq - keep);
+        });
       },
       async list(sessionId) {
-        return (statements.listEvents.all(sessionId) as { frame: string }[]).map((row) => JSON.parse(row.frame) as EventFrame);
+        return (statements.listEvents.all(sessionId) as { seq: number; frame: string }[]).map((row) => ({ seq: row.seq, text: row.frame }));
       },
       async remove(sessionId) {
-        statements.removeEvents.run(sessionId);
+        turn.inTurn(() => statements.removeEvents.run(sessionId));
       },
     },
     sessionKeys: {
       async insert(record) {
-        statements.insertKey.run(record.keyHash, record.tenantId, record.agentNo, record.createdAt, record.expiresAt);
+        turn.inTurn(() => statements.insertKey.run(record.keyHash, record.tenantId, record.agentNo, record.createdAt, record.expiresAt));
       },
       async findByHash(keyHash) {
         const row = statements.findKey.get(keyHash) as SessionKeyRow | undefined;
@@ -138,14 +143,16 @@ export function openSqliteStore(path: string): Store {
     },
     sessions: {
       async insert(record) {
-        statements.insertSession.run(record.sessionId, record.tenantId, record.agentNo, record.keyHash, record.createdAt, record.sipHa1 ?? null);
+        turn.inTurn(() =>
+          statements.insertSession.run(record.sessionId, record.tenantId, record.agentNo, record.keyHash, record.createdAt, record.sipHa1 ?? null),
+        );
       },
       async get(sessionId) {
         const row = statements.getSession.get(sessionId) as SessionRow | undefined;
         return row && toSession(row);
       },
       async end(sessionId, reason, at) {
-        return statements.endSession.run(at, reason, sessionId).changes === 1;
+        return turn.inTurn(() => statements.endSession.run(at, reason, sessionId)).changes === 1;
       },
       async listLive() {
         return (statements.liveSessions.all() as SessionRow[]).map(toSession);
@@ -154,25 +161,10 @@ export function openSqliteStore(path: string): Store {
         return (statements.liveSessionsByKey.all(keyHash) as SessionRow[]).map(toSession);
       },
     },
-    agents: {
-      async get(tenantId, agentNo) {
-        const row = statements.getAgent.get(tenantId, agentNo) as { record: string; version: number } | undefined;
-        return row && { value: JSON.parse(row.record) as AgentRecord, version: row.version };
-      },
-      async compareAndSet(record, expectedVersion) {
-        const json = JSON.stringify(record);
-        const result =
-          expectedVersion === 0
-            ? statements.insertAgent.run(record.tenantId, record.agentNo, json)
-            : statements.updateAgent.run(json, record.tenantId, record.agentNo, expectedVersion);
-        return result.changes === 1;
-      },
-      async list(tenantId) {
-        return (statements.listAgents.all(tenantId) as { record: string }[]).map((row) => JSON.parse(row.record) as AgentRecord);
-      },
-    },
-    calls: sqliteCallStore(db),
+    agents,
+    calls: sqliteCallStore(db, turn),
     async close() {
+      turn.commit();
       db.close();
     },
   };

@@ -1,0 +1,34 @@
+/**
+ * The writes of one event-loop turn in one SQLite transaction, committed at the end of the turn before any frame of
+ * it is sent (../../turn-end.ts): one WAL commit per turn instead of one per write. Reads in the turn see the writes
+ * (same connection); a write made outside `inTurn` joins an open transaction or commits by itself, and one made
+ * inside another transaction (better-sqlite3's `db.transaction`) stays in it.
+ */
+import type { Database } from 'better-sqlite3';
+import { atTurnEnd } from '../../turn-end.js';
+
+export interface TurnTransaction {
+  inTurn<T>(write: () => T): T;
+  /** Commits what the turn wrote so far (closing the store). */
+  commit(): void;
+}
+
+export function turnTransaction(db: Database): TurnTransaction {
+  let open = false;
+  const commit = () => {
+    if (!open) return;
+    open = false;
+    db.exec('COMMIT');
+  };
+  return {
+    inTurn(write) {
+      if (!open && !db.inTransaction) {
+        db.exec('BEGIN');
+        open = true;
+        atTurnEnd('commit', commit);
+      }
+      return write();
+    },
+    commit,
+  };
+}
