@@ -119,7 +119,10 @@ function serveConnection(socket: WebSocket, connection: Connection, options: Web
     metrics.connections.dec();
     if (connection.session) liveSessions.detach(connection.session.sessionId, connection.socket);
   });
-  socket.on('error', (error) => logger.warn({ err: error }, 'websocket error'));
+  socket.on('error', (error) => {
+    logger.warn({ err: error }, 'websocket error');
+    socket.terminate();
+  });
 }
 
 /** The TCP stream under a `ws` socket: `ws` keeps it in `_socket`, which it documents nowhere but has kept since 1.x. */
@@ -128,7 +131,7 @@ const rawStreamOf = (socket: WebSocket) => (socket as unknown as { _socket: Dupl
 /**
  * Lets the HTTP upgrade request go once the socket is open: @fastify/websocket leaves it (headers, Fastify's request
  * and reply, a response that never finishes) reachable from the socket for the connection's life, about 2 KiB per
- * idle session. Its error listener is what holds them; ours (serveConnection) logs socket errors instead.
+ * idle session. Its error listener is what holds them; ours (serveConnection) does what it did: log and terminate.
  */
 function releaseUpgradeRequest(socket: WebSocket, request: IncomingMessage): void {
   socket.removeAllListeners('error');
