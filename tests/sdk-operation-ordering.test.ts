@@ -16,12 +16,15 @@ import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
 class FramePerTaskWebSocket extends NodeWebSocket {
   constructor(url: string) {
     super(url);
-    const { get, set } = Object.getOwnPropertyDescriptor(NodeWebSocket.prototype, 'onmessage')!;
-    Object.defineProperty(this, 'onmessage', {
-      get: () => get!.call(this),
-      set: (handler: ((event: NodeWebSocket.MessageEvent) => void) | null) =>
-        set!.call(this, handler === null ? null : (event: NodeWebSocket.MessageEvent) => void setTimeout(() => handler(event), 1)),
-    });
+    // The close is delayed like the frames, so it still comes after them.
+    for (const property of ['onmessage', 'onclose'] as const) {
+      const { get, set } = Object.getOwnPropertyDescriptor(NodeWebSocket.prototype, property)!;
+      Object.defineProperty(this, property, {
+        get: () => get!.call(this),
+        set: (handler: ((event: unknown) => void) | null) =>
+          set!.call(this, handler === null ? null : (event: unknown) => void setTimeout(() => handler(event), 1)),
+      });
+    }
   }
 }
 

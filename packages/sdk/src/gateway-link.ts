@@ -83,33 +83,42 @@ export class GatewayLink {
     const watch = settlement === undefined ? undefined : this.watchFor(settlement);
     try {
       const response = action === 'login' ? await this.login(params as LoginParams) : await this.call(action, params);
-      if (response.code === 0 && watch !== undefined) await watch.seen;
+      if (response.code === 0 && watch !== undefined) await watch.seenWithin(SETTLEMENT_WAIT_MS);
       return response;
     } finally {
       watch?.stop();
     }
   }
 
-  /** Starts listening before the request is sent: the event may arrive in the same network read as the response. */
-  private watchFor({ event, matches }: Settlement): { seen: Promise<void>; stop(): void } {
-    let stop = () => {};
-    const seen = new Promise<void>((resolve) => {
-      const timer = setTimeout(finish, SETTLEMENT_WAIT_MS);
-      const handler = (payload: unknown) => {
-        if (matches(payload)) finish();
-      };
-      function finish(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.events.on(event, handler);
-      stop = () => {
-        clearTimeout(timer);
+  /**
+   * Listens from before the request is sent (the event may arrive in the same network read as the response);
+   * the handler runs after the state store's, so the snapshot is current when the operation resolves.
+   */
+  private watchFor({ event, matches }: Settlement): { seenWithin(ms: number): Promise<void>; stop(): void } {
+    let seen = false;
+    let wake: (() => void) | undefined;
+    const handler = (payload: unknown) => {
+      if (!matches(payload)) return;
+      seen = true;
+      wake?.();
+    };
+    this.events.on(event, handler);
+    return {
+      seenWithin: (ms) =>
+        seen
+          ? Promise.resolve()
+          : new Promise<void>((resolve) => {
+              const timer = setTimeout(resolve, ms);
+              wake = () => {
+                clearTimeout(timer);
+                resolve();
+              };
+            }),
+      stop: () => {
         this.events.off(event, handler);
-        resolve();
-      };
-    });
-    return { seen, stop: () => stop() };
+        wake?.();
+      },
+    };
   }
 
   /** Opens a socket and signs in. An active session is dropped first, without logout. */
