@@ -53,6 +53,8 @@ export class SipDriver implements FarEndDriver {
   private readonly transactions: SipTransactions;
   private readonly registrar: DeskPhoneRegistrar;
   private readonly registrations: TrunkRegistration[] = [];
+  /** Legs waiting for their trunk's TCP connection. */
+  private readonly connecting = new Set<string>();
   private host: LegHost | undefined;
   private transport!: SipUdpTransport;
   private tcp!: SipTcpTransport;
@@ -110,6 +112,26 @@ export class SipDriver implements FarEndDriver {
   dial(request: DialRequest): void {
     const route = this.routeOf(request);
     if (!route) return this.host!.ended(request.legId, 'invalid');
+    const trunk = request.destination.kind === 'pstn' ? this.trunkOf(request.tenantId) : undefined;
+    if (trunk?.transport === 'tcp') return void this.dialOverTcp(request, route, trunk);
+    this.startLeg(request, route);
+  }
+
+  /** Dials through a TCP trunk once its connection is open; a leg hung up meanwhile is never sent. */
+  private async dialOverTcp(request: DialRequest, route: OutboundRoute, trunk: Trunk): Promise<void> {
+    this.connecting.add(request.legId);
+    let target: SipAddress;
+    try {
+      target = await this.tcp.connect(trunk.host, trunk.port);
+    } catch (error) {
+      this.options.logger.warn({ err: error, trunk: trunk.name }, 'sip: cannot connect to the trunk over TCP');
+      if (this.connecting.delete(request.legId)) this.host!.ended(request.legId, 'failed');
+      return;
+    }
+    if (this.connecting.delete(request.legId)) this.startLeg(request, { ...route, target });
+  }
+
+  private startLeg(request: DialRequest, route: OutboundRoute): void {
     const leg = new OutboundSipLeg(request, route, this.stack());
     this.legs.set(leg.legId, leg);
     this.dialogs.set(leg.sipCallId, leg);
@@ -122,6 +144,7 @@ export class SipDriver implements FarEndDriver {
   }
 
   hangup(legId: string, cause: LegEndCause): void {
+    this.connecting.delete(legId);
     this.legs.get(legId)?.hangup(cause);
     this.legs.delete(legId);
   }
