@@ -17,8 +17,6 @@ export interface OutboundRoute {
   target: SipAddress;
   /** Digest credentials for a challenge (a trunk's). */
   credentials?: { username: string; password: string };
-  /** Extra headers of the INVITE (X- headers). */
-  headers?: HeaderList;
 }
 
 export class OutboundSipLeg extends SipLeg {
@@ -86,7 +84,6 @@ export class OutboundSipLeg extends SipLeg {
         this.contactHeader(),
         ['Allow', 'INVITE, ACK, CANCEL, BYE, OPTIONS, INFO'],
         ['X-Call-Id', this.request.callId],
-        ...(this.route.headers ?? []),
         ...authorization,
         ['Content-Type', 'application/sdp'],
       ],
