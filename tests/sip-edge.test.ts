@@ -1,6 +1,6 @@
 /**
  * The softphone edge's SIP pieces without a browser: message parsing and formatting, digest authentication, the
- * registrar behind REGISTER, the PCMU tone and the MOS estimate.
+ * registrar behind REGISTER, the PCMU tone, A-law (PCMA) coding and the MOS estimate.
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { parseDigest, parseNameAddr, userOf } from '../packages/gateway/src/adap
 import { formatRequest, formatResponse, header, parseCSeq, parseSipMessage, type SipRequest } from '../packages/gateway/src/adapters/webrtc-edge/sip-message.js';
 import type { SipConnection } from '../packages/gateway/src/adapters/webrtc-edge/sip-registrar.js';
 import { linearToMulaw, mulawToLinear, pcmuLevel, ToneGenerator } from '../packages/gateway/src/adapters/media/pcmu-audio.js';
+import { alawToLinear, linearToAlaw, PCMA } from '../packages/gateway/src/adapters/media/g711.js';
 import { estimateMos } from '../packages/sdk/src/softphone-module/call-quality.js';
 
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');
@@ -235,6 +236,27 @@ describe('PCMU audio', () => {
     expect(frames.every((frame) => frame.length === 160)).toBe(true);
     for (const frame of frames) expect(pcmuLevel(frame)).toBeCloseTo(0.212, 1);
     expect(pcmuLevel(Buffer.alloc(160, 0xff))).toBe(0);
+  });
+});
+
+describe('PCMA audio', () => {
+  it('round-trips linear samples within A-law quantisation, with the reference code points', () => {
+    expect(linearToAlaw(0)).toBe(0xd5);
+    expect(alawToLinear(0xd5)).toBe(8);
+    expect(linearToAlaw(32_767)).toBe(0xaa);
+    expect(linearToAlaw(-32_768)).toBe(0x2a);
+    for (let sample = -32_768; sample <= 32_767; sample += 97) {
+      expect(Math.abs(alawToLinear(linearToAlaw(sample)) - sample)).toBeLessThanOrEqual(Math.max(16, Math.abs(sample) / 16));
+    }
+  });
+
+  it('codes 20 ms frames both ways with payload type 8', () => {
+    const frame = new ToneGenerator().nextSamples();
+    const payload = PCMA.encode(frame);
+    expect(PCMA.payloadType).toBe(8);
+    expect(payload).toHaveLength(160);
+    const decoded = PCMA.decode(payload);
+    expect(Math.max(...decoded.map((sample, i) => Math.abs(sample - frame[i]!)))).toBeLessThan(700);
   });
 });
 

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeClients, signIn } from './helpers/agent-client.js';
 import { Baresip, gatewayRtpPorts, sleep, releasePhones } from './helpers/baresip.js';
 import { callRecordOf } from './helpers/calls.js';
+import { simulatorApi } from './helpers/simulator.js';
 import { sipTenant, DESK_PHONE_PASSWORD } from './helpers/sip-tenant.js';
 import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
 
@@ -46,6 +47,12 @@ describe('a customer calling a DID', () => {
     await agent.log.waitFor('callBridged', (e) => e.callId === ringing.callId, 0, 10_000);
     await customer.waitForEvent('CALL_ESTABLISHED');
     await sleep(3_000);
+    // The live call listing counts the SIP leg's RTP: what the customer said, heard, and lost on the way.
+    const live = await simulatorApi(gateway).call(ringing.callId);
+    const customerLeg = live.legs.find((leg: any) => leg.party === 'customer');
+    expect(customerLeg.media).toMatchObject({ packetsLost: 0 });
+    expect(customerLeg.media.packetsSent).toBeGreaterThan(50);
+    expect(customerLeg.media.packetsReceived).toBeGreaterThan(50);
 
     await customer.hangup();
     const terminate = await agent.log.waitFor('sessionTerminate', (e) => e.callId === ringing.callId, 0, 10_000);

@@ -138,6 +138,8 @@ export interface GatewayOptions {
   rtpPorts?: PortRange;
   /** An answered SIP leg without RTP for this long ends. Default 30 s. */
   mediaTimeoutMs?: number;
+  /** How often UDP trunks get an OPTIONS keep-alive (`agent_gateway_sip_trunk_up`). Default 30 s. */
+  trunkKeepAliveMs?: number;
 }
 
 export interface Gateway {
@@ -213,6 +215,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
           logger,
           onRefused: (reason) => metrics.sipRefused(reason),
           admits: (address) => sipRequestLimiter.take(address),
+          trunkKeepAliveMs: options.trunkKeepAliveMs,
+          onTrunkStatus: (tenantId, trunk, up) => metrics.trunkStatus(tenantId, trunk, up),
         });
   const softphones = new WebRtcEdgeDriver({ edge: sipEdge, clock, logger, media: { hostAddress: options.mediaAddress ?? singleAddress(host) } });
   const recordings = options.dataDir

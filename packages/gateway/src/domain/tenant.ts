@@ -61,7 +61,7 @@ const TrunkSchema = v.object({
   /** Where outbound INVITEs go (an IPv4 address or a host name). */
   host: v.pipe(v.string(), v.nonEmpty()),
   port: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(65_535)), 5060),
-  transport: v.optional(v.picklist(['udp']), 'udp'),
+  transport: v.optional(v.picklist(['udp', 'tcp']), 'udp'),
   /** Digest credentials the gateway answers the carrier's challenges with. */
   username: v.optional(v.string()),
   password: v.optional(v.string()),

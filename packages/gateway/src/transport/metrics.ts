@@ -68,6 +68,13 @@ export class GatewayMetrics implements OperationMetrics {
     registers: [this.registry],
   });
 
+  private readonly trunksUp = new Gauge({
+    name: 'agent_gateway_sip_trunk_up',
+    help: 'Whether a SIP trunk answered the last OPTIONS keep-alive (1) or not (0), by tenant and trunk',
+    labelNames: ['tenant', 'trunk'] as const,
+    registers: [this.registry],
+  });
+
   constructor(sources: MetricsSources) {
     new Gauge({
       name: 'agent_gateway_sessions',
@@ -84,6 +91,10 @@ export class GatewayMetrics implements OperationMetrics {
   operationCompleted(action: string, code: 0 | -1, seconds: number): void {
     this.operations.inc({ action, code: String(code) });
     this.latency.observe({ action }, seconds);
+  }
+
+  trunkStatus(tenant: string, trunk: string, up: boolean): void {
+    this.trunksUp.set({ tenant, trunk }, up ? 1 : 0);
   }
 
   sipRefused(reason: string): void {

@@ -20,6 +20,8 @@ export interface MediaEndpoint {
   sendFrame(samples: Int16Array): void;
   /** After a pause in sending, the next frame starts a new talkspurt. */
   markSilence(): void;
+  /** Packets from the far end that never arrived, when the endpoint counts them. */
+  readonly packetsLost?: number;
 }
 
 /** How long the level of a loud frame is remembered: the listing shows the peak of the last moments. */
@@ -94,7 +96,13 @@ export class ConversationMixer {
     const counters = this.counters.get(legId);
     if (!counters) return undefined;
     const level = Date.now() - counters.levelAt <= LEVEL_WINDOW_MS ? counters.level : 0;
-    return { packetsSent: counters.packetsSent, packetsReceived: counters.packetsReceived, audioLevel: Math.round(level * 1000) / 1000 };
+    const packetsLost = this.legs.get(legId)?.endpoint.packetsLost;
+    return {
+      packetsSent: counters.packetsSent,
+      packetsReceived: counters.packetsReceived,
+      audioLevel: Math.round(level * 1000) / 1000,
+      ...(packetsLost !== undefined && { packetsLost }),
+    };
   }
 
   /** Forgets a leg's counters once its call is gone. */

@@ -36,6 +36,8 @@ export interface LegMedia {
   packetsSent: number;
   packetsReceived: number;
   audioLevel: number;
+  /** A SIP leg's: RTP packets from its far end that never arrived (gaps in sequence numbers). */
+  packetsLost?: number;
 }
 
 export interface CallListing {

@@ -1,13 +1,13 @@
 /**
- * A leg a far end placed to the gateway (a customer calling a DID through a trunk): the INVITE server side. The
- * offer is answered at once in the 183-free way: the leg rings (180) until the gateway answers it (200 with the SDP
- * answer, retransmitted until the ACK), refuses it, or the caller cancels.
+ * A leg a far end placed to the gateway (a customer calling a DID through a trunk): the INVITE server side. The leg
+ * rings (180, no early media) until the gateway answers it (200 with the SDP answer, retransmitted until the ACK),
+ * refuses it, or the caller cancels.
  */
 import type { LegEndCause } from '../../ports/telephony.js';
 import { parseNameAddr } from '../webrtc-edge/sip-headers.js';
 import { header, type SipRequest } from '../webrtc-edge/sip-message.js';
 import { bindRtpSocket } from './rtp-port-range.js';
-import { answerOffer, SdpError } from './sdp-negotiation.js';
+import { answerOffer, negotiate, SdpError } from './sdp-negotiation.js';
 import { SipLeg, token, type SipStack } from './sip-leg.js';
 import type { SipAddress } from './sip-udp-transport.js';
 
@@ -44,7 +44,7 @@ export class InboundSipLeg extends SipLeg {
    */
   static async accept(invite: SipRequest, source: SipAddress, stack: SipStack, announce: () => { legId: string }): Promise<InboundSipLeg | undefined> {
     try {
-      answerOffer(invite.body, { address: stack.mediaAddress, port: 9, version: 1 });
+      negotiate(invite.body);
     } catch (error) {
       if (!(error instanceof SdpError)) throw error;
       return undefined;

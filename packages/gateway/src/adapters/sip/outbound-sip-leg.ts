@@ -17,8 +17,6 @@ export interface OutboundRoute {
   target: SipAddress;
   /** Digest credentials for a challenge (a trunk's). */
   credentials?: { username: string; password: string };
-  /** Extra headers of the INVITE (X- headers). */
-  headers?: HeaderList;
 }
 
 export class OutboundSipLeg extends SipLeg {
@@ -30,6 +28,7 @@ export class OutboundSipLeg extends SipLeg {
   private offer = '';
   private challenged = false;
   private cancelled = false;
+  private lateAnswerEnded = false;
   private timeout: NodeJS.Timeout | undefined;
 
   constructor(
@@ -85,7 +84,6 @@ export class OutboundSipLeg extends SipLeg {
         this.contactHeader(),
         ['Allow', 'INVITE, ACK, CANCEL, BYE, OPTIONS, INFO'],
         ['X-Call-Id', this.request.callId],
-        ...(this.route.headers ?? []),
         ...authorization,
         ['Content-Type', 'application/sdp'],
       ],
@@ -116,21 +114,18 @@ export class OutboundSipLeg extends SipLeg {
     if (contact) this.remoteTarget = contact.uri;
     const ackCSeq = `${this.localCSeq} ACK`;
     this.send(formatRequest('ACK', this.remoteTarget, this.baseHeaders(newBranch(), ackCSeq)));
-    if (this.state !== 'setup') {
-      // Answered after the gateway gave up (CANCEL crossed the 200): end the dialog it created.
-      if (this.state === 'ended' && this.cancelled) {
-        this.state = 'confirmed';
-        this.sendBye();
-        this.state = 'ended';
-      }
+    if (this.state === 'ended') {
+      // Answered after the gateway gave up (CANCEL crossed the 200): end the dialog that 200 created, once.
+      if (!this.lateAnswerEnded) this.inDialogRequest('BYE');
+      this.lateAnswerEnded = true;
       return;
     }
+    if (this.state === 'confirmed') return; // a retransmitted 2xx, acknowledged again above
     try {
       this.media = negotiate(response.body);
     } catch (error) {
       if (!(error instanceof SdpError)) throw error;
-      this.state = 'confirmed';
-      this.sendBye();
+      this.inDialogRequest('BYE');
       return this.farEndEnded('invalid');
     }
     clearTimeout(this.timeout);

@@ -24,15 +24,9 @@ export interface RtpSessionEvents {
   onMediaTimeout(): void;
 }
 
-export interface RtpCounters {
-  packetsSent: number;
-  packetsReceived: number;
-  /** Sequence numbers skipped in what was received. */
-  packetsLost: number;
-}
-
 export class RtpSession implements MediaEndpoint {
-  readonly counters: RtpCounters = { packetsSent: 0, packetsReceived: 0, packetsLost: 0 };
+  /** Sequence numbers skipped in what the far end sent. */
+  packetsLost = 0;
   private media: NegotiatedMedia | undefined;
   private remote: SipAddress | undefined;
   private latched = false;
@@ -140,7 +134,6 @@ export class RtpSession implements MediaEndpoint {
     const header = new RtpHeader({ payloadType, sequenceNumber: this.sequenceNumber, timestamp: this.timestamp, ssrc: this.ssrc, marker });
     this.sequenceNumber = (this.sequenceNumber + 1) & 0xffff;
     this.socket.send(new RtpPacket(header, payload).serialize(), this.remote.port, this.remote.address);
-    this.counters.packetsSent += 1;
   }
 
   private receive(datagram: Buffer, source: SipAddress): void {
@@ -158,7 +151,6 @@ export class RtpSession implements MediaEndpoint {
       this.remote = source;
     }
     this.lastReceivedAt = Date.now();
-    this.counters.packetsReceived += 1;
     this.countLoss(packet.header.sequenceNumber);
     if (!this.media) return;
     if (payloadType === this.media.telephoneEvent) return this.receiveEvent(packet);
@@ -178,7 +170,7 @@ export class RtpSession implements MediaEndpoint {
   private countLoss(sequence: number): void {
     if (this.lastSequence !== undefined) {
       const gap = (sequence - this.lastSequence - 1) & 0xffff;
-      if (gap > 0 && gap < 1_000) this.counters.packetsLost += gap;
+      if (gap > 0 && gap < 1_000) this.packetsLost += gap;
     }
     this.lastSequence = sequence;
   }

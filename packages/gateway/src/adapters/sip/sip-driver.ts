@@ -16,6 +16,7 @@ import { OutboundSipLeg, type OutboundRoute } from './outbound-sip-leg.js';
 import { DEFAULT_RTP_PORTS, type PortRange } from './rtp-port-range.js';
 import { ALLOW, type SipLeg, type SipStack } from './sip-leg.js';
 import { SipTransactions } from './sip-transactions.js';
+import { TrunkKeepAlive, type TrunkStatusHandler } from './trunk-keepalive.js';
 import { TrunkRegistration } from './trunk-registration.js';
 import { SipTcpTransport } from './sip-tcp-transport.js';
 import { SipUdpTransport, type DroppedReason, type SipAddress } from './sip-udp-transport.js';
@@ -42,10 +43,15 @@ export interface SipDriverOptions {
    * dropped unanswered and counted as `flood`. Default: every request is handled.
    */
   admits?: (address: string) => boolean;
+  /** How often UDP trunks are sent OPTIONS. Default 30 s. */
+  trunkKeepAliveMs?: number;
+  /** A trunk answered a keep-alive (up) or did not within 32 s (down). */
+  onTrunkStatus?: TrunkStatusHandler;
 }
 
 const DEFAULT_MEDIA_TIMEOUT_MS = 30_000;
 const PORT_ATTEMPTS = 10;
+const DEFAULT_TRUNK_KEEPALIVE_MS = 30_000;
 
 export class SipDriver implements FarEndDriver {
   private readonly legs = new Map<string, SipLeg>();
@@ -53,6 +59,9 @@ export class SipDriver implements FarEndDriver {
   private readonly transactions: SipTransactions;
   private readonly registrar: DeskPhoneRegistrar;
   private readonly registrations: TrunkRegistration[] = [];
+  private keepAlive: TrunkKeepAlive | undefined;
+  /** Legs waiting for their trunk's TCP connection. */
+  private readonly connecting = new Set<string>();
   private host: LegHost | undefined;
   private transport!: SipUdpTransport;
   private tcp!: SipTcpTransport;
@@ -95,6 +104,13 @@ export class SipDriver implements FarEndDriver {
         registration.start();
       }
     }
+    this.keepAlive = new TrunkKeepAlive(
+      () => this.options.tenants().flatMap((tenant) => tenant.trunks.map((trunk) => ({ tenantId: tenant.tenantId, trunk }))),
+      this.transactions,
+      this.stack().local,
+      this.options.onTrunkStatus ?? (() => undefined),
+    );
+    this.keepAlive.start(this.options.trunkKeepAliveMs ?? DEFAULT_TRUNK_KEEPALIVE_MS);
   }
 
   handles(tenantId: string, destination: Destination): boolean {
@@ -110,6 +126,26 @@ export class SipDriver implements FarEndDriver {
   dial(request: DialRequest): void {
     const route = this.routeOf(request);
     if (!route) return this.host!.ended(request.legId, 'invalid');
+    const trunk = request.destination.kind === 'pstn' ? this.trunkOf(request.tenantId) : undefined;
+    if (trunk?.transport === 'tcp') return void this.dialOverTcp(request, route, trunk);
+    this.startLeg(request, route);
+  }
+
+  /** Dials through a TCP trunk once its connection is open; a leg hung up meanwhile is never sent. */
+  private async dialOverTcp(request: DialRequest, route: OutboundRoute, trunk: Trunk): Promise<void> {
+    this.connecting.add(request.legId);
+    let target: SipAddress;
+    try {
+      target = await this.tcp.connect(trunk.host, trunk.port);
+    } catch (error) {
+      this.options.logger.warn({ err: error, trunk: trunk.name }, 'sip: cannot connect to the trunk over TCP');
+      if (this.connecting.delete(request.legId)) this.host!.ended(request.legId, 'failed');
+      return;
+    }
+    if (this.connecting.delete(request.legId)) this.startLeg(request, { ...route, target });
+  }
+
+  private startLeg(request: DialRequest, route: OutboundRoute): void {
     const leg = new OutboundSipLeg(request, route, this.stack());
     this.legs.set(leg.legId, leg);
     this.dialogs.set(leg.sipCallId, leg);
@@ -122,6 +158,7 @@ export class SipDriver implements FarEndDriver {
   }
 
   hangup(legId: string, cause: LegEndCause): void {
+    this.connecting.delete(legId);
     this.legs.get(legId)?.hangup(cause);
     this.legs.delete(legId);
   }
@@ -132,6 +169,7 @@ export class SipDriver implements FarEndDriver {
 
   async close(): Promise<void> {
     for (const registration of this.registrations) registration.stop();
+    this.keepAlive?.stop();
     for (const leg of this.legs.values()) leg.hangup('normal');
     this.legs.clear();
     this.dialogs.clear();

@@ -1,9 +1,9 @@
 /**
  * SIP over TCP (RFC 3261 §18.3): a listener on the gateway's SIP port, messages framed by their Content-Length.
- * Requests that arrive on a connection are answered on it, and a desk phone registered over TCP is rung on its
- * connection. A connection that sends an oversized or unreadable message is closed (and the message counted).
+ * Requests that arrive on a connection are answered on it, a desk phone registered over TCP is rung on its
+ * connection, and the gateway opens (and reuses) connections to trunks whose transport is TCP. A connection that sends an oversized or unreadable message is closed (and the message counted).
  */
-import { createServer, type Server, type Socket } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import { parseSipMessage, type SipMessage } from '../webrtc-edge/sip-message.js';
 import type { DroppedReason, SipAddress, SipStream } from './sip-udp-transport.js';
 
@@ -20,12 +20,17 @@ export interface SipTcpTransportOptions {
 
 export class SipTcpTransport {
   private readonly sockets = new Set<Socket>();
+  /** Connections the gateway opened (to trunks), by `address:port`, reused while open. */
+  private readonly outgoing = new Map<string, Promise<SipAddress>>();
 
-  private constructor(private readonly server: Server) {}
+  private constructor(
+    private readonly server: Server,
+    private readonly options: SipTcpTransportOptions,
+  ) {}
 
   static async open(options: SipTcpTransportOptions): Promise<SipTcpTransport> {
     const server = createServer();
-    const transport = new SipTcpTransport(server);
+    const transport = new SipTcpTransport(server, options);
     server.on('connection', (socket) => transport.accept(socket, options));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -37,12 +42,40 @@ export class SipTcpTransport {
     return transport;
   }
 
+  /** A connection to `address:port` (a trunk's), opened or reused; what it receives is handled like any message. */
+  connect(address: string, port: number): Promise<SipAddress> {
+    const key = `${address}:${port}`;
+    const existing = this.outgoing.get(key);
+    if (existing) return existing;
+    const opening = new Promise<SipAddress>((resolve, reject) => {
+      const socket = connect(port, address);
+      socket.once('error', reject);
+      socket.once('connect', () => {
+        socket.off('error', reject);
+        resolve(this.accept(socket, this.options));
+      });
+    });
+    this.outgoing.set(key, opening);
+    opening.then(
+      (source) => {
+        const forget = setInterval(() => {
+          if (source.stream?.isOpen) return;
+          clearInterval(forget);
+          if (this.outgoing.get(key) === opening) this.outgoing.delete(key);
+        }, 1_000).unref();
+      },
+      () => this.outgoing.delete(key),
+    );
+    return opening;
+  }
+
   close(): Promise<void> {
     for (const socket of this.sockets) socket.destroy();
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 
-  private accept(socket: Socket, options: SipTcpTransportOptions): void {
+  /** Frames what the connection receives into messages; returns the address its messages come from. */
+  private accept(socket: Socket, options: SipTcpTransportOptions): SipAddress {
     this.sockets.add(socket);
     socket.setTimeout(IDLE_TIMEOUT_MS, () => socket.destroy());
     socket.on('error', () => undefined);
@@ -77,6 +110,7 @@ export class SipTcpTransport {
         options.onMessage(message, source);
       }
     });
+    return source;
   }
 
   private refuse(socket: Socket, options: SipTcpTransportOptions, reason: DroppedReason, source: SipAddress): void {
