@@ -303,6 +303,18 @@ describe.each(Object.entries(ADAPTERS))('Store adapter %s', (_name, open) => {
     expect(await list({ agentNo: 'a3' })).toEqual([]);
     await store.close();
   });
+
+  it('lists a call for every agent who handled it, not only its last agent', async () => {
+    const store = open();
+    const leg = (legId: string, agentNo: string, answeredAt?: number) => ({ legId, party: 'agent' as const, number: `1360000${agentNo}`, agentNo, startedAt: 1, ...(answeredAt && { answeredAt }) });
+    // a1 answered and transferred to a2; a3 rang but never answered.
+    await store.calls.compareAndSet({ ...ended('c1', 10, 'a2'), legs: [leg('l1', 'a1', 2), leg('l2', 'a3'), leg('l3', 'a2', 5)] } as CallRecord, 0);
+    const list = (agentNo: string) => store.calls.listEnded({ tenantId: 't1', limit: 10, agentNo }).then(ids);
+    expect(await list('a1')).toEqual(['c1']);
+    expect(await list('a2')).toEqual(['c1']);
+    expect(await list('a3')).toEqual([]);
+    await store.close();
+  });
 });
 
 describe.each(Object.entries(REOPENABLE))('Store adapter %s, opened again', (_name, data) => {

@@ -32,6 +32,7 @@ const VALID_PARAMS: Record<OperationName, unknown> = {
   startAutoObCallTask: { taskId: '1' },
   pauseAutoObCallTask: { taskId: '1' },
   changeObCallMode: { workMode: 0 },
+  setDisposition: { callId: 'c1', dispositionCode: 'SOLD' },
   startAtxfer: { targetType: 1, target: '1002' },
   cancelAtxfer: undefined,
   resumeAtxfer: undefined,

@@ -95,6 +95,11 @@ export const BAD_PARAMETER_CASES: Record<OperationName, BadParameterCase[]> = {
     { params: { wrapupTime: 29 }, field: 'wrapupTime', says: 'must be between 30 and 600' },
     { params: { wrapupTime: 601 }, field: 'wrapupTime', says: 'must be between 30 and 600' },
   ],
+  setDisposition: [
+    { params: { dispositionCode: 'SOLD' }, field: 'callId', says: 'is required' },
+    { params: { callId: 'c1' }, field: 'dispositionCode', says: 'is required' },
+    { params: { callId: 'c1', dispositionCode: 'SOLD', notes: 'x'.repeat(2001) }, field: 'notes', says: 'must be at most 2000 characters' },
+  ],
   startAutoObCallTask: [
     { params: {}, field: 'taskId', says: 'is required' },
     { params: { taskId: '11', callParams: 'not json' }, field: 'callParams', says: 'must be a JSON object' },

@@ -19,6 +19,7 @@ import {
   ProlongWrapupParamsSchema,
   RejectParamsSchema,
   SendDtmfParamsSchema,
+  SetDispositionParamsSchema,
   StartAutoObCallTaskParamsSchema,
   UnlinkParamsSchema,
 } from './schemas/call-operations.js';
@@ -62,6 +63,7 @@ export const OPERATIONS = {
   startAutoObCallTask: op('call', StartAutoObCallTaskParamsSchema),
   pauseAutoObCallTask: op('call', PauseAutoObCallTaskParamsSchema),
   changeObCallMode: op('call', ChangeObCallModeParamsSchema),
+  setDisposition: op('call', SetDispositionParamsSchema),
 
   startAtxfer: op('transfer', StartAtxferParamsSchema),
   cancelAtxfer: op('transfer', NoParamsSchema),

@@ -47,6 +47,8 @@ export interface OperationMethods {
   readonly InternalCall: OperationMethod<'InternalCall'>;
   /** Spec 4.10. Extends the wrap-up; resolves after `agentStatus` (`prolongWrapup`). Errors: 30015. */
   readonly prolongWrapup: OperationMethod<'prolongWrapup'>;
+  /** Ours: after-call work, an outcome from the tenant's `dispositions` and notes for a call the agent handled. Errors: 20000. */
+  readonly setDisposition: OperationMethod<'setDisposition'>;
   /** Spec 4.11. Starts working an auto outbound (progressive) task. Errors: 20000, 20016. */
   readonly startAutoObCallTask: OperationMethod<'startAutoObCallTask'>;
   /** Spec 4.12. Stops working a task. Errors: 30006 (not working it). */

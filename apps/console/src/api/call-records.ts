@@ -17,6 +17,9 @@ export interface CallRecord {
   outcome?: string;
   hangupSide?: 'agent' | 'customer' | 'system';
   chanVariables: ChannelVariable[];
+  /** Every agent who handled the call, with the times its legs were up. */
+  agents?: { agentNo: string; segments: { from?: string; to?: string }[] }[];
+  dispositions?: { agentNo: string; code: string; notes?: string; at: string }[];
 }
 
 export interface TenantApiAccess {

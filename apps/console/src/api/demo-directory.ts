@@ -43,6 +43,8 @@ export interface DemoDirectory {
   callerIds: CallerId[];
   /** Absent from gateways older than this console. */
   ivrs?: DirectoryIvr[];
+  /** The outcomes an agent gives a call in wrap-up (setDisposition); absent from older gateways. */
+  dispositions?: { code: string; label: string }[];
 }
 
 /** The demo directory, or undefined when the gateway is not in embedded mode (`{ embedded: false }`). */

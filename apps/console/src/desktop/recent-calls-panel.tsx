@@ -1,4 +1,7 @@
-/** The agent's recent calls from the call-record API, refreshed after each call ends. */
+/**
+ * The agent's recent calls from the call-record API (every call it handled, also those it transferred or was
+ * consulted on), with the outcome it gave each, refreshed after each call ends.
+ */
 import { PhoneIncoming, PhoneOutgoing, RefreshCw } from 'lucide';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { fetchRecentCalls, type CallRecord } from '../api/call-records.js';
@@ -85,6 +88,8 @@ function RecentCallRow({ record, session }: { record: CallRecord; session: Signe
   const outgoing = isOutgoing(record.callType, record.agentNo === session.agentNo);
   const colleague = record.callType === 9 ? (record.agentNo === session.agentNo ? record.calleeAgentNo : record.agentNo) : undefined;
   const contact = colleague ? (agentName(session.directory, colleague) ?? `Agent ${colleague}`) : record.customerNumber;
+  const disposition = record.dispositions?.find((candidate) => candidate.agentNo === session.agentNo) ?? record.dispositions?.[0];
+  const dispositionLabel = disposition && (session.directory?.dispositions?.find((candidate) => candidate.code === disposition.code)?.label ?? disposition.code);
   return (
     <tr>
       <td class="table__wide">
@@ -101,6 +106,11 @@ function RecentCallRow({ record, session }: { record: CallRecord; session: Signe
       <td class="table__number" data-label="Talk">{formatDuration(record.talkSeconds * 1000)}</td>
       <td>
         <span class={`chip chip--${outcomeTone(record.outcome)}`}>{outcomeLabel(record.outcome)}</span>
+        {dispositionLabel && (
+          <span class="recent-calls__disposition" title={disposition?.notes}>
+            {dispositionLabel}
+          </span>
+        )}
       </td>
     </tr>
   );

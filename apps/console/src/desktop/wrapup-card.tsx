@@ -1,4 +1,7 @@
-/** After a call: the wrap-up countdown, a summary of the call, and "Ready now" (unpause ends wrap-up early). */
+/**
+ * After a call: the wrap-up countdown, a summary of the call, its outcome and notes (the tenant's dispositions), and
+ * "Ready now" (unpause ends wrap-up early).
+ */
 import type { AgentStatus } from '@agentsdk/sdk';
 import { useState } from 'preact/hooks';
 import { formatCountdown, formatDuration } from '../format/durations.js';
@@ -10,6 +13,7 @@ import type { SignedInSession } from '../shell/signed-in-session.js';
 import type { EndedCall } from '../state/desk-state.js';
 import { Panel } from '../ui/panel.js';
 import { partyName } from './call-party.js';
+import { DispositionForm } from './disposition-form.js';
 
 export function WrapupCard({ agent, lastEnded, session }: { agent: AgentStatus; lastEnded: EndedCall | undefined; session: SignedInSession }) {
   const now = useNow(250);
@@ -38,6 +42,7 @@ export function WrapupCard({ agent, lastEnded, session }: { agent: AgentStatus; 
           {lastEnded.talkedMs !== undefined && ` · ${formatDuration(lastEnded.talkedMs)}`}
         </p>
       )}
+      {lastEnded && session.directory?.dispositions?.length ? <DispositionForm key={lastEnded.callId} callId={lastEnded.callId} dispositions={session.directory.dispositions} /> : null}
       <button type="button" class="button button--secondary button--block" disabled={pending} onClick={ready}>
         Ready now
       </button>

@@ -32,6 +32,7 @@ import {
 import { handledBySdk } from './operations/handled-by-sdk.js';
 import { setOffline, setOnline, setPause, setUnpause } from './operations/supervisor-agent-control.js';
 import { getQueueStatus } from './operations/get-queue-status.js';
+import { setDisposition } from './operations/set-disposition.js';
 import {
   barge,
   cancelThreeway,
@@ -87,6 +88,7 @@ export const OPERATION_TABLE: OperationTable = {
   performSatisfactionSurvey: { permission: 'agent', handle: performSatisfactionSurvey },
   InternalCall: { permission: 'agent', handle: internalCall },
   prolongWrapup: { permission: 'agent', handle: prolongWrapup },
+  setDisposition: { permission: 'agent', handle: setDisposition },
   startAutoObCallTask: { permission: 'agent', handle: startAutoObCallTask },
   pauseAutoObCallTask: { permission: 'agent', handle: pauseAutoObCallTask },
   changeObCallMode: { permission: 'agent', handle: changeObCallMode },

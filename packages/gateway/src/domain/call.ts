@@ -3,6 +3,7 @@
  * of its state machine, and the helpers the machine's files share (docs/08-State-Machine.md, "Calls").
  */
 import { type BusinessErrorName, type CallTypeValue, type ChannelVariable, type EventName } from '@agentsdk/protocol';
+import type { Disposition } from './call-disposition.js';
 import type { AgentCommand } from './agent-state.js';
 import type { Destination, DialRequest, LegEndCause, MonitorMode, MuteDirection } from '../ports/telephony.js';
 
@@ -153,6 +154,8 @@ export interface CallRecord {
   /** Set when the gateway itself hangs up, so the ended legs are attributed to the right side and reason. */
   endRequested?: { outcome: CallOutcome; side: HangupSide; reason?: string };
   survey?: { startedAt: number; result?: string };
+  /** After-call work: each handling agent's disposition (setDisposition). */
+  dispositions?: Disposition[];
   consult?: Consult;
   threeway?: ExtraParty;
   transfer?: ExtraParty;

@@ -122,6 +122,11 @@ export const TenantConfigSchema = v.pipe(v.object({
     v.object({ blacklist: v.optional(v.array(v.string()), []), whitelist: v.optional(v.array(v.string()), []) }),
     {},
   ),
+  /** Outcomes an agent can give a call it handled (setDisposition), e.g. `{ code: 'SOLD', label: 'Sale made' }`. */
+  dispositions: v.optional(
+    v.array(v.object({ code: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,32}$/)), label: v.pipe(v.string(), v.nonEmpty()) })),
+    [],
+  ),
   /**
    * Whether an agent is told that a supervisor listens in (spy: `spyLink` / `spyUnlink`, `monitoredBy`). Default
    * false: listening is silent, as in the products teams know. Whisper, barge and three-way are always announced.

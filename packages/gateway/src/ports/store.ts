@@ -77,6 +77,7 @@ export interface CallRecordQuery {
   tenantId: string;
   from?: number;
   to?: number;
+  /** Calls the agent handled: its agent, callee, or an agent whose leg was answered (transfers, consultations). */
   agentNo?: string;
   limit: number;
   before?: { endedAt: number; callId: string };

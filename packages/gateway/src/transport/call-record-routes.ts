@@ -1,6 +1,7 @@
 /** GET /api/v1/tenants/{tenantId}/cdrs: the tenant's call records, newest first, a page at a time. */
 import type { FastifyInstance } from 'fastify';
 import type { CallRecord } from '../domain/call.js';
+import { participatingAgents } from '../domain/call-disposition.js';
 import type { TenantDirectory } from '../application/tenant-directory.js';
 import type { CallStore } from '../ports/store.js';
 import { sendError } from './http-errors.js';
@@ -39,6 +40,8 @@ export function callRecordView(call: CallRecord) {
     chanVariables: call.variables.filter((variable) => (variable.type ?? 1) >= 2),
     cdrIsAsr: call.cdrIsAsr,
     survey: call.survey && { startedAt: iso(call.survey.startedAt), result: call.survey.result ?? null },
+    agents: participatingAgents(call).map(({ agentNo, segments }) => ({ agentNo, segments: segments.map(({ from, to }) => ({ from: iso(from), to: iso(to) })) })),
+    dispositions: (call.dispositions ?? []).map((disposition) => ({ ...disposition, at: iso(disposition.at) })),
     legs: call.legs.map((leg) => ({
       legId: leg.legId,
       party: leg.party,

@@ -30,6 +30,7 @@ export function registerDemoRoutes(app: FastifyInstance, tenants: TenantDirector
       pauseReasons: tenant.pauseReasons,
       extensions: tenant.extensions,
       callerIds: tenant.callerIds,
+      dispositions: tenant.dispositions,
       // Names and prompts, so agents pick IVRs and nodes by what they do rather than by id.
       ivrs: tenant.ivrs.map(({ ivrId, name, nodes }) => ({ ivrId, name, nodes: nodes.map(({ id, kind, prompt }) => (prompt === undefined ? { id, kind } : { id, kind, prompt })) })),
     };

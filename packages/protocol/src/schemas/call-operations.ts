@@ -87,3 +87,10 @@ function isJsonObjectText(text: string): boolean {
     return false;
   }
 }
+
+/** Ours: the agent's outcome of a call it handled, from the tenant's `dispositions`, with free-text notes. */
+export const SetDispositionParamsSchema = v.strictObject({
+  callId: requiredText(64),
+  dispositionCode: requiredText(32),
+  notes: optionalText(2000),
+});

@@ -4,6 +4,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { CallRecord } from '../../domain/call.js';
+import { handledBy } from '../../domain/call-disposition.js';
 import type { CallRecordQuery, CallStore, Versioned } from '../../ports/store.js';
 import { compareAndSetCall } from './scripts/compare-and-set-call-7.js';
 
@@ -122,7 +123,7 @@ async function listEnded(
       callIds.push(callId);
     }
     for (const call of await records(callIds)) {
-      if (query.agentNo !== undefined && call.agentNo !== query.agentNo) continue;
+      if (query.agentNo !== undefined && !handledBy(call, query.agentNo)) continue;
       found.push(call);
       if (found.length === query.limit) break;
     }

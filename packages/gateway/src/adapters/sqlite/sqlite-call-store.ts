@@ -6,6 +6,13 @@ import type { TurnTransaction } from './turn-transaction.js';
 
 const parse = (row: { record: string }) => JSON.parse(row.record) as CallRecord;
 
+/** The call's agent or callee, or an agent whose leg was answered (domain/call-disposition.ts `handledBy`). */
+const HANDLED_BY_AGENT = `(agent_no = @agentNo
+  OR json_extract(record, '$.calleeAgentNo') = @agentNo
+  OR EXISTS (SELECT 1 FROM json_each(record, '$.legs') AS leg
+    WHERE json_extract(leg.value, '$.party') = 'agent' AND json_extract(leg.value, '$.agentNo') = @agentNo
+      AND json_extract(leg.value, '$.answeredAt') IS NOT NULL))`;
+
 export function sqliteCallStore(db: Database, turn: TurnTransaction): CallStore {
   const statements = {
     get: db.prepare('SELECT record, version FROM calls WHERE call_id = ?'),
@@ -61,7 +68,7 @@ export function sqliteCallStore(db: Database, turn: TurnTransaction): CallStore 
       const conditions = ["tenant_id = @tenantId", "phase = 'ended'"];
       if (query.from !== undefined) conditions.push('ended_at >= @from');
       if (query.to !== undefined) conditions.push('ended_at < @to');
-      if (query.agentNo !== undefined) conditions.push('agent_no = @agentNo');
+      if (query.agentNo !== undefined) conditions.push(HANDLED_BY_AGENT);
       if (query.before) conditions.push('(ended_at < @beforeEndedAt OR (ended_at = @beforeEndedAt AND call_id < @beforeCallId))');
       const sql = `SELECT record FROM calls WHERE ${conditions.join(' AND ')} ORDER BY ended_at DESC, call_id DESC LIMIT @limit`;
       const parameters = Object.fromEntries(
