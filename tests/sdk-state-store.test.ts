@@ -126,20 +126,22 @@ describe('state store', () => {
     expect(stateOf(agent).call?.consult?.state).toBe('threeway');
   });
 
-  it('supervisor spy, then barge: monitoring follows the mode; the agent sees who monitors it', async () => {
+  it('supervisor spy, then barge: monitoring follows the mode; the agent sees the barge, not the silent spy', async () => {
     const supervisor = await signIn(gateway, '1008');
     const { agent, callId } = await connectedInboundCall(gateway, sim, '1005', '0', '13800138803');
     await supervisor.sdk.spy({ agentNo: '1005' });
     expect(supervisor.sdk.getState().monitoring).toEqual({ agentNo: '1005', callId, mode: 'spy', state: 'dialing' });
     await supervisor.log.waitFor('spyLink');
     expect(stateOf(supervisor).monitoring).toEqual({ agentNo: '1005', callId, mode: 'spy', state: 'linked' });
-    await agent.log.waitFor('agentStatus', (s) => s.stateAction === 'monitor');
-    expect(stateOf(agent).agent?.monitoredBy).toEqual({ supervisorNo: '1008', mode: 'spy' });
+    // Listening in is silent unless the tenant sets announceMonitoring: the agent's state says nothing of it.
+    expect(stateOf(agent).agent?.monitoredBy).toBeUndefined();
     expect(agent.sdk.getState().monitoring).toBeUndefined();
 
     await supervisor.sdk.barge({ agentNo: '1005' });
     await supervisor.log.waitFor('bargeLink');
     expect(stateOf(supervisor).monitoring).toMatchObject({ mode: 'barge', state: 'linked' });
+    await agent.log.waitFor('agentStatus', (s) => s.stateAction === 'monitor');
+    expect(stateOf(agent).agent?.monitoredBy).toEqual({ supervisorNo: '1008', mode: 'barge' });
     await supervisor.sdk.unspy();
     await supervisor.log.waitFor('bargeUnlink');
     expect(stateOf(supervisor).monitoring).toBeUndefined();
