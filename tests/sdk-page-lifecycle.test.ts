@@ -60,9 +60,7 @@ describe('page lifecycle', () => {
     expect(await agent.sdk.pause({ pauseType: 1, pauseDescription: 'busy' })).toMatchObject({ code: 0 });
   });
 
-  // Skipped after merging the turn-batched transport: run after the cases above, the probe's close comes only after the
-  // wait, though it passes alone (vitest -t). To be found and fixed; the probe itself is exercised by 'a healthy socket'.
-  it.skip('online with a socket that no longer carries frames: found dead within seconds, then resumed', async () => {
+  it('online with a socket that no longer carries frames: found dead within seconds, then resumed', async () => {
     const opened = sockets.length;
     const agent = await signIn(gateway, '1002', {}, { ...SLOW_RECONNECT, reconnect: { initialDelayMs: 50, maxDelayMs: 50, maxAttempts: 5 } });
     // The socket this client signed in on (a client closed by an earlier case may still have opened one meanwhile).

@@ -39,6 +39,8 @@ export class Connection {
   private connectTimer: Timer | undefined;
   private heartbeatTimer: ReturnType<typeof setInterval> | undefined;
   private lastFrameAt = Date.now();
+  /** The `ts` of the latest pong: what a liveness check waits for (a frame read before the check proves nothing). */
+  private lastPongTs = 0;
   private openSettled = false;
   private settleOpen: { resolve(): void; reject(error: AgentSdkError): void } | undefined;
 
@@ -119,14 +121,15 @@ export class Connection {
 
   /**
    * Checks at once that the socket still carries frames (after sleep, a network change or a frozen page): sends a
-   * ping, and closes the socket as dead (4101, reported through `onClose`) if no frame arrives within `timeoutMs`.
+   * ping, and closes the socket as dead (4101, reported through `onClose`) if its pong does not arrive within
+   * `timeoutMs`.
    */
   probe(timeoutMs: number): void {
     if (!this.isOpen) return;
     const sentAt = Date.now();
     this.send({ type: 'ping', ts: sentAt });
     setTimeout(() => {
-      if (this.finished || this.lastFrameAt >= sentAt) return;
+      if (this.finished || this.lastPongTs >= sentAt) return;
       this.options.log.note(`no answer to a liveness check within ${timeoutMs} ms: closing ${this.url}`);
       this.finish(CloseCode.HEARTBEAT_TIMEOUT, 'no answer to a liveness check', true);
     }, timeoutMs);
@@ -177,6 +180,7 @@ export class Connection {
     this.options.log.frame('received', frame);
     if (frame.type === 'res') this.settle(frame);
     else if (frame.type === 'evt') this.options.onEvent(frame);
+    else if (frame.type === 'pong') this.lastPongTs = Math.max(this.lastPongTs, frame.ts);
   }
 
   private settle(frame: ResponseFrame): void {
