@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeClients, signIn } from './helpers/agent-client.js';
 import { Baresip, gatewayRtpPorts, releasePhones, sleep } from './helpers/baresip.js';
-import { DESK_PHONE_PASSWORD, sipTenant } from './helpers/sip-tenant.js';
+import { registeredDeskPhone, sipTenant } from './helpers/sip-tenant.js';
 import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
 
 let gateway: TestGateway;
@@ -21,21 +21,10 @@ afterEach(async () => {
 });
 afterAll(() => gateway.close());
 
-async function deskPhone(extension: string, toneHz: number): Promise<Baresip> {
-  const phone = await Baresip.start({
-    user: extension,
-    toneHz,
-    registrar: `127.0.0.1:${sipPort}`,
-    accountParams: `auth_user=demo-${extension};auth_pass=${DESK_PHONE_PASSWORD};regint=600;answermode=auto`,
-  });
-  await phone.registered();
-  return phone;
-}
-
 describe('consult transfer between desk phones', () => {
   it('ends with the customer and the second agent hearing each other', async () => {
-    const firstPhone = await deskPhone('8001', 440);
-    const secondPhone = await deskPhone('8002', 2000);
+    const firstPhone = await registeredDeskPhone(sipPort, '8001', 440);
+    const secondPhone = await registeredDeskPhone(sipPort, '8002', 2000);
     const first = await signIn(gateway, '1005', { bindEndpoint: { endpointType: 2, endpoint: '8001' } });
     const customer = await Baresip.start({ user: '13800138070', toneHz: 1000 });
     await customer.dial(`sip:02088880000@127.0.0.1:${sipPort}`);

@@ -8,7 +8,7 @@ import { closeClients, signIn } from './helpers/agent-client.js';
 import { Baresip, gatewayRtpPorts, sleep, releasePhones } from './helpers/baresip.js';
 import { callRecordOf } from './helpers/calls.js';
 import { simulatorApi } from './helpers/simulator.js';
-import { sipTenant, DESK_PHONE_PASSWORD } from './helpers/sip-tenant.js';
+import { sipTenant, registeredDeskPhone } from './helpers/sip-tenant.js';
 import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
 
 let gateway: TestGateway;
@@ -24,20 +24,9 @@ afterEach(async () => {
 });
 afterAll(() => gateway.close());
 
-async function deskPhone(extension: string, toneHz: number): Promise<Baresip> {
-  const phone = await Baresip.start({
-    user: extension,
-    toneHz,
-    registrar: `127.0.0.1:${sipPort}`,
-    accountParams: `auth_user=demo-${extension};auth_pass=${DESK_PHONE_PASSWORD};regint=600;answermode=auto`,
-  });
-  await phone.registered();
-  return phone;
-}
-
 describe('a customer calling a DID', () => {
   it('queues, rings the agent on a desk phone, and both hear each other', async () => {
-    const desk = await deskPhone('8001', 440);
+    const desk = await registeredDeskPhone(sipPort, '8001', 440);
     const agent = await signIn(gateway, '1005', { bindEndpoint: { endpointType: 2, endpoint: '8001' } });
     const customer = await Baresip.start({ user: '13800138000', toneHz: 1000, codecs: 'PCMA' });
 

@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeClients, signIn } from './helpers/agent-client.js';
 import { Baresip, gatewayRtpPorts, releasePhones, sleep } from './helpers/baresip.js';
-import { DESK_PHONE_PASSWORD, sipTenant } from './helpers/sip-tenant.js';
+import { registeredDeskPhone, sipTenant } from './helpers/sip-tenant.js';
 import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
 
 let gateway: TestGateway;
@@ -21,21 +21,10 @@ afterEach(async () => {
 });
 afterAll(() => gateway.close());
 
-async function deskPhone(extension: string, toneHz: number): Promise<Baresip> {
-  const phone = await Baresip.start({
-    user: extension,
-    toneHz,
-    registrar: `127.0.0.1:${sipPort}`,
-    accountParams: `auth_user=demo-${extension};auth_pass=${DESK_PHONE_PASSWORD};regint=600;answermode=auto`,
-  });
-  await phone.registered();
-  return phone;
-}
-
 describe('whisper on SIP phones', () => {
   it('the agent hears the supervisor, the customer does not', async () => {
-    const agentPhone = await deskPhone('8001', 440);
-    const supervisorPhone = await deskPhone('8003', 2000);
+    const agentPhone = await registeredDeskPhone(sipPort, '8001', 440);
+    const supervisorPhone = await registeredDeskPhone(sipPort, '8003', 2000);
     const agent = await signIn(gateway, '1005', { bindEndpoint: { endpointType: 2, endpoint: '8001' } });
     const supervisor = await signIn(gateway, '1008', { bindEndpoint: { endpointType: 2, endpoint: '8003' } });
     const customer = await Baresip.start({ user: '13800138030', toneHz: 1000 });

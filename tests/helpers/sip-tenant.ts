@@ -1,6 +1,7 @@
-/** The demo tenant with a SIP trunk (its carrier a baresip on `carrierPort`) and desk phones for extensions 8001-8003. */
+/** The demo tenant with a SIP trunk (its carrier a baresip on `carrierPort`), desk phones for extensions 8001-8003, and those phones registered. */
 import type { TenantConfig } from '@agentsdk/gateway';
 import { demoTenant } from './tenants.js';
+import { Baresip } from './baresip.js';
 
 export const DESK_PHONE_PASSWORD = 'desk-phone-secret';
 
@@ -33,3 +34,16 @@ export async function sipTenant({ carrierPort, trunkCredentials, register = fals
     ],
   });
 }
+
+/** A desk phone (baresip) registered as `extension` of the demo tenant with the gateway's SIP port, auto-answering. */
+export async function registeredDeskPhone(sipPort: number, extension: string, toneHz: number): Promise<Baresip> {
+  const phone = await Baresip.start({
+    user: extension,
+    toneHz,
+    registrar: `127.0.0.1:${sipPort}`,
+    accountParams: `auth_user=demo-${extension};auth_pass=${DESK_PHONE_PASSWORD};regint=600;answermode=auto`,
+  });
+  await phone.registered();
+  return phone;
+}
+
