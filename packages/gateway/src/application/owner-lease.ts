@@ -37,7 +37,7 @@ export class OwnerLease {
     const previous = (await services.store.leases.list()).filter((lease) => lease.ownerId !== this.ownerId);
     await services.store.leases.renew(this.ownerId, clock.now());
     if (exclusive) {
-      await this.recover(previous, 'gatewayRestart');
+      await this.endPreviousIncarnations(previous);
       for (const lease of previous) await services.store.leases.remove(lease.ownerId);
     } else {
       await this.watch(true);
@@ -81,14 +81,9 @@ export class OwnerLease {
     }
   }
 
-  private async recover(previous: Lease[], reason: 'gatewayRestart'): Promise<void> {
-    const lastSeen = Math.max(0, ...previous.map((lease) => lease.renewedAt));
-    const now = this.options.clock.now();
-    await recoverLostOwners(
-      this.options.services,
-      (ownerId) => (ownerId === this.ownerId ? undefined : lastSeen || now),
-      reason,
-      this.options.logger,
-    );
+  /** Alone on its store, every owner but this process is a previous incarnation, last seen at its latest renewal. */
+  private async endPreviousIncarnations(previous: Lease[]): Promise<void> {
+    const lastSeen = Math.max(0, ...previous.map((lease) => lease.renewedAt)) || this.options.clock.now();
+    await recoverLostOwners(this.options.services, (ownerId) => (ownerId === this.ownerId ? undefined : lastSeen), 'gatewayRestart', this.options.logger);
   }
 }
