@@ -22,7 +22,7 @@ beforeAll(async () => {
       callback();
     },
   });
-  gateway = await startTestGateway({ clock, logLevel: 'debug', logDestination: destination });
+  gateway = await startTestGateway({ clock, logLevel: 'debug', logDestination: destination, nodeId: 'edge-1' });
 });
 afterEach(closeClients);
 afterAll(() => gateway.close());
@@ -92,5 +92,16 @@ describe('Prometheus metrics', () => {
     for (const name of ['agent_gateway_sessions', 'agent_gateway_connections', 'agent_gateway_operations_total', 'agent_gateway_operation_duration_seconds_count', 'process_cpu_seconds_total']) {
       expect(names, name).toContain(name);
     }
+  });
+});
+
+describe('node identity', () => {
+  it('names the node in /healthz, in the metrics and on every log line', async () => {
+    const health = await (await fetch(`${gateway.url}/healthz`)).json();
+    expect(health).toMatchObject({ status: 'ok', node: 'edge-1', boot: gateway.services.ownerId });
+    expect(await metricValue(gateway, 'agent_gateway_node_info', { node: 'edge-1', boot: gateway.services.ownerId })).toBe(1);
+    await gateway.api('GET', '/api/v1/tenants/demo/cdrs?limit=1');
+    expect(logged().length).toBeGreaterThan(0);
+    expect(logged().filter((line) => line.node !== 'edge-1')).toEqual([]);
   });
 });

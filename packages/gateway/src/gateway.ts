@@ -71,6 +71,8 @@ export interface GatewayOptions {
   /** Tenants given directly (tests), in addition to the files. */
   tenants?: TenantConfig[];
   clock?: Clock;
+  /** Names this node in logs (`node`), metrics (`agent_gateway_node_info`) and `/healthz`. Default `node-` and 8 hex digits. */
+  nodeId?: string;
   /** pino level; default `info`. */
   logLevel?: string;
   /** How long a session without a socket may be resumed. Default 120 s. */
@@ -146,6 +148,8 @@ export interface Gateway {
   /** http://host:port */
   url: string;
   port: number;
+  /** `GatewayOptions.nodeId`, or the generated one. */
+  nodeId: string;
   services: GatewayServices;
   liveSessions: LiveSessions;
   /** Every leg's switchboard; in embedded mode also the virtual customers and agent phones. */
@@ -169,7 +173,10 @@ const CONSOLE_DIR = join(REPOSITORY_ROOT, 'apps/console/public');
 const SDK_BROWSER_DIR = join(REPOSITORY_ROOT, 'packages/sdk/dist/browser');
 
 export async function startGateway(options: GatewayOptions = {}): Promise<Gateway> {
-  const logger = createLogger(options.logLevel ?? 'info', options.logDestination);
+  // This process's boot id owns its calls and sockets; the node id names the node in logs, metrics and /healthz.
+  const ownerId = randomUUID();
+  const nodeId = options.nodeId ?? `node-${ownerId.slice(0, 8)}`;
+  const logger = createLogger(options.logLevel ?? 'info', options.logDestination, { node: nodeId });
   const embedded = options.embedded ?? true;
   let ownOrigins: string[] = [];
   const origins = originPolicy(options.allowedOrigins, embedded, () => ownOrigins);
@@ -195,6 +202,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     logger,
   });
   const metrics = new GatewayMetrics({
+    node: { nodeId, bootId: ownerId },
     liveSessionCount: () => services.liveSessions.size,
     tenants: () => tenants.all(),
     activeCalls: (tenantId) => store.calls.listActive(tenantId),
@@ -223,7 +231,6 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     ? new CallRecordings(join(options.dataDir, 'recordings'), simulator, (tenantId) => tenants.get(tenantId)?.recordCalls ?? false)
     : undefined;
   const telephony = new LegRouter({ recordings, switchboard: simulator, farEnds: [...(options.farEndDrivers ?? []), ...(sip ? [sip] : []), softphones], virtualPhones: embedded });
-  const ownerId = randomUUID();
   const calls = new CallService(ownerId, store, bus, clock, telephony, agents, tenants, logger, (call) => queueStatusFeed.callChanged(call));
   const router = new AcdRouter(store, tenants, agents, calls, logger);
   const dialer = new DialerService(logger);
@@ -319,7 +326,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   registerRecordingRoute(app, tenants, recordings);
   registerDemoRoutes(app, tenants, embedded, options.demoApiKey ?? 'demo-api-key');
   if (embedded) registerSimulatorRoutes(app, tenants, simulator);
-  app.get('/healthz', async () => ({ status: 'ok', sessions: services.liveSessions.size, time: Date.now() }));
+  app.get('/healthz', async () => ({ status: 'ok', node: nodeId, boot: ownerId, sessions: services.liveSessions.size, time: Date.now() }));
   app.get('/metrics', async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
   await app.register(fastifyStatic, { root: SDK_BROWSER_DIR, prefix: '/sdk/', decorateReply: false });
   await app.register(fastifyStatic, { root: CONSOLE_DIR, prefix: '/' });
@@ -332,6 +339,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
+    nodeId,
     services,
     liveSessions: services.liveSessions,
     simulator,

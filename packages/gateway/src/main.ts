@@ -40,6 +40,7 @@ const gateway = await startGateway({
   tenantConfigFiles,
   logLevel: process.env.LOG_LEVEL ?? 'info',
   embedded,
+  nodeId: process.env.AGENT_GATEWAY_NODE_ID || undefined,
   demoApiKey: process.env.AGENT_GATEWAY_DEMO_API_KEY || undefined,
   resumeGraceMs: process.env.AGENT_GATEWAY_RESUME_GRACE_SECONDS ? Number(process.env.AGENT_GATEWAY_RESUME_GRACE_SECONDS) * 1000 : undefined,
   allowedOrigins: list('AGENT_GATEWAY_ALLOWED_ORIGINS'),
@@ -56,7 +57,7 @@ const gateway = await startGateway({
 
 // Never a secret in the banner: the API key is named, not printed.
 process.stdout.write(`
-Agent Gateway listening on ${gateway.url}  (node ${gateway.services.ownerId})
+Agent Gateway listening on ${gateway.url}  (node ${gateway.nodeId}, boot ${gateway.services.ownerId})
   console     ${gateway.url}/
   WebSocket   ${gateway.url.replace(/^http/, 'ws')}/ws
   SIP (UDP)   ${host}:${gateway.sip?.address.port}

@@ -27,10 +27,10 @@ export function withoutSecrets<T>(value: T, depth = 0): T {
   return (copy ?? value) as T;
 }
 
-/** `destination` defaults to standard output; tests pass a stream to read what was logged. */
-export function createLogger(level: string, destination?: DestinationStream): Logger {
+/** `destination` defaults to standard output; tests pass a stream to read what was logged. `bindings` go on every line. */
+export function createLogger(level: string, destination?: DestinationStream, bindings: Record<string, string> = {}): Logger {
   const options = { level, formatters: { log: (object: Record<string, unknown>) => withoutSecrets(object) } };
-  return destination ? pino(options, destination) : pino(options);
+  return (destination ? pino(options, destination) : pino(options)).child(bindings);
 }
 
 /**

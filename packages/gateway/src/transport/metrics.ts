@@ -6,6 +6,8 @@ import type { CallPhase, CallRecord } from '../domain/call.js';
 import type { TenantConfig } from '../domain/tenant.js';
 
 export interface MetricsSources {
+  /** The node's name and this process's boot id, as `agent_gateway_node_info` labels. */
+  node: { nodeId: string; bootId: string };
   liveSessionCount(): number;
   tenants(): readonly TenantConfig[];
   /** The tenant's calls not ended yet. */
@@ -76,6 +78,12 @@ export class GatewayMetrics implements OperationMetrics {
   });
 
   constructor(sources: MetricsSources) {
+    new Gauge({
+      name: 'agent_gateway_node_info',
+      help: 'This node (AGENT_GATEWAY_NODE_ID) and the boot id of its process; always 1',
+      labelNames: ['node', 'boot'] as const,
+      registers: [this.registry],
+    }).set({ node: sources.node.nodeId, boot: sources.node.bootId }, 1);
     new Gauge({
       name: 'agent_gateway_sessions',
       help: 'Live sessions held by this node, with or without a socket',
