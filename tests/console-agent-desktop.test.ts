@@ -3,38 +3,23 @@
  * calls the agent's queue (placed from the simulator panel), the call connects, hold and resume, hang up, wrap-up,
  * and the call in the recent calls. No console errors along the way.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { closeClients, signIn } from './helpers/agent-client.js';
-import { assertConsoleBuilt, demoSignIn, launchBrowser, openConsole, saveScreenshot } from './helpers/browser.js';
-import { simulatorApi } from './helpers/simulator.js';
-import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
+import { demoSignIn, openConsole, saveScreenshot } from './helpers/browser.js';
+import { consoleTestBed } from './helpers/console-test-bed.js';
 
 const CUSTOMER = '13800138000';
 const UI_TIMEOUT = { timeout: 10_000 };
 
-let gateway: TestGateway;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertConsoleBuilt();
-  gateway = await startTestGateway();
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  closeClients();
-  await browser?.close();
-  await gateway?.close();
-}, 60_000);
+const bed = consoleTestBed();
 
 /** An earlier shift's call, so the desktop has some history: agent 1005 takes a call in Node, then signs out. */
 async function earlierCall(): Promise<void> {
-  const sim = simulatorApi(gateway);
-  const agent = await signIn(gateway, '1005');
-  const callId = await sim.inbound('0', '13900139000');
+  const agent = await signIn(bed.gateway, '1005');
+  const callId = await bed.sim.inbound('0', '13900139000');
   await agent.log.waitFor('sessionInit');
-  await sim.hangup(callId);
+  await bed.sim.hangup(callId);
   await agent.log.waitFor('agentStatus', (status) => status.state === 'wrapup');
   expect((await agent.sdk.logout({ logoutMode: 1 })).code).toBe(0);
   closeClients();
@@ -46,7 +31,7 @@ const stateLabel = (page: Page) => page.locator('.top-bar .state-badge__label').
 describe('agent desktop', () => {
   it('takes a queue call from sign-in to wrap-up', async () => {
     await earlierCall();
-    const { page, problems } = await openConsole(browser, gateway.url);
+    const { page, problems } = await openConsole(bed.browser, bed.gateway.url);
     await page.getByRole('button', { name: 'Demo sign-in' }).waitFor(UI_TIMEOUT);
     await saveScreenshot(page, 'sign-in.png');
 

@@ -3,36 +3,20 @@
  * number (chosen by its prompt, not by typing ids "1" and "1.1"), the caller keys it in, and it comes back to the
  * agent. The transfer dialog offers the same names.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertConsoleBuilt, demoSignIn, launchBrowser, openConsole } from './helpers/browser.js';
-import { simulatorApi, type SimulatorApi } from './helpers/simulator.js';
-import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
+import { describe, expect, it } from 'vitest';
+import { demoSignIn, openConsole } from './helpers/browser.js';
+import { consoleTestBed } from './helpers/console-test-bed.js';
 
 const UI_TIMEOUT = { timeout: 10_000 };
 const ASK_FOR_NUMBER = 'Please key in your customer number, then hash. (1.1)';
 
-let gateway: TestGateway;
-let sim: SimulatorApi;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertConsoleBuilt();
-  gateway = await startTestGateway();
-  sim = simulatorApi(gateway);
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await gateway?.close();
-}, 60_000);
+const bed = consoleTestBed();
 
 describe('IVR by name', () => {
   it('sends the caller to an IVR step chosen by its name and prompt', async () => {
-    const { page, problems } = await openConsole(browser, gateway.url);
+    const { page, problems } = await openConsole(bed.browser, bed.gateway.url);
     await demoSignIn(page, '1005');
-    const callId = await sim.inbound('0', '13800138601');
+    const callId = await bed.sim.inbound('0', '13800138601');
     const call = page.getByRole('region', { name: 'Current call' });
     await call.getByText('Connected', { exact: true }).waitFor(UI_TIMEOUT);
 
@@ -49,10 +33,10 @@ describe('IVR by name', () => {
     await dialog.getByRole('button', { name: 'Send to IVR' }).click();
     await call.getByText('Caller in IVR', { exact: true }).waitFor(UI_TIMEOUT);
 
-    await sim.pressDigits(callId, '4242#');
+    await bed.sim.pressDigits(callId, '4242#');
     await call.getByText('Caller in IVR', { exact: true }).waitFor({ state: 'detached', ...UI_TIMEOUT });
     await page.getByRole('region', { name: 'Call details' }).getByText('4242').first().waitFor(UI_TIMEOUT);
-    await sim.hangup(callId);
+    await bed.sim.hangup(callId);
     expect(problems).toEqual([]);
   }, 60_000);
 });

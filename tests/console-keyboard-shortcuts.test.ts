@@ -4,29 +4,14 @@
  * bar's state timer restarts at 0:00 when the state changes, also back to Available after a call that never
  * connected; the green Call button's text has a contrast of at least 4.5:1.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertConsoleBuilt, demoSignIn, launchBrowser, openConsole } from './helpers/browser.js';
-import { simulatorApi, type SimulatorApi } from './helpers/simulator.js';
-import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoSignIn, openConsole } from './helpers/browser.js';
+import { consoleTestBed } from './helpers/console-test-bed.js';
 
 const UI_TIMEOUT = { timeout: 10_000 };
 
-let gateway: TestGateway;
-let sim: SimulatorApi;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertConsoleBuilt();
-  gateway = await startTestGateway();
-  sim = simulatorApi(gateway);
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await gateway?.close();
-}, 60_000);
+const bed = consoleTestBed();
 
 const stateLabel = (page: Page) => page.locator('.top-bar .state-badge__label').textContent();
 const stateTimer = (page: Page) => page.locator('.top-bar .state-badge__detail').textContent();
@@ -49,7 +34,7 @@ async function contrastOf(page: Page, selector: string): Promise<number> {
 
 describe('keyboard shortcuts and state at a glance', () => {
   it('drives a call from the keyboard', async () => {
-    const { page, problems } = await openConsole(browser, gateway.url);
+    const { page, problems } = await openConsole(bed.browser, bed.gateway.url);
     await demoSignIn(page, '1005');
     await expect.poll(() => stateLabel(page), UI_TIMEOUT).toBe('Available');
     expect(await contrastOf(page, '.dial-form .button--success')).toBeGreaterThanOrEqual(4.5);
@@ -62,19 +47,19 @@ describe('keyboard shortcuts and state at a glance', () => {
     await expect.poll(() => stateLabel(page), UI_TIMEOUT).toBe('Available');
 
     // Reject a ringing call (the agent's phone rings for 3 s before it would answer).
-    await sim.setBehaviour('13600001005', { behavior: 'answer', answerAfterMs: 3000 });
-    await sim.inbound('0', '13800138501');
+    await bed.sim.setBehaviour('13600001005', { behavior: 'answer', answerAfterMs: 3000 });
+    await bed.sim.inbound('0', '13800138501');
     const banner = page.getByRole('alert').filter({ hasText: 'Incoming call' });
     await banner.waitFor(UI_TIMEOUT);
     expect(await banner.getByRole('button', { name: 'Reject' }).getAttribute('title')).toBe('Reject (Alt+D)');
     await page.keyboard.press('Alt+KeyD');
     await banner.waitFor({ state: 'detached', ...UI_TIMEOUT });
-    await sim.setBehaviour('13600001005', { behavior: 'answer', answerAfterMs: 300 });
+    await bed.sim.setBehaviour('13600001005', { behavior: 'answer', answerAfterMs: 300 });
     if ((await stateLabel(page)) !== 'Available') await page.keyboard.press('Alt+KeyS');
     await expect.poll(() => stateLabel(page), UI_TIMEOUT).toBe('Available');
 
     // Hold, mute, hang up.
-    await sim.inbound('0', '13800138502');
+    await bed.sim.inbound('0', '13800138502');
     const call = page.getByRole('region', { name: 'Current call' });
     await call.getByText('Connected', { exact: true }).waitFor(UI_TIMEOUT);
     expect(await call.getByRole('button', { name: 'Hold' }).getAttribute('title')).toBe('Hold (Alt+H)');
@@ -94,11 +79,11 @@ describe('keyboard shortcuts and state at a glance', () => {
   }, 60_000);
 
   it('restarts the state timer at 0:00 after a call that never connected', async () => {
-    const { page, problems } = await openConsole(browser, gateway.url);
+    const { page, problems } = await openConsole(bed.browser, bed.gateway.url);
     await demoSignIn(page, '1006');
     await expect.poll(() => stateLabel(page), UI_TIMEOUT).toBe('Available');
     // The customer's phone rings for 3 s, then declines: back to Available, the timer starts again.
-    await sim.setBehaviour('13900000021', { behavior: 'reject', answerAfterMs: 3000 });
+    await bed.sim.setBehaviour('13900000021', { behavior: 'reject', answerAfterMs: 3000 });
     await page.getByLabel('Number to call').fill('13900000021');
     await page.getByRole('button', { name: 'Call', exact: true }).click();
     await page.getByRole('region', { name: 'Current call' }).getByText('Dialling…').waitFor(UI_TIMEOUT);

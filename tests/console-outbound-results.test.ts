@@ -3,30 +3,15 @@
  * gateway refuses are explained (codes only in a details line), "Call again" redials the same number, and the talk
  * timer starts when the customer answers, not while they still ring.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertConsoleBuilt, demoSignIn, launchBrowser, openConsole } from './helpers/browser.js';
-import { simulatorApi, type SimulatorApi } from './helpers/simulator.js';
-import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoSignIn, openConsole } from './helpers/browser.js';
+import { consoleTestBed } from './helpers/console-test-bed.js';
 
 const UI_TIMEOUT = { timeout: 10_000 };
 const CUSTOMER = '13900000011';
 
-let gateway: TestGateway;
-let sim: SimulatorApi;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertConsoleBuilt();
-  gateway = await startTestGateway();
-  sim = simulatorApi(gateway);
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await gateway?.close();
-}, 60_000);
+const bed = consoleTestBed();
 
 async function dial(page: Page, number: string): Promise<void> {
   await page.getByLabel('Number to call').fill(number);
@@ -35,9 +20,9 @@ async function dial(page: Page, number: string): Promise<void> {
 
 describe('outbound results', () => {
   it('explains a busy line, keeps the number, and times the call from the answer', async () => {
-    const { page, problems } = await openConsole(browser, gateway.url);
+    const { page, problems } = await openConsole(bed.browser, bed.gateway.url);
     await demoSignIn(page, '1005');
-    await sim.setBehaviour(CUSTOMER, { behavior: 'busy' });
+    await bed.sim.setBehaviour(CUSTOMER, { behavior: 'busy' });
     await dial(page, CUSTOMER);
 
     const result = page.getByRole('status', { name: 'Last dialled call' });
@@ -47,7 +32,7 @@ describe('outbound results', () => {
     expect(await page.getByLabel('Number to call').inputValue()).toBe(CUSTOMER);
 
     // The customer answers the second attempt after 3 s: no talk timer while it rings.
-    await sim.setBehaviour(CUSTOMER, { behavior: 'answer', answerAfterMs: 3000 });
+    await bed.sim.setBehaviour(CUSTOMER, { behavior: 'answer', answerAfterMs: 3000 });
     await result.getByRole('button', { name: 'Call again' }).click();
     const call = page.getByRole('region', { name: 'Current call' });
     await call.getByText('Dialling…').waitFor(UI_TIMEOUT);
@@ -62,8 +47,8 @@ describe('outbound results', () => {
     await page.context().close();
   }, 60_000);
 
-  it('explains a number the gateway refuses without a code in the sentence', async () => {
-    const { page, problems } = await openConsole(browser, gateway.url);
+  it('explains a number the bed.gateway refuses without a code in the sentence', async () => {
+    const { page, problems } = await openConsole(bed.browser, bed.gateway.url);
     await demoSignIn(page, '1006');
     await dial(page, '12');
     const result = page.getByRole('status', { name: 'Last dialled call' });

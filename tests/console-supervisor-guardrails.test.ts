@@ -4,30 +4,14 @@
  * pause reason ("Busy · LUNCH"); and a wallboard that lost its connection says "Disconnected · last update …"
  * instead of "Live".
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertConsoleBuilt, demoSignIn, launchBrowser, openConsole, saveScreenshot } from './helpers/browser.js';
-import { simulatorApi, type SimulatorApi } from './helpers/simulator.js';
-import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoSignIn, openConsole, saveScreenshot } from './helpers/browser.js';
+import { consoleTestBed } from './helpers/console-test-bed.js';
 
 const UI_TIMEOUT = { timeout: 10_000 };
 
-let gateway: TestGateway;
-let sim: SimulatorApi;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertConsoleBuilt();
-  gateway = await startTestGateway();
-  sim = simulatorApi(gateway);
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  // The last test closes the gateway itself.
-  await gateway?.close().catch(() => undefined);
-}, 60_000);
+const bed = consoleTestBed();
 
 const agentState = (wallboard: Page, name: string) =>
   wallboard.getByRole('region', { name: 'Agents' }).getByRole('row', { name: new RegExp(name) }).locator('td').nth(1).textContent();
@@ -35,11 +19,11 @@ const notice = (desk: Page) => desk.getByRole('status', { name: 'Supervisor acti
 
 describe('supervisor guardrails', () => {
   it('confirms disruptive actions and tells the agent who did what', async () => {
-    const supervisor = await openConsole(browser, gateway.url, { width: 1440, height: 900 });
+    const supervisor = await openConsole(bed.browser, bed.gateway.url, { width: 1440, height: 900 });
     const wallboard = supervisor.page;
     await demoSignIn(wallboard, '1008');
     await wallboard.getByText(/^Live · updated/).waitFor(UI_TIMEOUT);
-    const agent = await openConsole(browser, gateway.url);
+    const agent = await openConsole(bed.browser, bed.gateway.url);
     const desk = agent.page;
     await demoSignIn(desk, '1005');
 
@@ -49,7 +33,7 @@ describe('supervisor guardrails', () => {
     await desk.getByRole('combobox', { name: 'Status' }).selectOption('idle');
 
     // Disconnect asks first; Cancel leaves the call alone.
-    const callId = await sim.inbound('0', '13800138900');
+    const callId = await bed.sim.inbound('0', '13800138900');
     const call = desk.getByRole('region', { name: 'Current call' });
     await call.getByText('Connected', { exact: true }).waitFor(UI_TIMEOUT);
     const disconnect = wallboard.getByRole('button', { name: "Disconnect Emeka Obi (1005)'s call" });
@@ -60,7 +44,7 @@ describe('supervisor guardrails', () => {
     expect(await confirmDisconnect.getByRole('button', { name: 'Cancel' }).evaluate((button) => button === document.activeElement)).toBe(true);
     await confirmDisconnect.getByRole('button', { name: 'Cancel' }).click();
     await confirmDisconnect.waitFor({ state: 'hidden', ...UI_TIMEOUT });
-    expect((await sim.call(callId))?.legs.some((leg: any) => leg.state === 'answered')).toBe(true);
+    expect((await bed.sim.call(callId))?.legs.some((leg: any) => leg.state === 'answered')).toBe(true);
 
     await disconnect.click();
     await confirmDisconnect.getByRole('button', { name: 'Disconnect call' }).click();
@@ -92,11 +76,11 @@ describe('supervisor guardrails', () => {
     await wallboard.context().close();
   }, 60_000);
 
-  it('shows the wallboard as disconnected, with the time of the last update, while the gateway is gone', async () => {
-    const { page } = await openConsole(browser, gateway.url);
+  it('shows the wallboard as disconnected, with the time of the last update, while the bed.gateway is gone', async () => {
+    const { page } = await openConsole(bed.browser, bed.gateway.url);
     await demoSignIn(page, '1008');
     await page.getByText(/^Live · updated/).waitFor(UI_TIMEOUT);
-    await gateway.close();
+    await bed.gateway.close();
     const stale = page.getByRole('status').filter({ hasText: /^Disconnected · last update \d\d:\d\d:\d\d$/ });
     await stale.waitFor(UI_TIMEOUT);
     expect(await page.getByText(/^Live · updated/).count()).toBe(0);

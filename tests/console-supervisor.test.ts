@@ -3,12 +3,11 @@
  * live. Then, without a reload, the board follows an agent going busy, a caller waiting in a queue with nobody idle
  * and an agent taking a call (the gateway's queueStatus push); the supervisor listens in (spy) and stops.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeClients, signIn } from './helpers/agent-client.js';
-import { assertConsoleBuilt, demoSignIn, launchBrowser, openConsole, saveScreenshot } from './helpers/browser.js';
-import { simulatorApi, type SimulatorApi } from './helpers/simulator.js';
-import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { signIn } from './helpers/agent-client.js';
+import { demoSignIn, openConsole, saveScreenshot } from './helpers/browser.js';
+import { consoleTestBed } from './helpers/console-test-bed.js';
 
 const UI_TIMEOUT = { timeout: 10_000 };
 /** Well under the wallboard's 15 s safety poll: a change seen this fast was pushed (queueStatus), not polled. */
@@ -18,22 +17,7 @@ const SUPERVISOR_PHONE = '13600001008';
 const FIRST_CALLER = '13800138801';
 const SECOND_CALLER = '13800138802';
 
-let gateway: TestGateway;
-let sim: SimulatorApi;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertConsoleBuilt();
-  gateway = await startTestGateway();
-  sim = simulatorApi(gateway);
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  closeClients();
-  await browser?.close();
-  await gateway?.close();
-}, 60_000);
+const bed = consoleTestBed();
 
 /** The State column of an agent's row on the wallboard. */
 const agentState = (page: Page, name: string) => page.getByRole('region', { name: 'Agents' }).getByRole('row', { name: new RegExp(name) }).locator('td').nth(1).textContent();
@@ -44,8 +28,8 @@ const kpi = (page: Page, label: string) => page.locator('.kpi').filter({ has: pa
 
 describe('supervisor wallboard', () => {
   it('lists the tenant agents and queues with their live state', async () => {
-    const chloe = await signIn(gateway, '1003');
-    const { page, problems } = await openConsole(browser, gateway.url);
+    const chloe = await signIn(bed.gateway, '1003');
+    const { page, problems } = await openConsole(bed.browser, bed.gateway.url);
 
     await demoSignIn(page, '1008');
     await page.getByRole('heading', { name: 'Wallboard' }).waitFor(UI_TIMEOUT);
@@ -74,18 +58,18 @@ describe('supervisor wallboard', () => {
 
   it('follows agents and callers live, and listens in on a call', async () => {
     // Tall enough for the whole board in the screenshot.
-    const { page, problems } = await openConsole(browser, gateway.url, { width: 1280, height: 1080 });
+    const { page, problems } = await openConsole(bed.browser, bed.gateway.url, { width: 1280, height: 1080 });
     await demoSignIn(page, '1008');
     await page.getByText(/^Live · updated/).waitFor(UI_TIMEOUT);
     await expect.poll(() => agentState(page, 'Emeka Obi'), UI_TIMEOUT).toBe('Offline');
 
-    const emeka = await signIn(gateway, '1005');
+    const emeka = await signIn(bed.gateway, '1005');
     await expect.poll(() => agentState(page, 'Emeka Obi'), PUSHED).toBe('Available');
     expect((await emeka.sdk.pause({ pauseType: 1, pauseDescription: 'MEETING' })).code).toBe(0);
     await expect.poll(() => agentState(page, 'Emeka Obi'), PUSHED).toBe('Busy · MEETING');
 
     // Nobody of queue 0 is idle: the first caller waits.
-    const firstCall = await sim.inbound('0', FIRST_CALLER);
+    const firstCall = await bed.sim.inbound('0', FIRST_CALLER);
     await waitingIn(page, 'General').getByText(FIRST_CALLER).waitFor(PUSHED);
     await expect.poll(() => kpi(page, 'Waiting'), PUSHED).toBe('1');
 
@@ -94,7 +78,7 @@ describe('supervisor wallboard', () => {
     await emeka.log.waitFor('sessionInit', (call) => call.callId === firstCall);
     await expect.poll(() => agentState(page, 'Emeka Obi'), PUSHED).toBe('On a call');
     await waitingIn(page, 'General').waitFor({ state: 'detached', ...PUSHED });
-    const secondCall = await sim.inbound('0', SECOND_CALLER);
+    const secondCall = await bed.sim.inbound('0', SECOND_CALLER);
     await waitingIn(page, 'General').getByText(SECOND_CALLER).waitFor(PUSHED);
     await expect.poll(() => kpi(page, 'On calls'), PUSHED).toBe('1');
 
@@ -105,7 +89,7 @@ describe('supervisor wallboard', () => {
     // Listening is silent (the tenant's default announceMonitoring: false): Emeka is not told.
     expect(emeka.log.of('spyLink')).toEqual([]);
     expect(await monitoring.textContent()).toContain('Emeka Obi');
-    const listening = (await sim.call(firstCall)).legs.find((leg: any) => leg.number === SUPERVISOR_PHONE && leg.state !== 'ended');
+    const listening = (await bed.sim.call(firstCall)).legs.find((leg: any) => leg.number === SUPERVISOR_PHONE && leg.state !== 'ended');
     expect(listening).toMatchObject({ state: 'answered', monitoring: { mode: 'listen' } });
     expect(listening.hears).toHaveLength(2);
     await page.locator('#main').evaluate((main) => main.scrollTo(0, 0));
@@ -115,11 +99,11 @@ describe('supervisor wallboard', () => {
     await monitoring.waitFor({ state: 'detached', ...UI_TIMEOUT });
     expect(emeka.log.of('spyUnlink')).toEqual([]);
     await expect
-      .poll(async () => (await sim.call(firstCall)).legs.filter((leg: any) => leg.number === SUPERVISOR_PHONE).map((leg: any) => leg.state), UI_TIMEOUT)
+      .poll(async () => (await bed.sim.call(firstCall)).legs.filter((leg: any) => leg.number === SUPERVISOR_PHONE).map((leg: any) => leg.state), UI_TIMEOUT)
       .toEqual(['ended']);
 
-    await sim.hangup(firstCall);
-    await sim.hangup(secondCall);
+    await bed.sim.hangup(firstCall);
+    await bed.sim.hangup(secondCall);
     await expect.poll(() => agentState(page, 'Emeka Obi'), PUSHED).toBe('Wrap-up');
     await waitingIn(page, 'General').waitFor({ state: 'detached', ...PUSHED });
     expect(problems).toEqual([]);

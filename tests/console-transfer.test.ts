@@ -3,45 +3,30 @@
  * queue call, holds and resumes it, consults agent 1002 (whose desktop shows the incoming consultation), and completes
  * the transfer. 1005 goes into wrap-up, 1002 has the customer, and the simulator confirms who hears whom.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertConsoleBuilt, demoSignIn, launchBrowser, openConsole, saveScreenshot, textWhenShown, type ConsolePage } from './helpers/browser.js';
-import { simulatorApi, type SimulatorApi } from './helpers/simulator.js';
-import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoSignIn, openConsole, saveScreenshot, textWhenShown, type ConsolePage } from './helpers/browser.js';
+import { consoleTestBed } from './helpers/console-test-bed.js';
 
 const CUSTOMER = '13800138000';
 const PHONE_OF_1002 = '13600001002';
 const UI_TIMEOUT = { timeout: 10_000 };
 
-let gateway: TestGateway;
-let sim: SimulatorApi;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertConsoleBuilt();
-  gateway = await startTestGateway();
-  sim = simulatorApi(gateway);
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await gateway?.close();
-}, 60_000);
+const bed = consoleTestBed();
 
 const stateLabel = (page: Page) => page.locator('.top-bar .state-badge__label').textContent();
 
 /** The simulator's legs of the call: the customer's, and the one on a given phone. */
 async function legs(callId: string) {
-  const call = await sim.call(callId);
+  const call = await bed.sim.call(callId);
   const live = (call?.legs ?? []).filter((leg: any) => leg.state !== 'ended');
   return { customer: live.find((leg: any) => leg.party === 'customer'), on: (number: string) => live.find((leg: any) => leg.number === number) };
 }
 
 describe('consult and transfer', () => {
   it('hands a customer over from one agent to another after consulting', async () => {
-    const consulting: ConsolePage = await openConsole(browser, gateway.url);
-    const consulted: ConsolePage = await openConsole(browser, gateway.url);
+    const consulting: ConsolePage = await openConsole(bed.browser, bed.gateway.url);
+    const consulted: ConsolePage = await openConsole(bed.browser, bed.gateway.url);
     const emeka = consulting.page;
     const bruno = consulted.page;
 
@@ -52,7 +37,7 @@ describe('consult and transfer', () => {
     await demoSignIn(emeka, '1005');
     await expect.poll(() => stateLabel(emeka), UI_TIMEOUT).toBe('Available');
 
-    const callId = await sim.inbound('0', CUSTOMER);
+    const callId = await bed.sim.inbound('0', CUSTOMER);
     const call = emeka.getByRole('region', { name: 'Current call' });
     await call.getByText('Connected', { exact: true }).waitFor(UI_TIMEOUT);
     expect(await call.textContent()).toContain(CUSTOMER);
@@ -67,7 +52,8 @@ describe('consult and transfer', () => {
     await call.getByRole('button', { name: 'Consult…' }).click();
     const dialog = emeka.getByRole('dialog', { name: 'Consult' });
     await dialog.getByRole('combobox', { name: 'Colleague' }).selectOption('1002');
-    // Bruno's phone answers 300 ms after it starts ringing: the banner is read the moment it shows.
+    // Bruno's phone rings for 2 s before it answers (300 ms by default): long enough to read the banner on a busy machine.
+    await bed.sim.setBehaviour(PHONE_OF_1002, { behavior: 'answer', answerAfterMs: 2_000 });
     const banner = textWhenShown(bruno, '[role="alert"]', 'Incoming call');
     await dialog.getByRole('button', { name: 'Start consultation' }).click();
     const bannerText = await banner;

@@ -336,6 +336,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 8080);
   ownOrigins = ownOriginsOf(options.publicUrl, host, port);
 
+  // Closing twice (a second signal, a test that stopped it early) waits for the one shutdown.
+  let closing: Promise<void> | undefined;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
@@ -348,22 +350,24 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     sip,
     router,
     logger,
-    async close() {
-      await lease.stop();
-      // The legs end with this process: their calls end now, honestly, rather than at the next boot.
-      await endCallsOf(services, (owner) => (owner === ownerId ? clock.now() : undefined), exclusiveStore ? 'gatewayRestart' : 'nodeLost', logger);
-      await queueStatusFeed.stop();
-      agents.stop();
-      calls.stop();
-      await telephony.close();
-      services.liveSessions.closeAll(CloseCode.GOING_AWAY, 'gateway shutting down');
-      await app.close();
-      await router.idle();
-      await dialer.idle();
-      await bus.close();
-      await store.close();
-    },
+    close: () => (closing ??= shutDown()),
   };
+
+  async function shutDown(): Promise<void> {
+    await lease.stop();
+    // The legs end with this process: their calls end now, honestly, rather than at the next boot.
+    await endCallsOf(services, (owner) => (owner === ownerId ? clock.now() : undefined), exclusiveStore ? 'gatewayRestart' : 'nodeLost', logger);
+    await queueStatusFeed.stop();
+    agents.stop();
+    calls.stop();
+    await telephony.close();
+    services.liveSessions.closeAll(CloseCode.GOING_AWAY, 'gateway shutting down');
+    await app.close();
+    await router.idle();
+    await dialer.idle();
+    await bus.close();
+    await store.close();
+  }
 }
 
 /** An address to bind to, or undefined for every interface. */
