@@ -27,7 +27,15 @@ const gateway = await startGateway({
   tenants: [tenant],
   logLevel: 'info',
   logDestination: pino.destination({ dest: openSync('/dev/null', 'w'), sync: false }),
-  rateLimits: { sessionRequests: unlimited, tenantApiRequests: unlimited, telemetryUploads: unlimited },
+  rateLimits: {
+    sessionRequests: unlimited,
+    tenantApiRequests: unlimited,
+    telemetryUploads: unlimited,
+    signInsPerAddress: unlimited,
+    signInsPerAgent: unlimited,
+  },
+  // Every bench client connects from 127.0.0.1: lift the per-address cap with the rate limits.
+  maxConnectionsPerAddress: Number.MAX_SAFE_INTEGER,
 });
 
 serveBenchRequests(
