@@ -35,12 +35,13 @@ export type {
   ListPreviewDialingTaskResult,
   PreviewDialingTask,
 } from './operations.js';
-export { EventType, isEventName } from './events.js';
+export { EventType, isEventName, wireEvent } from './events.js';
 export type {
   EventName,
   EventMap,
   EventPayload,
   EventTypeMap,
+  WireEvent,
   ReconnectAttemptEvent,
   KickOutEvent,
   ForcedLogoutEvent,
@@ -75,6 +76,8 @@ export type {
   MonitorResultEvent,
   MonitorUnlinkEvent,
   DisconnectResultEvent,
+  CallEventPayloads,
+  CallEventName,
 } from './call-events.js';
 export { BusinessErrors, BusinessErrorCode } from './error-codes.js';
 export type { ErrorCodeInfo, BusinessErrorName, BusinessErrorCodeValue } from './error-codes.js';

@@ -144,7 +144,7 @@ export class CallService {
         return;
       }
       case 'notify':
-        return this.bus.publish(agentChannel(call.tenantId, effect.agentNo), { kind: 'event', event: effect.event, data: effect.data });
+        return this.bus.publish(agentChannel(call.tenantId, effect.agentNo), { kind: 'event', ...effect.event });
       case 'route':
         this.routing?.route(call.tenantId, effect.queueNo);
         return;

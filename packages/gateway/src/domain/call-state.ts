@@ -10,6 +10,7 @@ import {
   PROMPTS,
   SURVEY_TIMEOUT_MS,
   endCall,
+  UNCONNECTED_END_REASON,
   isLive,
   notify,
   refuse,
@@ -331,14 +332,14 @@ function legEnded(call: CallRecord, legId: string, cause: LegEndCause, now: numb
 
     case 'agentDialing':
       if (legId !== call.agentLegId) return { ok: true, next: call, effects: [] };
-      if (requested) return endCall(call, requested.outcome, requested.side, now, requested.outcome);
+      if (requested) return endCall(call, requested.outcome, requested.side, now, UNCONNECTED_END_REASON[requested.outcome]);
       {
         const outcome = cause === 'noAnswer' || cause === 'rejected' ? 'agentNoAnswer' : 'failed';
-        return endCall(call, outcome, 'agent', now, outcome);
+        return endCall(call, outcome, 'agent', now, UNCONNECTED_END_REASON[outcome]);
       }
 
     case 'customerDialing': {
-      if (requested) return endCall(call, requested.outcome, requested.side, now, requested.outcome);
+      if (requested) return endCall(call, requested.outcome, requested.side, now, UNCONNECTED_END_REASON[requested.outcome]);
       if (legId === call.agentLegId) return endCall(call, 'cancelled', 'agent', now, 'cancelled');
       if (legId !== call.customerLegId) return { ok: true, next: call, effects: [] };
       const [nextNumber, ...rest] = call.backupNumbers;
@@ -354,7 +355,7 @@ function legEnded(call: CallRecord, legId: string, cause: LegEndCause, now: numb
         return { ok: true, next: retry, effects: dialCustomer(retry) };
       }
       const outcome = CUSTOMER_FAILURES[cause] ?? 'failed';
-      return endCall(call, outcome, cause === 'normal' ? 'customer' : 'system', now, outcome);
+      return endCall(call, outcome, cause === 'normal' ? 'customer' : 'system', now, UNCONNECTED_END_REASON[outcome]);
     }
 
     case 'connected':
