@@ -6,6 +6,7 @@
  */
 import { CallType } from '@agentsdk/protocol';
 import type { LegEndCause } from '../ports/telephony.js';
+import { dialRequest, nextLegId } from './call-legs.js';
 import {
   PROMPTS,
   SURVEY_TIMEOUT_MS,
@@ -283,14 +284,7 @@ function dialCustomer(call: CallRecord): CallEffect[] {
   }
   effects.push({
     type: 'dial',
-    request: {
-      legId,
-      callId: call.callId,
-      tenantId: call.tenantId,
-      destination: { ...call.customerDestination, address: leg.number },
-      callerId: call.callerId ?? '',
-      timeoutMs: call.customerAnswerTimeoutMs,
-    },
+    request: dialRequest(call, legId, { ...call.customerDestination, address: leg.number }, call.customerAnswerTimeoutMs, call.callerId ?? ''),
   });
   return effects;
 }
@@ -344,7 +338,7 @@ function legEnded(call: CallRecord, legId: string, cause: LegEndCause, now: numb
       if (legId !== call.customerLegId) return { ok: true, next: call, effects: [] };
       const [nextNumber, ...rest] = call.backupNumbers;
       if (nextNumber && (cause === 'busy' || cause === 'noAnswer')) {
-        const newLegId = `${call.callId}-c${call.legs.filter((leg) => leg.party === 'customer').length + 1}`;
+        const newLegId = nextLegId(call, 'customer');
         const retry: CallRecord = {
           ...call,
           customerNumber: nextNumber,
