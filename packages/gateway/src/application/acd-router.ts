@@ -12,7 +12,7 @@ import { answersQueue, findAgent, type TenantAgent, type TenantQueue } from '../
 import type { Store } from '../ports/store.js';
 import type { AgentService } from './agent-service.js';
 import type { CallService } from './call-service.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../ports/logger.js';
 import type { QueueRouting } from './queue-routing.js';
 import type { TenantDirectory } from './tenant-directory.js';
 

@@ -8,7 +8,7 @@ import { transition, type AgentCommand, type AgentEffect } from '../domain/agent
 import { agentChannel, type Bus } from '../ports/bus.js';
 import type { Clock, TimerHandle } from '../ports/clock.js';
 import { transitionStored } from './compare-and-set.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../ports/logger.js';
 import type { QueueRouting } from './queue-routing.js';
 import type { Store } from '../ports/store.js';
 

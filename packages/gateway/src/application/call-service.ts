@@ -13,7 +13,7 @@ import type { Store } from '../ports/store.js';
 import type { TelephonyDriver, TelephonyEvent } from '../ports/telephony.js';
 import { transitionStored } from './compare-and-set.js';
 import type { AgentService } from './agent-service.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../ports/logger.js';
 import type { QueueRouting } from './queue-routing.js';
 import type { TenantDirectory } from './tenant-directory.js';
 
