@@ -24,7 +24,6 @@ export class CallService {
   /** Which call each leg belongs to (legs of this node's driver). */
   private readonly legCalls = new Map<string, string>();
   private readonly timers = new Map<string, Set<TimerHandle>>();
-  private routing?: QueueRouting;
   private unsubscribe?: () => void;
 
   constructor(
@@ -37,11 +36,13 @@ export class CallService {
     private readonly agents: AgentService,
     private readonly tenants: TenantDirectory,
     private readonly logger: Logger,
+    /** Where `route` effects go. */
+    private readonly routing: QueueRouting,
     private readonly onCallChanged?: (call: CallRecord) => void,
   ) {}
 
-  start(routing: QueueRouting): void {
-    this.routing = routing;
+  /** Follows the telephony's events until `stop`. */
+  start(): void {
     this.unsubscribe = this.driver.subscribe((event) => {
       this.onTelephonyEvent(event).catch((error: unknown) => this.logger.error({ err: error, event }, 'telephony event failed'));
     });
@@ -144,7 +145,7 @@ export class CallService {
       case 'notify':
         return this.bus.publish(agentChannel(call.tenantId, effect.agentNo), { kind: 'event', ...effect.event });
       case 'route':
-        this.routing?.route(call.tenantId, effect.queueNo);
+        this.routing.route(call.tenantId, effect.queueNo);
         return;
       case 'schedule': {
         const timers = this.timers.get(call.callId) ?? new Set<TimerHandle>();
