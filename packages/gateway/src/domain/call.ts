@@ -16,7 +16,6 @@ import {
   type SessionTerminateReason,
   type WireEvent,
 } from '@agentsdk/protocol';
-import type { Disposition } from './call-disposition.js';
 import type { AgentCommand } from './agent-state.js';
 import type { Destination, DialRequest, LegEndCause, MonitorMode, MuteDirection } from '../ports/telephony.js';
 
@@ -50,6 +49,15 @@ export const UNCONNECTED_END_REASON: Record<CallOutcome, SessionTerminateReason>
   transferFailed: 'transferFailed',
   failed: 'failed',
 };
+
+/** An agent's after-call disposition: a code of the tenant's `dispositions`, with notes (domain/call-disposition.ts). */
+export interface Disposition {
+  agentNo: string;
+  code: string;
+  notes?: string;
+  /** Epoch ms when the agent set it. */
+  at: number;
+}
 
 export type HangupSide = 'agent' | 'customer' | 'system';
 
