@@ -5,7 +5,7 @@
  * inside another transaction (better-sqlite3's `db.transaction`) stays in it.
  */
 import type { Database } from 'better-sqlite3';
-import { atTurnEnd } from '../../turn-end.js';
+import { atTurnEnd } from '../event-loop/turn-end.js';
 
 export interface TurnTransaction {
   inTurn<T>(write: () => T): T;
