@@ -76,7 +76,8 @@ export class Dispatcher {
     const ms = performance.now() - started;
     const known = isOperationName(frame.action) || frame.action === SESSION_ACTIONS.resume;
     this.metrics.operationCompleted(known ? frame.action : 'unknown', response.code, ms / 1000);
-    this.operationLog.info(
+    // Refusals at info, successes at debug: the hot path writes no log line at the default level (metrics count both).
+    this.operationLog[response.code === 0 ? 'debug' : 'info'](
       { requestId, sessionId: sessionId ?? connection.session?.sessionId, action: frame.action, code: response.code, errorCode: response.errorCode, ms: Math.round(ms) },
       'operation',
     );
