@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { BusinessErrorName } from '@agentsdk/protocol';
 import { callSummary, type CallEffect, type CallEvent, type CallRecord } from '../domain/call.js';
 import { inboundCall } from '../domain/call-creation.js';
+import { passedVariablesOf } from '../domain/passed-variables.js';
 import { callTransition } from '../domain/call-state.js';
 import { agentChannel, type Bus } from '../ports/bus.js';
 import type { Clock, TimerHandle } from '../ports/clock.js';
@@ -117,7 +118,7 @@ export class CallService {
       case 'dial':
         this.legCalls.set(effect.request.legId, call.callId);
         try {
-          await this.driver.dial(effect.request);
+          await this.driver.dial({ ...effect.request, passedVariables: passedVariablesOf(call, effect.request.legId) });
         } catch (error) {
           this.logger.error({ err: error, callId: call.callId }, 'dial failed');
           void this.executeAndApply(call.callId, { type: 'legEnded', legId: effect.request.legId, cause: 'invalid' });

@@ -39,6 +39,8 @@ export interface DialRequest {
   callerId: string;
   /** The leg ends with `noAnswer` if not answered within this time. */
   timeoutMs: number;
+  /** Channel variables of type 3 (name → value): a SIP far end receives each as an `X-<name>` header of its INVITE. */
+  passedVariables?: Record<string, string>;
 }
 
 export type MuteDirection = 'in' | 'out' | 'all';

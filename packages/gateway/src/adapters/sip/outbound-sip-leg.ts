@@ -84,6 +84,7 @@ export class OutboundSipLeg extends SipLeg {
         this.contactHeader(),
         ['Allow', 'INVITE, ACK, CANCEL, BYE, OPTIONS, INFO'],
         ['X-Call-Id', this.request.callId],
+        ...passedVariableHeaders(this.request.passedVariables),
         ...authorization,
         ['Content-Type', 'application/sdp'],
       ],
@@ -177,6 +178,14 @@ export class OutboundSipLeg extends SipLeg {
   private send(text: string): void {
     this.stack.send(text, this.target);
   }
+}
+
+/**
+ * Type 3 channel variables as `X-<name>` headers. Names are letters, digits and _ (the protocol's schema); control
+ * characters in a value (a CR LF would start a header of the caller's choosing) become spaces.
+ */
+export function passedVariableHeaders(variables: Record<string, string> | undefined): HeaderList {
+  return Object.entries(variables ?? {}).map(([name, value]) => [`X-${name}`, value.replace(/[\u0000-\u001f\u007f]/g, ' ')] as const);
 }
 
 /** Carrier and phone failure responses as the port's end causes (issue 11's mapping). */
