@@ -96,3 +96,4 @@ export type {
 } from './types.js';
 export { TELEMETRY_PATH, TELEMETRY_LIMITS, TELEMETRY_EVENT_TYPES, TelemetryEventSchema, TelemetryUploadSchema } from './telemetry.js';
 export type { TelemetryEvent, TelemetryEventType, TelemetryUpload } from './telemetry.js';
+export type { LegMediaStats } from './call-record.js';

@@ -187,7 +187,7 @@ export class CallService {
         callEvent = { type: 'dtmf', legId: event.legId, digits: event.digits };
         break;
       case 'ended':
-        callEvent = { type: 'legEnded', legId: event.legId, cause: event.cause };
+        callEvent = { type: 'legEnded', legId: event.legId, cause: event.cause, ...(event.media && { media: event.media }) };
         break;
     }
     const result = await this.executeAndApply(callId, callEvent);

@@ -2,7 +2,7 @@
  * A call: its legs, phase, parties and what happened to it (the call record once it ended), the events and effects
  * of its state machine, and the helpers the machine's files share (docs/08-State-Machine.md, "Calls").
  */
-import { type BusinessErrorName, type CallTypeValue, type ChannelVariable, type EventName } from '@agentsdk/protocol';
+import { type BusinessErrorName, type LegMediaStats, type CallTypeValue, type ChannelVariable, type EventName } from '@agentsdk/protocol';
 import type { Disposition } from './call-disposition.js';
 import type { AgentCommand } from './agent-state.js';
 import type { Destination, DialRequest, LegEndCause, MonitorMode, MuteDirection } from '../ports/telephony.js';
@@ -44,6 +44,8 @@ export interface CallLeg {
   answeredAt?: number;
   endedAt?: number;
   endCause?: LegEndCause;
+  /** RTP counters of a leg with real media. */
+  media?: LegMediaStats;
 }
 
 /** A consultation (attended transfer) in progress: the agent talks to a target while the customer waits. */
@@ -176,7 +178,7 @@ export type CallEvent =
   | { type: 'offered'; agentNo: string; agentLeg: DialRequest }
   | { type: 'legRinging'; legId: string }
   | { type: 'legAnswered'; legId: string }
-  | { type: 'legEnded'; legId: string; cause: LegEndCause }
+  | { type: 'legEnded'; legId: string; cause: LegEndCause; media?: LegMediaStats }
   | { type: 'dtmf'; legId: string; digits: string }
   /** unlink by `agentNo` (the call's agent, or a consulted / three-way agent). */
   | { type: 'hangup'; side: 1 | 2; agentNo: string }

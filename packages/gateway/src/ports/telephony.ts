@@ -3,6 +3,7 @@
  * hold, mute, hear prompts, carry DTMF and end. The embedded default is the carrier simulator
  * (adapters/simulator); a SIP/WebRTC driver implements the same port. Events come back through `subscribe`.
  */
+import type { LegMediaStats } from '@agentsdk/protocol';
 import type { Unsubscribe } from './bus.js';
 
 /** Why a leg ended. */
@@ -60,7 +61,8 @@ export type TelephonyEvent =
   | { type: 'answered'; legId: string }
   /** Digits the leg's party pressed. */
   | { type: 'dtmf'; legId: string; digits: string }
-  | { type: 'ended'; legId: string; cause: LegEndCause };
+  /** `media`: the leg's RTP counters, from drivers that carry real media. */
+  | { type: 'ended'; legId: string; cause: LegEndCause; media?: LegMediaStats };
 
 export interface TelephonyDriver {
   /** Rings a destination on a new leg: `ringing`, then `answered` or `ended`. */

@@ -172,6 +172,7 @@ export abstract class SipLeg {
     if (this.state === 'ended') return;
     this.state = 'ended';
     this.stack.host.mixer.detach(this.legId);
+    if (this.rtp) this.stack.host.mediaEnded(this.legId, this.rtp.stats());
     this.rtp?.close();
     // Late responses and retransmissions still find the dialog for a moment.
     setTimeout(() => this.stack.forget(this.sipCallId), 5_000).unref();

@@ -3,6 +3,7 @@
  * The leg router keeps every leg in one switchboard (conversations, hold, mute, monitoring, the call listing) and one
  * mixer; a far-end driver only signals its phones and moves their audio, reporting what they do through `LegHost`.
  */
+import type { LegMediaStats } from '@agentsdk/protocol';
 import type { Destination, DialRequest, DtmfTiming, LegEndCause } from '../../ports/telephony.js';
 import type { ConversationMixer } from '../media/conversation-mixer.js';
 
@@ -22,6 +23,8 @@ export interface LegHost {
   answered(legId: string): void;
   ended(legId: string, cause: LegEndCause): void;
   pressed(legId: string, digits: string): void;
+  /** A leg's media stopped for good (before its end is reported): its RTP counters go into the call record. */
+  mediaEnded(legId: string, stats: LegMediaStats): void;
 }
 
 export interface FarEndDriver {
