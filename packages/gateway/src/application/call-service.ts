@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import type { BusinessErrorName } from '@agentsdk/protocol';
 import { callSummary, type CallEffect, type CallEvent, type CallRecord } from '../domain/call.js';
-import { inboundCall } from '../domain/call-creation.js';
+
+import { inboundCall, inboundIvrCall } from '../domain/call-creation.js';
 import { passedVariablesOf } from '../domain/passed-variables.js';
 import { callTransition } from '../domain/call-state.js';
 import { agentChannel, type Bus } from '../ports/bus.js';
@@ -16,6 +17,9 @@ import type { AgentService } from './agent-service.js';
 import type { Logger } from './logger.js';
 import type { QueueRouting } from './queue-routing.js';
 import type { TenantDirectory } from './tenant-directory.js';
+
+/** Wrap-up after a call that came in through an IVR with no queue node (the queues' default). */
+const DEFAULT_WRAPUP_SECONDS = 30;
 
 const MAX_WRITE_ATTEMPTS = 5;
 
@@ -195,23 +199,25 @@ export class CallService {
   }
 
   private async onIncoming(event: Extract<TelephonyEvent, { type: 'incoming' }>): Promise<void> {
-    const queue = this.tenants.get(event.tenantId)?.queues.find((q) => q.queueNo === event.queueNo);
-    if (!queue) {
+    const tenant = this.tenants.get(event.tenantId);
+    const arriving = { callId: event.callId, tenantId: event.tenantId, from: event.from, legId: event.legId };
+    let created: { call: CallRecord; effects: CallEffect[] } | undefined;
+    if ('ivrId' in event) {
+      const ivr = tenant?.ivrs.find((candidate) => candidate.ivrId === event.ivrId);
+      // Wrap-up as in the first queue the IVR can hand the call to.
+      const queueNo = ivr?.nodes.find((node) => node.kind === 'queue')?.queueNo;
+      const wrapupSeconds = tenant?.queues.find((q) => q.queueNo === queueNo)?.wrapupSeconds ?? DEFAULT_WRAPUP_SECONDS;
+      created = ivr && inboundIvrCall({ ...arriving, ivrId: ivr.ivrId, nodes: ivr.nodes, wrapupSeconds }, this.clock.now());
+    } else {
+      const queue = tenant?.queues.find((q) => q.queueNo === event.queueNo);
+      const timing = queue && { queueNo: queue.queueNo, wrapupSeconds: queue.wrapupSeconds, queueTimeoutMs: queue.queueTimeoutSeconds * 1000 };
+      created = timing && inboundCall({ ...arriving, ...timing }, this.clock.now());
+    }
+    if (!created) {
       await this.driver.hangup(event.legId, 'invalid');
       return;
     }
-    const { call, effects } = inboundCall(
-      {
-        callId: event.callId,
-        tenantId: event.tenantId,
-        queueNo: queue.queueNo,
-        from: event.from,
-        legId: event.legId,
-        wrapupSeconds: queue.wrapupSeconds,
-        queueTimeoutMs: queue.queueTimeoutSeconds * 1000,
-      },
-      this.clock.now(),
-    );
-    if (await this.create(call)) await this.applyEffects(call, effects);
+    if (await this.create(created.call)) await this.applyEffects(created.call, created.effects);
   }
+
 }

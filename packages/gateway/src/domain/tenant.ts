@@ -52,8 +52,8 @@ const IvrNodeSchema = v.object({
 
 const IvrSchema = v.object({ ivrId: v.string(), name: v.string(), nodes: v.array(IvrNodeSchema) });
 
-/** Where a call to one of a trunk's numbers (DID) goes: a queue (entering an IVR first is not supported yet). */
-const DidTargetSchema = v.object({ queueNo: v.string() });
+/** Where a call to one of a trunk's numbers (DID) goes: a queue, or an IVR (which may hand it to a queue). */
+const DidTargetSchema = v.union([v.strictObject({ queueNo: v.string() }), v.strictObject({ ivrId: v.string() })]);
 
 /** A SIP trunk: the carrier behind the tenant's phone numbers, or a PBX (docs/telephony.md). */
 const TrunkSchema = v.object({

@@ -54,9 +54,12 @@ export interface DtmfTiming {
   gapMs: number;
 }
 
+/** Where a customer's call enters: a queue, or an IVR (which may hand it to a queue). */
+export type InboundEntry = { queueNo: string } | { ivrId: string };
+
 export type TelephonyEvent =
   /** A customer's call arrived for a queue; the leg is ringing the gateway. */
-  | { type: 'incoming'; tenantId: string; callId: string; legId: string; from: string; queueNo: string }
+  | ({ type: 'incoming'; tenantId: string; callId: string; legId: string; from: string } & InboundEntry)
   | { type: 'ringing'; legId: string }
   | { type: 'answered'; legId: string }
   /** Digits the leg's party pressed. */

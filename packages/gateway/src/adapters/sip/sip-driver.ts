@@ -2,7 +2,7 @@
  * The far-end driver of SIP: trunks and desk phones over UDP and TCP on the gateway's SIP port. The gateway is a B2BUA: each
  * leg is its own dialog, bridged to the others only through the mixer. It takes legs to PSTN numbers of a tenant with
  * a trunk (out through the first trunk, From user = the caller ID) and to extensions a desk phone has registered;
- * INVITEs from a trunk's `inboundFrom` addresses to one of its DIDs become `incoming` calls of the DID's queue.
+ * INVITEs from a trunk's `inboundFrom` addresses to one of its DIDs become `incoming` calls of the DID's queue or IVR.
  */
 import type { Logger } from '../../application/logger.js';
 import type { TenantConfig, Trunk } from '../../domain/tenant.js';
@@ -216,7 +216,7 @@ export class SipDriver implements FarEndDriver {
     this.reply(request, outcome.status, reason, outcome.headers);
   }
 
-  /** An INVITE from a trunk's address to one of its DIDs rings the DID's queue; anything else is refused. */
+  /** An INVITE from a trunk's address to one of its DIDs enters the DID's queue or IVR; anything else is refused. */
   private async inbound(invite: SipRequest, source: SipAddress): Promise<void> {
     this.reply(invite, 100, 'Trying');
     const found = this.trunkFrom(source.address);
@@ -232,7 +232,7 @@ export class SipDriver implements FarEndDriver {
     }
     const from = userOf(parseNameAddr(header(invite, 'from') ?? '')?.uri ?? '') ?? 'anonymous';
     const leg = await InboundSipLeg.accept(invite, source, this.stack(), () =>
-      this.host!.inboundLeg(this, { tenantId: found.tenantId, queueNo: target.queueNo, from }),
+      this.host!.inboundLeg(this, { tenantId: found.tenantId, from, ...target }),
     );
     if (!leg) {
       this.options.onRefused?.('unacceptableMedia');

@@ -4,16 +4,15 @@
  * mixer; a far-end driver only signals its phones and moves their audio, reporting what they do through `LegHost`.
  */
 import type { LegMediaStats } from '@agentsdk/protocol';
-import type { Destination, DialRequest, DtmfTiming, LegEndCause } from '../../ports/telephony.js';
+import type { Destination, DialRequest, DtmfTiming, InboundEntry, LegEndCause } from '../../ports/telephony.js';
 import type { ConversationMixer } from '../media/conversation-mixer.js';
 
-/** A call a real phone placed to the gateway, for a queue (or an IVR). */
-export interface InboundLeg {
+/** A call a real phone placed to the gateway, for a queue or an IVR. */
+export type InboundLeg = {
   tenantId: string;
-  queueNo: string;
   /** The caller's number. */
   from: string;
-}
+} & InboundEntry;
 
 /** What a far-end driver reports its legs' progress to. */
 export interface LegHost {
