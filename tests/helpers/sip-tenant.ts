@@ -11,9 +11,15 @@ export interface SipTenantOptions {
   trunkCredentials?: { username: string; password: string };
   /** The gateway registers with the carrier. */
   register?: boolean;
+  /**
+   * Hold is signalled to the carrier by re-INVITE (default). baresip 1.0.0 stops dumping what it hears after any
+   * re-INVITE that is not sendrecv (audio_decoder_set flushes its decode filters, sndfile among them, and never sets
+   * them up again), so a test that measures a held baresip's ears after the hold turns this off.
+   */
+  holdReinvite?: boolean;
 }
 
-export async function sipTenant({ carrierPort, trunkCredentials, register = false }: SipTenantOptions): Promise<TenantConfig> {
+export async function sipTenant({ carrierPort, trunkCredentials, register = false, holdReinvite = true }: SipTenantOptions): Promise<TenantConfig> {
   return demoTenant({
     trunks: [
       {
@@ -22,6 +28,7 @@ export async function sipTenant({ carrierPort, trunkCredentials, register = fals
         port: carrierPort,
         transport: 'udp',
         register,
+        holdReinvite,
         inboundFrom: ['127.0.0.1'],
         dids: { '02088880000': { queueNo: '0' } },
         ...trunkCredentials,

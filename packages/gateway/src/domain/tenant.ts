@@ -70,6 +70,8 @@ const TrunkSchema = v.object({
   /** Source addresses whose INVITEs are accepted as calls to this trunk's DIDs. */
   inboundFrom: v.optional(v.array(v.string()), []),
   dids: v.optional(v.record(v.pipe(v.string(), v.regex(PHONE_NUMBER_PATTERN)), DidTargetSchema), {}),
+  /** Whether hold is signalled to the carrier by re-INVITE (`a=sendonly`, then `a=sendrecv`); false: only the mixer holds. */
+  holdReinvite: v.optional(v.boolean(), true),
 });
 
 /** A SIP desk phone's credentials for one of the tenant's extensions. */

@@ -17,6 +17,8 @@ export interface OutboundRoute {
   target: SipAddress;
   /** Digest credentials for a challenge (a trunk's). */
   credentials?: { username: string; password: string };
+  /** Hold is signalled by re-INVITE (default true). */
+  holdReinvite?: boolean;
 }
 
 export class OutboundSipLeg extends SipLeg {
@@ -39,6 +41,7 @@ export class OutboundSipLeg extends SipLeg {
     super(request.legId, `${token(12)}@${stack.local.address}`, stack);
     this.remoteTarget = route.requestUri;
     this.target = route.target;
+    this.signalsHold = route.holdReinvite ?? true;
   }
 
   /** Sends the INVITE; the leg ends `noAnswer` if not answered within the dial timeout. Never rejects. */

@@ -47,6 +47,7 @@ export class RtpSession implements MediaEndpoint {
   private readonly digitQueue: string[] = [];
   private lastEventTimestamp: number | undefined;
   private lastSequence: number | undefined;
+  private lastSsrc: number | undefined;
   private lastReceivedAt = Date.now();
   private watchdog: NodeJS.Timeout | undefined;
   private closed = false;
@@ -167,6 +168,12 @@ export class RtpSession implements MediaEndpoint {
     }
     this.lastReceivedAt = Date.now();
     this.packetsReceived += 1;
+    if (packet.header.ssrc !== this.lastSsrc) {
+      // A new stream (a phone restarts its RTP after a hold): its numbering starts afresh, no loss, no jitter.
+      this.lastSsrc = packet.header.ssrc;
+      this.lastSequence = undefined;
+      this.lastTransit = undefined;
+    }
     this.countLoss(packet.header.sequenceNumber);
     if (!this.media) return;
     if (payloadType === this.media.telephoneEvent) return this.receiveEvent(packet);

@@ -167,6 +167,10 @@ export class SipDriver implements FarEndDriver {
     this.legs.get(legId)?.sendDtmf(digits, timing.durationMs, timing.gapMs);
   }
 
+  setHold(legId: string, held: boolean): void {
+    this.legs.get(legId)?.holdFarEnd(held);
+  }
+
   async close(): Promise<void> {
     for (const registration of this.registrations) registration.stop();
     this.keepAlive?.stop();
@@ -231,7 +235,7 @@ export class SipDriver implements FarEndDriver {
       return this.reply(invite, 404, 'Not Found');
     }
     const from = userOf(parseNameAddr(header(invite, 'from') ?? '')?.uri ?? '') ?? 'anonymous';
-    const leg = await InboundSipLeg.accept(invite, source, this.stack(), () =>
+    const leg = await InboundSipLeg.accept(invite, source, this.stack(), { holdReinvite: found.trunk.holdReinvite }, () =>
       this.host!.inboundLeg(this, { tenantId: found.tenantId, from, ...target }),
     );
     if (!leg) {
@@ -256,6 +260,7 @@ export class SipDriver implements FarEndDriver {
       requestUri: uri,
       toUri: uri,
       target: { address: trunk.host, port: trunk.port },
+      holdReinvite: trunk.holdReinvite,
       ...(trunk.username !== undefined && trunk.password !== undefined && { credentials: { username: trunk.username, password: trunk.password } }),
     };
   }

@@ -40,5 +40,7 @@ export interface FarEndDriver {
   /** Ends the signalling of a leg (CANCEL, BYE or a final response); the router reports the end. */
   hangup(legId: string, cause: LegEndCause): void;
   sendDtmf(legId: string, digits: string, timing: DtmfTiming): void;
+  /** Tells a far end that can be told (SIP: re-INVITE) that its leg is held or resumed; the mixer holds it anyway. */
+  setHold?(legId: string, held: boolean): void;
   close(): Promise<void>;
 }

@@ -64,8 +64,9 @@ export class LegRouter implements TelephonyDriver {
     return this.switchboard.monitor(legId, targetLegId, mode);
   }
 
-  setHold(legId: string, held: boolean): Promise<void> {
-    return this.switchboard.setHold(legId, held);
+  async setHold(legId: string, held: boolean): Promise<void> {
+    this.owners.get(legId)?.setHold?.(legId, held);
+    await this.switchboard.setHold(legId, held);
   }
 
   setMute(legId: string, direction: MuteDirection, muted: boolean): Promise<void> {
