@@ -2,6 +2,7 @@
 import type { TenantConfig } from '@agentsdk/gateway';
 import { demoTenant } from './tenants.js';
 import { Baresip } from './baresip.js';
+import { digestHa1, SIP_REALM } from '../../packages/gateway/src/domain/secret-hash.js';
 
 export const DESK_PHONE_PASSWORD = 'desk-phone-secret';
 
@@ -34,11 +35,8 @@ export async function sipTenant({ carrierPort, trunkCredentials, register = fals
         ...trunkCredentials,
       },
     ],
-    deskPhones: [
-      { extension: '8001', password: DESK_PHONE_PASSWORD },
-      { extension: '8002', password: DESK_PHONE_PASSWORD },
-      { extension: '8003', password: DESK_PHONE_PASSWORD },
-    ],
+    // As the tenant file keeps them once read: the password's HA1 (username demo-<extension>, realm agentsdk).
+    deskPhones: ['8001', '8002', '8003'].map((extension) => ({ extension, ha1: digestHa1(`demo-${extension}`, SIP_REALM, DESK_PHONE_PASSWORD) })),
   });
 }
 

@@ -5,7 +5,7 @@
 import type { DialRequest, LegEndCause } from '../../ports/telephony.js';
 import { parseNameAddr } from '../webrtc-edge/sip-headers.js';
 import { formatRequest, header, type HeaderList, type SipResponse } from '../webrtc-edge/sip-message.js';
-import { answerChallenge } from './digest-client.js';
+import { answerChallenge, type DigestCredentials } from './digest-client.js';
 import { createOffer, negotiate, SdpError } from './sdp-negotiation.js';
 import { newBranch, SipLeg, token, type SipStack } from './sip-leg.js';
 import type { SipAddress } from './sip-udp-transport.js';
@@ -16,7 +16,7 @@ export interface OutboundRoute {
   toUri: string;
   target: SipAddress;
   /** Digest credentials for a challenge (a trunk's). */
-  credentials?: { username: string; password: string };
+  credentials?: DigestCredentials;
   /** Hold is signalled by re-INVITE (default true). */
   holdReinvite?: boolean;
 }
@@ -142,7 +142,7 @@ export class OutboundSipLeg extends SipLeg {
     const credentials = this.route.credentials;
     if (!credentials || this.challenged) return false;
     const challenge = header(response, response.status === 407 ? 'proxy-authenticate' : 'www-authenticate');
-    const answer = answerChallenge(response.status, challenge, 'INVITE', this.route.requestUri, credentials.username, credentials.password);
+    const answer = answerChallenge(response.status, challenge, 'INVITE', this.route.requestUri, credentials);
     if (!answer) return false;
     this.challenged = true;
     this.localCSeq += 1;

@@ -11,6 +11,7 @@ import type { FarEndDriver, LegHost } from '../telephony-router/far-end-driver.j
 import { userOf, parseNameAddr } from '../webrtc-edge/sip-headers.js';
 import { formatResponse, header, type HeaderList, type SipMessage, type SipRequest } from '../webrtc-edge/sip-message.js';
 import { DeskPhoneRegistrar } from './desk-phone-registrar.js';
+import { trunkCredentials } from './digest-client.js';
 import { InboundSipLeg } from './inbound-sip-leg.js';
 import { OutboundSipLeg, type OutboundRoute } from './outbound-sip-leg.js';
 import { DEFAULT_RTP_PORTS, type PortRange } from './rtp-port-range.js';
@@ -261,7 +262,7 @@ export class SipDriver implements FarEndDriver {
       toUri: uri,
       target: { address: trunk.host, port: trunk.port },
       holdReinvite: trunk.holdReinvite,
-      ...(trunk.username !== undefined && trunk.password !== undefined && { credentials: { username: trunk.username, password: trunk.password } }),
+      ...(trunk.username !== undefined && { credentials: trunkCredentials(trunk, trunk.username) }),
     };
   }
 
