@@ -12,6 +12,7 @@ import {
   type CallTypeValue,
   type ChannelVariable,
   type EventMap,
+  type LegMediaStats,
   type MonitorUnlinkEvent,
   type SessionTerminateReason,
   type WireEvent,
@@ -70,6 +71,8 @@ export interface CallLeg {
   answeredAt?: number;
   endedAt?: number;
   endCause?: LegEndCause;
+  /** RTP counters of a leg with real media. */
+  media?: LegMediaStats;
 }
 
 /** A consultation (attended transfer) in progress: the agent talks to a target while the customer waits. */
@@ -202,7 +205,7 @@ export type CallEvent =
   | { type: 'offered'; agentNo: string; agentLeg: DialRequest }
   | { type: 'legRinging'; legId: string }
   | { type: 'legAnswered'; legId: string }
-  | { type: 'legEnded'; legId: string; cause: LegEndCause }
+  | { type: 'legEnded'; legId: string; cause: LegEndCause; media?: LegMediaStats }
   | { type: 'dtmf'; legId: string; digits: string }
   /** unlink by `agentNo` (the call's agent, or a consulted / three-way agent). */
   | { type: 'hangup'; side: 1 | 2; agentNo: string }
