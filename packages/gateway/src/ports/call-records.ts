@@ -1,0 +1,23 @@
+/**
+ * Call records (CDRs) for the long term, in domain terms: each ended call's final record, kept once by its call id and
+ * read a page at a time as `GET /api/v1/tenants/{tenantId}/cdrs` shows them. The embedded default reads the live store's
+ * ended calls; PostgreSQL (`DATABASE_URL`) keeps them apart from the live state. Every adapter passes
+ * tests/call-records-conformance.test.ts.
+ *
+ * Dialer results are the next table here: a `appendDialerResult` beside `append`, in its own migration.
+ */
+import type { CallRecord } from '../domain/call.js';
+import type { CallRecordQuery } from './store.js';
+
+export interface CallRecords {
+  /**
+   * Keeps an ended call's record. `revision` is the live store's version of it: a record keeps changing after its
+   * call ended (dispositions), so a higher revision replaces a lower one, and the same or a lower one changes nothing
+   * (delivery is at least once).
+   */
+  append(record: CallRecord, revision: number): Promise<void>;
+  /** The tenant's kept records, newest first (`endedAt`, then `callId`), as the query filters and pages them. */
+  list(query: CallRecordQuery): Promise<CallRecord[]>;
+  get(tenantId: string, callId: string): Promise<CallRecord | undefined>;
+  close(): Promise<void>;
+}
