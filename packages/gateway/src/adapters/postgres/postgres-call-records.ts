@@ -25,7 +25,8 @@ const UPSERT = `INSERT INTO call_records (call_id, tenant_id, ended_at_ms, agent
 
 export async function openPostgresCallRecords(options: PostgresCallRecordsOptions): Promise<CallRecords> {
   await migrateSchema(options.databaseUrl, options.logger);
-  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.maxConnections ?? 4 });
+  // Bounded waits: an unreachable server fails a write (tried again later) instead of holding it, or a stop, forever.
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.maxConnections ?? 4, connectionTimeoutMillis: 5_000, query_timeout: 10_000 });
   // An idle connection that breaks (the server restarted) is dropped by the pool; the next query opens another.
   pool.on('error', (error) => options.logger?.warn({ err: error }, 'PostgreSQL connection lost'));
 
