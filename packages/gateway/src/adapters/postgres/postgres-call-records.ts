@@ -24,7 +24,11 @@ const UPSERT = `INSERT INTO call_records (call_id, tenant_id, ended_at_ms, agent
   WHERE call_records.revision < excluded.revision`;
 
 export async function openPostgresCallRecords(options: PostgresCallRecordsOptions): Promise<CallRecords> {
-  await migrateSchema(options.databaseUrl, options.logger);
+  try {
+    await migrateSchema(options.databaseUrl, options.logger);
+  } catch (error) {
+    throw new Error(`DATABASE_URL: the call records' schema could not be migrated: ${(error as Error).message}`, { cause: error });
+  }
   // Bounded waits: an unreachable server fails a write (tried again later) instead of holding it, or a stop, forever.
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.maxConnections ?? 4, connectionTimeoutMillis: 5_000, query_timeout: 10_000 });
   // An idle connection that breaks (the server restarted) is dropped by the pool; the next query opens another.
