@@ -5,7 +5,7 @@ import { openSqliteStore } from '@agentsdk/gateway';
 import { liveStoreCallRecords } from '../packages/gateway/src/adapters/live-store/live-store-call-records.js';
 import { openPostgresCallRecords } from '../packages/gateway/src/adapters/postgres/postgres-call-records.js';
 import type { CallRecord } from '../packages/gateway/src/domain/call.js';
-import type { CallRecords } from '../packages/gateway/src/ports/call-records.js';
+import { CallRecordRejectedError, type CallRecords } from '../packages/gateway/src/ports/call-records.js';
 import type { CallRecordQuery, Store } from '../packages/gateway/src/ports/store.js';
 import { createTestDatabase, type TestDatabase } from './helpers/postgres.js';
 import { temporaryDataDir } from './helpers/test-gateway.js';
@@ -105,10 +105,18 @@ describe.each(Object.entries(ADAPTERS))('CallRecords adapter %s', (_name, place)
       expect(await records.list({ tenantId: 't1', limit: 10 })).toEqual([disposed]);
     }));
 
-  it('refuses a call that has not ended', () =>
+  it('refuses a call that has not ended, for good', () =>
     withRecords(async (records) => {
-      await expect(records.append(call('c1', { phase: 'connected' }), 1)).rejects.toThrow('has not ended');
+      const refusal = records.append(call('c1', { phase: 'connected' }), 1);
+      await expect(refusal).rejects.toBeInstanceOf(CallRecordRejectedError);
+      await expect(refusal).rejects.toThrow('has not ended');
       expect(await records.get('t1', 'c1')).toBeUndefined();
+    }));
+
+  it('keeps a record whose variable holds a NUL character (left out where the store cannot hold it)', () =>
+    withRecords(async (records) => {
+      await records.append({ ...ended('c1', 10), variables: [{ name: 'note', value: 'a\u0000b', type: 2 }] }, 1);
+      expect((await records.get('t1', 'c1'))?.variables[0]?.value.replaceAll('\u0000', '')).toBe('ab');
     }));
 
   it('lists records newest first, by time range and agent, in pages', () =>

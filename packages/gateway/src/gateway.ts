@@ -200,10 +200,12 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const callRecords = options.databaseUrl ? await openPostgresCallRecords({ databaseUrl: options.databaseUrl, logger }) : liveStoreCallRecords(liveStore.calls);
   const recordOutbox = new CallRecordOutbox({
     records: callRecords,
+    live: { calls: liveStore.calls, tenantIds: () => tenants.all().map((tenant) => tenant.tenantId) },
     clock,
     logger,
     onWritten: () => recordMetrics.written(),
     onWriteFailed: () => recordMetrics.writeFailed(),
+    onRejected: () => recordMetrics.rejected(),
   });
   // Whoever ends a call or changes an ended one, its record follows to the call records.
   const store: Store = { ...liveStore, calls: callsFeedingRecords(liveStore.calls, (record, revision) => recordOutbox.enqueue(record, revision)) };
@@ -360,7 +362,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 8080);
   ownOrigins = ownOriginsOf(options.publicUrl, host, port);
   if (options.databaseUrl) {
-    recordOutbox.catchUp(liveStore.calls, tenants.all().map((tenant) => tenant.tenantId)).then(
+    recordOutbox.catchUp().then(
       (count) => logger.info({ count }, 'recent call records queued for the call records'),
       (error: unknown) => logger.error({ err: error }, 'queuing recent call records failed'),
     );

@@ -9,11 +9,17 @@
 import type { CallRecord } from '../domain/call.js';
 import type { CallRecordQuery } from './store.js';
 
+/** A record the call records will never keep, however often it is sent (a call not ended, data they refuse). */
+export class CallRecordRejectedError extends Error {
+  override readonly name = 'CallRecordRejectedError';
+}
+
 export interface CallRecords {
   /**
    * Keeps an ended call's record. `revision` is the live store's version of it: a record keeps changing after its
    * call ended (dispositions), so a higher revision replaces a lower one, and the same or a lower one changes nothing
-   * (delivery is at least once).
+   * (delivery is at least once). Throws `CallRecordRejectedError` for a record that can never be kept; any other
+   * error may pass (the store is unreachable), and the same append is worth trying again.
    */
   append(record: CallRecord, revision: number): Promise<void>;
   /** The tenant's kept records, newest first (`endedAt`, then `callId`), as the query filters and pages them. */

@@ -4,6 +4,7 @@ import { Counter, Gauge, type Registry } from 'prom-client';
 export interface CallRecordMetrics {
   written(): void;
   writeFailed(): void;
+  rejected(): void;
 }
 
 export function registerCallRecordMetrics(registry: Registry, pending: () => number): CallRecordMetrics {
@@ -17,12 +18,17 @@ export function registerCallRecordMetrics(registry: Registry, pending: () => num
   });
   const writes = new Counter({
     name: 'agent_gateway_call_record_writes_total',
-    help: 'Writes of call records, by result (ok, failed: tried again later)',
+    help: 'Writes of call records, by result (ok; failed: tried again later; rejected: refused for good, not kept)',
     labelNames: ['result'] as const,
     registers: [registry],
   });
   // Both reported from the start, so a dashboard sees failures as a rate.
   writes.inc({ result: 'ok' }, 0);
   writes.inc({ result: 'failed' }, 0);
-  return { written: () => writes.inc({ result: 'ok' }), writeFailed: () => writes.inc({ result: 'failed' }) };
+  writes.inc({ result: 'rejected' }, 0);
+  return {
+    written: () => writes.inc({ result: 'ok' }),
+    writeFailed: () => writes.inc({ result: 'failed' }),
+    rejected: () => writes.inc({ result: 'rejected' }),
+  };
 }

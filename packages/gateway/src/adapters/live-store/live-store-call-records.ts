@@ -3,7 +3,7 @@
  * `/cdrs` has always read. The store's version of a call is its revision, so appending what the gateway just stored
  * finds it there and changes nothing; a record the store does not hold yet (a copy from elsewhere) is written.
  */
-import type { CallRecords } from '../../ports/call-records.js';
+import { CallRecordRejectedError, type CallRecords } from '../../ports/call-records.js';
 import type { CallStore } from '../../ports/store.js';
 
 const MAX_WRITE_ATTEMPTS = 5;
@@ -11,7 +11,7 @@ const MAX_WRITE_ATTEMPTS = 5;
 export function liveStoreCallRecords(calls: CallStore): CallRecords {
   return {
     async append(record, revision) {
-      if (record.phase !== 'ended') throw new Error(`call ${record.callId} has not ended: only ended calls are records`);
+      if (record.phase !== 'ended') throw new CallRecordRejectedError(`call ${record.callId} has not ended: only ended calls are records`);
       for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
         const stored = await calls.get(record.callId);
         if (stored && stored.version >= revision) return;

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { agentsWhoHandled } from '../../domain/call-disposition.js';
 import type { CallRecord } from '../../domain/call.js';
 import type { Logger } from '../../application/logger.js';
-import type { CallRecords } from '../../ports/call-records.js';
+import { CallRecordRejectedError, type CallRecords } from '../../ports/call-records.js';
 import { migrateSchema } from './schema-migrations.js';
 
 export interface PostgresCallRecordsOptions {
@@ -23,6 +23,12 @@ const UPSERT = `INSERT INTO call_records (call_id, tenant_id, ended_at_ms, agent
     agent_nos = excluded.agent_nos, revision = excluded.revision, record = excluded.record, archived_at = now()
   WHERE call_records.revision < excluded.revision`;
 
+/** SQLSTATE classes of errors in the data itself (22 data exception, 23 integrity constraint): sending it again fails again. */
+const refusesTheData = (error: unknown) => /^2[23]/.test(String((error as { code?: unknown }).code ?? ''));
+
+/** jsonb holds no NUL character (a customer's variable may): it is left out of the text, the rest is kept. */
+const asJsonb = (record: CallRecord) => JSON.stringify(record, (_key, value: unknown) => (typeof value === 'string' ? value.replaceAll('\u0000', '') : value));
+
 export async function openPostgresCallRecords(options: PostgresCallRecordsOptions): Promise<CallRecords> {
   try {
     await migrateSchema(options.databaseUrl, options.logger);
@@ -36,8 +42,13 @@ export async function openPostgresCallRecords(options: PostgresCallRecordsOption
 
   return {
     async append(record, revision) {
-      if (record.phase !== 'ended' || record.endedAt === undefined) throw new Error(`call ${record.callId} has not ended: only ended calls are records`);
-      await pool.query(UPSERT, [record.callId, record.tenantId, record.endedAt, agentsWhoHandled(record), revision, record]);
+      if (record.phase !== 'ended' || record.endedAt === undefined) throw new CallRecordRejectedError(`call ${record.callId} has not ended: only ended calls are records`);
+      try {
+        await pool.query(UPSERT, [record.callId, record.tenantId, record.endedAt, agentsWhoHandled(record), revision, asJsonb(record)]);
+      } catch (error) {
+        if (refusesTheData(error)) throw new CallRecordRejectedError(`PostgreSQL refused the record of call ${record.callId}: ${(error as Error).message}`, { cause: error });
+        throw error;
+      }
     },
     async list(query) {
       const conditions = ['tenant_id = $1'];
