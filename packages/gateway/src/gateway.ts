@@ -13,6 +13,7 @@ import { openPostgresCallRecords } from './adapters/postgres/postgres-call-recor
 import { CallRecordOutbox } from './application/call-record-outbox.js';
 import { callsFeedingRecords } from './application/calls-feeding-records.js';
 import { registerCallRecordMetrics } from './transport/call-record-metrics.js';
+import { RecordingNotes } from './application/recording-notes.js';
 import { createMemoryBus } from './adapters/memory-bus/memory-bus.js';
 import { systemClock } from './adapters/clock/system-clock.js';
 import { AgentService } from './application/agent-service.js';
@@ -253,8 +254,14 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
           onTrunkStatus: (tenantId, trunk, up) => metrics.trunkStatus(tenantId, trunk, up),
         });
   const softphones = new WebRtcEdgeDriver({ edge: sipEdge, clock, logger, media: { hostAddress: options.mediaAddress ?? singleAddress(host) } });
+  const recordingNotes = new RecordingNotes(store.calls, nodeId, logger);
   const recordings = options.dataDir
-    ? new CallRecordings(join(options.dataDir, 'recordings'), simulator, (tenantId) => tenants.get(tenantId)?.recordCalls ?? false)
+    ? new CallRecordings(
+        join(options.dataDir, 'recordings'),
+        simulator,
+        (tenantId) => tenants.get(tenantId)?.recordCalls ?? false,
+        (completed) => recordingNotes.note(completed),
+      )
     : undefined;
   const telephony = new LegRouter({ recordings, switchboard: simulator, farEnds: [...(options.farEndDrivers ?? []), ...(sip ? [sip] : []), softphones], virtualPhones: embedded });
   const calls = new CallService(ownerId, store, bus, clock, telephony, agents, tenants, logger, (call) => queueStatusFeed.callChanged(call));
@@ -349,7 +356,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   registerSipEndpoint(app, sipEdge, logger, (origin) => origins.allows(origin));
   registerSessionKeyRoutes(app, services, (keyHash) => endSessionsOfKey(services, keyHash));
   registerCallRecordRoutes(app, tenants, callRecords);
-  registerRecordingRoute(app, tenants, recordings);
+  registerRecordingRoute(app, tenants, recordings, { nodeId, records: callRecords });
   registerDemoRoutes(app, tenants, embedded, options.demoApiKey ?? 'demo-api-key');
   if (embedded) registerSimulatorRoutes(app, tenants, simulator);
   app.get('/healthz', async () => ({ status: 'ok', node: nodeId, boot: ownerId, sessions: services.liveSessions.size, time: Date.now() }));
@@ -397,6 +404,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     await app.close();
     await router.idle();
     await dialer.idle();
+    await recordingNotes.idle();
     // What is not written by then stays in the live store: the next start's catch-up sends it.
     if (!(await recordOutbox.drain(RECORDS_DRAIN_MS))) logger.warn({ pending: recordOutbox.size }, 'call records left for the next start');
     await recordOutbox.stop();

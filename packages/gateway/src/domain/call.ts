@@ -4,6 +4,7 @@
  */
 import { type BusinessErrorName, type CallTypeValue, type ChannelVariable, type EventName } from '@agentsdk/protocol';
 import type { Disposition } from './call-disposition.js';
+import type { RecordingMetadata } from './call-recording.js';
 import type { AgentCommand } from './agent-state.js';
 import type { Destination, DialRequest, LegEndCause, MonitorMode, MuteDirection } from '../ports/telephony.js';
 
@@ -156,6 +157,8 @@ export interface CallRecord {
   survey?: { startedAt: number; result?: string };
   /** After-call work: each handling agent's disposition (setDisposition). */
   dispositions?: Disposition[];
+  /** Where the call's recording is kept, once it is complete (domain/call-recording.ts). */
+  recording?: RecordingMetadata;
   consult?: Consult;
   threeway?: ExtraParty;
   transfer?: ExtraParty;
