@@ -2,9 +2,11 @@
  * Call records (CDRs) for the long term, in domain terms: each ended call's final record, kept once by its call id and
  * read a page at a time as `GET /api/v1/tenants/{tenantId}/cdrs` shows them. The embedded default reads the live store's
  * ended calls; PostgreSQL (`DATABASE_URL`) keeps them apart from the live state. Every adapter passes
- * tests/call-records-conformance.test.ts.
+ * tests/call-records-conformance.test.ts. A record carries its recording's metadata (`recording`: which node keeps
+ * the file), so it needs no table of its own.
  *
- * Dialer results are the next table here: a `appendDialerResult` beside `append`, in its own migration.
+ * Dialer results are the seam left open: an `appendDialerResult` beside `append`, with its own migration (a
+ * `dialer_results` table keyed by task and number) and its own cases in the conformance suite.
  */
 import type { CallRecord } from '../domain/call.js';
 import type { CallRecordQuery } from './store.js';
