@@ -4,7 +4,7 @@
  * is back, also across a clean stop; a restart adds no duplicate.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { spawnGateway, type GatewayProcess } from './helpers/gateway-process.js';
+import { freePort, spawnGateway, type GatewayProcess } from './helpers/gateway-process.js';
 import { metricValue } from './helpers/metrics.js';
 import { createTestDatabase, TEST_POSTGRES_URL, type TestDatabase } from './helpers/postgres.js';
 import { connectTestRedis, randomKeyPrefix, removeKeys, TEST_REDIS_URL } from './helpers/redis.js';
@@ -131,6 +131,13 @@ describe('call records in PostgreSQL (DATABASE_URL)', () => {
     ended.unshift(...during);
     await expect.poll(archivedIds).toEqual(ended);
     expect((await allPages(second, 50)).flat()).toEqual(ended);
+  });
+
+  it('does not start, and says why, when PostgreSQL cannot be reached to migrate the schema', async () => {
+    const nobody = await freePort();
+    await expect(spawnGateway({ dataDir: dataDir.path, env: { DATABASE_URL: `postgres://postgres@127.0.0.1:${nobody}/records` } })).rejects.toThrow(
+      `DATABASE_URL: the call records' schema could not be migrated: connect ECONNREFUSED 127.0.0.1:${nobody}`,
+    );
   });
 
   it('a restart sends recent records again without duplicating or rewriting any', async () => {
