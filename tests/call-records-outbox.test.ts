@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '@agentsdk/gateway';
 import { ManualClock } from '../packages/gateway/src/adapters/clock/manual-clock.js';
 import { openPostgresCallRecords } from '../packages/gateway/src/adapters/postgres/postgres-call-records.js';
-import { createLogger } from '../packages/gateway/src/application/logger.js';
+import { createLogger } from '../packages/gateway/src/adapters/logging/pino-logger.js';
 import { CallRecordOutbox } from '../packages/gateway/src/application/call-record-outbox.js';
 import { callsFeedingRecords } from '../packages/gateway/src/application/calls-feeding-records.js';
 import type { CallRecord } from '../packages/gateway/src/domain/call.js';

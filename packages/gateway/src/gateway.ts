@@ -41,7 +41,8 @@ import { LiveSessions } from './application/live-sessions.js';
 import { OwnerLease } from './application/owner-lease.js';
 import { endCallsOf } from './application/owner-recovery.js';
 import { QueueStatusFeed } from './application/queue-status-feed.js';
-import { createLogger, type DestinationStream, type Logger } from './application/logger.js';
+import { createLogger, unredacted, type DestinationStream } from './adapters/logging/pino-logger.js';
+import type { Logger } from './ports/logger.js';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './application/rate-limiter.js';
 import type { GatewayServices } from './application/operation-context.js';
 import { endSession, endSessionsOfKey } from './application/session-endings.js';
@@ -332,7 +333,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     onRateLimited: () => metrics.rateLimited('tenantApi'),
   });
   registerWebSocketEndpoint(app, {
-    dispatcher: new Dispatcher(services, logger, metrics, {
+    dispatcher: new Dispatcher(services, logger, unredacted(logger), metrics, {
       requests: new RateLimiter(clock, rateLimits.sessionRequests),
       signInsPerAddress: new RateLimiter(clock, rateLimits.signInsPerAddress),
       signInsPerAgent: new RateLimiter(clock, rateLimits.signInsPerAgent),

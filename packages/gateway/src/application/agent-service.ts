@@ -7,12 +7,12 @@ import { offlineAgent, toAgentStatus, type AgentRecord } from '../domain/agent.j
 import { transition, type AgentCommand, type AgentEffect } from '../domain/agent-state.js';
 import { agentChannel, type Bus } from '../ports/bus.js';
 import type { Clock, TimerHandle } from '../ports/clock.js';
-import type { Logger } from './logger.js';
+import { transitionStored } from './compare-and-set.js';
+import type { Logger } from '../ports/logger.js';
 import type { QueueRouting } from './queue-routing.js';
 import type { Store } from '../ports/store.js';
 
 /** Attempts before a command gives up on a contended agent (`fail to get lock`, 20103). */
-const MAX_WRITE_ATTEMPTS = 5;
 
 const FORCED_LOGOUT_MESSAGES: Record<ForcedLogoutReason, string> = {
   supervisor: 'signed out by a supervisor',
@@ -49,16 +49,15 @@ export class AgentService {
 
   /** Stores the command's transition. Its effects are applied by `applyEffects`, after the caller has answered. */
   async execute(tenantId: string, agentNo: string, command: AgentCommand): Promise<CommandResult> {
-    for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
-      const stored = await this.store.agents.get(tenantId, agentNo);
-      const now = this.clock.now();
-      const result = transition(stored?.value ?? offlineAgent(tenantId, agentNo, now), command, now);
-      if (!result.ok) return result;
-      if (await this.store.agents.compareAndSet(result.next, stored?.version ?? 0)) {
-        return { ok: true, record: result.next, effects: result.effects, message: result.message };
-      }
-    }
-    return { ok: false, error: 'FAIL_TO_GET_LOCK', message: 'fail to get lock' };
+    const result = await transitionStored(
+      () => this.store.agents.get(tenantId, agentNo),
+      (stored) => {
+        const now = this.clock.now();
+        return transition(stored?.value ?? offlineAgent(tenantId, agentNo, now), command, now);
+      },
+      (next, version) => this.store.agents.compareAndSet(next, version),
+    );
+    return result.ok ? { ok: true, record: result.next, effects: result.effects, message: result.message } : result;
   }
 
   /** Executes a command that nobody waits on (timers) and applies its effects at once. */

@@ -9,7 +9,7 @@ import type { CallRecord } from '../domain/call.js';
 import { CallRecordRejectedError, type CallRecords } from '../ports/call-records.js';
 import type { Clock } from '../ports/clock.js';
 import type { CallStore } from '../ports/store.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../ports/logger.js';
 
 export interface CallRecordOutboxOptions {
   records: CallRecords;

@@ -14,7 +14,7 @@ import {
   type ResponseFrame,
 } from '@agentsdk/protocol';
 import { findAgent } from '../domain/tenant.js';
-import { unredacted, type Logger } from './logger.js';
+import type { Logger } from '../ports/logger.js';
 import { OPERATION_TABLE, type OperationRow } from './operation-table.js';
 import { failed, type Connection, type GatewayServices, type Outcome, type SignedInContext } from './operation-context.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -40,17 +40,17 @@ export interface RequestLimiters {
 }
 
 export class Dispatcher {
-  /** The `operation` line: requestId, sessionId, action, code, errorCode, ms; parameters are logged only at debug. */
-  private readonly operationLog: Logger;
-
+  /**
+   * `operationLog` writes the `operation` line (requestId, sessionId, action, code, errorCode, ms; parameters only at
+   * debug): fixed fields, never secret, so it may skip redaction.
+   */
   constructor(
     private readonly services: GatewayServices,
     private readonly logger: Logger,
+    private readonly operationLog: Logger,
     private readonly metrics: OperationMetrics,
     private readonly limiters: RequestLimiters,
-  ) {
-    this.operationLog = unredacted(logger);
-  }
+  ) {}
 
   async dispatch(connection: Connection, frame: RequestFrame): Promise<void> {
     const sessionId = connection.session?.sessionId;

@@ -5,7 +5,7 @@
 import type { CompletedRecording } from '../adapters/media/call-recordings.js';
 import { withRecording } from '../domain/call-recording.js';
 import type { CallStore } from '../ports/store.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../ports/logger.js';
 
 const MAX_WRITE_ATTEMPTS = 5;
 

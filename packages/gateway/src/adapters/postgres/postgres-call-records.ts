@@ -5,7 +5,7 @@
 import pg from 'pg';
 import { agentsWhoHandled } from '../../domain/call-disposition.js';
 import type { CallRecord } from '../../domain/call.js';
-import type { Logger } from '../../application/logger.js';
+import type { Logger } from '../../ports/logger.js';
 import { CallRecordRejectedError, type CallRecords } from '../../ports/call-records.js';
 import { migrateSchema } from './schema-migrations.js';
 

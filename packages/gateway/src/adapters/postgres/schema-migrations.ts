@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { runner } from 'node-pg-migrate';
-import type { Logger } from '../../application/logger.js';
+import type { Logger } from '../../ports/logger.js';
 
 /** Shipped beside dist/ (and src/), in the gateway package. */
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations', import.meta.url));
