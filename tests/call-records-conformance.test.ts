@@ -121,7 +121,14 @@ describe.each(Object.entries(ADAPTERS))('CallRecords adapter %s', (_name, place)
 
   it('lists records newest first, by time range and agent, in pages', () =>
     withRecords(async (records) => {
-      for (const record of [ended('c1', 10, 'a1'), ended('c2', 20, 'a2'), ended('c3', 20, 'a1'), ended('c4', 30, 'a1'), ended('c5', 40), ended('c7', 50, 'a1')]) {
+      for (const record of [
+        ended('c1', 10, 'a1'),
+        ended('c2', 20, 'a2'),
+        ended('c3', 20, 'a1'),
+        ended('c4', 30, 'a1'),
+        ended('c5', 40),
+        ended('c7', 50, 'a1'),
+      ]) {
         await records.append(record, 1);
       }
       await records.append({ ...ended('c8', 25, 'a1'), tenantId: 't2' }, 1);
@@ -141,7 +148,14 @@ describe.each(Object.entries(ADAPTERS))('CallRecords adapter %s', (_name, place)
 
   it('lists a call for every agent who handled it: its agent, its callee, an agent whose leg was answered', () =>
     withRecords(async (records) => {
-      const leg = (legId: string, agentNo: string, answeredAt?: number) => ({ legId, party: 'agent' as const, number: `1360000${agentNo}`, agentNo, startedAt: 1, ...(answeredAt && { answeredAt }) });
+      const leg = (legId: string, agentNo: string, answeredAt?: number) => ({
+        legId,
+        party: 'agent' as const,
+        number: `1360000${agentNo}`,
+        agentNo,
+        startedAt: 1,
+        ...(answeredAt && { answeredAt }),
+      });
       // a1 answered and transferred to a2; a3 rang but never answered; a4 was called by a2 (an internal call).
       await records.append({ ...ended('c1', 10, 'a2'), legs: [leg('l1', 'a1', 2), leg('l2', 'a3'), leg('l3', 'a2', 5)] }, 1);
       await records.append({ ...ended('c2', 20, 'a2'), calleeAgentNo: 'a4' }, 1);

@@ -87,7 +87,9 @@ const afterRetries =
     return look();
   };
 const kept = async (prefix: string) =>
-  (await database.query<{ call_id: string }>('SELECT call_id FROM call_records WHERE call_id LIKE $1 ORDER BY call_id', [`${prefix}%`])).map((row) => row.call_id);
+  (
+    await database.query<{ call_id: string }>('SELECT call_id FROM call_records WHERE call_id LIKE $1 ORDER BY call_id', [`${prefix}%`])
+  ).map((row) => row.call_id);
 
 describe('call record outbox', () => {
   it('drops a record PostgreSQL refuses for good, counted, and writes the others', async () => {
@@ -108,7 +110,12 @@ describe('call record outbox', () => {
     expect(outbox.size).toBe(2);
 
     await relay.restore();
-    await expect.poll(afterRetries(clock, () => kept('overflow-')), { timeout: 10_000 }).toEqual(['overflow-1', 'overflow-2', 'overflow-3', 'overflow-4', 'overflow-5']);
+    await expect
+      .poll(
+        afterRetries(clock, () => kept('overflow-')),
+        { timeout: 10_000 },
+      )
+      .toEqual(['overflow-1', 'overflow-2', 'overflow-3', 'overflow-4', 'overflow-5']);
     await expect.poll(() => outbox.size).toBe(0);
     expect(counts.rejected).toBe(0);
   });

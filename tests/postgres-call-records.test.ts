@@ -64,7 +64,9 @@ async function abandonedCall(gateway: GatewayProcess, from: string): Promise<str
 }
 
 const archived = async () =>
-  (await database.query<{ call_id: string; revision: number; archived_at: Date }>('SELECT call_id, revision, archived_at FROM call_records ORDER BY ended_at_ms DESC, call_id DESC'));
+  await database.query<{ call_id: string; revision: number; archived_at: Date }>(
+    'SELECT call_id, revision, archived_at FROM call_records ORDER BY ended_at_ms DESC, call_id DESC',
+  );
 const archivedIds = async () => (await archived()).map((row) => row.call_id);
 
 /** Every page of `/cdrs`, following `nextCursor`. */
@@ -72,7 +74,10 @@ async function allPages(gateway: GatewayProcess, limit: number): Promise<string[
   const pages: string[][] = [];
   let cursor: string | null = null;
   do {
-    const response: { status: number; body: any } = await gateway.api('GET', `/api/v1/tenants/demo/cdrs?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+    const response: { status: number; body: any } = await gateway.api(
+      'GET',
+      `/api/v1/tenants/demo/cdrs?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+    );
     expect(response.status).toBe(200);
     pages.push(response.body.records.map((record: { callId: string }) => record.callId));
     cursor = response.body.nextCursor;
@@ -86,7 +91,9 @@ describe('call records in PostgreSQL (DATABASE_URL)', () => {
   it('migrates the schema at start, writes each ended call once, and /cdrs pages through PostgreSQL', async () => {
     const gateway = await startNode();
     expect(gateway.output()).toContain('records     PostgreSQL');
-    expect((await database.query<{ name: string }>('SELECT name FROM agent_gateway_migrations')).map((row) => row.name)).toEqual(['1764482400000_call-records']);
+    expect((await database.query<{ name: string }>('SELECT name FROM agent_gateway_migrations')).map((row) => row.name)).toEqual([
+      '1764482400000_call-records',
+    ]);
 
     for (let n = 0; n < 5; n++) ended.unshift(await abandonedCall(gateway, `1380013830${n}`));
     await expect.poll(archivedIds).toEqual(ended);
@@ -135,9 +142,9 @@ describe('call records in PostgreSQL (DATABASE_URL)', () => {
 
   it('does not start, and says why, when PostgreSQL cannot be reached to migrate the schema', async () => {
     const nobody = await freePort();
-    await expect(spawnGateway({ dataDir: dataDir.path, env: { DATABASE_URL: `postgres://postgres@127.0.0.1:${nobody}/records` } })).rejects.toThrow(
-      `DATABASE_URL: the call records' schema could not be migrated: connect ECONNREFUSED 127.0.0.1:${nobody}`,
-    );
+    await expect(
+      spawnGateway({ dataDir: dataDir.path, env: { DATABASE_URL: `postgres://postgres@127.0.0.1:${nobody}/records` } }),
+    ).rejects.toThrow(`DATABASE_URL: the call records' schema could not be migrated: connect ECONNREFUSED 127.0.0.1:${nobody}`);
   });
 
   it('a restart sends recent records again without duplicating or rewriting any', async () => {

@@ -19,7 +19,14 @@ let nodeB: TestGateway;
 beforeAll(async () => {
   database = await createTestDatabase();
   const tenants = [await sipTenant({ carrierPort: 9 })];
-  nodeA = await startTestGateway({ nodeId: 'node-a', dataDir: dataDirs[0]!.path, databaseUrl: database.url, tenants, sipPort: 0, rtpPorts: gatewayRtpPorts() });
+  nodeA = await startTestGateway({
+    nodeId: 'node-a',
+    dataDir: dataDirs[0]!.path,
+    databaseUrl: database.url,
+    tenants,
+    sipPort: 0,
+    rtpPorts: gatewayRtpPorts(),
+  });
   nodeB = await startTestGateway({ nodeId: 'node-b', dataDir: dataDirs[1]!.path, databaseUrl: database.url, tenants });
 });
 afterEach(async () => {
@@ -47,7 +54,11 @@ describe('recordings with the call records in PostgreSQL', () => {
 
     const file = join(dataDirs[0]!.path, 'recordings', 'demo', `${callId}.wav`);
     const kept = async () =>
-      (await database.query<{ recording: unknown }>(`SELECT record->'recording' AS recording FROM call_records WHERE call_id = $1`, [callId]))[0]?.recording;
+      (
+        await database.query<{ recording: unknown }>(`SELECT record->'recording' AS recording FROM call_records WHERE call_id = $1`, [
+          callId,
+        ])
+      )[0]?.recording;
     await expect.poll(kept, { timeout: 10_000 }).toEqual({ nodeId: 'node-a', bytes: statSync(file).size, durationMs: expect.any(Number) });
     expect(((await kept()) as { durationMs: number }).durationMs).toBeGreaterThan(1_500);
 
@@ -55,10 +66,13 @@ describe('recordings with the call records in PostgreSQL', () => {
     const fromB = await nodeB.api('GET', `/api/v1/tenants/demo/cdrs/${callId}`);
     expect(fromB.status).toBe(200);
     expect(fromB.body.callId).toBe(callId);
-    const recordingOn = (node: TestGateway) => fetch(`${node.url}/api/v1/tenants/demo/cdrs/${callId}/recording`, { headers: { authorization: 'Bearer demo-api-key' } });
+    const recordingOn = (node: TestGateway) =>
+      fetch(`${node.url}/api/v1/tenants/demo/cdrs/${callId}/recording`, { headers: { authorization: 'Bearer demo-api-key' } });
     expect((await recordingOn(nodeA)).status).toBe(200);
     const elsewhere = await recordingOn(nodeB);
     expect(elsewhere.status).toBe(404);
-    expect(((await elsewhere.json()) as { error: { message: string } }).error.message).toBe(`the recording of call ${callId} is kept on node node-a`);
+    expect(((await elsewhere.json()) as { error: { message: string } }).error.message).toBe(
+      `the recording of call ${callId} is kept on node node-a`,
+    );
   });
 });

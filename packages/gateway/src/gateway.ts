@@ -199,7 +199,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const clock = options.clock ?? systemClock;
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const liveStore = options.store ?? openSqliteStore(options.dataDir ? join(options.dataDir, 'agent-gateway.sqlite') : ':memory:');
-  const callRecords = options.databaseUrl ? await openPostgresCallRecords({ databaseUrl: options.databaseUrl, logger }) : liveStoreCallRecords(liveStore.calls);
+  const callRecords = options.databaseUrl
+    ? await openPostgresCallRecords({ databaseUrl: options.databaseUrl, logger })
+    : liveStoreCallRecords(liveStore.calls);
   const recordOutbox = new CallRecordOutbox({
     records: callRecords,
     live: { calls: liveStore.calls, tenantIds: () => tenants.all().map((tenant) => tenant.tenantId) },
@@ -210,7 +212,10 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     onRejected: () => recordMetrics.rejected(),
   });
   // Whoever ends a call or changes an ended one, its record follows to the call records.
-  const store: Store = { ...liveStore, calls: callsFeedingRecords(liveStore.calls, (record, revision) => recordOutbox.enqueue(record, revision)) };
+  const store: Store = {
+    ...liveStore,
+    calls: callsFeedingRecords(liveStore.calls, (record, revision) => recordOutbox.enqueue(record, revision)),
+  };
   const bus = options.bus ?? createMemoryBus();
 
   const configured = [...(options.tenants ?? [])];

@@ -143,8 +143,14 @@ export class CallRecordOutbox {
         return;
       }
       this.options.onWriteFailed?.();
-      this.retryMs = Math.min(this.options.maxRetryMs ?? 10_000, this.retryMs === 0 ? (this.options.firstRetryMs ?? 200) : this.retryMs * 2);
-      logger.warn({ err: error, callId: record.callId, retryInMs: this.retryMs, pending: this.pending.size }, 'writing a call record failed');
+      this.retryMs = Math.min(
+        this.options.maxRetryMs ?? 10_000,
+        this.retryMs === 0 ? (this.options.firstRetryMs ?? 200) : this.retryMs * 2,
+      );
+      logger.warn(
+        { err: error, callId: record.callId, retryInMs: this.retryMs, pending: this.pending.size },
+        'writing a call record failed',
+      );
       await this.pause(this.retryMs);
     }
   }

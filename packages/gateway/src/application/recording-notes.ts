@@ -21,7 +21,9 @@ export class RecordingNotes {
 
   note(completed: CompletedRecording): void {
     const write = this.write(completed)
-      .catch((error: unknown) => this.logger.error({ err: error, callId: completed.callId }, 'noting a recording in its call record failed'))
+      .catch((error: unknown) =>
+        this.logger.error({ err: error, callId: completed.callId }, 'noting a recording in its call record failed'),
+      )
       .finally(() => this.writing.delete(write));
     this.writing.add(write);
   }

@@ -26,7 +26,8 @@ export function registerRecordingRoute(
     const size = recordings && CALL_ID.test(callId) ? sizeOf(recordings.pathOf(tenant.tenantId, callId)) : undefined;
     if (size === undefined) {
       const elsewhere = CALL_ID.test(callId) ? (await here.records.get(tenant.tenantId, callId))?.recording : undefined;
-      if (elsewhere && elsewhere.nodeId !== here.nodeId) return sendError(reply, 404, 'not_found', `the recording of call ${callId} is kept on node ${elsewhere.nodeId}`);
+      if (elsewhere && elsewhere.nodeId !== here.nodeId)
+        return sendError(reply, 404, 'not_found', `the recording of call ${callId} is kept on node ${elsewhere.nodeId}`);
       return sendError(reply, 404, 'not_found', `no recording of call ${callId}`);
     }
     const path = recordings!.pathOf(tenant.tenantId, callId);

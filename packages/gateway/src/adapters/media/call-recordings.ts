@@ -87,7 +87,11 @@ export class CallRecordings {
     const existing = this.recordings.get(callId);
     if (existing || !this.records(tenantId)) return existing;
     mkdirSync(join(this.directory, tenantId), { recursive: true });
-    const recording = { tenantId, recorder: new WavRecorder(this.pathOf(tenantId, callId)), tones: { customer: new ToneGenerator(), agent: new ToneGenerator() } };
+    const recording = {
+      tenantId,
+      recorder: new WavRecorder(this.pathOf(tenantId, callId)),
+      tones: { customer: new ToneGenerator(), agent: new ToneGenerator() },
+    };
     this.recordings.set(callId, recording);
     return recording;
   }

@@ -27,7 +27,8 @@ const UPSERT = `INSERT INTO call_records (call_id, tenant_id, ended_at_ms, agent
 const refusesTheData = (error: unknown) => /^2[23]/.test(String((error as { code?: unknown }).code ?? ''));
 
 /** jsonb holds no NUL character (a customer's variable may): it is left out of the text, the rest is kept. */
-const asJsonb = (record: CallRecord) => JSON.stringify(record, (_key, value: unknown) => (typeof value === 'string' ? value.replaceAll('\u0000', '') : value));
+const asJsonb = (record: CallRecord) =>
+  JSON.stringify(record, (_key, value: unknown) => (typeof value === 'string' ? value.replaceAll('\u0000', '') : value));
 
 export async function openPostgresCallRecords(options: PostgresCallRecordsOptions): Promise<CallRecords> {
   try {
@@ -36,17 +37,26 @@ export async function openPostgresCallRecords(options: PostgresCallRecordsOption
     throw new Error(`DATABASE_URL: the call records' schema could not be migrated: ${(error as Error).message}`, { cause: error });
   }
   // Bounded waits: an unreachable server fails a write (tried again later) instead of holding it, or a stop, forever.
-  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.maxConnections ?? 4, connectionTimeoutMillis: 5_000, query_timeout: 10_000 });
+  const pool = new pg.Pool({
+    connectionString: options.databaseUrl,
+    max: options.maxConnections ?? 4,
+    connectionTimeoutMillis: 5_000,
+    query_timeout: 10_000,
+  });
   // An idle connection that breaks (the server restarted) is dropped by the pool; the next query opens another.
   pool.on('error', (error) => options.logger?.warn({ err: error }, 'PostgreSQL connection lost'));
 
   return {
     async append(record, revision) {
-      if (record.phase !== 'ended' || record.endedAt === undefined) throw new CallRecordRejectedError(`call ${record.callId} has not ended: only ended calls are records`);
+      if (record.phase !== 'ended' || record.endedAt === undefined)
+        throw new CallRecordRejectedError(`call ${record.callId} has not ended: only ended calls are records`);
       try {
         await pool.query(UPSERT, [record.callId, record.tenantId, record.endedAt, agentsWhoHandled(record), revision, asJsonb(record)]);
       } catch (error) {
-        if (refusesTheData(error)) throw new CallRecordRejectedError(`PostgreSQL refused the record of call ${record.callId}: ${(error as Error).message}`, { cause: error });
+        if (refusesTheData(error))
+          throw new CallRecordRejectedError(`PostgreSQL refused the record of call ${record.callId}: ${(error as Error).message}`, {
+            cause: error,
+          });
         throw error;
       }
     },
@@ -64,7 +74,10 @@ export async function openPostgresCallRecords(options: PostgresCallRecordsOption
       return rows.map((row) => row.record);
     },
     async get(tenantId, callId) {
-      const { rows } = await pool.query<{ record: CallRecord }>('SELECT record FROM call_records WHERE call_id = $1 AND tenant_id = $2', [callId, tenantId]);
+      const { rows } = await pool.query<{ record: CallRecord }>('SELECT record FROM call_records WHERE call_id = $1 AND tenant_id = $2', [
+        callId,
+        tenantId,
+      ]);
       return rows[0]?.record;
     },
     close: () => pool.end(),

@@ -27,5 +27,10 @@ export async function migrateSchema(databaseUrl: string, logger?: Logger): Promi
 
 function quietLogger(logger: Logger | undefined) {
   const debug = (message: string) => logger?.debug({ migration: message }, 'schema migration');
-  return { debug, info: debug, warn: (message: string) => logger?.warn({ migration: message }, 'schema migration'), error: (message: string) => logger?.error({ migration: message }, 'schema migration') };
+  return {
+    debug,
+    info: debug,
+    warn: (message: string) => logger?.warn({ migration: message }, 'schema migration'),
+    error: (message: string) => logger?.error({ migration: message }, 'schema migration'),
+  };
 }
