@@ -51,6 +51,15 @@ export const UNCONNECTED_END_REASON: Record<CallOutcome, SessionTerminateReason>
   failed: 'failed',
 };
 
+/** Where a call's recording is and how long it is (domain/call-recording.ts), so any node can tell where to fetch it. */
+export interface RecordingMetadata {
+  /** The node (AGENT_GATEWAY_NODE_ID) whose `AGENT_GATEWAY_DATA_DIR/recordings` holds the file. */
+  nodeId: string;
+  /** Size of the WAV file. */
+  bytes: number;
+  durationMs: number;
+}
+
 /** An agent's after-call disposition: a code of the tenant's `dispositions`, with notes (domain/call-disposition.ts). */
 export interface Disposition {
   agentNo: string;
@@ -185,6 +194,8 @@ export interface CallRecord {
   survey?: { startedAt: number; result?: string };
   /** After-call work: each handling agent's disposition (setDisposition). */
   dispositions?: Disposition[];
+  /** Where the call's recording is kept, once it is complete (domain/call-recording.ts). */
+  recording?: RecordingMetadata;
   consult?: Consult;
   threeway?: ExtraParty;
   transfer?: ExtraParty;
