@@ -243,6 +243,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     },
   });
   calls.start(router);
+  await calls.serveOtherNodes();
   const services: GatewayServices = {
     ownerId,
     store,
