@@ -37,6 +37,9 @@ import { endCallsOf } from './application/owner-recovery.js';
 import { QueueStatusFeed } from './application/queue-status-feed.js';
 import { createLogger, type DestinationStream, type Logger } from './application/logger.js';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './application/rate-limiter.js';
+import { SharedRateLimiter } from './application/shared-rate-limiter.js';
+import { ConnectionCap } from './application/connection-cap.js';
+import { createMemoryLimits } from './adapters/memory-limits/memory-limits.js';
 import type { GatewayServices } from './application/operation-context.js';
 import { endSession, endSessionsOfKey } from './application/session-endings.js';
 import { SessionKeys } from './application/session-keys.js';
@@ -45,6 +48,7 @@ import { DEMO_TENANT_FILE, loadTenantConfigFile } from './config/tenant-config-f
 import type { TenantConfig } from './domain/tenant.js';
 import type { Clock } from './ports/clock.js';
 import type { Bus } from './ports/bus.js';
+import type { SharedLimits } from './ports/shared-limits.js';
 import type { Store } from './ports/store.js';
 import { GatewayMetrics } from './transport/metrics.js';
 import { registerSessionKeyRoutes } from './transport/session-key-routes.js';
@@ -66,6 +70,11 @@ export interface GatewayOptions {
   store?: Store;
   /** Another bus adapter (several nodes share one); replaces the in-process bus. */
   bus?: Bus;
+  /**
+   * Where sign-in and tenant API rate limits and per-address connection counts are kept (several nodes share them);
+   * default: this process's memory.
+   */
+  limits?: SharedLimits;
   /** Tenant configuration files; default: the shipped demo tenant. */
   tenantConfigFiles?: string[];
   /** Tenants given directly (tests), in addition to the files. */
@@ -185,6 +194,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const store = options.store ?? openSqliteStore(options.dataDir ? join(options.dataDir, 'agent-gateway.sqlite') : ':memory:');
   const bus = options.bus ?? createMemoryBus();
+  const limits = options.limits ?? createMemoryLimits();
+  const sharedRateLimiter = (name: keyof RateLimits) => new SharedRateLimiter(limits, clock, logger, name, rateLimits[name]);
 
   const configured = [...(options.tenants ?? [])];
   for (const file of options.tenantConfigFiles ?? (options.tenants ? [] : [DEMO_TENANT_FILE])) configured.push(...(await loadTenantConfigFile(file)));
@@ -282,6 +293,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     exclusive: exclusiveStore,
     renewMs: options.leaseRenewMs ?? 2_000,
     lapseMs: options.leaseLapseMs ?? 6_000,
+    onOwnerLost: (lostOwnerId) => limits.forgetHolder(lostOwnerId),
   });
   await lease.start();
   for (const tenant of tenants.all()) await agents.resumeTimers(tenant.tenantId);
@@ -296,21 +308,21 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     origins,
     frameAncestors: options.frameAncestors ?? [],
     tenants,
-    tenantApiLimiter: new RateLimiter(clock, rateLimits.tenantApiRequests),
+    tenantApiLimiter: sharedRateLimiter('tenantApiRequests'),
     onRateLimited: () => metrics.rateLimited('tenantApi'),
   });
   registerWebSocketEndpoint(app, {
     dispatcher: new Dispatcher(services, logger, metrics, {
       requests: new RateLimiter(clock, rateLimits.sessionRequests),
-      signInsPerAddress: new RateLimiter(clock, rateLimits.signInsPerAddress),
-      signInsPerAgent: new RateLimiter(clock, rateLimits.signInsPerAgent),
+      signInsPerAddress: sharedRateLimiter('signInsPerAddress'),
+      signInsPerAgent: sharedRateLimiter('signInsPerAgent'),
     }),
     liveSessions: services.liveSessions,
     logger,
     metrics,
     idleTimeoutMs: 3 * (options.heartbeatIntervalMs ?? 30_000),
     signInTimeoutMs: options.signInTimeoutMs ?? 10_000,
-    maxConnectionsPerAddress: options.maxConnectionsPerAddress ?? 1_000,
+    connectionCap: new ConnectionCap(limits, ownerId, logger, options.maxConnectionsPerAddress ?? 1_000),
     sendBufferLimitBytes: options.sendBufferLimitBytes ?? 1024 * 1024,
     origins,
   });
@@ -366,6 +378,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     await app.close();
     await router.idle();
     await dialer.idle();
+    await limits.forgetHolder(ownerId).catch((error: unknown) => logger.warn({ err: error }, 'removing the connection counts failed'));
     await bus.close();
     await store.close();
   }

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { createRedisBus } from './adapters/redis/redis-bus.js';
 import { openRedisStore } from './adapters/redis/redis-store.js';
+import { openRedisLimits } from './adapters/redis/redis-limits.js';
 import { startGateway } from './gateway.js';
 import { parsePortRange } from './adapters/sip/rtp-port-range.js';
 
@@ -30,7 +31,10 @@ const redisUrl = process.env.REDIS_URL;
 const redisPrefix = process.env.AGENT_GATEWAY_REDIS_PREFIX ?? 'agent-gateway:';
 const redis = redisUrl ? new Redis(redisUrl) : undefined;
 const redisSubscriber = redisUrl ? new Redis(redisUrl) : undefined;
-const shared = redis && redisSubscriber ? { store: openRedisStore(redis, redisPrefix), bus: createRedisBus(redis, redisSubscriber, redisPrefix) } : {};
+const shared =
+  redis && redisSubscriber
+    ? { store: openRedisStore(redis, redisPrefix), bus: createRedisBus(redis, redisSubscriber, redisPrefix), limits: openRedisLimits(redis, redisPrefix) }
+    : {};
 
 const gateway = await startGateway({
   ...shared,

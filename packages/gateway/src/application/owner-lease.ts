@@ -18,6 +18,8 @@ export interface OwnerLeaseOptions {
   exclusive: boolean;
   renewMs: number;
   lapseMs: number;
+  /** After a lost owner's calls and sessions are recovered: what else it held (its connection counts). */
+  onOwnerLost?: (ownerId: string) => Promise<void>;
 }
 
 export class OwnerLease {
@@ -77,7 +79,9 @@ export class OwnerLease {
     const lastSeen = new Map(lapsed.map((lease) => [lease.ownerId, lease.renewedAt]));
     await recoverLostOwners(services, (ownerId) => (ownerId !== undefined && live.has(ownerId) ? undefined : (lastSeen.get(ownerId ?? '') ?? now)), 'nodeLost', this.options.logger);
     for (const lease of lapsed) {
-      if (await services.store.leases.remove(lease.ownerId)) this.options.logger.warn({ ownerId: lease.ownerId }, 'node lost: its calls ended, its sessions taken over');
+      if (!(await services.store.leases.remove(lease.ownerId))) continue;
+      this.options.logger.warn({ ownerId: lease.ownerId }, 'node lost: its calls ended, its sessions taken over');
+      await this.options.onOwnerLost?.(lease.ownerId);
     }
   }
 
