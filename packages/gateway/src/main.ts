@@ -29,11 +29,13 @@ const embedded = process.env.AGENT_GATEWAY_EMBEDDED !== 'false';
 // REDIS_URL: a node of a cluster, its live state and bus in Redis (docs/multi-node.md).
 const redisUrl = process.env.REDIS_URL;
 const redisPrefix = process.env.AGENT_GATEWAY_REDIS_PREFIX ?? 'agent-gateway:';
+const endedTtlMs = process.env.AGENT_GATEWAY_ENDED_TTL_SECONDS ? Number(process.env.AGENT_GATEWAY_ENDED_TTL_SECONDS) * 1000 : undefined;
+if (endedTtlMs !== undefined && !(endedTtlMs > 0)) throw new Error('AGENT_GATEWAY_ENDED_TTL_SECONDS must be a positive number of seconds');
 const redis = redisUrl ? new Redis(redisUrl) : undefined;
 const redisSubscriber = redisUrl ? new Redis(redisUrl) : undefined;
 const shared =
   redis && redisSubscriber
-    ? { store: openRedisStore(redis, redisPrefix), bus: createRedisBus(redis, redisSubscriber, redisPrefix), limits: openRedisLimits(redis, redisPrefix) }
+    ? { store: openRedisStore(redis, redisPrefix, { endedTtlMs }), bus: createRedisBus(redis, redisSubscriber, redisPrefix), limits: openRedisLimits(redis, redisPrefix) }
     : {};
 
 const gateway = await startGateway({
