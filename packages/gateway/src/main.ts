@@ -33,6 +33,21 @@ const endedTtlMs = process.env.AGENT_GATEWAY_ENDED_TTL_SECONDS ? Number(process.
 if (endedTtlMs !== undefined && !(endedTtlMs > 0)) throw new Error('AGENT_GATEWAY_ENDED_TTL_SECONDS must be a positive number of seconds');
 const redis = redisUrl ? new Redis(redisUrl) : undefined;
 const redisSubscriber = redisUrl ? new Redis(redisUrl) : undefined;
+// ioredis reconnects (and subscribes again) by itself; say once when a connection is lost and when it is back.
+let logger: { warn(fields: object, message: string): void; info(fields: object, message: string): void } | undefined;
+for (const [name, connection] of [['commands', redis], ['subscriber', redisSubscriber]] as const) {
+  let lost = false;
+  connection?.on('error', (error: Error) => {
+    if (lost) return;
+    lost = true;
+    if (logger) logger.warn({ connection: name, err: error }, 'Redis connection lost: reconnecting');
+    else process.stderr.write(`Redis connection (${name}) failed: ${error.message}; reconnecting\n`);
+  });
+  connection?.on('ready', () => {
+    if (lost) logger?.info({ connection: name }, 'Redis connection back');
+    lost = false;
+  });
+}
 const shared =
   redis && redisSubscriber
     ? { store: openRedisStore(redis, redisPrefix, { endedTtlMs }), bus: createRedisBus(redis, redisSubscriber, redisPrefix), limits: openRedisLimits(redis, redisPrefix) }
@@ -60,6 +75,8 @@ const gateway = await startGateway({
   leaseRenewMs: milliseconds('AGENT_GATEWAY_LEASE_RENEW_MS'),
   leaseLapseMs: milliseconds('AGENT_GATEWAY_LEASE_LAPSE_MS'),
 });
+
+logger = gateway.logger;
 
 // Never a secret in the banner: the API key is named, not printed.
 process.stdout.write(`
