@@ -118,7 +118,6 @@ export function createRedisBus(publisher: Redis, subscriber: Redis, keyPrefix: s
         });
         return;
       }
-      await (repliesSubscribed ??= subscriber.subscribe(replyChannel(node)));
       const id = randomUUID();
       let timer: NodeJS.Timeout | undefined;
       const answered = new Promise<void>((resolve, reject) => {
@@ -128,15 +127,26 @@ export function createRedisBus(publisher: Redis, subscriber: Redis, keyPrefix: s
           reject(new NodeRequestTimeoutError(nodeId, timeoutMs));
         }, timeoutMs);
       }).finally(() => clearTimeout(timer));
-      const envelope: RequestEnvelope = { id, replyTo: node, request };
-      const receivers = await publisher.publish(nodeChannel(nodeId), JSON.stringify(envelope)).catch((error: unknown) => {
+      const abandon = () => {
         pending.delete(id);
         clearTimeout(timer);
+      };
+      // The deadline counts from here: a Redis that does not answer makes the request late, not endless.
+      const sent = (async () => {
+        await (repliesSubscribed ??= subscriber.subscribe(replyChannel(node)).catch((error: unknown) => {
+          repliesSubscribed = undefined;
+          throw error;
+        }));
+        const envelope: RequestEnvelope = { id, replyTo: node, request };
+        return publisher.publish(nodeChannel(nodeId), JSON.stringify(envelope));
+      })();
+      sent.catch(() => undefined); // a failure after the deadline has nobody left to tell
+      const receivers = await Promise.race([sent, answered.then(() => 1)]).catch((error: unknown) => {
+        abandon();
         throw error;
       });
       if (receivers === 0) {
-        pending.delete(id);
-        clearTimeout(timer);
+        abandon();
         throw new NodeUnreachableError(nodeId);
       }
       await answered;
