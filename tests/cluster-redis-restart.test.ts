@@ -16,7 +16,8 @@ const PATIENT = { reconnect: { initialDelayMs: 50, maxDelayMs: 200, maxAttempts:
 beforeAll(async () => {
   if (!redisServerPresent) return;
   redis = await startPrivateRedis();
-  const env = { REDIS_URL: redis.url, AGENT_GATEWAY_LEASE_RENEW_MS: '200', AGENT_GATEWAY_LEASE_LAPSE_MS: '1000' };
+  // A lapse a busy machine does not reach by itself, and an outage longer than it.
+  const env = { REDIS_URL: redis.url, AGENT_GATEWAY_LEASE_RENEW_MS: '500', AGENT_GATEWAY_LEASE_LAPSE_MS: '2500' };
   nodes.push(...(await Promise.all(['a', 'b'].map((id) => spawnGateway({ env: { ...env, AGENT_GATEWAY_NODE_ID: `node-${id}` } })))));
 });
 afterEach(closeClients);
@@ -36,7 +37,7 @@ describe.skipIf(!redisServerPresent)(`a Redis restart under two nodes${redisServ
     const customer = async () => (await simulatorApi(nodeB).call(callId)).legs.find((leg: any) => leg.number === from);
 
     await redis!.stop();
-    await new Promise((resolve) => setTimeout(resolve, 2_500)); // longer than a lease lapse
+    await new Promise((resolve) => setTimeout(resolve, 3_500)); // longer than a lease lapse
     await redis!.start();
 
     // Both nodes' buses are subscribed again: the hold from node A reaches the legs on node B.
