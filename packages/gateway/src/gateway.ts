@@ -45,6 +45,9 @@ import { RoutingSignals } from './application/routing-signals.js';
 import { createLogger, unredacted, type DestinationStream } from './adapters/logging/pino-logger.js';
 import type { Logger } from './ports/logger.js';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './application/rate-limiter.js';
+import { SharedRateLimiter } from './application/shared-rate-limiter.js';
+import { ConnectionCap } from './application/connection-cap.js';
+import { createMemoryLimits } from './adapters/memory-limits/memory-limits.js';
 import type { GatewayServices } from './application/operation-context.js';
 import { endSession, endSessionsOfKey } from './application/session-endings.js';
 import { SessionKeys } from './application/session-keys.js';
@@ -53,6 +56,7 @@ import { DEMO_TENANT_FILE, loadTenantConfigFile } from './config/tenant-config-f
 import type { TenantConfig } from './domain/tenant.js';
 import type { Clock } from './ports/clock.js';
 import type { Bus } from './ports/bus.js';
+import type { SharedLimits } from './ports/shared-limits.js';
 import type { Store } from './ports/store.js';
 import { GatewayMetrics } from './transport/metrics.js';
 import { registerSessionKeyRoutes } from './transport/session-key-routes.js';
@@ -79,6 +83,11 @@ export interface GatewayOptions {
    * reads them from there (docs/durability.md). Its schema is migrated at start. Omitted: `/cdrs` reads the store.
    */
   databaseUrl?: string;
+  /**
+   * Where sign-in and tenant API rate limits and per-address connection counts are kept (several nodes share them);
+   * default: this process's memory.
+   */
+  limits?: SharedLimits;
   /** Tenant configuration files; default: the shipped demo tenant. */
   tenantConfigFiles?: string[];
   /** Tenants given directly (tests), in addition to the files. */
@@ -218,6 +227,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     calls: callsFeedingRecords(liveStore.calls, (record, revision) => recordOutbox.enqueue(record, revision)),
   };
   const bus = options.bus ?? createMemoryBus();
+  const limits = options.limits ?? createMemoryLimits();
+  const sharedRateLimiter = (name: keyof RateLimits) => new SharedRateLimiter(limits, clock, logger, name, rateLimits[name]);
 
   const configured = [...(options.tenants ?? [])];
   for (const file of options.tenantConfigFiles ?? (options.tenants ? [] : [DEMO_TENANT_FILE])) configured.push(...(await loadTenantConfigFile(file)));
@@ -298,6 +309,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   routing.onAgentAvailable((tenantId, agentNo) => router.agentAvailable(tenantId, agentNo));
   routing.onAgentAvailable((tenantId, agentNo) => dialer.agentAvailable(tenantId, agentNo));
   calls.start();
+  await calls.serveOtherNodes();
   const services: GatewayServices = {
     ownerId,
     store,
@@ -320,6 +332,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     exclusive: exclusiveStore,
     renewMs: options.leaseRenewMs ?? 2_000,
     lapseMs: options.leaseLapseMs ?? 6_000,
+    onOwnerLost: (lostOwnerId) => limits.forgetHolder(lostOwnerId),
   });
   await lease.start();
   for (const tenant of tenants.all()) await agents.resumeTimers(tenant.tenantId);
@@ -334,21 +347,21 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     origins,
     frameAncestors: options.frameAncestors ?? [],
     tenants,
-    tenantApiLimiter: new RateLimiter(clock, rateLimits.tenantApiRequests),
+    tenantApiLimiter: sharedRateLimiter('tenantApiRequests'),
     onRateLimited: () => metrics.rateLimited('tenantApi'),
   });
   registerWebSocketEndpoint(app, {
     dispatcher: new Dispatcher(services, logger, unredacted(logger), metrics, {
       requests: new RateLimiter(clock, rateLimits.sessionRequests),
-      signInsPerAddress: new RateLimiter(clock, rateLimits.signInsPerAddress),
-      signInsPerAgent: new RateLimiter(clock, rateLimits.signInsPerAgent),
+      signInsPerAddress: sharedRateLimiter('signInsPerAddress'),
+      signInsPerAgent: sharedRateLimiter('signInsPerAgent'),
     }),
     liveSessions: services.liveSessions,
     logger,
     metrics,
     idleTimeoutMs: 3 * (options.heartbeatIntervalMs ?? 30_000),
     signInTimeoutMs: options.signInTimeoutMs ?? 10_000,
-    maxConnectionsPerAddress: options.maxConnectionsPerAddress ?? 1_000,
+    connectionCap: new ConnectionCap(limits, ownerId, logger, options.maxConnectionsPerAddress ?? 1_000),
     sendBufferLimitBytes: options.sendBufferLimitBytes ?? 1024 * 1024,
     origins,
   });
@@ -410,6 +423,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     await app.close();
     await router.idle();
     await dialer.idle();
+    await limits.forgetHolder(ownerId).catch((error: unknown) => logger.warn({ err: error }, 'removing the connection counts failed'));
     await recordingNotes.idle();
     // What is not written by then stays in the live store: the next start's catch-up sends it.
     if (!(await recordOutbox.drain(RECORDS_DRAIN_MS))) logger.warn({ pending: recordOutbox.size }, 'call records left for the next start');
