@@ -96,3 +96,27 @@ export type {
 } from './types.js';
 export { TELEMETRY_PATH, TELEMETRY_LIMITS, TELEMETRY_EVENT_TYPES, TelemetryEventSchema, TelemetryUploadSchema } from './telemetry.js';
 export type { TelemetryEvent, TelemetryEventType, TelemetryUpload } from './telemetry.js';
+export {
+  DIALER_TASK_MODES,
+  DIALER_OUTCOMES,
+  RETRYABLE_DIALER_OUTCOMES,
+  DIALER_TASK_LIMITS,
+  CreateDialerTaskSchema,
+  PatchDialerTaskSchema,
+  DialerNumberInputSchema,
+  AddDialerNumbersSchema,
+} from './dialer-tasks.js';
+export type {
+  DialerTaskMode,
+  DialerOutcome,
+  RetryableDialerOutcome,
+  CallingHours,
+  CreateDialerTask,
+  PatchDialerTask,
+  DialerNumberInput,
+  DialerTaskSettings,
+  DialerTaskProgress,
+  DialerTaskView,
+  RejectedNumber,
+  AddDialerNumbersResult,
+} from './dialer-tasks.js';
