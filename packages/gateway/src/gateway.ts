@@ -13,6 +13,8 @@ import { systemClock } from './adapters/clock/system-clock.js';
 import { AgentService } from './application/agent-service.js';
 import { AcdRouter } from './application/acd-router.js';
 import { DialerService } from './application/auto-dialer.js';
+import { DialerTasks } from './application/dialer-tasks.js';
+import { registerDialerTaskRoutes } from './transport/dialer-task-routes.js';
 import { CallService } from './application/call-service.js';
 import { CarrierSimulator } from './adapters/simulator/carrier-simulator.js';
 import { SipEdge } from './adapters/webrtc-edge/sip-edge.js';
@@ -284,6 +286,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   });
   await lease.start();
   for (const tenant of tenants.all()) await agents.resumeTimers(tenant.tenantId);
+  const dialerTasks = new DialerTasks(store.dialer, clock);
+  for (const tenant of tenants.all()) await dialerTasks.seed(tenant);
 
   const app = Fastify({ logger: false, bodyLimit: MAX_FRAME_BYTES, frameworkErrors: frameworkErrorHandler, clientErrorHandler, trustProxy: options.trustedProxies ?? false });
   await app.register(fastifyWebsocket, { options: { maxPayload: MAX_FRAME_BYTES } });
@@ -323,6 +327,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   registerSipEndpoint(app, sipEdge, logger, (origin) => origins.allows(origin));
   registerSessionKeyRoutes(app, services, (keyHash) => endSessionsOfKey(services, keyHash));
   registerCallRecordRoutes(app, tenants, store.calls);
+  registerDialerTaskRoutes(app, tenants, dialerTasks);
   registerRecordingRoute(app, tenants, recordings);
   registerDemoRoutes(app, tenants, embedded, options.demoApiKey ?? 'demo-api-key');
   if (embedded) registerSimulatorRoutes(app, tenants, simulator);

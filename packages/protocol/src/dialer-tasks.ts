@@ -36,9 +36,9 @@ export const DIALER_TASK_LIMITS = {
   doNotCall: 10_000,
 } as const;
 
-const TASK_ID = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'taskId: 1-64 letters, digits, _ or -'));
-const PHONE_NUMBER = v.pipe(v.string(), v.regex(PHONE_NUMBER_PATTERN, 'not a phone number'));
-const HH_MM = v.pipe(v.string(), v.regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$/, 'HH:MM'));
+const TASK_ID = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, _ or -'));
+const PHONE_NUMBER = v.pipe(v.string(), v.regex(PHONE_NUMBER_PATTERN, 'must be a phone number'));
+const HH_MM = v.pipe(v.string(), v.regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$/, 'must be HH:MM'));
 
 export const DialerOutcomeSchema = v.picklist(DIALER_OUTCOMES);
 
@@ -78,7 +78,7 @@ export const PatchDialerTaskSchema = v.strictObject({ ...SETTINGS, name: v.optio
 
 export const DialerNumberInputSchema = v.strictObject({
   number: v.string(),
-  variables: v.optional(v.record(v.pipe(v.string(), v.regex(/^[A-Za-z_][A-Za-z0-9_]{0,31}$/, 'variable name')), v.pipe(v.string(), v.maxLength(DIALER_TASK_LIMITS.variableValueLength)))),
+  variables: v.optional(v.record(v.pipe(v.string(), v.regex(/^[A-Za-z_][A-Za-z0-9_]{0,31}$/, 'must be a variable name')), v.pipe(v.string(), v.maxLength(DIALER_TASK_LIMITS.variableValueLength)))),
 });
 export const AddDialerNumbersSchema = v.strictObject({
   numbers: v.pipe(v.array(v.unknown()), v.minLength(1), v.maxLength(DIALER_TASK_LIMITS.numbersPerUpload)),
