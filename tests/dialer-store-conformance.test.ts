@@ -125,6 +125,21 @@ describe.each(Object.entries(adapters.fresh))('DialerStore adapter %s', (_name, 
   });
 });
 
+describe.each(Object.entries(adapters.fresh))('DialerStore adapter %s: agents', (_name, open) => {
+  it('keeps each agent\'s tasks and work mode, per tenant', async () => {
+    const store = open();
+    const record = { tenantId: 't1', agentNo: 'a1', sessionId: 's1', workMode: 2 as const, tasks: { k: [{ name: 'batch', value: '7', type: 2 as const }] } };
+    expect(await store.dialer.getAgent('t1', 'a1')).toBeUndefined();
+    await store.dialer.putAgent(record);
+    await store.dialer.putAgent({ ...record, tenantId: 't2', tasks: {} });
+    expect(await store.dialer.getAgent('t1', 'a1')).toEqual(record);
+    await store.dialer.putAgent({ ...record, sessionId: 's2', tasks: {} });
+    expect(await store.dialer.getAgent('t1', 'a1')).toEqual({ ...record, sessionId: 's2', tasks: {} });
+    expect(await store.dialer.getAgent('t2', 'a1')).toMatchObject({ tenantId: 't2' });
+    await store.close();
+  });
+});
+
 describe.each(Object.entries(adapters.reopenable))('DialerStore adapter %s, opened again', (_name, place) => {
   it('keeps tasks, claims and outcomes', async () => {
     const data = place();

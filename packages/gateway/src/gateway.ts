@@ -233,7 +233,10 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     ? new CallRecordings(join(options.dataDir, 'recordings'), simulator, (tenantId) => tenants.get(tenantId)?.recordCalls ?? false)
     : undefined;
   const telephony = new LegRouter({ recordings, switchboard: simulator, farEnds: [...(options.farEndDrivers ?? []), ...(sip ? [sip] : []), softphones], virtualPhones: embedded });
-  const calls = new CallService(ownerId, store, bus, clock, telephony, agents, tenants, logger, (call) => queueStatusFeed.callChanged(call));
+  const calls = new CallService(ownerId, store, bus, clock, telephony, agents, tenants, logger, (call) => {
+    queueStatusFeed.callChanged(call);
+    dialer.callChanged(call);
+  });
   const router = new AcdRouter(store, tenants, agents, calls, logger);
   const dialer = new DialerService(logger);
   // An available agent is offered to its queues' waiting calls and to the dialer; the first to lock the agent wins.
@@ -286,7 +289,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   });
   await lease.start();
   for (const tenant of tenants.all()) await agents.resumeTimers(tenant.tenantId);
-  const dialerTasks = new DialerTasks(store.dialer, clock);
+  const dialerTasks = new DialerTasks(store.dialer, clock, (task) => dialer.taskChanged(task));
   for (const tenant of tenants.all()) await dialerTasks.seed(tenant);
 
   const app = Fastify({ logger: false, bodyLimit: MAX_FRAME_BYTES, frameworkErrors: frameworkErrorHandler, clientErrorHandler, trustProxy: options.trustedProxies ?? false });
@@ -359,6 +362,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   };
 
   async function shutDown(): Promise<void> {
+    // No new dialer call while the calls of this process end.
+    dialer.stop();
     await lease.stop();
     // The legs end with this process: their calls end now, honestly, rather than at the next boot.
     await endCallsOf(services, (owner) => (owner === ownerId ? clock.now() : undefined), exclusiveStore ? 'gatewayRestart' : 'nodeLost', logger);

@@ -99,6 +99,7 @@ export class DialerTasks {
       if (!added[i]) rejected.push({ line: candidate.line, number: candidate.number, reason: 'already in the task' });
     });
     rejected.sort((a, b) => a.line - b.line);
+    if (added.some(Boolean)) this.onChanged(task);
     return { ok: true, value: { accepted: added.filter(Boolean).length, rejected } };
   }
 

@@ -1,7 +1,7 @@
 /** How calls begin: a customer calling a queue, or an agent placing a call (preview outbound, internal). */
 import { CallType, type ChannelVariable } from '@agentsdk/protocol';
 import type { Destination, DialRequest } from '../ports/telephony.js';
-import { PROMPTS, notify, type CallEffect, type CallRecord } from './call.js';
+import { PROMPTS, notify, type CallEffect, type CallRecord, type DialerCallTag } from './call.js';
 
 /** A customer's call arrives for a queue: answer it, play queue music, and look for an agent. */
 export function inboundCall(
@@ -55,6 +55,7 @@ export interface OutboundCallInput {
   requestUniqueId?: string;
   cdrIsAsr: 0 | 1;
   wrapupSeconds: number;
+  dialer?: DialerCallTag;
 }
 
 /** An agent's own call (preview outbound, internal, or the dialer's): ring the agent first, then the other party. */
@@ -87,6 +88,7 @@ export function outboundCall(input: OutboundCallInput, now: number): { call: Cal
   if (input.callerId !== undefined) call.callerId = input.callerId;
   if (input.calleeAgentNo !== undefined) call.calleeAgentNo = input.calleeAgentNo;
   if (input.requestUniqueId !== undefined) call.requestUniqueId = input.requestUniqueId;
+  if (input.dialer !== undefined) call.dialer = input.dialer;
   const effects: CallEffect[] = [];
   if (input.callType === CallType.PREVIEW_OUTBOUND) {
     effects.push(...notify(call, input.agentNo, 'previewObCallResult', { result: 'success', message: 'dialing' }));

@@ -4,6 +4,7 @@
  */
 import type { CallingHours, DialerOutcome, DialerTaskSettings, RetryableDialerOutcome } from '@agentsdk/protocol';
 import { RETRYABLE_DIALER_OUTCOMES } from '@agentsdk/protocol';
+import type { CallOutcome, CallRecord } from './call.js';
 
 export interface DialerTaskRecord extends DialerTaskSettings {
   tenantId: string;
@@ -44,8 +45,32 @@ export const DEFAULT_RETRY_DELAY_SECONDS: Partial<Record<RetryableDialerOutcome,
   busy: 300,
   noAnswer: 1_800,
   abandoned: 3_600,
+  failed: 600,
   interrupted: 60,
 };
+
+/** How an ended call that never reached the customer's answer ends the attempt; `notDialled`: the customer was not called. */
+const OUTCOME_OF_CALL: Record<CallOutcome, DialerOutcome | 'notDialled'> = {
+  completed: 'answered',
+  customerBusy: 'busy',
+  customerNoAnswer: 'noAnswer',
+  customerRejected: 'rejected',
+  invalidNumber: 'invalidNumber',
+  agentNoAnswer: 'notDialled',
+  abandoned: 'abandoned',
+  queueTimeout: 'failed',
+  cancelled: 'failed',
+  transferFailed: 'failed',
+  failed: 'failed',
+};
+
+/** The attempt's outcome as soon as the call tells it (the customer answered, or the call ended); undefined until then. */
+export function attemptOutcomeOf(call: CallRecord): DialerOutcome | 'notDialled' | undefined {
+  if (call.answeredAt !== undefined) return 'answered';
+  if (call.phase !== 'ended') return undefined;
+  if (call.endReason !== undefined) return 'interrupted';
+  return OUTCOME_OF_CALL[call.outcome ?? 'failed'];
+}
 
 const isRetryable = (outcome: DialerOutcome): outcome is RetryableDialerOutcome => (RETRYABLE_DIALER_OUTCOMES as readonly string[]).includes(outcome);
 

@@ -7,6 +7,7 @@ import type { RoutingStrategy } from '../domain/agent-availability.js';
 import type { CallRecord } from '../domain/call.js';
 import type { TenantConfig } from '../domain/tenant.js';
 import type { DialerNumberRecord, DialerTaskRecord } from '../domain/dialer-campaign.js';
+import type { DialerAgentRecord } from '../domain/dialer-task.js';
 import type { DialerOutcome, DialerTaskProgress } from '@agentsdk/protocol';
 
 export interface SessionKeyRecord {
@@ -165,6 +166,9 @@ export interface DialerStore {
   /** Every number of the task in upload order (results download). */
   listNumbers(tenantId: string, taskId: string): Promise<DialerNumberRecord[]>;
   progress(tenantId: string, taskId: string): Promise<DialerTaskProgress>;
+  /** The tasks an agent's session works and its work mode; only the agent's own operations write it. */
+  getAgent(tenantId: string, agentNo: string): Promise<DialerAgentRecord | undefined>;
+  putAgent(record: DialerAgentRecord): Promise<void>;
 }
 
 export interface Store {

@@ -5,6 +5,7 @@
 import type { Redis } from 'ioredis';
 import type { DialerOutcome } from '@agentsdk/protocol';
 import { countsAsAttempt, type DialerNumberRecord, type DialerTaskRecord } from '../../domain/dialer-campaign.js';
+import type { DialerAgentRecord } from '../../domain/dialer-task.js';
 import type { DialerStore } from '../../ports/store.js';
 import { addDialerNumbers } from './scripts/add-dialer-numbers-3.js';
 import { claimDialerNumber } from './scripts/claim-dialer-number-3.js';
@@ -16,6 +17,7 @@ function dialerKeys(prefix: string) {
   const task = (kind: string) => (tenantId: string, taskId: string) => `${prefix}dialer:${kind}:${tenantId}:${taskId}`;
   return {
     tasks: (tenantId: string) => `${prefix}dialer:tasks:${tenantId}`,
+    agents: (tenantId: string) => `${prefix}dialer:agents:${tenantId}`,
     numbers: task('numbers'),
     due: task('due'),
     claims: task('claims'),
@@ -112,6 +114,13 @@ export function redisDialerStore(redis: Redis, prefix: string): DialerStore {
         remaining: Number(counts.remaining ?? 0),
         outcomes: Object.fromEntries(outcomes),
       };
+    },
+    async getAgent(tenantId, agentNo) {
+      const json = await redis.hget(keys.agents(tenantId), agentNo);
+      return json === null ? undefined : (JSON.parse(json) as DialerAgentRecord);
+    },
+    async putAgent(record) {
+      await redis.hset(keys.agents(record.tenantId), record.agentNo, JSON.stringify(record));
     },
   };
 }

@@ -77,6 +77,12 @@ export const SCHEMA_STATEMENTS = [
      PRIMARY KEY (tenant_id, task_id, number)
    )`,
   `CREATE INDEX IF NOT EXISTS dialer_numbers_due ON dialer_numbers (tenant_id, task_id, state, next_attempt_at, seq)`,
+  `CREATE TABLE IF NOT EXISTS dialer_agents (
+     tenant_id TEXT NOT NULL,
+     agent_no TEXT NOT NULL,
+     record TEXT NOT NULL,
+     PRIMARY KEY (tenant_id, agent_no)
+   )`,
   `CREATE INDEX IF NOT EXISTS dialer_numbers_claims ON dialer_numbers (tenant_id, task_id, state, claim_expires_at)`,
 ];
 

@@ -2,6 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import type { DialerOutcome } from '@agentsdk/protocol';
 import { afterOutcome, type DialerNumberRecord, type DialerTaskRecord } from '../../domain/dialer-campaign.js';
+import type { DialerAgentRecord } from '../../domain/dialer-task.js';
 import type { DialerStore } from '../../ports/store.js';
 import type { TurnTransaction } from './turn-transaction.js';
 
@@ -40,6 +41,8 @@ export function sqliteDialerStore(db: Database, turn: TurnTransaction): DialerSt
       `SELECT last_outcome AS outcome, COUNT(*) AS count FROM dialer_numbers
        WHERE tenant_id = ? AND task_id = ? AND last_outcome IS NOT NULL GROUP BY last_outcome ORDER BY last_outcome`,
     ),
+    getAgent: db.prepare('SELECT record FROM dialer_agents WHERE tenant_id = ? AND agent_no = ?'),
+    putAgent: db.prepare('INSERT INTO dialer_agents (tenant_id, agent_no, record) VALUES (?, ?, ?) ON CONFLICT (tenant_id, agent_no) DO UPDATE SET record = excluded.record'),
   };
 
   const write = (record: DialerNumberRecord) =>
@@ -132,6 +135,13 @@ export function sqliteDialerStore(db: Database, turn: TurnTransaction): DialerSt
         remaining: counts.remaining ?? 0,
         outcomes: Object.fromEntries(outcomes.map(({ outcome, count }) => [outcome, count])),
       };
+    },
+    async getAgent(tenantId, agentNo) {
+      const row = statements.getAgent.get(tenantId, agentNo) as { record: string } | undefined;
+      return row && (JSON.parse(row.record) as DialerAgentRecord);
+    },
+    async putAgent(record) {
+      turn.inTurn(() => statements.putAgent.run(record.tenantId, record.agentNo, JSON.stringify(record)));
     },
   };
 }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { CallType, type ValidatedParams } from '@agentsdk/protocol';
 import { chooseCallerId, isRestricted, isWithinOutboundHours, normalizeNumber } from '../../domain/outbound-rules.js';
 import { failed, succeeded, type Outcome, type SignedInContext } from '../operation-context.js';
-import { startAgentCall } from './start-agent-call.js';
+import { startAgentCall } from '../use-cases/start-agent-call.js';
 
 export async function previewObCall(ctx: SignedInContext, params: ValidatedParams<'previewObCall'>): Promise<Outcome> {
   const { tenant, agent, services } = ctx;
