@@ -86,3 +86,34 @@ describe('dialer tasks', () => {
     expect(await callsTo(agent)).toEqual(['13900002202', '13900002203']);
   });
 });
+
+describe('dialer events', () => {
+  it('tells the agent and the supervisors when a task starts, each number\'s outcome, and when the task finishes or pauses', async () => {
+    await answersBriefly('13900002301');
+    await sim.setBehaviour('13900002302', { behavior: 'busy' });
+    await tasks.create({ taskId: 'events', name: 'Events', mode: 'progressive', retryDelaySeconds: {} }, ['13900002301', '13900002302']);
+    const supervisor = await signIn(gateway, '1008');
+    const agent = await signIn(gateway, '1004');
+    expect(await agent.sdk.startAutoObCallTask({ taskId: 'events' })).toMatchObject({ code: 0 });
+    for (const client of [agent, supervisor]) {
+      expect(await client.log.waitFor('dialerTask', (e) => e.change === 'started')).toMatchObject({ taskId: 'events', agentNo: '1004', mode: 'progressive', paused: false });
+    }
+    const answered = await supervisor.log.waitFor('dialerNumberOutcome', (e) => e.number === '13900002301');
+    expect(answered).toMatchObject({ taskId: 'events', outcome: 'answered', attempts: 1, agentNo: '1004' });
+    expect(answered.nextAttemptAt).toBeUndefined();
+    expect(await agent.log.waitFor('dialerNumberOutcome', (e) => e.number === '13900002302')).toMatchObject({ outcome: 'busy', attempts: 1 });
+    for (const client of [agent, supervisor]) {
+      expect(await client.log.waitFor('dialerTask', (e) => e.change === 'finished')).toMatchObject({
+        taskId: 'events',
+        progress: { total: 2, dialled: 2, remaining: 0, outcomes: { answered: 1, busy: 1 } },
+      });
+    }
+    const names = agent.log.names();
+    expect(names.indexOf('startAutoObCallTaskResp')).toBeLessThan(names.indexOf('dialerTask'));
+
+    expect(await agent.sdk.pauseAutoObCallTask({ taskId: 'events' })).toMatchObject({ code: 0 });
+    expect(await supervisor.log.waitFor('dialerTask', (e) => e.change === 'paused')).toMatchObject({ agentNo: '1004' });
+    await tasks.patch('events', { paused: true });
+    expect(await supervisor.log.waitFor('dialerTask', (e) => e.change === 'paused' && e.agentNo === undefined)).toMatchObject({ paused: true });
+  });
+});

@@ -289,7 +289,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   });
   await lease.start();
   for (const tenant of tenants.all()) await agents.resumeTimers(tenant.tenantId);
-  const dialerTasks = new DialerTasks(store.dialer, clock, (task) => dialer.taskChanged(task));
+  const dialerTasks = new DialerTasks(store.dialer, clock, (task, change) => dialer.taskChanged(task, change));
   for (const tenant of tenants.all()) await dialerTasks.seed(tenant);
 
   const app = Fastify({ logger: false, bodyLimit: MAX_FRAME_BYTES, frameworkErrors: frameworkErrorHandler, clientErrorHandler, trustProxy: options.trustedProxies ?? false });

@@ -134,3 +134,31 @@ export interface AddDialerNumbersResult {
   accepted: number;
   rejected: RejectedNumber[];
 }
+
+/**
+ * `dialerTask`: `started` / `paused` with `agentNo` (an agent's startAutoObCallTask / pauseAutoObCallTask), `paused` /
+ * `resumed` / `changed` without it (the server API), `finished` (no number's life goes on).
+ */
+export type DialerTaskChange = 'started' | 'paused' | 'resumed' | 'changed' | 'finished';
+
+export interface DialerTaskEvent {
+  taskId: string;
+  name: string;
+  mode: DialerTaskMode;
+  change: DialerTaskChange;
+  agentNo?: string;
+  paused: boolean;
+  progress: DialerTaskProgress;
+}
+
+export interface DialerNumberOutcomeEvent {
+  taskId: string;
+  number: string;
+  outcome: DialerOutcome;
+  /** Attempts at the number so far, this one included when it reached the telephony. */
+  attempts: number;
+  /** ISO time of the next attempt; absent when the number's life is over. */
+  nextAttemptAt?: string;
+  callId?: string;
+  agentNo?: string;
+}

@@ -96,16 +96,8 @@ export type {
 } from './types.js';
 export { TELEMETRY_PATH, TELEMETRY_LIMITS, TELEMETRY_EVENT_TYPES, TelemetryEventSchema, TelemetryUploadSchema } from './telemetry.js';
 export type { TelemetryEvent, TelemetryEventType, TelemetryUpload } from './telemetry.js';
-export {
-  DIALER_TASK_MODES,
-  DIALER_OUTCOMES,
-  RETRYABLE_DIALER_OUTCOMES,
-  DIALER_TASK_LIMITS,
-  CreateDialerTaskSchema,
-  PatchDialerTaskSchema,
-  DialerNumberInputSchema,
-  AddDialerNumbersSchema,
-} from './dialer-tasks.js';
+// The dialer task schemas are values the SDK never needs: they are imported from '@agentsdk/protocol/dialer-tasks',
+// so the SDK bundle does not carry them.
 export type {
   DialerTaskMode,
   DialerOutcome,
@@ -119,4 +111,7 @@ export type {
   DialerTaskView,
   RejectedNumber,
   AddDialerNumbersResult,
+  DialerTaskChange,
+  DialerTaskEvent,
+  DialerNumberOutcomeEvent,
 } from './dialer-tasks.js';

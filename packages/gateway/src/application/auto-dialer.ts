@@ -5,9 +5,10 @@
  * predictive) task is available, the dialer claims the task's next due number and places it to that agent (agent's
  * phone first, then the customer). Preview tasks are listed (ListPreviewDialingTask) and worked by their agents.
  */
-import { CallType, type BusinessErrorName, type ChannelVariable, type DialerOutcome, type PreviewDialingTask } from '@agentsdk/protocol';
+import { CallType, type BusinessErrorName, type ChannelVariable, type DialerOutcome, type DialerTaskChange, type PreviewDialingTask } from '@agentsdk/protocol';
 import {
   attemptOutcomeOf,
+  countsAsAttempt,
   isDoNotCall,
   isWithinCallingHours,
   nextAttemptAfter,
@@ -19,11 +20,13 @@ import { isRestricted, isWithinOutboundHours } from '../domain/outbound-rules.js
 import { isAvailable } from '../domain/agent-availability.js';
 import type { CallRecord } from '../domain/call.js';
 import { findAgent, type TenantConfig } from '../domain/tenant.js';
+import type { Bus } from '../ports/bus.js';
 import type { Clock, TimerHandle } from '../ports/clock.js';
 import type { Store } from '../ports/store.js';
 import type { TelephonyDriver } from '../ports/telephony.js';
 import type { AgentService } from './agent-service.js';
 import type { CallService } from './call-service.js';
+import { DialerEvents } from './dialer-events.js';
 import type { Logger } from './logger.js';
 import type { TenantDirectory } from './tenant-directory.js';
 import { startAgentCall } from './use-cases/start-agent-call.js';
@@ -37,12 +40,15 @@ const PREVIEW_NUMBERS_SHOWN = 5;
 const RECHECK_MAX_MS = 30_000;
 
 export type DialerRefusal = { ok: false; error: BusinessErrorName; message: string };
+/** Joined or left: `announce` sends the task event, after the operation's response. */
+export type DialerMembershipChange = { ok: true; announce: () => Promise<void> };
 
 /** What the dialer uses of the gateway's services. */
 export interface DialerDependencies {
   /** This process's boot id: the owner of the claims it takes. */
   ownerId: string;
   store: Store;
+  bus: Bus;
   clock: Clock;
   tenants: TenantDirectory;
   agents: AgentService;
@@ -62,6 +68,7 @@ export class DialerService {
   private readonly waiting = new Map<string, TimerHandle>();
   private readonly recorded = new Set<string>();
   private deps?: DialerDependencies;
+  private events?: DialerEvents;
   private stopped = false;
 
   constructor(private readonly logger: Logger) {}
@@ -69,9 +76,10 @@ export class DialerService {
   /** Set once the gateway's services exist. */
   attach(deps: DialerDependencies): void {
     this.deps = deps;
+    this.events = new DialerEvents(deps.bus, deps.store.dialer);
   }
 
-  async start(tenant: TenantConfig, agentNo: string, sessionId: string, taskId: string, variables: ChannelVariable[]): Promise<{ ok: true } | DialerRefusal> {
+  async start(tenant: TenantConfig, agentNo: string, sessionId: string, taskId: string, variables: ChannelVariable[]): Promise<DialerMembershipChange | DialerRefusal> {
     const deps = this.required();
     const task = await deps.store.dialer.getTask(tenant.tenantId, taskId);
     if (!task) return { ok: false, error: 'BAD_PARAM', message: `bad param: taskId ${taskId} is not an auto-dial task of the tenant` };
@@ -80,15 +88,16 @@ export class DialerService {
       return { ok: false, error: 'PERMISSION_DENIED', message: `permission denied: work mode ${record.workMode} does not allow ${task.mode} task ${taskId}` };
     }
     await deps.store.dialer.putAgent(join(record, taskId, variables));
-    return { ok: true };
+    return { ok: true, announce: () => this.announce(tenant, task, 'started', agentNo) };
   }
 
-  async pause(tenantId: string, agentNo: string, sessionId: string, taskId: string): Promise<{ ok: true } | DialerRefusal> {
+  async pause(tenant: TenantConfig, agentNo: string, sessionId: string, taskId: string): Promise<DialerMembershipChange | DialerRefusal> {
     const deps = this.required();
-    const record = await deps.store.dialer.getAgent(tenantId, agentNo);
+    const record = await deps.store.dialer.getAgent(tenant.tenantId, agentNo);
     if (record?.sessionId !== sessionId || !(taskId in record.tasks)) return { ok: false, error: 'INVALID_STATE', message: `invalid state: not working task ${taskId}` };
     await deps.store.dialer.putAgent(leave(record, taskId));
-    return { ok: true };
+    const task = await deps.store.dialer.getTask(tenant.tenantId, taskId);
+    return { ok: true, announce: async () => (task ? this.announce(tenant, task, 'paused', agentNo) : undefined) };
   }
 
   async changeWorkMode(tenantId: string, agentNo: string, sessionId: string, workMode: ObWorkMode): Promise<void> {
@@ -121,8 +130,10 @@ export class DialerService {
     this.dialing.set(key, attempt);
   }
 
-  /** A task was created or changed (resumed, numbers added): the agents waiting on this node look again. */
-  taskChanged(task: DialerTaskRecord): void {
+  /** A task was created or changed over the API (resumed, numbers added): told to supervisors; agents waiting on this node look again. */
+  taskChanged(task: DialerTaskRecord, change: DialerTaskChange): void {
+    const tenant = this.deps?.tenants.get(task.tenantId);
+    if (tenant) void this.announce(tenant, task, change);
     const prefix = keyOf(task.tenantId, '');
     for (const key of [...this.waiting.keys()]) if (key.startsWith(prefix)) this.agentAvailable(task.tenantId, key.slice(prefix.length));
   }
@@ -151,6 +162,24 @@ export class DialerService {
     this.waiting.clear();
   }
 
+  private async announce(tenant: TenantConfig, task: DialerTaskRecord, change: DialerTaskChange, agentNo?: string): Promise<void> {
+    await this.events?.task(tenant, task, change, agentNo).catch((error: unknown) => this.logger.error({ err: error, taskId: task.taskId }, 'dialer task event failed'));
+  }
+
+  /** A number's attempt was recorded: its outcome is told, and the task's end when it was the last number. */
+  private async attemptRecorded(
+    tenant: TenantConfig,
+    task: DialerTaskRecord,
+    attempt: { number: string; outcome: DialerOutcome; attemptsBefore: number; nextAttemptAt?: number; callId?: string; agentNo?: string },
+  ): Promise<void> {
+    const { store } = this.required();
+    const { attemptsBefore, ...rest } = attempt;
+    await this.events?.numberOutcome(tenant, { ...rest, taskId: task.taskId, attempts: attemptsBefore + (countsAsAttempt(attempt.outcome) ? 1 : 0) });
+    if (attempt.nextAttemptAt === undefined && (await store.dialer.progress(tenant.tenantId, task.taskId)).remaining === 0) {
+      await this.announce(tenant, task, 'finished');
+    }
+  }
+
   private required(): DialerDependencies {
     if (!this.deps) throw new Error('the dialer is not attached to the gateway services');
     return this.deps;
@@ -170,15 +199,20 @@ export class DialerService {
       return;
     }
     const task = await store.dialer.getTask(call.tenantId, tag.taskId);
-    if (!task) return;
+    const tenant = this.deps?.tenants.get(call.tenantId);
+    if (!task || !tenant) return;
     const now = clock.now();
     const nextAttemptAt = nextAttemptAfter(task, { attempts: tag.attemptsBefore }, outcome, now);
-    await store.dialer.recordOutcome(call.tenantId, tag.taskId, tag.number, {
-      owner: tag.owner,
+    const when = nextAttemptAt === undefined ? {} : { nextAttemptAt };
+    const recorded = await store.dialer.recordOutcome(call.tenantId, tag.taskId, tag.number, { owner: tag.owner, outcome, at: now, callId: call.callId, ...when });
+    if (!recorded) return;
+    await this.attemptRecorded(tenant, task, {
+      number: tag.number,
       outcome,
-      at: now,
+      attemptsBefore: tag.attemptsBefore,
       callId: call.callId,
-      ...(nextAttemptAt === undefined ? {} : { nextAttemptAt }),
+      ...when,
+      ...(call.agentNo === undefined ? {} : { agentNo: call.agentNo }),
     });
   }
 
@@ -198,7 +232,7 @@ export class DialerService {
       if (!task || task.paused || task.mode === 'preview' || !workModeAllows(member.workMode, task.mode)) continue;
       const now = deps.clock.now();
       if (!isWithinOutboundHours(tenant, now) || !isWithinCallingHours(task.callingHours, tenant.outboundHours?.utcOffsetMinutes ?? 0, now)) continue;
-      await this.recoverLapsedClaims(task, now);
+      await this.recoverLapsedClaims(tenant, task, now);
       const number = await this.claimDiallable(tenant, task, now);
       if (!number) {
         const [next] = await deps.store.dialer.listDue(tenantId, taskId, Number.MAX_SAFE_INTEGER, 1);
@@ -246,16 +280,14 @@ export class DialerService {
   }
 
   /** Claims whose dialler stopped before the outcome (a node lost, a restart): recorded `interrupted`, retried per policy. */
-  private async recoverLapsedClaims(task: DialerTaskRecord, now: number): Promise<void> {
+  private async recoverLapsedClaims(tenant: TenantConfig, task: DialerTaskRecord, now: number): Promise<void> {
     const { store } = this.required();
     for (const lapsed of await store.dialer.listExpiredClaims(task.tenantId, task.taskId, now)) {
       const nextAttemptAt = nextAttemptAfter(task, lapsed, 'interrupted', now);
-      await store.dialer.recordOutcome(task.tenantId, task.taskId, lapsed.number, {
-        owner: lapsed.claim!.owner,
-        outcome: 'interrupted',
-        at: now,
-        ...(nextAttemptAt === undefined ? {} : { nextAttemptAt }),
-      });
+      const when = nextAttemptAt === undefined ? {} : { nextAttemptAt };
+      if (await store.dialer.recordOutcome(task.tenantId, task.taskId, lapsed.number, { owner: lapsed.claim!.owner, outcome: 'interrupted', at: now, ...when })) {
+        await this.attemptRecorded(tenant, task, { number: lapsed.number, outcome: 'interrupted', attemptsBefore: lapsed.attempts, ...when });
+      }
     }
   }
 
@@ -266,7 +298,9 @@ export class DialerService {
     for (;;) {
       const number = await store.dialer.claimNext(tenant.tenantId, task.taskId, { owner: ownerId, now, leaseMs });
       if (!number || (!isDoNotCall(task, number.number) && !isRestricted(tenant, number.number))) return number;
-      await store.dialer.recordOutcome(tenant.tenantId, task.taskId, number.number, { owner: ownerId, outcome: 'doNotCall', at: now });
+      if (await store.dialer.recordOutcome(tenant.tenantId, task.taskId, number.number, { owner: ownerId, outcome: 'doNotCall', at: now })) {
+        await this.attemptRecorded(tenant, task, { number: number.number, outcome: 'doNotCall', attemptsBefore: number.attempts });
+      }
     }
   }
 }

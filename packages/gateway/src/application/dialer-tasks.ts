@@ -4,11 +4,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as v from 'valibot';
+import { DIALER_TASK_LIMITS, DialerNumberInputSchema } from '@agentsdk/protocol/dialer-tasks';
 import {
-  DIALER_TASK_LIMITS,
-  DialerNumberInputSchema,
   type AddDialerNumbersResult,
   type CreateDialerTask,
+  type DialerTaskChange,
   type DialerTaskView,
   type PatchDialerTask,
   type RejectedNumber,
@@ -45,7 +45,7 @@ export class DialerTasks {
     private readonly store: DialerStore,
     private readonly clock: Clock,
     /** Told after a task is created or changed (events, the dialer). */
-    private readonly onChanged: (task: DialerTaskRecord) => void = () => undefined,
+    private readonly onChanged: (task: DialerTaskRecord, change: DialerTaskChange) => void = () => undefined,
   ) {}
 
   async create(tenant: TenantConfig, input: CreateDialerTask): Promise<TaskResult<DialerTaskView>> {
@@ -54,7 +54,7 @@ export class DialerTasks {
     const now = this.clock.now();
     const task: DialerTaskRecord = { ...withTaskDefaults({ ...input, taskId: input.taskId ?? randomUUID() }), tenantId: tenant.tenantId, createdAt: now, updatedAt: now };
     if (!(await this.store.createTask(task))) return { ok: false, status: 409, code: 'conflict', message: `task ${task.taskId} exists` };
-    this.onChanged(task);
+    this.onChanged(task, 'changed');
     return { ok: true, value: await this.view(task) };
   }
 
@@ -66,7 +66,7 @@ export class DialerTasks {
     const changes = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
     const task: DialerTaskRecord = { ...stored, ...changes, updatedAt: this.clock.now() };
     if (!(await this.store.updateTask(task))) return notFound(taskId);
-    this.onChanged(task);
+    this.onChanged(task, task.paused === stored.paused ? 'changed' : task.paused ? 'paused' : 'resumed');
     return { ok: true, value: await this.view(task) };
   }
 
@@ -99,7 +99,7 @@ export class DialerTasks {
       if (!added[i]) rejected.push({ line: candidate.line, number: candidate.number, reason: 'already in the task' });
     });
     rejected.sort((a, b) => a.line - b.line);
-    if (added.some(Boolean)) this.onChanged(task);
+    if (added.some(Boolean)) this.onChanged(task, 'changed');
     return { ok: true, value: { accepted: added.filter(Boolean).length, rejected } };
   }
 

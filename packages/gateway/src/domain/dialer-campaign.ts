@@ -3,7 +3,7 @@
  * it, then due again after a retry delay or done. Pure rules; the store keeps the records (ports/store.ts DialerStore).
  */
 import type { CallingHours, DialerOutcome, DialerTaskSettings, RetryableDialerOutcome } from '@agentsdk/protocol';
-import { RETRYABLE_DIALER_OUTCOMES } from '@agentsdk/protocol';
+import { RETRYABLE_DIALER_OUTCOMES } from '@agentsdk/protocol/dialer-tasks';
 import type { CallOutcome, CallRecord } from './call.js';
 
 export interface DialerTaskRecord extends DialerTaskSettings {

@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import * as v from 'valibot';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { AddDialerNumbersSchema, CreateDialerTaskSchema, DIALER_TASK_LIMITS, PatchDialerTaskSchema } from '@agentsdk/protocol';
+import { AddDialerNumbersSchema, CreateDialerTaskSchema, DIALER_TASK_LIMITS, PatchDialerTaskSchema } from '@agentsdk/protocol/dialer-tasks';
 import type { DialerTasks, NumberLine, TaskResult } from '../application/dialer-tasks.js';
 import type { TenantDirectory } from '../application/tenant-directory.js';
 import { issueMessage, sendError } from './http-errors.js';

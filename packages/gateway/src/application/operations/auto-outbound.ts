@@ -12,12 +12,17 @@ export async function startAutoObCallTask(ctx: SignedInContext, params: Validate
   const joined = await services.dialer.start(tenant, agent.agentNo, session.sessionId, params.taskId, variables.variables);
   if (!joined.ok) return failed(joined.error, joined.message);
   // An idle agent is dialled at once, after this response.
-  return succeeded({ after: async () => services.dialer.agentAvailable(tenant.tenantId, agent.agentNo) });
+  return succeeded({
+    after: async () => {
+      await joined.announce();
+      services.dialer.agentAvailable(tenant.tenantId, agent.agentNo);
+    },
+  });
 }
 
 export async function pauseAutoObCallTask(ctx: SignedInContext, params: ValidatedParams<'pauseAutoObCallTask'>): Promise<Outcome> {
-  const left = await ctx.services.dialer.pause(ctx.tenant.tenantId, ctx.agent.agentNo, ctx.session.sessionId, params.taskId);
-  return left.ok ? succeeded() : failed(left.error, left.message);
+  const left = await ctx.services.dialer.pause(ctx.tenant, ctx.agent.agentNo, ctx.session.sessionId, params.taskId);
+  return left.ok ? succeeded({ after: left.announce }) : failed(left.error, left.message);
 }
 
 export async function changeObCallMode(ctx: SignedInContext, params: ValidatedParams<'changeObCallMode'>): Promise<Outcome> {
