@@ -9,6 +9,7 @@ import type { DialerAgentRecord } from '../../domain/dialer-task.js';
 import type { DialerStore } from '../../ports/store.js';
 import { addDialerNumbers } from './scripts/add-dialer-numbers-3.js';
 import { claimDialerNumber } from './scripts/claim-dialer-number-3.js';
+import { claimNamedDialerNumber } from './scripts/claim-named-dialer-number-3.js';
 import { recordDialerOutcome } from './scripts/record-dialer-outcome-4.js';
 import { releaseDialerClaim } from './scripts/release-dialer-claim-3.js';
 import { updateDialerTask } from './scripts/update-dialer-task-1.js';
@@ -75,6 +76,14 @@ export function redisDialerStore(redis: Redis, prefix: string): DialerStore {
         redis,
         [keys.due(tenantId, taskId), keys.claims(tenantId, taskId), keys.numbers(tenantId, taskId)],
         [now, owner, leaseMs],
+      )) as string | null;
+      return json === null ? undefined : parse(json);
+    },
+    async claimNumber(tenantId, taskId, number, { owner, now, leaseMs }) {
+      const json = (await claimNamedDialerNumber.run(
+        redis,
+        [keys.due(tenantId, taskId), keys.claims(tenantId, taskId), keys.numbers(tenantId, taskId)],
+        [number, now, owner, leaseMs],
       )) as string | null;
       return json === null ? undefined : parse(json);
     },

@@ -100,6 +100,16 @@ export function sqliteDialerStore(db: Database, turn: TurnTransaction): DialerSt
         return claimed;
       });
     },
+    async claimNumber(tenantId, taskId, number, { owner, now, leaseMs }) {
+      return turn.inTurn(() => {
+        const row = statements.getNumber.get(tenantId, taskId, number) as { record: string } | undefined;
+        const record = row && parse(row);
+        if (record?.state !== 'due') return undefined;
+        const claimed: DialerNumberRecord = { ...record, state: 'claimed', claim: { owner, at: now, expiresAt: now + leaseMs } };
+        write(claimed);
+        return claimed;
+      });
+    },
     async recordOutcome(tenantId, taskId, number, result) {
       return turn.inTurn(() => {
         const record = claimedBy(tenantId, taskId, number, result.owner);
