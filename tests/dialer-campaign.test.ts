@@ -117,3 +117,27 @@ describe('dialer events', () => {
     expect(await supervisor.log.waitFor('dialerTask', (e) => e.change === 'paused' && e.agentNo === undefined)).toMatchObject({ paused: true });
   });
 });
+
+describe('preview tasks', () => {
+  it('marks a preview number done once its agent has called it, with the number\'s variables on the screen pop', async () => {
+    await answersBriefly('13900002401');
+    await tasks.create({ taskId: 'survey', name: 'Survey', mode: 'preview' }, [
+      { number: '13900002401', variables: { customerName: 'Grace' } },
+      { number: '13900002402' },
+    ]);
+    const supervisor = await signIn(gateway, '1008');
+    const listed = async () => ((await supervisor.sdk.ListPreviewDialingTask()) as any).tasks.find((task: any) => task.taskId === 'survey');
+    expect(await listed()).toMatchObject({ remaining: 2, numbers: ['13900002401', '13900002402'] });
+
+    const agent = await signIn(gateway, '1006');
+    expect(await agent.sdk.startAutoObCallTask({ taskId: 'survey' })).toMatchObject({ code: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(agent.log.of('sessionInit')).toEqual([]);
+    expect(await agent.sdk.previewObCall({ customerNumber: '13900002401' })).toMatchObject({ code: 0 });
+    const init = await agent.log.waitFor('sessionInit');
+    expect(init.chanVariables).toEqual([{ name: 'customerName', value: 'Grace', type: 2 }]);
+    await agent.log.waitFor('sessionTerminate');
+    await expect.poll(async () => (await tasks.get('survey')).progress).toEqual({ total: 2, dialled: 1, remaining: 1, outcomes: { answered: 1 } });
+    expect(await listed()).toMatchObject({ remaining: 1, numbers: ['13900002402'] });
+  });
+});

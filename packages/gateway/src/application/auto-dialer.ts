@@ -18,7 +18,7 @@ import {
 import { dialerAgentOf, join, leave, withWorkMode, workModeAllows, type DialerAgentRecord, type ObWorkMode } from '../domain/dialer-task.js';
 import { isRestricted, isWithinOutboundHours } from '../domain/outbound-rules.js';
 import { isAvailable } from '../domain/agent-availability.js';
-import type { CallRecord } from '../domain/call.js';
+import type { CallRecord, DialerCallTag } from '../domain/call.js';
 import { findAgent, type TenantConfig } from '../domain/tenant.js';
 import type { Bus } from '../ports/bus.js';
 import type { Clock, TimerHandle } from '../ports/clock.js';
@@ -116,6 +116,29 @@ export class DialerService {
         return { taskId: task.taskId, name: task.name, mode: 'preview' as const, remaining, numbers: due.map((number) => number.number) };
       }),
     );
+  }
+
+  /**
+   * previewObCall of a number due in a preview task the agent's session works: claimed for the call, whose outcome
+   * then marks it done (or due again per the task's retries). Undefined for any other number.
+   */
+  async claimPreviewNumber(tenant: TenantConfig, agentNo: string, sessionId: string, number: string): Promise<{ tag: DialerCallTag; variables: ChannelVariable[] } | undefined> {
+    const { store, clock, ownerId } = this.required();
+    const member = await store.dialer.getAgent(tenant.tenantId, agentNo);
+    if (member?.sessionId !== sessionId) return undefined;
+    for (const taskId of Object.keys(member.tasks).sort()) {
+      const task = await store.dialer.getTask(tenant.tenantId, taskId);
+      if (!task || task.mode !== 'preview' || task.paused) continue;
+      const leaseMs = AGENT_ANSWER_TIMEOUT_MS + task.customerAnswerTimeoutSeconds * 1000 + CLAIM_MARGIN_MS;
+      const claimed = await store.dialer.claimNumber(tenant.tenantId, taskId, number, { owner: ownerId, now: clock.now(), leaseMs });
+      if (claimed) return { tag: { taskId, number, owner: ownerId, attemptsBefore: claimed.attempts }, variables: numberVariables(claimed) };
+    }
+    return undefined;
+  }
+
+  /** The preview call could not start: its number is due again as before. */
+  async releasePreviewNumber(tenantId: string, tag: DialerCallTag): Promise<void> {
+    await this.required().store.dialer.releaseClaim(tenantId, tag.taskId, tag.number, tag.owner);
   }
 
   /** The agent can take a call: dial for it if it works a progressive task. One attempt per agent at a time. */
