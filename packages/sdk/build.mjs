@@ -14,9 +14,17 @@ const shared = {
   bundle: true,
   external: ['ws'],
   target: 'es2020',
-  // Bundle the protocol from its sources so a stale packages/protocol/dist cannot leak in.
-  alias: { '@agentsdk/protocol': fileURLToPath(new URL('../protocol/src/index.ts', import.meta.url)) },
   logLevel: 'warning',
+};
+
+/** Bundles the protocol (`@agentsdk/protocol`, `@agentsdk/protocol/contract`) from its sources so a stale packages/protocol/dist cannot leak in. */
+const protocolFromSources = {
+  name: 'protocol-from-sources',
+  setup(build) {
+    build.onResolve({ filter: /^@agentsdk\/protocol(\/contract)?$/ }, ({ path }) => ({
+      path: fileURLToPath(new URL(`../protocol/src/${path.endsWith('/contract') ? 'contract' : 'index'}.ts`, import.meta.url)),
+    }));
+  },
 };
 
 /** The core's dynamic import of the softphone module becomes an import of the sibling softphone bundle. */
@@ -48,7 +56,7 @@ const bundles = [
   { entryPoints: softphoneEntry, format: 'esm', platform: 'browser', minify: true, sourcemap: true, outfile: 'dist/browser/agent-sdk-softphone.js' },
 ];
 
-await Promise.all(bundles.map((options) => build({ ...shared, ...options })));
+await Promise.all(bundles.map((options) => build({ ...shared, ...options, plugins: [protocolFromSources, ...(options.plugins ?? [])] })));
 
 for (const { outfile } of bundles) {
   const code = await readFile(new URL(outfile, `file://${packageDir}/`));

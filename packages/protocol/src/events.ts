@@ -12,6 +12,7 @@ import {
   type ResponseAction,
   type SdkResponse,
 } from './operations.js';
+import type { ConnectionState, ForcedLogoutReason, SoftphoneState } from './event-enums.js';
 import type { AgentStatus } from './types.js';
 
 /** Events that are not operation responses. */
@@ -137,10 +138,9 @@ export type EventName = EventTypeMap[keyof EventTypeMap];
 
 export type ReconnectAttemptEvent = { attempt: number; delayMs: number };
 export type KickOutEvent = { reason: 'loggedInElsewhere'; sessionId: string };
-export type ForcedLogoutReason = 'supervisor' | 'sessionKeyRevoked' | 'sessionExpired' | 'agentRemoved';
 export type ForcedLogoutEvent = { reason: ForcedLogoutReason; sessionId: string; message: string };
 export type ConnectionStateEvent = {
-  state: 'connecting' | 'open' | 'reconnecting' | 'closed';
+  state: ConnectionState;
   reason?: string;
   /**
    * On `open` after a resume: the gateway could not replay every missed event (its replay window moved on, or the
@@ -214,7 +214,7 @@ export type SoftphoneStateEvent = {
    * stack; `registering`: connecting or registering (again after a lost connection); `registered`: calls can ring;
    * `failed`: see `reason` (SIP password refused, no browser support, SIP stack missing).
    */
-  state: 'off' | 'loading' | 'registering' | 'registered' | 'failed';
+  state: SoftphoneState;
   reason?: string;
 };
 

@@ -2,13 +2,12 @@
  * The client a CRM page talks to: `setup`, `on/off/once`, and one method per operation of the protocol's OPERATIONS
  * table, all going through `invoke`.
  */
+import * as contract from '@agentsdk/protocol/contract';
 import {
-  BusinessErrorCode,
-  EventType,
   OPERATION_NAMES,
   validateParams,
+  type ContractConstants,
   type EventMap,
-  type EventTypeMap,
   type OperationName,
   type OperationParams,
   type OperationResponse,
@@ -39,16 +38,13 @@ export interface SoftphoneDevices {
   setOutputDevice(deviceId: string | undefined): Promise<void>;
 }
 
-// The operation methods are created in the constructor from OPERATION_NAMES; this merge gives them their types.
-export interface AgentSdkClient extends OperationMethods {}
+// The operation methods and the contract's constants (`AgentSDK.CallType.INBOUND`, for pages without a module
+// system) are set in the constructor; this merge gives them their types.
+export interface AgentSdkClient extends OperationMethods, ContractConstants {}
 
 export class AgentSdkClient {
-  /** `const { EventType } = AgentSDK;` (spec 2.2). */
-  readonly EventType: EventTypeMap = EventType;
   /** The `code` of a local failure (`AgentSdkError`). */
   readonly ErrorCodes: typeof ErrorCodes = ErrorCodes;
-  /** The `errorCode` of a refused operation by name: `res.errorCode === AgentSDK.BusinessErrorCode.AGENT_BUSY`. */
-  readonly BusinessErrorCode: typeof BusinessErrorCode = BusinessErrorCode;
   readonly #telemetry = new Telemetry();
   readonly #events = new TypedEmitter<EventMap>((event, error) =>
     this.#telemetry.record('handlerError', event, { message: error instanceof Error ? error.message : String(error) }),
@@ -68,6 +64,7 @@ export class AgentSdkClient {
   };
 
   constructor() {
+    Object.assign(this, contract);
     this.#events.on('connectionState', ({ state }) => {
       if (state === 'closed') this.#phone.stop();
     });
