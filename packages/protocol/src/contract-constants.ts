@@ -5,7 +5,7 @@
  */
 import type * as contract from './contract.js';
 import type { AgentStateAction, AgentStateName, CallType, DeviceStatus, EndpointType, LoginStatus, PauseType } from './enums.js';
-import type { BusinessErrorCode, BusinessErrors } from './error-codes.js';
+import type { BusinessErrorCode } from './error-codes.js';
 import type {
   CallOutcome,
   CallSide,
@@ -38,7 +38,6 @@ export interface ContractConstants {
   readonly EventType: typeof EventType;
   /** The `errorCode` of a refused operation by name: `res.errorCode === AgentSDK.BusinessErrorCode.AGENT_BUSY`. */
   readonly BusinessErrorCode: typeof BusinessErrorCode;
-  readonly BusinessErrors: typeof BusinessErrors;
 }
 
 type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;

@@ -33,8 +33,9 @@ export {
   SoftphoneState,
 } from './event-enums.js';
 export { EventType } from './events.js';
-export { BusinessErrors, BusinessErrorCode } from './error-codes.js';
-export type { ErrorCodeInfo, BusinessErrorName, BusinessErrorCodeValue } from './error-codes.js';
+export { BusinessErrorCode } from './error-codes.js';
+export type { BusinessErrorName, BusinessErrorCodeValue } from './error-codes.js';
+export type { ErrorCodeInfo } from './error-catalogue.js';
 export type {
   OperationName,
   OperationParams,

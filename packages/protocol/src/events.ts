@@ -3,15 +3,8 @@
  * Every payload carries `eventType`, the event's name.
  */
 import type { CallEventPayloads } from './call-events.js';
-import {
-  OPERATION_NAMES,
-  responseActionOf,
-  type OperationName,
-  type OperationResponse,
-  type QueueStatusResult,
-  type ResponseAction,
-  type SdkResponse,
-} from './operations.js';
+import { OPERATION_NAMES, responseActionOf, type OperationName, type ResponseAction } from './operation-names.js';
+import type { OperationResponse, QueueStatusResult, SdkResponse } from './operations.js';
 import type { ConnectionState, ForcedLogoutReason, SoftphoneState } from './event-enums.js';
 import type { AgentStatus } from './types.js';
 

@@ -1,7 +1,9 @@
 export * from './contract.js';
+export { BusinessErrors } from './error-catalogue.js';
 export { PROTOCOL_VERSION, WEBSOCKET_PATH, MAX_FRAME_BYTES, MAX_FRAME_DEPTH, SESSION_ACTIONS, CloseCode, isTerminalCloseCode } from './wire.js';
 export type { RequestFrame, ResponseFrame, EventFrame, PingFrame, PongFrame, ClientFrame, ServerFrame, ResumeParams, CloseCodeValue } from './wire.js';
-export { OPERATIONS, OPERATION_NAMES, isOperationName, responseActionOf } from './operations.js';
+export { OPERATIONS } from './operations.js';
+export { OPERATION_NAMES, isOperationName, responseActionOf } from './operation-names.js';
 export type { OperationGroup, ValidatedParams } from './operations.js';
 export { isEventName } from './events.js';
 export { validateParams } from './validation.js';
@@ -9,5 +11,6 @@ export type { ParamsValidation } from './validation.js';
 export { PHONE_NUMBER_PATTERN, EXTENSION_PATTERN, SOFTPHONE_ENDPOINT_PATTERN } from './schemas/common.js';
 export { DIALLABLE_CHARACTERS } from './schemas/call-operations.js';
 export { QUEUE_STATUS_SECTIONS } from './schemas/supervisor-operations.js';
-export { TELEMETRY_PATH, TELEMETRY_LIMITS, TELEMETRY_EVENT_TYPES, TelemetryEventSchema, TelemetryUploadSchema } from './telemetry.js';
+export { TELEMETRY_PATH, TELEMETRY_LIMITS, TELEMETRY_EVENT_TYPES } from './telemetry.js';
+export { TelemetryEventSchema, TelemetryUploadSchema } from './telemetry-schemas.js';
 export type { TelemetryEvent, TelemetryEventType, TelemetryUpload } from './telemetry.js';

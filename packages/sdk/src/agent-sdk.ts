@@ -5,7 +5,6 @@
 import * as contract from '@agentsdk/protocol/contract';
 import {
   OPERATION_NAMES,
-  validateParams,
   type ContractConstants,
   type EventMap,
   type OperationName,
@@ -17,7 +16,8 @@ import { AgentSdkError, ErrorCodes, isAgentSdkError } from './errors.js';
 import { GatewayLink } from './gateway-link.js';
 import type { OperationMethods } from './operation-methods.js';
 import { watchPageLifecycle } from './page-lifecycle.js';
-import { runPreflight, type PreflightOptions, type PreflightReport } from './preflight.js';
+import { loadChunk } from './chunk-loader.js';
+import type { PreflightOptions, PreflightReport } from './preflight.js';
 import type { AgentSdkState } from './state/agent-sdk-state.js';
 import { StateStore, type StateListener } from './state/state-store.js';
 import { Telemetry } from './telemetry.js';
@@ -85,6 +85,8 @@ export class AgentSdkClient {
     this.#config = resolveConfig(config);
     this.#link.configure(this.#config);
     this.#telemetry.configure(this.#config.baseURL, this.#config.observability);
+    // Fetched now so the first operation does not wait for it; a failure is reported by that operation.
+    loadChunk('validation', this.#config.baseURL, () => import('./chunks/validation-chunk.js')).catch(() => undefined);
   }
 
   /**
@@ -115,7 +117,8 @@ export class AgentSdkClient {
    */
   preflight(options?: PreflightOptions): Promise<PreflightReport> {
     try {
-      return runPreflight(this.requireConfig('preflight').baseURL, options);
+      const { baseURL } = this.requireConfig('preflight');
+      return loadChunk('preflight', baseURL, () => import('./chunks/preflight-chunk.js')).then(({ runPreflight }) => runPreflight(baseURL, options));
     } catch (error) {
       return Promise.reject(error);
     }
@@ -171,6 +174,7 @@ export class AgentSdkClient {
 
   private async invokeOperation(name: OperationName, params: unknown): Promise<unknown> {
     const config = this.requireConfig(name);
+    const { validateParams } = await loadChunk('validation', config.baseURL, () => import('./chunks/validation-chunk.js'));
     const validation = validateParams(name, params);
     if (!validation.ok) {
       throw new AgentSdkError(ErrorCodes.INVALID_PARAMS, validation.message, { field: validation.field });

@@ -30,3 +30,5 @@ export type { DebugEntry } from './debug-log.js';
 export type { EventHandler } from './typed-emitter.js';
 /** The protocol's public part: value enums (`CallType`, `PauseType`, `CallOutcome`, ...), `EventType`, business error codes, and the types of every operation and event. */
 export * from '@agentsdk/protocol/contract';
+/** The business error catalogue with each code's message, cause and solution (not on the client: it is prose). */
+export { BusinessErrors } from '@agentsdk/protocol';
