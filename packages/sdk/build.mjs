@@ -38,6 +38,7 @@ const CHUNKS = {
   softphone: { entry: 'src/softphone-module/softphone-module.ts', platform: 'browser', imported: /softphone-module\/softphone-module\.js$/ },
   validation: { entry: 'src/chunks/validation-chunk.ts', platform: 'neutral', imported: /chunks\/validation-chunk\.js$/ },
   preflight: { entry: 'src/chunks/preflight-chunk.ts', platform: 'neutral', imported: /chunks\/preflight-chunk\.js$/ },
+  tabs: { entry: 'src/chunks/tabs-chunk.ts', platform: 'neutral', imported: /chunks\/tabs-chunk\.js$/ },
 };
 
 function chunksIn(directory) {

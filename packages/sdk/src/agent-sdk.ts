@@ -9,7 +9,6 @@ import {
   type EventMap,
   type OperationName,
   type OperationParams,
-  type OperationResponse,
 } from '@agentsdk/protocol';
 import { resolveConfig, type ResolvedSdkConfig, type SdkConfig } from './config.js';
 import { AgentSdkError, ErrorCodes, isAgentSdkError } from './errors.js';
@@ -24,6 +23,7 @@ import { Telemetry } from './telemetry.js';
 import { TypedEmitter, type EventHandler } from './typed-emitter.js';
 import type { AudioDevices } from './softphone/softphone-contract.js';
 import { SoftphoneController } from './softphone/softphone-controller.js';
+import type { LoginResponse, TabSession, TabSessionHost } from './tabs/tab-session-contract.js';
 
 /** How long previewObCall waits for the softphone to register (spec 4.1: dial only once it is ready). */
 const SOFTPHONE_READY_TIMEOUT_MS = 5_000;
@@ -54,6 +54,10 @@ export class AgentSdkClient {
   readonly #link = new GatewayLink(this.#events);
   readonly #phone = new SoftphoneController(this.#events);
   #config: ResolvedSdkConfig | undefined;
+  /** The session shared with this browser's other tabs of the same agent, from login until close() or its end. */
+  #tabs: TabSession | undefined;
+  /** The successful login of this client's session (or the one it took over): a tab taking over needs it. */
+  #login: LoginResponse | undefined;
   /** Stops watching the page's lifecycle signals; set from the first login until close(). */
   #stopLifecycleWatch: (() => void) | undefined;
   /** The softphone's devices. */
@@ -149,6 +153,8 @@ export class AgentSdkClient {
    * session until its resume grace period ends. `login` may be called again afterwards.
    */
   close(): void {
+    this.#tabs?.leave();
+    this.#tabs = undefined;
     this.#link.close();
     this.#stopLifecycleWatch?.();
     this.#stopLifecycleWatch = undefined;
@@ -179,14 +185,32 @@ export class AgentSdkClient {
     if (!validation.ok) {
       throw new AgentSdkError(ErrorCodes.INVALID_PARAMS, validation.message, { field: validation.field });
     }
+    if (name !== 'login') return this.#tabs === undefined ? this.runHere(name, params) : this.#tabs.run(name, params);
+    this.#tabs?.leave();
+    this.#tabs = undefined;
+    const loginParams = params as OperationParams<'login'>;
+    if (!config.shareSessionAcrossTabs || !canShareAcrossTabs()) return this.loginHere(loginParams);
+    const { joinTabSession } = await loadChunk('tabs', config.baseURL, () => import('./chunks/tabs-chunk.js'));
+    const { session, response } = await joinTabSession(this.tabSessionHost(config), loginParams, config.baseURL);
+    this.#tabs = session;
+    return response;
+  }
+
+  private async loginHere(params: OperationParams<'login'>): Promise<LoginResponse> {
+    const config = this.requireConfig('login');
+    this.#phone.stop();
+    this.#stopLifecycleWatch ??= watchPageLifecycle((signal) => this.#link.checkConnection(signal));
+    const response = (await this.#link.run('login', params)) as LoginResponse;
+    if (response.code === 0) {
+      this.#login = response;
+      this.#phone.start(response, config);
+    }
+    return response;
+  }
+
+  /** An operation other than login, run by this client (its own, or one another tab sent it to run). */
+  private async runHere(name: OperationName, params: unknown): Promise<unknown> {
     switch (name) {
-      case 'login': {
-        this.#phone.stop();
-        this.#stopLifecycleWatch ??= watchPageLifecycle((signal) => this.#link.checkConnection(signal));
-        const response = await this.#link.run(name, params);
-        if (response.code === 0) this.#phone.start(response as Extract<OperationResponse<'login'>, { code: 0 }>, config);
-        return response;
-      }
       // The softphone answers and hangs up in the browser: these never reach the gateway.
       case 'sipLink':
         return this.#phone.link();
@@ -200,12 +224,38 @@ export class AgentSdkClient {
     }
   }
 
+  private tabSessionHost(config: ResolvedSdkConfig): TabSessionHost {
+    return {
+      events: this.#events,
+      requestTimeoutMs: config.requestTimeoutMs,
+      loginHere: (params) => this.loginHere(params),
+      runHere: (name, params) => this.runHere(name, params),
+      sharedSession: () => {
+        const session = this.#link.sharedSession();
+        return session === undefined || this.#login === undefined ? undefined : { session, login: this.#login };
+      },
+      takeOver: ({ session, login }) => {
+        this.#login = login;
+        this.#stopLifecycleWatch ??= watchPageLifecycle((signal) => this.#link.checkConnection(signal));
+        this.#link.adopt(session);
+        this.#phone.start(login as Extract<LoginResponse, { code: 0 }>, config);
+      },
+      state: () => this.#store.current,
+      replaceState: (state) => this.#store.replace(state),
+    };
+  }
+
   private requireConfig(operation: string): ResolvedSdkConfig {
     if (this.#config === undefined) {
       throw new AgentSdkError(ErrorCodes.NOT_INITIALIZED, `${operation} was called before setup(config)`, { operation });
     }
     return this.#config;
   }
+}
+
+/** Web Locks elect the tab that holds the session; BroadcastChannel carries its events to the others. */
+function canShareAcrossTabs(): boolean {
+  return typeof BroadcastChannel === 'function' && typeof navigator !== 'undefined' && typeof navigator.locks?.request === 'function';
 }
 
 /** A new independent client; `AgentSDK` is one of these. Passing a config is the same as calling `setup` on it. */
