@@ -23,6 +23,7 @@ export type {
 } from './state/agent-sdk-state.js';
 export type { StateListener } from './state/state-store.js';
 export type { PreflightReport, PreflightCheck, PreflightStatus, PreflightOptions } from './preflight.js';
+export type { IceCheck, IceCandidateCounts, MediaLoopbackCheck } from './preflight-webrtc.js';
 export { AgentSdkError, isAgentSdkError, ErrorCodes } from './errors.js';
 export type { ErrorCode } from './errors.js';
 export type { SdkConfig, ReconnectOptions } from './config.js';
