@@ -70,10 +70,10 @@ describe('script-tag bundle', () => {
  * The core loads in a CRM page on every agent desktop, so its size may only shrink. 19,709 bytes gzip (level 9, as
  * the SDK build prints it) with the state store, error catalogue, preflight and page lifecycle; 14,002 once the
  * parameter schemas (valibot), preflight and the error catalogue's prose moved out of it (lazily loaded chunks, see
- * docs/02-Quick-Start.md); 14,469 with the hooks of one session across tabs (the tab session itself is a chunk).
- * The softphone and React bindings are not in it. The target is 12 KiB: lower the budget when the bundle shrinks.
+ * docs/02-Quick-Start.md); 14,469 with the hooks of one session across tabs (the tab session itself is a chunk);
+ * 14,019 with the telemetry uploader out too. The softphone and React bindings are not in it. The target is 12 KiB: lower the budget when the bundle shrinks.
  */
-const SCRIPT_TAG_GZIP_BUDGET_BYTES = 14_500;
+const SCRIPT_TAG_GZIP_BUDGET_BYTES = 14_050;
 
 describe('optional chunks', () => {
   it('an operation whose chunk cannot be loaded fails with MISSING_DEP naming the file', async () => {

@@ -39,6 +39,7 @@ const CHUNKS = {
   validation: { entry: 'src/chunks/validation-chunk.ts', platform: 'neutral', imported: /chunks\/validation-chunk\.js$/ },
   preflight: { entry: 'src/chunks/preflight-chunk.ts', platform: 'neutral', imported: /chunks\/preflight-chunk\.js$/ },
   tabs: { entry: 'src/chunks/tabs-chunk.ts', platform: 'neutral', imported: /chunks\/tabs-chunk\.js$/ },
+  telemetry: { entry: 'src/chunks/telemetry-chunk.ts', platform: 'neutral', imported: /chunks\/telemetry-chunk\.js$/ },
 };
 
 function chunksIn(directory) {

@@ -19,7 +19,7 @@ import { loadChunk } from './chunk-loader.js';
 import type { PreflightOptions, PreflightReport } from './preflight.js';
 import type { AgentSdkState } from './state/agent-sdk-state.js';
 import { StateStore, type StateListener } from './state/state-store.js';
-import { Telemetry } from './telemetry.js';
+import { TelemetryRecorder } from './telemetry-recorder.js';
 import { TypedEmitter, type EventHandler } from './typed-emitter.js';
 import type { AudioDevices } from './softphone/softphone-contract.js';
 import { SoftphoneController } from './softphone/softphone-controller.js';
@@ -45,7 +45,7 @@ export interface AgentSdkClient extends OperationMethods, ContractConstants {}
 export class AgentSdkClient {
   /** The `code` of a local failure (`AgentSdkError`). */
   readonly ErrorCodes: typeof ErrorCodes = ErrorCodes;
-  readonly #telemetry = new Telemetry();
+  readonly #telemetry = new TelemetryRecorder();
   readonly #events = new TypedEmitter<EventMap>((event, error) =>
     this.#telemetry.record('handlerError', event, { message: error instanceof Error ? error.message : String(error) }),
   );
