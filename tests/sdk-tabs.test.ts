@@ -85,6 +85,8 @@ describe('one session across tabs', () => {
     expect(thirdLogin).toMatchObject({ code: 0, sessionId });
     expect(gateway.liveSessions.size).toBe(sessionsBefore + 1);
     for (const tab of tabs) expect(await stateOf(tab)).toMatchObject({ connection: 'open', session: { sessionId }, agent: { state: 'idle' } });
+    // A joining tab's handlers hear what signing in alone would have told them.
+    for (const tab of [second, third]) expect(await eventNames(tab)).toEqual(expect.arrayContaining(['loginResp', 'agentStatus']));
 
     // An operation from a following tab: its Promise resolves with the new state visible there, and in every tab.
     expect(await run(third, 'pause', { pauseType: 1, pauseDescription: 'busy' })).toMatchObject({ code: 0 });

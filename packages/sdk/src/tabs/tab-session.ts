@@ -216,7 +216,10 @@ class TabMember implements TabSession {
       case 'welcome':
         if (message.to !== this.id || this.joined === undefined) return;
         this.shared = message.shared;
+        // What a tab signing in by itself would see: its loginResp, then the agent's status (and the state as it is).
+        this.host.events.emit('loginResp', { ...message.shared.login, eventType: 'loginResp' } as never);
         this.host.replaceState(message.state);
+        if (message.state.agent !== undefined) this.host.events.emit('agentStatus', { ...message.state.agent, eventType: 'agentStatus' } as never);
         this.settleJoin((joined) => joined.resolve(message.shared.login));
         return;
       case 'refused':
