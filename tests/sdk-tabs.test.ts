@@ -2,6 +2,7 @@
  * One session across tabs: three Chromium tabs of one browser, pages served by a real gateway, sign in as the same
  * agent. The gateway holds one session; an operation from any tab works and every tab sees its effect; when the
  * leading tab closes in the middle of a call, another leads within 2 s and the call goes on with its state intact.
+ * `close()` in the leading tab hands the session over too; a refused sign-in is refused in every tab, none hangs.
  * With `shareSessionAcrossTabs: false` each tab has its own session again (the second sign-in ends the first).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -134,6 +135,30 @@ describe('one session across tabs', () => {
     for (const tab of followers) await waitInPage(tab, () => (window as any).AgentSDK.getState().connection === 'closed' && (window as any).AgentSDK.getState().session === undefined);
     await context.close();
   }, 60_000);
+
+  it('close() in the leading tab hands the session to another tab; a bad session key fails in every tab, none hangs', async () => {
+    const context = await browser.newContext();
+    const [first, second] = [await openTab(context), await openTab(context)];
+    const sessionKey = await gateway.issueKey('1003');
+    expect(await login(first, '1003', sessionKey)).toMatchObject({ code: 0 });
+    const joined = await login(second, '1003', sessionKey);
+    const mark = (await eventNames(second)).length;
+    await first.evaluate(() => (window as any).AgentSDK.close());
+    await second.waitForFunction(
+      (mark) => (window as any).events.slice(mark).some(([name, payload]: [string, any]) => name === 'connectionState' && payload.state === 'open'),
+      mark,
+      { timeout: 5_000 },
+    );
+    expect(await stateOf(second)).toMatchObject({ connection: 'open', session: { sessionId: joined.sessionId } });
+    expect(await run(second, 'pause', { pauseType: 1, pauseDescription: 'busy' })).toMatchObject({ code: 0 });
+    expect((await stateOf(second)).agent.state).toBe('busy');
+    expect((await stateOf(first)).connection).toBe('closed');
+
+    const [third, fourth] = [await openTab(context), await openTab(context)];
+    const refusals = await Promise.all([login(third, '1004', 'not-a-key'), login(fourth, '1004', 'not-a-key')]);
+    for (const refusal of refusals) expect(refusal).toMatchObject({ code: -1, errorCode: 30002 });
+    await context.close();
+  }, 30_000);
 
   it('shareSessionAcrossTabs: false gives each tab its own session: the second sign-in ends the first', async () => {
     const context = await browser.newContext();
