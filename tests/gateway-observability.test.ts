@@ -55,7 +55,7 @@ describe('structured logs', () => {
     const entries = logged();
     const pause = entries.find((entry) => entry.msg === 'operation' && entry.action === 'pause');
     expect(pause).toMatchObject({ sessionId, code: 0, level: 30 });
-    expect(pause.requestId).toMatch(new RegExp(`^${sessionId}:\\d+$`));
+    expect(pause.requestId).toMatch(new RegExp(`^${sessionId}:[\\w-]+$`));
     expect(entries.find((entry) => entry.msg === 'request' && entry.action === 'login')?.params.sessionKey).toBe('[redacted]');
     expect(entries.find((entry) => entry.msg === 'request' && entry.action === 'resume')?.params).toMatchObject({ sessionId, sessionKey: '[redacted]' });
     expect(entries.find((entry) => entry.msg === 'http' && entry.method === 'DELETE')).toMatchObject({
