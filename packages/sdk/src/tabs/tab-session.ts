@@ -57,6 +57,9 @@ class TabMember implements TabSession {
   private joined: { resolve(response: LoginResponse): void; reject(error: unknown): void } | undefined;
   private pendingLogin: LoginParams | undefined;
   private stopBroadcasting: (() => void) | undefined;
+  /** While this tab resumes the session it took over: settles once the connection is open (or closed). */
+  private takingOver: Promise<void> | undefined;
+  private finishTakingOver: (() => void) | undefined;
 
   constructor(
     private readonly host: TabSessionHost,
@@ -77,7 +80,7 @@ class TabMember implements TabSession {
   }
 
   run(name: OperationName, params: unknown): Promise<unknown> {
-    if (this.role !== 'follower') return this.host.runHere(name, params);
+    if (this.role !== 'follower') return this.runHere(name, params);
     const message = { kind: 'call' as const, from: this.id, id: ++this.callCount, name, params };
     return new Promise((resolve, reject) => {
       const timeoutMs = this.host.requestTimeoutMs * 2 + FORWARD_TIMEOUT_EXTRA_MS;
@@ -146,6 +149,7 @@ class TabMember implements TabSession {
     this.post({ kind: 'leader', from: this.id });
     const shared = this.shared;
     if (shared !== undefined) {
+      this.takingOver = this.resumed();
       this.broadcastEvents();
       this.host.takeOver(shared);
     } else if (this.pendingLogin !== undefined && this.joined !== undefined) {
@@ -157,7 +161,7 @@ class TabMember implements TabSession {
       this.end();
     }
     // Calls this tab had sent to the closed leader go to itself now; the others re-send theirs on `leader`.
-    for (const call of this.takePending()) this.host.runHere(call.message.name, call.message.params).then(call.resolve, call.reject);
+    for (const call of this.takePending()) this.runHere(call.message.name, call.message.params).then(call.resolve, call.reject);
   }
 
   /** Leader: every event this tab emits, for the followers' state and handlers, with what a takeover would need. */
@@ -178,6 +182,27 @@ class TabMember implements TabSession {
     this.stopBroadcasting = () => {
       for (const [event, handler] of handlers) this.host.events.off(event, handler);
     };
+  }
+
+  /** Operations wait for a takeover's resume (at most the request timeout) rather than fail while it runs. */
+  private async runHere(name: OperationName, params: unknown): Promise<unknown> {
+    await this.takingOver;
+    return this.host.runHere(name, params);
+  }
+
+  private resumed(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.host.events.off('connectionState', settle);
+        this.takingOver = this.finishTakingOver = undefined;
+        resolve();
+      };
+      this.finishTakingOver = done;
+      const settle = ({ state }: { state: string }) => (state === 'open' || state === 'closed') && done();
+      const timer = setTimeout(done, this.host.requestTimeoutMs);
+      this.host.events.on('connectionState', settle);
+    });
   }
 
   private welcome(to: string): void {
@@ -250,7 +275,7 @@ class TabMember implements TabSession {
     const key = `${message.from}:${message.id}`;
     if (this.taken.has(key)) return;
     this.taken.add(key);
-    this.host.runHere(message.name, message.params).then(
+    this.runHere(message.name, message.params).then(
       (value) => this.post({ kind: 'result', to: message.from, id: message.id, value }),
       (error: unknown) => this.post({ kind: 'failure', to: message.from, id: message.id, error: serializeError(error) }),
     );
@@ -266,6 +291,7 @@ class TabMember implements TabSession {
   private end(): void {
     if (this.role === 'left') return;
     this.role = 'left';
+    this.finishTakingOver?.();
     this.stopBroadcasting?.();
     this.queue.abort();
     this.releaseLock?.();
