@@ -114,7 +114,8 @@ describe('deferred logout and wrap-up', () => {
     expect(transition(detached.next, { type: 'offer', callId: 'c2', callType: 4, requireIdle: false }, T0 + 2)).toMatchObject({ ok: true });
 
     const back = transition(detached.next, { type: 'socketAttached', sessionId: 's1', socketOwnerId: 'boot-2' }, T0 + 3);
-    expect(back).toMatchObject({ ok: true, effects: [{ type: 'available' }] });
+    expect(detached.effects).toEqual([{ type: 'connectionChanged' }]);
+    expect(back).toMatchObject({ ok: true, effects: [{ type: 'connectionChanged' }, { type: 'available' }] });
     expect(back.ok && isAvailable(back.next)).toBe(true);
     expect(back.ok && back.next.socketOwnerId).toBe('boot-2');
   });

@@ -94,5 +94,6 @@ export type {
   QueueStatusEntry,
   QueueStatusMap,
 } from './types.js';
+export type { AgentPresence, AgentPresenceList } from './http/agent-presence.js';
 export { TELEMETRY_PATH, TELEMETRY_LIMITS, TELEMETRY_EVENT_TYPES, TelemetryEventSchema, TelemetryUploadSchema } from './telemetry.js';
 export type { TelemetryEvent, TelemetryEventType, TelemetryUpload } from './telemetry.js';

@@ -34,8 +34,8 @@ export class AgentService {
     private readonly bus: Bus,
     private readonly clock: Clock,
     private readonly logger: Logger,
-    /** Told after each published status (the supervisors' queue status feed). */
-    private readonly onStatusPublished?: (record: AgentRecord) => void,
+    /** Told after each published status or connection change (the supervisors' queue status feed). */
+    private readonly onSupervisorViewChanged?: (record: AgentRecord) => void,
   ) {}
 
   /** Where `available` effects go: set once the router exists. */
@@ -78,7 +78,10 @@ export class AgentService {
             event: EventType.AGENT_STATUS,
             data: { eventType: EventType.AGENT_STATUS, ...toAgentStatus(record) },
           });
-          this.onStatusPublished?.(record);
+          this.onSupervisorViewChanged?.(record);
+          break;
+        case 'connectionChanged':
+          this.onSupervisorViewChanged?.(record);
           break;
         case 'kickOut':
           await this.store.sessions.end(effect.sessionId, 'kickOut', this.clock.now());
