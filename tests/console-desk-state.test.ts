@@ -123,6 +123,21 @@ describe('desk state', () => {
     expect(agent.monitor).toBeUndefined();
   });
 
+  it('tells the agent a whisper ended without saying whether the supervisor still listens', () => {
+    const whispered = play([
+      ['agentStatus', status('talking', { agentNo: '1001', callId: 'c1' })],
+      ['whisperLink', { supervisorNo: '1008', agentNo: '1001' }],
+      ['agentStatus', status('talking', { agentNo: '1001', callId: 'c1', monitoredBy: { supervisorNo: '1008', mode: 'whisper' } })],
+    ]);
+    expect(whispered.monitoredBy).toEqual({ mode: 'whisper', supervisorNo: '1008' });
+    const ended = play([['whisperUnlink', { supervisorNo: '1008', agentNo: '1001', reason: 'hangup' }], ['agentStatus', status('talking', { agentNo: '1001', callId: 'c1' })]], whispered);
+    expect(ended.monitoredBy).toBeUndefined();
+    expect(ended.supervisorNotice?.text).toBe('Your supervisor stopped whispering to you. The caller never heard the whisper.');
+    expect(ended.supervisorNotice?.text).not.toMatch(/listen/i);
+    // A snapshot without `monitoredBy` clears a mode on its own too.
+    expect(play([['agentStatus', status('talking', { agentNo: '1001', callId: 'c1' })]], whispered).monitoredBy).toBeUndefined();
+  });
+
   it('shows a call that was already up when this desktop signed in', () => {
     const state = play([['agentStatus', status('talking', { callId: 'c9', callType: 1, deviceStatus: 4, stateSince: 5_000 })]]);
     expect(state.call).toMatchObject({ callId: 'c9', phase: 'connected', takenOver: true, talkingSince: 5_000 });

@@ -202,6 +202,8 @@ function agentStatusTransition(state: DeskState, agent: AgentStatus, at: number)
   if (previous === undefined || previous.state !== agent.state) {
     next.stateEnteredAt = previous !== undefined && agent.stateSince <= previous.stateSince ? at : agent.stateSince;
   }
+  // Who monitors this agent, as far as it is told: the snapshot clears a mode whose Unlink named no successor.
+  if (agent.monitoredBy === undefined) next.monitoredBy = undefined;
   if (next.offer && next.offer.callId !== agent.callId) next.offer = undefined;
   if (next.call && next.call.callId !== agent.callId) next.call = undefined;
   if (next.preview?.callId !== undefined && next.preview.callId !== agent.callId) next.preview = undefined;

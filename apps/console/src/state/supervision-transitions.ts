@@ -33,6 +33,20 @@ export function supervisionTransition(state: DeskState, { name, payload, at }: S
   }
   // Unlink: `switched` means another mode follows at once (its Link comes next).
   if (payload.reason === 'switched') return state;
-  if (aboutMe) return state.monitoredBy ? { ...state, monitoredBy: undefined } : state;
+  if (aboutMe) {
+    const ended: DeskState = { ...state, monitoredBy: undefined };
+    return payload.reason === 'callEnded' ? ended : { ...ended, supervisorNotice: { text: MONITORING_ENDED_NOTICES[event.mode], at } };
+  }
   return state.monitor ? { ...state, monitor: undefined } : state;
 }
+
+/**
+ * What the monitored agent is told when a mode it knew of ends. Never that nobody listens any more: under silent
+ * monitoring the supervisor may still be listening.
+ */
+const MONITORING_ENDED_NOTICES: Record<MonitorMode, string> = {
+  spy: 'Your supervisor stopped listening to your call.',
+  whisper: 'Your supervisor stopped whispering to you. The caller never heard the whisper.',
+  barge: 'Your supervisor left the conversation.',
+  threeway: 'Your supervisor left the conversation.',
+};
