@@ -323,7 +323,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   });
   registerSipEndpoint(app, sipEdge, logger, (origin) => origins.allows(origin));
   registerSessionKeyRoutes(app, services, (keyHash) => endSessionsOfKey(services, keyHash));
-  registerCallRecordRoutes(app, tenants, store.calls);
+  registerCallRecordRoutes(app, tenants, store.calls, recordings);
   registerRecordingRoute(app, tenants, recordings);
   registerAgentPresenceRoute(app, tenants, store.agents, clock);
   registerDemoRoutes(app, tenants, embedded, options.demoApiKey ?? 'demo-api-key');

@@ -95,5 +95,6 @@ export type {
   QueueStatusMap,
 } from './types.js';
 export type { AgentPresence, AgentPresenceList } from './http/agent-presence.js';
+export type { CallRecordView, CallRecordPage } from './http/call-record-view.js';
 export { TELEMETRY_PATH, TELEMETRY_LIMITS, TELEMETRY_EVENT_TYPES, TelemetryEventSchema, TelemetryUploadSchema } from './telemetry.js';
 export type { TelemetryEvent, TelemetryEventType, TelemetryUpload } from './telemetry.js';

@@ -1,10 +1,13 @@
 /** GET /api/v1/tenants/{tenantId}/cdrs: the tenant's call records, newest first, a page at a time. */
+import type { CallRecordPage, CallRecordView } from '@agentsdk/protocol';
 import type { FastifyInstance } from 'fastify';
+import type { CallRecordings } from '../adapters/media/call-recordings.js';
 import type { CallRecord } from '../domain/call.js';
 import { participatingAgents } from '../domain/call-disposition.js';
 import type { TenantDirectory } from '../application/tenant-directory.js';
 import type { CallStore } from '../ports/store.js';
 import { sendError } from './http-errors.js';
+import { recordingPath, recordingSize } from './recording-route.js';
 import { authorizeTenant } from './tenant-auth.js';
 
 interface CdrQuery {
@@ -18,7 +21,7 @@ interface CdrQuery {
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
 /** The call record as the API shows it: ISO times, the talk time, and only the variables meant for records (type 2, 3). */
-export function callRecordView(call: CallRecord) {
+export function callRecordView(call: CallRecord, recorded = false): CallRecordView {
   return {
     callId: call.callId,
     callType: call.callType,
@@ -52,6 +55,7 @@ export function callRecordView(call: CallRecord) {
       endedAt: iso(leg.endedAt),
       endCause: leg.endCause,
     })),
+    ...(recorded ? { recordingUrl: recordingPath(call.tenantId, call.callId) } : {}),
   };
 }
 
@@ -72,7 +76,7 @@ function parseCursor(cursor: string | undefined): { endedAt: number; callId: str
   return 'invalid';
 }
 
-export function registerCallRecordRoutes(app: FastifyInstance, tenants: TenantDirectory, calls: CallStore): void {
+export function registerCallRecordRoutes(app: FastifyInstance, tenants: TenantDirectory, calls: CallStore, recordings?: CallRecordings): void {
   app.get<{ Params: { tenantId: string }; Querystring: CdrQuery }>('/api/v1/tenants/:tenantId/cdrs', async (request, reply) => {
     const tenant = authorizeTenant(tenants, request, reply);
     if (!tenant) return reply;
@@ -92,6 +96,10 @@ export function registerCallRecordRoutes(app: FastifyInstance, tenants: TenantDi
       records.length === limit && last?.endedAt !== undefined
         ? Buffer.from(JSON.stringify({ endedAt: last.endedAt, callId: last.callId })).toString('base64url')
         : null;
-    return { records: records.map(callRecordView), nextCursor };
+    const page: CallRecordPage = {
+      records: records.map((record) => callRecordView(record, recordingSize(recordings, record.tenantId, record.callId) !== undefined)),
+      nextCursor,
+    };
+    return page;
   });
 }

@@ -16,7 +16,7 @@ export function registerRecordingRoute(app: FastifyInstance, tenants: TenantDire
     const tenant = authorizeTenant(tenants, request, reply);
     if (!tenant) return reply;
     const { callId } = request.params;
-    const size = recordings && CALL_ID.test(callId) ? sizeOf(recordings.pathOf(tenant.tenantId, callId)) : undefined;
+    const size = recordingSize(recordings, tenant.tenantId, callId);
     if (size === undefined) return sendError(reply, 404, 'not_found', `no recording of call ${callId}`);
     const path = recordings!.pathOf(tenant.tenantId, callId);
     reply.header('Accept-Ranges', 'bytes').type('audio/wav');
@@ -29,6 +29,16 @@ export function registerRecordingRoute(app: FastifyInstance, tenants: TenantDire
       .header('Content-Length', range.end - range.start + 1)
       .send(createReadStream(path, range));
   });
+}
+
+/** The path the recording of a call is served at. */
+export function recordingPath(tenantId: string, callId: string): string {
+  return `/api/v1/tenants/${encodeURIComponent(tenantId)}/cdrs/${encodeURIComponent(callId)}/recording`;
+}
+
+/** Bytes of a call's recording; undefined when there is none. */
+export function recordingSize(recordings: CallRecordings | undefined, tenantId: string, callId: string): number | undefined {
+  return recordings && CALL_ID.test(callId) ? sizeOf(recordings.pathOf(tenantId, callId)) : undefined;
 }
 
 function sizeOf(path: string): number | undefined {
