@@ -96,5 +96,16 @@ export type {
 } from './types.js';
 export type { AgentPresence, AgentPresenceList } from './http/agent-presence.js';
 export type { CallRecordView, CallRecordPage } from './http/call-record-view.js';
+export { PHONE_BEHAVIOURS } from './http/simulator-calls.js';
+export type {
+  PhoneBehaviourName,
+  PhoneBehaviourSetting,
+  PhoneBehaviour,
+  SimulatedLegState,
+  SimulatedLegMedia,
+  SimulatedLegListing,
+  SimulatedCallListing,
+  SimulatedCallList,
+} from './http/simulator-calls.js';
 export { TELEMETRY_PATH, TELEMETRY_LIMITS, TELEMETRY_EVENT_TYPES, TelemetryEventSchema, TelemetryUploadSchema } from './telemetry.js';
 export type { TelemetryEvent, TelemetryEventType, TelemetryUpload } from './telemetry.js';

@@ -2,7 +2,7 @@
  * The agent's recent calls from the call-record API (every call it handled, also those it transferred or was
  * consulted on), with the outcome it gave each and its recording to play, refreshed after each call ends.
  */
-import type { CallRecordView } from '@agentsdk/protocol';
+import { CallType, type CallRecordView } from '@agentsdk/protocol';
 import { PhoneIncoming, PhoneOutgoing, Play, RefreshCw } from 'lucide';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { fetchRecentCalls } from '../api/call-records.js';
@@ -90,7 +90,7 @@ export function RecentCallsPanel({ session, endedCount }: { session: SignedInSes
 
 function RecentCallRow({ record, session, onPlay }: { record: CallRecordView; session: SignedInSession; onPlay: (choice: RecordingChoice) => void }) {
   const outgoing = isOutgoing(record.callType, record.agentNo === session.agentNo);
-  const colleague = record.callType === 9 ? (record.agentNo === session.agentNo ? record.calleeAgentNo : record.agentNo) : undefined;
+  const colleague = record.callType === CallType.INTERNAL ? (record.agentNo === session.agentNo ? record.calleeAgentNo : record.agentNo) : undefined;
   const contact = colleague ? (agentName(session.directory, colleague) ?? `Agent ${colleague}`) : record.customerNumber;
   const disposition = record.dispositions?.find((candidate) => candidate.agentNo === session.agentNo) ?? record.dispositions?.[0];
   const dispositionLabel = disposition && (session.directory?.dispositions?.find((candidate) => candidate.code === disposition.code)?.label ?? disposition.code);
