@@ -136,8 +136,11 @@ export interface DeskState {
   sessionEnd?: { reason: string; message: string };
 }
 
-/** One SDK event as the desk receives it: `name` narrows `payload` to that event's type (the SDK's `EventMap`). */
-export type SdkEventAction = { [K in EventName]: { type: 'sdkEvent'; name: K; payload: EventMap[K]; at: number } }[EventName];
+/** One SDK event: `name` narrows `payload` to that event's type (the SDK's `EventMap`). */
+export type SdkEvent = { [K in EventName]: { name: K; payload: EventMap[K] } }[EventName];
+
+/** An SDK event as the desk receives it. */
+export type SdkEventAction = SdkEvent & { type: 'sdkEvent'; at: number };
 
 export type DeskAction =
   | SdkEventAction

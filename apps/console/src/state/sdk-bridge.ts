@@ -1,7 +1,7 @@
 /** Feeds every SDK event into the desk state and the event log. Subscribed once, before the first login. */
 import type { EventMap, EventName } from '@agentsdk/sdk';
 import { agentSdk, type ScriptTagAgentSdk } from '../sdk/agent-sdk.js';
-import type { SdkEventAction } from './desk-model.js';
+import type { SdkEvent } from './desk-model.js';
 import { deskStore } from './desk-state.js';
 import { eventLogStore } from './event-log.js';
 
@@ -17,8 +17,9 @@ export function connectSdkEvents(): void {
 function forward<K extends EventName>(sdk: ScriptTagAgentSdk, name: K): void {
   sdk.on(name, (payload: EventMap[K]) => {
     const at = Date.now();
-    eventLogStore.dispatch({ type: 'record', name, payload, at });
-    // `on(name)` hands over that event's payload, so name and payload belong together as SdkEventAction says.
-    deskStore.dispatch({ type: 'sdkEvent', name, payload, at } as SdkEventAction);
+    // `on(name)` hands over that event's payload, so name and payload belong together as SdkEvent says.
+    const event = { name, payload } as SdkEvent;
+    eventLogStore.dispatch({ type: 'record', event, at });
+    deskStore.dispatch({ ...event, type: 'sdkEvent', at });
   });
 }
