@@ -26,7 +26,10 @@ describe('system check before sign-in', () => {
     // The softphone also needs a microphone: the check runs again with it.
     await page.getByRole('radio', { name: 'Softphone' }).check();
     await expect.poll(() => items.count(), UI_TIMEOUT).toBe(5);
-    expect((await items.allTextContents()).slice(3)).toEqual([expect.stringMatching(/Microphone/), expect.stringMatching(/^OKAudio devices\d+ microphone/)]);
+    expect((await items.allTextContents()).slice(3)).toEqual([
+      expect.stringMatching(/Microphone/),
+      expect.stringMatching(/^OKAudio devices\d+ microphone/),
+    ]);
     expect(problems).toEqual([]);
     await page.context().close();
   }, 60_000);
@@ -41,7 +44,11 @@ describe('system check before sign-in', () => {
         get: () => sdk,
         set: (value) => {
           const preflight = value.preflight.bind(value);
-          value.preflight = async (options: unknown) => ({ ...(await preflight(options)), status: 'warn', turnRelay: { status: 'warn', detail: 'no TURN server: calls from strict networks may have no audio' } });
+          value.preflight = async (options: unknown) => ({
+            ...(await preflight(options)),
+            status: 'warn',
+            turnRelay: { status: 'warn', detail: 'no TURN server: calls from strict networks may have no audio' },
+          });
           sdk = value;
         },
       });

@@ -14,7 +14,12 @@ const UI_TIMEOUT = { timeout: 10_000 };
 const bed = consoleTestBed();
 
 const wallboardState = (wallboard: Page, name: string) =>
-  wallboard.getByRole('region', { name: 'Agents' }).getByRole('row', { name: new RegExp(name) }).locator('td').nth(1).textContent();
+  wallboard
+    .getByRole('region', { name: 'Agents' })
+    .getByRole('row', { name: new RegExp(name) })
+    .locator('td')
+    .nth(1)
+    .textContent();
 const optionTexts = (page: Page) =>
   page.getByRole('dialog', { name: 'Transfer' }).getByRole('combobox', { name: 'Colleague' }).locator('option').allTextContents();
 
@@ -58,7 +63,10 @@ describe('presence', () => {
     await dmitri.log.waitFor('sessionInit', (event) => event.callId === supportCall);
 
     const { body } = await bed.gateway.api('GET', '/api/v1/tenants/demo/agents');
-    expect(body.agents.find((presence: any) => presence.agentNo === '1003')).toMatchObject({ state: 'idle', detachedSince: expect.any(Number) });
+    expect(body.agents.find((presence: any) => presence.agentNo === '1003')).toMatchObject({
+      state: 'idle',
+      detachedSince: expect.any(Number),
+    });
 
     await call.getByRole('button', { name: 'Transfer…' }).click();
     await expect

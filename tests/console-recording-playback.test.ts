@@ -47,7 +47,12 @@ describe('recording playback', () => {
     const audio = page.getByRole('region', { name: 'Call audio' });
     await audio.getByText('Audio flowing').waitFor(UI_TIMEOUT);
     // Two seconds of conversation, counted by the customer's leg.
-    await expect.poll(async () => Date.now() - ((await sim.call(callId))?.legs.find((leg: any) => leg.party === 'customer')?.answeredAt ?? Date.now()), UI_TIMEOUT).toBeGreaterThan(2_000);
+    await expect
+      .poll(
+        async () => Date.now() - ((await sim.call(callId))?.legs.find((leg: any) => leg.party === 'customer')?.answeredAt ?? Date.now()),
+        UI_TIMEOUT,
+      )
+      .toBeGreaterThan(2_000);
     await page.getByRole('button', { name: 'Hang up' }).click();
 
     const recent = page.getByRole('region', { name: 'Recent calls' });
@@ -61,7 +66,9 @@ describe('recording playback', () => {
     const element = player.locator('audio');
     await element.waitFor(UI_TIMEOUT);
     expect(await element.getAttribute('aria-label')).toContain(`the call with ${CUSTOMER}`);
-    await expect.poll(() => element.evaluate((node: HTMLAudioElement) => (Number.isFinite(node.duration) ? node.duration : 0)), UI_TIMEOUT).toBeGreaterThan(1.5);
+    await expect
+      .poll(() => element.evaluate((node: HTMLAudioElement) => (Number.isFinite(node.duration) ? node.duration : 0)), UI_TIMEOUT)
+      .toBeGreaterThan(1.5);
     await expect.poll(() => element.evaluate((node: HTMLAudioElement) => node.currentTime), UI_TIMEOUT).toBeGreaterThan(0);
     await player.getByRole('button', { name: 'Close the recording' }).click();
     await player.waitFor({ state: 'detached', ...UI_TIMEOUT });
@@ -72,7 +79,9 @@ describe('recording playback', () => {
     await agent.log.waitFor('sessionInit', (event) => event.callId === simulated);
     await sim.hangup(simulated);
     await agent.log.waitFor('sessionTerminate', (event) => event.callId === simulated);
-    await expect.poll(async () => (await gateway.api('GET', '/api/v1/tenants/demo/cdrs?agentNo=1006')).body.records.length, UI_TIMEOUT).toBe(1);
+    await expect
+      .poll(async () => (await gateway.api('GET', '/api/v1/tenants/demo/cdrs?agentNo=1006')).body.records.length, UI_TIMEOUT)
+      .toBe(1);
     expect((await gateway.api('GET', '/api/v1/tenants/demo/cdrs?agentNo=1006')).body.records[0]).not.toHaveProperty('recordingUrl');
     expect(problems).toEqual([]);
   }, 60_000);

@@ -36,7 +36,9 @@ import { LiveSessions } from './application/live-sessions.js';
 import { OwnerLease } from './application/owner-lease.js';
 import { endCallsOf } from './application/owner-recovery.js';
 import { QueueStatusFeed } from './application/queue-status-feed.js';
-import { createLogger, type DestinationStream, type Logger } from './application/logger.js';
+import { RoutingSignals } from './application/routing-signals.js';
+import { createLogger, unredacted, type DestinationStream } from './adapters/logging/pino-logger.js';
+import type { Logger } from './ports/logger.js';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './application/rate-limiter.js';
 import type { GatewayServices } from './application/operation-context.js';
 import { endSession, endSessionsOfKey } from './application/session-endings.js';
@@ -193,18 +195,37 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const tenants = new TenantDirectory(await store.tenants.list());
 
   const queueStatusFeed = new QueueStatusFeed({ store, bus, clock, tenants, logger, intervalMs: options.queueStatusIntervalMs ?? 1_000 });
-  const agents = new AgentService(store, bus, clock, logger, (record) => queueStatusFeed.agentChanged(record));
+  const routing = new RoutingSignals();
+  const agents = new AgentService(store, bus, clock, logger, routing, (record) => queueStatusFeed.agentChanged(record));
+  const liveSessions = new LiveSessions({
+    nodeId: ownerId,
+    bus,
+    log: store.sessionEvents,
+    clock,
+    resumeGraceMs: options.resumeGraceMs ?? 120_000,
+    replayLimit: 500,
+    onGraceExpired: (record) => {
+      endSession({ agents, store, bus, clock }, record, 'sessionExpired').catch((error: unknown) => logger.error({ err: error }, 'ending an expired session failed'));
+    },
+    onDetached: (record) => {
+      agents
+        .executeAndApply(record.tenantId, record.agentNo, { type: 'socketDetached', sessionId: record.sessionId, at: clock.now() })
+        .catch((error: unknown) => logger.error({ err: error }, 'marking a session detached failed'));
+    },
+    onLogError: (error) => logger.error({ err: error }, 'session event log failed'),
+  });
   const simulator = new CarrierSimulator({ clock, onHandlerError: (error) => logger.error({ err: error }, 'telephony handler failed') });
   const host = options.host ?? '127.0.0.1';
+  const findSipCredentials = sipCredentialsLookup(store, agents, liveSessions);
   const sipEdge = new SipEdge({
     realm: SIP_REALM,
-    findCredentials: (username) => sipCredentialsLookup(store, agents, services.liveSessions)(username),
-    isSessionLive: (sessionId) => services.liveSessions.has(sessionId),
+    findCredentials: findSipCredentials,
+    isSessionLive: (sessionId) => liveSessions.has(sessionId),
     logger,
   });
   const metrics = new GatewayMetrics({
     node: { nodeId, bootId: ownerId },
-    liveSessionCount: () => services.liveSessions.size,
+    liveSessionCount: () => liveSessions.size,
     tenants: () => tenants.all(),
     activeCalls: (tenantId) => store.calls.listActive(tenantId),
     now: () => clock.now(),
@@ -232,18 +253,14 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     ? new CallRecordings(join(options.dataDir, 'recordings'), simulator, (tenantId) => tenants.get(tenantId)?.recordCalls ?? false)
     : undefined;
   const telephony = new LegRouter({ recordings, switchboard: simulator, farEnds: [...(options.farEndDrivers ?? []), ...(sip ? [sip] : []), softphones], virtualPhones: embedded });
-  const calls = new CallService(ownerId, store, bus, clock, telephony, agents, tenants, logger, (call) => queueStatusFeed.callChanged(call));
+  const calls = new CallService(ownerId, store, bus, clock, telephony, agents, tenants, logger, routing, (call) => queueStatusFeed.callChanged(call));
   const router = new AcdRouter(store, tenants, agents, calls, logger);
   const dialer = new DialerService(logger);
-  // An available agent is offered to its queues' waiting calls and to the dialer; the first to lock the agent wins.
-  agents.setRouting({
-    route: (tenantId, queueNo) => router.route(tenantId, queueNo),
-    agentAvailable: (tenantId, agentNo) => {
-      router.agentAvailable(tenantId, agentNo);
-      dialer.agentAvailable(tenantId, agentNo);
-    },
-  });
-  calls.start(router);
+  // An available agent is offered to its queues' waiting calls, then to the dialer; the first to lock the agent wins.
+  routing.onQueue((tenantId, queueNo) => router.route(tenantId, queueNo));
+  routing.onAgentAvailable((tenantId, agentNo) => router.agentAvailable(tenantId, agentNo));
+  routing.onAgentAvailable((tenantId, agentNo) => dialer.agentAvailable(tenantId, agentNo));
+  calls.start();
   const services: GatewayServices = {
     ownerId,
     store,
@@ -255,23 +272,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     calls,
     telephony,
     dialer,
-    liveSessions: new LiveSessions({
-      nodeId: ownerId,
-      bus,
-      log: store.sessionEvents,
-      clock,
-      resumeGraceMs: options.resumeGraceMs ?? 120_000,
-      replayLimit: 500,
-      onGraceExpired: (record) => {
-        endSession(services, record, 'sessionExpired').catch((error: unknown) => logger.error({ err: error }, 'ending an expired session failed'));
-      },
-      onDetached: (record) => {
-        agents
-          .executeAndApply(record.tenantId, record.agentNo, { type: 'socketDetached', sessionId: record.sessionId, at: clock.now() })
-          .catch((error: unknown) => logger.error({ err: error }, 'marking a session detached failed'));
-      },
-      onLogError: (error) => logger.error({ err: error }, 'session event log failed'),
-    }),
+    liveSessions,
   };
   dialer.attach(services);
   const exclusiveStore = !options.store;
@@ -300,7 +301,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     onRateLimited: () => metrics.rateLimited('tenantApi'),
   });
   registerWebSocketEndpoint(app, {
-    dispatcher: new Dispatcher(services, logger, metrics, {
+    dispatcher: new Dispatcher(services, logger, unredacted(logger), metrics, {
       requests: new RateLimiter(clock, rateLimits.sessionRequests),
       signInsPerAddress: new RateLimiter(clock, rateLimits.signInsPerAddress),
       signInsPerAgent: new RateLimiter(clock, rateLimits.signInsPerAgent),

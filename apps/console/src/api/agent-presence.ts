@@ -4,6 +4,8 @@ import type { TenantApiAccess } from './call-records.js';
 import { requestJson } from './http-json.js';
 
 export async function fetchAgentPresence(access: TenantApiAccess): Promise<AgentPresence[]> {
-  const list = await requestJson<AgentPresenceList>(`/api/v1/tenants/${encodeURIComponent(access.tenantId)}/agents`, { apiKey: access.apiKey });
+  const list = await requestJson<AgentPresenceList>(`/api/v1/tenants/${encodeURIComponent(access.tenantId)}/agents`, {
+    apiKey: access.apiKey,
+  });
   return list.agents;
 }

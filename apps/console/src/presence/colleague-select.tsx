@@ -2,8 +2,7 @@
  * A colleague picker that shows each colleague's live state (available, busy and why, on a call, wrap-up, offline,
  * disconnected) and marks those who cannot take a call now; the chosen one's state is repeated under the list.
  */
-import type { AgentPresence } from '@agentsdk/protocol';
-import type { DirectoryAgent } from '../api/demo-directory.js';
+import type { AgentPresence, DemoAgent } from '@agentsdk/protocol';
 import { describePresence, isDisconnected } from '../format/agent-states.js';
 import type { SignedInSession } from '../shell/signed-in-session.js';
 import { Field } from '../ui/field.js';
@@ -13,7 +12,7 @@ import { useColleaguePresence } from './use-colleague-presence.js';
 interface ColleagueSelectProps {
   id: string;
   session: SignedInSession;
-  colleagues: DirectoryAgent[];
+  colleagues: DemoAgent[];
   agentNo: string;
   onChange: (agentNo: string) => void;
   error?: string | undefined;
@@ -23,7 +22,7 @@ export function isAvailable(presence: AgentPresence): boolean {
   return presence.state === 'idle' && !isDisconnected(presence);
 }
 
-function optionLabel(agent: DirectoryAgent, presence: AgentPresence | undefined): string {
+function optionLabel(agent: DemoAgent, presence: AgentPresence | undefined): string {
   const name = `${agent.name} · ${agent.agentNo}`;
   if (presence === undefined) return name;
   const { label } = describePresence(presence);

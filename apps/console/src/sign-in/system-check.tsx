@@ -35,7 +35,12 @@ function nameOf(key: string): string {
 }
 
 function isCheck(value: unknown): value is PreflightCheck {
-  return typeof value === 'object' && value !== null && typeof (value as PreflightCheck).status === 'string' && typeof (value as PreflightCheck).detail === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as PreflightCheck).status === 'string' &&
+    typeof (value as PreflightCheck).detail === 'string'
+  );
 }
 
 /** The report's checks in its own order: every field that is a check, whatever its name. */
@@ -67,7 +72,12 @@ export function SystemCheck({ softphone }: { softphone: boolean }) {
         <h2 id="system-check-title" class="system-check__title">
           System check
         </h2>
-        <button type="button" class="button button--small button--secondary" disabled={run.state === 'running'} onClick={() => void check()}>
+        <button
+          type="button"
+          class="button button--small button--secondary"
+          disabled={run.state === 'running'}
+          onClick={() => void check()}
+        >
           <Icon icon={RefreshCw} size={14} />
           Check again
         </button>

@@ -4,19 +4,19 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { BusinessErrorName } from '@agentsdk/protocol';
-import { callSummary, type CallEffect, type CallEvent, type CallRecord } from '../domain/call.js';
+import { callSummary, refuse, type CallEffect, type CallEvent, type CallRecord } from '../domain/call.js';
 import { inboundCall } from '../domain/call-creation.js';
 import { callTransition } from '../domain/call-state.js';
 import { agentChannel, type Bus } from '../ports/bus.js';
 import type { Clock, TimerHandle } from '../ports/clock.js';
 import type { Store } from '../ports/store.js';
 import type { TelephonyDriver, TelephonyEvent } from '../ports/telephony.js';
+import { transitionStored } from './compare-and-set.js';
 import type { AgentService } from './agent-service.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../ports/logger.js';
 import type { QueueRouting } from './queue-routing.js';
 import type { TenantDirectory } from './tenant-directory.js';
 
-const MAX_WRITE_ATTEMPTS = 5;
 
 export type CallResult = { ok: true; call: CallRecord; effects: CallEffect[] } | { ok: false; error: BusinessErrorName; message: string };
 
@@ -24,7 +24,6 @@ export class CallService {
   /** Which call each leg belongs to (legs of this node's driver). */
   private readonly legCalls = new Map<string, string>();
   private readonly timers = new Map<string, Set<TimerHandle>>();
-  private routing?: QueueRouting;
   private unsubscribe?: () => void;
 
   constructor(
@@ -37,11 +36,13 @@ export class CallService {
     private readonly agents: AgentService,
     private readonly tenants: TenantDirectory,
     private readonly logger: Logger,
+    /** Where `route` effects go. */
+    private readonly routing: QueueRouting,
     private readonly onCallChanged?: (call: CallRecord) => void,
   ) {}
 
-  start(routing: QueueRouting): void {
-    this.routing = routing;
+  /** Follows the telephony's events until `stop`. */
+  start(): void {
     this.unsubscribe = this.driver.subscribe((event) => {
       this.onTelephonyEvent(event).catch((error: unknown) => this.logger.error({ err: error, event }, 'telephony event failed'));
     });
@@ -90,14 +91,12 @@ export class CallService {
   }
 
   async execute(callId: string, event: CallEvent): Promise<CallResult> {
-    for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
-      const stored = await this.store.calls.get(callId);
-      if (!stored) return { ok: false, error: 'NO_CALL', message: 'no such call' };
-      const result = callTransition(stored.value, event, this.clock.now());
-      if (!result.ok) return result;
-      if (await this.store.calls.compareAndSet(result.next, stored.version)) return { ok: true, call: result.next, effects: result.effects };
-    }
-    return { ok: false, error: 'FAIL_TO_GET_LOCK', message: 'fail to get lock' };
+    const result = await transitionStored(
+      () => this.store.calls.get(callId),
+      (stored) => (stored ? callTransition(stored.value, event, this.clock.now()) : refuse('NO_CALL', 'no such call')),
+      (next, version) => this.store.calls.compareAndSet(next, version),
+    );
+    return result.ok ? { ok: true, call: result.next, effects: result.effects } : result;
   }
 
   async executeAndApply(callId: string, event: CallEvent): Promise<CallResult> {
@@ -144,9 +143,9 @@ export class CallService {
         return;
       }
       case 'notify':
-        return this.bus.publish(agentChannel(call.tenantId, effect.agentNo), { kind: 'event', event: effect.event, data: effect.data });
+        return this.bus.publish(agentChannel(call.tenantId, effect.agentNo), { kind: 'event', ...effect.event });
       case 'route':
-        this.routing?.route(call.tenantId, effect.queueNo);
+        this.routing.route(call.tenantId, effect.queueNo);
         return;
       case 'schedule': {
         const timers = this.timers.get(call.callId) ?? new Set<TimerHandle>();

@@ -2,6 +2,7 @@
 import { CallType, type ChannelVariable } from '@agentsdk/protocol';
 import type { Destination, DialRequest } from '../ports/telephony.js';
 import { PROMPTS, notify, type CallEffect, type CallRecord } from './call.js';
+import { nextLegId } from './call-legs.js';
 
 /** A customer's call arrives for a queue: answer it, play queue music, and look for an agent. */
 export function inboundCall(
@@ -59,7 +60,7 @@ export interface OutboundCallInput {
 
 /** An agent's own call (preview outbound, internal, or the dialer's): ring the agent first, then the other party. */
 export function outboundCall(input: OutboundCallInput, now: number): { call: CallRecord; effects: CallEffect[] } {
-  const customerLegId = `${input.callId}-c1`;
+  const customerLegId = nextLegId({ callId: input.callId, legs: [] }, 'customer');
   const call: CallRecord = {
     callId: input.callId,
     tenantId: input.tenantId,

@@ -43,9 +43,11 @@ function showMonitoring(call: CallRecord, monitor: Monitor, kind: MonitorKind, p
  * from the new mode (silent listening follows) learns only that the old one ended, as if the supervisor had left.
  */
 function switchedAway(call: CallRecord, monitor: Monitor, nextKind: MonitorKind): CallEffect[] {
-  const notices = monitorNotice(call, monitor.kind, 'Unlink', { reason: 'switched' });
-  if (agentToldOfMonitoring(monitor, nextKind)) return notices;
-  return notices.map((effect) => (effect.type === 'notify' && effect.agentNo === call.agentNo ? { ...effect, data: { ...effect.data, reason: 'hangup' } } : effect));
+  const switched = monitorNotice(call, monitor.kind, 'Unlink', { reason: 'switched' });
+  if (agentToldOfMonitoring(monitor, nextKind)) return switched;
+  const toAgent = (effect: CallEffect) => effect.type === 'notify' && effect.agentNo === call.agentNo;
+  const ended = monitorNotice(call, monitor.kind, 'Unlink', { reason: 'hangup' });
+  return [...switched.filter((effect) => !toAgent(effect)), ...ended.filter(toAgent)];
 }
 
 export function startMonitor(call: CallRecord, event: Extract<CallEvent, { type: 'startMonitor' }>, now: number): CallTransitionResult {
@@ -60,7 +62,7 @@ export function startMonitor(call: CallRecord, event: Extract<CallEvent, { type:
       { type: 'monitor', legId: current.legId, targetLegId: call.agentLegId, mode: MODES[event.kind] },
       ...switchedAway(call, current, event.kind),
       ...monitorNotice(next, event.kind, 'Result', { result: 'success' }),
-      ...monitorNotice(next, event.kind, 'Link'),
+      ...monitorNotice(next, event.kind, 'Link', {}),
       ...showMonitoring(call, current, event.kind, current.kind),
     ]);
   }
@@ -90,7 +92,7 @@ export function monitorLegAnswered(call: CallRecord): CallTransitionResult {
   return ok(next, [
     { type: 'monitor', legId: monitor.legId, targetLegId: call.agentLegId, mode: MODES[monitor.kind] },
     { type: 'agent', agentNo: monitor.supervisorNo, command: { type: 'callConnected', callId: call.callId } },
-    ...monitorNotice(next, monitor.kind, 'Link'),
+    ...monitorNotice(next, monitor.kind, 'Link', {}),
     ...showMonitoring(call, monitor, monitor.kind),
   ]);
 }

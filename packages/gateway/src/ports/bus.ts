@@ -2,11 +2,11 @@
  * Delivery of events to sessions, wherever their socket lives. One gateway node uses the in-process bus; several
  * nodes share a Redis bus. Messages on one channel arrive in publish order.
  */
-import type { EventName } from '@agentsdk/protocol';
+import type { WireEvent } from '@agentsdk/protocol';
 
 export type BusMessage =
   /** An event for the sessions of an agent; only the named session when `sessionId` is set. */
-  | { kind: 'event'; event: EventName; data: Record<string, unknown>; sessionId?: string }
+  | (WireEvent & { kind: 'event'; sessionId?: string })
   /** Close the named session's socket (after the events published before this message). */
   | { kind: 'endSession'; sessionId: string; closeCode: number; reason: string }
   /** A node attached a socket to the session (sign-in or resume); any other node drops its copy of the session. */
