@@ -8,6 +8,12 @@ import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import { CloseCode, MAX_FRAME_BYTES } from '@agentsdk/protocol';
 import { openSqliteStore } from './adapters/sqlite/sqlite-store.js';
+import { liveStoreCallRecords } from './adapters/live-store/live-store-call-records.js';
+import { openPostgresCallRecords } from './adapters/postgres/postgres-call-records.js';
+import { CallRecordOutbox } from './application/call-record-outbox.js';
+import { callsFeedingRecords } from './application/calls-feeding-records.js';
+import { registerCallRecordMetrics } from './transport/call-record-metrics.js';
+import { RecordingNotes } from './application/recording-notes.js';
 import { createMemoryBus } from './adapters/memory-bus/memory-bus.js';
 import { systemClock } from './adapters/clock/system-clock.js';
 import { AgentService } from './application/agent-service.js';
@@ -69,6 +75,11 @@ export interface GatewayOptions {
   store?: Store;
   /** Another bus adapter (several nodes share one); replaces the in-process bus. */
   bus?: Bus;
+  /**
+   * PostgreSQL connection string (`postgres://user@host:5432/db`): ended calls' records are copied there and `/cdrs`
+   * reads them from there (docs/durability.md). Its schema is migrated at start. Omitted: `/cdrs` reads the store.
+   */
+  databaseUrl?: string;
   /** Tenant configuration files; default: the shipped demo tenant. */
   tenantConfigFiles?: string[];
   /** Tenants given directly (tests), in addition to the files. */
@@ -168,6 +179,9 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
+/** How long a stop waits for call records to be written. */
+const RECORDS_DRAIN_MS = 5_000;
+
 /** SIP requests one address that is no trunk's may send (phones registering and answering, probes, floods). */
 const SIP_REQUESTS_PER_ADDRESS = { perSecond: 50, burst: 200 };
 
@@ -186,7 +200,24 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const rateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
   const clock = options.clock ?? systemClock;
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const store = options.store ?? openSqliteStore(options.dataDir ? join(options.dataDir, 'agent-gateway.sqlite') : ':memory:');
+  const liveStore = options.store ?? openSqliteStore(options.dataDir ? join(options.dataDir, 'agent-gateway.sqlite') : ':memory:');
+  const callRecords = options.databaseUrl
+    ? await openPostgresCallRecords({ databaseUrl: options.databaseUrl, logger })
+    : liveStoreCallRecords(liveStore.calls);
+  const recordOutbox = new CallRecordOutbox({
+    records: callRecords,
+    live: { calls: liveStore.calls, tenantIds: () => tenants.all().map((tenant) => tenant.tenantId) },
+    clock,
+    logger,
+    onWritten: () => recordMetrics.written(),
+    onWriteFailed: () => recordMetrics.writeFailed(),
+    onRejected: () => recordMetrics.rejected(),
+  });
+  // Whoever ends a call or changes an ended one, its record follows to the call records.
+  const store: Store = {
+    ...liveStore,
+    calls: callsFeedingRecords(liveStore.calls, (record, revision) => recordOutbox.enqueue(record, revision)),
+  };
   const bus = options.bus ?? createMemoryBus();
 
   const configured = [...(options.tenants ?? [])];
@@ -230,6 +261,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     activeCalls: (tenantId) => store.calls.listActive(tenantId),
     now: () => clock.now(),
   });
+  const recordMetrics = registerCallRecordMetrics(metrics.registry, () => recordOutbox.size);
   const sipRequestLimiter = new RateLimiter<string>(systemClock, SIP_REQUESTS_PER_ADDRESS);
   const sip =
     options.sipPort === undefined
@@ -249,8 +281,14 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
           onTrunkStatus: (tenantId, trunk, up) => metrics.trunkStatus(tenantId, trunk, up),
         });
   const softphones = new WebRtcEdgeDriver({ edge: sipEdge, clock, logger, media: { hostAddress: options.mediaAddress ?? singleAddress(host) } });
+  const recordingNotes = new RecordingNotes(store.calls, nodeId, logger);
   const recordings = options.dataDir
-    ? new CallRecordings(join(options.dataDir, 'recordings'), simulator, (tenantId) => tenants.get(tenantId)?.recordCalls ?? false)
+    ? new CallRecordings(
+        join(options.dataDir, 'recordings'),
+        simulator,
+        (tenantId) => tenants.get(tenantId)?.recordCalls ?? false,
+        (completed) => recordingNotes.note(completed),
+      )
     : undefined;
   const telephony = new LegRouter({ recordings, switchboard: simulator, farEnds: [...(options.farEndDrivers ?? []), ...(sip ? [sip] : []), softphones], virtualPhones: embedded });
   const calls = new CallService(ownerId, store, bus, clock, telephony, agents, tenants, logger, routing, (call) => queueStatusFeed.callChanged(call));
@@ -324,8 +362,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   });
   registerSipEndpoint(app, sipEdge, logger, (origin) => origins.allows(origin));
   registerSessionKeyRoutes(app, services, (keyHash) => endSessionsOfKey(services, keyHash));
-  registerCallRecordRoutes(app, tenants, store.calls, recordings);
-  registerRecordingRoute(app, tenants, recordings);
+  registerCallRecordRoutes(app, tenants, callRecords);
+  registerRecordingRoute(app, tenants, recordings, { nodeId, records: callRecords });
   registerAgentPresenceRoute(app, tenants, store.agents, clock);
   registerDemoRoutes(app, tenants, embedded, options.demoApiKey ?? 'demo-api-key');
   if (embedded) registerSimulatorRoutes(app, tenants, simulator);
@@ -338,6 +376,12 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 8080);
   ownOrigins = ownOriginsOf(options.publicUrl, host, port);
+  if (options.databaseUrl) {
+    recordOutbox.catchUp().then(
+      (count) => logger.info({ count }, 'recent call records queued for the call records'),
+      (error: unknown) => logger.error({ err: error }, 'queuing recent call records failed'),
+    );
+  }
 
   // Closing twice (a second signal, a test that stopped it early) waits for the one shutdown.
   let closing: Promise<void> | undefined;
@@ -368,6 +412,11 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     await app.close();
     await router.idle();
     await dialer.idle();
+    await recordingNotes.idle();
+    // What is not written by then stays in the live store: the next start's catch-up sends it.
+    if (!(await recordOutbox.drain(RECORDS_DRAIN_MS))) logger.warn({ pending: recordOutbox.size }, 'call records left for the next start');
+    await recordOutbox.stop();
+    await callRecords.close();
     await bus.close();
     await store.close();
   }

@@ -30,6 +30,8 @@ const redisUrl = process.env.REDIS_URL;
 const redisPrefix = process.env.AGENT_GATEWAY_REDIS_PREFIX ?? 'agent-gateway:';
 const redis = redisUrl ? new Redis(redisUrl) : undefined;
 const redisSubscriber = redisUrl ? new Redis(redisUrl) : undefined;
+// DATABASE_URL: call records for the long term in PostgreSQL; /cdrs reads them from there (docs/durability.md).
+const databaseUrl = process.env.DATABASE_URL || undefined;
 const shared = redis && redisSubscriber ? { store: openRedisStore(redis, redisPrefix), bus: createRedisBus(redis, redisSubscriber, redisPrefix) } : {};
 
 const gateway = await startGateway({
@@ -37,6 +39,7 @@ const gateway = await startGateway({
   port,
   host,
   dataDir,
+  databaseUrl,
   tenantConfigFiles,
   logLevel: process.env.LOG_LEVEL ?? 'info',
   embedded,
@@ -62,6 +65,7 @@ Agent Gateway listening on ${gateway.url}  (node ${gateway.nodeId}, boot ${gatew
   WebSocket   ${gateway.url.replace(/^http/, 'ws')}/ws
   SIP (UDP)   ${host}:${gateway.sip?.address.port}
   store       ${redisUrl ? `Redis (${redisPrefix})` : dataDir}
+  records     ${databaseUrl ? `PostgreSQL (${redactedPassword(databaseUrl)})` : 'the store'}
   tenants     ${gateway.services.tenants.all().map((t) => t.tenantId).join(', ')}
 ${
   embedded
@@ -84,4 +88,15 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
         () => process.exit(1),
       );
   });
+}
+
+/** The connection string without its password, for the banner. */
+function redactedPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'DATABASE_URL';
+  }
 }

@@ -116,3 +116,4 @@ export type { HttpErrorBody } from './http/errors.js';
 export { SESSION_KEY_TTL, IssueSessionKeyBodySchema } from './http/session-keys.js';
 export type { IssueSessionKeyBody, IssuedSessionKey, RevokedSessionKey } from './http/session-keys.js';
 export type { DemoAgent, DemoQueue, DemoPauseReason, DemoCallerId, DemoIvr, DemoDirectory, DemoResponse } from './http/demo.js';
+export type { LegMediaStats } from './call-record.js';

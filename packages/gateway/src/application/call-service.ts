@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import type { BusinessErrorName } from '@agentsdk/protocol';
 import { callSummary, refuse, type CallEffect, type CallEvent, type CallRecord } from '../domain/call.js';
-import { inboundCall } from '../domain/call-creation.js';
+import { inboundCall, inboundIvrCall } from '../domain/call-creation.js';
+import { passedVariablesOf } from '../domain/passed-variables.js';
 import { callTransition } from '../domain/call-state.js';
 import { agentChannel, type Bus } from '../ports/bus.js';
 import type { Clock, TimerHandle } from '../ports/clock.js';
@@ -17,6 +18,8 @@ import type { Logger } from '../ports/logger.js';
 import type { QueueRouting } from './queue-routing.js';
 import type { TenantDirectory } from './tenant-directory.js';
 
+/** Wrap-up after a call that came in through an IVR with no queue node (the queues' default). */
+const DEFAULT_WRAPUP_SECONDS = 30;
 
 export type CallResult = { ok: true; call: CallRecord; effects: CallEffect[] } | { ok: false; error: BusinessErrorName; message: string };
 
@@ -116,7 +119,7 @@ export class CallService {
       case 'dial':
         this.legCalls.set(effect.request.legId, call.callId);
         try {
-          await this.driver.dial(effect.request);
+          await this.driver.dial({ ...effect.request, passedVariables: passedVariablesOf(call, effect.request.legId) });
         } catch (error) {
           this.logger.error({ err: error, callId: call.callId }, 'dial failed');
           void this.executeAndApply(call.callId, { type: 'legEnded', legId: effect.request.legId, cause: 'invalid' });
@@ -185,7 +188,7 @@ export class CallService {
         callEvent = { type: 'dtmf', legId: event.legId, digits: event.digits };
         break;
       case 'ended':
-        callEvent = { type: 'legEnded', legId: event.legId, cause: event.cause };
+        callEvent = { type: 'legEnded', legId: event.legId, cause: event.cause, ...(event.media && { media: event.media }) };
         break;
     }
     const result = await this.executeAndApply(callId, callEvent);
@@ -193,23 +196,25 @@ export class CallService {
   }
 
   private async onIncoming(event: Extract<TelephonyEvent, { type: 'incoming' }>): Promise<void> {
-    const queue = this.tenants.get(event.tenantId)?.queues.find((q) => q.queueNo === event.queueNo);
-    if (!queue) {
+    const tenant = this.tenants.get(event.tenantId);
+    const arriving = { callId: event.callId, tenantId: event.tenantId, from: event.from, legId: event.legId };
+    let created: { call: CallRecord; effects: CallEffect[] } | undefined;
+    if ('ivrId' in event) {
+      const ivr = tenant?.ivrs.find((candidate) => candidate.ivrId === event.ivrId);
+      // Wrap-up as in the first queue the IVR can hand the call to.
+      const queueNo = ivr?.nodes.find((node) => node.kind === 'queue')?.queueNo;
+      const wrapupSeconds = tenant?.queues.find((q) => q.queueNo === queueNo)?.wrapupSeconds ?? DEFAULT_WRAPUP_SECONDS;
+      created = ivr && inboundIvrCall({ ...arriving, ivrId: ivr.ivrId, nodes: ivr.nodes, wrapupSeconds }, this.clock.now());
+    } else {
+      const queue = tenant?.queues.find((q) => q.queueNo === event.queueNo);
+      const timing = queue && { queueNo: queue.queueNo, wrapupSeconds: queue.wrapupSeconds, queueTimeoutMs: queue.queueTimeoutSeconds * 1000 };
+      created = timing && inboundCall({ ...arriving, ...timing }, this.clock.now());
+    }
+    if (!created) {
       await this.driver.hangup(event.legId, 'invalid');
       return;
     }
-    const { call, effects } = inboundCall(
-      {
-        callId: event.callId,
-        tenantId: event.tenantId,
-        queueNo: queue.queueNo,
-        from: event.from,
-        legId: event.legId,
-        wrapupSeconds: queue.wrapupSeconds,
-        queueTimeoutMs: queue.queueTimeoutSeconds * 1000,
-      },
-      this.clock.now(),
-    );
-    if (await this.create(call)) await this.applyEffects(call, effects);
+    if (await this.create(created.call)) await this.applyEffects(created.call, created.effects);
   }
+
 }

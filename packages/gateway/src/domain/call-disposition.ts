@@ -10,6 +10,12 @@ export function handledBy(call: CallRecord, agentNo: string): boolean {
   return call.legs.some((leg) => leg.party === 'agent' && leg.agentNo === agentNo && leg.answeredAt !== undefined);
 }
 
+/** Every agent `handledBy` the call, once each. */
+export function agentsWhoHandled(call: CallRecord): string[] {
+  const answered = call.legs.filter((leg) => leg.party === 'agent' && leg.answeredAt !== undefined).map((leg) => leg.agentNo);
+  return [...new Set([call.agentNo, call.calleeAgentNo, ...answered])].filter((agentNo): agentNo is string => agentNo !== undefined);
+}
+
 /** The agents who handled the call, each with the times its legs were up, in the order they joined. */
 export function participatingAgents(call: CallRecord): { agentNo: string; segments: { from: number; to?: number }[] }[] {
   const agents = new Map<string, { from: number; to?: number }[]>();

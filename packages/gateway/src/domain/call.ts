@@ -12,6 +12,7 @@ import {
   type CallTypeValue,
   type ChannelVariable,
   type EventMap,
+  type LegMediaStats,
   type MonitorUnlinkEvent,
   type SessionTerminateReason,
   type WireEvent,
@@ -50,6 +51,15 @@ export const UNCONNECTED_END_REASON: Record<CallOutcome, SessionTerminateReason>
   failed: 'failed',
 };
 
+/** Where a call's recording is and how long it is (domain/call-recording.ts), so any node can tell where to fetch it. */
+export interface RecordingMetadata {
+  /** The node (AGENT_GATEWAY_NODE_ID) whose `AGENT_GATEWAY_DATA_DIR/recordings` holds the file. */
+  nodeId: string;
+  /** Size of the WAV file. */
+  bytes: number;
+  durationMs: number;
+}
+
 /** An agent's after-call disposition: a code of the tenant's `dispositions`, with notes (domain/call-disposition.ts). */
 export interface Disposition {
   agentNo: string;
@@ -70,6 +80,8 @@ export interface CallLeg {
   answeredAt?: number;
   endedAt?: number;
   endCause?: LegEndCause;
+  /** RTP counters of a leg with real media. */
+  media?: LegMediaStats;
 }
 
 /** A consultation (attended transfer) in progress: the agent talks to a target while the customer waits. */
@@ -182,6 +194,8 @@ export interface CallRecord {
   survey?: { startedAt: number; result?: string };
   /** After-call work: each handling agent's disposition (setDisposition). */
   dispositions?: Disposition[];
+  /** Where the call's recording is kept, once it is complete (domain/call-recording.ts). */
+  recording?: RecordingMetadata;
   consult?: Consult;
   threeway?: ExtraParty;
   transfer?: ExtraParty;
@@ -202,7 +216,7 @@ export type CallEvent =
   | { type: 'offered'; agentNo: string; agentLeg: DialRequest }
   | { type: 'legRinging'; legId: string }
   | { type: 'legAnswered'; legId: string }
-  | { type: 'legEnded'; legId: string; cause: LegEndCause }
+  | { type: 'legEnded'; legId: string; cause: LegEndCause; media?: LegMediaStats }
   | { type: 'dtmf'; legId: string; digits: string }
   /** unlink by `agentNo` (the call's agent, or a consulted / three-way agent). */
   | { type: 'hangup'; side: 1 | 2; agentNo: string }

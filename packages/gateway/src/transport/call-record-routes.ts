@@ -1,13 +1,15 @@
-/** GET /api/v1/tenants/{tenantId}/cdrs: the tenant's call records, newest first, a page at a time. */
+/**
+ * GET /api/v1/tenants/{tenantId}/cdrs: the tenant's call records, newest first, a page at a time;
+ * GET …/cdrs/{callId}: one of them.
+ */
 import type { CallRecordPage, CallRecordView } from '@agentsdk/protocol';
 import type { FastifyInstance } from 'fastify';
-import type { CallRecordings } from '../adapters/media/call-recordings.js';
 import type { CallRecord } from '../domain/call.js';
 import { participatingAgents } from '../domain/call-disposition.js';
 import type { TenantDirectory } from '../application/tenant-directory.js';
-import type { CallStore } from '../ports/store.js';
+import type { CallRecords } from '../ports/call-records.js';
 import { sendError } from './http-errors.js';
-import { recordingPath, recordingSize } from './recording-route.js';
+import { recordingPath } from './recording-route.js';
 import { authorizeTenant } from './tenant-auth.js';
 
 interface CdrQuery {
@@ -21,7 +23,7 @@ interface CdrQuery {
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
 /** The call record as the API shows it: ISO times, the talk time, and only the variables meant for records (type 2, 3). */
-export function callRecordView(call: CallRecord, recorded = false): CallRecordView {
+export function callRecordView(call: CallRecord): CallRecordView {
   return {
     callId: call.callId,
     callType: call.callType,
@@ -54,8 +56,9 @@ export function callRecordView(call: CallRecord, recorded = false): CallRecordVi
       answeredAt: iso(leg.answeredAt),
       endedAt: iso(leg.endedAt),
       endCause: leg.endCause,
+      media: leg.media,
     })),
-    ...(recorded ? { recordingUrl: recordingPath(call.tenantId, call.callId) } : {}),
+    ...(call.recording ? { recordingUrl: recordingPath(call.tenantId, call.callId) } : {}),
   };
 }
 
@@ -76,7 +79,7 @@ function parseCursor(cursor: string | undefined): { endedAt: number; callId: str
   return 'invalid';
 }
 
-export function registerCallRecordRoutes(app: FastifyInstance, tenants: TenantDirectory, calls: CallStore, recordings?: CallRecordings): void {
+export function registerCallRecordRoutes(app: FastifyInstance, tenants: TenantDirectory, records: CallRecords): void {
   app.get<{ Params: { tenantId: string }; Querystring: CdrQuery }>('/api/v1/tenants/:tenantId/cdrs', async (request, reply) => {
     const tenant = authorizeTenant(tenants, request, reply);
     if (!tenant) return reply;
@@ -90,16 +93,21 @@ export function registerCallRecordRoutes(app: FastifyInstance, tenants: TenantDi
     const before = parseCursor(request.query.cursor);
     if (before === 'invalid') return sendError(reply, 400, 'bad_request', 'cursor is not one this API returned');
 
-    const records = await calls.listEnded({ tenantId: tenant.tenantId, from, to, agentNo, limit, before });
-    const last = records.at(-1);
+    const page = await records.list({ tenantId: tenant.tenantId, from, to, agentNo, limit, before });
+    const last = page.at(-1);
     const nextCursor =
-      records.length === limit && last?.endedAt !== undefined
+      page.length === limit && last?.endedAt !== undefined
         ? Buffer.from(JSON.stringify({ endedAt: last.endedAt, callId: last.callId })).toString('base64url')
         : null;
-    const page: CallRecordPage = {
-      records: records.map((record) => callRecordView(record, recordingSize(recordings, record.tenantId, record.callId) !== undefined)),
-      nextCursor,
-    };
-    return page;
+    const body: CallRecordPage = { records: page.map(callRecordView), nextCursor };
+    return body;
+  });
+
+  app.get<{ Params: { tenantId: string; callId: string } }>('/api/v1/tenants/:tenantId/cdrs/:callId', async (request, reply) => {
+    const tenant = authorizeTenant(tenants, request, reply);
+    if (!tenant) return reply;
+    const record = await records.get(tenant.tenantId, request.params.callId);
+    if (!record) return sendError(reply, 404, 'not_found', `no record of call ${request.params.callId}: it has not ended, or it is not this tenant's`);
+    return callRecordView(record);
   });
 }

@@ -4,6 +4,7 @@
  */
 import type { CallOutcome } from '../call-events.js';
 import type { CallTypeValue } from '../enums.js';
+import type { LegMediaStats } from '../call-record.js';
 import type { ChannelVariable } from '../types.js';
 
 export interface CallRecordView {
@@ -43,8 +44,10 @@ export interface CallRecordView {
     answeredAt?: string;
     endedAt?: string;
     endCause?: string;
+    /** RTP counters of a leg with real media. */
+    media?: LegMediaStats;
   }[];
-  /** Path of the call's WAV recording (`…/cdrs/{callId}/recording`), when there is one. */
+  /** Path of the call's WAV recording (`…/cdrs/{callId}/recording`), once it is complete. */
   recordingUrl?: string;
 }
 
