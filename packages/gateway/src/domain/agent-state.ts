@@ -405,7 +405,7 @@ export function transition(record: AgentRecord, command: AgentCommand, now: numb
       if (record.sessionId !== command.sessionId) return refuse('SESSION_ENDED', 'session ended');
       const next: AgentRecord = { ...record, socketOwnerId: command.by, detachedSince: record.detachedSince ?? command.at };
       if (command.eventsLost) next.eventsLost = true;
-      return { ok: true, next, effects: [] };
+      return { ok: true, next, effects: record.detachedSince === undefined ? [{ type: 'connectionChanged' }] : [] };
     }
 
     case 'setOffline': {
