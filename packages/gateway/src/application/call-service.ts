@@ -8,10 +8,11 @@ import { callSummary, refuse, type CallEffect, type CallEvent, type CallRecord }
 import { inboundCall, inboundIvrCall } from '../domain/call-creation.js';
 import { passedVariablesOf } from '../domain/passed-variables.js';
 import { callTransition } from '../domain/call-state.js';
-import { agentChannel, type Bus } from '../ports/bus.js';
+import { agentChannel, type Bus, type NodeRequest, type Unsubscribe } from '../ports/bus.js';
+import { NodeUnreachableError } from '../ports/node-request-errors.js';
 import type { Clock, TimerHandle } from '../ports/clock.js';
 import type { Store } from '../ports/store.js';
-import type { TelephonyDriver, TelephonyEvent } from '../ports/telephony.js';
+import type { DtmfTiming, TelephonyDriver, TelephonyEvent } from '../ports/telephony.js';
 import { transitionStored } from './compare-and-set.js';
 import type { AgentService } from './agent-service.js';
 import type { Logger } from '../ports/logger.js';
@@ -20,6 +21,8 @@ import type { TenantDirectory } from './tenant-directory.js';
 
 /** Wrap-up after a call that came in through an IVR with no queue node (the queues' default). */
 const DEFAULT_WRAPUP_SECONDS = 30;
+/** How long the node holding a call's legs may take to apply what another node asks (well within a client's timeout). */
+const FORWARD_TIMEOUT_MS = 5_000;
 
 export type CallResult = { ok: true; call: CallRecord; effects: CallEffect[] } | { ok: false; error: BusinessErrorName; message: string };
 
@@ -28,6 +31,7 @@ export class CallService {
   private readonly legCalls = new Map<string, string>();
   private readonly timers = new Map<string, Set<TimerHandle>>();
   private unsubscribe?: () => void;
+  private stopServing?: Unsubscribe;
 
   constructor(
     /** This process's boot id: the calls it creates hold their legs here. */
@@ -51,7 +55,13 @@ export class CallService {
     });
   }
 
+  /** Applies what other nodes forward to this one, the holder of its calls' legs (docs/multi-node.md). */
+  async serveOtherNodes(): Promise<void> {
+    this.stopServing = await this.bus.serve(this.ownerId, (request) => this.onNodeRequest(request));
+  }
+
   stop(): void {
+    this.stopServing?.();
     this.unsubscribe?.();
     for (const timers of this.timers.values()) for (const timer of timers) timer.cancel();
     this.timers.clear();
@@ -108,7 +118,12 @@ export class CallService {
     return result;
   }
 
+  /**
+   * Legs, timers and routing passes of a call live in the node that owns it: another node's transition has its effects
+   * applied there. An owner no node serves any more is gone: its legs are too, and the effects apply here.
+   */
   async applyEffects(call: CallRecord, effects: CallEffect[]): Promise<void> {
+    if (await this.forwarded(call.ownerId, { kind: 'applyCallEffects', call, effects })) return;
     for (const effect of effects) await this.applyEffect(call, effect);
     if (call.phase === 'ended') this.forget(call);
     this.onCallChanged?.(call);
@@ -162,6 +177,33 @@ export class CallService {
         timers.add(timer);
         return;
       }
+    }
+  }
+
+  /** Sends DTMF into a leg of the call, on the node that holds it. */
+  async sendDtmf(call: CallRecord, legId: string, digits: string, timing: DtmfTiming): Promise<void> {
+    if (await this.forwarded(call.ownerId, { kind: 'sendDtmf', legId, digits, timing })) return;
+    await this.driver.sendDtmf(legId, digits, timing);
+  }
+
+  /** True when the call's owner is another node and has done the request. */
+  private async forwarded(ownerId: string | undefined, request: NodeRequest): Promise<boolean> {
+    if (ownerId === undefined || ownerId === this.ownerId) return false;
+    try {
+      await this.bus.request(ownerId, request, FORWARD_TIMEOUT_MS);
+      return true;
+    } catch (error) {
+      if (error instanceof NodeUnreachableError) return false;
+      throw error;
+    }
+  }
+
+  private async onNodeRequest(request: NodeRequest): Promise<void> {
+    switch (request.kind) {
+      case 'applyCallEffects':
+        return this.applyEffects({ ...request.call, ownerId: this.ownerId }, request.effects);
+      case 'sendDtmf':
+        return this.driver.sendDtmf(request.legId, request.digits, request.timing);
     }
   }
 
