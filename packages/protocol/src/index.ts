@@ -17,6 +17,19 @@ export { TELEMETRY_PATH, TELEMETRY_LIMITS, TELEMETRY_EVENT_TYPES } from './telem
 export { TelemetryEventSchema, TelemetryUploadSchema } from './telemetry-schemas.js';
 export type { TelemetryEventType } from './telemetry.js';
 export type { TelemetryEvent, TelemetryUpload } from './telemetry-schemas.js';
+export type { AgentPresence, AgentPresenceList } from './http/agent-presence.js';
+export type { CallRecordView, CallRecordPage } from './http/call-record-view.js';
+export { PHONE_BEHAVIOURS } from './http/simulator-calls.js';
+export type {
+  PhoneBehaviourName,
+  PhoneBehaviourSetting,
+  PhoneBehaviour,
+  SimulatedLegState,
+  SimulatedLegMedia,
+  SimulatedLegListing,
+  SimulatedCallListing,
+  SimulatedCallList,
+} from './http/simulator-calls.js';
 export type { HttpErrorBody } from './http/errors.js';
 export { SESSION_KEY_TTL, IssueSessionKeyBodySchema } from './http/session-keys.js';
 export type { IssueSessionKeyBody, IssuedSessionKey, RevokedSessionKey } from './http/session-keys.js';

@@ -70,6 +70,8 @@ export interface QueueAgentStatus {
   stateSince: number;
   /** While busy: the pause reason (`supervisor` when a supervisor forced it). */
   pauseDescription?: string;
+  /** Epoch ms since when the signed-in agent has had no live connection (browser closed, network gone): offered no calls. */
+  detachedSince?: number;
 }
 
 export interface QueueEntry {
