@@ -98,8 +98,6 @@ interface BusCase {
   name: string;
   /** Needs a second node on the same medium. */
   twoNodes?: boolean;
-  /** Adapters known to fail the case, and why: the case runs as `it.fails` there until the adapter is fixed. */
-  knownBugs?: Record<string, string>;
   run(under: BusUnderTest): Promise<void>;
 }
 
@@ -168,9 +166,6 @@ const BUS_CASES: BusCase[] = [
   },
   {
     name: 'an unsubscribe called again does not stop a later subscriber of the channel',
-    knownBugs: {
-      memory: 'memory-bus.ts: a second call of an unsubscribe deletes the channel entry even when it holds a later subscriber',
-    },
     async run({ bus }) {
       const first = inbox(bus, 'agent.t1.1001');
       first.unsubscribe();
@@ -251,10 +246,8 @@ if (!redis) {
   describe('Bus adapter redis', () => it.skip(`is skipped: Redis at ${TEST_REDIS_URL} does not answer`, () => undefined));
 }
 
-describe.each(Object.entries(ADAPTERS))('Bus adapter %s', (name, { joinsNodes, open }) => {
+describe.each(Object.entries(ADAPTERS))('Bus adapter %s', (_name, { joinsNodes, open }) => {
   for (const busCase of BUS_CASES.filter((candidate) => joinsNodes || !candidate.twoNodes)) {
-    const bug = busCase.knownBugs?.[name];
-    if (bug) it.fails(`${busCase.name} (known bug: ${bug})`, async () => busCase.run(await open()));
-    else it(busCase.name, async () => busCase.run(await open()));
+    it(busCase.name, async () => busCase.run(await open()));
   }
 });

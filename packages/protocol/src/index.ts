@@ -99,3 +99,8 @@ export type {
 } from './types.js';
 export { TELEMETRY_PATH, TELEMETRY_LIMITS, TELEMETRY_EVENT_TYPES, TelemetryEventSchema, TelemetryUploadSchema } from './telemetry.js';
 export type { TelemetryEvent, TelemetryEventType, TelemetryUpload } from './telemetry.js';
+export type { HttpErrorBody } from './http/errors.js';
+export { SESSION_KEY_TTL, IssueSessionKeyBodySchema } from './http/session-keys.js';
+export type { IssueSessionKeyBody, IssuedSessionKey, RevokedSessionKey } from './http/session-keys.js';
+export type { DemoAgent, DemoQueue, DemoPauseReason, DemoCallerId, DemoIvr, DemoDirectory, DemoResponse } from './http/demo.js';
+export type { LegMediaStats } from './call-record.js';
