@@ -19,6 +19,8 @@ import { systemClock } from './adapters/clock/system-clock.js';
 import { AgentService } from './application/agent-service.js';
 import { AcdRouter } from './application/acd-router.js';
 import { DialerService } from './application/auto-dialer.js';
+import { DialerTasks } from './application/dialer-tasks.js';
+import { registerDialerTaskRoutes } from './transport/dialer-task-routes.js';
 import { CallService } from './application/call-service.js';
 import { CarrierSimulator } from './adapters/simulator/carrier-simulator.js';
 import { SipEdge } from './adapters/webrtc-edge/sip-edge.js';
@@ -301,9 +303,12 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
       )
     : undefined;
   const telephony = new LegRouter({ recordings, switchboard: simulator, farEnds: [...(options.farEndDrivers ?? []), ...(sip ? [sip] : []), softphones], virtualPhones: embedded });
-  const calls = new CallService(ownerId, store, bus, clock, telephony, agents, tenants, logger, routing, (call) => queueStatusFeed.callChanged(call));
-  const router = new AcdRouter(store, tenants, agents, calls, logger);
   const dialer = new DialerService(logger);
+  const calls = new CallService(ownerId, store, bus, clock, telephony, agents, tenants, logger, routing, (call) => {
+    queueStatusFeed.callChanged(call);
+    dialer.callChanged(call);
+  });
+  const router = new AcdRouter(store, tenants, agents, calls, logger);
   // An available agent is offered to its queues' waiting calls, then to the dialer; the first to lock the agent wins.
   routing.onQueue((tenantId, queueNo) => router.route(tenantId, queueNo));
   routing.onAgentAvailable((tenantId, agentNo) => router.agentAvailable(tenantId, agentNo));
@@ -336,6 +341,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   });
   await lease.start();
   for (const tenant of tenants.all()) await agents.resumeTimers(tenant.tenantId);
+  const dialerTasks = new DialerTasks(store.dialer, clock, (task, change) => dialer.taskChanged(task, change));
+  for (const tenant of tenants.all()) await dialerTasks.seed(tenant);
 
   const app = Fastify({ logger: false, bodyLimit: MAX_FRAME_BYTES, frameworkErrors: frameworkErrorHandler, clientErrorHandler, trustProxy: options.trustedProxies ?? false });
   await app.register(fastifyWebsocket, { options: { maxPayload: MAX_FRAME_BYTES } });
@@ -375,6 +382,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   registerSipEndpoint(app, sipEdge, logger, (origin) => origins.allows(origin));
   registerSessionKeyRoutes(app, services, (keyHash) => endSessionsOfKey(services, keyHash));
   registerCallRecordRoutes(app, tenants, callRecords);
+  registerDialerTaskRoutes(app, tenants, dialerTasks);
   registerRecordingRoute(app, tenants, recordings, { nodeId, records: callRecords });
   registerDemoRoutes(app, tenants, embedded, options.demoApiKey ?? 'demo-api-key');
   if (embedded) registerSimulatorRoutes(app, tenants, simulator);
@@ -412,6 +420,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   };
 
   async function shutDown(): Promise<void> {
+    // No new dialer call while the calls of this process end.
+    dialer.stop();
     await lease.stop();
     // The legs end with this process: their calls end now, honestly, rather than at the next boot.
     await endCallsOf(services, (owner) => (owner === ownerId ? clock.now() : undefined), exclusiveStore ? 'gatewayRestart' : 'nodeLost', logger);

@@ -207,6 +207,17 @@ export interface CallRecord {
   ownerId?: string;
   /** Why the gateway ended the call without its parties: the legs died with the process that held them. */
   endReason?: LegsLostReason;
+  /** A dialer task's call: the number it dials and the claim it holds (domain/dialer-campaign.ts). */
+  dialer?: DialerCallTag;
+}
+
+export interface DialerCallTag {
+  taskId: string;
+  number: string;
+  /** The claim's owner: whichever node sees the outcome records it in the claim's name. */
+  owner: string;
+  /** Attempts at the number before this call. */
+  attemptsBefore: number;
 }
 
 /** A call whose legs died with their gateway process: restarted (`gatewayRestart`) or lost from a cluster (`nodeLost`). */
