@@ -33,6 +33,7 @@ export type {
   PreviewObCallResult,
   QueueStatusResult,
   ListPreviewDialingTaskResult,
+  GetPreviewNumberResult,
   PreviewDialingTask,
 } from './operations.js';
 export { EventType, isEventName } from './events.js';
