@@ -58,6 +58,11 @@ describe('tasks', () => {
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ mode: 'progressive', name: 'Renewals Q3', callingHours: { start: '09:00', end: '18:30' }, maxAttempts: 5, retryDelaySeconds: { busy: 60 }, paused: true });
     expect((await gateway.api('GET', `${tasks}/renewals-q3`)).body).toMatchObject({ mode: 'progressive', maxAttempts: 5 });
+    const cleared = await gateway.api('PATCH', `${tasks}/renewals-q3`, { callingHours: null, callerId: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.callingHours).toBeUndefined();
+    expect(cleared.body.callerId).toBeUndefined();
+    expect(cleared.body).toMatchObject({ mode: 'progressive', maxAttempts: 5 });
   });
 
   it('generates a task id when none is given', async () => {
@@ -83,6 +88,9 @@ describe('tasks', () => {
       expect(refused.body.error.message).toContain(message);
     }
     expect((await gateway.api('PATCH', `${tasks}/nope`, { paused: true })).status).toBe(404);
+    const empty = await gateway.api('PATCH', `${tasks}/renewals-q3`, {});
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.message).toContain('names no setting to change');
     expect((await gateway.api('GET', `${tasks}/nope`)).status).toBe(404);
   });
 

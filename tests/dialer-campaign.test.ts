@@ -141,3 +141,33 @@ describe('preview tasks', () => {
     expect(await listed()).toMatchObject({ remaining: 1, numbers: ['13900002402'] });
   });
 });
+
+describe('preview numbers one at a time', () => {
+  it('holds the next number with its variables for the agent, records a skip, and a call of the held number', async () => {
+    await answersBriefly('13900002502');
+    await tasks.create({ taskId: 'callbacks', name: 'Callbacks', mode: 'preview' }, [
+      { number: '13900002501', variables: { customerName: 'Ada' } },
+      { number: '13900002502', variables: { customerName: 'Bob' } },
+    ]);
+    const agent = await signIn(gateway, '1005');
+    expect(await agent.sdk.getPreviewNumber({ taskId: 'callbacks' })).toMatchObject({ code: -1, errorCode: 30006 });
+    expect(await agent.sdk.getPreviewNumber({ taskId: 'vars' })).toMatchObject({ code: -1, errorCode: 20000 });
+    expect(await agent.sdk.startAutoObCallTask({ taskId: 'callbacks' })).toMatchObject({ code: 0 });
+
+    const first = await agent.sdk.getPreviewNumber({ taskId: 'callbacks' });
+    expect(first).toMatchObject({ code: 0, taskId: 'callbacks', number: '13900002501', variables: [{ name: 'customerName', value: 'Ada', type: 2 }], attempts: 0, remaining: 2 });
+    // Asked again, the agent gets the number it holds.
+    expect(await agent.sdk.getPreviewNumber({ taskId: 'callbacks' })).toMatchObject({ number: '13900002501' });
+    expect(await agent.sdk.skipPreviewNumber({ taskId: 'callbacks', number: '13900002502' })).toMatchObject({ code: -1, errorCode: 30006 });
+    expect(await agent.sdk.skipPreviewNumber({ taskId: 'callbacks', number: '13900002501' })).toMatchObject({ code: 0 });
+    expect(await agent.log.waitFor('dialerNumberOutcome', (e) => e.number === '13900002501')).toMatchObject({ outcome: 'skipped', attempts: 0, agentNo: '1005' });
+
+    const second = await agent.sdk.getPreviewNumber({ taskId: 'callbacks' });
+    expect(second).toMatchObject({ number: '13900002502', remaining: 1 });
+    expect(await agent.sdk.previewObCall({ customerNumber: '13900002502' })).toMatchObject({ code: 0 });
+    expect((await agent.log.waitFor('sessionInit')).chanVariables).toEqual([{ name: 'customerName', value: 'Bob', type: 2 }]);
+    await agent.log.waitFor('dialerTask', (e) => e.taskId === 'callbacks' && e.change === 'finished');
+    expect((await tasks.get('callbacks')).progress).toEqual({ total: 2, dialled: 1, remaining: 0, outcomes: { answered: 1, skipped: 1 } });
+    expect(await agent.sdk.getPreviewNumber({ taskId: 'callbacks' })).toMatchObject({ code: 0, taskId: 'callbacks', remaining: 0 });
+  });
+});

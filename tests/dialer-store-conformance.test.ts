@@ -112,12 +112,13 @@ describe.each(Object.entries(adapters.fresh))('DialerStore adapter %s', (_name, 
     await store.close();
   });
 
-  it('claims a named due number whenever its next attempt was meant to be, and only once', async () => {
+  it('claims a named due number whenever its next attempt was meant to be, for one owner at a time', async () => {
     const store = open();
     await store.dialer.createTask(task('k', { mode: 'preview' }));
     await store.dialer.addNumbers('t1', 'k', numbers('1', '2'), 1_000);
     expect(await store.dialer.claimNumber('t1', 'k', '2', { owner: 'agent-a', now: 0, ...LEASE })).toMatchObject({ number: '2', state: 'claimed', claim: { owner: 'agent-a' } });
     expect(await store.dialer.claimNumber('t1', 'k', '2', { owner: 'agent-b', now: 0, ...LEASE })).toBeUndefined();
+    expect(await store.dialer.claimNumber('t1', 'k', '2', { owner: 'agent-a', now: 5, ...LEASE })).toMatchObject({ claim: { owner: 'agent-a', expiresAt: 60_005 } });
     expect(await store.dialer.claimNumber('t1', 'k', '9', { owner: 'agent-b', now: 0, ...LEASE })).toBeUndefined();
     expect((await store.dialer.listDue('t1', 'k', 1_000, 10)).map((n) => n.number)).toEqual(['1']);
     expect(await store.dialer.recordOutcome('t1', 'k', '2', { owner: 'agent-a', outcome: 'skipped', at: 1 })).toBe(true);

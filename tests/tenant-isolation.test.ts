@@ -32,6 +32,8 @@ const VALID_PARAMS: Record<OperationName, unknown> = {
   prolongWrapup: { wrapupTime: 60 },
   startAutoObCallTask: { taskId: '1' },
   pauseAutoObCallTask: { taskId: '1' },
+  getPreviewNumber: { taskId: '1' },
+  skipPreviewNumber: { taskId: '1', number: '13900000001' },
   changeObCallMode: { workMode: 0 },
   setDisposition: { callId: 'c1', dispositionCode: 'SOLD' },
   startAtxfer: { targetType: 1, target: '1002' },

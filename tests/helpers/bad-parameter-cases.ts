@@ -105,6 +105,11 @@ export const BAD_PARAMETER_CASES: Record<OperationName, BadParameterCase[]> = {
     { params: { taskId: '11', callParams: 'not json' }, field: 'callParams', says: 'must be a JSON object' },
   ],
   pauseAutoObCallTask: [{ params: {}, field: 'taskId', says: 'is required' }],
+  getPreviewNumber: [{ params: {}, field: 'taskId', says: 'is required' }],
+  skipPreviewNumber: [
+    { params: { number: '13900000001' }, field: 'taskId', says: 'is required' },
+    { params: { taskId: '12' }, field: 'number', says: 'is required' },
+  ],
   changeObCallMode: [
     { params: {}, field: 'workMode', says: 'is required' },
     { params: { workMode: 4 }, field: 'workMode', says: 'must be one of 0, 1, 2' },

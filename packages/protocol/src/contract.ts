@@ -48,6 +48,7 @@ export type {
   PreviewObCallResult,
   QueueStatusResult,
   ListPreviewDialingTaskResult,
+  GetPreviewNumberResult,
   PreviewDialingTask,
 } from './operations.js';
 export type {

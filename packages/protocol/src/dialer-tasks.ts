@@ -74,7 +74,17 @@ const SETTINGS = {
 };
 
 export const CreateDialerTaskSchema = v.strictObject({ taskId: v.optional(TASK_ID), ...SETTINGS });
-export const PatchDialerTaskSchema = v.strictObject({ ...SETTINGS, name: v.optional(SETTINGS.name), mode: v.optional(SETTINGS.mode) });
+/** Only the fields sent change; `callerId: null` and `callingHours: null` go back to the defaults. At least one field. */
+export const PatchDialerTaskSchema = v.pipe(
+  v.strictObject({
+    ...SETTINGS,
+    name: v.optional(SETTINGS.name),
+    mode: v.optional(SETTINGS.mode),
+    callerId: v.optional(v.nullable(PHONE_NUMBER)),
+    callingHours: v.optional(v.nullable(CallingHoursSchema)),
+  }),
+  v.check((patch) => Object.keys(patch).length > 0, 'the body names no setting to change'),
+);
 
 export const DialerNumberInputSchema = v.strictObject({
   number: v.string(),

@@ -26,6 +26,8 @@ export const OPERATION_NAMES = [
   'pauseAutoObCallTask',
   'changeObCallMode',
   'setDisposition',
+  'getPreviewNumber',
+  'skipPreviewNumber',
 
   'startAtxfer',
   'cancelAtxfer',

@@ -15,6 +15,8 @@ import {
   InternalCallParamsSchema,
   MuteParamsSchema,
   PauseAutoObCallTaskParamsSchema,
+  GetPreviewNumberParamsSchema,
+  SkipPreviewNumberParamsSchema,
   PreviewObCallParamsSchema,
   ProlongWrapupParamsSchema,
   RejectParamsSchema,
@@ -66,6 +68,8 @@ export const OPERATIONS = {
   prolongWrapup: op('call', ProlongWrapupParamsSchema),
   startAutoObCallTask: op('call', StartAutoObCallTaskParamsSchema),
   pauseAutoObCallTask: op('call', PauseAutoObCallTaskParamsSchema),
+  getPreviewNumber: op('call', GetPreviewNumberParamsSchema),
+  skipPreviewNumber: op('call', SkipPreviewNumberParamsSchema),
   changeObCallMode: op('call', ChangeObCallModeParamsSchema),
   setDisposition: op('call', SetDispositionParamsSchema),
 
@@ -158,6 +162,18 @@ export interface PreviewDialingTask {
   numbers: string[];
 }
 
+/** Ours: the preview number the agent holds; no `number` when none is due. */
+export interface GetPreviewNumberResult {
+  taskId: string;
+  number?: string;
+  /** The number's variables (type 2): they join the call's chanVariables when the agent calls it. */
+  variables?: { name: string; value: string; type: 2 }[];
+  /** Attempts at the number so far. */
+  attempts?: number;
+  /** Numbers of the task whose life is not over. */
+  remaining: number;
+}
+
 /** The spec leaves the task fields open (7.9); these are ours. */
 export interface ListPreviewDialingTaskResult {
   tasks: PreviewDialingTask[];
@@ -170,6 +186,7 @@ interface OperationResultFields {
   InternalCall: PreviewObCallResult;
   getQueueStatus: QueueStatusResult;
   ListPreviewDialingTask: ListPreviewDialingTaskResult;
+  getPreviewNumber: GetPreviewNumberResult;
 }
 
 /**

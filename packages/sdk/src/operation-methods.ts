@@ -53,6 +53,10 @@ export interface OperationMethods {
   readonly startAutoObCallTask: OperationMethod<'startAutoObCallTask'>;
   /** Spec 4.12. Stops working a task. Errors: 30006 (not working it). */
   readonly pauseAutoObCallTask: OperationMethod<'pauseAutoObCallTask'>;
+  /** Ours. The next due number of a preview task the session works, held for the agent with its variables; none when none is due. Errors: 20000, 20016. */
+  readonly getPreviewNumber: OperationMethod<'getPreviewNumber'>;
+  /** Ours. Passes the preview number the agent holds: recorded `skipped`, not dialled. Errors: 30006. */
+  readonly skipPreviewNumber: OperationMethod<'skipPreviewNumber'>;
   /** Spec 4.13. Chooses preview, predictive or both. */
   readonly changeObCallMode: OperationMethod<'changeObCallMode'>;
 

@@ -7,6 +7,7 @@ import { EventLogPanel } from './event-log-panel.js';
 import { IncomingCallBanner } from './incoming-call-banner.js';
 import { InteractionPanel } from './interaction-panel.js';
 import { PhonePanel } from './phone-panel.js';
+import { PreviewTaskPanel } from './preview-task-panel.js';
 import { RecentCallsPanel } from './recent-calls-panel.js';
 import { SupervisorNotice } from './supervisor-notice.js';
 
@@ -23,6 +24,7 @@ export function AgentDesktop({ session }: { session: SignedInSession }) {
         </div>
         <div class="desk__main">
           <InteractionPanel desk={desk} session={session} />
+          <PreviewTaskPanel />
           <RecentCallsPanel session={session} endedCount={desk.endedCount} />
         </div>
         <EventLogPanel open={logOpen} onToggle={() => setLogOpen((open) => !open)} />

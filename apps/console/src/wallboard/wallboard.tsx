@@ -1,18 +1,21 @@
-/** The supervisor wallboard: queues and their waiting callers, agents and their states, live; per-agent actions. */
+/** The supervisor wallboard: queues and their waiting callers, outbound campaigns, agents and their states, live; per-agent actions. */
 import type { SignedInSession } from '../shell/signed-in-session.js';
 import { deskStore } from '../state/desk-state.js';
 import { useStore } from '../state/store.js';
 import { useNow } from '../hooks/use-now.js';
 import { AgentTable } from './agent-table.js';
+import { CampaignBoard } from './campaign-board.js';
 import { KpiTiles } from './kpi-tiles.js';
 import { MonitoringBar } from './monitoring-bar.js';
 import { QueueCards } from './queue-cards.js';
 import { QueueStatusNotice } from './queue-status-notice.js';
 import { useQueueStatus } from './use-queue-status.js';
+import { useCampaigns } from './use-campaigns.js';
 import { buildWallboard } from './wallboard-model.js';
 
 export function Wallboard({ session }: { session: SignedInSession }) {
   const feed = useQueueStatus();
+  const campaigns = useCampaigns();
   const desk = useStore(deskStore);
   const now = useNow();
   const model = buildWallboard(session.directory, feed.state === 'live' ? feed.map : undefined, now, session.agentNo);
@@ -29,6 +32,7 @@ export function Wallboard({ session }: { session: SignedInSession }) {
       {feed.state === 'failed' && <QueueStatusNotice feed={feed} connected={desk.connection.state === 'open'} />}
       {desk.monitor && <MonitoringBar monitor={desk.monitor} session={session} />}
       <QueueCards queues={model.queues} now={now} />
+      <CampaignBoard campaigns={campaigns} now={now} />
       <AgentTable agents={model.agents} live={feed.state === 'live'} session={session} now={now} />
     </main>
   );

@@ -5,7 +5,15 @@
  * predictive) task is available, the dialer claims the task's next due number and places it to that agent (agent's
  * phone first, then the customer). Preview tasks are listed (ListPreviewDialingTask) and worked by their agents.
  */
-import { CallType, type BusinessErrorName, type ChannelVariable, type DialerOutcome, type DialerTaskChange, type PreviewDialingTask } from '@agentsdk/protocol';
+import {
+  CallType,
+  type BusinessErrorName,
+  type ChannelVariable,
+  type DialerOutcome,
+  type DialerTaskChange,
+  type GetPreviewNumberResult,
+  type PreviewDialingTask,
+} from '@agentsdk/protocol';
 import {
   attemptOutcomeOf,
   countsAsAttempt,
@@ -36,6 +44,10 @@ const AGENT_ANSWER_TIMEOUT_MS = 30_000;
 const CLAIM_MARGIN_MS = 60_000;
 /** How many upcoming numbers ListPreviewDialingTask shows per task. */
 const PREVIEW_NUMBERS_SHOWN = 5;
+/** How long a preview number stays held for the agent who got it, unless called or skipped. */
+const PREVIEW_HOLD_MS = 10 * 60_000;
+/** A preview agent's claims are its session's. */
+const previewOwner = (sessionId: string) => `preview:${sessionId}`;
 /** An available agent with nothing due is looked at again by then at the latest (expired claims, calling hours). */
 const RECHECK_MAX_MS = 30_000;
 
@@ -119,21 +131,56 @@ export class DialerService {
   }
 
   /**
-   * previewObCall of a number due in a preview task the agent's session works: claimed for the call, whose outcome
-   * then marks it done (or due again per the task's retries). Undefined for any other number.
+   * previewObCall of a number due in a preview task the agent's session works (or held for it by getPreviewNumber):
+   * claimed for the call, whose outcome then marks it done (or due again per the task's retries). Undefined for any
+   * other number.
    */
   async claimPreviewNumber(tenant: TenantConfig, agentNo: string, sessionId: string, number: string): Promise<{ tag: DialerCallTag; variables: ChannelVariable[] } | undefined> {
-    const { store, clock, ownerId } = this.required();
+    const { store, clock } = this.required();
     const member = await store.dialer.getAgent(tenant.tenantId, agentNo);
     if (member?.sessionId !== sessionId) return undefined;
+    const owner = previewOwner(sessionId);
     for (const taskId of Object.keys(member.tasks).sort()) {
       const task = await store.dialer.getTask(tenant.tenantId, taskId);
       if (!task || task.mode !== 'preview' || task.paused) continue;
-      const leaseMs = AGENT_ANSWER_TIMEOUT_MS + task.customerAnswerTimeoutSeconds * 1000 + CLAIM_MARGIN_MS;
-      const claimed = await store.dialer.claimNumber(tenant.tenantId, taskId, number, { owner: ownerId, now: clock.now(), leaseMs });
-      if (claimed) return { tag: { taskId, number, owner: ownerId, attemptsBefore: claimed.attempts }, variables: numberVariables(claimed) };
+      const claimed = await store.dialer.claimNumber(tenant.tenantId, taskId, number, { owner, now: clock.now(), leaseMs: PREVIEW_HOLD_MS });
+      if (claimed) return { tag: { taskId, number, owner, attemptsBefore: claimed.attempts }, variables: numberVariables(claimed) };
     }
     return undefined;
+  }
+
+  /** getPreviewNumber: the number the session holds in the preview task, else the next due one, now held for it. */
+  async holdPreviewNumber(tenant: TenantConfig, agentNo: string, sessionId: string, taskId: string): Promise<{ ok: true; fields: GetPreviewNumberResult } | DialerRefusal> {
+    const { store, clock } = this.required();
+    const task = await store.dialer.getTask(tenant.tenantId, taskId);
+    if (task?.mode !== 'preview') return { ok: false, error: 'BAD_PARAM', message: `bad param: taskId ${taskId} is not a preview task of the tenant` };
+    const member = await store.dialer.getAgent(tenant.tenantId, agentNo);
+    if (member?.sessionId !== sessionId || !(taskId in member.tasks)) return { ok: false, error: 'INVALID_STATE', message: `invalid state: not working task ${taskId}` };
+    const now = clock.now();
+    const owner = previewOwner(sessionId);
+    const claims = await store.dialer.listExpiredClaims(tenant.tenantId, taskId, Number.MAX_SAFE_INTEGER);
+    // A preview number held past its time was never called (a call records its outcome first): it is due again.
+    for (const lapsed of claims.filter((claim) => claim.claim!.owner.startsWith('preview:') && claim.claim!.expiresAt <= now)) {
+      await store.dialer.releaseClaim(tenant.tenantId, taskId, lapsed.number, lapsed.claim!.owner);
+    }
+    let held = claims.find((claim) => claim.claim!.owner === owner && claim.claim!.expiresAt > now);
+    if (!held && !task.paused) held = await this.claimDiallable(tenant, task, now, owner, PREVIEW_HOLD_MS);
+    const { remaining } = await store.dialer.progress(tenant.tenantId, taskId);
+    if (!held) return { ok: true, fields: { taskId, remaining } };
+    return {
+      ok: true,
+      fields: { taskId, number: held.number, variables: numberVariables(held) as { name: string; value: string; type: 2 }[], attempts: held.attempts, remaining },
+    };
+  }
+
+  /** skipPreviewNumber: the held number is recorded `skipped` and leaves the task, undialled. */
+  async skipPreviewNumber(tenant: TenantConfig, agentNo: string, sessionId: string, taskId: string, number: string): Promise<{ ok: true } | DialerRefusal> {
+    const { store, clock } = this.required();
+    const task = await store.dialer.getTask(tenant.tenantId, taskId);
+    const skipped = task && (await store.dialer.recordOutcome(tenant.tenantId, taskId, number, { owner: previewOwner(sessionId), outcome: 'skipped', at: clock.now() }));
+    if (!task || !skipped) return { ok: false, error: 'INVALID_STATE', message: `invalid state: not holding ${number} of task ${taskId}` };
+    await this.attemptRecorded(tenant, task, { number, outcome: 'skipped', attemptsBefore: 0, agentNo });
+    return { ok: true };
   }
 
   /** The preview call could not start: its number is due again as before. */
@@ -315,13 +362,18 @@ export class DialerService {
   }
 
   /** The task's next due number the task and the tenant allow; one on a do-not-call or blocked list is recorded and passed. */
-  private async claimDiallable(tenant: TenantConfig, task: DialerTaskRecord, now: number): Promise<DialerNumberRecord | undefined> {
-    const { store, ownerId } = this.required();
-    const leaseMs = AGENT_ANSWER_TIMEOUT_MS + task.customerAnswerTimeoutSeconds * 1000 + CLAIM_MARGIN_MS;
+  private async claimDiallable(
+    tenant: TenantConfig,
+    task: DialerTaskRecord,
+    now: number,
+    owner = this.required().ownerId,
+    leaseMs = AGENT_ANSWER_TIMEOUT_MS + task.customerAnswerTimeoutSeconds * 1000 + CLAIM_MARGIN_MS,
+  ): Promise<DialerNumberRecord | undefined> {
+    const { store } = this.required();
     for (;;) {
-      const number = await store.dialer.claimNext(tenant.tenantId, task.taskId, { owner: ownerId, now, leaseMs });
+      const number = await store.dialer.claimNext(tenant.tenantId, task.taskId, { owner, now, leaseMs });
       if (!number || (!isDoNotCall(task, number.number) && !isRestricted(tenant, number.number))) return number;
-      if (await store.dialer.recordOutcome(tenant.tenantId, task.taskId, number.number, { owner: ownerId, outcome: 'doNotCall', at: now })) {
+      if (await store.dialer.recordOutcome(tenant.tenantId, task.taskId, number.number, { owner, outcome: 'doNotCall', at: now })) {
         await this.attemptRecorded(tenant, task, { number: number.number, outcome: 'doNotCall', attemptsBefore: number.attempts });
       }
     }

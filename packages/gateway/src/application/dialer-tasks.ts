@@ -59,12 +59,15 @@ export class DialerTasks {
   }
 
   async patch(tenant: TenantConfig, taskId: string, patch: PatchDialerTask): Promise<TaskResult<DialerTaskView>> {
-    const refusal = checkCallerId(tenant, patch.callerId);
+    const refusal = checkCallerId(tenant, patch.callerId ?? undefined);
     if (refusal) return refusal;
     const stored = await this.store.getTask(tenant.tenantId, taskId);
     if (!stored) return notFound(taskId);
-    const changes = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
-    const task: DialerTaskRecord = { ...stored, ...changes, updatedAt: this.clock.now() };
+    const task: DialerTaskRecord = { ...stored, updatedAt: this.clock.now() };
+    for (const [field, value] of Object.entries(patch)) {
+      if (value === null) delete (task as unknown as Record<string, unknown>)[field];
+      else if (value !== undefined) (task as unknown as Record<string, unknown>)[field] = value;
+    }
     if (!(await this.store.updateTask(task))) return notFound(taskId);
     this.onChanged(task, task.paused === stored.paused ? 'changed' : task.paused ? 'paused' : 'resumed');
     return { ok: true, value: await this.view(task) };

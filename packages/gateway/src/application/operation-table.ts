@@ -45,6 +45,7 @@ import {
 } from './operations/supervisor-call-operations.js';
 import { listPreviewDialingTasks } from './operations/preview-dialing-tasks.js';
 import { changeObCallMode, pauseAutoObCallTask, startAutoObCallTask } from './operations/auto-outbound.js';
+import { getPreviewNumber, skipPreviewNumber } from './operations/preview-numbers.js';
 
 export type Permission = 'public' | 'agent' | 'supervisor';
 
@@ -90,6 +91,8 @@ export const OPERATION_TABLE: OperationTable = {
   prolongWrapup: { permission: 'agent', handle: prolongWrapup },
   setDisposition: { permission: 'agent', handle: setDisposition },
   startAutoObCallTask: { permission: 'agent', handle: startAutoObCallTask },
+  getPreviewNumber: { permission: 'agent', handle: getPreviewNumber },
+  skipPreviewNumber: { permission: 'agent', handle: skipPreviewNumber },
   pauseAutoObCallTask: { permission: 'agent', handle: pauseAutoObCallTask },
   changeObCallMode: { permission: 'agent', handle: changeObCallMode },
 

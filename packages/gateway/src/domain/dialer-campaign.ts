@@ -39,9 +39,9 @@ export interface DialerNumberRecord {
   history: DialerAttempt[];
 }
 
-export const DEFAULT_MAX_ATTEMPTS = 3;
-export const DEFAULT_ABANDON_RATE_TARGET = 0.03;
-export const DEFAULT_RETRY_DELAY_SECONDS: Partial<Record<RetryableDialerOutcome, number>> = {
+const DEFAULT_MAX_ATTEMPTS = 3;
+const DEFAULT_ABANDON_RATE_TARGET = 0.03;
+const DEFAULT_RETRY_DELAY_SECONDS: Partial<Record<RetryableDialerOutcome, number>> = {
   busy: 300,
   noAnswer: 1_800,
   abandoned: 3_600,

@@ -134,7 +134,7 @@ function endsWithin(samples: readonly number[], elapsed: number, horizonMs: numb
 }
 
 /** Each busy agent's chance of being free when a customer dialled now answers. */
-export function chancesOfFreeing(state: PacingState, snapshot: PacingSnapshot, horizonMs: number): number[] {
+function chancesOfFreeing(state: PacingState, snapshot: PacingSnapshot, horizonMs: number): number[] {
   const meanWrapup = mean(state.wrapupMs);
   return snapshot.busyAgents.map((agent) => {
     const elapsed = snapshot.now - agent.since;

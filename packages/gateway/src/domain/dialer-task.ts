@@ -6,7 +6,6 @@ import type { ChannelVariable, DialerTaskMode } from '@agentsdk/protocol';
 
 /** `changeObCallMode.workMode`: 0 preview + predictive, 1 preview only, 2 predictive only. */
 export type ObWorkMode = 0 | 1 | 2;
-export const DEFAULT_OB_WORK_MODE: ObWorkMode = 0;
 
 export interface DialerAgentRecord {
   tenantId: string;
@@ -19,7 +18,7 @@ export interface DialerAgentRecord {
 }
 
 /** Login `workMode` (comma-separated 0 / 4 / 5) as the `changeObCallMode` number: 0 ↔ 0, 4 ↔ 1, 5 ↔ 2. */
-export function obWorkModeOfLogin(loginWorkMode: string | undefined): ObWorkMode {
+function obWorkModeOfLogin(loginWorkMode: string | undefined): ObWorkMode {
   const values = new Set((loginWorkMode ?? '').split(',').map((value) => value.trim()));
   const preview = values.has('4');
   const predictive = values.has('5');

@@ -155,7 +155,10 @@ export interface DialerStore {
   addNumbers(tenantId: string, taskId: string, numbers: { number: string; variables: Record<string, string> }[], at: number): Promise<boolean[]>;
   /** Atomically claims the due number with the earliest `nextAttemptAt` (then upload order) not after `now`. */
   claimNext(tenantId: string, taskId: string, claim: DialerClaim): Promise<DialerNumberRecord | undefined>;
-  /** Atomically claims one named number when it is due, whenever its next attempt was meant to be (a preview agent dials it). */
+  /**
+   * Atomically claims one named number when it is due, whenever its next attempt was meant to be (a preview agent
+   * dials it), or renews the claim `owner` already holds on it.
+   */
   claimNumber(tenantId: string, taskId: string, number: string, claim: DialerClaim): Promise<DialerNumberRecord | undefined>;
   /** Records the outcome of `owner`'s claim: due again at `nextAttemptAt`, or done. False when `owner` does not hold it. */
   recordOutcome(tenantId: string, taskId: string, number: string, result: DialerAttemptResult): Promise<boolean>;

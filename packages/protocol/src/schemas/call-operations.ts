@@ -75,6 +75,10 @@ export const StartAutoObCallTaskParamsSchema = v.strictObject({
 });
 
 export const PauseAutoObCallTaskParamsSchema = v.strictObject({ taskId: requiredText(64) });
+/** Ours: the next number of a preview task the agent works, held for the agent. */
+export const GetPreviewNumberParamsSchema = v.strictObject({ taskId: requiredText(64) });
+/** Ours: the agent passes the preview number it holds. */
+export const SkipPreviewNumberParamsSchema = v.strictObject({ taskId: requiredText(64), number: requiredText(32) });
 
 /** 0 preview + predictive; 1 preview only; 2 predictive only. */
 export const ChangeObCallModeParamsSchema = v.strictObject({ workMode: oneOf([0, 1, 2] as const) });

@@ -104,7 +104,8 @@ export function sqliteDialerStore(db: Database, turn: TurnTransaction): DialerSt
       return turn.inTurn(() => {
         const row = statements.getNumber.get(tenantId, taskId, number) as { record: string } | undefined;
         const record = row && parse(row);
-        if (record?.state !== 'due') return undefined;
+        const held = record?.state === 'claimed' && record.claim?.owner === owner;
+        if (!record || (record.state !== 'due' && !held)) return undefined;
         const claimed: DialerNumberRecord = { ...record, state: 'claimed', claim: { owner, at: now, expiresAt: now + leaseMs } };
         write(claimed);
         return claimed;

@@ -2,12 +2,12 @@ import { luaScript } from './lua-script.js';
 
 /**
  * claim-named-dialer-number-3: claims one named number of a task when it is due, whenever its next attempt was meant
- * to be (a preview agent calls it now).
+ * to be (a preview agent calls it now), or renews the claim the owner already holds on it.
  * KEYS[1] the task's due numbers (sorted set, score nextAttemptAt, member `<seq, 12 digits>:<number>`)
  * KEYS[2] the task's claimed numbers (sorted set, score claim expiry, member number)
  * KEYS[3] the task's numbers (hash number → record JSON)
  * ARGV[1] number  ARGV[2] now (ms)  ARGV[3] owner  ARGV[4] lease (ms)
- * Returns the claimed record JSON; nil when the task has no such number or it is not due.
+ * Returns the claimed record JSON; nil when the task has no such number, or it is done or claimed by another owner.
  */
 export const claimNamedDialerNumber = luaScript(
   'claim-named-dialer-number-3',
@@ -16,7 +16,8 @@ export const claimNamedDialerNumber = luaScript(
 local json = redis.call('HGET', KEYS[3], ARGV[1])
 if not json then return false end
 local record = cjson.decode(json)
-if record.state ~= 'due' then return false end
+local held = record.state == 'claimed' and type(record.claim) == 'table' and record.claim.owner == ARGV[3]
+if record.state ~= 'due' and not held then return false end
 redis.call('ZREM', KEYS[1], string.format('%012d:', record.seq) .. ARGV[1])
 local now = tonumber(ARGV[2])
 record.state = 'claimed'
