@@ -34,6 +34,7 @@ import { Dispatcher } from './application/dispatcher.js';
 import { LiveSessions } from './application/live-sessions.js';
 import { OwnerLease } from './application/owner-lease.js';
 import { endCallsOf } from './application/owner-recovery.js';
+import { serveNodeRequests } from './application/node-requests.js';
 import { QueueStatusFeed } from './application/queue-status-feed.js';
 import { createLogger, type DestinationStream, type Logger } from './application/logger.js';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './application/rate-limiter.js';
@@ -254,7 +255,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     },
   });
   calls.start(router);
-  await calls.serveOtherNodes();
+  const stopServingNodes = await serveNodeRequests(bus, ownerId, calls);
   const services: GatewayServices = {
     ownerId,
     store,
@@ -372,6 +373,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     await endCallsOf(services, (owner) => (owner === ownerId ? clock.now() : undefined), exclusiveStore ? 'gatewayRestart' : 'nodeLost', logger);
     await queueStatusFeed.stop();
     agents.stop();
+    stopServingNodes();
     calls.stop();
     await telephony.close();
     services.liveSessions.closeAll(CloseCode.GOING_AWAY, 'gateway shutting down');
