@@ -33,6 +33,8 @@ const endedTtlMs = process.env.AGENT_GATEWAY_ENDED_TTL_SECONDS ? Number(process.
 if (endedTtlMs !== undefined && !(endedTtlMs > 0)) throw new Error('AGENT_GATEWAY_ENDED_TTL_SECONDS must be a positive number of seconds');
 const redis = redisUrl ? new Redis(redisUrl) : undefined;
 const redisSubscriber = redisUrl ? new Redis(redisUrl) : undefined;
+// DATABASE_URL: call records for the long term in PostgreSQL; /cdrs reads them from there (docs/durability.md).
+const databaseUrl = process.env.DATABASE_URL || undefined;
 // ioredis reconnects (and subscribes again) by itself; say once when a connection is lost and when it is back.
 let logger: { warn(fields: object, message: string): void; info(fields: object, message: string): void } | undefined;
 for (const [name, connection] of [['commands', redis], ['subscriber', redisSubscriber]] as const) {
@@ -58,6 +60,7 @@ const gateway = await startGateway({
   port,
   host,
   dataDir,
+  databaseUrl,
   tenantConfigFiles,
   logLevel: process.env.LOG_LEVEL ?? 'info',
   embedded,
@@ -85,6 +88,7 @@ Agent Gateway listening on ${gateway.url}  (node ${gateway.nodeId}, boot ${gatew
   WebSocket   ${gateway.url.replace(/^http/, 'ws')}/ws
   SIP (UDP)   ${host}:${gateway.sip?.address.port}
   store       ${redisUrl ? `Redis (${redisPrefix})` : dataDir}
+  records     ${databaseUrl ? `PostgreSQL (${redactedPassword(databaseUrl)})` : 'the store'}
   tenants     ${gateway.services.tenants.all().map((t) => t.tenantId).join(', ')}
 ${
   embedded
@@ -107,4 +111,15 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
         () => process.exit(1),
       );
   });
+}
+
+/** The connection string without its password, for the banner. */
+function redactedPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'DATABASE_URL';
+  }
 }

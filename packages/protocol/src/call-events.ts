@@ -82,7 +82,11 @@ export type SessionTerminateReason =
   | 'customerNoAnswer'
   | 'customerRejected'
   | 'invalidNumber'
-  | 'failed';
+  | 'failed'
+  /** The gateway process that held the call's legs restarted (docs/03 "What survives what"). */
+  | 'gatewayRestart'
+  /** The cluster node that held the call's legs was lost; another node ended the call. */
+  | 'nodeLost';
 
 export interface SessionTerminateEvent extends CallSummary {
   side: 'agent' | 'customer' | 'system';
@@ -203,3 +207,6 @@ export interface CallEventPayloads {
   threewayUnlink: MonitorUnlinkEvent;
   disconnectResult: DisconnectResultEvent;
 }
+
+/** The events about a call, each with its payload (without `eventType`). */
+export type CallEventName = keyof CallEventPayloads;

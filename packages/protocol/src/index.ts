@@ -35,12 +35,13 @@ export type {
   ListPreviewDialingTaskResult,
   PreviewDialingTask,
 } from './operations.js';
-export { EventType, isEventName } from './events.js';
+export { EventType, isEventName, wireEvent } from './events.js';
 export type {
   EventName,
   EventMap,
   EventPayload,
   EventTypeMap,
+  WireEvent,
   ReconnectAttemptEvent,
   KickOutEvent,
   ForcedLogoutEvent,
@@ -75,6 +76,8 @@ export type {
   MonitorResultEvent,
   MonitorUnlinkEvent,
   DisconnectResultEvent,
+  CallEventPayloads,
+  CallEventName,
 } from './call-events.js';
 export { BusinessErrors, BusinessErrorCode } from './error-codes.js';
 export type { ErrorCodeInfo, BusinessErrorName, BusinessErrorCodeValue } from './error-codes.js';
@@ -96,3 +99,27 @@ export type {
 } from './types.js';
 export { TELEMETRY_PATH, TELEMETRY_LIMITS, TELEMETRY_EVENT_TYPES, TelemetryEventSchema, TelemetryUploadSchema } from './telemetry.js';
 export type { TelemetryEvent, TelemetryEventType, TelemetryUpload } from './telemetry.js';
+export type { HttpErrorBody } from './http/errors.js';
+export { SESSION_KEY_TTL, IssueSessionKeyBodySchema } from './http/session-keys.js';
+export type { IssueSessionKeyBody, IssuedSessionKey, RevokedSessionKey } from './http/session-keys.js';
+export type { DemoAgent, DemoQueue, DemoPauseReason, DemoCallerId, DemoIvr, DemoDirectory, DemoResponse } from './http/demo.js';
+export type { LegMediaStats } from './call-record.js';
+// The dialer task schemas are values the SDK never needs: they are imported from '@agentsdk/protocol/dialer-tasks',
+// so the SDK bundle does not carry them.
+export type {
+  DialerTaskMode,
+  DialerOutcome,
+  RetryableDialerOutcome,
+  CallingHours,
+  CreateDialerTask,
+  PatchDialerTask,
+  DialerNumberInput,
+  DialerTaskSettings,
+  DialerTaskProgress,
+  DialerTaskView,
+  RejectedNumber,
+  AddDialerNumbersResult,
+  DialerTaskChange,
+  DialerTaskEvent,
+  DialerNumberOutcomeEvent,
+} from './dialer-tasks.js';

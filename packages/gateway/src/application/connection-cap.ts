@@ -4,7 +4,7 @@
  * the shared limits cannot be reached, sockets are admitted.
  */
 import type { SharedLimits } from '../ports/shared-limits.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../ports/logger.js';
 
 export class ConnectionCap {
   constructor(
@@ -25,10 +25,14 @@ export class ConnectionCap {
   }
 
   opened(address: string): void {
-    this.limits.connectionOpened(address, this.holderId).catch((error: unknown) => this.logger.warn({ err: error }, 'counting a connection failed'));
+    this.limits
+      .connectionOpened(address, this.holderId)
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'counting a connection failed'));
   }
 
   closed(address: string): void {
-    this.limits.connectionClosed(address, this.holderId).catch((error: unknown) => this.logger.warn({ err: error }, 'uncounting a connection failed'));
+    this.limits
+      .connectionClosed(address, this.holderId)
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'uncounting a connection failed'));
   }
 }

@@ -14,7 +14,7 @@ import {
   type ResponseFrame,
 } from '@agentsdk/protocol';
 import { findAgent } from '../domain/tenant.js';
-import { unredacted, type Logger } from './logger.js';
+import type { Logger } from '../ports/logger.js';
 import { OPERATION_TABLE, type OperationRow } from './operation-table.js';
 import { failed, type Connection, type GatewayServices, type Outcome, type SignedInContext } from './operation-context.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -41,17 +41,17 @@ export interface RequestLimiters {
 }
 
 export class Dispatcher {
-  /** The `operation` line: requestId, sessionId, action, code, errorCode, ms; parameters are logged only at debug. */
-  private readonly operationLog: Logger;
-
+  /**
+   * `operationLog` writes the `operation` line (requestId, sessionId, action, code, errorCode, ms; parameters only at
+   * debug): fixed fields, never secret, so it may skip redaction.
+   */
   constructor(
     private readonly services: GatewayServices,
     private readonly logger: Logger,
+    private readonly operationLog: Logger,
     private readonly metrics: OperationMetrics,
     private readonly limiters: RequestLimiters,
-  ) {
-    this.operationLog = unredacted(logger);
-  }
+  ) {}
 
   async dispatch(connection: Connection, frame: RequestFrame): Promise<void> {
     const sessionId = connection.session?.sessionId;
@@ -77,7 +77,8 @@ export class Dispatcher {
     const ms = performance.now() - started;
     const known = isOperationName(frame.action) || frame.action === SESSION_ACTIONS.resume;
     this.metrics.operationCompleted(known ? frame.action : 'unknown', response.code, ms / 1000);
-    this.operationLog.info(
+    // Refusals at info, successes at debug: the hot path writes no log line at the default level (metrics count both).
+    this.operationLog[response.code === 0 ? 'debug' : 'info'](
       { requestId, sessionId: sessionId ?? connection.session?.sessionId, action: frame.action, code: response.code, errorCode: response.errorCode, ms: Math.round(ms) },
       'operation',
     );

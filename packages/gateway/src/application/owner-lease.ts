@@ -8,7 +8,7 @@
  */
 import type { Clock, TimerHandle } from '../ports/clock.js';
 import type { Lease } from '../ports/store.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../ports/logger.js';
 import type { GatewayServices } from './operation-context.js';
 import { recoverLostOwners } from './owner-recovery.js';
 

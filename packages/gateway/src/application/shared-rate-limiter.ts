@@ -5,7 +5,7 @@
  */
 import type { Clock } from '../ports/clock.js';
 import type { RateLimit, SharedLimits } from '../ports/shared-limits.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../ports/logger.js';
 
 export class SharedRateLimiter {
   constructor(

@@ -3,13 +3,13 @@
  * One gateway node uses the in-process bus; several nodes share a Redis bus. Messages on one channel arrive in
  * publish order. Every adapter passes tests/bus-conformance.test.ts.
  */
-import type { EventName } from '@agentsdk/protocol';
+import type { WireEvent } from '@agentsdk/protocol';
 import type { CallEffect, CallRecord } from '../domain/call.js';
 import type { DtmfTiming } from './telephony.js';
 
 export type BusMessage =
   /** An event for the sessions of an agent; only the named session when `sessionId` is set. */
-  | { kind: 'event'; event: EventName; data: Record<string, unknown>; sessionId?: string }
+  | (WireEvent & { kind: 'event'; sessionId?: string })
   /** Close the named session's socket (after the events published before this message). */
   | { kind: 'endSession'; sessionId: string; closeCode: number; reason: string }
   /** A node attached a socket to the session (sign-in or resume); any other node drops its copy of the session. */

@@ -8,7 +8,7 @@ import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { CloseCode, PROTOCOL_VERSION, WEBSOCKET_PATH, type ServerFrame } from '@agentsdk/protocol';
 import type { Dispatcher } from '../application/dispatcher.js';
-import type { Logger } from '../application/logger.js';
+import type { Logger } from '../ports/logger.js';
 import type { LiveSessions } from '../application/live-sessions.js';
 import type { Connection } from '../application/operation-context.js';
 import type { ConnectionCap } from '../application/connection-cap.js';

@@ -12,12 +12,13 @@ export function createMemoryBus(): Bus {
       for (const handler of [...handlers]) queueMicrotask(() => handler(message));
     },
     subscribe(channel, handler) {
-      let handlers = channels.get(channel);
-      if (!handlers) channels.set(channel, (handlers = new Set()));
+      const handlers = channels.get(channel) ?? new Set<(message: BusMessage) => void>();
+      channels.set(channel, handlers);
       handlers.add(handler);
       return () => {
         handlers.delete(handler);
-        if (handlers.size === 0) channels.delete(channel);
+        // Called again after a later subscriber made a new entry: that entry is not this one's to remove.
+        if (handlers.size === 0 && channels.get(channel) === handlers) channels.delete(channel);
       };
     },
     async request(nodeId, request, timeoutMs) {

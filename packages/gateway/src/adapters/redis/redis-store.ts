@@ -10,6 +10,7 @@ import type { TenantConfig } from '../../domain/tenant.js';
 import type { SessionKeyRecord, SessionRecord, Store } from '../../ports/store.js';
 import { redisAgentStore } from './redis-agent-store.js';
 import { redisCallStore } from './redis-call-store.js';
+import { redisDialerStore } from './redis-dialer-store.js';
 import { endSession } from './scripts/end-session-3.js';
 import { insertSession } from './scripts/insert-session-3.js';
 import { revokeSessionKey } from './scripts/revoke-session-key-1.js';
@@ -150,6 +151,7 @@ export function openRedisStore(redis: Redis, keyPrefix: string, options: RedisSt
     },
     agents,
     calls: redisCallStore(redis, keyPrefix, endedTtlMs),
+    dialer: redisDialerStore(redis, keyPrefix),
     async close() {
       // The caller owns the connection (see above).
     },
