@@ -65,7 +65,8 @@ function upgradeStatus(node: TestGateway): Promise<'open' | number> {
 describe.skipIf(!redis)(`limits shared by two nodes${redis ? '' : ` (skipped: Redis at ${TEST_REDIS_URL} does not answer)`}`, () => {
   it("counts a tenant's API calls on both nodes against one burst", async () => {
     const statuses: number[] = [];
-    for (const node of [nodeA, nodeB, nodeA, nodeB, nodeA, nodeB]) statuses.push((await node.api('GET', '/api/v1/tenants/demo/cdrs?limit=1')).status);
+    for (const node of [nodeA, nodeB, nodeA, nodeB, nodeA, nodeB])
+      statuses.push((await node.api('GET', '/api/v1/tenants/demo/cdrs?limit=1')).status);
     expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
   });
 
@@ -73,7 +74,13 @@ describe.skipIf(!redis)(`limits shared by two nodes${redis ? '' : ` (skipped: Re
     const attempt = async (node: TestGateway) => {
       const socket = await openRawSocket(node.url);
       sockets.push(socket);
-      const response = await socket.request('login', { sessionKey: 'not-a-key', tenantId: 'demo', agentNo: '1004', bindEndpoint: { endpointType: 1, endpoint: '13600001004' }, initialStatus: 1 });
+      const response = await socket.request('login', {
+        sessionKey: 'not-a-key',
+        tenantId: 'demo',
+        agentNo: '1004',
+        bindEndpoint: { endpointType: 1, endpoint: '13600001004' },
+        initialStatus: 1,
+      });
       socket.close();
       return response.message as string;
     };

@@ -16,10 +16,16 @@ export function localHaproxyConfig(listenPort, nodePorts) {
     const name = `node-${String.fromCharCode(97 + index)}`;
     return `${indent}server ${name} 127.0.0.1:${port} check cookie ${name}`;
   });
-  return [...lines.slice(0, firstServer).filter((line) => !/^\s+server /.test(line)), ...servers, ...lines.slice(firstServer).filter((line) => !/^\s+server /.test(line))]
-    .join('\n')
-    .replace(/^(\s+)bind :8080$/m, `$1bind 127.0.0.1:${listenPort}`)
-    .replace(/^(\s+)log stdout .*$/m, '$1log stdout format raw local0 warning')
-    // A try-out's file descriptor limit is a shell's, not the service's.
-    .replace(/^(\s+)maxconn \d+$/m, '$1maxconn 4000');
+  return (
+    [
+      ...lines.slice(0, firstServer).filter((line) => !/^\s+server /.test(line)),
+      ...servers,
+      ...lines.slice(firstServer).filter((line) => !/^\s+server /.test(line)),
+    ]
+      .join('\n')
+      .replace(/^(\s+)bind :8080$/m, `$1bind 127.0.0.1:${listenPort}`)
+      .replace(/^(\s+)log stdout .*$/m, '$1log stdout format raw local0 warning')
+      // A try-out's file descriptor limit is a shell's, not the service's.
+      .replace(/^(\s+)maxconn \d+$/m, '$1maxconn 4000')
+  );
 }

@@ -82,7 +82,11 @@ async function waitFor(what, check, timeoutMs = 30_000) {
   }
 }
 
-const healthy = (url) => fetch(`${url}/healthz`).then((response) => response.ok, () => false);
+const healthy = (url) =>
+  fetch(`${url}/healthz`).then(
+    (response) => response.ok,
+    () => false,
+  );
 
 const alive = (child) => child.exitCode === null && child.signalCode === null;
 const ended = (child) =>
@@ -97,7 +101,9 @@ const ended = (child) =>
 function stop(code = 0) {
   if (stopping) return;
   stopping = true;
-  const watchdog = setTimeout(() => children.forEach((child) => child.kill('SIGKILL')), 10_000);
+  const watchdog = setTimeout(() => {
+    for (const child of children) child.kill('SIGKILL');
+  }, 10_000);
   Promise.all(children.filter((child) => child !== redisChild).map(ended))
     .then(() => redisChild && ended(redisChild))
     .then(() => {

@@ -43,6 +43,7 @@ import { Dispatcher } from './application/dispatcher.js';
 import { LiveSessions } from './application/live-sessions.js';
 import { OwnerLease } from './application/owner-lease.js';
 import { endCallsOf } from './application/owner-recovery.js';
+import { serveNodeRequests } from './application/node-requests.js';
 import { QueueStatusFeed } from './application/queue-status-feed.js';
 import { RoutingSignals } from './application/routing-signals.js';
 import { createLogger, unredacted, type DestinationStream } from './adapters/logging/pino-logger.js';
@@ -315,7 +316,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   routing.onAgentAvailable((tenantId, agentNo) => router.agentAvailable(tenantId, agentNo));
   routing.onAgentAvailable((tenantId, agentNo) => dialer.agentAvailable(tenantId, agentNo));
   calls.start();
-  await calls.serveOtherNodes();
+  const stopServingNodes = await serveNodeRequests(bus, ownerId, calls);
   const services: GatewayServices = {
     ownerId,
     store,
@@ -429,6 +430,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     await endCallsOf(services, (owner) => (owner === ownerId ? clock.now() : undefined), exclusiveStore ? 'gatewayRestart' : 'nodeLost', logger);
     await queueStatusFeed.stop();
     agents.stop();
+    stopServingNodes();
     calls.stop();
     await telephony.close();
     services.liveSessions.closeAll(CloseCode.GOING_AWAY, 'gateway shutting down');

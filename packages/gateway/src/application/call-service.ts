@@ -8,7 +8,7 @@ import { callSummary, refuse, type CallEffect, type CallEvent, type CallRecord }
 import { inboundCall, inboundIvrCall } from '../domain/call-creation.js';
 import { passedVariablesOf } from '../domain/passed-variables.js';
 import { callTransition } from '../domain/call-state.js';
-import { agentChannel, type Bus, type NodeRequest, type Unsubscribe } from '../ports/bus.js';
+import { agentChannel, type Bus, type NodeRequest } from '../ports/bus.js';
 import { NodeUnreachableError } from '../ports/node-request-errors.js';
 import type { Clock, TimerHandle } from '../ports/clock.js';
 import type { Store } from '../ports/store.js';
@@ -31,7 +31,6 @@ export class CallService {
   private readonly legCalls = new Map<string, string>();
   private readonly timers = new Map<string, Set<TimerHandle>>();
   private unsubscribe?: () => void;
-  private stopServing?: Unsubscribe;
 
   constructor(
     /** This process's boot id: the calls it creates hold their legs here. */
@@ -55,13 +54,7 @@ export class CallService {
     });
   }
 
-  /** Applies what other nodes forward to this one, the holder of its calls' legs (docs/multi-node.md). */
-  async serveOtherNodes(): Promise<void> {
-    this.stopServing = await this.bus.serve(this.ownerId, (request) => this.onNodeRequest(request));
-  }
-
   stop(): void {
-    this.stopServing?.();
     this.unsubscribe?.();
     for (const timers of this.timers.values()) for (const timer of timers) timer.cancel();
     this.timers.clear();
@@ -198,13 +191,14 @@ export class CallService {
     }
   }
 
-  private async onNodeRequest(request: NodeRequest): Promise<void> {
-    switch (request.kind) {
-      case 'applyCallEffects':
-        return this.applyEffects({ ...request.call, ownerId: this.ownerId }, request.effects);
-      case 'sendDtmf':
-        return this.driver.sendDtmf(request.legId, request.digits, request.timing);
-    }
+  /** Another node forwarded the effects of a call this node owns (docs/multi-node.md). */
+  applyForwardedEffects(call: CallRecord, effects: CallEffect[]): Promise<void> {
+    return this.applyEffects({ ...call, ownerId: this.ownerId }, effects);
+  }
+
+  /** Another node asked for DTMF into a leg this node holds. */
+  sendForwardedDtmf(legId: string, digits: string, timing: DtmfTiming): Promise<void> {
+    return this.driver.sendDtmf(legId, digits, timing);
   }
 
   private forget(call: CallRecord): void {

@@ -25,10 +25,14 @@ export class ConnectionCap {
   }
 
   opened(address: string): void {
-    this.limits.connectionOpened(address, this.holderId).catch((error: unknown) => this.logger.warn({ err: error }, 'counting a connection failed'));
+    this.limits
+      .connectionOpened(address, this.holderId)
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'counting a connection failed'));
   }
 
   closed(address: string): void {
-    this.limits.connectionClosed(address, this.holderId).catch((error: unknown) => this.logger.warn({ err: error }, 'uncounting a connection failed'));
+    this.limits
+      .connectionClosed(address, this.holderId)
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'uncounting a connection failed'));
   }
 }

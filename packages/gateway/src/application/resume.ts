@@ -6,6 +6,21 @@ import { failed, succeeded, type Connection, type GatewayServices, type Outcome 
 import { hashSecret } from '../domain/secret-hash.js';
 import { secretsEqual } from './secrets.js';
 
+/** How long the node that held the socket may take to show it is alive. */
+const HOLDER_PING_TIMEOUT_MS = 1_000;
+
+/**
+ * Whether the node that held the session's socket kept its events: true for this node, no node, or one that answers.
+ * A node that died before the others noticed (its lease has not lapsed yet) logged nothing since: the client resyncs.
+ */
+async function holderKeptEvents(services: GatewayServices, holderId: string | undefined): Promise<boolean> {
+  if (holderId === undefined || holderId === services.ownerId) return true;
+  return services.bus.request(holderId, { kind: 'ping' }, HOLDER_PING_TIMEOUT_MS).then(
+    () => true,
+    () => false,
+  );
+}
+
 const ResumeParamsSchema = v.strictObject({
   sessionId: v.pipe(v.string(), v.nonEmpty(), v.maxLength(64)),
   sessionKey: v.pipe(v.string(), v.nonEmpty(), v.maxLength(256)),
@@ -26,8 +41,9 @@ export async function resume(services: GatewayServices, connection: Connection, 
   const agent = await services.agents.current(record.tenantId, record.agentNo);
   if (agent.sessionId !== sessionId) return failed('SESSION_ENDED', 'session ended');
 
+  const eventsLost = agent.eventsLost === true || !(await holderKeptEvents(services, agent.socketOwnerId));
   await services.liveSessions.open(record);
-  const attached = services.liveSessions.attach(sessionId, connection.socket, lastSeq, agent.eventsLost === true);
+  const attached = services.liveSessions.attach(sessionId, connection.socket, lastSeq, eventsLost);
   if (!attached) return failed('SESSION_ENDED', 'session ended');
   connection.session = { sessionId, tenantId: record.tenantId, agentNo: record.agentNo };
   const reattached = await services.agents.executeAndApply(record.tenantId, record.agentNo, {

@@ -19,7 +19,9 @@ export type BusMessage =
 export type NodeRequest =
   /** Apply the effects of a call transition another node ran: the legs, timers and routing are the owner's. */
   | { kind: 'applyCallEffects'; call: CallRecord; effects: CallEffect[] }
-  | { kind: 'sendDtmf'; legId: string; digits: string; timing: DtmfTiming };
+  | { kind: 'sendDtmf'; legId: string; digits: string; timing: DtmfTiming }
+  /** Answered by a live node: the events it held for its sessions were kept (a client resuming elsewhere asks). */
+  | { kind: 'ping' };
 
 export type Unsubscribe = () => void;
 

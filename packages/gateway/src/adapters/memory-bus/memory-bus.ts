@@ -12,8 +12,8 @@ export function createMemoryBus(): Bus {
       for (const handler of [...handlers]) queueMicrotask(() => handler(message));
     },
     subscribe(channel, handler) {
-      let handlers = channels.get(channel);
-      if (!handlers) channels.set(channel, (handlers = new Set()));
+      const handlers = channels.get(channel) ?? new Set<(message: BusMessage) => void>();
+      channels.set(channel, handlers);
       handlers.add(handler);
       return () => {
         handlers.delete(handler);

@@ -98,7 +98,8 @@ export function createRedisBus(publisher: Redis, subscriber: Redis, keyPrefix: s
     subscribe(channel, handler) {
       let handlers = channels.get(channel);
       if (!handlers) {
-        channels.set(channel, (handlers = new Set()));
+        handlers = new Set();
+        channels.set(channel, handlers);
         void ignoreFailure(subscriber.subscribe(redisChannel(channel)));
       }
       handlers.add(handler);
@@ -133,10 +134,11 @@ export function createRedisBus(publisher: Redis, subscriber: Redis, keyPrefix: s
       };
       // The deadline counts from here: a Redis that does not answer makes the request late, not endless.
       const sent = (async () => {
-        await (repliesSubscribed ??= subscriber.subscribe(replyChannel(node)).catch((error: unknown) => {
+        repliesSubscribed ??= subscriber.subscribe(replyChannel(node)).catch((error: unknown) => {
           repliesSubscribed = undefined;
           throw error;
-        }));
+        });
+        await repliesSubscribed;
         const envelope: RequestEnvelope = { id, replyTo: node, request };
         return publisher.publish(nodeChannel(nodeId), JSON.stringify(envelope));
       })();
