@@ -72,13 +72,16 @@ describe('script-tag bundle', () => {
  * parameter schemas (valibot), preflight and the error catalogue's prose moved out of it (lazily loaded chunks, see
  * docs/02-Quick-Start.md); 14,469 with the hooks of one session across tabs (the tab session itself is a chunk);
  * 14,019 with the telemetry uploader out too; 13,664 built for browsers from 2021 on (class private fields need no
- * helpers). The softphone and React bindings are not in it. The target is 12 KiB: lower the budget when the bundle shrinks.
+ * helpers); 13,702 with the call-end reasons gatewayRestart and nodeLost. The softphone and React bindings are not in it. The target is 12 KiB: lower the budget when the bundle shrinks.
  */
-const SCRIPT_TAG_GZIP_BUDGET_BYTES = 13_700;
+const SCRIPT_TAG_GZIP_BUDGET_BYTES = 13_750;
 
 describe('optional chunks', () => {
   it('an operation whose chunk cannot be loaded fails with MISSING_DEP naming the file', async () => {
-    const client = loadScriptTagBundle({ URL, setTimeout, clearTimeout }).AgentSDK as { setup(config: unknown): void; pause(params: unknown): PromiseLike<unknown> };
+    const client = loadScriptTagBundle({ URL, setTimeout, clearTimeout }).AgentSDK as {
+      setup(config: unknown): void;
+      pause(params: unknown): PromiseLike<unknown>;
+    };
     client.setup({ baseURL: 'http://127.0.0.1:9' });
     const error = await rejectionOf(client.pause({ pauseType: 1 }));
     expect(error).toMatchObject({ name: 'AgentSdkError', code: 'MISSING_DEP' });

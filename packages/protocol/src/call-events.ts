@@ -154,3 +154,6 @@ export interface CallEventPayloads {
   threewayUnlink: MonitorUnlinkEvent;
   disconnectResult: DisconnectResultEvent;
 }
+
+/** The events about a call, each with its payload (without `eventType`). */
+export type CallEventName = keyof CallEventPayloads;

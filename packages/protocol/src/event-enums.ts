@@ -60,6 +60,10 @@ export const SessionTerminateReason = {
   CUSTOMER_REJECTED: 'customerRejected',
   INVALID_NUMBER: 'invalidNumber',
   FAILED: 'failed',
+  /** The gateway process that held the call's legs restarted (docs/03 "What survives what"). */
+  GATEWAY_RESTART: 'gatewayRestart',
+  /** The cluster node that held the call's legs was lost; another node ended the call. */
+  NODE_LOST: 'nodeLost',
 } as const;
 export type SessionTerminateReason = ValueOf<typeof SessionTerminateReason>;
 

@@ -113,7 +113,10 @@ type SnakeCase<S extends string> = S extends `${infer Head}${infer Tail}`
 
 /** `InternalCall` -> `INTERNAL_CALL_RESP`, `previewObCall` -> `PREVIEW_OBCALL_RESP`. */
 function responseConstantName(operation: string): string {
-  return `${operation.replace('ObCall', 'Obcall').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}_RESP`;
+  return `${operation
+    .replace('ObCall', 'Obcall')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toUpperCase()}_RESP`;
 }
 
 type ResponseConstants = {
@@ -240,6 +243,17 @@ export type EventMap = {
 };
 
 export type EventPayload<E extends EventName = EventName> = EventMap[E];
+
+/**
+ * One event as the gateway sends it: its name and the payload that name carries, one union member per event, so a
+ * payload that does not fit its name is a compile error where the event is built.
+ */
+export type WireEvent<E extends EventName = EventName> = { [K in E]: { event: K; data: EventMap[K] } }[E];
+
+/** Builds a `WireEvent` from a name and the payload of that name. */
+export function wireEvent<E extends EventName>(event: E, data: EventMap[E]): WireEvent {
+  return { event, data } as WireEvent;
+}
 
 const EVENT_NAMES = new Set<string>(Object.values(EventType));
 export function isEventName(name: string): name is EventName {

@@ -1,11 +1,31 @@
 export * from './contract.js';
 export { BusinessErrors } from './error-catalogue.js';
-export { PROTOCOL_VERSION, WEBSOCKET_PATH, MAX_FRAME_BYTES, MAX_FRAME_DEPTH, SESSION_ACTIONS, CloseCode, isTerminalCloseCode } from './wire.js';
-export type { RequestFrame, ResponseFrame, EventFrame, PingFrame, PongFrame, ClientFrame, ServerFrame, ResumeParams, CloseCodeValue } from './wire.js';
+export {
+  PROTOCOL_VERSION,
+  WEBSOCKET_PATH,
+  MAX_FRAME_BYTES,
+  MAX_FRAME_DEPTH,
+  SESSION_ACTIONS,
+  CloseCode,
+  isTerminalCloseCode,
+} from './wire.js';
+export type {
+  RequestFrame,
+  ResponseFrame,
+  EventFrame,
+  PingFrame,
+  PongFrame,
+  ClientFrame,
+  ServerFrame,
+  ResumeParams,
+  CloseCodeValue,
+} from './wire.js';
 export { OPERATIONS } from './operations.js';
 export { OPERATION_NAMES, isOperationName, responseActionOf } from './operation-names.js';
 export type { OperationGroup, ValidatedParams } from './operations.js';
-export { isEventName } from './events.js';
+export { isEventName, wireEvent } from './events.js';
+export type { WireEvent } from './events.js';
+export type { CallEventPayloads, CallEventName } from './call-events.js';
 export { validateParams } from './validation.js';
 export type { ParamsValidation } from './validation.js';
 export { PHONE_NUMBER_PATTERN, EXTENSION_PATTERN, SOFTPHONE_ENDPOINT_PATTERN } from './schemas/common.js';
@@ -14,3 +34,8 @@ export { QUEUE_STATUS_SECTIONS } from './schemas/supervisor-operations.js';
 export { TELEMETRY_PATH, TELEMETRY_LIMITS, TELEMETRY_EVENT_TYPES } from './telemetry.js';
 export { TelemetryEventSchema, TelemetryUploadSchema } from './telemetry-schemas.js';
 export type { TelemetryEvent, TelemetryEventType, TelemetryUpload } from './telemetry.js';
+export type { HttpErrorBody } from './http/errors.js';
+export { SESSION_KEY_TTL, IssueSessionKeyBodySchema } from './http/session-keys.js';
+export type { IssueSessionKeyBody, IssuedSessionKey, RevokedSessionKey } from './http/session-keys.js';
+export type { DemoAgent, DemoQueue, DemoPauseReason, DemoCallerId, DemoIvr, DemoDirectory, DemoResponse } from './http/demo.js';
+export type { LegMediaStats } from './call-record.js';

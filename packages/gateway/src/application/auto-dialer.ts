@@ -19,7 +19,7 @@ import {
 import { isRestricted, isWithinOutboundHours } from '../domain/outbound-rules.js';
 import { isAvailable } from '../domain/agent-availability.js';
 import { findAgent, type AutoDialTask, type TenantConfig } from '../domain/tenant.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../ports/logger.js';
 import type { GatewayServices } from './operation-context.js';
 import { startAgentCall } from './operations/start-agent-call.js';
 

@@ -6,10 +6,12 @@
  */
 import { CallType } from '@agentsdk/protocol';
 import type { LegEndCause } from '../ports/telephony.js';
+import { dialRequest, nextLegId } from './call-legs.js';
 import {
   PROMPTS,
   SURVEY_TIMEOUT_MS,
   endCall,
+  UNCONNECTED_END_REASON,
   isLive,
   notify,
   refuse,
@@ -57,7 +59,7 @@ const CUSTOMER_FAILURES: Partial<Record<LegEndCause, CallOutcome>> = {
 export function callTransition(call: CallRecord, event: CallEvent, now: number): CallTransitionResult {
   if (call.phase === 'ended') {
     // Legs hung up at the end still report how they ended, for the call record.
-    if (event.type === 'legEnded') return { ok: true, next: withLeg(call, event.legId, { endedAt: now, endCause: event.cause }), effects: [] };
+    if (event.type === 'legEnded') return { ok: true, next: withLeg(call, event.legId, { endedAt: now, endCause: event.cause, ...(event.media && { media: event.media }) }), effects: [] };
     return refuse('INVALID_STATE', 'call ended');
   }
   switch (event.type) {
@@ -75,7 +77,7 @@ export function callTransition(call: CallRecord, event: CallEvent, now: number):
       return legAnswered(call, event.legId, now);
 
     case 'legEnded':
-      return legEnded(withLeg(call, event.legId, { endedAt: now, endCause: event.cause }), event.legId, event.cause, now);
+      return legEnded(withLeg(call, event.legId, { endedAt: now, endCause: event.cause, ...(event.media && { media: event.media }) }), event.legId, event.cause, now);
 
     case 'dtmf': {
       if (call.phase === 'ivr' && event.legId === call.customerLegId) return ivrDigits(call, event.digits, now);
@@ -282,14 +284,7 @@ function dialCustomer(call: CallRecord): CallEffect[] {
   }
   effects.push({
     type: 'dial',
-    request: {
-      legId,
-      callId: call.callId,
-      tenantId: call.tenantId,
-      destination: { ...call.customerDestination, address: leg.number },
-      callerId: call.callerId ?? '',
-      timeoutMs: call.customerAnswerTimeoutMs,
-    },
+    request: dialRequest(call, legId, { ...call.customerDestination, address: leg.number }, call.customerAnswerTimeoutMs, call.callerId ?? ''),
   });
   return effects;
 }
@@ -331,19 +326,19 @@ function legEnded(call: CallRecord, legId: string, cause: LegEndCause, now: numb
 
     case 'agentDialing':
       if (legId !== call.agentLegId) return { ok: true, next: call, effects: [] };
-      if (requested) return endCall(call, requested.outcome, requested.side, now, requested.outcome);
+      if (requested) return endCall(call, requested.outcome, requested.side, now, UNCONNECTED_END_REASON[requested.outcome]);
       {
         const outcome = cause === 'noAnswer' || cause === 'rejected' ? 'agentNoAnswer' : 'failed';
-        return endCall(call, outcome, 'agent', now, outcome);
+        return endCall(call, outcome, 'agent', now, UNCONNECTED_END_REASON[outcome]);
       }
 
     case 'customerDialing': {
-      if (requested) return endCall(call, requested.outcome, requested.side, now, requested.outcome);
+      if (requested) return endCall(call, requested.outcome, requested.side, now, UNCONNECTED_END_REASON[requested.outcome]);
       if (legId === call.agentLegId) return endCall(call, 'cancelled', 'agent', now, 'cancelled');
       if (legId !== call.customerLegId) return { ok: true, next: call, effects: [] };
       const [nextNumber, ...rest] = call.backupNumbers;
       if (nextNumber && (cause === 'busy' || cause === 'noAnswer')) {
-        const newLegId = `${call.callId}-c${call.legs.filter((leg) => leg.party === 'customer').length + 1}`;
+        const newLegId = nextLegId(call, 'customer');
         const retry: CallRecord = {
           ...call,
           customerNumber: nextNumber,
@@ -354,7 +349,7 @@ function legEnded(call: CallRecord, legId: string, cause: LegEndCause, now: numb
         return { ok: true, next: retry, effects: dialCustomer(retry) };
       }
       const outcome = CUSTOMER_FAILURES[cause] ?? 'failed';
-      return endCall(call, outcome, cause === 'normal' ? 'customer' : 'system', now, outcome);
+      return endCall(call, outcome, cause === 'normal' ? 'customer' : 'system', now, UNCONNECTED_END_REASON[outcome]);
     }
 
     case 'connected':

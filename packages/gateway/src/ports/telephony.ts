@@ -3,6 +3,7 @@
  * hold, mute, hear prompts, carry DTMF and end. The embedded default is the carrier simulator
  * (adapters/simulator); a SIP/WebRTC driver implements the same port. Events come back through `subscribe`.
  */
+import type { LegMediaStats } from '@agentsdk/protocol';
 import type { Unsubscribe } from './bus.js';
 
 /** Why a leg ended. */
@@ -39,6 +40,8 @@ export interface DialRequest {
   callerId: string;
   /** The leg ends with `noAnswer` if not answered within this time. */
   timeoutMs: number;
+  /** Channel variables of type 3 (name → value): a SIP far end receives each as an `X-<name>` header of its INVITE. */
+  passedVariables?: Record<string, string>;
 }
 
 export type MuteDirection = 'in' | 'out' | 'all';
@@ -51,14 +54,18 @@ export interface DtmfTiming {
   gapMs: number;
 }
 
+/** Where a customer's call enters: a queue, or an IVR (which may hand it to a queue). */
+export type InboundEntry = { queueNo: string } | { ivrId: string };
+
 export type TelephonyEvent =
   /** A customer's call arrived for a queue; the leg is ringing the gateway. */
-  | { type: 'incoming'; tenantId: string; callId: string; legId: string; from: string; queueNo: string }
+  | ({ type: 'incoming'; tenantId: string; callId: string; legId: string; from: string } & InboundEntry)
   | { type: 'ringing'; legId: string }
   | { type: 'answered'; legId: string }
   /** Digits the leg's party pressed. */
   | { type: 'dtmf'; legId: string; digits: string }
-  | { type: 'ended'; legId: string; cause: LegEndCause };
+  /** `media`: the leg's RTP counters, from drivers that carry real media. */
+  | { type: 'ended'; legId: string; cause: LegEndCause; media?: LegMediaStats };
 
 export interface TelephonyDriver {
   /** Rings a destination on a new leg: `ringing`, then `answered` or `ended`. */

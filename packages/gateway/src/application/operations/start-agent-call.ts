@@ -5,7 +5,7 @@
 import { BusinessErrors, CallType, type BusinessErrorName } from '@agentsdk/protocol';
 import { outboundCall, type OutboundCallInput } from '../../domain/call-creation.js';
 import { wrapupSecondsOf } from '../../domain/tenant.js';
-import { agentDestination } from '../acd-router.js';
+import { agentDestination, dialRequest, nextLegId } from '../../domain/call-legs.js';
 import { failed, succeeded, type Outcome, type SignedInContext } from '../operation-context.js';
 
 /** Who places the call: a signed-in agent's operation, or the dialer on the agent's behalf. */
@@ -56,7 +56,7 @@ export async function startAgentCall(ctx: AgentCallContext, request: AgentCallRe
       callId,
       tenantId,
       agentNo,
-      agentLeg: { legId: `${callId}-a1`, callId, tenantId, destination, callerId: request.callerId ?? request.customerNumber, timeoutMs: agentAnswerTimeoutMs },
+      agentLeg: dialRequest({ callId, tenantId, customerNumber: request.customerNumber }, nextLegId({ callId, legs: [] }, 'agent'), destination, agentAnswerTimeoutMs, request.callerId),
       wrapupSeconds: request.callType === CallType.INTERNAL ? 0 : wrapupSecondsOf(ctx.tenant, ctx.agent),
     },
     ctx.services.clock.now(),
