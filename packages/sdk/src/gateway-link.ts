@@ -265,7 +265,13 @@ export class GatewayLink {
     this.session = session;
     this.lastSeq = lastSeq;
     this.enter('reconnecting', 'taking over the session of another tab');
-    void this.reconnect(session, this.generation);
+    void this.takeOver(session, this.generation);
+  }
+
+  /** The tab that held the session is gone, not the network: resume at once, then back off as after a drop. */
+  private async takeOver(session: Session, generation: number): Promise<void> {
+    const outcome = await this.resume(session, generation);
+    if (outcome === 'retry' && generation === this.generation) await this.reconnect(session, generation);
   }
 
   /** Drops the session locally (no logout), closes the socket and stops reconnecting. */
