@@ -33,7 +33,12 @@ describe('docs/07-Error-Handling.md', () => {
   const text = chapter('07-Error-Handling.md');
 
   it('lists every business error code, by number and by name', () => {
-    expect(missingNumbers(text, Object.values(BusinessErrors).map((info) => info.code))).toEqual([]);
+    expect(
+      missingNumbers(
+        text,
+        Object.values(BusinessErrors).map((info) => info.code),
+      ),
+    ).toEqual([]);
     expect(missingCode(text, Object.keys(BusinessErrors))).toEqual([]);
   });
 
@@ -89,13 +94,20 @@ describe('the docs do not contradict the code', () => {
   });
 
   it('never says a refusal emits nothing: its xxxResp event is always emitted', () => {
-    const lines = chapters.flatMap((name) => chapter(name).split('\n').map((line) => `${name}: ${line}`));
+    const lines = chapters.flatMap((name) =>
+      chapter(name)
+        .split('\n')
+        .map((line) => `${name}: ${line}`),
+    );
     expect(lines.filter((line) => /\b[123]0\d{3}\b/.test(line) && /nothing is emitted/.test(line))).toEqual([]);
   });
 
   it('04 lists the supervisor-only operations in its supervisor rows, and says an agent gets 20016', () => {
     const text = chapter('04-API-Operations.md');
-    const supervisorRow = text.split('\n').filter((line) => line.startsWith('| supervisor |')).join('\n');
+    const supervisorRow = text
+      .split('\n')
+      .filter((line) => line.startsWith('| supervisor |'))
+      .join('\n');
     const supervisorOnly = OPERATION_NAMES.filter((name) => OPERATION_TABLE[name].permission === 'supervisor');
     expect(supervisorOnly.filter((name) => !supervisorRow.includes(`\`${name}\``))).toEqual([]);
     const listSection = text.slice(text.indexOf('### ListPreviewDialingTask'));

@@ -79,7 +79,10 @@ const SCRIPT_TAG_GZIP_BUDGET_BYTES = 13_750;
 
 describe('optional chunks', () => {
   it('an operation whose chunk cannot be loaded fails with MISSING_DEP naming the file', async () => {
-    const client = loadScriptTagBundle({ URL, setTimeout, clearTimeout }).AgentSDK as { setup(config: unknown): void; pause(params: unknown): PromiseLike<unknown> };
+    const client = loadScriptTagBundle({ URL, setTimeout, clearTimeout }).AgentSDK as {
+      setup(config: unknown): void;
+      pause(params: unknown): PromiseLike<unknown>;
+    };
     client.setup({ baseURL: 'http://127.0.0.1:9' });
     const error = await rejectionOf(client.pause({ pauseType: 1 }));
     expect(error).toMatchObject({ name: 'AgentSdkError', code: 'MISSING_DEP' });

@@ -64,7 +64,11 @@ describe('wire enums', () => {
 
   it('are on the client: AgentSDK.CallType in ESM and in a script-tag page', () => {
     const page = scriptTagClient();
-    for (const client of [sdk.AgentSDK as unknown as Record<string, unknown>, sdk.createAgentSdk() as unknown as Record<string, unknown>, page]) {
+    for (const client of [
+      sdk.AgentSDK as unknown as Record<string, unknown>,
+      sdk.createAgentSdk() as unknown as Record<string, unknown>,
+      page,
+    ]) {
       for (const [name, value] of contractValues) expect(client[name], name).toEqual(value);
     }
   });

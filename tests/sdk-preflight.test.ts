@@ -46,7 +46,10 @@ describe('preflight', () => {
   });
 
   it('in Chromium, for a softphone agent: microphone, devices, ICE candidates and audio over a loopback call', async () => {
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--allow-loopback-in-peer-connection'] });
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: [...CHROMIUM_ARGS, '--allow-loopback-in-peer-connection'],
+    });
     try {
       const page = await browser.newPage();
       await page.goto(`${gateway.url}/healthz`);
@@ -67,8 +70,8 @@ describe('preflight', () => {
       expect(report.mediaLoopback.packetsReceived).toBeGreaterThanOrEqual(25);
 
       // A STUN server that does not answer: candidates are still gathered, with a warning that only this network works.
-      const unreachable = await page.evaluate(
-        () => (window as any).AgentSDK.preflight({ softphone: true, timeoutMs: 2_000, iceServers: [{ urls: 'stun:127.0.0.1:9' }] }),
+      const unreachable = await page.evaluate(() =>
+        (window as any).AgentSDK.preflight({ softphone: true, timeoutMs: 2_000, iceServers: [{ urls: 'stun:127.0.0.1:9' }] }),
       );
       expect(unreachable.ice).toMatchObject({ status: 'warn', detail: expect.stringContaining('no STUN or TURN server answered') });
     } finally {

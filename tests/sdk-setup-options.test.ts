@@ -23,7 +23,9 @@ describe('setup(config)', () => {
     [{ baseURL: 'https://cc.example.com', reconnect: { maxAttempt: 3 } }, 'reconnect.maxAttempt'],
   ])('refuses the unknown option of %j, naming it', (config, field) => {
     const client = createAgentSdk();
-    expect(() => client.setup(config as never)).toThrow(expect.objectContaining({ name: 'AgentSdkError', code: 'INVALID_PARAMS', details: { field } }));
+    expect(() => client.setup(config as never)).toThrow(
+      expect.objectContaining({ name: 'AgentSdkError', code: 'INVALID_PARAMS', details: { field } }),
+    );
     expect(() => client.setup(config as never)).toThrow(`${field} is not an option of setup`);
   });
 
@@ -65,7 +67,12 @@ describe('waitForConnection', () => {
   });
 
   it('on: the operation waits for the session to be resumed, then runs', async () => {
-    const agent = await signIn(gateway, '1002', {}, { waitForConnection: true, reconnect: { initialDelayMs: 300, maxDelayMs: 300, maxAttempts: 5 } });
+    const agent = await signIn(
+      gateway,
+      '1002',
+      {},
+      { waitForConnection: true, reconnect: { initialDelayMs: 300, maxDelayMs: 300, maxAttempts: 5 } },
+    );
     const { sessionId } = agent.sdk.getState().session!;
     gateway.liveSessions.dropSocket(sessionId);
     await agent.log.waitFor('connectionState', (e) => e.state === 'reconnecting');
@@ -75,13 +82,24 @@ describe('waitForConnection', () => {
 
   it('on: still fails at once when no agent is signed in, and after requestTimeoutMs when the connection stays down', async () => {
     const idle = createAgentSdk({ baseURL: gateway.url, waitForConnection: true });
-    await expect(idle.hold()).rejects.toMatchObject({ code: 'WS_NOT_CONNECTED', message: expect.stringContaining('no agent is signed in') });
+    await expect(idle.hold()).rejects.toMatchObject({
+      code: 'WS_NOT_CONNECTED',
+      message: expect.stringContaining('no agent is signed in'),
+    });
 
-    const agent = await signIn(gateway, '1003', {}, { waitForConnection: true, requestTimeoutMs: 400, reconnect: { initialDelayMs: 5_000, maxDelayMs: 5_000, maxAttempts: 1 } });
+    const agent = await signIn(
+      gateway,
+      '1003',
+      {},
+      { waitForConnection: true, requestTimeoutMs: 400, reconnect: { initialDelayMs: 5_000, maxDelayMs: 5_000, maxAttempts: 1 } },
+    );
     gateway.liveSessions.dropSocket(agent.sdk.getState().session!.sessionId);
     await agent.log.waitFor('connectionState', (e) => e.state === 'reconnecting');
     const started = Date.now();
-    await expect(agent.sdk.hold()).rejects.toMatchObject({ code: 'WS_NOT_CONNECTED', message: expect.stringContaining('after waiting 400 ms') });
+    await expect(agent.sdk.hold()).rejects.toMatchObject({
+      code: 'WS_NOT_CONNECTED',
+      message: expect.stringContaining('after waiting 400 ms'),
+    });
     expect(Date.now() - started).toBeGreaterThanOrEqual(350);
   });
 });

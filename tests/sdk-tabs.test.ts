@@ -66,7 +66,6 @@ async function waitInPage<A>(page: Page, holds: (arg: A) => boolean, arg?: A, ti
   await page.waitForFunction(holds as (arg: unknown) => boolean, arg, { timeout });
 }
 
-
 function eventNames(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as any).events.map(([name]: [string]) => name));
 }
@@ -85,7 +84,8 @@ describe('one session across tabs', () => {
     expect(secondLogin).toMatchObject({ code: 0, sessionId });
     expect(thirdLogin).toMatchObject({ code: 0, sessionId });
     expect(gateway.liveSessions.size).toBe(sessionsBefore + 1);
-    for (const tab of tabs) expect(await stateOf(tab)).toMatchObject({ connection: 'open', session: { sessionId }, agent: { state: 'idle' } });
+    for (const tab of tabs)
+      expect(await stateOf(tab)).toMatchObject({ connection: 'open', session: { sessionId }, agent: { state: 'idle' } });
     // A joining tab's handlers hear what signing in alone would have told them.
     for (const tab of [second, third]) expect(await eventNames(tab)).toEqual(expect.arrayContaining(['loginResp', 'agentStatus']));
 
@@ -100,7 +100,13 @@ describe('one session across tabs', () => {
     // A call, seen in every tab.
     const sim = simulatorApi(gateway);
     const callId = await sim.inbound('0', '13800138901');
-    for (const tab of tabs) await waitInPage(tab, (id) => (window as any).AgentSDK.getState().call?.callId === id && (window as any).AgentSDK.getState().call.phase === 'connected', callId, 10_000);
+    for (const tab of tabs)
+      await waitInPage(
+        tab,
+        (id) => (window as any).AgentSDK.getState().call?.callId === id && (window as any).AgentSDK.getState().call.phase === 'connected',
+        callId,
+        10_000,
+      );
 
     // The leading tab closes mid-call: another leads within 2 s and resumes the same session.
     await first.close();
@@ -112,13 +118,16 @@ describe('one session across tabs', () => {
     await Promise.all(
       followers.map((tab, index) =>
         tab.waitForFunction(
-          (mark) => (window as any).events.slice(mark).some(([name, payload]: [string, any]) => name === 'connectionState' && payload.state === 'open'),
+          (mark) =>
+            (window as any).events
+              .slice(mark)
+              .some(([name, payload]: [string, any]) => name === 'connectionState' && payload.state === 'open'),
           marks[index],
           { timeout: 5_000 },
         ),
       ),
     );
-    // The issue's bound, with the default reconnect settings (about 0.6 s here: the first attempt's delay and a resume).
+    // The issue's bound, with the default reconnect settings: the tab taking over resumes at once.
     expect(Date.now() - closedAt).toBeLessThan(2_000);
     expect(gateway.liveSessions.size).toBe(sessionsBefore + 1);
     for (const tab of followers) {
@@ -135,7 +144,11 @@ describe('one session across tabs', () => {
 
     // Signing out from one tab (after the wrap-up, the gateway says) ends the session in all.
     expect(await run(third, 'logout', { logoutMode: 2 })).toMatchObject({ code: 0 });
-    for (const tab of followers) await waitInPage(tab, () => (window as any).AgentSDK.getState().connection === 'closed' && (window as any).AgentSDK.getState().session === undefined);
+    for (const tab of followers)
+      await waitInPage(
+        tab,
+        () => (window as any).AgentSDK.getState().connection === 'closed' && (window as any).AgentSDK.getState().session === undefined,
+      );
     await context.close();
   }, 60_000);
 
@@ -148,7 +161,8 @@ describe('one session across tabs', () => {
     const mark = (await eventNames(second)).length;
     await first.evaluate(() => (window as any).AgentSDK.close());
     await second.waitForFunction(
-      (mark) => (window as any).events.slice(mark).some(([name, payload]: [string, any]) => name === 'connectionState' && payload.state === 'open'),
+      (mark) =>
+        (window as any).events.slice(mark).some(([name, payload]: [string, any]) => name === 'connectionState' && payload.state === 'open'),
       mark,
       { timeout: 5_000 },
     );
@@ -165,7 +179,10 @@ describe('one session across tabs', () => {
 
   it('shareSessionAcrossTabs: false gives each tab its own session: the second sign-in ends the first', async () => {
     const context = await browser.newContext();
-    const [first, second] = [await openTab(context, { shareSessionAcrossTabs: false }), await openTab(context, { shareSessionAcrossTabs: false })];
+    const [first, second] = [
+      await openTab(context, { shareSessionAcrossTabs: false }),
+      await openTab(context, { shareSessionAcrossTabs: false }),
+    ];
     const sessionKey = await gateway.issueKey('1002');
     const firstLogin = await login(first, '1002', sessionKey);
     const secondLogin = await login(second, '1002', sessionKey);

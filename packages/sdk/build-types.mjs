@@ -11,7 +11,9 @@ const packageDir = new URL('.', import.meta.url);
 const bundle = await rollup({
   input: new URL('dist/types/index.d.ts', packageDir).pathname,
   // NodeNext, as the packages are built: `@agentsdk/protocol/contract` resolves through the protocol's `exports`.
-  plugins: [dts({ respectExternal: true, compilerOptions: { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext } })],
+  plugins: [
+    dts({ respectExternal: true, compilerOptions: { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext } }),
+  ],
   onwarn(warning, warn) {
     if (warning.code !== 'CIRCULAR_DEPENDENCY') warn(warning);
   },

@@ -36,7 +36,11 @@ const protocolFromSources = {
  * `agent-sdk-<name>.js`, found in `directory` (relative to the importing bundle).
  */
 const CHUNKS = {
-  softphone: { entry: 'src/softphone-module/softphone-module.ts', platform: 'browser', imported: /softphone-module\/softphone-module\.js$/ },
+  softphone: {
+    entry: 'src/softphone-module/softphone-module.ts',
+    platform: 'browser',
+    imported: /softphone-module\/softphone-module\.js$/,
+  },
   validation: { entry: 'src/chunks/validation-chunk.ts', platform: 'neutral', imported: /chunks\/validation-chunk\.js$/ },
   preflight: { entry: 'src/chunks/preflight-chunk.ts', platform: 'neutral', imported: /chunks\/preflight-chunk\.js$/ },
   tabs: { entry: 'src/chunks/tabs-chunk.ts', platform: 'neutral', imported: /chunks\/tabs-chunk\.js$/ },
@@ -56,14 +60,30 @@ function chunksIn(directory) {
 
 const chunkBundles = Object.entries(CHUNKS).flatMap(([name, { entry, platform }]) => [
   { entryPoints: [entry], format: 'esm', platform, outfile: `dist/esm/agent-sdk-${name}.js`, plugins: [chunksIn('.')] },
-  { entryPoints: [entry], format: 'esm', platform: 'browser', minify: true, sourcemap: true, outfile: `dist/browser/agent-sdk-${name}.js`, plugins: [chunksIn('.')] },
+  {
+    entryPoints: [entry],
+    format: 'esm',
+    platform: 'browser',
+    minify: true,
+    sourcemap: true,
+    outfile: `dist/browser/agent-sdk-${name}.js`,
+    plugins: [chunksIn('.')],
+  },
 ]);
 
 const bundles = [
   { entryPoints: ['src/index.ts'], format: 'esm', platform: 'neutral', outfile: 'dist/esm/agent-sdk.js', plugins: [chunksIn('.')] },
   { entryPoints: ['src/index.ts'], format: 'cjs', platform: 'neutral', outfile: 'dist/cjs/agent-sdk.cjs', plugins: [chunksIn('../esm')] },
   // Its chunk imports are unused: script-tag.ts locates the chunks next to its own script.
-  { entryPoints: ['src/script-tag.ts'], format: 'iife', platform: 'browser', minify: true, sourcemap: true, outfile: 'dist/browser/agent-sdk.js', plugins: [chunksIn('.')] },
+  {
+    entryPoints: ['src/script-tag.ts'],
+    format: 'iife',
+    platform: 'browser',
+    minify: true,
+    sourcemap: true,
+    outfile: 'dist/browser/agent-sdk.js',
+    plugins: [chunksIn('.')],
+  },
   ...chunkBundles,
 ];
 

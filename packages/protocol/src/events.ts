@@ -118,7 +118,10 @@ type SnakeCase<S extends string> = S extends `${infer Head}${infer Tail}`
 
 /** `InternalCall` -> `INTERNAL_CALL_RESP`, `previewObCall` -> `PREVIEW_OBCALL_RESP`. */
 function responseConstantName(operation: string): string {
-  return `${operation.replace('ObCall', 'Obcall').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}_RESP`;
+  return `${operation
+    .replace('ObCall', 'Obcall')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toUpperCase()}_RESP`;
 }
 
 type ResponseConstants = {

@@ -1,7 +1,25 @@
 export * from './contract.js';
 export { BusinessErrors } from './error-catalogue.js';
-export { PROTOCOL_VERSION, WEBSOCKET_PATH, MAX_FRAME_BYTES, MAX_FRAME_DEPTH, SESSION_ACTIONS, CloseCode, isTerminalCloseCode } from './wire.js';
-export type { RequestFrame, ResponseFrame, EventFrame, PingFrame, PongFrame, ClientFrame, ServerFrame, ResumeParams, CloseCodeValue } from './wire.js';
+export {
+  PROTOCOL_VERSION,
+  WEBSOCKET_PATH,
+  MAX_FRAME_BYTES,
+  MAX_FRAME_DEPTH,
+  SESSION_ACTIONS,
+  CloseCode,
+  isTerminalCloseCode,
+} from './wire.js';
+export type {
+  RequestFrame,
+  ResponseFrame,
+  EventFrame,
+  PingFrame,
+  PongFrame,
+  ClientFrame,
+  ServerFrame,
+  ResumeParams,
+  CloseCodeValue,
+} from './wire.js';
 export { OPERATIONS } from './operations.js';
 export { OPERATION_NAMES, isOperationName, responseActionOf } from './operation-names.js';
 export type { OperationGroup, ValidatedParams } from './operations.js';

@@ -4,12 +4,7 @@
  */
 import type * as v from 'valibot';
 import { NoParamsSchema, TargetAgentSchema, DurationLimitSchema } from './schemas/common.js';
-import {
-  LoginParamsSchema,
-  LogoutParamsSchema,
-  PauseParamsSchema,
-  UpdateBoundEndpointParamsSchema,
-} from './schemas/agent-operations.js';
+import { LoginParamsSchema, LogoutParamsSchema, PauseParamsSchema, UpdateBoundEndpointParamsSchema } from './schemas/agent-operations.js';
 import {
   ChangeObCallModeParamsSchema,
   InternalCallParamsSchema,
@@ -101,12 +96,10 @@ export const OPERATIONS = {
   ListPreviewDialingTask: op('supervisor', NoParamsSchema),
 } as const satisfies Record<OperationName, OperationSpec>;
 
-
 /** What the caller passes (defaults may be omitted). */
 export type OperationParams<K extends OperationName> = v.InferInput<(typeof OPERATIONS)[K]['schema']>;
 /** What the gateway handler receives after validation (defaults applied). */
 export type ValidatedParams<K extends OperationName> = v.InferOutput<(typeof OPERATIONS)[K]['schema']>;
-
 
 /** A response whose operation succeeded (spec 1.2: `code` 0). */
 export interface SdkSuccess<A extends string = string> {

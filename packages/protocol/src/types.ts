@@ -14,7 +14,6 @@ import type { MonitorMode } from './event-enums.js';
 export type BindEndpoint = v.InferOutput<typeof BindEndpointSchema>;
 export type ChannelVariable = v.InferInput<typeof ChannelVariableSchema>;
 
-
 /** A full snapshot of one agent, carried by every `agentStatus` event. */
 export interface AgentStatus {
   tenantId: string;

@@ -3,13 +3,7 @@
  * table, all going through `invoke`.
  */
 import * as contract from '@agentsdk/protocol/contract';
-import {
-  OPERATION_NAMES,
-  type ContractConstants,
-  type EventMap,
-  type OperationName,
-  type OperationParams,
-} from '@agentsdk/protocol';
+import { OPERATION_NAMES, type ContractConstants, type EventMap, type OperationName, type OperationParams } from '@agentsdk/protocol';
 import { resolveConfig, type ResolvedSdkConfig, type SdkConfig } from './config.js';
 import { AgentSdkError, ErrorCodes, isAgentSdkError } from './errors.js';
 import { GatewayLink } from './gateway-link.js';
@@ -78,7 +72,9 @@ export class AgentSdkClient {
     for (const name of OPERATION_NAMES) {
       methods[name] = (params?: unknown) => this.invoke(name, params);
     }
-    this.#events.on('reconnectAttempt', ({ attempt, delayMs }) => this.#telemetry.record('reconnect', 'reconnectAttempt', { attempt, delayMs }));
+    this.#events.on('reconnectAttempt', ({ attempt, delayMs }) =>
+      this.#telemetry.record('reconnect', 'reconnectAttempt', { attempt, delayMs }),
+    );
     this.#events.on('connectionState', ({ state, reason }) => {
       if (state === 'reconnecting' || (state === 'closed' && reason !== undefined)) this.#telemetry.record('reconnect', state, { reason });
     });
@@ -98,7 +94,8 @@ export class AgentSdkClient {
    * fire and forget); does nothing otherwise. `data` is a small JSON object; `sessionKey` and `sipPwd` are blanked.
    */
   track(name: string, data?: Record<string, unknown>): void {
-    if (typeof name !== 'string' || name === '') throw new AgentSdkError(ErrorCodes.INVALID_PARAMS, 'track needs a non-empty event name', { field: 'name' });
+    if (typeof name !== 'string' || name === '')
+      throw new AgentSdkError(ErrorCodes.INVALID_PARAMS, 'track needs a non-empty event name', { field: 'name' });
     if (data !== undefined && (typeof data !== 'object' || data === null || Array.isArray(data))) {
       throw new AgentSdkError(ErrorCodes.INVALID_PARAMS, 'track data must be an object', { field: 'data' });
     }
@@ -122,7 +119,9 @@ export class AgentSdkClient {
   preflight(options?: PreflightOptions): Promise<PreflightReport> {
     try {
       const { baseURL } = this.requireConfig('preflight');
-      return loadChunk('preflight', baseURL, () => import('./chunks/preflight-chunk.js')).then(({ runPreflight }) => runPreflight(baseURL, options));
+      return loadChunk('preflight', baseURL, () => import('./chunks/preflight-chunk.js')).then(({ runPreflight }) =>
+        runPreflight(baseURL, options),
+      );
     } catch (error) {
       return Promise.reject(error);
     }

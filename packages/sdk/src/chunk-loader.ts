@@ -22,11 +22,17 @@ export function loadChunk<M>(name: ChunkName, baseURL: string, fromPackage: () =
   if (chunk === undefined) {
     const fileName = `agent-sdk-${name}.js`;
     const locator = locate;
-    const loading = locator === undefined ? fromPackage() : (async () => (await import(/* webpackIgnore: true */ /* @vite-ignore */ locator(fileName, baseURL))) as M)();
+    const loading =
+      locator === undefined
+        ? fromPackage()
+        : (async () => (await import(/* webpackIgnore: true */ /* @vite-ignore */ locator(fileName, baseURL))) as M)();
     chunk = loading.catch((error: unknown) => {
       // A failed load (offline, a 404) may be retried by the next call.
       loaded.delete(name);
-      throw new AgentSdkError(ErrorCodes.MISSING_DEP, `${fileName} could not be loaded (${error instanceof Error ? error.message : String(error)})`);
+      throw new AgentSdkError(
+        ErrorCodes.MISSING_DEP,
+        `${fileName} could not be loaded (${error instanceof Error ? error.message : String(error)})`,
+      );
     });
     loaded.set(name, chunk);
   }

@@ -138,9 +138,7 @@ export class GatewayLink {
       throw error;
     });
     try {
-      return await connection.request('login', wireParams, config.requestTimeoutMs, (frame) =>
-        this.settleLogin(frame, params, connection),
-      );
+      return await connection.request('login', wireParams, config.requestTimeoutMs, (frame) => this.settleLogin(frame, params, connection));
     } catch (error) {
       connection.close();
       if (generation === this.generation) {
@@ -163,7 +161,10 @@ export class GatewayLink {
     if (connection === undefined) {
       const reason = this.session === undefined ? 'no agent is signed in' : `the connection is ${this.state}`;
       const waited = config.waitForConnection && this.session !== undefined ? ` after waiting ${config.requestTimeoutMs} ms` : '';
-      throw new AgentSdkError(ErrorCodes.WS_NOT_CONNECTED, `${action} needs an open connection: ${reason}${waited}`, { action, state: this.state });
+      throw new AgentSdkError(ErrorCodes.WS_NOT_CONNECTED, `${action} needs an open connection: ${reason}${waited}`, {
+        action,
+        state: this.state,
+      });
     }
     return this.requestAcrossResumes(connection, action, params, deadline);
   }
@@ -264,7 +265,13 @@ export class GatewayLink {
     this.session = session;
     this.lastSeq = lastSeq;
     this.enter('reconnecting', 'taking over the session of another tab');
-    void this.reconnect(session, this.generation);
+    void this.takeOver(session, this.generation);
+  }
+
+  /** The tab that held the session is gone, not the network: resume at once, then back off as after a drop. */
+  private async takeOver(session: Session, generation: number): Promise<void> {
+    const outcome = await this.resume(session, generation);
+    if (outcome === 'retry' && generation === this.generation) await this.reconnect(session, generation);
   }
 
   /** Drops the session locally (no logout), closes the socket and stops reconnecting. */
@@ -395,7 +402,11 @@ export class GatewayLink {
     if (isRecord(frame.agentStatus)) this.emit('agentStatus', { ...frame.agentStatus, eventType: 'agentStatus' });
     // A handler of the snapshot may have closed the client or signed in again.
     if (connection === this.connection) {
-      this.emit('connectionState', { eventType: 'connectionState', state: 'open', ...(frame.resync === true && { resync: true as const }) });
+      this.emit('connectionState', {
+        eventType: 'connectionState',
+        state: 'open',
+        ...(frame.resync === true && { resync: true as const }),
+      });
     }
     this.notifyStateWatchers();
     return 'resumed';
@@ -450,7 +461,10 @@ export class GatewayLink {
   private enter(state: ConnectionState, reason?: string): void {
     if (state === this.state) return;
     this.state = state;
-    this.emit('connectionState', reason === undefined ? { eventType: 'connectionState', state } : { eventType: 'connectionState', state, reason });
+    this.emit(
+      'connectionState',
+      reason === undefined ? { eventType: 'connectionState', state } : { eventType: 'connectionState', state, reason },
+    );
     this.notifyStateWatchers();
   }
 

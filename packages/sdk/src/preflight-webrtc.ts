@@ -30,9 +30,15 @@ export async function checkIce(iceServers: RTCIceServer[], timeoutMs: number): P
     const complete = await gatheringComplete(pc, timeoutMs);
     const ms = Date.now() - started;
     const counted = `${candidates.host} host, ${candidates.srflx} server-reflexive, ${candidates.relay} relay candidate(s) in ${ms} ms`;
-    if (candidates.host + candidates.srflx + candidates.relay === 0) return { status: 'fail', detail: `no ICE candidate gathered within ${timeoutMs} ms`, ms, candidates };
+    if (candidates.host + candidates.srflx + candidates.relay === 0)
+      return { status: 'fail', detail: `no ICE candidate gathered within ${timeoutMs} ms`, ms, candidates };
     if (iceServers.length > 0 && candidates.srflx + candidates.relay === 0) {
-      return { status: 'warn', detail: `${counted}: no STUN or TURN server answered, so calls may only work on this network`, ms, candidates };
+      return {
+        status: 'warn',
+        detail: `${counted}: no STUN or TURN server answered, so calls may only work on this network`,
+        ms,
+        candidates,
+      };
     }
     return { status: complete ? 'pass' : 'warn', detail: complete ? counted : `${counted}; gathering had not finished`, ms, candidates };
   } catch (error) {
@@ -53,17 +59,32 @@ export async function checkMediaLoopback(timeoutMs: number): Promise<MediaLoopba
     sender.onicecandidate = ({ candidate }) => candidate && void receiver.addIceCandidate(candidate).catch(() => undefined);
     receiver.onicecandidate = ({ candidate }) => candidate && void sender.addIceCandidate(candidate).catch(() => undefined);
     for (const track of audio.stream.getAudioTracks()) sender.addTrack(track, audio.stream);
-    await sender.setLocalDescription(await sender.createOffer());
-    await receiver.setRemoteDescription(sender.localDescription!);
-    await receiver.setLocalDescription(await receiver.createAnswer());
-    await sender.setRemoteDescription(receiver.localDescription!);
+    const offer = await sender.createOffer();
+    await sender.setLocalDescription(offer);
+    await receiver.setRemoteDescription(offer);
+    const answer = await receiver.createAnswer();
+    await receiver.setLocalDescription(answer);
+    await sender.setRemoteDescription(answer);
     const packetsReceived = await packetsWithin(receiver, started + timeoutMs);
     const ms = Date.now() - started;
     const source = audio.source;
-    if (packetsReceived === 0) return { status: 'fail', detail: `no audio arrived over a local peer connection within ${timeoutMs} ms`, ms, packetsReceived, source };
+    if (packetsReceived === 0)
+      return {
+        status: 'fail',
+        detail: `no audio arrived over a local peer connection within ${timeoutMs} ms`,
+        ms,
+        packetsReceived,
+        source,
+      };
     const tone = source === 'tone' ? ' (a generated tone: the microphone could not be used)' : '';
     const status = source === 'tone' || packetsReceived < LOOPBACK_PACKETS ? 'warn' : 'pass';
-    return { status, detail: `${packetsReceived} audio packets crossed a local peer connection in ${ms} ms${tone}`, ms, packetsReceived, source };
+    return {
+      status,
+      detail: `${packetsReceived} audio packets crossed a local peer connection in ${ms} ms${tone}`,
+      ms,
+      packetsReceived,
+      source,
+    };
   } catch (error) {
     return { status: 'fail', detail: `the loopback call failed: ${messageOf(error)}`, ms: Date.now() - started };
   } finally {
@@ -106,7 +127,14 @@ interface AudioSource {
 
 async function audioSource(): Promise<AudioSource | undefined> {
   const microphone = await navigator.mediaDevices?.getUserMedia({ audio: true }).catch(() => undefined);
-  if (microphone !== undefined) return { stream: microphone, source: 'microphone', stop: () => microphone.getTracks().forEach((track) => track.stop()) };
+  if (microphone !== undefined)
+    return {
+      stream: microphone,
+      source: 'microphone',
+      stop: () => {
+        for (const track of microphone.getTracks()) track.stop();
+      },
+    };
   if (typeof AudioContext !== 'function') return undefined;
   const context = new AudioContext();
   const oscillator = context.createOscillator();

@@ -51,12 +51,26 @@ export async function runPreflight(baseURL: string, options: PreflightOptions = 
     report.ice = await checkIce(options.iceServers ?? [], timeoutMs);
     report.mediaLoopback = await checkMediaLoopback(timeoutMs);
   }
-  const checks = [report.gateway, report.webSocket, report.clockSkew, report.microphone, report.audioDevices, report.ice, report.mediaLoopback];
-  report.status = checks.reduce<PreflightStatus>((worst, check) => (check && ORDER.indexOf(check.status) > ORDER.indexOf(worst) ? check.status : worst), 'pass');
+  const checks = [
+    report.gateway,
+    report.webSocket,
+    report.clockSkew,
+    report.microphone,
+    report.audioDevices,
+    report.ice,
+    report.mediaLoopback,
+  ];
+  report.status = checks.reduce<PreflightStatus>(
+    (worst, check) => (check && ORDER.indexOf(check.status) > ORDER.indexOf(worst) ? check.status : worst),
+    'pass',
+  );
   return report;
 }
 
-async function checkGateway(baseURL: string, timeoutMs: number): Promise<{ check: PreflightCheck; clockSkew: PreflightReport['clockSkew'] }> {
+async function checkGateway(
+  baseURL: string,
+  timeoutMs: number,
+): Promise<{ check: PreflightCheck; clockSkew: PreflightReport['clockSkew'] }> {
   const url = new URL(`${new URL(baseURL).pathname.replace(/\/+$/, '')}/healthz`, baseURL).toString();
   const started = Date.now();
   try {
@@ -64,13 +78,22 @@ async function checkGateway(baseURL: string, timeoutMs: number): Promise<{ check
     const ended = Date.now();
     const ms = ended - started;
     if (!response.ok) {
-      return { check: { status: 'fail', detail: `GET ${url} answered ${response.status}`, ms }, clockSkew: { status: 'warn', detail: 'not measured: the gateway did not answer' } };
+      return {
+        check: { status: 'fail', detail: `GET ${url} answered ${response.status}`, ms },
+        clockSkew: { status: 'warn', detail: 'not measured: the gateway did not answer' },
+      };
     }
     const body = (await response.json().catch(() => ({}))) as { time?: unknown };
-    return { check: { status: 'pass', detail: `GET ${url} answered in ${ms} ms`, ms }, clockSkew: clockSkewOf(body.time, response.headers.get('date'), started, ended) };
+    return {
+      check: { status: 'pass', detail: `GET ${url} answered in ${ms} ms`, ms },
+      clockSkew: clockSkewOf(body.time, response.headers.get('date'), started, ended),
+    };
   } catch (error) {
     const detail = `GET ${url} failed: ${error instanceof Error ? error.message : String(error)}`;
-    return { check: { status: 'fail', detail, ms: Date.now() - started }, clockSkew: { status: 'warn', detail: 'not measured: the gateway did not answer' } };
+    return {
+      check: { status: 'fail', detail, ms: Date.now() - started },
+      clockSkew: { status: 'warn', detail: 'not measured: the gateway did not answer' },
+    };
   }
 }
 
@@ -107,7 +130,10 @@ async function checkWebSocket(baseURL: string, timeoutMs: number): Promise<Prefl
       }
       resolve(check);
     };
-    const timer = setTimeout(() => finish({ status: 'fail', detail: `${url}: no answer within ${timeoutMs} ms`, ms: Date.now() - started }), timeoutMs);
+    const timer = setTimeout(
+      () => finish({ status: 'fail', detail: `${url}: no answer within ${timeoutMs} ms`, ms: Date.now() - started }),
+      timeoutMs,
+    );
     socket.onopen = () => {
       pingSentAt = Date.now();
       socket.send(JSON.stringify({ type: 'ping', ts: pingSentAt }));
@@ -119,7 +145,8 @@ async function checkWebSocket(baseURL: string, timeoutMs: number): Promise<Prefl
       finish({ status, detail: `${url}: opened in ${pingSentAt - started} ms, ping answered in ${ms} ms`, ms });
     };
     socket.onerror = () => finish({ status: 'fail', detail: `${url}: the WebSocket could not be opened`, ms: Date.now() - started });
-    socket.onclose = (event) => finish({ status: 'fail', detail: `${url}: closed with ${event.code} ${event.reason}`.trim(), ms: Date.now() - started });
+    socket.onclose = (event) =>
+      finish({ status: 'fail', detail: `${url}: closed with ${event.code} ${event.reason}`.trim(), ms: Date.now() - started });
   });
 }
 
@@ -128,21 +155,32 @@ interface MediaDevicesLike {
 }
 
 async function checkAudio(): Promise<Pick<PreflightReport, 'microphone' | 'audioDevices'>> {
-  const navigator = (globalThis as { navigator?: { mediaDevices?: MediaDevicesLike; permissions?: { query(d: { name: string }): Promise<{ state: string }> } } }).navigator;
+  const navigator = (
+    globalThis as {
+      navigator?: { mediaDevices?: MediaDevicesLike; permissions?: { query(d: { name: string }): Promise<{ state: string }> } };
+    }
+  ).navigator;
   const mediaDevices = navigator?.mediaDevices;
   if (mediaDevices === undefined) {
     const detail = 'no navigator.mediaDevices: the page must be served over HTTPS (or from localhost) in a browser with WebRTC';
     return { microphone: { status: 'fail', detail }, audioDevices: { status: 'fail', detail } };
   }
-  const permission = await navigator?.permissions?.query({ name: 'microphone' }).then((result) => result.state).catch(() => undefined);
+  const permission = await navigator?.permissions
+    ?.query({ name: 'microphone' })
+    .then((result) => result.state)
+    .catch(() => undefined);
   const microphone: PreflightCheck =
-    permission === 'granted' ? { status: 'pass', detail: 'microphone allowed' }
-    : permission === 'denied' ? { status: 'fail', detail: 'microphone blocked for this site: allow it in the browser settings' }
-    : { status: 'warn', detail: 'the browser will ask for the microphone at the first call' };
+    permission === 'granted'
+      ? { status: 'pass', detail: 'microphone allowed' }
+      : permission === 'denied'
+        ? { status: 'fail', detail: 'microphone blocked for this site: allow it in the browser settings' }
+        : { status: 'warn', detail: 'the browser will ask for the microphone at the first call' };
   const devices = await mediaDevices.enumerateDevices().catch(() => []);
   const inputs = devices.filter((device) => device.kind === 'audioinput').length;
   const outputs = devices.filter((device) => device.kind === 'audiooutput').length;
   const audioDevices: PreflightCheck =
-    inputs === 0 ? { status: 'fail', detail: 'no microphone found' } : { status: 'pass', detail: `${inputs} microphone(s), ${outputs} speaker(s)` };
+    inputs === 0
+      ? { status: 'fail', detail: 'no microphone found' }
+      : { status: 'pass', detail: `${inputs} microphone(s), ${outputs} speaker(s)` };
   return { microphone, audioDevices };
 }

@@ -38,7 +38,10 @@ export class TelemetryRecorder {
 
   record(type: TelemetryEventType, name: string, data?: unknown): void {
     if (!this.enabled) return;
-    if (this.uploader !== undefined) return this.uploader.record(type, name, data);
+    if (this.uploader !== undefined) {
+      this.uploader.record(type, name, data);
+      return;
+    }
     this.early.push([type, name, data, Date.now()]);
     if (this.early.length > TELEMETRY_LIMITS.queueSize) this.early.shift();
   }

@@ -38,4 +38,8 @@ export interface TabSession {
   leave(): void;
 }
 
-export type JoinTabSession = (host: TabSessionHost, params: LoginParams, baseURL: string) => Promise<{ session: TabSession; response: LoginResponse }>;
+export type JoinTabSession = (
+  host: TabSessionHost,
+  params: LoginParams,
+  baseURL: string,
+) => Promise<{ session: TabSession; response: LoginResponse }>;

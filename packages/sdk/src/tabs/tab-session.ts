@@ -86,7 +86,12 @@ class TabMember implements TabSession {
       const timeoutMs = this.host.requestTimeoutMs * 2 + FORWARD_TIMEOUT_EXTRA_MS;
       const timer = setTimeout(() => {
         this.pending.delete(message.id);
-        reject(new AgentSdkError(ErrorCodes.REQUEST_TIMEOUT, `The tab holding the session did not answer ${name} within ${timeoutMs} ms`, { action: name, timeoutMs }));
+        reject(
+          new AgentSdkError(ErrorCodes.REQUEST_TIMEOUT, `The tab holding the session did not answer ${name} within ${timeoutMs} ms`, {
+            action: name,
+            timeoutMs,
+          }),
+        );
       }, timeoutMs);
       this.pending.set(message.id, { message, resolve, reject, timer });
       this.post(message);
@@ -244,7 +249,8 @@ class TabMember implements TabSession {
         // What a tab signing in by itself would see: its loginResp, then the agent's status (and the state as it is).
         this.host.events.emit('loginResp', { ...message.shared.login, eventType: 'loginResp' } as never);
         this.host.replaceState(message.state);
-        if (message.state.agent !== undefined) this.host.events.emit('agentStatus', { ...message.state.agent, eventType: 'agentStatus' } as never);
+        if (message.state.agent !== undefined)
+          this.host.events.emit('agentStatus', { ...message.state.agent, eventType: 'agentStatus' } as never);
         this.settleJoin((joined) => joined.resolve(message.shared.login));
         return;
       case 'refused':
@@ -297,7 +303,8 @@ class TabMember implements TabSession {
     this.releaseLock?.();
     this.channel.close();
     const reason = 'this tab left the session shared with other tabs';
-    for (const call of this.takePending()) call.reject(new AgentSdkError(ErrorCodes.WS_NOT_CONNECTED, `${call.message.name}: ${reason}`, { action: call.message.name }));
+    for (const call of this.takePending())
+      call.reject(new AgentSdkError(ErrorCodes.WS_NOT_CONNECTED, `${call.message.name}: ${reason}`, { action: call.message.name }));
     this.settleJoin((joined) => joined.reject(new AgentSdkError(ErrorCodes.WS_NOT_CONNECTED, `login: ${reason}`, { action: 'login' })));
   }
 
