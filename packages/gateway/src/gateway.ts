@@ -24,6 +24,7 @@ import { SipDriver } from './adapters/sip/sip-driver.js';
 import { CallRecordings } from './adapters/media/call-recordings.js';
 import { registerRecordingRoute } from './transport/recording-route.js';
 import type { PortRange } from './adapters/sip/rtp-port-range.js';
+import type { SessionTimerSettings } from './adapters/sip/session-timer.js';
 import { SIP_REALM, sipCredentialsLookup } from './application/sip-credentials.js';
 import { registerCallRecordRoutes } from './transport/call-record-routes.js';
 import { registerDemoRoutes } from './transport/demo-routes.js';
@@ -142,6 +143,8 @@ export interface GatewayOptions {
   mediaTimeoutMs?: number;
   /** How often UDP trunks get an OPTIONS keep-alive (`agent_gateway_sip_trunk_up`). Default 30 s. */
   trunkKeepAliveMs?: number;
+  /** RFC 4028 session timers of SIP legs: the interval asked for (default 1800 s) and the shortest accepted (default 90 s). */
+  sipSessionTimer?: SessionTimerSettings;
 }
 
 export interface Gateway {
@@ -224,6 +227,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
           onRefused: (reason) => metrics.sipRefused(reason),
           admits: (address) => sipRequestLimiter.take(address),
           trunkKeepAliveMs: options.trunkKeepAliveMs,
+          sessionTimer: options.sipSessionTimer,
           onTrunkStatus: (tenantId, trunk, up) => metrics.trunkStatus(tenantId, trunk, up),
         });
   const softphones = new WebRtcEdgeDriver({ edge: sipEdge, clock, logger, media: { hostAddress: options.mediaAddress ?? singleAddress(host) } });
