@@ -7,7 +7,7 @@
  */
 import { parse } from 'sdp-transform';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { header, parseCSeq, type SipRequest, type SipResponse } from '../packages/gateway/src/adapters/webrtc-edge/sip-message.js';
+import { header, parseCSeq, type SipResponse } from '../packages/gateway/src/adapters/webrtc-edge/sip-message.js';
 import { closeClients, signIn } from './helpers/agent-client.js';
 import { gatewayRtpPorts } from './helpers/baresip.js';
 import { RawCarrier } from './helpers/sip-carrier.js';
@@ -132,4 +132,3 @@ describe('session timers', () => {
   });
 });
 
-export type { SipRequest };
