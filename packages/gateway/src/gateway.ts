@@ -25,6 +25,7 @@ import { CallRecordings } from './adapters/media/call-recordings.js';
 import { registerRecordingRoute } from './transport/recording-route.js';
 import type { PortRange } from './adapters/sip/rtp-port-range.js';
 import type { SessionTimerSettings } from './adapters/sip/session-timer.js';
+import { RecordingPolicy } from './adapters/media/recording-policy.js';
 import { SIP_REALM, sipCredentialsLookup } from './application/sip-credentials.js';
 import { registerCallRecordRoutes } from './transport/call-record-routes.js';
 import { registerDemoRoutes } from './transport/demo-routes.js';
@@ -231,11 +232,15 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
           onTrunkStatus: (tenantId, trunk, up) => metrics.trunkStatus(tenantId, trunk, up),
         });
   const softphones = new WebRtcEdgeDriver({ edge: sipEdge, clock, logger, media: { hostAddress: options.mediaAddress ?? singleAddress(host) } });
+  const recordingPolicy = new RecordingPolicy((tenantId) => tenants.get(tenantId));
   const recordings = options.dataDir
-    ? new CallRecordings(join(options.dataDir, 'recordings'), simulator, (tenantId) => tenants.get(tenantId)?.recordCalls ?? false)
+    ? new CallRecordings(join(options.dataDir, 'recordings'), simulator, (tenantId, callId) => recordingPolicy.records(tenantId, callId))
     : undefined;
   const telephony = new LegRouter({ recordings, switchboard: simulator, farEnds: [...(options.farEndDrivers ?? []), ...(sip ? [sip] : []), softphones], virtualPhones: embedded });
-  const calls = new CallService(ownerId, store, bus, clock, telephony, agents, tenants, logger, (call) => queueStatusFeed.callChanged(call));
+  const calls = new CallService(ownerId, store, bus, clock, telephony, agents, tenants, logger, (call) => {
+    recordingPolicy.callChanged(call);
+    queueStatusFeed.callChanged(call);
+  });
   const router = new AcdRouter(store, tenants, agents, calls, logger);
   const dialer = new DialerService(logger);
   // An available agent is offered to its queues' waiting calls and to the dialer; the first to lock the agent wins.

@@ -2,8 +2,8 @@
  * Records calls with real media as two-channel WAV files, `<directory>/<tenantId>/<callId>.wav`: the customer's side on
  * the left channel, the agents' side (agents, supervisors who barge or whisper) on the right. What a party says is
  * recorded while someone in the call hears it, so a held or muted party is silent in the recording too. A simulated
- * party is recorded as its 440 Hz tone. A recording starts the first time the call has media and ends with its last
- * leg.
+ * party is recorded as its 440 Hz tone. A recording starts the first time the call has media while it is to be
+ * recorded (tenant and queue setting), pauses while it is not, and ends with its last leg.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,8 +30,8 @@ export class CallRecordings {
   constructor(
     private readonly directory: string,
     private readonly legs: RecordedLegs,
-    /** Whether the tenant records its calls. */
-    private readonly records: (tenantId: string) => boolean,
+    /** Whether the call is recorded now (its tenant's and queue's setting). */
+    private readonly records: (tenantId: string, callId: string) => boolean,
   ) {}
 
   /** Path of a call's recording (which may not exist). */
@@ -67,9 +67,11 @@ export class CallRecordings {
     this.recordings.clear();
   }
 
+  /** The call's recording, started on its first frame; undefined while the call is not to be recorded. */
   private recordingOf(tenantId: string, callId: string): Recording | undefined {
+    if (!this.records(tenantId, callId)) return undefined;
     const existing = this.recordings.get(callId);
-    if (existing || !this.records(tenantId)) return existing;
+    if (existing) return existing;
     mkdirSync(join(this.directory, tenantId), { recursive: true });
     const recording = { recorder: new WavRecorder(this.pathOf(tenantId, callId)), tones: { customer: new ToneGenerator(), agent: new ToneGenerator() } };
     this.recordings.set(callId, recording);
