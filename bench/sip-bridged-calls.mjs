@@ -62,8 +62,8 @@ function cpuSeconds(pid) {
 async function endpoint() {
   const sip = createSocket('udp4');
   const rtp = createSocket('udp4');
-  await new Promise((resolve) => sip.bind(0, '127.0.0.1', resolve));
-  await new Promise((resolve) => rtp.bind(0, '127.0.0.1', resolve));
+  await new Promise((resolve) => sip.bind(0, '127.0.0.1', () => resolve(undefined)));
+  await new Promise((resolve) => rtp.bind(0, '127.0.0.1', () => resolve(undefined)));
   return { sip, rtp, sipPort: sip.address().port, rtpPort: rtp.address().port };
 }
 
@@ -187,14 +187,18 @@ async function customer(gatewayPort, index, stats) {
 
 async function run(calls) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-sip-'));
-  const agents = Array.from({ length: calls }, (_, i) => ({ agentNo: `b${String(i + 1).padStart(3, '0')}`, extension: String(7000 + i + 1) }));
+  const agents = Array.from({ length: calls }, (_, i) => ({
+    agentNo: `b${String(i + 1).padStart(3, '0')}`,
+    extension: String(7000 + i + 1),
+    stats: { received: 0, jitter: 0 },
+  }));
   const gateway = await startGatewayProcess(dir, tenantFile(dir, agents));
   const stats = { received: 0, jitter: 0 };
   const jitters = [];
   const phones = [];
   const clients = [];
   try {
-    for (const agent of agents) phones.push(await deskPhone(gateway.sipPort, agent.extension, (agent.stats = { received: 0, jitter: 0 })));
+    for (const agent of agents) phones.push(await deskPhone(gateway.sipPort, agent.extension, agent.stats));
     for (const agent of agents) {
       const keyResponse = await fetch(`${gateway.url}/api/v1/tenants/demo/session-keys`, {
         method: 'POST',
@@ -207,6 +211,7 @@ async function run(calls) {
       if (login.code !== 0) throw new Error(`login ${agent.agentNo}: ${login.message}`);
       clients.push(sdk);
     }
+    /** @type {{ stats: { received: number, jitter: number }, call?: { close(): void } }[]} */
     const customers = [];
     for (let i = 0; i < calls; i++) customers.push({ stats: { received: 0, jitter: 0 } });
     for (const [i, entry] of customers.entries()) entry.call = await customer(gateway.sipPort, i, entry.stats);

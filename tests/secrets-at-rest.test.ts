@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../packages/gateway/src/application/logger.js';
+import { createLogger } from '../packages/gateway/src/adapters/logging/pino-logger.js';
 import { closeClients, signIn } from './helpers/agent-client.js';
 import { spawnGateway } from './helpers/gateway-process.js';
 import { startTestGateway, temporaryDataDir } from './helpers/test-gateway.js';

@@ -20,5 +20,5 @@ if (kind === 'ws-echo') {
 }
 server.listen(0, '127.0.0.1', () => {
   serveBenchRequests({}, () => new Promise((resolve) => server.close(resolve)) && Promise.resolve());
-  process.send({ ready: { url: `http://127.0.0.1:${server.address().port}` } });
+  process.send({ ready: { url: `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}` } });
 });

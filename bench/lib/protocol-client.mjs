@@ -10,6 +10,7 @@ export class ProtocolClient {
   #pending = new Map();
   #nextId = 0;
   /** Called with every event frame. */
+  /** @type {(frame: any) => void} */
   onEvent = () => {};
 
   static async connect(baseUrl) {

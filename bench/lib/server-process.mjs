@@ -8,6 +8,11 @@ import { fileURLToPath } from 'node:url';
 
 const libDir = fileURLToPath(new URL('.', import.meta.url));
 
+/**
+ * @param {string} script
+ * @param {string[]} args
+ * @param {{ profileDir?: string }} [options]
+ */
 export async function startServerProcess(script, args, { profileDir } = {}) {
   const nodeFlags = ['--expose-gc', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
   const command = ['node', ...nodeFlags, `${libDir}${script}`, ...args].map(shellQuote).join(' ');
@@ -16,7 +21,7 @@ export async function startServerProcess(script, args, { profileDir } = {}) {
   let nextId = 0;
   const ready = new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
-    child.on('message', (message) => {
+    child.on('message', (/** @type {any} */ message) => {
       if (message.ready) return resolve(message.ready);
       const waiting = pending.get(message.id);
       pending.delete(message.id);

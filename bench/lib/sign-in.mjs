@@ -3,6 +3,10 @@ import { inBatches, ProtocolClient } from './protocol-client.mjs';
 
 const KEYS_PER_REQUEST = 1_000;
 
+/**
+ * @param {any} gateway
+ * @param {{ from?: number, count: number, initialStatus: number, concurrency?: number, onClient?: (client: any, index: number) => void }} options
+ */
 export async function signInAgents(gateway, { from = 0, count, initialStatus, concurrency = 32, onClient = () => {} }) {
   const clients = new Array(count);
   for (let start = 0; start < count; start += KEYS_PER_REQUEST) {

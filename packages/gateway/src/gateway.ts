@@ -8,11 +8,19 @@ import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import { CloseCode, MAX_FRAME_BYTES } from '@agentsdk/protocol';
 import { openSqliteStore } from './adapters/sqlite/sqlite-store.js';
+import { liveStoreCallRecords } from './adapters/live-store/live-store-call-records.js';
+import { openPostgresCallRecords } from './adapters/postgres/postgres-call-records.js';
+import { CallRecordOutbox } from './application/call-record-outbox.js';
+import { callsFeedingRecords } from './application/calls-feeding-records.js';
+import { registerCallRecordMetrics } from './transport/call-record-metrics.js';
+import { RecordingNotes } from './application/recording-notes.js';
 import { createMemoryBus } from './adapters/memory-bus/memory-bus.js';
 import { systemClock } from './adapters/clock/system-clock.js';
 import { AgentService } from './application/agent-service.js';
 import { AcdRouter } from './application/acd-router.js';
 import { DialerService } from './application/auto-dialer.js';
+import { DialerTasks } from './application/dialer-tasks.js';
+import { registerDialerTaskRoutes } from './transport/dialer-task-routes.js';
 import { CallService } from './application/call-service.js';
 import { CarrierSimulator } from './adapters/simulator/carrier-simulator.js';
 import { SipEdge } from './adapters/webrtc-edge/sip-edge.js';
@@ -37,8 +45,13 @@ import { LiveSessions } from './application/live-sessions.js';
 import { OwnerLease } from './application/owner-lease.js';
 import { endCallsOf } from './application/owner-recovery.js';
 import { QueueStatusFeed } from './application/queue-status-feed.js';
-import { createLogger, type DestinationStream, type Logger } from './application/logger.js';
+import { RoutingSignals } from './application/routing-signals.js';
+import { createLogger, unredacted, type DestinationStream } from './adapters/logging/pino-logger.js';
+import type { Logger } from './ports/logger.js';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './application/rate-limiter.js';
+import { SharedRateLimiter } from './application/shared-rate-limiter.js';
+import { ConnectionCap } from './application/connection-cap.js';
+import { createMemoryLimits } from './adapters/memory-limits/memory-limits.js';
 import type { GatewayServices } from './application/operation-context.js';
 import { endSession, endSessionsOfKey } from './application/session-endings.js';
 import { SessionKeys } from './application/session-keys.js';
@@ -47,6 +60,7 @@ import { DEMO_TENANT_FILE, loadTenantConfigFile } from './config/tenant-config-f
 import type { TenantConfig } from './domain/tenant.js';
 import type { Clock } from './ports/clock.js';
 import type { Bus } from './ports/bus.js';
+import type { SharedLimits } from './ports/shared-limits.js';
 import type { Store } from './ports/store.js';
 import { GatewayMetrics } from './transport/metrics.js';
 import { registerSessionKeyRoutes } from './transport/session-key-routes.js';
@@ -68,6 +82,16 @@ export interface GatewayOptions {
   store?: Store;
   /** Another bus adapter (several nodes share one); replaces the in-process bus. */
   bus?: Bus;
+  /**
+   * PostgreSQL connection string (`postgres://user@host:5432/db`): ended calls' records are copied there and `/cdrs`
+   * reads them from there (docs/durability.md). Its schema is migrated at start. Omitted: `/cdrs` reads the store.
+   */
+  databaseUrl?: string;
+  /**
+   * Where sign-in and tenant API rate limits and per-address connection counts are kept (several nodes share them);
+   * default: this process's memory.
+   */
+  limits?: SharedLimits;
   /** Tenant configuration files; default: the shipped demo tenant. */
   tenantConfigFiles?: string[];
   /** Tenants given directly (tests), in addition to the files. */
@@ -169,6 +193,9 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
+/** How long a stop waits for call records to be written. */
+const RECORDS_DRAIN_MS = 5_000;
+
 /** SIP requests one address that is no trunk's may send (phones registering and answering, probes, floods). */
 const SIP_REQUESTS_PER_ADDRESS = { perSecond: 50, burst: 200 };
 
@@ -187,8 +214,27 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const rateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
   const clock = options.clock ?? systemClock;
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const store = options.store ?? openSqliteStore(options.dataDir ? join(options.dataDir, 'agent-gateway.sqlite') : ':memory:');
+  const liveStore = options.store ?? openSqliteStore(options.dataDir ? join(options.dataDir, 'agent-gateway.sqlite') : ':memory:');
+  const callRecords = options.databaseUrl
+    ? await openPostgresCallRecords({ databaseUrl: options.databaseUrl, logger })
+    : liveStoreCallRecords(liveStore.calls);
+  const recordOutbox = new CallRecordOutbox({
+    records: callRecords,
+    live: { calls: liveStore.calls, tenantIds: () => tenants.all().map((tenant) => tenant.tenantId) },
+    clock,
+    logger,
+    onWritten: () => recordMetrics.written(),
+    onWriteFailed: () => recordMetrics.writeFailed(),
+    onRejected: () => recordMetrics.rejected(),
+  });
+  // Whoever ends a call or changes an ended one, its record follows to the call records.
+  const store: Store = {
+    ...liveStore,
+    calls: callsFeedingRecords(liveStore.calls, (record, revision) => recordOutbox.enqueue(record, revision)),
+  };
   const bus = options.bus ?? createMemoryBus();
+  const limits = options.limits ?? createMemoryLimits();
+  const sharedRateLimiter = (name: keyof RateLimits) => new SharedRateLimiter(limits, clock, logger, name, rateLimits[name]);
 
   const configured = [...(options.tenants ?? [])];
   for (const file of options.tenantConfigFiles ?? (options.tenants ? [] : [DEMO_TENANT_FILE])) configured.push(...(await loadTenantConfigFile(file)));
@@ -196,22 +242,42 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const tenants = new TenantDirectory(await store.tenants.list());
 
   const queueStatusFeed = new QueueStatusFeed({ store, bus, clock, tenants, logger, intervalMs: options.queueStatusIntervalMs ?? 1_000 });
-  const agents = new AgentService(store, bus, clock, logger, (record) => queueStatusFeed.agentChanged(record));
+  const routing = new RoutingSignals();
+  const agents = new AgentService(store, bus, clock, logger, routing, (record) => queueStatusFeed.agentChanged(record));
+  const liveSessions = new LiveSessions({
+    nodeId: ownerId,
+    bus,
+    log: store.sessionEvents,
+    clock,
+    resumeGraceMs: options.resumeGraceMs ?? 120_000,
+    replayLimit: 500,
+    onGraceExpired: (record) => {
+      endSession({ agents, store, bus, clock }, record, 'sessionExpired').catch((error: unknown) => logger.error({ err: error }, 'ending an expired session failed'));
+    },
+    onDetached: (record) => {
+      agents
+        .execute(record.tenantId, record.agentNo, { type: 'socketDetached', sessionId: record.sessionId, at: clock.now() })
+        .catch((error: unknown) => logger.error({ err: error }, 'marking a session detached failed'));
+    },
+    onLogError: (error) => logger.error({ err: error }, 'session event log failed'),
+  });
   const simulator = new CarrierSimulator({ clock, onHandlerError: (error) => logger.error({ err: error }, 'telephony handler failed') });
   const host = options.host ?? '127.0.0.1';
+  const findSipCredentials = sipCredentialsLookup(store, agents, liveSessions);
   const sipEdge = new SipEdge({
     realm: SIP_REALM,
-    findCredentials: (username) => sipCredentialsLookup(store, agents, services.liveSessions)(username),
-    isSessionLive: (sessionId) => services.liveSessions.has(sessionId),
+    findCredentials: findSipCredentials,
+    isSessionLive: (sessionId) => liveSessions.has(sessionId),
     logger,
   });
   const metrics = new GatewayMetrics({
     node: { nodeId, bootId: ownerId },
-    liveSessionCount: () => services.liveSessions.size,
+    liveSessionCount: () => liveSessions.size,
     tenants: () => tenants.all(),
     activeCalls: (tenantId) => store.calls.listActive(tenantId),
     now: () => clock.now(),
   });
+  const recordMetrics = registerCallRecordMetrics(metrics.registry, () => recordOutbox.size);
   const sipRequestLimiter = new RateLimiter<string>(systemClock, SIP_REQUESTS_PER_ADDRESS);
   const sip =
     options.sipPort === undefined
@@ -232,26 +298,30 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
           onTrunkStatus: (tenantId, trunk, up) => metrics.trunkStatus(tenantId, trunk, up),
         });
   const softphones = new WebRtcEdgeDriver({ edge: sipEdge, clock, logger, media: { hostAddress: options.mediaAddress ?? singleAddress(host) } });
+  const recordingNotes = new RecordingNotes(store.calls, nodeId, logger);
   const recordingPolicy = new RecordingPolicy((tenantId) => tenants.get(tenantId));
   const recordings = options.dataDir
-    ? new CallRecordings(join(options.dataDir, 'recordings'), simulator, (tenantId, callId) => recordingPolicy.records(tenantId, callId))
+    ? new CallRecordings(
+        join(options.dataDir, 'recordings'),
+        simulator,
+        (tenantId, callId) => recordingPolicy.records(tenantId, callId),
+        (completed) => recordingNotes.note(completed),
+      )
     : undefined;
   const telephony = new LegRouter({ recordings, switchboard: simulator, farEnds: [...(options.farEndDrivers ?? []), ...(sip ? [sip] : []), softphones], virtualPhones: embedded });
-  const calls = new CallService(ownerId, store, bus, clock, telephony, agents, tenants, logger, (call) => {
+  const dialer = new DialerService(logger);
+  const calls = new CallService(ownerId, store, bus, clock, telephony, agents, tenants, logger, routing, (call) => {
     recordingPolicy.callChanged(call);
     queueStatusFeed.callChanged(call);
+    dialer.callChanged(call);
   });
   const router = new AcdRouter(store, tenants, agents, calls, logger);
-  const dialer = new DialerService(logger);
-  // An available agent is offered to its queues' waiting calls and to the dialer; the first to lock the agent wins.
-  agents.setRouting({
-    route: (tenantId, queueNo) => router.route(tenantId, queueNo),
-    agentAvailable: (tenantId, agentNo) => {
-      router.agentAvailable(tenantId, agentNo);
-      dialer.agentAvailable(tenantId, agentNo);
-    },
-  });
-  calls.start(router);
+  // An available agent is offered to its queues' waiting calls, then to the dialer; the first to lock the agent wins.
+  routing.onQueue((tenantId, queueNo) => router.route(tenantId, queueNo));
+  routing.onAgentAvailable((tenantId, agentNo) => router.agentAvailable(tenantId, agentNo));
+  routing.onAgentAvailable((tenantId, agentNo) => dialer.agentAvailable(tenantId, agentNo));
+  calls.start();
+  await calls.serveOtherNodes();
   const services: GatewayServices = {
     ownerId,
     store,
@@ -263,23 +333,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     calls,
     telephony,
     dialer,
-    liveSessions: new LiveSessions({
-      nodeId: ownerId,
-      bus,
-      log: store.sessionEvents,
-      clock,
-      resumeGraceMs: options.resumeGraceMs ?? 120_000,
-      replayLimit: 500,
-      onGraceExpired: (record) => {
-        endSession(services, record, 'sessionExpired').catch((error: unknown) => logger.error({ err: error }, 'ending an expired session failed'));
-      },
-      onDetached: (record) => {
-        agents
-          .execute(record.tenantId, record.agentNo, { type: 'socketDetached', sessionId: record.sessionId, at: clock.now() })
-          .catch((error: unknown) => logger.error({ err: error }, 'marking a session detached failed'));
-      },
-      onLogError: (error) => logger.error({ err: error }, 'session event log failed'),
-    }),
+    liveSessions,
   };
   dialer.attach(services);
   const exclusiveStore = !options.store;
@@ -290,9 +344,12 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     exclusive: exclusiveStore,
     renewMs: options.leaseRenewMs ?? 2_000,
     lapseMs: options.leaseLapseMs ?? 6_000,
+    onOwnerLost: (lostOwnerId) => limits.forgetHolder(lostOwnerId),
   });
   await lease.start();
   for (const tenant of tenants.all()) await agents.resumeTimers(tenant.tenantId);
+  const dialerTasks = new DialerTasks(store.dialer, clock, (task, change) => dialer.taskChanged(task, change));
+  for (const tenant of tenants.all()) await dialerTasks.seed(tenant);
 
   const app = Fastify({ logger: false, bodyLimit: MAX_FRAME_BYTES, frameworkErrors: frameworkErrorHandler, clientErrorHandler, trustProxy: options.trustedProxies ?? false });
   await app.register(fastifyWebsocket, { options: { maxPayload: MAX_FRAME_BYTES } });
@@ -304,21 +361,21 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     origins,
     frameAncestors: options.frameAncestors ?? [],
     tenants,
-    tenantApiLimiter: new RateLimiter(clock, rateLimits.tenantApiRequests),
+    tenantApiLimiter: sharedRateLimiter('tenantApiRequests'),
     onRateLimited: () => metrics.rateLimited('tenantApi'),
   });
   registerWebSocketEndpoint(app, {
-    dispatcher: new Dispatcher(services, logger, metrics, {
+    dispatcher: new Dispatcher(services, logger, unredacted(logger), metrics, {
       requests: new RateLimiter(clock, rateLimits.sessionRequests),
-      signInsPerAddress: new RateLimiter(clock, rateLimits.signInsPerAddress),
-      signInsPerAgent: new RateLimiter(clock, rateLimits.signInsPerAgent),
+      signInsPerAddress: sharedRateLimiter('signInsPerAddress'),
+      signInsPerAgent: sharedRateLimiter('signInsPerAgent'),
     }),
     liveSessions: services.liveSessions,
     logger,
     metrics,
     idleTimeoutMs: 3 * (options.heartbeatIntervalMs ?? 30_000),
     signInTimeoutMs: options.signInTimeoutMs ?? 10_000,
-    maxConnectionsPerAddress: options.maxConnectionsPerAddress ?? 1_000,
+    connectionCap: new ConnectionCap(limits, ownerId, logger, options.maxConnectionsPerAddress ?? 1_000),
     sendBufferLimitBytes: options.sendBufferLimitBytes ?? 1024 * 1024,
     origins,
   });
@@ -331,8 +388,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   });
   registerSipEndpoint(app, sipEdge, logger, (origin) => origins.allows(origin));
   registerSessionKeyRoutes(app, services, (keyHash) => endSessionsOfKey(services, keyHash));
-  registerCallRecordRoutes(app, tenants, store.calls);
-  registerRecordingRoute(app, tenants, recordings);
+  registerCallRecordRoutes(app, tenants, callRecords);
+  registerDialerTaskRoutes(app, tenants, dialerTasks);
+  registerRecordingRoute(app, tenants, recordings, { nodeId, records: callRecords });
   registerDemoRoutes(app, tenants, embedded, options.demoApiKey ?? 'demo-api-key');
   if (embedded) registerSimulatorRoutes(app, tenants, simulator);
   app.get('/healthz', async () => ({ status: 'ok', node: nodeId, boot: ownerId, sessions: services.liveSessions.size, time: Date.now() }));
@@ -344,6 +402,12 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 8080);
   ownOrigins = ownOriginsOf(options.publicUrl, host, port);
+  if (options.databaseUrl) {
+    recordOutbox.catchUp().then(
+      (count) => logger.info({ count }, 'recent call records queued for the call records'),
+      (error: unknown) => logger.error({ err: error }, 'queuing recent call records failed'),
+    );
+  }
 
   // Closing twice (a second signal, a test that stopped it early) waits for the one shutdown.
   let closing: Promise<void> | undefined;
@@ -363,6 +427,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   };
 
   async function shutDown(): Promise<void> {
+    // No new dialer call while the calls of this process end.
+    dialer.stop();
     await lease.stop();
     // The legs end with this process: their calls end now, honestly, rather than at the next boot.
     await endCallsOf(services, (owner) => (owner === ownerId ? clock.now() : undefined), exclusiveStore ? 'gatewayRestart' : 'nodeLost', logger);
@@ -374,6 +440,12 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     await app.close();
     await router.idle();
     await dialer.idle();
+    await limits.forgetHolder(ownerId).catch((error: unknown) => logger.warn({ err: error }, 'removing the connection counts failed'));
+    await recordingNotes.idle();
+    // What is not written by then stays in the live store: the next start's catch-up sends it.
+    if (!(await recordOutbox.drain(RECORDS_DRAIN_MS))) logger.warn({ pending: recordOutbox.size }, 'call records left for the next start');
+    await recordOutbox.stop();
+    await callRecords.close();
     await bus.close();
     await store.close();
   }

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { createRedisBus } from './adapters/redis/redis-bus.js';
 import { openRedisStore } from './adapters/redis/redis-store.js';
+import { openRedisLimits } from './adapters/redis/redis-limits.js';
 import { startGateway } from './gateway.js';
 import { parsePortRange } from './adapters/sip/rtp-port-range.js';
 
@@ -28,15 +29,38 @@ const embedded = process.env.AGENT_GATEWAY_EMBEDDED !== 'false';
 // REDIS_URL: a node of a cluster, its live state and bus in Redis (docs/multi-node.md).
 const redisUrl = process.env.REDIS_URL;
 const redisPrefix = process.env.AGENT_GATEWAY_REDIS_PREFIX ?? 'agent-gateway:';
+const endedTtlMs = process.env.AGENT_GATEWAY_ENDED_TTL_SECONDS ? Number(process.env.AGENT_GATEWAY_ENDED_TTL_SECONDS) * 1000 : undefined;
+if (endedTtlMs !== undefined && !(endedTtlMs > 0)) throw new Error('AGENT_GATEWAY_ENDED_TTL_SECONDS must be a positive number of seconds');
 const redis = redisUrl ? new Redis(redisUrl) : undefined;
 const redisSubscriber = redisUrl ? new Redis(redisUrl) : undefined;
-const shared = redis && redisSubscriber ? { store: openRedisStore(redis, redisPrefix), bus: createRedisBus(redis, redisSubscriber, redisPrefix) } : {};
+// DATABASE_URL: call records for the long term in PostgreSQL; /cdrs reads them from there (docs/durability.md).
+const databaseUrl = process.env.DATABASE_URL || undefined;
+// ioredis reconnects (and subscribes again) by itself; say once when a connection is lost and when it is back.
+let logger: { warn(fields: object, message: string): void; info(fields: object, message: string): void } | undefined;
+for (const [name, connection] of [['commands', redis], ['subscriber', redisSubscriber]] as const) {
+  let lost = false;
+  connection?.on('error', (error: Error) => {
+    if (lost) return;
+    lost = true;
+    if (logger) logger.warn({ connection: name, err: error }, 'Redis connection lost: reconnecting');
+    else process.stderr.write(`Redis connection (${name}) failed: ${error.message}; reconnecting\n`);
+  });
+  connection?.on('ready', () => {
+    if (lost) logger?.info({ connection: name }, 'Redis connection back');
+    lost = false;
+  });
+}
+const shared =
+  redis && redisSubscriber
+    ? { store: openRedisStore(redis, redisPrefix, { endedTtlMs }), bus: createRedisBus(redis, redisSubscriber, redisPrefix), limits: openRedisLimits(redis, redisPrefix) }
+    : {};
 
 const gateway = await startGateway({
   ...shared,
   port,
   host,
   dataDir,
+  databaseUrl,
   tenantConfigFiles,
   logLevel: process.env.LOG_LEVEL ?? 'info',
   embedded,
@@ -55,6 +79,8 @@ const gateway = await startGateway({
   leaseLapseMs: milliseconds('AGENT_GATEWAY_LEASE_LAPSE_MS'),
 });
 
+logger = gateway.logger;
+
 // Never a secret in the banner: the API key is named, not printed.
 process.stdout.write(`
 Agent Gateway listening on ${gateway.url}  (node ${gateway.nodeId}, boot ${gateway.services.ownerId})
@@ -62,6 +88,7 @@ Agent Gateway listening on ${gateway.url}  (node ${gateway.nodeId}, boot ${gatew
   WebSocket   ${gateway.url.replace(/^http/, 'ws')}/ws
   SIP (UDP)   ${host}:${gateway.sip?.address.port}
   store       ${redisUrl ? `Redis (${redisPrefix})` : dataDir}
+  records     ${databaseUrl ? `PostgreSQL (${redactedPassword(databaseUrl)})` : 'the store'}
   tenants     ${gateway.services.tenants.all().map((t) => t.tenantId).join(', ')}
 ${
   embedded
@@ -84,4 +111,15 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
         () => process.exit(1),
       );
   });
+}
+
+/** The connection string without its password, for the banner. */
+function redactedPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'DATABASE_URL';
+  }
 }

@@ -3,16 +3,11 @@
  * Every payload carries `eventType`, the event's name.
  */
 import type { CallEventPayloads } from './call-events.js';
-import {
-  OPERATION_NAMES,
-  responseActionOf,
-  type OperationName,
-  type OperationResponse,
-  type QueueStatusResult,
-  type ResponseAction,
-  type SdkResponse,
-} from './operations.js';
+import { OPERATION_NAMES, responseActionOf, type OperationName, type ResponseAction } from './operation-names.js';
+import type { OperationResponse, QueueStatusResult, SdkResponse } from './operations.js';
+import type { ConnectionState, ForcedLogoutReason, SoftphoneState } from './event-enums.js';
 import type { AgentStatus } from './types.js';
+import type { DialerNumberOutcomeEvent, DialerTaskEvent } from './dialer-tasks.js';
 
 /** Events that are not operation responses. */
 const NOTIFICATION_EVENTS = {
@@ -106,6 +101,10 @@ const NOTIFICATION_EVENTS = {
   CONNECTION_STATE: 'connectionState',
   /** Ours, local to the SDK: the softphone's registration changed state. docs/11. */
   SOFTPHONE_STATE: 'softphoneState',
+  /** Ours: a dialer task started or paused for an agent, was paused or resumed, changed or finished; with its progress. docs/dialer.md. */
+  DIALER_TASK: 'dialerTask',
+  /** Ours: one attempt at a dialer task's number ended (`outcome`), to its agent and the tenant's supervisors. docs/dialer.md. */
+  DIALER_NUMBER_OUTCOME: 'dialerNumberOutcome',
 } as const;
 
 /** `ObCall` is one word in the catalogue's constants (`PREVIEW_OBCALL_RESULT`), so `previewObCall` -> `PREVIEW_OBCALL_RESP`. */
@@ -137,10 +136,9 @@ export type EventName = EventTypeMap[keyof EventTypeMap];
 
 export type ReconnectAttemptEvent = { attempt: number; delayMs: number };
 export type KickOutEvent = { reason: 'loggedInElsewhere'; sessionId: string };
-export type ForcedLogoutReason = 'supervisor' | 'sessionKeyRevoked' | 'sessionExpired' | 'agentRemoved';
 export type ForcedLogoutEvent = { reason: ForcedLogoutReason; sessionId: string; message: string };
 export type ConnectionStateEvent = {
-  state: 'connecting' | 'open' | 'reconnecting' | 'closed';
+  state: ConnectionState;
   reason?: string;
   /**
    * On `open` after a resume: the gateway could not replay every missed event (its replay window moved on, or the
@@ -214,7 +212,7 @@ export type SoftphoneStateEvent = {
    * stack; `registering`: connecting or registering (again after a lost connection); `registered`: calls can ring;
    * `failed`: see `reason` (SIP password refused, no browser support, SIP stack missing).
    */
-  state: 'off' | 'loading' | 'registering' | 'registered' | 'failed';
+  state: SoftphoneState;
   reason?: string;
 };
 
@@ -231,6 +229,8 @@ interface NotificationPayloads extends CallEventPayloads {
   sipDisconnected: SipDisconnectedEvent;
   webrtcStats: WebrtcStatsEvent;
   softphoneState: SoftphoneStateEvent;
+  dialerTask: DialerTaskEvent;
+  dialerNumberOutcome: DialerNumberOutcomeEvent;
 }
 
 type ResponsePayloads = {
@@ -247,6 +247,17 @@ export type EventMap = {
 };
 
 export type EventPayload<E extends EventName = EventName> = EventMap[E];
+
+/**
+ * One event as the gateway sends it: its name and the payload that name carries, one union member per event, so a
+ * payload that does not fit its name is a compile error where the event is built.
+ */
+export type WireEvent<E extends EventName = EventName> = { [K in E]: { event: K; data: EventMap[K] } }[E];
+
+/** Builds a `WireEvent` from a name and the payload of that name. */
+export function wireEvent<E extends EventName>(event: E, data: EventMap[E]): WireEvent {
+  return { event, data } as WireEvent;
+}
 
 const EVENT_NAMES = new Set<string>(Object.values(EventType));
 export function isEventName(name: string): name is EventName {

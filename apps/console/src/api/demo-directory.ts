@@ -1,56 +1,13 @@
 /** GET /api/v1/demo: the embedded gateway's demo tenant (agents, queues, pause reasons, caller IDs and its API key). */
-import type { OperationParams } from '@agentsdk/sdk';
+import type { DemoDirectory, DemoResponse } from '@agentsdk/protocol';
 import { requestJson } from './http-json.js';
 
-export interface DirectoryAgent {
-  agentNo: string;
-  name: string;
-  role: 'agent' | 'supervisor';
-  queues: string[];
-}
-
-export interface DirectoryQueue {
-  queueNo: string;
-  name: string;
-}
-
-export interface PauseReason {
-  description: string;
-  pauseType: OperationParams<'pause'>['pauseType'];
-}
-
-export interface CallerId {
-  number: string;
-  areaCode?: string;
-  group?: string;
-}
-
-export interface DirectoryIvr {
-  ivrId: string;
-  name: string;
-  nodes: { id: string; kind: string; prompt?: string }[];
-}
-
-export interface DemoDirectory {
-  tenantId: string;
-  name: string;
-  embedded: true;
-  apiKey: string;
-  agents: DirectoryAgent[];
-  queues: DirectoryQueue[];
-  pauseReasons: PauseReason[];
-  extensions: string[];
-  callerIds: CallerId[];
-  /** Absent from gateways older than this console. */
-  ivrs?: DirectoryIvr[];
-  /** The outcomes an agent gives a call in wrap-up (setDisposition); absent from older gateways. */
-  dispositions?: { code: string; label: string }[];
-}
+export type { DemoCallerId, DemoDirectory, DemoIvr, DemoPauseReason } from '@agentsdk/protocol';
 
 /** The demo directory, or undefined when the gateway is not in embedded mode (`{ embedded: false }`). */
 export async function fetchDemoDirectory(): Promise<DemoDirectory | undefined> {
   try {
-    const directory = await requestJson<DemoDirectory | { embedded: false }>('/api/v1/demo');
+    const directory = await requestJson<DemoResponse>('/api/v1/demo');
     return directory.embedded ? directory : undefined;
   } catch {
     return undefined;

@@ -2,14 +2,14 @@
  * Places a preview outbound call (previewObCall, spec 4.1) from the dial draft. A refusal is not a toast: the phone
  * column explains it with the number kept for a retry (desk state `outboundResult`).
  */
-import type { CallerId } from '../api/demo-directory.js';
+import type { DemoCallerId } from '../api/demo-directory.js';
 import { agentSdk, describeThrown } from '../sdk/agent-sdk.js';
 import { describeRefusal } from '../sdk/refusal-messages.js';
 import type { DialDraft } from '../state/dial-draft.js';
 import { deskStore } from '../state/desk-state.js';
 import { showToast } from '../state/toasts.js';
 
-function callerIdParams(choice: string, callerIds: CallerId[]): { obClid?: string; obClidAreaCode?: string; obClidGroup?: string } {
+function callerIdParams(choice: string, callerIds: DemoCallerId[]): { obClid?: string; obClidAreaCode?: string; obClidGroup?: string } {
   if (choice.startsWith('group:')) return { obClidGroup: choice.slice('group:'.length) };
   if (choice.startsWith('number:')) {
     const callerId = callerIds.find((candidate) => candidate.number === choice.slice('number:'.length));
@@ -18,7 +18,7 @@ function callerIdParams(choice: string, callerIds: CallerId[]): { obClid?: strin
   return {};
 }
 
-export async function dialCustomer(draft: DialDraft, callerIds: CallerId[]): Promise<void> {
+export async function dialCustomer(draft: DialDraft, callerIds: DemoCallerId[]): Promise<void> {
   const customerNumber = draft.number.trim();
   deskStore.dispatch({ type: 'previewRequested', customerNumber, at: Date.now() });
   try {

@@ -2,7 +2,7 @@
  * Which IVR and node the caller goes to (transferIvr, blxfer to an IVR): chosen by name and prompt from the tenant's
  * directory; typed as ids when the directory does not list IVRs.
  */
-import type { DemoDirectory, DirectoryIvr } from '../api/demo-directory.js';
+import type { DemoDirectory, DemoIvr } from '../api/demo-directory.js';
 import { Field } from '../ui/field.js';
 
 interface IvrNodePickerProps {
@@ -20,7 +20,7 @@ export function defaultIvrNode(directory: DemoDirectory | undefined): { ivrId: s
   return ivr ? { ivrId: ivr.ivrId, ivrNode: ivr.nodes[0]?.id ?? '' } : { ivrId: '1', ivrNode: '1' };
 }
 
-export function nodeLabel(node: DirectoryIvr['nodes'][number]): string {
+export function nodeLabel(node: DemoIvr['nodes'][number]): string {
   return node.prompt ? `${node.prompt} (${node.id})` : `${node.kind} (${node.id})`;
 }
 

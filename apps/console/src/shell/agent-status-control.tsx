@@ -4,7 +4,7 @@
  */
 import type { AgentStatus } from '@agentsdk/sdk';
 import { useState } from 'preact/hooks';
-import type { DemoDirectory, PauseReason } from '../api/demo-directory.js';
+import type { DemoDirectory, DemoPauseReason } from '../api/demo-directory.js';
 import { describeAgentState, stateTone } from '../format/agent-states.js';
 import { formatCountdown, formatDuration } from '../format/durations.js';
 import { useNow } from '../hooks/use-now.js';
@@ -14,7 +14,7 @@ import { SHORTCUTS, useShortcut, withShortcut } from '../shortcuts/keyboard-shor
 import { StateBadge } from '../ui/state-badge.js';
 
 /** Used when the tenant's pause reasons are unknown (a gateway without the demo directory). */
-const FALLBACK_PAUSE_REASONS: PauseReason[] = [{ description: 'busy', pauseType: 1 }];
+const FALLBACK_PAUSE_REASONS: DemoPauseReason[] = [{ description: 'busy', pauseType: 1 }];
 const PROLONG_SECONDS = 60;
 
 interface AgentStatusControlProps {

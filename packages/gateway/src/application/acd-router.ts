@@ -4,15 +4,15 @@
  * An offer first locks the agent (agent machine: `offer`), then claims the call (call machine: `offered`); whichever
  * side loses a race is released, so no call is offered to two agents.
  */
-import { CallType, EndpointType } from '@agentsdk/protocol';
+import { CallType } from '@agentsdk/protocol';
 import type { AgentRecord } from '../domain/agent.js';
 import type { CallRecord } from '../domain/call.js';
+import { agentDestination, dialRequest, nextLegId } from '../domain/call-legs.js';
 import { answersQueue, findAgent, type TenantAgent, type TenantQueue } from '../domain/tenant.js';
-import type { DialRequest, Destination } from '../ports/telephony.js';
 import type { Store } from '../ports/store.js';
 import type { AgentService } from './agent-service.js';
 import type { CallService } from './call-service.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../ports/logger.js';
 import type { QueueRouting } from './queue-routing.js';
 import type { TenantDirectory } from './tenant-directory.js';
 
@@ -26,23 +26,6 @@ const MAX_ROUNDS = 100;
  * pass or node locked the agent first, so a few spare candidates keep the call moving; the next round reads afresh.
  */
 const CANDIDATES_PER_CALL = 4;
-
-const ENDPOINT_KINDS = {
-  [EndpointType.PSTN]: 'pstn',
-  [EndpointType.EXTENSION]: 'extension',
-  [EndpointType.SOFTPHONE]: 'softphone',
-} as const;
-
-/** Where an agent's calls ring: the bound endpoint. */
-export function agentDestination(agent: AgentRecord): Destination | undefined {
-  if (!agent.bindEndpoint) return undefined;
-  return { kind: ENDPOINT_KINDS[agent.bindEndpoint.endpointType], address: agent.bindEndpoint.endpoint, party: 'agent' };
-}
-
-function agentLegRequest(call: CallRecord, destination: Destination, timeoutMs: number): DialRequest {
-  const attempt = call.legs.filter((leg) => leg.party === 'agent').length + 1;
-  return { legId: `${call.callId}-a${attempt}`, callId: call.callId, tenantId: call.tenantId, destination, callerId: call.customerNumber, timeoutMs };
-}
 
 export class AcdRouter implements QueueRouting {
   /**
@@ -118,7 +101,7 @@ export class AcdRouter implements QueueRouting {
     const claim = await this.calls.execute(call.callId, {
       type: 'offered',
       agentNo: agent.agentNo,
-      agentLeg: agentLegRequest(call, destination, queue.ringTimeoutSeconds * 1000),
+      agentLeg: dialRequest(call, nextLegId(call, 'agent'), destination, queue.ringTimeoutSeconds * 1000),
     });
     if (!claim.ok) {
       // The caller hung up or another node placed the call: give the agent back.

@@ -7,12 +7,12 @@ import { offlineAgent, toAgentStatus, type AgentRecord } from '../domain/agent.j
 import { transition, type AgentCommand, type AgentEffect } from '../domain/agent-state.js';
 import { agentChannel, type Bus } from '../ports/bus.js';
 import type { Clock, TimerHandle } from '../ports/clock.js';
-import type { Logger } from './logger.js';
+import { transitionStored } from './compare-and-set.js';
+import type { Logger } from '../ports/logger.js';
 import type { QueueRouting } from './queue-routing.js';
 import type { Store } from '../ports/store.js';
 
 /** Attempts before a command gives up on a contended agent (`fail to get lock`, 20103). */
-const MAX_WRITE_ATTEMPTS = 5;
 
 const FORCED_LOGOUT_MESSAGES: Record<ForcedLogoutReason, string> = {
   supervisor: 'signed out by a supervisor',
@@ -27,21 +27,17 @@ export type CommandResult =
 
 export class AgentService {
   private readonly timers = new Set<TimerHandle>();
-  private routing?: QueueRouting;
 
   constructor(
     private readonly store: Store,
     private readonly bus: Bus,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    /** Where `available` effects go. */
+    private readonly routing: QueueRouting,
     /** Told after each published status (the supervisors' queue status feed). */
     private readonly onStatusPublished?: (record: AgentRecord) => void,
   ) {}
-
-  /** Where `available` effects go: set once the router exists. */
-  setRouting(routing: QueueRouting): void {
-    this.routing = routing;
-  }
 
   async current(tenantId: string, agentNo: string): Promise<AgentRecord> {
     return (await this.store.agents.get(tenantId, agentNo))?.value ?? offlineAgent(tenantId, agentNo, this.clock.now());
@@ -49,16 +45,15 @@ export class AgentService {
 
   /** Stores the command's transition. Its effects are applied by `applyEffects`, after the caller has answered. */
   async execute(tenantId: string, agentNo: string, command: AgentCommand): Promise<CommandResult> {
-    for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
-      const stored = await this.store.agents.get(tenantId, agentNo);
-      const now = this.clock.now();
-      const result = transition(stored?.value ?? offlineAgent(tenantId, agentNo, now), command, now);
-      if (!result.ok) return result;
-      if (await this.store.agents.compareAndSet(result.next, stored?.version ?? 0)) {
-        return { ok: true, record: result.next, effects: result.effects, message: result.message };
-      }
-    }
-    return { ok: false, error: 'FAIL_TO_GET_LOCK', message: 'fail to get lock' };
+    const result = await transitionStored(
+      () => this.store.agents.get(tenantId, agentNo),
+      (stored) => {
+        const now = this.clock.now();
+        return transition(stored?.value ?? offlineAgent(tenantId, agentNo, now), command, now);
+      },
+      (next, version) => this.store.agents.compareAndSet(next, version),
+    );
+    return result.ok ? { ok: true, record: result.next, effects: result.effects, message: result.message } : result;
   }
 
   /** Executes a command that nobody waits on (timers) and applies its effects at once. */
@@ -108,7 +103,7 @@ export class AgentService {
           this.scheduleWrapupEnd(record.tenantId, record.agentNo, effect.at);
           break;
         case 'available':
-          this.routing?.agentAvailable(record.tenantId, record.agentNo);
+          this.routing.agentAvailable(record.tenantId, record.agentNo);
           break;
       }
     }

@@ -4,7 +4,7 @@
  * is a compare-and-set on the call or agent, so when several nodes recover the same owner, each thing is done once.
  */
 import type { LegsLostReason } from '../domain/call.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../ports/logger.js';
 import type { GatewayServices } from './operation-context.js';
 
 /** When an owner was last known alive, or undefined when the owner is alive. */

@@ -11,7 +11,7 @@ import { findAgent } from '../domain/tenant.js';
 import { agentChannel, type Bus } from '../ports/bus.js';
 import type { Clock, TimerHandle } from '../ports/clock.js';
 import type { Store } from '../ports/store.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../ports/logger.js';
 import { loadQueueStatus } from './queue-status-loader.js';
 import { watchedQueueNos } from './supervisor-scope.js';
 import type { TenantDirectory } from './tenant-directory.js';

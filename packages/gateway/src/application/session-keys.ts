@@ -5,7 +5,6 @@ import type { SessionKeyRecord, SessionKeyStore } from '../ports/store.js';
 import { hashSecret } from '../domain/secret-hash.js';
 import { newSecret } from './secrets.js';
 
-export const SESSION_KEY_TTL = { defaultSeconds: 3600, minSeconds: 60, maxSeconds: 7 * 24 * 3600 } as const;
 
 export type KeyCheck = { ok: true; record: SessionKeyRecord } | { ok: false; error: BusinessErrorName; message: string };
 

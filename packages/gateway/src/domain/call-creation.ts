@@ -2,7 +2,8 @@
 import { CallType, type ChannelVariable } from '@agentsdk/protocol';
 import type { Destination, DialRequest } from '../ports/telephony.js';
 import { arriveInIvr } from './blind-transfer-and-ivr.js';
-import { PROMPTS, notify, type CallEffect, type CallRecord, type IvrNode } from './call.js';
+import { PROMPTS, notify, type CallEffect, type CallRecord, type DialerCallTag, type IvrNode } from './call.js';
+import { nextLegId } from './call-legs.js';
 
 interface ArrivingCall {
   callId: string;
@@ -72,11 +73,12 @@ export interface OutboundCallInput {
   requestUniqueId?: string;
   cdrIsAsr: 0 | 1;
   wrapupSeconds: number;
+  dialer?: DialerCallTag;
 }
 
 /** An agent's own call (preview outbound, internal, or the dialer's): ring the agent first, then the other party. */
 export function outboundCall(input: OutboundCallInput, now: number): { call: CallRecord; effects: CallEffect[] } {
-  const customerLegId = `${input.callId}-c1`;
+  const customerLegId = nextLegId({ callId: input.callId, legs: [] }, 'customer');
   const call: CallRecord = {
     callId: input.callId,
     tenantId: input.tenantId,
@@ -104,6 +106,7 @@ export function outboundCall(input: OutboundCallInput, now: number): { call: Cal
   if (input.callerId !== undefined) call.callerId = input.callerId;
   if (input.calleeAgentNo !== undefined) call.calleeAgentNo = input.calleeAgentNo;
   if (input.requestUniqueId !== undefined) call.requestUniqueId = input.requestUniqueId;
+  if (input.dialer !== undefined) call.dialer = input.dialer;
   const effects: CallEffect[] = [];
   if (input.callType === CallType.PREVIEW_OUTBOUND) {
     effects.push(...notify(call, input.agentNo, 'previewObCallResult', { result: 'success', message: 'dialing' }));

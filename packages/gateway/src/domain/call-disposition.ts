@@ -2,20 +2,18 @@
  * After-call work on a call record: who handled the call (every agent whose leg was answered: transferred, consulted,
  * three-way), and each agent's disposition (a code of the tenant's `dispositions`) with notes. Pure.
  */
-import type { CallRecord } from './call.js';
-
-export interface Disposition {
-  agentNo: string;
-  code: string;
-  notes?: string;
-  /** Epoch ms when the agent set it. */
-  at: number;
-}
+import type { CallRecord, Disposition } from './call.js';
 
 /** Whether the agent was on the call: its leg was answered, or it is the call's agent or callee. */
 export function handledBy(call: CallRecord, agentNo: string): boolean {
   if (call.agentNo === agentNo || call.calleeAgentNo === agentNo) return true;
   return call.legs.some((leg) => leg.party === 'agent' && leg.agentNo === agentNo && leg.answeredAt !== undefined);
+}
+
+/** Every agent `handledBy` the call, once each. */
+export function agentsWhoHandled(call: CallRecord): string[] {
+  const answered = call.legs.filter((leg) => leg.party === 'agent' && leg.answeredAt !== undefined).map((leg) => leg.agentNo);
+  return [...new Set([call.agentNo, call.calleeAgentNo, ...answered])].filter((agentNo): agentNo is string => agentNo !== undefined);
 }
 
 /** The agents who handled the call, each with the times its legs were up, in the order they joined. */

@@ -50,7 +50,7 @@ export function startMonitor(call: CallRecord, event: Extract<CallEvent, { type:
       { type: 'monitor', legId: current.legId, targetLegId: call.agentLegId, mode: MODES[event.kind] },
       ...monitorNotice(call, current.kind, 'Unlink', { reason: 'switched' }),
       ...monitorNotice(next, event.kind, 'Result', { result: 'success' }),
-      ...monitorNotice(next, event.kind, 'Link'),
+      ...monitorNotice(next, event.kind, 'Link', {}),
       ...showMonitoring(call, current, event.kind, current.kind),
     ]);
   }
@@ -80,7 +80,7 @@ export function monitorLegAnswered(call: CallRecord): CallTransitionResult {
   return ok(next, [
     { type: 'monitor', legId: monitor.legId, targetLegId: call.agentLegId, mode: MODES[monitor.kind] },
     { type: 'agent', agentNo: monitor.supervisorNo, command: { type: 'callConnected', callId: call.callId } },
-    ...monitorNotice(next, monitor.kind, 'Link'),
+    ...monitorNotice(next, monitor.kind, 'Link', {}),
     ...showMonitoring(call, monitor, monitor.kind),
   ]);
 }

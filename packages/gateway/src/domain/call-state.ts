@@ -6,10 +6,12 @@
  */
 import { CallType } from '@agentsdk/protocol';
 import type { LegEndCause } from '../ports/telephony.js';
+import { dialRequest, nextLegId } from './call-legs.js';
 import {
   PROMPTS,
   SURVEY_TIMEOUT_MS,
   endCall,
+  UNCONNECTED_END_REASON,
   isLive,
   notify,
   refuse,
@@ -282,14 +284,7 @@ function dialCustomer(call: CallRecord): CallEffect[] {
   }
   effects.push({
     type: 'dial',
-    request: {
-      legId,
-      callId: call.callId,
-      tenantId: call.tenantId,
-      destination: { ...call.customerDestination, address: leg.number },
-      callerId: call.callerId ?? '',
-      timeoutMs: call.customerAnswerTimeoutMs,
-    },
+    request: dialRequest(call, legId, { ...call.customerDestination, address: leg.number }, call.customerAnswerTimeoutMs, call.callerId ?? ''),
   });
   return effects;
 }
@@ -331,19 +326,19 @@ function legEnded(call: CallRecord, legId: string, cause: LegEndCause, now: numb
 
     case 'agentDialing':
       if (legId !== call.agentLegId) return { ok: true, next: call, effects: [] };
-      if (requested) return endCall(call, requested.outcome, requested.side, now, requested.outcome);
+      if (requested) return endCall(call, requested.outcome, requested.side, now, UNCONNECTED_END_REASON[requested.outcome]);
       {
         const outcome = cause === 'noAnswer' || cause === 'rejected' ? 'agentNoAnswer' : 'failed';
-        return endCall(call, outcome, 'agent', now, outcome);
+        return endCall(call, outcome, 'agent', now, UNCONNECTED_END_REASON[outcome]);
       }
 
     case 'customerDialing': {
-      if (requested) return endCall(call, requested.outcome, requested.side, now, requested.outcome);
+      if (requested) return endCall(call, requested.outcome, requested.side, now, UNCONNECTED_END_REASON[requested.outcome]);
       if (legId === call.agentLegId) return endCall(call, 'cancelled', 'agent', now, 'cancelled');
       if (legId !== call.customerLegId) return { ok: true, next: call, effects: [] };
       const [nextNumber, ...rest] = call.backupNumbers;
       if (nextNumber && (cause === 'busy' || cause === 'noAnswer')) {
-        const newLegId = `${call.callId}-c${call.legs.filter((leg) => leg.party === 'customer').length + 1}`;
+        const newLegId = nextLegId(call, 'customer');
         const retry: CallRecord = {
           ...call,
           customerNumber: nextNumber,
@@ -354,7 +349,7 @@ function legEnded(call: CallRecord, legId: string, cause: LegEndCause, now: numb
         return { ok: true, next: retry, effects: dialCustomer(retry) };
       }
       const outcome = CUSTOMER_FAILURES[cause] ?? 'failed';
-      return endCall(call, outcome, cause === 'normal' ? 'customer' : 'system', now, outcome);
+      return endCall(call, outcome, cause === 'normal' ? 'customer' : 'system', now, UNCONNECTED_END_REASON[outcome]);
     }
 
     case 'connected':

@@ -2,8 +2,21 @@
  * A call: its legs, phase, parties and what happened to it (the call record once it ended), the events and effects
  * of its state machine, and the helpers the machine's files share (docs/08-State-Machine.md, "Calls").
  */
-import { type BusinessErrorName, type LegMediaStats, type CallTypeValue, type ChannelVariable, type EventName } from '@agentsdk/protocol';
-import type { Disposition } from './call-disposition.js';
+import {
+  wireEvent,
+  type BusinessErrorName,
+  type CallEventName,
+  type CallEventPayloads,
+  type CallOutcome as WireCallOutcome,
+  type CallSummary,
+  type CallTypeValue,
+  type ChannelVariable,
+  type EventMap,
+  type LegMediaStats,
+  type MonitorUnlinkEvent,
+  type SessionTerminateReason,
+  type WireEvent,
+} from '@agentsdk/protocol';
 import type { AgentCommand } from './agent-state.js';
 import type { Destination, DialRequest, LegEndCause, MonitorMode, MuteDirection } from '../ports/telephony.js';
 
@@ -20,18 +33,41 @@ export type CallPhase =
   | 'survey'
   | 'ended';
 
-export type CallOutcome =
-  | 'completed'
-  | 'abandoned'
-  | 'queueTimeout'
-  | 'agentNoAnswer'
-  | 'customerBusy'
-  | 'customerNoAnswer'
-  | 'customerRejected'
-  | 'invalidNumber'
-  | 'cancelled'
-  | 'transferFailed'
-  | 'failed';
+/** How a call ended: the protocol's list (docs/05-Events.md `sessionTerminate`). */
+export type CallOutcome = WireCallOutcome;
+
+/** `sessionTerminate.reason` for a call that ended before it connected: its outcome, which names the cause. */
+export const UNCONNECTED_END_REASON: Record<CallOutcome, SessionTerminateReason> = {
+  completed: 'hangup',
+  abandoned: 'abandoned',
+  queueTimeout: 'queueTimeout',
+  agentNoAnswer: 'agentNoAnswer',
+  customerBusy: 'customerBusy',
+  customerNoAnswer: 'customerNoAnswer',
+  customerRejected: 'customerRejected',
+  invalidNumber: 'invalidNumber',
+  cancelled: 'cancelled',
+  transferFailed: 'transferFailed',
+  failed: 'failed',
+};
+
+/** Where a call's recording is and how long it is (domain/call-recording.ts), so any node can tell where to fetch it. */
+export interface RecordingMetadata {
+  /** The node (AGENT_GATEWAY_NODE_ID) whose `AGENT_GATEWAY_DATA_DIR/recordings` holds the file. */
+  nodeId: string;
+  /** Size of the WAV file. */
+  bytes: number;
+  durationMs: number;
+}
+
+/** An agent's after-call disposition: a code of the tenant's `dispositions`, with notes (domain/call-disposition.ts). */
+export interface Disposition {
+  agentNo: string;
+  code: string;
+  notes?: string;
+  /** Epoch ms when the agent set it. */
+  at: number;
+}
 
 export type HangupSide = 'agent' | 'customer' | 'system';
 
@@ -154,10 +190,12 @@ export interface CallRecord {
   outcome?: CallOutcome;
   hangupSide?: HangupSide;
   /** Set when the gateway itself hangs up, so the ended legs are attributed to the right side and reason. */
-  endRequested?: { outcome: CallOutcome; side: HangupSide; reason?: string };
+  endRequested?: { outcome: CallOutcome; side: HangupSide; reason?: SessionTerminateReason };
   survey?: { startedAt: number; result?: string };
   /** After-call work: each handling agent's disposition (setDisposition). */
   dispositions?: Disposition[];
+  /** Where the call's recording is kept, once it is complete (domain/call-recording.ts). */
+  recording?: RecordingMetadata;
   consult?: Consult;
   threeway?: ExtraParty;
   transfer?: ExtraParty;
@@ -169,6 +207,17 @@ export interface CallRecord {
   ownerId?: string;
   /** Why the gateway ended the call without its parties: the legs died with the process that held them. */
   endReason?: LegsLostReason;
+  /** A dialer task's call: the number it dials and the claim it holds (domain/dialer-campaign.ts). */
+  dialer?: DialerCallTag;
+}
+
+export interface DialerCallTag {
+  taskId: string;
+  number: string;
+  /** The claim's owner: whichever node sees the outcome records it in the claim's name. */
+  owner: string;
+  /** Attempts at the number before this call. */
+  attemptsBefore: number;
 }
 
 /** A call whose legs died with their gateway process: restarted (`gatewayRestart`) or lost from a cluster (`nodeLost`). */
@@ -225,7 +274,7 @@ export type CallEffect =
   | { type: 'setMute'; legId: string; direction: MuteDirection; muted: boolean }
   | { type: 'play'; legId: string; prompt: string }
   | { type: 'agent'; agentNo: string; command: AgentCommand }
-  | { type: 'notify'; agentNo: string; event: EventName; data: Record<string, unknown> }
+  | { type: 'notify'; agentNo: string; event: WireEvent }
   /** Offer the queue's waiting calls to available agents. */
   | { type: 'route'; queueNo: string }
   | { type: 'schedule'; event: ScheduledCallEvent; delayMs: number };
@@ -256,8 +305,8 @@ export const isLive = (call: CallRecord, legId: string | undefined) =>
   legId !== undefined && call.legs.some((leg) => leg.legId === legId && leg.endedAt === undefined);
 
 /** Common fields of the events the agent sees about this call. */
-export function callSummary(call: CallRecord): Record<string, unknown> {
-  const summary: Record<string, unknown> = {
+export function callSummary(call: CallRecord): CallSummary {
+  const summary: CallSummary = {
     callId: call.callId,
     callType: call.callType,
     customerNumber: call.customerNumber,
@@ -269,8 +318,20 @@ export function callSummary(call: CallRecord): Record<string, unknown> {
   return summary;
 }
 
-export function notify(call: CallRecord, agentNo: string | undefined, event: EventName, extra: Record<string, unknown> = {}): CallEffect[] {
-  return agentNo ? [{ type: 'notify', agentNo, event, data: { eventType: event, ...callSummary(call), ...extra } }] : [];
+/** What an event about a call carries beyond the call's summary. */
+export type CallEventDetails<E extends CallEventName> = Omit<CallEventPayloads[E], keyof CallSummary> & Partial<CallSummary>;
+
+/** The event `event` about `call` for `agentNo` (none without an agent): the call's summary and `details`. */
+export function notify<E extends CallEventName>(
+  call: CallRecord,
+  agentNo: string | undefined,
+  event: E,
+  ...[details]: {} extends CallEventDetails<E> ? [details?: CallEventDetails<E>] : [details: CallEventDetails<E>]
+): CallEffect[] {
+  if (!agentNo) return [];
+  // The summary completes what the details leave out; TypeScript cannot see that through the generic Omit.
+  const data = { eventType: event, ...callSummary(call), ...details } as unknown as EventMap[E];
+  return [{ type: 'notify', agentNo, event: wireEvent(event, data) }];
 }
 
 /** The agents with a leg in the call now: its agent, an internal callee, a consulted or three-way agent. */
@@ -290,7 +351,7 @@ export function agentsOf(call: CallRecord): string[] {
  * Ends the call: hangs up what is still live, releases the agents (wrap-up when they talked) and tells them.
  * `reason` is what `sessionTerminate` reports.
  */
-export function endCall(call: CallRecord, outcome: CallOutcome, side: HangupSide, now: number, reason: string): CallTransitionResult {
+export function endCall(call: CallRecord, outcome: CallOutcome, side: HangupSide, now: number, reason: SessionTerminateReason): CallTransitionResult {
   const next: CallRecord = { ...call, phase: 'ended', outcome, hangupSide: side, endedAt: now };
   delete next.endRequested;
   const effects: CallEffect[] = [];
@@ -316,14 +377,23 @@ export function endCall(call: CallRecord, outcome: CallOutcome, side: HangupSide
 }
 
 /** Ends the call from the gateway's side: legs are hung up first, and their `ended` events finish it. */
-export function requestEnd(call: CallRecord, outcome: CallOutcome, side: HangupSide, cause: LegEndCause, reason?: string): CallTransitionResult {
+export function requestEnd(call: CallRecord, outcome: CallOutcome, side: HangupSide, cause: LegEndCause, reason?: SessionTerminateReason): CallTransitionResult {
   const effects: CallEffect[] = call.legs
     .filter((leg) => leg.endedAt === undefined)
     .map((leg) => ({ type: 'hangupLeg', legId: leg.legId, cause }));
   return { ok: true, next: { ...call, endRequested: reason === undefined ? { outcome, side } : { outcome, side, reason } }, effects };
 }
 
-const MONITOR_EVENT_PREFIX: Record<MonitorKind, string> = { spy: 'spy', whisper: 'whisper', barge: 'barge', threeway: 'threeway' };
+type MonitorStage = 'Result' | 'Link' | 'Unlink';
+const MONITOR_EVENTS = {
+  spy: { Result: 'spyResult', Link: 'spyLink', Unlink: 'spyUnlink' },
+  whisper: { Result: 'whisperResult', Link: 'whisperLink', Unlink: 'whisperUnlink' },
+  barge: { Result: 'bargeResult', Link: 'bargeLink', Unlink: 'bargeUnlink' },
+  threeway: { Result: 'threewayResult', Link: 'threewayLink', Unlink: 'threewayUnlink' },
+} as const satisfies Record<MonitorKind, Record<MonitorStage, CallEventName>>;
+
+/** What each stage's notice adds to the supervisor and agent numbers. */
+type MonitorNoticeDetails = { Result: { result: 'success' }; Link: {}; Unlink: { reason: MonitorUnlinkEvent['reason'] } };
 
 /** Listening in is silent unless the tenant announces monitoring; the agent hears whisper, barge and three-way. */
 export function agentToldOfMonitoring(monitor: Monitor, kind: MonitorKind): boolean {
@@ -334,11 +404,12 @@ export function agentToldOfMonitoring(monitor: Monitor, kind: MonitorKind): bool
  * `spyLink`, `whisperUnlink`, `threewayResult`…: the same notice to the supervisor and the monitored agent (not to the
  * agent for a silent spy).
  */
-export function monitorNotice(call: CallRecord, kind: MonitorKind, stage: 'Result' | 'Link' | 'Unlink', extra: Record<string, unknown> = {}): CallEffect[] {
+export function monitorNotice<S extends MonitorStage>(call: CallRecord, kind: MonitorKind, stage: S, details: MonitorNoticeDetails[S]): CallEffect[] {
   const monitor = call.monitor;
   if (!monitor) return [];
-  const event = `${MONITOR_EVENT_PREFIX[kind]}${stage}` as EventName;
-  const data = { supervisorNo: monitor.supervisorNo, agentNo: call.agentNo, ...extra };
+  const event: CallEventName = MONITOR_EVENTS[kind][stage];
+  // agentNo is missing only once the agent left the call, where the supervisor's own notice still goes out.
+  const data = { supervisorNo: monitor.supervisorNo, agentNo: call.agentNo, ...details } as CallEventDetails<typeof event>;
   const recipients = stage === 'Result' || !agentToldOfMonitoring(monitor, kind) ? [monitor.supervisorNo] : [monitor.supervisorNo, call.agentNo];
   return recipients.flatMap((agentNo) => notify(call, agentNo, event, data));
 }
@@ -348,7 +419,7 @@ export function monitorNotice(call: CallRecord, kind: MonitorKind, stage: 'Resul
  * The call's agent hands the call over and leaves: its leg is hung up, it is told why, and it goes to wrap-up.
  * The caller makes someone else the call's agent (or none).
  */
-export function agentLeaves(call: CallRecord, reason: string): CallEffect[] {
+export function agentLeaves(call: CallRecord, reason: SessionTerminateReason): CallEffect[] {
   if (!call.agentNo || !call.agentLegId) return [];
   return [
     { type: 'hangupLeg', legId: call.agentLegId, cause: 'normal' },

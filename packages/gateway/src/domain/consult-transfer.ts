@@ -16,18 +16,19 @@ import {
   type CallTransitionResult,
   type DurationLimit,
 } from './call.js';
+import type { ConsultEvent, RingingEvent, SessionTerminateReason } from '@agentsdk/protocol';
 import type { LegEndCause } from '../ports/telephony.js';
 
 type StartConsult = Extract<CallEvent, { type: 'startConsult' }>;
 
 const ok = (next: CallRecord, effects: CallEffect[]): CallTransitionResult => ({ ok: true, next, effects });
 
-function consultTarget(call: CallRecord): Record<string, unknown> {
-  return call.consult ? { targetType: call.consult.targetType, target: call.consult.target } : {};
+function consultTarget(consult: Pick<ConsultEvent, 'targetType' | 'target'>): Pick<ConsultEvent, 'targetType' | 'target'> {
+  return { targetType: consult.targetType, target: consult.target };
 }
 
 /** What the consulted agent sees: the customer's call, who consults, and the transfer variables. */
-function forTarget(call: CallRecord): Record<string, unknown> {
+function forTarget(call: CallRecord): Pick<RingingEvent, 'consultingAgentNo' | 'chanVariables'> {
   return { consultingAgentNo: call.agentNo, chanVariables: [...call.variables, ...(call.consult?.variables ?? [])] };
 }
 
@@ -54,7 +55,7 @@ export function startConsult(call: CallRecord, event: StartConsult, now: number)
   if (!call.held) {
     effects.push({ type: 'setHold', legId: call.customerLegId, held: true }, { type: 'play', legId: call.customerLegId, prompt: PROMPTS.holdMusic });
   }
-  effects.push(...notify(next, call.agentNo, 'atxferStart', consultTarget(next)), { type: 'dial', request: event.leg });
+  effects.push(...notify(next, call.agentNo, 'atxferStart', consultTarget(consult)), { type: 'dial', request: event.leg });
   return ok(next, effects);
 }
 
@@ -74,7 +75,7 @@ export function resumeConsult(call: CallRecord): CallTransitionResult {
       { type: 'setHold', legId: consult.legId, held: true },
       { type: 'play', legId: consult.legId, prompt: PROMPTS.holdMusic },
       ...backToCustomer(call),
-      ...notify(call, call.agentNo, 'atxferEnded', { ...consultTarget(call), reason: 'resume' }),
+      ...notify(call, call.agentNo, 'atxferEnded', { ...consultTarget(consult), reason: 'resume' }),
     ]);
   }
   return ok({ ...call, consult: { ...consult, state: 'linked' } }, [
@@ -82,7 +83,7 @@ export function resumeConsult(call: CallRecord): CallTransitionResult {
     { type: 'play', legId: call.customerLegId, prompt: PROMPTS.holdMusic },
     { type: 'setHold', legId: consult.legId, held: false },
     { type: 'connect', legIds: [call.agentLegId, consult.legId] },
-    ...notify(call, call.agentNo, 'atxferLink', consultTarget(call)),
+    ...notify(call, call.agentNo, 'atxferLink', consultTarget(consult)),
   ]);
 }
 
@@ -100,7 +101,7 @@ export function completeConsult(call: CallRecord, limit: DurationLimit | undefin
     { type: 'setHold', legId: call.customerLegId, held: false },
     { type: 'setHold', legId: consult.legId, held: false },
     { type: 'connect', legIds: [call.customerLegId, consult.legId] },
-    ...notify(call, call.agentNo, 'completeAtxferResult', { ...consultTarget(call), result: 'success' }),
+    ...notify(call, call.agentNo, 'completeAtxferResult', { ...consultTarget(consult), result: 'success' }),
     ...agentLeaves(call, 'transferred'),
     ...notify(next, consult.targetAgentNo, 'callBridged', { transferredBy: call.agentNo }),
     ...durationLimitEffects(limit),
@@ -118,8 +119,8 @@ export function startThreeway(call: CallRecord, limit: DurationLimit | undefined
     { type: 'setHold', legId: call.customerLegId, held: false },
     { type: 'setHold', legId: consult.legId, held: false },
     { type: 'connect', legIds: [call.agentLegId, call.customerLegId, consult.legId] },
-    ...notify(call, call.agentNo, 'threewayAtxferResult', { ...consultTarget(call), result: 'success' }),
-    ...notify(call, consult.targetAgentNo, 'threewayAtxferResult', { ...consultTarget(call), result: 'success' }),
+    ...notify(call, call.agentNo, 'threewayAtxferResult', { ...consultTarget(consult), result: 'success' }),
+    ...notify(call, consult.targetAgentNo, 'threewayAtxferResult', { ...consultTarget(consult), result: 'success' }),
     ...durationLimitEffects(limit),
   ]);
 }
@@ -138,7 +139,7 @@ export function consultLegAnswered(call: CallRecord): CallTransitionResult {
   if (!consult || !call.agentLegId) return ok(call, []);
   const effects: CallEffect[] = [
     { type: 'connect', legIds: [call.agentLegId, consult.legId] },
-    ...notify(call, call.agentNo, 'atxferLink', consultTarget(call)),
+    ...notify(call, call.agentNo, 'atxferLink', consultTarget(consult)),
   ];
   if (consult.targetAgentNo) {
     effects.push(
@@ -157,9 +158,9 @@ export function consultLegEnded(call: CallRecord, cause: LegEndCause): CallTrans
   delete next.consult;
   const effects: CallEffect[] = consult.state === 'resumed' ? [] : backToCustomer(call);
   if (consult.state === 'dialing' && !consult.cancelling) {
-    effects.push(...notify(call, call.agentNo, 'atxferError', { ...consultTarget(call), reason: cause }));
+    effects.push(...notify(call, call.agentNo, 'atxferError', { ...consultTarget(consult), reason: cause }));
   } else {
-    effects.push(...notify(call, call.agentNo, 'atxferEnded', { ...consultTarget(call), reason: consult.cancelling ? 'cancel' : 'hangup' }));
+    effects.push(...notify(call, call.agentNo, 'atxferEnded', { ...consultTarget(consult), reason: consult.cancelling ? 'cancel' : 'hangup' }));
   }
   if (consult.targetAgentNo) effects.push(...releaseTarget(call, consult.targetAgentNo, consult.state !== 'dialing', 'consultEnded'));
   return ok(next, effects);
@@ -193,7 +194,7 @@ export function agentLeavesThreeway(call: CallRecord): CallTransitionResult {
   ]);
 }
 
-function releaseTarget(call: CallRecord, agentNo: string, talked: boolean, reason: string): CallEffect[] {
+function releaseTarget(call: CallRecord, agentNo: string, talked: boolean, reason: SessionTerminateReason): CallEffect[] {
   return [
     ...notify(call, agentNo, 'sessionTerminate', { side: 'agent', reason }),
     {

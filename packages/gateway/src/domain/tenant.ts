@@ -1,7 +1,7 @@
 /** What a tenant is: its agents, queues, pause reasons, caller IDs, permissions and IVRs. */
 import * as v from 'valibot';
 import { digestHa1, hashSecret, SIP_REALM } from './secret-hash.js';
-import { EXTENSION_PATTERN, PHONE_NUMBER_PATTERN } from '@agentsdk/protocol';
+import { EXTENSION_PATTERN, PHONE_NUMBER_PATTERN, PauseType } from '@agentsdk/protocol';
 
 export const AGENT_PERMISSIONS = ['outbound', 'internalCall', 'transfer', 'ivr', 'survey'] as const;
 export type AgentPermission = (typeof AGENT_PERMISSIONS)[number];
@@ -30,7 +30,8 @@ const QueueSchema = v.object({
 
 const PauseReasonSchema = v.object({
   description: v.pipe(v.string(), v.nonEmpty()),
-  pauseType: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3)),
+  // A configured reason is any pause type but FORCED, which only a supervisor's setPause sets.
+  pauseType: v.picklist([PauseType.PRODUCTIVE, PauseType.NORMAL, PauseType.REST, PauseType.IM], 'pauseType must be 0, 1, 2 or 3'),
 });
 
 const CallerIdSchema = v.object({

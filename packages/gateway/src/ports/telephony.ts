@@ -4,7 +4,6 @@
  * (adapters/simulator); a SIP/WebRTC driver implements the same port. Events come back through `subscribe`.
  */
 import type { LegMediaStats } from '@agentsdk/protocol';
-import type { Unsubscribe } from './bus.js';
 
 /** Why a leg ended. */
 export type LegEndCause =
@@ -88,6 +87,7 @@ export interface TelephonyDriver {
   hangup(legId: string, cause: LegEndCause): Promise<void>;
   /** Whether a tenant's destination could be rung at all now (an extension must be registered). */
   isReachable(tenantId: string, destination: Destination): boolean;
-  subscribe(handler: (event: TelephonyEvent) => void): Unsubscribe;
+  /** Returns the function that stops the subscription. */
+  subscribe(handler: (event: TelephonyEvent) => void): () => void;
   close(): Promise<void>;
 }

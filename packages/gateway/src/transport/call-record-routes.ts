@@ -1,9 +1,12 @@
-/** GET /api/v1/tenants/{tenantId}/cdrs: the tenant's call records, newest first, a page at a time. */
+/**
+ * GET /api/v1/tenants/{tenantId}/cdrs: the tenant's call records, newest first, a page at a time;
+ * GET …/cdrs/{callId}: one of them.
+ */
 import type { FastifyInstance } from 'fastify';
 import type { CallRecord } from '../domain/call.js';
 import { participatingAgents } from '../domain/call-disposition.js';
 import type { TenantDirectory } from '../application/tenant-directory.js';
-import type { CallStore } from '../ports/store.js';
+import type { CallRecords } from '../ports/call-records.js';
 import { sendError } from './http-errors.js';
 import { authorizeTenant } from './tenant-auth.js';
 
@@ -73,7 +76,7 @@ function parseCursor(cursor: string | undefined): { endedAt: number; callId: str
   return 'invalid';
 }
 
-export function registerCallRecordRoutes(app: FastifyInstance, tenants: TenantDirectory, calls: CallStore): void {
+export function registerCallRecordRoutes(app: FastifyInstance, tenants: TenantDirectory, records: CallRecords): void {
   app.get<{ Params: { tenantId: string }; Querystring: CdrQuery }>('/api/v1/tenants/:tenantId/cdrs', async (request, reply) => {
     const tenant = authorizeTenant(tenants, request, reply);
     if (!tenant) return reply;
@@ -87,12 +90,20 @@ export function registerCallRecordRoutes(app: FastifyInstance, tenants: TenantDi
     const before = parseCursor(request.query.cursor);
     if (before === 'invalid') return sendError(reply, 400, 'bad_request', 'cursor is not one this API returned');
 
-    const records = await calls.listEnded({ tenantId: tenant.tenantId, from, to, agentNo, limit, before });
-    const last = records.at(-1);
+    const page = await records.list({ tenantId: tenant.tenantId, from, to, agentNo, limit, before });
+    const last = page.at(-1);
     const nextCursor =
-      records.length === limit && last?.endedAt !== undefined
+      page.length === limit && last?.endedAt !== undefined
         ? Buffer.from(JSON.stringify({ endedAt: last.endedAt, callId: last.callId })).toString('base64url')
         : null;
-    return { records: records.map(callRecordView), nextCursor };
+    return { records: page.map(callRecordView), nextCursor };
+  });
+
+  app.get<{ Params: { tenantId: string; callId: string } }>('/api/v1/tenants/:tenantId/cdrs/:callId', async (request, reply) => {
+    const tenant = authorizeTenant(tenants, request, reply);
+    if (!tenant) return reply;
+    const record = await records.get(tenant.tenantId, request.params.callId);
+    if (!record) return sendError(reply, 404, 'not_found', `no record of call ${request.params.callId}: it has not ended, or it is not this tenant's`);
+    return callRecordView(record);
   });
 }

@@ -4,6 +4,7 @@
  * key handed out is the one it was started with (`demoApiKey`), and only when the hash matches. Outside embedded mode
  * it only says `{ "embedded": false }`, so the console knows to ask for a session key instead.
  */
+import type { DemoResponse } from '@agentsdk/protocol';
 import type { FastifyInstance } from 'fastify';
 import { secretsEqual } from '../application/secrets.js';
 import type { TenantDirectory } from '../application/tenant-directory.js';
@@ -13,7 +14,7 @@ import { sendError } from './http-errors.js';
 export const DEMO_TENANT_ID = 'demo';
 
 export function registerDemoRoutes(app: FastifyInstance, tenants: TenantDirectory, embedded: boolean, demoApiKey: string): void {
-  app.get('/api/v1/demo', async (_request, reply) => {
+  app.get('/api/v1/demo', async (_request, reply): Promise<DemoResponse | typeof reply> => {
     if (!embedded) return { embedded: false };
     const tenant = tenants.get(DEMO_TENANT_ID);
     if (!tenant) return sendError(reply, 404, 'no_demo_tenant', 'this gateway serves no demo tenant');

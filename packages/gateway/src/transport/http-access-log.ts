@@ -3,7 +3,7 @@
  * revocation URL carries the session key it revokes.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Logger } from '../application/logger.js';
+import type { Logger } from '../ports/logger.js';
 
 export function registerHttpAccessLog(app: FastifyInstance, logger: Logger): void {
   app.addHook('onResponse', async (request, reply) => {

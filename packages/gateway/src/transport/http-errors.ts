@@ -1,4 +1,5 @@
 import type { Socket } from 'node:net';
+import type { HttpErrorBody } from '@agentsdk/protocol';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type * as v from 'valibot';
 
@@ -11,7 +12,8 @@ export function brief(text: string): string {
 
 /** Every HTTP error body is `{ "error": { "code", "message" } }`. */
 export function sendError(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
-  return reply.code(status).send({ error: { code, message } });
+  const body: HttpErrorBody = { error: { code, message } };
+  return reply.code(status).send(body);
 }
 
 /** Fastify's own errors (malformed JSON, too large a body) and unknown routes answer in the same shape. */

@@ -1,23 +1,35 @@
 /**
  * GET /api/v1/tenants/{tenantId}/cdrs/{callId}/recording: a call's two-channel WAV (tenant API key), whole or one
- * byte range (`Range: bytes=a-b`, RFC 9110), so a player can seek.
+ * byte range (`Range: bytes=a-b`, RFC 9110), so a player can seek. The file is on the disk of the node that recorded
+ * the call; another node answers 404 naming that node, as the call's record keeps it.
  */
 import { createReadStream, statSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { CallRecordings } from '../adapters/media/call-recordings.js';
 import type { TenantDirectory } from '../application/tenant-directory.js';
+import type { CallRecords } from '../ports/call-records.js';
 import { sendError } from './http-errors.js';
 import { authorizeTenant } from './tenant-auth.js';
 
 const CALL_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
-export function registerRecordingRoute(app: FastifyInstance, tenants: TenantDirectory, recordings: CallRecordings | undefined): void {
+export function registerRecordingRoute(
+  app: FastifyInstance,
+  tenants: TenantDirectory,
+  recordings: CallRecordings | undefined,
+  here: { nodeId: string; records: CallRecords },
+): void {
   app.get<{ Params: { tenantId: string; callId: string } }>('/api/v1/tenants/:tenantId/cdrs/:callId/recording', async (request, reply) => {
     const tenant = authorizeTenant(tenants, request, reply);
     if (!tenant) return reply;
     const { callId } = request.params;
     const size = recordings && CALL_ID.test(callId) ? sizeOf(recordings.pathOf(tenant.tenantId, callId)) : undefined;
-    if (size === undefined) return sendError(reply, 404, 'not_found', `no recording of call ${callId}`);
+    if (size === undefined) {
+      const elsewhere = CALL_ID.test(callId) ? (await here.records.get(tenant.tenantId, callId))?.recording : undefined;
+      if (elsewhere && elsewhere.nodeId !== here.nodeId)
+        return sendError(reply, 404, 'not_found', `the recording of call ${callId} is kept on node ${elsewhere.nodeId}`);
+      return sendError(reply, 404, 'not_found', `no recording of call ${callId}`);
+    }
     const path = recordings!.pathOf(tenant.tenantId, callId);
     reply.header('Accept-Ranges', 'bytes').type('audio/wav');
     const range = parseRange(request.headers.range, size);

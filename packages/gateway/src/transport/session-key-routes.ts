@@ -1,24 +1,11 @@
 /** POST/DELETE /api/v1/tenants/{tenantId}/session-keys: issue and revoke session keys, server to server. */
 import type { FastifyInstance } from 'fastify';
+import { IssueSessionKeyBodySchema, type IssuedSessionKey, type RevokedSessionKey } from '@agentsdk/protocol';
 import * as v from 'valibot';
-import { SESSION_KEY_TTL } from '../application/session-keys.js';
 import type { GatewayServices } from '../application/operation-context.js';
 import { findAgent } from '../domain/tenant.js';
 import { issueMessage, sendError } from './http-errors.js';
 import { authorizeTenant } from './tenant-auth.js';
-
-const IssueBodySchema = v.strictObject({
-  agentNo: v.pipe(v.string('agentNo must be a string'), v.nonEmpty('agentNo is required')),
-  ttlSeconds: v.optional(
-    v.pipe(
-      v.number('ttlSeconds must be a number'),
-      v.integer('ttlSeconds must be a whole number'),
-      v.minValue(SESSION_KEY_TTL.minSeconds, `ttlSeconds must be between ${SESSION_KEY_TTL.minSeconds} and ${SESSION_KEY_TTL.maxSeconds}`),
-      v.maxValue(SESSION_KEY_TTL.maxSeconds, `ttlSeconds must be between ${SESSION_KEY_TTL.minSeconds} and ${SESSION_KEY_TTL.maxSeconds}`),
-    ),
-    SESSION_KEY_TTL.defaultSeconds,
-  ),
-});
 
 type TenantRoute = { Params: { tenantId: string } };
 
@@ -26,13 +13,14 @@ export function registerSessionKeyRoutes(app: FastifyInstance, services: Gateway
   app.post<TenantRoute>('/api/v1/tenants/:tenantId/session-keys', async (request, reply) => {
     const tenant = authorizeTenant(services.tenants, request, reply);
     if (!tenant) return reply;
-    const body = v.safeParse(IssueBodySchema, request.body ?? {});
+    const body = v.safeParse(IssueSessionKeyBodySchema, request.body ?? {});
     if (!body.success) {
       return sendError(reply, 400, 'bad_request', issueMessage(body.issues));
     }
     if (!findAgent(tenant, body.output.agentNo)) return sendError(reply, 404, 'no_such_agent', `no such agent: ${body.output.agentNo}`);
     const issued = await services.sessionKeys.issue(tenant.tenantId, body.output.agentNo, body.output.ttlSeconds);
-    return reply.code(201).send({ sessionKey: issued.sessionKey, expiresAt: new Date(issued.expiresAt).toISOString() });
+    const answer: IssuedSessionKey = { sessionKey: issued.sessionKey, expiresAt: new Date(issued.expiresAt).toISOString() };
+    return reply.code(201).send(answer);
   });
 
   app.delete<{ Params: { tenantId: string; sessionKey: string } }>('/api/v1/tenants/:tenantId/session-keys/:sessionKey', async (request, reply) => {
@@ -41,6 +29,7 @@ export function registerSessionKeyRoutes(app: FastifyInstance, services: Gateway
     const keyHash = await services.sessionKeys.revoke(tenant.tenantId, request.params.sessionKey);
     if (!keyHash) return sendError(reply, 404, 'no_such_session_key', 'no such live session key in this tenant');
     const endedSessions = await endSessionsOfKey(keyHash);
-    return reply.code(200).send({ revoked: true, endedSessions });
+    const answer: RevokedSessionKey = { revoked: true, endedSessions };
+    return reply.code(200).send(answer);
   });
 }

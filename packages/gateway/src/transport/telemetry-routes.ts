@@ -6,7 +6,8 @@
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { MAX_FRAME_DEPTH, TELEMETRY_LIMITS, TELEMETRY_PATH, TelemetryUploadSchema, type TelemetryEventType } from '@agentsdk/protocol';
-import { isSecretName, type Logger } from '../application/logger.js';
+import { isSecretName } from '../domain/secret-names.js';
+import type { Logger } from '../ports/logger.js';
 import type { GatewayServices } from '../application/operation-context.js';
 import type { RateLimiter } from '../application/rate-limiter.js';
 import { secretsEqual } from '../application/secrets.js';

@@ -19,7 +19,16 @@ export interface RecordedLegs {
   heardBy(legId: string): string[];
 }
 
+/** A complete recording: its call and file. */
+export interface CompletedRecording {
+  tenantId: string;
+  callId: string;
+  bytes: number;
+  durationMs: number;
+}
+
 interface Recording {
+  tenantId: string;
   recorder: WavRecorder;
   tones: Record<Party, ToneGenerator>;
 }
@@ -32,6 +41,8 @@ export class CallRecordings {
     private readonly legs: RecordedLegs,
     /** Whether the call is recorded now (its tenant's and queue's setting). */
     private readonly records: (tenantId: string, callId: string) => boolean,
+    /** A recording is complete (its call's last leg ended, or the recordings closed). */
+    private readonly onCompleted?: (recording: CompletedRecording) => void,
   ) {}
 
   /** Path of a call's recording (which may not exist). */
@@ -57,14 +68,19 @@ export class CallRecordings {
   legEnded(): void {
     for (const [callId, recording] of this.recordings) {
       if (this.legs.legsOfCall(callId).length > 0) continue;
-      recording.recorder.close();
-      this.recordings.delete(callId);
+      this.complete(callId, recording);
     }
   }
 
   close(): void {
-    for (const recording of this.recordings.values()) recording.recorder.close();
-    this.recordings.clear();
+    for (const [callId, recording] of this.recordings) this.complete(callId, recording);
+  }
+
+  private complete(callId: string, recording: Recording): void {
+    recording.recorder.close();
+    this.recordings.delete(callId);
+    const { tenantId, recorder } = recording;
+    this.onCompleted?.({ tenantId, callId, bytes: recorder.bytes, durationMs: recorder.durationMs });
   }
 
   /** The call's recording, started on its first frame; undefined while the call is not to be recorded. */
@@ -73,7 +89,11 @@ export class CallRecordings {
     const existing = this.recordings.get(callId);
     if (existing) return existing;
     mkdirSync(join(this.directory, tenantId), { recursive: true });
-    const recording = { recorder: new WavRecorder(this.pathOf(tenantId, callId)), tones: { customer: new ToneGenerator(), agent: new ToneGenerator() } };
+    const recording = {
+      tenantId,
+      recorder: new WavRecorder(this.pathOf(tenantId, callId)),
+      tones: { customer: new ToneGenerator(), agent: new ToneGenerator() },
+    };
     this.recordings.set(callId, recording);
     return recording;
   }

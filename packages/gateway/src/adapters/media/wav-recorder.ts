@@ -34,6 +34,16 @@ export class WavRecorder {
     if (++this.framesSinceHeader >= FRAMES_BETWEEN_HEADER_UPDATES) this.updateHeader();
   }
 
+  /** The file's size so far. */
+  get bytes(): number {
+    return HEADER_BYTES + this.dataBytes;
+  }
+
+  /** The audio's length so far. */
+  get durationMs(): number {
+    return Math.round((this.dataBytes / (SAMPLE_RATE * CHANNELS * BYTES_PER_SAMPLE)) * 1000);
+  }
+
   close(): void {
     if (this.closed) return;
     this.updateHeader();

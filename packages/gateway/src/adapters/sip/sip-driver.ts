@@ -4,7 +4,7 @@
  * a trunk (out through the first trunk, From user = the caller ID) and to extensions a desk phone has registered;
  * INVITEs from a trunk's `inboundFrom` addresses to one of its DIDs become `incoming` calls of the DID's queue or IVR.
  */
-import type { Logger } from '../../application/logger.js';
+import type { Logger } from '../../ports/logger.js';
 import type { TenantConfig, Trunk } from '../../domain/tenant.js';
 import type { Destination, DialRequest, DtmfTiming, LegEndCause } from '../../ports/telephony.js';
 import type { FarEndDriver, LegHost } from '../telephony-router/far-end-driver.js';

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Socket } from 'node:dgram';
-import type { Logger } from '../../application/logger.js';
+import type { Logger } from '../../ports/logger.js';
 import type { LegEndCause } from '../../ports/telephony.js';
 import type { LegHost } from '../telephony-router/far-end-driver.js';
 import { formatRequest, formatResponse, header, type HeaderList, type SipMessage, type SipRequest, type SipResponse } from '../webrtc-edge/sip-message.js';

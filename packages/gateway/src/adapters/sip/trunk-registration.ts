@@ -3,7 +3,7 @@
  * trunk's username, answered with its digest credentials when challenged, refreshed before it expires, retried after a
  * failure.
  */
-import type { Logger } from '../../application/logger.js';
+import type { Logger } from '../../ports/logger.js';
 import type { Trunk } from '../../domain/tenant.js';
 import { formatRequest, header, type SipResponse } from '../webrtc-edge/sip-message.js';
 import { answerChallenge, trunkCredentials } from './digest-client.js';

@@ -3,7 +3,7 @@
  * (RFC 7118), and the routing of in-dialog traffic to the calls the edge places (by Call-ID). The edge never places a
  * call on a UA's behalf: agents call out through the API (previewObCall), so a UA's own INVITE is refused.
  */
-import type { Logger } from '../../application/logger.js';
+import type { Logger } from '../../ports/logger.js';
 import { formatResponse, header, parseSipMessage, splitList, type HeaderList, type SipRequest, type SipResponse } from './sip-message.js';
 import { parseDigest, parseNameAddr } from './sip-headers.js';
 import { DigestAuthenticator } from './sip-digest.js';

@@ -1,7 +1,7 @@
 /** `/sip`: the SIP-over-WebSocket endpoint (RFC 7118, subprotocol `sip`) softphones register on. */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Logger } from '../../application/logger.js';
+import type { Logger } from '../../ports/logger.js';
 import type { SipEdge } from './sip-edge.js';
 import type { SipConnection } from './sip-registrar.js';
 

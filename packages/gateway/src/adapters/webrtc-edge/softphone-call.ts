@@ -4,7 +4,7 @@
  * when the phone answers or ends the call.
  */
 import { randomBytes } from 'node:crypto';
-import type { Logger } from '../../application/logger.js';
+import type { Logger } from '../../ports/logger.js';
 import type { Clock, TimerHandle } from '../../ports/clock.js';
 import type { DialRequest, LegEndCause } from '../../ports/telephony.js';
 import type { ConversationMixer } from '../media/conversation-mixer.js';

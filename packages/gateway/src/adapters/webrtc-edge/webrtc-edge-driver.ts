@@ -2,7 +2,7 @@
  * The far-end driver of softphones: a destination of kind `softphone` rings the SIP user agent registered for it on
  * the SIP-over-WebSocket edge (real WebRTC audio through werift, mixed by the router's mixer).
  */
-import type { Logger } from '../../application/logger.js';
+import type { Logger } from '../../ports/logger.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Destination, DialRequest, LegEndCause } from '../../ports/telephony.js';
 import type { FarEndDriver, LegHost } from '../telephony-router/far-end-driver.js';

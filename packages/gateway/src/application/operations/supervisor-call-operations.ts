@@ -6,7 +6,7 @@ import { EventType, type ValidatedParams } from '@agentsdk/protocol';
 import type { CallEvent, CallRecord, MonitorKind } from '../../domain/call.js';
 import { agentChannel } from '../../ports/bus.js';
 import type { DialRequest } from '../../ports/telephony.js';
-import { agentDestination } from '../acd-router.js';
+import { agentDestination, dialRequest, nextLegId } from '../../domain/call-legs.js';
 import { failed, succeeded, type Outcome, type SupervisorContext, type WatchedAgentContext } from '../operation-context.js';
 import { runWithAgentLocked } from './run-with-agent-locked.js';
 
@@ -19,14 +19,7 @@ const callOf = (ctx: SupervisorContext, agentNo: string) => ctx.services.calls.c
 async function supervisorLeg(ctx: SupervisorContext, call: CallRecord): Promise<DialRequest | undefined> {
   const destination = agentDestination(await ctx.services.agents.current(ctx.session.tenantId, ctx.session.agentNo));
   if (!destination) return undefined;
-  return {
-    legId: `${call.callId}-s${call.legs.length + 1}`,
-    callId: call.callId,
-    tenantId: call.tenantId,
-    destination,
-    callerId: call.customerNumber,
-    timeoutMs: SUPERVISOR_RING_TIMEOUT_MS,
-  };
+  return dialRequest(call, nextLegId(call, 'supervisor'), destination, SUPERVISOR_RING_TIMEOUT_MS);
 }
 
 /** Joins (or, already on the call, switches to) `kind`. */

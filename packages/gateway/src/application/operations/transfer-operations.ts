@@ -7,7 +7,7 @@ import type { CallEvent, CallRecord, DurationLimit } from '../../domain/call.js'
 import { isRestricted, normalizeNumber } from '../../domain/outbound-rules.js';
 import { findAgent } from '../../domain/tenant.js';
 import type { DialRequest, Destination } from '../../ports/telephony.js';
-import { agentDestination } from '../acd-router.js';
+import { agentDestination, dialRequest, nextLegId } from '../../domain/call-legs.js';
 import { failed, type Outcome, type SignedInContext } from '../operation-context.js';
 import { runWithAgentLocked } from './run-with-agent-locked.js';
 
@@ -43,17 +43,6 @@ async function resolveTarget(ctx: SignedInContext, targetType: 0 | 1 | 2, target
   return { ok: true, destination, targetAgentNo: target };
 }
 
-function legRequest(call: CallRecord, destination: Destination): DialRequest {
-  return {
-    legId: `${call.callId}-x${call.legs.length + 1}`,
-    callId: call.callId,
-    tenantId: call.tenantId,
-    destination,
-    callerId: call.customerNumber,
-    timeoutMs: TARGET_RING_TIMEOUT_MS,
-  };
-}
-
 async function onCurrentCall(ctx: SignedInContext, event: CallEvent): Promise<Outcome> {
   const call = await currentCall(ctx);
   if (!call) return failed('NO_CALL', 'no call');
@@ -73,7 +62,7 @@ export async function startAtxfer(ctx: SignedInContext, params: ValidatedParams<
   if (!target.ok) return target.outcome;
   return runWithAgentLocked(ctx.services, call, target.targetAgentNo, false, {
     type: 'startConsult',
-    leg: legRequest(call, target.destination),
+    leg: dialRequest(call, nextLegId(call, 'target'), target.destination, TARGET_RING_TIMEOUT_MS),
     targetType: params.targetType,
     target: params.target,
     ...(target.targetAgentNo ? { targetAgentNo: target.targetAgentNo } : {}),
@@ -120,7 +109,7 @@ export async function blxfer(ctx: SignedInContext, params: ValidatedParams<'blxf
   }
   const target = await resolveTarget(ctx, params.targetType, params.target);
   if (!target.ok) return target.outcome;
-  const leg = legRequest(call, target.destination);
+  const leg = dialRequest(call, nextLegId(call, 'target'), target.destination, TARGET_RING_TIMEOUT_MS);
   return runWithAgentLocked(ctx.services, call, target.targetAgentNo, true, {
     ...common,
     to: target.targetAgentNo ? { kind: 'leg', leg, targetAgentNo: target.targetAgentNo } : { kind: 'leg', leg },

@@ -1,9 +1,4 @@
-/** The logging the application needs; pino provides it. Secrets never reach the output (see `withoutSecrets`). */
-import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
-
-export type { DestinationStream };
-
-export type Logger = Pick<PinoLogger, 'info' | 'warn' | 'error' | 'debug'>;
+/** Which fields hold secrets, and a value with them redacted: what logs and telemetry must never carry. */
 
 /** Field names that hold secrets, compared without case: `sessionKey`, `SessionKey` and `SESSIONKEY` alike. */
 const SECRET_NAMES = new Set(['sessionkey', 'sippwd', 'apikey', 'authorization', 'password', 'sipha1', 'cookie']);
@@ -25,18 +20,4 @@ export function withoutSecrets<T>(value: T, depth = 0): T {
     (copy as Record<string | number, unknown>)[key] = clean;
   }
   return (copy ?? value) as T;
-}
-
-/** `destination` defaults to standard output; tests pass a stream to read what was logged. `bindings` go on every line. */
-export function createLogger(level: string, destination?: DestinationStream, bindings: Record<string, string> = {}): Logger {
-  const options = { level, formatters: { log: (object: Record<string, unknown>) => withoutSecrets(object) } };
-  return (destination ? pino(options, destination) : pino(options)).child(bindings);
-}
-
-/**
- * The same output without redaction, for lines whose fields are fixed and never secret (one per operation): it is
- * written for every request, and needs no walk through its fields.
- */
-export function unredacted(logger: Logger): Logger {
-  return 'child' in logger ? (logger as PinoLogger).child({}, { formatters: { log: (object: object) => object } }) : logger;
 }

@@ -1,0 +1,195 @@
+/**
+ * Copies ended calls' records from the live store to the call records (PostgreSQL with `DATABASE_URL`), never in the
+ * way of call handling: `enqueue` returns at once, one writer appends in the background, and a failed write is tried
+ * again after a growing pause until it lands. Delivery is at least once; the records keep one row per call.
+ * What a stop, a crash or a full queue leaves unwritten is still in the live store: `catchUp` sends it, at start and
+ * when writes succeed again after the queue overflowed.
+ */
+import type { CallRecord } from '../domain/call.js';
+import { CallRecordRejectedError, type CallRecords } from '../ports/call-records.js';
+import type { Clock } from '../ports/clock.js';
+import type { CallStore } from '../ports/store.js';
+import type { Logger } from '../ports/logger.js';
+
+export interface CallRecordOutboxOptions {
+  records: CallRecords;
+  /** Where the records come from, for `catchUp`. */
+  live: { calls: CallStore; tenantIds(): readonly string[] };
+  clock: Clock;
+  logger: Logger;
+  /** First pause after a failed write; each failure in a row doubles it up to `maxRetryMs`. Defaults 200 ms and 10 s. */
+  firstRetryMs?: number;
+  maxRetryMs?: number;
+  /** Records held in memory at most; beyond, they wait in the live store for a catch-up. Default 10 000. */
+  maxPending?: number;
+  onWritten?: () => void;
+  onWriteFailed?: () => void;
+  onRejected?: () => void;
+}
+
+interface Pending {
+  record: CallRecord;
+  revision: number;
+}
+
+/** A catch-up sends the live store's calls that ended this recently. */
+export const CATCH_UP_WINDOW_MS = 24 * 60 * 60 * 1000;
+const CATCH_UP_PAGE = 200;
+
+export class CallRecordOutbox {
+  private readonly pending = new Map<string, Pending>();
+  private writing: Promise<void> | undefined;
+  private retryMs = 0;
+  private stopped = false;
+  /** Records were left out of a full queue: a catch-up follows the next write that lands. */
+  private overflowed = false;
+  private wakeRetry: (() => void) | undefined;
+  private readonly drainedWaiters = new Set<() => void>();
+  /** A catch-up waiting for room in the queue. */
+  private roomWaiters: (() => void)[] = [];
+
+  constructor(private readonly options: CallRecordOutboxOptions) {}
+
+  /** Records waiting to be written. */
+  get size(): number {
+    return this.pending.size;
+  }
+
+  /** Queues an ended call's record; a later revision of a call still waiting replaces the earlier one. */
+  enqueue(record: CallRecord, revision: number): void {
+    const waiting = this.pending.get(record.callId);
+    if (waiting && waiting.revision >= revision) return;
+    if (!waiting && this.full) {
+      this.overflowed = true;
+      return;
+    }
+    this.pending.set(record.callId, { record, revision });
+    this.writing ??= this.writeAll().finally(() => (this.writing = undefined));
+  }
+
+  private get full(): boolean {
+    return this.pending.size >= (this.options.maxPending ?? 10_000);
+  }
+
+  /** Queues the live store's calls that ended in the last `CATCH_UP_WINDOW_MS`, as room frees; how many it went through. */
+  async catchUp(): Promise<number> {
+    const { calls, tenantIds } = this.options.live;
+    const from = this.options.clock.now() - CATCH_UP_WINDOW_MS;
+    let count = 0;
+    for (const tenantId of tenantIds()) {
+      let before: { endedAt: number; callId: string } | undefined;
+      for (;;) {
+        const page = await calls.listEnded({ tenantId, from, limit: CATCH_UP_PAGE, before });
+        for (const record of page) {
+          while (this.full && !this.stopped) await new Promise<void>((resolve) => this.roomWaiters.push(resolve));
+          if (this.stopped) return count;
+          const stored = await calls.get(record.callId);
+          if (stored?.value.phase === 'ended') this.enqueue(stored.value, stored.version);
+        }
+        count += page.length;
+        const last = page.at(-1);
+        if (page.length < CATCH_UP_PAGE || last?.endedAt === undefined) break;
+        before = { endedAt: last.endedAt, callId: last.callId };
+      }
+    }
+    return count;
+  }
+
+  /** Waits until every queued record is written, or `timeoutMs` passed; true when none is left. */
+  async drain(timeoutMs: number): Promise<boolean> {
+    if (this.pending.size > 0) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          this.drainedWaiters.delete(done);
+          timer.cancel();
+          resolve();
+        };
+        this.drainedWaiters.add(done);
+        const timer = this.options.clock.schedule(timeoutMs, done);
+      });
+    }
+    return this.pending.size === 0;
+  }
+
+  /** Stops writing (after `drain`): what is left stays in the live store for the next start's `catchUp`. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wakeRetry?.();
+    this.makeRoom();
+    await this.writing;
+  }
+
+  private async writeAll(): Promise<void> {
+    while (!this.stopped) {
+      const next = this.pending.values().next();
+      if (next.done) break;
+      await this.write(next.value);
+    }
+    if (this.pending.size === 0) for (const done of [...this.drainedWaiters]) done();
+  }
+
+  private async write({ record, revision }: Pending): Promise<void> {
+    const { logger } = this.options;
+    try {
+      await this.options.records.append(record, revision);
+      this.written(record.callId, revision);
+      this.options.onWritten?.();
+      if (this.overflowed) this.catchUpAfterOverflow();
+    } catch (error) {
+      if (error instanceof CallRecordRejectedError) {
+        this.written(record.callId, revision);
+        this.options.onRejected?.();
+        logger.error({ err: error, callId: record.callId }, 'a call record was refused and is not kept');
+        return;
+      }
+      this.options.onWriteFailed?.();
+      this.retryMs = Math.min(
+        this.options.maxRetryMs ?? 10_000,
+        this.retryMs === 0 ? (this.options.firstRetryMs ?? 200) : this.retryMs * 2,
+      );
+      logger.warn(
+        { err: error, callId: record.callId, retryInMs: this.retryMs, pending: this.pending.size },
+        'writing a call record failed',
+      );
+      await this.pause(this.retryMs);
+    }
+  }
+
+  /** Done with this revision: a later one queued meanwhile stays. */
+  private written(callId: string, revision: number): void {
+    if (this.pending.get(callId)?.revision === revision) this.pending.delete(callId);
+    this.retryMs = 0;
+    this.makeRoom();
+  }
+
+  private makeRoom(): void {
+    const waiters = this.roomWaiters;
+    this.roomWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  private catchUpAfterOverflow(): void {
+    this.overflowed = false;
+    this.catchUp().then(
+      (count) => this.options.logger.info({ count }, 'call records left out of a full queue queued again'),
+      (error: unknown) => {
+        this.overflowed = true;
+        this.options.logger.error({ err: error }, 'queuing call records again failed');
+      },
+    );
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = this.options.clock.schedule(ms, () => {
+        this.wakeRetry = undefined;
+        resolve();
+      });
+      this.wakeRetry = () => {
+        timer.cancel();
+        this.wakeRetry = undefined;
+        resolve();
+      };
+    });
+  }
+}

@@ -1,0 +1,184 @@
+/** Every CallRecords adapter must pass these cases; each adapter is one entry of ADAPTERS. */
+import { afterAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { openSqliteStore } from '@agentsdk/gateway';
+import { liveStoreCallRecords } from '../packages/gateway/src/adapters/live-store/live-store-call-records.js';
+import { openPostgresCallRecords } from '../packages/gateway/src/adapters/postgres/postgres-call-records.js';
+import type { CallRecord } from '../packages/gateway/src/domain/call.js';
+import { CallRecordRejectedError, type CallRecords } from '../packages/gateway/src/ports/call-records.js';
+import type { CallRecordQuery, Store } from '../packages/gateway/src/ports/store.js';
+import { createTestDatabase, type TestDatabase } from './helpers/postgres.js';
+import { temporaryDataDir } from './helpers/test-gateway.js';
+
+/** A database per case, dropped after it (and here, should a case fail before). */
+const databases: TestDatabase[] = [];
+const directory = temporaryDataDir();
+afterAll(async () => {
+  for (const database of databases) await database.drop();
+  directory.remove();
+});
+
+/** A place the records live in: `open` opens the adapter on it, again after a close. */
+interface Place {
+  open(): Promise<CallRecords>;
+  remove(): Promise<void>;
+}
+
+let places = 0;
+const ADAPTERS: Record<string, () => Promise<Place>> = {
+  'live store (sqlite file)': async () => {
+    const path = join(directory.path, `store-${++places}.sqlite`);
+    const stores: Store[] = [];
+    return {
+      open: async () => {
+        const store = openSqliteStore(path);
+        stores.push(store);
+        const records = liveStoreCallRecords(store.calls);
+        return { ...records, close: () => store.close() };
+      },
+      remove: async () => undefined,
+    };
+  },
+  postgresql: async () => {
+    const database = await createTestDatabase();
+    databases.push(database);
+    return {
+      open: () => openPostgresCallRecords({ databaseUrl: database.url }),
+      remove: () => database.drop(),
+    };
+  },
+};
+
+const call = (callId: string, fields: Partial<CallRecord> = {}): CallRecord => ({
+  callId,
+  tenantId: 't1',
+  callType: 1,
+  phase: 'ended',
+  customerNumber: '13800000000',
+  variables: [],
+  backupNumbers: [],
+  customerAnswerTimeoutMs: 30_000,
+  wrapupSeconds: 0,
+  held: false,
+  muted: { in: false, out: false },
+  declinedBy: [],
+  cdrIsAsr: 0,
+  legs: [],
+  createdAt: 1,
+  outcome: 'completed',
+  ...fields,
+});
+const ended = (callId: string, endedAt: number, agentNo?: string) => call(callId, { endedAt, ...(agentNo && { agentNo }) });
+const ids = (calls: CallRecord[]) => calls.map((c) => c.callId);
+
+describe.each(Object.entries(ADAPTERS))('CallRecords adapter %s', (_name, place) => {
+  const withRecords = async (work: (records: CallRecords) => Promise<void>) => {
+    const where = await place();
+    const records = await where.open();
+    try {
+      await work(records);
+    } finally {
+      await records.close();
+      await where.remove();
+    }
+  };
+
+  it('keeps an ended call once, however often it is appended, and gets it by tenant and call id', () =>
+    withRecords(async (records) => {
+      const record = { ...ended('c1', 10, 'a1'), variables: [{ name: 'order', value: '42', type: 2 as const }] };
+      await records.append(record, 1);
+      await records.append(record, 1);
+      expect(await records.get('t1', 'c1')).toEqual(record);
+      expect(await records.get('t2', 'c1')).toBeUndefined();
+      expect(await records.get('t1', 'c2')).toBeUndefined();
+      expect(ids(await records.list({ tenantId: 't1', limit: 10 }))).toEqual(['c1']);
+      expect(await records.list({ tenantId: 't2', limit: 10 })).toEqual([]);
+    }));
+
+  it('replaces a record with a later revision and ignores an earlier one delivered late', () =>
+    withRecords(async (records) => {
+      await records.append(ended('c1', 10, 'a1'), 1);
+      const disposed = { ...ended('c1', 10, 'a1'), dispositions: [{ agentNo: 'a1', code: 'sale', at: 12 }] };
+      await records.append(disposed, 2);
+      await records.append(ended('c1', 10, 'a1'), 1);
+      expect(await records.get('t1', 'c1')).toEqual(disposed);
+      expect(await records.list({ tenantId: 't1', limit: 10 })).toEqual([disposed]);
+    }));
+
+  it('refuses a call that has not ended, for good', () =>
+    withRecords(async (records) => {
+      const refusal = records.append(call('c1', { phase: 'connected' }), 1);
+      await expect(refusal).rejects.toBeInstanceOf(CallRecordRejectedError);
+      await expect(refusal).rejects.toThrow('has not ended');
+      expect(await records.get('t1', 'c1')).toBeUndefined();
+    }));
+
+  it('keeps a record whose variable holds a NUL character (left out where the store cannot hold it)', () =>
+    withRecords(async (records) => {
+      await records.append({ ...ended('c1', 10), variables: [{ name: 'note', value: 'a\u0000b', type: 2 }] }, 1);
+      expect((await records.get('t1', 'c1'))?.variables[0]?.value.replaceAll('\u0000', '')).toBe('ab');
+    }));
+
+  it('lists records newest first, by time range and agent, in pages', () =>
+    withRecords(async (records) => {
+      for (const record of [
+        ended('c1', 10, 'a1'),
+        ended('c2', 20, 'a2'),
+        ended('c3', 20, 'a1'),
+        ended('c4', 30, 'a1'),
+        ended('c5', 40),
+        ended('c7', 50, 'a1'),
+      ]) {
+        await records.append(record, 1);
+      }
+      await records.append({ ...ended('c8', 25, 'a1'), tenantId: 't2' }, 1);
+      const list = (query: Partial<CallRecordQuery> = {}) => records.list({ tenantId: 't1', limit: 10, ...query }).then(ids);
+
+      expect(await list()).toEqual(['c7', 'c5', 'c4', 'c3', 'c2', 'c1']);
+      expect(await list({ from: 20, to: 40 })).toEqual(['c4', 'c3', 'c2']);
+      expect(await list({ agentNo: 'a1' })).toEqual(['c7', 'c4', 'c3', 'c1']);
+      expect(await list({ agentNo: 'a1', from: 11, to: 50 })).toEqual(['c4', 'c3']);
+      expect(await list({ limit: 2 })).toEqual(['c7', 'c5']);
+      expect(await list({ limit: 2, before: { endedAt: 30, callId: 'c4' } })).toEqual(['c3', 'c2']);
+      expect(await list({ limit: 2, before: { endedAt: 20, callId: 'c3' } })).toEqual(['c2', 'c1']);
+      expect(await list({ limit: 1, agentNo: 'a1', before: { endedAt: 20, callId: 'c3' } })).toEqual(['c1']);
+      expect(await list({ to: 40, before: { endedAt: 45, callId: 'x' } })).toEqual(['c4', 'c3', 'c2', 'c1']);
+      expect(await list({ agentNo: 'a3' })).toEqual([]);
+    }));
+
+  it('lists a call for every agent who handled it: its agent, its callee, an agent whose leg was answered', () =>
+    withRecords(async (records) => {
+      const leg = (legId: string, agentNo: string, answeredAt?: number) => ({
+        legId,
+        party: 'agent' as const,
+        number: `1360000${agentNo}`,
+        agentNo,
+        startedAt: 1,
+        ...(answeredAt && { answeredAt }),
+      });
+      // a1 answered and transferred to a2; a3 rang but never answered; a4 was called by a2 (an internal call).
+      await records.append({ ...ended('c1', 10, 'a2'), legs: [leg('l1', 'a1', 2), leg('l2', 'a3'), leg('l3', 'a2', 5)] }, 1);
+      await records.append({ ...ended('c2', 20, 'a2'), calleeAgentNo: 'a4' }, 1);
+      const list = (agentNo: string) => records.list({ tenantId: 't1', limit: 10, agentNo }).then(ids);
+      expect(await list('a1')).toEqual(['c1']);
+      expect(await list('a2')).toEqual(['c2', 'c1']);
+      expect(await list('a3')).toEqual([]);
+      expect(await list('a4')).toEqual(['c2']);
+    }));
+
+  it('keeps records when opened again', async () => {
+    const where = await place();
+    const first = await where.open();
+    await first.append(ended('c1', 10, 'a1'), 1);
+    await first.close();
+    const second = await where.open();
+    try {
+      expect(ids(await second.list({ tenantId: 't1', limit: 10 }))).toEqual(['c1']);
+      await second.append(ended('c1', 10, 'a1'), 1);
+      expect(ids(await second.list({ tenantId: 't1', limit: 10 }))).toEqual(['c1']);
+    } finally {
+      await second.close();
+      await where.remove();
+    }
+  });
+});
