@@ -1,7 +1,8 @@
 /**
  * In-call control on real SIP phones: a customer (baresip, 1000 Hz) calls a DID and talks to an agent on a desk phone
  * (baresip, 440 Hz). Hold re-INVITEs the customer and silences both directions (neither phone receives audio
- * meanwhile), unhold re-INVITEs it back and its voice returns; the customer's keys
+ * meanwhile), unhold re-INVITEs it back and its voice returns; mute out silences only the agent toward the
+ * customer; the customer's keys
  * (RFC 4733) reach an IVR collect node; the agent's sendDtmf reaches the customer's phone.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -81,6 +82,29 @@ describe('in-call control on SIP phones', () => {
     expect(resumed.frequency).toBeLessThan(1060);
     // What the customer hears after the unhold is measured in tests/sip-hold-reinvite.test.ts: baresip 1.0.0 stops
     // dumping its received audio after a hold re-INVITE (see sipTenant).
+  });
+
+  it('mute out silences the agent toward the customer only; unmute brings it back', async () => {
+    const call = await connectedSipCall('1005', '13800138013');
+    await sleep(1_000);
+    expect(await call.agent.sdk.mute({ direction: 'out' })).toMatchObject({ code: 0 });
+    await sleep(300);
+    const atMute = [call.customer.heardSecondsSoFar(), call.desk.heardSecondsSoFar()];
+    await sleep(1_500);
+    const afterMute = [call.customer.heardSecondsSoFar(), call.desk.heardSecondsSoFar()];
+    expect(await call.agent.sdk.unmute({ direction: 'out' })).toMatchObject({ code: 0 });
+    await sleep(1_000);
+    const afterUnmute = call.customer.heardSecondsSoFar();
+    await hangUp(call);
+
+    // The customer heard nothing of the agent while muted, the agent kept hearing the customer.
+    expect(afterMute[0]! - atMute[0]!).toBeLessThan(0.3);
+    expect(afterMute[1]! - atMute[1]!).toBeGreaterThan(1);
+    expect(call.desk.heard(atMute[1]!, 1).frequency).toBeGreaterThan(940);
+    expect(call.desk.heard(atMute[1]!, 1).frequency).toBeLessThan(1060);
+    expect(afterUnmute - afterMute[0]!).toBeGreaterThan(0.5);
+    expect(call.customer.heard(afterMute[0]! + 0.1).frequency).toBeGreaterThan(400);
+    expect(call.customer.heard(afterMute[0]! + 0.1).frequency).toBeLessThan(480);
   });
 
   it('the customer keys digits into an IVR collect node, the agent gets them back', async () => {

@@ -1,21 +1,26 @@
 /**
  * Call recording: a customer on a SIP phone (1000 Hz) talks to an agent on a desk phone (440 Hz); the call's recording
  * is a two-channel WAV under the data directory, the customer on the left and the agent on the right, served by the
- * tenant API whole or by byte range.
+ * tenant API whole or by byte range. A queue with `recordCalls: false` is not recorded.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeClients, signIn } from './helpers/agent-client.js';
 import { Baresip, gatewayRtpPorts, releasePhones, sleep, soxStat } from './helpers/baresip.js';
-import { DESK_PHONE_PASSWORD, sipTenant } from './helpers/sip-tenant.js';
+import { DESK_PHONE_PASSWORD, registeredDeskPhone, sipTenant } from './helpers/sip-tenant.js';
 import { DEMO_API_KEY, startTestGateway, temporaryDataDir, type TestGateway } from './helpers/test-gateway.js';
 
 const dataDir = temporaryDataDir();
 let gateway: TestGateway;
 let sipPort: number;
+const UNRECORDED_DID = '02088880001';
 beforeAll(async () => {
-  gateway = await startTestGateway({ dataDir: dataDir.path, tenants: [await sipTenant({ carrierPort: 9 })], sipPort: 0, rtpPorts: gatewayRtpPorts() });
+  // Queue 1 does not record its calls; a second DID leads to it.
+  const tenant = await sipTenant({ carrierPort: 9 });
+  tenant.queues = tenant.queues.map((queue) => (queue.queueNo === '1' ? { ...queue, recordCalls: false } : queue));
+  tenant.trunks[0]!.dids[UNRECORDED_DID] = { queueNo: '1' };
+  gateway = await startTestGateway({ dataDir: dataDir.path, tenants: [tenant], sipPort: 0, rtpPorts: gatewayRtpPorts() });
   sipPort = gateway.sip!.address.port;
 });
 afterEach(async () => {
@@ -73,5 +78,18 @@ describe('call recording', () => {
     expect((await fetch(recordingUrl(callId), { headers: { ...authorization, range: `bytes=${wav.length}-` } })).status).toBe(416);
     expect((await fetch(recordingUrl(callId))).status).toBe(401);
     expect((await fetch(recordingUrl('no-such-call'), { headers: authorization })).status).toBe(404);
+  });
+
+  it('does not record the calls of a queue that says so', async () => {
+    const desk = await registeredDeskPhone(sipPort, '8001', 440);
+    const agent = await signIn(gateway, '1006', { bindEndpoint: { endpointType: 2, endpoint: '8001' } });
+    const customer = await Baresip.start({ user: '13800138041', toneHz: 1000 });
+    await customer.dial(`sip:${UNRECORDED_DID}@127.0.0.1:${sipPort}`);
+    const { callId } = await agent.log.waitFor('callBridged', () => true, 0, 10_000);
+    await sleep(1_500);
+    await customer.hangup();
+    await agent.log.waitFor('sessionTerminate', (e) => e.callId === callId, 0, 10_000);
+    await desk.stop();
+    expect((await fetch(recordingUrl(callId), { headers: { authorization: `Bearer ${DEMO_API_KEY}` } })).status).toBe(404);
   });
 });

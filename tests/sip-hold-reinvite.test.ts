@@ -8,21 +8,19 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'sdp-transform';
-import { formatResponse, header, parseCSeq, type SipRequest } from '../packages/gateway/src/adapters/webrtc-edge/sip-message.js';
+import { header, parseCSeq, type SipRequest } from '../packages/gateway/src/adapters/webrtc-edge/sip-message.js';
 import { closeClients, signIn } from './helpers/agent-client.js';
 import { gatewayRtpPorts, sleep } from './helpers/baresip.js';
 import { RtpTonePeer, toneFrequency } from './helpers/sip-rtp-peer.js';
-import { isRequest, SipSocket } from './helpers/sip-socket.js';
+import { RawCarrier } from './helpers/sip-carrier.js';
 import { sipTenant } from './helpers/sip-tenant.js';
 import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
 
 let gateway: TestGateway;
-let carrier: SipSocket;
-let sipPort: number;
+let carrier: RawCarrier;
 beforeAll(async () => {
-  carrier = await SipSocket.open();
+  carrier = await RawCarrier.open();
   gateway = await startTestGateway({ tenants: [await sipTenant({ carrierPort: carrier.port })], sipPort: 0, rtpPorts: gatewayRtpPorts() });
-  sipPort = gateway.sip!.address.port;
 });
 afterEach(closeClients);
 afterAll(async () => {
@@ -30,22 +28,13 @@ afterAll(async () => {
   await gateway.close();
 });
 
-function carrierSdp(direction: string): string {
-  return ['v=0', 'o=carrier 1 1 IN IP4 127.0.0.1', 's=-', 'c=IN IP4 127.0.0.1', 't=0 0', `m=audio ${carrier.port + 2} RTP/AVP 0 101`, 'a=rtpmap:0 PCMU/8000', 'a=rtpmap:101 telephone-event/8000', `a=${direction}`, ''].join('\r\n');
+/** The carrier answers an INVITE 200 with an SDP (its own, or a tone peer's). */
+function answer(invite: SipRequest, tag: string, direction = 'sendrecv', sdp = carrier.sdp(direction)): void {
+  carrier.respond(invite, 200, 'OK', tag, [], sdp);
 }
 
-function answer(invite: SipRequest, tag: string, direction = 'sendrecv', sdp = carrierSdp(direction)): void {
-  carrier.send(formatResponse(invite, 200, 'OK', [['Contact', `<sip:carrier@127.0.0.1:${carrier.port}>`], ['Content-Type', 'application/sdp']], sdp, tag), sipPort);
-}
-
-async function nextInvite(to: string, mark: number): Promise<SipRequest> {
-  return (await carrier.next((m) => isRequest('INVITE')(m) && header(m, 'to')!.includes(to), mark, 10_000)).message as SipRequest;
-}
-
-async function ackOf(invite: SipRequest, mark: number): Promise<SipRequest> {
-  const seq = parseCSeq(invite)!.seq;
-  return (await carrier.next((m) => isRequest('ACK')(m) && header(m, 'call-id') === header(invite, 'call-id') && header(m, 'cseq') === `${seq} ACK`, mark)).message as SipRequest;
-}
+const nextInvite = (to: string, mark: number) => carrier.nextInvite(to, mark);
+const ackOf = (invite: SipRequest, mark: number) => carrier.ackOf(invite, mark);
 
 describe('hold toward a SIP far end', () => {
   it('re-INVITEs the held leg sendonly, then sendrecv, on the same port with the SDP version raised; the audio comes back', async () => {
@@ -66,7 +55,7 @@ describe('hold toward a SIP far end', () => {
       await sleep(1_000);
       const talking = Date.now();
 
-      let mark = carrier.received.length;
+      let mark = carrier.mark;
       expect(await agent.sdk.hold()).toMatchObject({ code: 0 });
       const holdInvite = await nextInvite('13900000001', mark);
       const held = parse(holdInvite.body);
@@ -85,7 +74,7 @@ describe('hold toward a SIP far end', () => {
       const holding = Date.now();
       await sleep(1_200);
 
-      mark = carrier.received.length;
+      mark = carrier.mark;
       expect(await agent.sdk.unhold()).toMatchObject({ code: 0 });
       const resumeInvite = await nextInvite('13900000001', mark);
       const resumed = parse(resumeInvite.body);
@@ -124,17 +113,15 @@ describe('hold toward a SIP far end', () => {
     answer(customerInvite, 'customer2');
     await agent.log.waitFor('previewObCallBridge', () => true, 0, 10_000);
 
-    const mark = carrier.received.length;
+    const mark = carrier.mark;
     expect(await agent.sdk.hold()).toMatchObject({ code: 0 });
     const holdInvite = await nextInvite('13900000002', mark);
     // The carrier's own re-INVITE crosses the gateway's: both get 491.
-    const crossing = formatCrossingReinvite(customerInvite);
-    carrier.send(crossing, sipPort);
-    const refused = await carrier.next((m) => m.kind === 'response' && header(m, 'cseq') === '77 INVITE', mark);
-    expect(refused.message).toMatchObject({ status: 491 });
-    carrier.send(formatResponse(holdInvite, 491, 'Request Pending', [], '', 'customer2'), sipPort);
+    carrier.sendInDialog(customerInvite, 'INVITE', 'customer2', [], carrier.sdp('sendonly'), 77);
+    expect(await carrier.responseTo('INVITE', 77, mark)).toMatchObject({ status: 491 });
+    carrier.respond(holdInvite, 491, 'Request Pending', 'customer2');
     await ackOf(holdInvite, mark);
-    const retried = await nextInvite('13900000002', carrier.received.length);
+    const retried = await nextInvite('13900000002', carrier.mark);
     expect(parse(retried.body).media[0]!.direction).toBe('sendonly');
     answer(retried, 'customer2', 'recvonly');
     await ackOf(retried, mark);
@@ -143,21 +130,3 @@ describe('hold toward a SIP far end', () => {
     await agent.log.waitFor('sessionTerminate', () => true, 0, 10_000);
   });
 });
-
-/** The carrier's re-INVITE in the dialog the gateway's INVITE created (From/To swapped, its own CSeq 77). */
-function formatCrossingReinvite(invite: SipRequest): string {
-  const gatewayFrom = header(invite, 'from')!;
-  return [
-    `INVITE ${/<([^>]+)>/.exec(header(invite, 'contact')!)![1]} SIP/2.0`,
-    `Via: SIP/2.0/UDP 127.0.0.1:${carrier.port};branch=z9hG4bKcrossing;rport`,
-    `From: <${/<([^>]+)>/.exec(header(invite, 'to')!)![1]}>;tag=customer2`,
-    `To: ${gatewayFrom}`,
-    `Call-ID: ${header(invite, 'call-id')}`,
-    'CSeq: 77 INVITE',
-    `Contact: <sip:carrier@127.0.0.1:${carrier.port}>`,
-    'Content-Type: application/sdp',
-    `Content-Length: ${Buffer.byteLength(carrierSdp('sendonly'))}`,
-    '',
-    carrierSdp('sendonly'),
-  ].join('\r\n');
-}

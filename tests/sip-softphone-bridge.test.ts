@@ -1,13 +1,15 @@
 /**
  * A SIP customer and a WebRTC softphone agent hear each other: a customer on a real SIP phone (baresip, 1000 Hz,
  * PCMA) calls a DID; the call rings the agent's softphone in headless Chromium, whose fake microphone plays 440 Hz.
- * The customer's phone measures the agent's tone; the browser's stats show the customer's audio arriving.
+ * The customer's phone measures the agent's tone; the browser's stats show the customer's audio arriving; the call
+ * record holds both legs' RTP counters.
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Baresip, gatewayRtpPorts, releasePhones, sleep } from './helpers/baresip.js';
+import { callRecordOf } from './helpers/calls.js';
 import { callInPage, launchSoftphoneBrowser, openSoftphonePage } from './helpers/softphone-page.js';
 import { sipTenant } from './helpers/sip-tenant.js';
 import { startTestGateway, temporaryDataDir, type TestGateway } from './helpers/test-gateway.js';
@@ -54,5 +56,15 @@ describe('a SIP customer and a softphone agent', () => {
     expect(heard.seconds).toBeGreaterThan(2);
     expect(heard.frequency).toBeGreaterThan(400);
     expect(heard.frequency).toBeLessThan(480);
+
+    // Both legs' RTP counters land in the call record: the SIP customer's and the softphone agent's.
+    const record = await callRecordOf(gateway, ringing.callId);
+    for (const party of ['customer', 'agent']) {
+      const media = record.legs.find((leg: any) => leg.party === party).media;
+      expect(media.packetsSent).toBeGreaterThan(50);
+      expect(media.packetsReceived).toBeGreaterThan(50);
+      expect(media.packetsLost).toBe(0);
+      expect(media.jitterMs).toBeLessThan(40);
+    }
   }, 40_000);
 });

@@ -32,6 +32,8 @@ import { SipDriver } from './adapters/sip/sip-driver.js';
 import { CallRecordings } from './adapters/media/call-recordings.js';
 import { registerRecordingRoute } from './transport/recording-route.js';
 import type { PortRange } from './adapters/sip/rtp-port-range.js';
+import type { SessionTimerSettings } from './adapters/sip/session-timer.js';
+import { RecordingPolicy } from './adapters/media/recording-policy.js';
 import { SIP_REALM, sipCredentialsLookup } from './application/sip-credentials.js';
 import { registerCallRecordRoutes } from './transport/call-record-routes.js';
 import { registerAgentPresenceRoute } from './transport/agent-presence-route.js';
@@ -168,6 +170,8 @@ export interface GatewayOptions {
   mediaTimeoutMs?: number;
   /** How often UDP trunks get an OPTIONS keep-alive (`agent_gateway_sip_trunk_up`). Default 30 s. */
   trunkKeepAliveMs?: number;
+  /** RFC 4028 session timers of SIP legs: the interval asked for (default 1800 s) and the shortest accepted (default 90 s). */
+  sipSessionTimer?: SessionTimerSettings;
 }
 
 export interface Gateway {
@@ -292,21 +296,24 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
           onRefused: (reason) => metrics.sipRefused(reason),
           admits: (address) => sipRequestLimiter.take(address),
           trunkKeepAliveMs: options.trunkKeepAliveMs,
+          sessionTimer: options.sipSessionTimer,
           onTrunkStatus: (tenantId, trunk, up) => metrics.trunkStatus(tenantId, trunk, up),
         });
   const softphones = new WebRtcEdgeDriver({ edge: sipEdge, clock, logger, media: { hostAddress: options.mediaAddress ?? singleAddress(host) } });
   const recordingNotes = new RecordingNotes(store.calls, nodeId, logger);
+  const recordingPolicy = new RecordingPolicy((tenantId) => tenants.get(tenantId));
   const recordings = options.dataDir
     ? new CallRecordings(
         join(options.dataDir, 'recordings'),
         simulator,
-        (tenantId) => tenants.get(tenantId)?.recordCalls ?? false,
+        (tenantId, callId) => recordingPolicy.records(tenantId, callId),
         (completed) => recordingNotes.note(completed),
       )
     : undefined;
   const telephony = new LegRouter({ recordings, switchboard: simulator, farEnds: [...(options.farEndDrivers ?? []), ...(sip ? [sip] : []), softphones], virtualPhones: embedded });
   const dialer = new DialerService(logger);
   const calls = new CallService(ownerId, store, bus, clock, telephony, agents, tenants, logger, routing, (call) => {
+    recordingPolicy.callChanged(call);
     queueStatusFeed.callChanged(call);
     dialer.callChanged(call);
   });

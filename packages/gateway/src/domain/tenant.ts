@@ -24,6 +24,8 @@ const QueueSchema = v.object({
   queueTimeoutSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(10)), 600),
   serviceLevelSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 20),
   weight: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 1),
+  /** Whether calls in this queue are recorded; absent: the tenant's `recordCalls`. */
+  recordCalls: v.optional(v.boolean()),
 });
 
 const PauseReasonSchema = v.object({

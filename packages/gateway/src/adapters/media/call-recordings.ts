@@ -2,8 +2,8 @@
  * Records calls with real media as two-channel WAV files, `<directory>/<tenantId>/<callId>.wav`: the customer's side on
  * the left channel, the agents' side (agents, supervisors who barge or whisper) on the right. What a party says is
  * recorded while someone in the call hears it, so a held or muted party is silent in the recording too. A simulated
- * party is recorded as its 440 Hz tone. A recording starts the first time the call has media and ends with its last
- * leg.
+ * party is recorded as its 440 Hz tone. A recording starts the first time the call has media while it is to be
+ * recorded (tenant and queue setting), pauses while it is not, and ends with its last leg.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,8 +39,8 @@ export class CallRecordings {
   constructor(
     private readonly directory: string,
     private readonly legs: RecordedLegs,
-    /** Whether the tenant records its calls. */
-    private readonly records: (tenantId: string) => boolean,
+    /** Whether the call is recorded now (its tenant's and queue's setting). */
+    private readonly records: (tenantId: string, callId: string) => boolean,
     /** A recording is complete (its call's last leg ended, or the recordings closed). */
     private readonly onCompleted?: (recording: CompletedRecording) => void,
   ) {}
@@ -83,9 +83,11 @@ export class CallRecordings {
     this.onCompleted?.({ tenantId, callId, bytes: recorder.bytes, durationMs: recorder.durationMs });
   }
 
+  /** The call's recording, started on its first frame; undefined while the call is not to be recorded. */
   private recordingOf(tenantId: string, callId: string): Recording | undefined {
+    if (!this.records(tenantId, callId)) return undefined;
     const existing = this.recordings.get(callId);
-    if (existing || !this.records(tenantId)) return existing;
+    if (existing) return existing;
     mkdirSync(join(this.directory, tenantId), { recursive: true });
     const recording = {
       tenantId,

@@ -5,9 +5,10 @@
  */
 import type { LegEndCause } from '../../ports/telephony.js';
 import { parseNameAddr } from '../webrtc-edge/sip-headers.js';
-import { header, type SipRequest } from '../webrtc-edge/sip-message.js';
+import { header, type HeaderList, type SipRequest } from '../webrtc-edge/sip-message.js';
 import { bindRtpSocket } from './rtp-port-range.js';
 import { answerOffer, negotiate, SdpError } from './sdp-negotiation.js';
+import { sessionExpiresOf, supportsTimer } from './session-timer.js';
 import { SipLeg, token, type SipStack } from './sip-leg.js';
 import type { SipAddress } from './sip-udp-transport.js';
 
@@ -70,8 +71,26 @@ export class InboundSipLeg extends SipLeg {
   answerCall(): void {
     if (this.state !== 'setup') return;
     this.state = 'confirmed';
-    this.respond(this.invite, 200, 'OK', [this.contactHeader(), ['Content-Type', 'application/sdp']], this.answer);
+    this.agreeSession();
+    const refresher = this.session ? (this.session.gatewayRefreshes ? 'uas' : 'uac') : undefined;
+    const require: HeaderList = refresher === 'uac' ? [['Require', 'timer']] : [];
+    this.respond(this.invite, 200, 'OK', [this.contactHeader(), ...this.sessionHeaders(refresher), ...require, ['Content-Type', 'application/sdp']], this.answer);
     this.startMedia();
+  }
+
+  /**
+   * RFC 4028 §9: the caller's Session-Expires (its Min-SE checked before the leg was accepted), or the gateway's own
+   * interval when the caller supports timers but asked for none; the caller refreshes unless it cannot or said `uas`.
+   * A caller that knows nothing of timers gets none.
+   */
+  private agreeSession(): void {
+    const asked = sessionExpiresOf(this.invite);
+    const supported = supportsTimer(this.invite);
+    if (!asked && !supported) return;
+    const seconds = asked?.seconds ?? this.stack.sessionTimer.expiresS;
+    const refresher = asked?.refresher ?? (supported ? 'uac' : 'uas');
+    this.session = { seconds, gatewayRefreshes: refresher === 'uas' };
+    this.sessionTimerStart();
   }
 
   /** The caller gave up while the call rang or queued: 200 to the CANCEL, 487 to the INVITE. */

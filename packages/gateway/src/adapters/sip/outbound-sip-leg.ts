@@ -7,7 +7,8 @@ import { parseNameAddr } from '../webrtc-edge/sip-headers.js';
 import { formatRequest, header, type HeaderList, type SipResponse } from '../webrtc-edge/sip-message.js';
 import { answerChallenge, type DigestCredentials } from './digest-client.js';
 import { createOffer, negotiate, SdpError } from './sdp-negotiation.js';
-import { newBranch, SipLeg, token, type SipStack } from './sip-leg.js';
+import { minSessionExpiresOf } from './session-timer.js';
+import { ALLOW, newBranch, SipLeg, token, type SipStack } from './sip-leg.js';
 import type { SipAddress } from './sip-udp-transport.js';
 
 export interface OutboundRoute {
@@ -31,6 +32,9 @@ export class OutboundSipLeg extends SipLeg {
   private challenged = false;
   private cancelled = false;
   private lateAnswerEnded = false;
+  private authorization: HeaderList = [];
+  /** The session interval a 422 asked for. */
+  private requestedInterval: number | undefined;
   private timeout: NodeJS.Timeout | undefined;
 
   constructor(
@@ -79,13 +83,18 @@ export class OutboundSipLeg extends SipLeg {
   }
 
   private sendInvite(authorization: HeaderList): void {
+    this.authorization = authorization;
+    const timer = this.stack.sessionTimer;
     this.inviteText = formatRequest(
       'INVITE',
       this.route.requestUri,
       [
         ...this.baseHeaders(this.inviteBranch, `${this.localCSeq} INVITE`),
         this.contactHeader(),
-        ['Allow', 'INVITE, ACK, CANCEL, BYE, OPTIONS, INFO'],
+        ['Allow', ALLOW],
+        ['Supported', 'timer'],
+        ['Session-Expires', String(this.requestedInterval ?? timer.expiresS)],
+        ['Min-SE', String(Math.max(timer.minExpiresS, this.requestedInterval ?? 0))],
         ['X-Call-Id', this.request.callId],
         ...passedVariableHeaders(this.request.passedVariables),
         ...authorization,
@@ -111,6 +120,7 @@ export class OutboundSipLeg extends SipLeg {
     if (response.status >= 300) {
       if (branch !== this.inviteBranch || this.state !== 'setup') return;
       if ((response.status === 401 || response.status === 407) && this.retryWithCredentials(response)) return;
+      if (response.status === 422 && this.retryWithLongerInterval(response)) return;
       return this.farEndEnded(causeOf(response.status));
     }
     this.remoteTag = parseNameAddr(header(response, 'to') ?? '')?.params.tag;
@@ -134,6 +144,7 @@ export class OutboundSipLeg extends SipLeg {
     }
     clearTimeout(this.timeout);
     this.state = 'confirmed';
+    this.sessionAgreed(response, 'uac');
     this.startMedia();
     this.stack.host.answered(this.legId);
   }
@@ -148,6 +159,17 @@ export class OutboundSipLeg extends SipLeg {
     this.localCSeq += 1;
     this.inviteBranch = newBranch();
     this.sendInvite([[answer.header, answer.value]]);
+    return true;
+  }
+
+  /** A 422: the far end wants a session interval of at least its Min-SE; asked once more with that (RFC 4028 §7.4). */
+  private retryWithLongerInterval(response: SipResponse): boolean {
+    const minimum = minSessionExpiresOf(response);
+    if (minimum === undefined || this.requestedInterval !== undefined) return false;
+    this.requestedInterval = Math.max(minimum, this.stack.sessionTimer.minExpiresS);
+    this.localCSeq += 1;
+    this.inviteBranch = newBranch();
+    this.sendInvite(this.authorization);
     return true;
   }
 

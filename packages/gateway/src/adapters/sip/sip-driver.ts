@@ -16,6 +16,7 @@ import { InboundSipLeg } from './inbound-sip-leg.js';
 import { OutboundSipLeg, type OutboundRoute } from './outbound-sip-leg.js';
 import { DEFAULT_RTP_PORTS, type PortRange } from './rtp-port-range.js';
 import { ALLOW, type SipLeg, type SipStack } from './sip-leg.js';
+import { DEFAULT_SESSION_TIMER, sessionExpiresOf, type SessionTimerSettings } from './session-timer.js';
 import { SipTransactions } from './sip-transactions.js';
 import { TrunkKeepAlive, type TrunkStatusHandler } from './trunk-keepalive.js';
 import { TrunkRegistration } from './trunk-registration.js';
@@ -48,6 +49,8 @@ export interface SipDriverOptions {
   trunkKeepAliveMs?: number;
   /** A trunk answered a keep-alive (up) or did not within 32 s (down). */
   onTrunkStatus?: TrunkStatusHandler;
+  /** RFC 4028 session timers. Default 1800 s asked for, 90 s at least. */
+  sessionTimer?: SessionTimerSettings;
 }
 
 const DEFAULT_MEDIA_TIMEOUT_MS = 30_000;
@@ -235,6 +238,8 @@ export class SipDriver implements FarEndDriver {
       this.options.onRefused?.('unknownNumber');
       return this.reply(invite, 404, 'Not Found');
     }
+    const minimum = this.stack().sessionTimer.minExpiresS;
+    if ((sessionExpiresOf(invite)?.seconds ?? minimum) < minimum) return this.reply(invite, 422, 'Session Interval Too Small', [['Min-SE', String(minimum)]]);
     const from = userOf(parseNameAddr(header(invite, 'from') ?? '')?.uri ?? '') ?? 'anonymous';
     const leg = await InboundSipLeg.accept(invite, source, this.stack(), { holdReinvite: found.trunk.holdReinvite }, () =>
       this.host!.inboundLeg(this, { tenantId: found.tenantId, from, ...target }),
@@ -300,6 +305,7 @@ export class SipDriver implements FarEndDriver {
       mediaAddress: this.advertised,
       rtpPorts: this.options.rtpPorts ?? DEFAULT_RTP_PORTS,
       mediaTimeoutMs: this.options.mediaTimeoutMs ?? DEFAULT_MEDIA_TIMEOUT_MS,
+      sessionTimer: this.options.sessionTimer ?? DEFAULT_SESSION_TIMER,
       host: this.host!,
       logger: this.options.logger,
       forget: (sipCallId) => {

@@ -9,11 +9,12 @@ import type { Socket } from 'node:dgram';
 import type { Logger } from '../../ports/logger.js';
 import type { LegEndCause } from '../../ports/telephony.js';
 import type { LegHost } from '../telephony-router/far-end-driver.js';
-import { formatRequest, formatResponse, header, type HeaderList, type SipRequest, type SipResponse } from '../webrtc-edge/sip-message.js';
+import { formatRequest, formatResponse, header, type HeaderList, type SipMessage, type SipRequest, type SipResponse } from '../webrtc-edge/sip-message.js';
 import { bindRtpSocket, type PortRange } from './rtp-port-range.js';
 import { RtpSession } from './rtp-session.js';
 import { answerOffer, negotiate, reoffer, SdpError, type MediaDirection, type NegotiatedMedia } from './sdp-negotiation.js';
 import type { SipTransactions } from './sip-transactions.js';
+import { minSessionExpiresOf, SessionTimer, sessionExpiresOf, supportsTimer, type SessionTimerSettings } from './session-timer.js';
 import type { SipAddress } from './sip-udp-transport.js';
 
 export interface SipStack {
@@ -26,6 +27,7 @@ export interface SipStack {
   mediaAddress: string;
   rtpPorts: PortRange;
   mediaTimeoutMs: number;
+  sessionTimer: SessionTimerSettings;
   host: LegHost;
   logger: Logger;
   /** The leg stops receiving its dialog's requests. */
@@ -52,6 +54,17 @@ export abstract class SipLeg {
   /** The CSeq of the gateway's re-INVITE waiting for its final response. */
   private reinviteCSeq: number | undefined;
   private glareRetry: NodeJS.Timeout | undefined;
+  /** RFC 4028: the dialog's session interval and who refreshes it, once agreed; a refresh waiting for its turn. */
+  protected session: { seconds: number; gatewayRefreshes: boolean } | undefined;
+  private refreshDue = false;
+  private readonly sessionTimer = new SessionTimer(
+    () => this.reinvite(true),
+    () => {
+      this.stack.logger.info({ legId: this.legId }, 'sip: the session expired without a refresh, ending the leg');
+      this.sendBye();
+      this.farEndEnded('normal');
+    },
+  );
   protected abstract readonly localTag: string;
   /** Where in-dialog requests go: the far end's Contact, sent to the address the leg talks to. */
   protected abstract remoteTarget: string;
@@ -75,6 +88,8 @@ export abstract class SipLeg {
         return this.farEndEnded('normal');
       case 'INVITE':
         return this.reinvited(request);
+      case 'UPDATE':
+        return this.updated(request);
       case 'INFO':
         this.respond(request, 200, 'OK');
         return this.infoDigit(request);
@@ -104,16 +119,20 @@ export abstract class SipLeg {
     this.reinvite();
   }
 
-  private reinvite(): void {
+  /** A re-INVITE for a new direction, or (`refresh`) to refresh the session (RFC 4028) with the SDP unchanged. */
+  private reinvite(refresh = false): void {
+    if (refresh) this.refreshDue = true;
     if (this.state !== 'confirmed' || !this.media || this.reinviteCSeq !== undefined || this.glareRetry) return;
-    if (this.wantedDirection === this.agreedDirection) return;
+    const changed = this.wantedDirection !== this.agreedDirection;
+    if (!changed && !this.refreshDue) return;
+    this.refreshDue = false;
     const direction = this.wantedDirection;
     this.localCSeq += 1;
     const cseq = this.localCSeq;
     const branch = newBranch();
     this.reinviteCSeq = cseq;
-    const offer = reoffer(this.localMedia(), this.media, direction);
-    const headers: HeaderList = [...this.baseHeaders(branch, `${cseq} INVITE`), this.contactHeader(), ['Content-Type', 'application/sdp']];
+    const offer = reoffer(this.localMedia(changed), this.media, direction);
+    const headers: HeaderList = [...this.baseHeaders(branch, `${cseq} INVITE`), this.contactHeader(), ...this.sessionHeaders('uac'), ['Content-Type', 'application/sdp']];
     this.stack.transactions.request({
       method: 'INVITE',
       branch,
@@ -133,6 +152,16 @@ export abstract class SipLeg {
     if (response.status < 300) this.stack.send(formatRequest('ACK', this.remoteTarget, this.baseHeaders(newBranch(), `${cseq} ACK`)), this.target);
     if (this.reinviteCSeq !== cseq) return;
     this.reinviteCSeq = undefined;
+    if (response.status === 481 || response.status === 408) {
+      // The far end no longer knows the dialog (RFC 4028 §10, RFC 3261 §12.2.1.2).
+      this.sendBye();
+      return this.farEndEnded('normal');
+    }
+    if (response.status === 422 && this.session) {
+      this.session.seconds = Math.max(this.session.seconds, minSessionExpiresOf(response) ?? 0);
+      return this.reinvite(true);
+    }
+    if (response.status < 300) this.sessionAgreed(response, 'uac');
     if (response.status === 491) {
       // Glare (both sides re-INVITEd at once): try again after 2.1-4 s, RFC 3261 §14.1.
       this.glareRetry = setTimeout(() => {
@@ -188,8 +217,36 @@ export abstract class SipLeg {
     this.stack.host.mixer.attach(this.legId, this.rtp);
   }
 
-  protected localMedia() {
-    return { address: this.stack.mediaAddress, port: this.rtp?.localPort ?? 9, version: this.sdpVersion++ };
+  /** The gateway's side of the SDP; its version goes up when what it describes changed (RFC 3264 §8). */
+  protected localMedia(changed = true) {
+    return { address: this.stack.mediaAddress, port: this.rtp?.localPort ?? 9, version: changed ? this.sdpVersion++ : this.sdpVersion - 1 };
+  }
+
+  /**
+   * Session-Expires (with the refresher, `uac` being the side that sent the request), Min-SE and Supported: timer for
+   * a request or response of the dialog; only Supported when no session interval is agreed.
+   */
+  protected sessionHeaders(refresher: 'uac' | 'uas' | undefined): HeaderList {
+    const supported: HeaderList = [['Supported', 'timer']];
+    if (!this.session) return supported;
+    const seconds = `${this.session.seconds}${refresher ? `;refresher=${refresher}` : ''}`;
+    return [...supported, ['Session-Expires', seconds], ['Min-SE', String(this.stack.sessionTimer.minExpiresS)]];
+  }
+
+  /**
+   * The session interval a 2xx (or a refresh from the far end) agreed: the timer restarts. `role`: the gateway's in
+   * that transaction (`uac`: it sent the request). No Session-Expires: no session timer.
+   */
+  protected sessionAgreed(message: SipMessage, role: 'uac' | 'uas'): void {
+    const expires = sessionExpiresOf(message);
+    if (!expires) {
+      if (role === 'uac') this.session = undefined;
+      if (!this.session) return this.sessionTimer.stop();
+    } else {
+      const refresher = expires.refresher ?? (role === 'uas' && !supportsTimer(message) ? 'uas' : 'uac');
+      this.session = { seconds: Math.max(expires.seconds, 1), gatewayRefreshes: refresher === role };
+    }
+    this.sessionTimer.start(this.session!.seconds, this.session!.gatewayRefreshes);
   }
 
   protected sendBye(): void {
@@ -244,6 +301,7 @@ export abstract class SipLeg {
     if (this.state === 'ended') return;
     this.state = 'ended';
     clearTimeout(this.glareRetry);
+    this.sessionTimer.stop();
     this.stack.host.mixer.detach(this.legId);
     if (this.rtp) this.stack.host.mediaEnded(this.legId, this.rtp.stats());
     this.rtp?.close();
@@ -254,16 +312,48 @@ export abstract class SipLeg {
   /** A re-INVITE (the far end holds, resumes or moves its media): answered with the same codec. */
   private reinvited(request: SipRequest): void {
     if (this.state !== 'confirmed' || request.body.trim() === '') return this.respond(request, 488, 'Not Acceptable Here');
+    if (this.intervalTooSmall(request)) return;
     if (this.reinviteCSeq !== undefined) return this.respond(request, 491, 'Request Pending');
     try {
       const { answer, media } = answerOffer(request.body, this.localMedia());
       this.media = media;
       this.rtp?.use(media);
-      this.respond(request, 200, 'OK', [this.contactHeader(), ['Content-Type', 'application/sdp']], answer);
+      this.refreshedByFarEnd(request);
+      this.respond(request, 200, 'OK', [this.contactHeader(), ...this.sessionHeaders(this.session?.gatewayRefreshes ? 'uas' : 'uac'), ['Content-Type', 'application/sdp']], answer);
     } catch (error) {
       if (!(error instanceof SdpError)) throw error;
       this.respond(request, 488, 'Not Acceptable Here');
     }
+  }
+
+  /** An UPDATE (RFC 3311) from the far end: a session refresh (RFC 4028 prefers it), with or without a new offer. */
+  private updated(request: SipRequest): void {
+    if (this.state !== 'confirmed') return this.respond(request, 481, 'Call/Transaction Does Not Exist');
+    if (this.intervalTooSmall(request)) return;
+    if (request.body.trim() === '') {
+      this.refreshedByFarEnd(request);
+      return this.respond(request, 200, 'OK', [this.contactHeader(), ...this.sessionHeaders(this.session?.gatewayRefreshes ? 'uas' : 'uac')]);
+    }
+    this.reinvited(request);
+  }
+
+  /** Answers 422 with the gateway's Min-SE to a request asking for a shorter session interval (RFC 4028 §8.1). */
+  protected intervalTooSmall(request: SipRequest): boolean {
+    const expires = sessionExpiresOf(request);
+    if (!expires || expires.seconds >= this.stack.sessionTimer.minExpiresS) return false;
+    this.respond(request, 422, 'Session Interval Too Small', [['Min-SE', String(this.stack.sessionTimer.minExpiresS)]]);
+    return true;
+  }
+
+  protected sessionTimerStart(): void {
+    if (this.session) this.sessionTimer.start(this.session.seconds, this.session.gatewayRefreshes);
+  }
+
+  /** A refresh the far end sent: the timer restarts, with the interval it asked for when it asked for one. */
+  private refreshedByFarEnd(request: SipRequest): void {
+    const expires = sessionExpiresOf(request);
+    if (expires) this.sessionAgreed(request, 'uas');
+    else if (this.session) this.sessionTimer.start(this.session.seconds, this.session.gatewayRefreshes);
   }
 
   /** SIP INFO DTMF (application/dtmf-relay), which some phones send instead of RFC 4733 events. */
@@ -274,4 +364,4 @@ export abstract class SipLeg {
   }
 }
 
-export const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, INFO';
+export const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE';

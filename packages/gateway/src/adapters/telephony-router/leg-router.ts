@@ -131,7 +131,16 @@ export class LegRouter implements TelephonyDriver {
       if (media) delivered = { ...event, media };
       this.onEnded(event.legId);
     }
-    for (const handler of [...this.handlers]) handler(delivered);
+    // Every subscriber gets the event even when one throws; the first error goes on to the switchboard, which reports it.
+    let failure: { error: unknown } | undefined;
+    for (const handler of [...this.handlers]) {
+      try {
+        handler(delivered);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+    if (failure) throw failure.error;
   }
 
   private onEnded(legId: string): void {

@@ -13,6 +13,7 @@ import { parseNameAddr } from './sip-headers.js';
 import { formatRequest, header, parseCSeq, type HeaderList, type SipRequest, type SipResponse } from './sip-message.js';
 import type { SipBinding, SipConnection } from './sip-registrar.js';
 import { SoftphoneMedia, type MediaOptions } from './softphone-media.js';
+import type { LegMediaStats } from '@agentsdk/protocol';
 
 /** The edge's own SIP host name: never resolved, since every message goes back on the socket it belongs to. */
 export const EDGE_HOST = 'agent-gateway.invalid';
@@ -20,6 +21,8 @@ export const EDGE_HOST = 'agent-gateway.invalid';
 export interface ExternalLegs {
   answered(legId: string): void;
   ended(legId: string, cause: LegEndCause): void;
+  /** The leg's RTP counters, before its end is reported. */
+  mediaEnded(legId: string, stats: LegMediaStats): void;
 }
 
 export interface SoftphoneCallDeps {
@@ -155,6 +158,7 @@ export class SoftphoneCall implements SipDialogHandler {
     this.state = 'ended';
     this.timeout?.cancel();
     this.deps.mixer.detach(this.legId);
+    if (this.media) this.deps.legs.mediaEnded(this.legId, this.media.stats());
     void this.media?.close();
     // Late responses (the 487 to a CANCEL, the 200 to a BYE) still need their dialog for a moment.
     setTimeout(() => this.deps.edge.removeDialog(this.sipCallId), 5_000).unref();

@@ -4,7 +4,9 @@
  * for the embedded gateway), so media never leaves the address the gateway serves on.
  */
 import { MediaStreamTrack, RTCPeerConnection, RTCRtpCodecParameters, RtpHeader, RtpPacket } from 'werift';
+import type { LegMediaStats } from '@agentsdk/protocol';
 import type { MediaEndpoint } from '../media/conversation-mixer.js';
+import { RtpStreamStats } from '../media/rtp-stream-stats.js';
 import { PCMU } from '../media/g711.js';
 import { PCMU_PAYLOAD_TYPE, SAMPLES_PER_FRAME, SAMPLE_RATE } from '../media/pcmu-audio.js';
 
@@ -23,6 +25,7 @@ export class SoftphoneMedia implements MediaEndpoint {
   private timestamp = Math.floor(Math.random() * 0xffffffff);
   private started = false;
   private closed = false;
+  private readonly counters = new RtpStreamStats();
 
   constructor(
     options: MediaOptions,
@@ -47,7 +50,10 @@ export class SoftphoneMedia implements MediaEndpoint {
     this.pc.addTransceiver(this.track, { direction: 'sendrecv' });
     this.pc.onTrack.subscribe((remote) => {
       remote.onReceiveRtp.subscribe((rtp) => {
-        if (!this.closed && rtp.header.payloadType === PCMU_PAYLOAD_TYPE) this.onAudio(PCMU.decode(rtp.payload));
+        if (this.closed) return;
+        const audio = rtp.header.payloadType === PCMU_PAYLOAD_TYPE;
+        this.counters.received(rtp.header.ssrc, rtp.header.sequenceNumber, rtp.header.timestamp, audio);
+        if (audio) this.onAudio(PCMU.decode(rtp.payload));
       });
     });
   }
@@ -78,6 +84,17 @@ export class SoftphoneMedia implements MediaEndpoint {
     this.sequenceNumber = (this.sequenceNumber + 1) & 0xffff;
     this.timestamp = (this.timestamp + SAMPLES_PER_FRAME) >>> 0;
     this.track.writeRtp(new RtpPacket(header, PCMU.encode(samples)));
+    this.counters.sent();
+  }
+
+  /** Packets from the softphone that never arrived. */
+  get packetsLost(): number {
+    return this.counters.packetsLost;
+  }
+
+  /** The leg's RTP counters so far (for the call record). */
+  stats(): LegMediaStats {
+    return this.counters.stats();
   }
 
   /** After a pause in sending, the next frame starts a new talkspurt. */
