@@ -2,8 +2,7 @@
  * Notes each complete recording in its call's record (domain/call-recording.ts), so the call records say which node
  * keeps the file. The write goes to the live store like a disposition's; the call records follow it.
  */
-import type { CompletedRecording } from '../adapters/media/call-recordings.js';
-import { withRecording } from '../domain/call-recording.js';
+import { type CompletedRecording, withRecording } from '../domain/call-recording.js';
 import type { CallStore } from '../ports/store.js';
 import type { Logger } from '../ports/logger.js';
 

@@ -12,6 +12,14 @@ export interface RecordingMetadata {
   durationMs: number;
 }
 
+/** A recording just completed on this node: its call and file. */
+export interface CompletedRecording {
+  tenantId: string;
+  callId: string;
+  bytes: number;
+  durationMs: number;
+}
+
 export function withRecording(call: CallRecord, recording: RecordingMetadata): CallRecord {
   return { ...call, recording };
 }
