@@ -50,7 +50,9 @@ async function startNode(): Promise<GatewayProcess> {
 
 /** The start's catch-up went through the records written before (each one a write that changed nothing). */
 async function caughtUp(gateway: GatewayProcess, records: number): Promise<void> {
-  await expect.poll(() => metricValue(gateway, 'agent_gateway_call_record_writes_total', { result: 'ok' })).toBeGreaterThanOrEqual(records);
+  await expect
+    .poll(() => metricValue(gateway, 'agent_gateway_call_records_written_total', { result: 'kept' }))
+    .toBeGreaterThanOrEqual(records);
   await expect.poll(() => metricValue(gateway, 'agent_gateway_call_records_pending')).toBe(0);
 }
 
@@ -103,7 +105,7 @@ describe('call records in PostgreSQL (DATABASE_URL)', () => {
     expect(one.status).toBe(200);
     expect(one.body).toMatchObject({ callId: ended[0], callType: 1, queueNo: '2', customerNumber: '13800138304', outcome: 'abandoned' });
     expect((await gateway.api('GET', '/api/v1/tenants/demo/cdrs/no-such-call')).status).toBe(404);
-    expect(await metricValue(gateway, 'agent_gateway_call_record_writes_total', { result: 'ok' })).toBeGreaterThanOrEqual(5);
+    expect(await metricValue(gateway, 'agent_gateway_call_records_written_total', { result: 'kept' })).toBeGreaterThanOrEqual(5);
     expect(await metricValue(gateway, 'agent_gateway_call_records_pending')).toBe(0);
   });
 
@@ -115,7 +117,7 @@ describe('call records in PostgreSQL (DATABASE_URL)', () => {
     for (let n = 0; n < 3; n++) during.unshift(await abandonedCall(gateway, `1380013831${n}`));
     // Call handling goes on: the calls ended, their records wait and the failed writes are counted.
     await expect.poll(() => metricValue(gateway, 'agent_gateway_call_records_pending')).toBe(3);
-    await expect.poll(() => metricValue(gateway, 'agent_gateway_call_record_writes_total', { result: 'failed' })).toBeGreaterThan(0);
+    await expect.poll(() => metricValue(gateway, 'agent_gateway_call_record_write_failures_total')).toBeGreaterThan(0);
 
     await relay.restore();
     ended.unshift(...during);

@@ -207,9 +207,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     live: { calls: liveStore.calls, tenantIds: () => tenants.all().map((tenant) => tenant.tenantId) },
     clock,
     logger,
-    onWritten: () => recordMetrics.written(),
+    onWritten: (count) => recordMetrics.written(count),
     onWriteFailed: () => recordMetrics.writeFailed(),
-    onRejected: () => recordMetrics.rejected(),
+    onRejected: (count) => recordMetrics.rejected(count),
   });
   // Whoever ends a call or changes an ended one, its record follows to the call records.
   const store: Store = {

@@ -6,22 +6,32 @@ import pg from 'pg';
 import { agentsWhoHandled } from '../../domain/call-disposition.js';
 import type { CallRecord } from '../../domain/call.js';
 import type { Logger } from '../../ports/logger.js';
-import { CallRecordRejectedError, type CallRecords } from '../../ports/call-records.js';
+import { CallRecordRejectedError, type CallRecords, type RecordRevision } from '../../ports/call-records.js';
 import { migrateSchema } from './schema-migrations.js';
 
 export interface PostgresCallRecordsOptions {
   databaseUrl: string;
   logger?: Logger;
-  /** Connections at most. Default 4: records are written one call at a time and read a page at a time. */
+  /** Connections at most. Default 4: one writer writes records a batch at a time, and pages are read one at a time. */
   maxConnections?: number;
 }
 
+const COLUMNS_PER_ROW = 6;
+
 // A higher revision replaces the kept record; the same or a lower one (a repeated delivery) changes nothing.
-const UPSERT = `INSERT INTO call_records (call_id, tenant_id, ended_at_ms, agent_nos, revision, record)
-  VALUES ($1, $2, $3, $4, $5, $6)
+const upsertSql = (rows: number) => `INSERT INTO call_records (call_id, tenant_id, ended_at_ms, agent_nos, revision, record)
+  VALUES ${Array.from({ length: rows }, (_, row) => `(${Array.from({ length: COLUMNS_PER_ROW }, (_, column) => `$${row * COLUMNS_PER_ROW + column + 1}`).join(', ')})`).join(', ')}
   ON CONFLICT (call_id) DO UPDATE SET tenant_id = excluded.tenant_id, ended_at_ms = excluded.ended_at_ms,
     agent_nos = excluded.agent_nos, revision = excluded.revision, record = excluded.record, archived_at = now()
   WHERE call_records.revision < excluded.revision`;
+
+/** One row per call (a statement may not touch a row twice), its latest revision. */
+function latestPerCall(records: readonly RecordRevision[]): RecordRevision[] {
+  const latest = new Map<string, RecordRevision>();
+  for (const entry of records)
+    if ((latest.get(entry.record.callId)?.revision ?? -1) < entry.revision) latest.set(entry.record.callId, entry);
+  return [...latest.values()];
+}
 
 /** SQLSTATE classes of errors in the data itself (22 data exception, 23 integrity constraint): sending it again fails again. */
 const refusesTheData = (error: unknown) => /^2[23]/.test(String((error as { code?: unknown }).code ?? ''));
@@ -46,19 +56,44 @@ export async function openPostgresCallRecords(options: PostgresCallRecordsOption
   // An idle connection that breaks (the server restarted) is dropped by the pool; the next query opens another.
   pool.on('error', (error) => options.logger?.warn({ err: error }, 'PostgreSQL connection lost'));
 
+  const upsert = (rows: readonly RecordRevision[]) =>
+    pool.query(
+      upsertSql(rows.length),
+      rows.flatMap(({ record, revision }) => [
+        record.callId,
+        record.tenantId,
+        record.endedAt,
+        agentsWhoHandled(record),
+        revision,
+        asJsonb(record),
+      ]),
+    );
+
   return {
-    async append(record, revision) {
-      if (record.phase !== 'ended' || record.endedAt === undefined)
-        throw new CallRecordRejectedError(`call ${record.callId} has not ended: only ended calls are records`);
+    async append(records) {
+      const isEnded = ({ record }: RecordRevision) => record.phase === 'ended' && record.endedAt !== undefined;
+      const rejected = records.filter((entry) => !isEnded(entry)).map(({ record }) => record.callId);
+      const rows = latestPerCall(records.filter(isEnded));
       try {
-        await pool.query(UPSERT, [record.callId, record.tenantId, record.endedAt, agentsWhoHandled(record), revision, asJsonb(record)]);
+        if (rows.length > 0) await upsert(rows);
       } catch (error) {
-        if (refusesTheData(error))
-          throw new CallRecordRejectedError(`PostgreSQL refused the record of call ${record.callId}: ${(error as Error).message}`, {
-            cause: error,
-          });
-        throw error;
+        if (!refusesTheData(error)) throw error;
+        // One record spoils the statement: each alone, to keep the others.
+        for (const row of rows) {
+          try {
+            await upsert([row]);
+          } catch (rowError) {
+            if (!refusesTheData(rowError)) throw rowError;
+            options.logger?.error({ err: rowError, callId: row.record.callId }, 'PostgreSQL refused a call record');
+            rejected.push(row.record.callId);
+          }
+        }
       }
+      if (rejected.length > 0)
+        throw new CallRecordRejectedError(
+          rejected,
+          `call records refused (not ended, or data PostgreSQL does not take): ${rejected.join(', ')}`,
+        );
     },
     async list(query) {
       const conditions = ['tenant_id = $1'];
