@@ -27,6 +27,11 @@ export class CallRecordRejectedError extends Error {
   }
 }
 
+/** The call records cannot answer now (their database is unreachable, or not ready): try again later. */
+export class CallRecordsUnavailableError extends Error {
+  override readonly name = 'CallRecordsUnavailableError';
+}
+
 /** An ended call's record and its revision: the live store's version of it. */
 export interface RecordRevision {
   record: CallRecord;
@@ -41,7 +46,10 @@ export interface CallRecords {
    * error may pass (the store is unreachable), and the same append is worth trying again.
    */
   append(records: readonly RecordRevision[]): Promise<void>;
-  /** The tenant's kept records, newest first (`endedAt`, then `callId`), as the query filters and pages them. */
+  /**
+   * The tenant's kept records, newest first (`endedAt`, then `callId`), as the query filters and pages them. `list` and
+   * `get` throw `CallRecordsUnavailableError` while the records cannot be read.
+   */
   list(query: CallRecordQuery): Promise<CallRecord[]>;
   get(tenantId: string, callId: string): Promise<CallRecord | undefined>;
   close(): Promise<void>;

@@ -1,13 +1,14 @@
 /**
  * Call records in PostgreSQL (`DATABASE_URL`): one row per ended call, its record as JSON, the columns `/cdrs` filters
- * and pages on beside it. The schema is the migrations' (schema-migrations.ts), run before the first query.
+ * and pages on beside it. The schema is the migrations' (schema-migrations.ts), run before the first query
+ * (schema-readiness.ts).
  */
 import pg from 'pg';
 import { agentsWhoHandled } from '../../domain/call-disposition.js';
 import type { CallRecord } from '../../domain/call.js';
 import type { Logger } from '../../ports/logger.js';
-import { CallRecordRejectedError, type CallRecords, type RecordRevision } from '../../ports/call-records.js';
-import { migrateSchema } from './schema-migrations.js';
+import { CallRecordRejectedError, type CallRecords, CallRecordsUnavailableError, type RecordRevision } from '../../ports/call-records.js';
+import { SchemaReadiness } from './schema-readiness.js';
 
 export interface PostgresCallRecordsOptions {
   databaseUrl: string;
@@ -40,12 +41,40 @@ const refusesTheData = (error: unknown) => /^2[23]/.test(String((error as { code
 const asJsonb = (record: CallRecord) =>
   JSON.stringify(record, (_key, value: unknown) => (typeof value === 'string' ? value.replaceAll('\u0000', '') : value));
 
-export async function openPostgresCallRecords(options: PostgresCallRecordsOptions): Promise<CallRecords> {
+/** A connection that failed or timed out, as opposed to a query PostgreSQL answered with an error (it has a SQLSTATE). */
+const unreachable = (error: unknown) =>
+  typeof (error as { code?: unknown }).code !== 'string' || /^(08|57P)|^E[A-Z]+$/.test(String((error as { code: string }).code));
+
+/** A read that failed for want of PostgreSQL is `CallRecordsUnavailableError`: the route answers 503, not 500. */
+async function reading<T>(read: () => Promise<T>): Promise<T> {
   try {
-    await migrateSchema(options.databaseUrl, options.logger);
+    return await read();
   } catch (error) {
-    throw new Error(`DATABASE_URL: the call records' schema could not be migrated: ${(error as Error).message}`, { cause: error });
+    if (unreachable(error))
+      throw new CallRecordsUnavailableError(`the call records are not available: ${(error as Error).message}`, { cause: error });
+    throw error;
   }
+}
+
+/** Refuses, at once and by name, a DATABASE_URL that is no PostgreSQL URL. */
+function checkedUrl(databaseUrl: string): string {
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(databaseUrl).protocol;
+  } catch {
+    // falls through to the refusal
+  }
+  if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+    throw new Error(
+      'DATABASE_URL must be a postgres:// or postgresql:// URL, such as postgres://user:password@db.example.com:5432/agent_gateway',
+    );
+  }
+  return databaseUrl;
+}
+
+export async function openPostgresCallRecords(options: PostgresCallRecordsOptions): Promise<CallRecords> {
+  const schema = new SchemaReadiness(checkedUrl(options.databaseUrl), options.logger);
+  await schema.start();
   // Bounded waits: an unreachable server fails a write (tried again later) instead of holding it, or a stop, forever.
   const pool = new pg.Pool({
     connectionString: options.databaseUrl,
@@ -71,6 +100,7 @@ export async function openPostgresCallRecords(options: PostgresCallRecordsOption
 
   return {
     async append(records) {
+      schema.check();
       const isEnded = ({ record }: RecordRevision) => record.phase === 'ended' && record.endedAt !== undefined;
       const rejected = records.filter((entry) => !isEnded(entry)).map(({ record }) => record.callId);
       const rows = latestPerCall(records.filter(isEnded));
@@ -96,6 +126,7 @@ export async function openPostgresCallRecords(options: PostgresCallRecordsOption
         );
     },
     async list(query) {
+      schema.check();
       const conditions = ['tenant_id = $1'];
       const values: unknown[] = [query.tenantId];
       const parameter = (value: unknown) => `$${values.push(value)}`;
@@ -105,16 +136,18 @@ export async function openPostgresCallRecords(options: PostgresCallRecordsOption
       if (query.before) conditions.push(`(ended_at_ms, call_id) < (${parameter(query.before.endedAt)}, ${parameter(query.before.callId)})`);
       const sql = `SELECT record FROM call_records WHERE ${conditions.join(' AND ')}
         ORDER BY ended_at_ms DESC, call_id DESC LIMIT ${parameter(query.limit)}`;
-      const { rows } = await pool.query<{ record: CallRecord }>(sql, values);
+      const { rows } = await reading(() => pool.query<{ record: CallRecord }>(sql, values));
       return rows.map((row) => row.record);
     },
     async get(tenantId, callId) {
-      const { rows } = await pool.query<{ record: CallRecord }>('SELECT record FROM call_records WHERE call_id = $1 AND tenant_id = $2', [
-        callId,
-        tenantId,
-      ]);
+      schema.check();
+      const sql = 'SELECT record FROM call_records WHERE call_id = $1 AND tenant_id = $2';
+      const { rows } = await reading(() => pool.query<{ record: CallRecord }>(sql, [callId, tenantId]));
       return rows[0]?.record;
     },
-    close: () => pool.end(),
+    async close() {
+      schema.stop();
+      await pool.end();
+    },
   };
 }
