@@ -101,6 +101,18 @@ describe('refusals', () => {
   });
 });
 
+describe('login workMode', () => {
+  it('starts the session in the work mode login asked for: 4 is preview only, 5 predictive only', async () => {
+    const previewOnly = await signIn(gateway, '1004', { workMode: '4' });
+    expect(await previewOnly.sdk.startAutoObCallTask({ taskId: '11' })).toMatchObject({ code: -1, errorCode: 20016 });
+    expect(await previewOnly.sdk.startAutoObCallTask({ taskId: '12' })).toMatchObject({ code: 0 });
+    const predictiveOnly = await signIn(gateway, '1005', { workMode: '5' });
+    expect(await predictiveOnly.sdk.startAutoObCallTask({ taskId: '12' })).toMatchObject({ code: -1, errorCode: 20016 });
+    expect(await predictiveOnly.sdk.changeObCallMode({ workMode: 0 })).toMatchObject({ code: 0 });
+    expect(await predictiveOnly.sdk.startAutoObCallTask({ taskId: '12' })).toMatchObject({ code: 0 });
+  });
+});
+
 describe('ListPreviewDialingTask', () => {
   it('lists the preview tasks with their remaining numbers', async () => {
     const supervisor = await signIn(gateway, '1008');

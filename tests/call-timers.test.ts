@@ -1,23 +1,21 @@
 /** What time decides, driven by an injected clock: ring timeouts, wrap-up ending by itself and prolonged. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '@agentsdk/gateway';
 import { closeClients, signIn } from './helpers/agent-client.js';
 import { simulatorApi, type SimulatorApi } from './helpers/simulator.js';
 import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
+import { expectNothingWithin } from './helpers/waiting.js';
+import { WatchedClock } from './helpers/watched-clock.js';
 
 let gateway: TestGateway;
 let sim: SimulatorApi;
-let clock: ManualClock;
+let clock: WatchedClock;
 beforeAll(async () => {
-  clock = new ManualClock(Date.now());
+  clock = new WatchedClock(Date.now());
   gateway = await startTestGateway({ clock });
   sim = simulatorApi(gateway);
 });
 afterEach(closeClients);
 afterAll(() => gateway.close());
-
-/** Lets asynchronous work that the clock started finish. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 
 describe('call timers', () => {
   it('returns an unanswered call to the queue, pauses the agent, and offers it to the next agent', async () => {
@@ -26,8 +24,9 @@ describe('call timers', () => {
     const callId = await sim.inbound('2', '13800138010');
     await first.log.waitFor('ringing');
     const second = await signIn(gateway, '1004'); // queues 1 and 2; signed in later, so 1003 was offered first
-    await settle();
-    expect(second.log.of('ringing')).toEqual([]);
+    // Not offered while 1003 rings: nothing to wait for but time.
+    await expectNothingWithin(100, () => expect(second.log.of('ringing')).toEqual([]));
+    await clock.armedIn(25_000);
 
     clock.advance(25_000); // queue 2 rings for 25 s
     expect(await first.log.waitFor('sessionTerminate')).toMatchObject({ callId, side: 'agent', reason: 'agentNoAnswer' });
@@ -52,8 +51,8 @@ describe('call timers', () => {
     expect(prolonged.wrapupEndsAt).toBe(wrapup.wrapupEndsAt + 60_000);
 
     clock.advance(30_000);
-    await settle();
-    expect(agent.log.of('agentStatus').at(-1)).toMatchObject({ state: 'wrapup' });
+    // The first wrap-up end is due but ignored: no event to wait for, so a bounded wait.
+    await expectNothingWithin(100, () => expect(agent.log.of('agentStatus').at(-1)).toMatchObject({ state: 'wrapup' }));
     clock.advance(60_000);
     expect(await agent.log.waitFor('agentStatus', (s) => s.stateAction === 'wrapupEnd')).toMatchObject({ state: 'idle' });
     expect(await agent.sdk.prolongWrapup({ wrapupTime: 60 })).toMatchObject({ code: -1, errorCode: 30015, message: 'not in wrap-up' });
@@ -66,24 +65,24 @@ describe('call timers', () => {
     await agent.sdk.previewObCall({ customerNumber: '13900000400', backupNumber: '13900000401', customerAnswerTimeout: 10 });
     clock.advance(300); // the agent's phone answers
     await agent.log.waitFor('previewObCallStart', (e) => e.attempt === 1);
-    await settle();
+    await clock.armedIn(10_000);
     clock.advance(9_999);
-    await settle();
+    expect(clock.isArmed(1)).toBe(true);
     expect(agent.log.of('previewObCallStart')).toHaveLength(1);
     clock.advance(1);
     expect(await agent.log.waitFor('previewObCallStart', (e) => e.attempt === 2)).toMatchObject({ customerNumber: '13900000401' });
-    await settle();
+    await clock.armedIn(1_000); // the backup number answers after 1 s
     clock.advance(1_000);
     expect(await agent.log.waitFor('previewObCallBridge')).toMatchObject({ customerNumber: '13900000401' });
     await agent.sdk.unlink();
   });
 
   it('gives up the customer at the queue timeout', async () => {
-    const ownClock = new ManualClock(Date.now());
+    const ownClock = new WatchedClock(Date.now());
     const empty = await startTestGateway({ clock: ownClock });
     try {
       const callId = await simulatorApi(empty).inbound('1', '13800138011');
-      await settle();
+      await ownClock.armedIn(600_000); // queue 1's timeout
       ownClock.advance(600_000);
       await expect
         .poll(async () => (await empty.api('GET', '/api/v1/tenants/demo/cdrs')).body.records.find((r: any) => r.callId === callId)?.outcome)

@@ -35,6 +35,7 @@ describe('structured logs', () => {
     const agent = await signIn(gateway, '1001', { sessionKey });
     const sessionId = agent.log.of('loginResp')[0].sessionId;
     await agent.sdk.pause({ pauseType: 1, pauseDescription: 'MEETING' });
+    expect((await agent.sdk.pause({ pauseType: 1, pauseDescription: 'no such reason' })).code).toBe(-1);
     gateway.liveSessions.dropSocket(sessionId);
     await agent.log.waitFor('connectionState', (s) => s.state === 'open', agent.log.entries.length);
 
@@ -54,7 +55,9 @@ describe('structured logs', () => {
 
     const entries = logged();
     const pause = entries.find((entry) => entry.msg === 'operation' && entry.action === 'pause');
-    expect(pause).toMatchObject({ sessionId, code: 0, level: 30 });
+    // Successes are logged at debug (the hot path writes nothing at info), refusals at info.
+    expect(pause).toMatchObject({ sessionId, code: 0, level: 20 });
+    expect(entries.filter((entry) => entry.msg === 'operation' && entry.action === 'pause' && entry.code === -1)).toMatchObject([{ level: 30 }]);
     expect(pause.requestId).toMatch(new RegExp(`^${sessionId}:\\d+$`));
     expect(entries.find((entry) => entry.msg === 'request' && entry.action === 'login')?.params.sessionKey).toBe('[redacted]');
     expect(entries.find((entry) => entry.msg === 'request' && entry.action === 'resume')?.params).toMatchObject({ sessionId, sessionKey: '[redacted]' });

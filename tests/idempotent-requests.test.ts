@@ -3,12 +3,13 @@
  * session's response cache, and the SDK sends a request that was in flight when its socket dropped again after the
  * resume, with the same id.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DebugEntry } from '@agentsdk/sdk';
 import { closeClients, signIn } from './helpers/agent-client.js';
 import { metricValue } from './helpers/metrics.js';
 import { openSignedInRawSocket, type RawSocket } from './helpers/raw-socket.js';
 import { RELAXED_RATE_LIMITS, startTestGateway, type TestGateway } from './helpers/test-gateway.js';
+import { expectNothingWithin } from './helpers/waiting.js';
 
 let gateway: TestGateway;
 beforeAll(async () => {
@@ -37,13 +38,14 @@ const signedInBusy = (agentNo: string) => openSignedInRawSocket(gateway, agentNo
 async function requestWithId(socket: RawSocket, id: string, action: string, params?: unknown): Promise<any> {
   const fromIndex = socket.frames.length;
   socket.sendText(JSON.stringify({ type: 'req', id, action, params }));
-  const deadline = Date.now() + 2_000;
-  for (;;) {
-    const response = socket.frames.slice(fromIndex).find((frame) => frame.type === 'res' && frame.id === id);
-    if (response) return response;
-    if (Date.now() > deadline) throw new Error(`no response to ${action} ${id}`);
-    await new Promise((resolve) => setTimeout(resolve, 1));
-  }
+  return vi.waitFor(
+    () => {
+      const response = socket.frames.slice(fromIndex).find((frame) => frame.type === 'res' && frame.id === id);
+      if (!response) throw new Error(`no response to ${action} ${id}`);
+      return response;
+    },
+    { timeout: 2_000, interval: 1 },
+  );
 }
 
 describe('the gateway answers a repeated request id once', () => {
@@ -122,9 +124,11 @@ describe('the SDK sends an unanswered request again after a resume', () => {
     gateway.liveSessions.dropSocket(sessionIdOf(agent));
     await expect(paused).rejects.toMatchObject({ code: 'REQUEST_TIMEOUT', details: { action: 'pause', timeoutMs: 150 } });
     await agent.log.waitFor('connectionState', (s) => s.state === 'open', 0, 5_000);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const pauses = [...sentRequests(entries).values()].filter((actions) => actions[0] === 'pause');
-    expect(pauses).toEqual([['pause']]);
+    // A resend would follow the reconnection at once; that none does has no event to wait for: a bounded wait.
+    await expectNothingWithin(50, () => {
+      const pauses = [...sentRequests(entries).values()].filter((actions) => actions[0] === 'pause');
+      expect(pauses).toEqual([['pause']]);
+    });
     // It ran once, before the drop.
     expect(await gateway.services.agents.current('demo', '1005')).toMatchObject({ loginStatus: 2, pauseDescription: 'MEETING' });
   });

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeClients, signIn, type TestClient } from './helpers/agent-client.js';
 import { simulatorApi, type SimulatorApi } from './helpers/simulator.js';
 import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
+import { expectNothingWithin } from './helpers/waiting.js';
 
 let gateway: TestGateway;
 let sim: SimulatorApi;
@@ -109,8 +110,8 @@ describe('in-call control', () => {
     ] as const) {
       expect(await operation()).toMatchObject({ code: -1, errorCode, message });
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(agent.log.names().slice(mark).every((name) => name.endsWith('Resp'))).toBe(true);
+    // Refusals emit no events; nothing to wait for, so a bounded wait.
+    await expectNothingWithin(50, () => expect(agent.log.names().slice(mark).every((name) => name.endsWith('Resp'))).toBe(true));
   });
 
   it('refuses hang-up while the call rings (reject it) and reject once connected', async () => {

@@ -3,21 +3,22 @@
  * polling, at most once per interval, and not at all for changes elsewhere. Time is a manual clock.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '@agentsdk/gateway';
 import { closeClients, signIn, type TestClient } from './helpers/agent-client.js';
 import { simulatorApi, type SimulatorApi } from './helpers/simulator.js';
 import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
+import { expectNothingWithin } from './helpers/waiting.js';
+import { WatchedClock } from './helpers/watched-clock.js';
 
 const INTERVAL_MS = 500;
 
 let gateway: TestGateway;
 let sim: SimulatorApi;
-let clock: ManualClock;
+let clock: WatchedClock;
 /** Watches queue 2 only. */
 let supervisor: TestClient;
 
 beforeAll(async () => {
-  clock = new ManualClock(Date.now());
+  clock = new WatchedClock(Date.now());
   gateway = await startTestGateway({ clock, queueStatusIntervalMs: INTERVAL_MS });
   sim = simulatorApi(gateway);
 });
@@ -26,8 +27,8 @@ afterAll(async () => {
   await gateway.close();
 });
 
-/** Lets asynchronous work finish that a change or the clock started. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
+/** No more pushes than `count` come: a bounded wait, as there is no event to wait for. */
+const noPushBeyond = (count: number) => expectNothingWithin(60, () => expect(pushes()).toHaveLength(count));
 /** The supervisor never asks (no getQueueStatus here): every queueStatus event is a push. */
 const pushes = () => supervisor.log.of('queueStatus');
 const statusOf = (push: any, agentNo: string) => push.queueStatus['2'].agentStatuses.find((status: any) => status.agentNo === agentNo);
@@ -35,8 +36,7 @@ const statusOf = (push: any, agentNo: string) => push.queueStatus['2'].agentStat
 describe('queueStatus push', () => {
   it('pushes nothing for the supervisor\'s own sign-in', async () => {
     supervisor = await signIn(gateway, '1008', { qids: 'demo:2', initialStatus: 2, pauseDescription: 'MEETING' });
-    await settle();
-    expect(pushes()).toEqual([]);
+    await noPushBeyond(0);
   });
 
   it('pushes the first change at once, with every section of every watched queue', async () => {
@@ -51,28 +51,26 @@ describe('queueStatus push', () => {
   it('holds later changes until the interval is over, then pushes them together', async () => {
     const agent = (await signIn(gateway, '1007')).sdk; // queue 2
     await agent.pause({ pauseType: 1, pauseDescription: 'MEETING' });
-    await settle();
+    await clock.armedIn(INTERVAL_MS); // the change waits for the end of the interval
     expect(pushes()).toHaveLength(1);
 
     clock.advance(INTERVAL_MS - 1);
-    await settle();
+    expect(clock.isArmed(1)).toBe(true);
     expect(pushes()).toHaveLength(1);
 
     clock.advance(1);
     await supervisor.log.waitFor('queueStatus', () => pushes().length === 2);
     expect(statusOf(pushes()[1], '1007')).toMatchObject({ state: 'busy' });
-    await settle();
-    expect(pushes()).toHaveLength(2);
+    await noPushBeyond(2);
   });
 
   it('pushes nothing when nothing changed, or only a queue the supervisor does not watch', async () => {
     clock.advance(INTERVAL_MS);
-    await settle();
+    await noPushBeyond(2);
     await signIn(gateway, '1005'); // queue 0 only
-    await settle();
+    await noPushBeyond(2);
     clock.advance(INTERVAL_MS);
-    await settle();
-    expect(pushes()).toHaveLength(2);
+    await noPushBeyond(2);
   });
 
   it('pushes a caller joining a watched queue', async () => {
@@ -80,7 +78,7 @@ describe('queueStatus push', () => {
     await signIn(gateway, '1003', { initialStatus: 2, pauseDescription: 'MEETING' }); // nobody of queue 2 idle now
     await supervisor.log.waitFor('queueStatus', () => pushes().length === 3);
     const callId = await sim.inbound('2', '13800138020');
-    await settle();
+    await clock.armedIn(INTERVAL_MS); // the caller waits for the end of the interval
     expect(pushes()).toHaveLength(3);
 
     clock.advance(INTERVAL_MS);

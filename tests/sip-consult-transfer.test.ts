@@ -12,7 +12,8 @@ import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
 let gateway: TestGateway;
 let sipPort: number;
 beforeAll(async () => {
-  gateway = await startTestGateway({ tenants: [await sipTenant({ carrierPort: 9 })], sipPort: 0, rtpPorts: gatewayRtpPorts() });
+  // The customer's baresip is held during the consult and measured after it: no hold re-INVITE (see sipTenant).
+  gateway = await startTestGateway({ tenants: [await sipTenant({ carrierPort: 9, holdReinvite: false })], sipPort: 0, rtpPorts: gatewayRtpPorts() });
   sipPort = gateway.sip!.address.port;
 });
 afterEach(async () => {

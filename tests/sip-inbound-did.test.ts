@@ -59,6 +59,15 @@ describe('a customer calling a DID', () => {
 
     const record = await callRecordOf(gateway, ringing.callId);
     expect(record).toMatchObject({ customerNumber: '13800138000', queueNo: '0', outcome: 'completed' });
+    // Each SIP leg's RTP counters land in the call record: what went out, what came in, loss and jitter.
+    for (const party of ['customer', 'agent']) {
+      const media = record.legs.find((leg: any) => leg.party === party).media;
+      expect(media.packetsSent).toBeGreaterThan(100);
+      expect(media.packetsReceived).toBeGreaterThan(100);
+      expect(media.packetsLost).toBe(0);
+      expect(media.jitterMs).toBeGreaterThanOrEqual(0);
+      expect(media.jitterMs).toBeLessThan(20);
+    }
   });
 
   it('refuses a number that is not one of the trunk\'s DIDs with 404', async () => {

@@ -65,7 +65,14 @@ describe('preview outbound through a SIP trunk', () => {
     expect(heardByAgent.seconds).toBeGreaterThan(1.5);
     expect(heardByAgent.frequency).toBeGreaterThan(940);
     expect(heardByAgent.frequency).toBeLessThan(1060);
-    expect(await callRecordOf(gateway, response.callId)).toMatchObject({ callType: 4, customerNumber: '13900000001', callerId: '02188880000', outcome: 'completed' });
+    const record = await callRecordOf(gateway, response.callId);
+    expect(record).toMatchObject({ callType: 4, customerNumber: '13900000001', callerId: '02188880000', outcome: 'completed' });
+    // Legs the gateway hung up keep their RTP counters too.
+    for (const leg of record.legs) {
+      expect(leg.media).toMatchObject({ packetsLost: 0 });
+      expect(leg.media.packetsSent).toBeGreaterThan(100);
+      expect(leg.media.packetsReceived).toBeGreaterThan(100);
+    }
   });
 
   it('reports a carrier that answers 486 as a busy customer', async () => {

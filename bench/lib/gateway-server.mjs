@@ -3,7 +3,7 @@
  * rate limits lifted, logging at `info` to /dev/null, with a tenant of `agentCount` agents answering queue 0.
  * Argument: JSON `{ agentCount, dataDir }`.
  */
-import { openSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_TENANT_FILE, loadTenantConfigFile, startGateway } from '@agentsdk/gateway';
 import { pino } from 'pino';
@@ -20,6 +20,7 @@ const agents = Array.from({ length: agentCount }, (_, index) => ({
   permissions: ['outbound', 'internalCall', 'transfer', 'ivr', 'survey'],
 }));
 // Through the tenant file's loader, as `npm start` reads tenants: it validates and keeps only the API key's hash.
+mkdirSync(dataDir, { recursive: true });
 const tenantFile = join(dataDir, 'bench-tenant.json');
 writeFileSync(
   tenantFile,

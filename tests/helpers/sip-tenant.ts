@@ -2,6 +2,7 @@
 import type { TenantConfig } from '@agentsdk/gateway';
 import { demoTenant } from './tenants.js';
 import { Baresip } from './baresip.js';
+import { digestHa1, SIP_REALM } from '../../packages/gateway/src/domain/secret-hash.js';
 
 export const DESK_PHONE_PASSWORD = 'desk-phone-secret';
 
@@ -11,9 +12,15 @@ export interface SipTenantOptions {
   trunkCredentials?: { username: string; password: string };
   /** The gateway registers with the carrier. */
   register?: boolean;
+  /**
+   * Hold is signalled to the carrier by re-INVITE (default). baresip 1.0.0 stops dumping what it hears after any
+   * re-INVITE that is not sendrecv (audio_decoder_set flushes its decode filters, sndfile among them, and never sets
+   * them up again), so a test that measures a held baresip's ears after the hold turns this off.
+   */
+  holdReinvite?: boolean;
 }
 
-export async function sipTenant({ carrierPort, trunkCredentials, register = false }: SipTenantOptions): Promise<TenantConfig> {
+export async function sipTenant({ carrierPort, trunkCredentials, register = false, holdReinvite = true }: SipTenantOptions): Promise<TenantConfig> {
   return demoTenant({
     trunks: [
       {
@@ -22,16 +29,14 @@ export async function sipTenant({ carrierPort, trunkCredentials, register = fals
         port: carrierPort,
         transport: 'udp',
         register,
+        holdReinvite,
         inboundFrom: ['127.0.0.1'],
         dids: { '02088880000': { queueNo: '0' } },
         ...trunkCredentials,
       },
     ],
-    deskPhones: [
-      { extension: '8001', password: DESK_PHONE_PASSWORD },
-      { extension: '8002', password: DESK_PHONE_PASSWORD },
-      { extension: '8003', password: DESK_PHONE_PASSWORD },
-    ],
+    // As the tenant file keeps them once read: the password's HA1 (username demo-<extension>, realm agentsdk).
+    deskPhones: ['8001', '8002', '8003'].map((extension) => ({ extension, ha1: digestHa1(`demo-${extension}`, SIP_REALM, DESK_PHONE_PASSWORD) })),
   });
 }
 

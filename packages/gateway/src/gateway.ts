@@ -19,6 +19,8 @@ import { systemClock } from './adapters/clock/system-clock.js';
 import { AgentService } from './application/agent-service.js';
 import { AcdRouter } from './application/acd-router.js';
 import { DialerService } from './application/auto-dialer.js';
+import { DialerTasks } from './application/dialer-tasks.js';
+import { registerDialerTaskRoutes } from './transport/dialer-task-routes.js';
 import { CallService } from './application/call-service.js';
 import { CarrierSimulator } from './adapters/simulator/carrier-simulator.js';
 import { SipEdge } from './adapters/webrtc-edge/sip-edge.js';
@@ -41,9 +43,13 @@ import { LiveSessions } from './application/live-sessions.js';
 import { OwnerLease } from './application/owner-lease.js';
 import { endCallsOf } from './application/owner-recovery.js';
 import { QueueStatusFeed } from './application/queue-status-feed.js';
+import { RoutingSignals } from './application/routing-signals.js';
 import { createLogger, unredacted, type DestinationStream } from './adapters/logging/pino-logger.js';
 import type { Logger } from './ports/logger.js';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './application/rate-limiter.js';
+import { SharedRateLimiter } from './application/shared-rate-limiter.js';
+import { ConnectionCap } from './application/connection-cap.js';
+import { createMemoryLimits } from './adapters/memory-limits/memory-limits.js';
 import type { GatewayServices } from './application/operation-context.js';
 import { endSession, endSessionsOfKey } from './application/session-endings.js';
 import { SessionKeys } from './application/session-keys.js';
@@ -52,6 +58,7 @@ import { DEMO_TENANT_FILE, loadTenantConfigFile } from './config/tenant-config-f
 import type { TenantConfig } from './domain/tenant.js';
 import type { Clock } from './ports/clock.js';
 import type { Bus } from './ports/bus.js';
+import type { SharedLimits } from './ports/shared-limits.js';
 import type { Store } from './ports/store.js';
 import { GatewayMetrics } from './transport/metrics.js';
 import { registerSessionKeyRoutes } from './transport/session-key-routes.js';
@@ -78,6 +85,11 @@ export interface GatewayOptions {
    * reads them from there (docs/durability.md). Its schema is migrated at start. Omitted: `/cdrs` reads the store.
    */
   databaseUrl?: string;
+  /**
+   * Where sign-in and tenant API rate limits and per-address connection counts are kept (several nodes share them);
+   * default: this process's memory.
+   */
+  limits?: SharedLimits;
   /** Tenant configuration files; default: the shipped demo tenant. */
   tenantConfigFiles?: string[];
   /** Tenants given directly (tests), in addition to the files. */
@@ -217,6 +229,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     calls: callsFeedingRecords(liveStore.calls, (record, revision) => recordOutbox.enqueue(record, revision)),
   };
   const bus = options.bus ?? createMemoryBus();
+  const limits = options.limits ?? createMemoryLimits();
+  const sharedRateLimiter = (name: keyof RateLimits) => new SharedRateLimiter(limits, clock, logger, name, rateLimits[name]);
 
   const configured = [...(options.tenants ?? [])];
   for (const file of options.tenantConfigFiles ?? (options.tenants ? [] : [DEMO_TENANT_FILE])) configured.push(...(await loadTenantConfigFile(file)));
@@ -224,18 +238,37 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const tenants = new TenantDirectory(await store.tenants.list());
 
   const queueStatusFeed = new QueueStatusFeed({ store, bus, clock, tenants, logger, intervalMs: options.queueStatusIntervalMs ?? 1_000 });
-  const agents = new AgentService(store, bus, clock, logger, (record) => queueStatusFeed.agentChanged(record));
+  const routing = new RoutingSignals();
+  const agents = new AgentService(store, bus, clock, logger, routing, (record) => queueStatusFeed.agentChanged(record));
+  const liveSessions = new LiveSessions({
+    nodeId: ownerId,
+    bus,
+    log: store.sessionEvents,
+    clock,
+    resumeGraceMs: options.resumeGraceMs ?? 120_000,
+    replayLimit: 500,
+    onGraceExpired: (record) => {
+      endSession({ agents, store, bus, clock }, record, 'sessionExpired').catch((error: unknown) => logger.error({ err: error }, 'ending an expired session failed'));
+    },
+    onDetached: (record) => {
+      agents
+        .execute(record.tenantId, record.agentNo, { type: 'socketDetached', sessionId: record.sessionId, at: clock.now() })
+        .catch((error: unknown) => logger.error({ err: error }, 'marking a session detached failed'));
+    },
+    onLogError: (error) => logger.error({ err: error }, 'session event log failed'),
+  });
   const simulator = new CarrierSimulator({ clock, onHandlerError: (error) => logger.error({ err: error }, 'telephony handler failed') });
   const host = options.host ?? '127.0.0.1';
+  const findSipCredentials = sipCredentialsLookup(store, agents, liveSessions);
   const sipEdge = new SipEdge({
     realm: SIP_REALM,
-    findCredentials: (username) => sipCredentialsLookup(store, agents, services.liveSessions)(username),
-    isSessionLive: (sessionId) => services.liveSessions.has(sessionId),
+    findCredentials: findSipCredentials,
+    isSessionLive: (sessionId) => liveSessions.has(sessionId),
     logger,
   });
   const metrics = new GatewayMetrics({
     node: { nodeId, bootId: ownerId },
-    liveSessionCount: () => services.liveSessions.size,
+    liveSessionCount: () => liveSessions.size,
     tenants: () => tenants.all(),
     activeCalls: (tenantId) => store.calls.listActive(tenantId),
     now: () => clock.now(),
@@ -270,18 +303,18 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
       )
     : undefined;
   const telephony = new LegRouter({ recordings, switchboard: simulator, farEnds: [...(options.farEndDrivers ?? []), ...(sip ? [sip] : []), softphones], virtualPhones: embedded });
-  const calls = new CallService(ownerId, store, bus, clock, telephony, agents, tenants, logger, (call) => queueStatusFeed.callChanged(call));
-  const router = new AcdRouter(store, tenants, agents, calls, logger);
   const dialer = new DialerService(logger);
-  // An available agent is offered to its queues' waiting calls and to the dialer; the first to lock the agent wins.
-  agents.setRouting({
-    route: (tenantId, queueNo) => router.route(tenantId, queueNo),
-    agentAvailable: (tenantId, agentNo) => {
-      router.agentAvailable(tenantId, agentNo);
-      dialer.agentAvailable(tenantId, agentNo);
-    },
+  const calls = new CallService(ownerId, store, bus, clock, telephony, agents, tenants, logger, routing, (call) => {
+    queueStatusFeed.callChanged(call);
+    dialer.callChanged(call);
   });
-  calls.start(router);
+  const router = new AcdRouter(store, tenants, agents, calls, logger);
+  // An available agent is offered to its queues' waiting calls, then to the dialer; the first to lock the agent wins.
+  routing.onQueue((tenantId, queueNo) => router.route(tenantId, queueNo));
+  routing.onAgentAvailable((tenantId, agentNo) => router.agentAvailable(tenantId, agentNo));
+  routing.onAgentAvailable((tenantId, agentNo) => dialer.agentAvailable(tenantId, agentNo));
+  calls.start();
+  await calls.serveOtherNodes();
   const services: GatewayServices = {
     ownerId,
     store,
@@ -293,23 +326,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     calls,
     telephony,
     dialer,
-    liveSessions: new LiveSessions({
-      nodeId: ownerId,
-      bus,
-      log: store.sessionEvents,
-      clock,
-      resumeGraceMs: options.resumeGraceMs ?? 120_000,
-      replayLimit: 500,
-      onGraceExpired: (record) => {
-        endSession(services, record, 'sessionExpired').catch((error: unknown) => logger.error({ err: error }, 'ending an expired session failed'));
-      },
-      onDetached: (record) => {
-        agents
-          .execute(record.tenantId, record.agentNo, { type: 'socketDetached', sessionId: record.sessionId, at: clock.now() })
-          .catch((error: unknown) => logger.error({ err: error }, 'marking a session detached failed'));
-      },
-      onLogError: (error) => logger.error({ err: error }, 'session event log failed'),
-    }),
+    liveSessions,
   };
   dialer.attach(services);
   const exclusiveStore = !options.store;
@@ -320,9 +337,12 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     exclusive: exclusiveStore,
     renewMs: options.leaseRenewMs ?? 2_000,
     lapseMs: options.leaseLapseMs ?? 6_000,
+    onOwnerLost: (lostOwnerId) => limits.forgetHolder(lostOwnerId),
   });
   await lease.start();
   for (const tenant of tenants.all()) await agents.resumeTimers(tenant.tenantId);
+  const dialerTasks = new DialerTasks(store.dialer, clock, (task, change) => dialer.taskChanged(task, change));
+  for (const tenant of tenants.all()) await dialerTasks.seed(tenant);
 
   const app = Fastify({ logger: false, bodyLimit: MAX_FRAME_BYTES, frameworkErrors: frameworkErrorHandler, clientErrorHandler, trustProxy: options.trustedProxies ?? false });
   await app.register(fastifyWebsocket, { options: { maxPayload: MAX_FRAME_BYTES } });
@@ -334,21 +354,21 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     origins,
     frameAncestors: options.frameAncestors ?? [],
     tenants,
-    tenantApiLimiter: new RateLimiter(clock, rateLimits.tenantApiRequests),
+    tenantApiLimiter: sharedRateLimiter('tenantApiRequests'),
     onRateLimited: () => metrics.rateLimited('tenantApi'),
   });
   registerWebSocketEndpoint(app, {
     dispatcher: new Dispatcher(services, logger, unredacted(logger), metrics, {
       requests: new RateLimiter(clock, rateLimits.sessionRequests),
-      signInsPerAddress: new RateLimiter(clock, rateLimits.signInsPerAddress),
-      signInsPerAgent: new RateLimiter(clock, rateLimits.signInsPerAgent),
+      signInsPerAddress: sharedRateLimiter('signInsPerAddress'),
+      signInsPerAgent: sharedRateLimiter('signInsPerAgent'),
     }),
     liveSessions: services.liveSessions,
     logger,
     metrics,
     idleTimeoutMs: 3 * (options.heartbeatIntervalMs ?? 30_000),
     signInTimeoutMs: options.signInTimeoutMs ?? 10_000,
-    maxConnectionsPerAddress: options.maxConnectionsPerAddress ?? 1_000,
+    connectionCap: new ConnectionCap(limits, ownerId, logger, options.maxConnectionsPerAddress ?? 1_000),
     sendBufferLimitBytes: options.sendBufferLimitBytes ?? 1024 * 1024,
     origins,
   });
@@ -362,6 +382,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   registerSipEndpoint(app, sipEdge, logger, (origin) => origins.allows(origin));
   registerSessionKeyRoutes(app, services, (keyHash) => endSessionsOfKey(services, keyHash));
   registerCallRecordRoutes(app, tenants, callRecords);
+  registerDialerTaskRoutes(app, tenants, dialerTasks);
   registerRecordingRoute(app, tenants, recordings, { nodeId, records: callRecords });
   registerDemoRoutes(app, tenants, embedded, options.demoApiKey ?? 'demo-api-key');
   if (embedded) registerSimulatorRoutes(app, tenants, simulator);
@@ -399,6 +420,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   };
 
   async function shutDown(): Promise<void> {
+    // No new dialer call while the calls of this process end.
+    dialer.stop();
     await lease.stop();
     // The legs end with this process: their calls end now, honestly, rather than at the next boot.
     await endCallsOf(services, (owner) => (owner === ownerId ? clock.now() : undefined), exclusiveStore ? 'gatewayRestart' : 'nodeLost', logger);
@@ -410,6 +433,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     await app.close();
     await router.idle();
     await dialer.idle();
+    await limits.forgetHolder(ownerId).catch((error: unknown) => logger.warn({ err: error }, 'removing the connection counts failed'));
     await recordingNotes.idle();
     // What is not written by then stays in the live store: the next start's catch-up sends it.
     if (!(await recordOutbox.drain(RECORDS_DRAIN_MS))) logger.warn({ pending: recordOutbox.size }, 'call records left for the next start');

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { createRedisBus } from './adapters/redis/redis-bus.js';
 import { openRedisStore } from './adapters/redis/redis-store.js';
+import { openRedisLimits } from './adapters/redis/redis-limits.js';
 import { startGateway } from './gateway.js';
 import { parsePortRange } from './adapters/sip/rtp-port-range.js';
 
@@ -28,11 +29,31 @@ const embedded = process.env.AGENT_GATEWAY_EMBEDDED !== 'false';
 // REDIS_URL: a node of a cluster, its live state and bus in Redis (docs/multi-node.md).
 const redisUrl = process.env.REDIS_URL;
 const redisPrefix = process.env.AGENT_GATEWAY_REDIS_PREFIX ?? 'agent-gateway:';
+const endedTtlMs = process.env.AGENT_GATEWAY_ENDED_TTL_SECONDS ? Number(process.env.AGENT_GATEWAY_ENDED_TTL_SECONDS) * 1000 : undefined;
+if (endedTtlMs !== undefined && !(endedTtlMs > 0)) throw new Error('AGENT_GATEWAY_ENDED_TTL_SECONDS must be a positive number of seconds');
 const redis = redisUrl ? new Redis(redisUrl) : undefined;
 const redisSubscriber = redisUrl ? new Redis(redisUrl) : undefined;
 // DATABASE_URL: call records for the long term in PostgreSQL; /cdrs reads them from there (docs/durability.md).
 const databaseUrl = process.env.DATABASE_URL || undefined;
-const shared = redis && redisSubscriber ? { store: openRedisStore(redis, redisPrefix), bus: createRedisBus(redis, redisSubscriber, redisPrefix) } : {};
+// ioredis reconnects (and subscribes again) by itself; say once when a connection is lost and when it is back.
+let logger: { warn(fields: object, message: string): void; info(fields: object, message: string): void } | undefined;
+for (const [name, connection] of [['commands', redis], ['subscriber', redisSubscriber]] as const) {
+  let lost = false;
+  connection?.on('error', (error: Error) => {
+    if (lost) return;
+    lost = true;
+    if (logger) logger.warn({ connection: name, err: error }, 'Redis connection lost: reconnecting');
+    else process.stderr.write(`Redis connection (${name}) failed: ${error.message}; reconnecting\n`);
+  });
+  connection?.on('ready', () => {
+    if (lost) logger?.info({ connection: name }, 'Redis connection back');
+    lost = false;
+  });
+}
+const shared =
+  redis && redisSubscriber
+    ? { store: openRedisStore(redis, redisPrefix, { endedTtlMs }), bus: createRedisBus(redis, redisSubscriber, redisPrefix), limits: openRedisLimits(redis, redisPrefix) }
+    : {};
 
 const gateway = await startGateway({
   ...shared,
@@ -57,6 +78,8 @@ const gateway = await startGateway({
   leaseRenewMs: milliseconds('AGENT_GATEWAY_LEASE_RENEW_MS'),
   leaseLapseMs: milliseconds('AGENT_GATEWAY_LEASE_LAPSE_MS'),
 });
+
+logger = gateway.logger;
 
 // Never a secret in the banner: the API key is named, not printed.
 process.stdout.write(`

@@ -13,6 +13,7 @@ import {
   type SdkResponse,
 } from './operations.js';
 import type { AgentStatus } from './types.js';
+import type { DialerNumberOutcomeEvent, DialerTaskEvent } from './dialer-tasks.js';
 
 /** Events that are not operation responses. */
 const NOTIFICATION_EVENTS = {
@@ -106,6 +107,10 @@ const NOTIFICATION_EVENTS = {
   CONNECTION_STATE: 'connectionState',
   /** Ours, local to the SDK: the softphone's registration changed state. docs/11. */
   SOFTPHONE_STATE: 'softphoneState',
+  /** Ours: a dialer task started or paused for an agent, was paused or resumed, changed or finished; with its progress. docs/dialer.md. */
+  DIALER_TASK: 'dialerTask',
+  /** Ours: one attempt at a dialer task's number ended (`outcome`), to its agent and the tenant's supervisors. docs/dialer.md. */
+  DIALER_NUMBER_OUTCOME: 'dialerNumberOutcome',
 } as const;
 
 /** `ObCall` is one word in the catalogue's constants (`PREVIEW_OBCALL_RESULT`), so `previewObCall` -> `PREVIEW_OBCALL_RESP`. */
@@ -231,6 +236,8 @@ interface NotificationPayloads extends CallEventPayloads {
   sipDisconnected: SipDisconnectedEvent;
   webrtcStats: WebrtcStatsEvent;
   softphoneState: SoftphoneStateEvent;
+  dialerTask: DialerTaskEvent;
+  dialerNumberOutcome: DialerNumberOutcomeEvent;
 }
 
 type ResponsePayloads = {

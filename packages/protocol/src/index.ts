@@ -103,3 +103,23 @@ export type { HttpErrorBody } from './http/errors.js';
 export { SESSION_KEY_TTL, IssueSessionKeyBodySchema } from './http/session-keys.js';
 export type { IssueSessionKeyBody, IssuedSessionKey, RevokedSessionKey } from './http/session-keys.js';
 export type { DemoAgent, DemoQueue, DemoPauseReason, DemoCallerId, DemoIvr, DemoDirectory, DemoResponse } from './http/demo.js';
+export type { LegMediaStats } from './call-record.js';
+// The dialer task schemas are values the SDK never needs: they are imported from '@agentsdk/protocol/dialer-tasks',
+// so the SDK bundle does not carry them.
+export type {
+  DialerTaskMode,
+  DialerOutcome,
+  RetryableDialerOutcome,
+  CallingHours,
+  CreateDialerTask,
+  PatchDialerTask,
+  DialerNumberInput,
+  DialerTaskSettings,
+  DialerTaskProgress,
+  DialerTaskView,
+  RejectedNumber,
+  AddDialerNumbersResult,
+  DialerTaskChange,
+  DialerTaskEvent,
+  DialerNumberOutcomeEvent,
+} from './dialer-tasks.js';

@@ -27,21 +27,17 @@ export type CommandResult =
 
 export class AgentService {
   private readonly timers = new Set<TimerHandle>();
-  private routing?: QueueRouting;
 
   constructor(
     private readonly store: Store,
     private readonly bus: Bus,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    /** Where `available` effects go. */
+    private readonly routing: QueueRouting,
     /** Told after each published status (the supervisors' queue status feed). */
     private readonly onStatusPublished?: (record: AgentRecord) => void,
   ) {}
-
-  /** Where `available` effects go: set once the router exists. */
-  setRouting(routing: QueueRouting): void {
-    this.routing = routing;
-  }
 
   async current(tenantId: string, agentNo: string): Promise<AgentRecord> {
     return (await this.store.agents.get(tenantId, agentNo))?.value ?? offlineAgent(tenantId, agentNo, this.clock.now());
@@ -107,7 +103,7 @@ export class AgentService {
           this.scheduleWrapupEnd(record.tenantId, record.agentNo, effect.at);
           break;
         case 'available':
-          this.routing?.agentAvailable(record.tenantId, record.agentNo);
+          this.routing.agentAvailable(record.tenantId, record.agentNo);
           break;
       }
     }

@@ -1,101 +1,177 @@
 /**
- * The auto-outbound dialer. In memory on each node: which agents work which task, where each task is in its number
- * list, and each agent's outbound work mode. Whenever an agent working a progressive task becomes available, the
- * dialer places the task's next number to that agent (agent's phone first, then the customer).
+ * The auto-outbound dialer, on the store: which tasks an agent's session works, each number's claim and outcome, and
+ * the tasks themselves live in the store, so any node dials for any agent, a number is dialled once per attempt
+ * whichever node claims it, and a restart continues where the task was. Whenever an agent working a progressive (or
+ * predictive) task is available, the dialer claims the task's next due number and places it to that agent (agent's
+ * phone first, then the customer). Preview tasks are listed (ListPreviewDialingTask) and worked by their agents.
  */
-import { CallType, type BusinessErrorName, type ChannelVariable } from '@agentsdk/protocol';
+import { CallType, type BusinessErrorName, type ChannelVariable, type DialerOutcome, type DialerTaskChange, type PreviewDialingTask } from '@agentsdk/protocol';
 import {
-  claimNext,
-  DEFAULT_OB_WORK_MODE,
-  giveBack,
-  join,
-  leave,
-  NEW_TASK_STATE,
-  remainingNumbers,
-  workModeAllows,
-  type DialerTaskState,
-  type ObWorkMode,
-} from '../domain/dialer-task.js';
+  attemptOutcomeOf,
+  countsAsAttempt,
+  isDoNotCall,
+  isWithinCallingHours,
+  nextAttemptAfter,
+  type DialerNumberRecord,
+  type DialerTaskRecord,
+} from '../domain/dialer-campaign.js';
+import { dialerAgentOf, join, leave, withWorkMode, workModeAllows, type DialerAgentRecord, type ObWorkMode } from '../domain/dialer-task.js';
 import { isRestricted, isWithinOutboundHours } from '../domain/outbound-rules.js';
 import { isAvailable } from '../domain/agent-availability.js';
-import { findAgent, type AutoDialTask, type TenantConfig } from '../domain/tenant.js';
+import type { CallRecord, DialerCallTag } from '../domain/call.js';
+import { findAgent, type TenantConfig } from '../domain/tenant.js';
+import type { Bus } from '../ports/bus.js';
+import type { Clock, TimerHandle } from '../ports/clock.js';
+import type { Store } from '../ports/store.js';
+import type { TelephonyDriver } from '../ports/telephony.js';
+import type { AgentService } from './agent-service.js';
+import type { CallService } from './call-service.js';
+import { DialerEvents } from './dialer-events.js';
 import type { Logger } from '../ports/logger.js';
-import type { GatewayServices } from './operation-context.js';
-import { startAgentCall } from './operations/start-agent-call.js';
+import type { TenantDirectory } from './tenant-directory.js';
+import { startAgentCall } from './use-cases/start-agent-call.js';
 
 const AGENT_ANSWER_TIMEOUT_MS = 30_000;
+/** A claim outlives the agent's and the customer's ringing; the outcome is recorded at the latest when the customer answers. */
+const CLAIM_MARGIN_MS = 60_000;
 /** How many upcoming numbers ListPreviewDialingTask shows per task. */
 const PREVIEW_NUMBERS_SHOWN = 5;
+/** An available agent with nothing due is looked at again by then at the latest (expired claims, calling hours). */
+const RECHECK_MAX_MS = 30_000;
 
 export type DialerRefusal = { ok: false; error: BusinessErrorName; message: string };
+/** Joined or left: `announce` sends the task event, after the operation's response. */
+export type DialerMembershipChange = { ok: true; announce: () => Promise<void> };
 
-export interface PreviewDialingTask {
-  taskId: string;
-  name: string;
-  mode: AutoDialTask['mode'];
-  remaining: number;
-  numbers: string[];
+/** What the dialer uses of the gateway's services. */
+export interface DialerDependencies {
+  /** This process's boot id: the owner of the claims it takes. */
+  ownerId: string;
+  store: Store;
+  bus: Bus;
+  clock: Clock;
+  tenants: TenantDirectory;
+  agents: AgentService;
+  calls: CallService;
+  telephony: TelephonyDriver;
 }
 
 const keyOf = (tenantId: string, id: string) => `${tenantId}\u0000${id}`;
 
+/** A number's variables as the call's chanVariables: stored with the call record and shown on the screen pop. */
+const numberVariables = (number: DialerNumberRecord): ChannelVariable[] =>
+  Object.entries(number.variables).map(([name, value]) => ({ name, value, type: 2 }));
+
 export class DialerService {
-  private readonly tasks = new Map<string, DialerTaskState>();
-  private readonly workModes = new Map<string, { sessionId: string; workMode: ObWorkMode }>();
   private readonly dialing = new Map<string, Promise<void>>();
-  private services?: GatewayServices;
+  /** Available agents with nothing due now, and when they are looked at again. */
+  private readonly waiting = new Map<string, TimerHandle>();
+  private readonly recorded = new Set<string>();
+  private deps?: DialerDependencies;
+  private events?: DialerEvents;
+  private stopped = false;
 
   constructor(private readonly logger: Logger) {}
 
   /** Set once the gateway's services exist. */
-  attach(services: GatewayServices): void {
-    this.services = services;
+  attach(deps: DialerDependencies): void {
+    this.deps = deps;
+    this.events = new DialerEvents(deps.bus, deps.store.dialer);
   }
 
-  workModeOf(tenantId: string, agentNo: string, sessionId: string): ObWorkMode {
-    const stored = this.workModes.get(keyOf(tenantId, agentNo));
-    return stored?.sessionId === sessionId ? stored.workMode : DEFAULT_OB_WORK_MODE;
-  }
-
-  changeWorkMode(tenantId: string, agentNo: string, sessionId: string, workMode: ObWorkMode): void {
-    this.workModes.set(keyOf(tenantId, agentNo), { sessionId, workMode });
-  }
-
-  start(tenant: TenantConfig, agentNo: string, sessionId: string, taskId: string, variables: ChannelVariable[]): { ok: true } | DialerRefusal {
-    const task = tenant.autoDialTasks.find((t) => t.taskId === taskId);
+  async start(tenant: TenantConfig, agentNo: string, sessionId: string, taskId: string, variables: ChannelVariable[]): Promise<DialerMembershipChange | DialerRefusal> {
+    const deps = this.required();
+    const task = await deps.store.dialer.getTask(tenant.tenantId, taskId);
     if (!task) return { ok: false, error: 'BAD_PARAM', message: `bad param: taskId ${taskId} is not an auto-dial task of the tenant` };
-    const workMode = this.workModeOf(tenant.tenantId, agentNo, sessionId);
-    if (!workModeAllows(workMode, task.mode)) {
-      return { ok: false, error: 'PERMISSION_DENIED', message: `permission denied: work mode ${workMode} does not allow ${task.mode} task ${taskId}` };
+    const record = await this.agentRecord(tenant.tenantId, agentNo, sessionId);
+    if (!workModeAllows(record.workMode, task.mode)) {
+      return { ok: false, error: 'PERMISSION_DENIED', message: `permission denied: work mode ${record.workMode} does not allow ${task.mode} task ${taskId}` };
     }
-    this.update(tenant.tenantId, taskId, (state) => join(state, agentNo, { sessionId, variables }));
-    return { ok: true };
+    await deps.store.dialer.putAgent(join(record, taskId, variables));
+    return { ok: true, announce: () => this.announce(tenant, task, 'started', agentNo) };
   }
 
-  pause(tenantId: string, agentNo: string, sessionId: string, taskId: string): { ok: true } | DialerRefusal {
-    const member = this.tasks.get(keyOf(tenantId, taskId))?.members[agentNo];
-    if (member?.sessionId !== sessionId) return { ok: false, error: 'INVALID_STATE', message: `invalid state: not working task ${taskId}` };
-    this.update(tenantId, taskId, (state) => leave(state, agentNo));
-    return { ok: true };
+  async pause(tenant: TenantConfig, agentNo: string, sessionId: string, taskId: string): Promise<DialerMembershipChange | DialerRefusal> {
+    const deps = this.required();
+    const record = await deps.store.dialer.getAgent(tenant.tenantId, agentNo);
+    if (record?.sessionId !== sessionId || !(taskId in record.tasks)) return { ok: false, error: 'INVALID_STATE', message: `invalid state: not working task ${taskId}` };
+    await deps.store.dialer.putAgent(leave(record, taskId));
+    const task = await deps.store.dialer.getTask(tenant.tenantId, taskId);
+    return { ok: true, announce: async () => (task ? this.announce(tenant, task, 'paused', agentNo) : undefined) };
   }
 
-  previewTasks(tenant: TenantConfig): PreviewDialingTask[] {
-    return tenant.autoDialTasks
-      .filter((task) => task.mode === 'preview')
-      .map((task) => {
-        const remaining = remainingNumbers(this.tasks.get(keyOf(tenant.tenantId, task.taskId)) ?? NEW_TASK_STATE, task);
-        return { taskId: task.taskId, name: task.name, mode: task.mode, remaining: remaining.length, numbers: remaining.slice(0, PREVIEW_NUMBERS_SHOWN) };
-      });
+  async changeWorkMode(tenantId: string, agentNo: string, sessionId: string, workMode: ObWorkMode): Promise<void> {
+    const deps = this.required();
+    await deps.store.dialer.putAgent(withWorkMode(await this.agentRecord(tenantId, agentNo, sessionId), workMode));
+  }
+
+  /** The tenant's preview tasks that are not paused, with their next due numbers. */
+  async previewTasks(tenant: TenantConfig): Promise<PreviewDialingTask[]> {
+    const { store, clock } = this.required();
+    const tasks = (await store.dialer.listTasks(tenant.tenantId)).filter((task) => task.mode === 'preview' && !task.paused);
+    return Promise.all(
+      tasks.map(async (task) => {
+        const due = await store.dialer.listDue(tenant.tenantId, task.taskId, clock.now(), PREVIEW_NUMBERS_SHOWN);
+        const { remaining } = await store.dialer.progress(tenant.tenantId, task.taskId);
+        return { taskId: task.taskId, name: task.name, mode: 'preview' as const, remaining, numbers: due.map((number) => number.number) };
+      }),
+    );
+  }
+
+  /**
+   * previewObCall of a number due in a preview task the agent's session works: claimed for the call, whose outcome
+   * then marks it done (or due again per the task's retries). Undefined for any other number.
+   */
+  async claimPreviewNumber(tenant: TenantConfig, agentNo: string, sessionId: string, number: string): Promise<{ tag: DialerCallTag; variables: ChannelVariable[] } | undefined> {
+    const { store, clock, ownerId } = this.required();
+    const member = await store.dialer.getAgent(tenant.tenantId, agentNo);
+    if (member?.sessionId !== sessionId) return undefined;
+    for (const taskId of Object.keys(member.tasks).sort()) {
+      const task = await store.dialer.getTask(tenant.tenantId, taskId);
+      if (!task || task.mode !== 'preview' || task.paused) continue;
+      const leaseMs = AGENT_ANSWER_TIMEOUT_MS + task.customerAnswerTimeoutSeconds * 1000 + CLAIM_MARGIN_MS;
+      const claimed = await store.dialer.claimNumber(tenant.tenantId, taskId, number, { owner: ownerId, now: clock.now(), leaseMs });
+      if (claimed) return { tag: { taskId, number, owner: ownerId, attemptsBefore: claimed.attempts }, variables: numberVariables(claimed) };
+    }
+    return undefined;
+  }
+
+  /** The preview call could not start: its number is due again as before. */
+  async releasePreviewNumber(tenantId: string, tag: DialerCallTag): Promise<void> {
+    await this.required().store.dialer.releaseClaim(tenantId, tag.taskId, tag.number, tag.owner);
   }
 
   /** The agent can take a call: dial for it if it works a progressive task. One attempt per agent at a time. */
   agentAvailable(tenantId: string, agentNo: string): void {
     const key = keyOf(tenantId, agentNo);
-    if (this.dialing.has(key)) return;
+    if (this.stopped || this.dialing.has(key)) return;
+    this.waiting.get(key)?.cancel();
+    this.waiting.delete(key);
     const attempt = this.dialNext(tenantId, agentNo)
       .catch((error: unknown) => this.logger.error({ err: error, tenantId, agentNo }, 'auto-dial failed'))
       .finally(() => this.dialing.delete(key));
     this.dialing.set(key, attempt);
+  }
+
+  /** A task was created or changed over the API (resumed, numbers added): told to supervisors; agents waiting on this node look again. */
+  taskChanged(task: DialerTaskRecord, change: DialerTaskChange): void {
+    const tenant = this.deps?.tenants.get(task.tenantId);
+    if (tenant) void this.announce(tenant, task, change);
+    const prefix = keyOf(task.tenantId, '');
+    for (const key of [...this.waiting.keys()]) if (key.startsWith(prefix)) this.agentAvailable(task.tenantId, key.slice(prefix.length));
+  }
+
+  /** A call changed: a dialer call's attempt is recorded once its outcome is known, by whichever node sees it. */
+  callChanged(call: CallRecord): void {
+    if (!call.dialer || this.recorded.has(call.callId)) return;
+    const outcome = attemptOutcomeOf(call);
+    if (outcome === undefined) return;
+    this.recorded.add(call.callId);
+    this.recordAttempt(call, outcome)
+      .catch((error: unknown) => this.logger.error({ err: error, callId: call.callId }, 'recording a dialer outcome failed'))
+      .finally(() => {
+        if (call.phase === 'ended') this.recorded.delete(call.callId);
+      });
   }
 
   /** Resolves when every dial attempt started so far has finished (tests, shutdown). */
@@ -103,63 +179,151 @@ export class DialerService {
     while (this.dialing.size > 0) await Promise.all(this.dialing.values());
   }
 
-  private update(tenantId: string, taskId: string, change: (state: DialerTaskState) => DialerTaskState): void {
-    const key = keyOf(tenantId, taskId);
-    this.tasks.set(key, change(this.tasks.get(key) ?? NEW_TASK_STATE));
+  stop(): void {
+    this.stopped = true;
+    for (const timer of this.waiting.values()) timer.cancel();
+    this.waiting.clear();
+  }
+
+  private async announce(tenant: TenantConfig, task: DialerTaskRecord, change: DialerTaskChange, agentNo?: string): Promise<void> {
+    await this.events?.task(tenant, task, change, agentNo).catch((error: unknown) => this.logger.error({ err: error, taskId: task.taskId }, 'dialer task event failed'));
+  }
+
+  /** A number's attempt was recorded: its outcome is told, and the task's end when it was the last number. */
+  private async attemptRecorded(
+    tenant: TenantConfig,
+    task: DialerTaskRecord,
+    attempt: { number: string; outcome: DialerOutcome; attemptsBefore: number; nextAttemptAt?: number; callId?: string; agentNo?: string },
+  ): Promise<void> {
+    const { store } = this.required();
+    const { attemptsBefore, ...rest } = attempt;
+    await this.events?.numberOutcome(tenant, { ...rest, taskId: task.taskId, attempts: attemptsBefore + (countsAsAttempt(attempt.outcome) ? 1 : 0) });
+    if (attempt.nextAttemptAt === undefined && (await store.dialer.progress(tenant.tenantId, task.taskId)).remaining === 0) {
+      await this.announce(tenant, task, 'finished');
+    }
+  }
+
+  private required(): DialerDependencies {
+    if (!this.deps) throw new Error('the dialer is not attached to the gateway services');
+    return this.deps;
+  }
+
+  private async agentRecord(tenantId: string, agentNo: string, sessionId: string): Promise<DialerAgentRecord> {
+    const deps = this.required();
+    const agent = await deps.agents.current(tenantId, agentNo);
+    return dialerAgentOf(await deps.store.dialer.getAgent(tenantId, agentNo), { tenantId, agentNo, sessionId, loginWorkMode: agent.workMode });
+  }
+
+  private async recordAttempt(call: CallRecord, outcome: DialerOutcome | 'notDialled'): Promise<void> {
+    const { store, clock } = this.required();
+    const tag = call.dialer!;
+    if (outcome === 'notDialled') {
+      await store.dialer.releaseClaim(call.tenantId, tag.taskId, tag.number, tag.owner);
+      return;
+    }
+    const task = await store.dialer.getTask(call.tenantId, tag.taskId);
+    const tenant = this.deps?.tenants.get(call.tenantId);
+    if (!task || !tenant) return;
+    const now = clock.now();
+    const nextAttemptAt = nextAttemptAfter(task, { attempts: tag.attemptsBefore }, outcome, now);
+    const when = nextAttemptAt === undefined ? {} : { nextAttemptAt };
+    const recorded = await store.dialer.recordOutcome(call.tenantId, tag.taskId, tag.number, { owner: tag.owner, outcome, at: now, callId: call.callId, ...when });
+    if (!recorded) return;
+    await this.attemptRecorded(tenant, task, {
+      number: tag.number,
+      outcome,
+      attemptsBefore: tag.attemptsBefore,
+      callId: call.callId,
+      ...when,
+      ...(call.agentNo === undefined ? {} : { agentNo: call.agentNo }),
+    });
   }
 
   private async dialNext(tenantId: string, agentNo: string): Promise<void> {
-    const services = this.services;
-    const tenant = services?.tenants.get(tenantId);
+    const deps = this.deps;
+    const tenant = deps?.tenants.get(tenantId);
     const agent = tenant && findAgent(tenant, agentNo);
-    if (!services || !tenant || !agent || !tenant.features.outbound) return;
-    if (!isWithinOutboundHours(tenant, services.clock.now())) return;
-    const record = await services.agents.current(tenantId, agentNo);
+    if (!deps || !tenant || !agent || !tenant.features.outbound) return;
+    const record = await deps.agents.current(tenantId, agentNo);
     if (!isAvailable(record) || !record.sessionId) return;
-    const sessionId = record.sessionId;
+    const member = await deps.store.dialer.getAgent(tenantId, agentNo);
+    if (member?.sessionId !== record.sessionId) return;
 
-    for (const task of tenant.autoDialTasks) {
-      if (task.mode !== 'progressive') continue;
-      const member = this.tasks.get(keyOf(tenantId, task.taskId))?.members[agentNo];
-      if (!member || member.sessionId !== sessionId) continue;
-      if (!workModeAllows(this.workModeOf(tenantId, agentNo, sessionId), task.mode)) continue;
-      const number = this.claimDiallable(tenant, task);
-      if (number === undefined) continue;
+    let lookAgainAt = deps.clock.now() + RECHECK_MAX_MS;
+    for (const taskId of Object.keys(member.tasks).sort()) {
+      const task = await deps.store.dialer.getTask(tenantId, taskId);
+      if (!task || task.paused || task.mode === 'preview' || !workModeAllows(member.workMode, task.mode)) continue;
+      const now = deps.clock.now();
+      if (!isWithinOutboundHours(tenant, now) || !isWithinCallingHours(task.callingHours, tenant.outboundHours?.utcOffsetMinutes ?? 0, now)) continue;
+      await this.recoverLapsedClaims(tenant, task, now);
+      const number = await this.claimDiallable(tenant, task, now);
+      if (!number) {
+        const [next] = await deps.store.dialer.listDue(tenantId, taskId, Number.MAX_SAFE_INTEGER, 1);
+        if (next) lookAgainAt = Math.min(lookAgainAt, next.nextAttemptAt);
+        continue;
+      }
       const outcome = await startAgentCall(
-        { services, tenant, agent },
+        { services: deps, tenant, agent },
         {
           callType: CallType.PREDICTIVE_OUTBOUND,
-          customerNumber: number,
-          customerDestination: { kind: 'pstn', address: number, party: 'customer' },
+          customerNumber: number.number,
+          customerDestination: { kind: 'pstn', address: number.number, party: 'customer' },
           callerId: task.callerId ?? tenant.callerIds[0]?.number,
           backupNumbers: [],
           agentAnswerTimeoutMs: AGENT_ANSWER_TIMEOUT_MS,
           customerAnswerTimeoutMs: task.customerAnswerTimeoutSeconds * 1000,
-          variables: member.variables,
+          variables: [...(member.tasks[taskId] ?? []), ...numberVariables(number)],
           cdrIsAsr: 1,
           requireIdle: true,
+          dialer: { taskId, number: number.number, owner: deps.ownerId, attemptsBefore: number.attempts },
         },
       );
       if (!outcome.ok) {
         // Taken by a queue call, or paused, meanwhile: the number waits for the next available agent.
-        this.update(tenantId, task.taskId, (state) => giveBack(state, number));
+        await deps.store.dialer.releaseClaim(tenantId, taskId, number.number, deps.ownerId);
         return;
       }
       await outcome.after?.();
       return;
     }
+    this.lookAgain(tenantId, agentNo, Math.max(0, lookAgainAt - deps.clock.now()));
   }
 
-  /** The task's next number the tenant's rules allow; restricted numbers are skipped for good. */
-  private claimDiallable(tenant: TenantConfig, task: AutoDialTask): string | undefined {
+  private lookAgain(tenantId: string, agentNo: string, delayMs: number): void {
+    if (this.stopped) return;
+    const key = keyOf(tenantId, agentNo);
+    this.waiting.get(key)?.cancel();
+    this.waiting.set(
+      key,
+      this.required().clock.schedule(delayMs, () => {
+        this.waiting.delete(key);
+        this.agentAvailable(tenantId, agentNo);
+      }),
+    );
+  }
+
+  /** Claims whose dialler stopped before the outcome (a node lost, a restart): recorded `interrupted`, retried per policy. */
+  private async recoverLapsedClaims(tenant: TenantConfig, task: DialerTaskRecord, now: number): Promise<void> {
+    const { store } = this.required();
+    for (const lapsed of await store.dialer.listExpiredClaims(task.tenantId, task.taskId, now)) {
+      const nextAttemptAt = nextAttemptAfter(task, lapsed, 'interrupted', now);
+      const when = nextAttemptAt === undefined ? {} : { nextAttemptAt };
+      if (await store.dialer.recordOutcome(task.tenantId, task.taskId, lapsed.number, { owner: lapsed.claim!.owner, outcome: 'interrupted', at: now, ...when })) {
+        await this.attemptRecorded(tenant, task, { number: lapsed.number, outcome: 'interrupted', attemptsBefore: lapsed.attempts, ...when });
+      }
+    }
+  }
+
+  /** The task's next due number the task and the tenant allow; one on a do-not-call or blocked list is recorded and passed. */
+  private async claimDiallable(tenant: TenantConfig, task: DialerTaskRecord, now: number): Promise<DialerNumberRecord | undefined> {
+    const { store, ownerId } = this.required();
+    const leaseMs = AGENT_ANSWER_TIMEOUT_MS + task.customerAnswerTimeoutSeconds * 1000 + CLAIM_MARGIN_MS;
     for (;;) {
-      let claimed: string | undefined;
-      this.update(tenant.tenantId, task.taskId, (state) => {
-        const result = claimNext(state, task);
-        claimed = result.number;
-        return result.next;
-      });
-      if (claimed === undefined || !isRestricted(tenant, claimed)) return claimed;
+      const number = await store.dialer.claimNext(tenant.tenantId, task.taskId, { owner: ownerId, now, leaseMs });
+      if (!number || (!isDoNotCall(task, number.number) && !isRestricted(tenant, number.number))) return number;
+      if (await store.dialer.recordOutcome(tenant.tenantId, task.taskId, number.number, { owner: ownerId, outcome: 'doNotCall', at: now })) {
+        await this.attemptRecorded(tenant, task, { number: number.number, outcome: 'doNotCall', attemptsBefore: number.attempts });
+      }
     }
   }
 }

@@ -5,18 +5,24 @@
 import { randomUUID } from 'node:crypto';
 import type { BusinessErrorName } from '@agentsdk/protocol';
 import { callSummary, refuse, type CallEffect, type CallEvent, type CallRecord } from '../domain/call.js';
-import { inboundCall } from '../domain/call-creation.js';
+import { inboundCall, inboundIvrCall } from '../domain/call-creation.js';
+import { passedVariablesOf } from '../domain/passed-variables.js';
 import { callTransition } from '../domain/call-state.js';
-import { agentChannel, type Bus } from '../ports/bus.js';
+import { agentChannel, type Bus, type NodeRequest, type Unsubscribe } from '../ports/bus.js';
+import { NodeUnreachableError } from '../ports/node-request-errors.js';
 import type { Clock, TimerHandle } from '../ports/clock.js';
 import type { Store } from '../ports/store.js';
-import type { TelephonyDriver, TelephonyEvent } from '../ports/telephony.js';
+import type { DtmfTiming, TelephonyDriver, TelephonyEvent } from '../ports/telephony.js';
 import { transitionStored } from './compare-and-set.js';
 import type { AgentService } from './agent-service.js';
 import type { Logger } from '../ports/logger.js';
 import type { QueueRouting } from './queue-routing.js';
 import type { TenantDirectory } from './tenant-directory.js';
 
+/** Wrap-up after a call that came in through an IVR with no queue node (the queues' default). */
+const DEFAULT_WRAPUP_SECONDS = 30;
+/** How long the node holding a call's legs may take to apply what another node asks (well within a client's timeout). */
+const FORWARD_TIMEOUT_MS = 5_000;
 
 export type CallResult = { ok: true; call: CallRecord; effects: CallEffect[] } | { ok: false; error: BusinessErrorName; message: string };
 
@@ -24,8 +30,8 @@ export class CallService {
   /** Which call each leg belongs to (legs of this node's driver). */
   private readonly legCalls = new Map<string, string>();
   private readonly timers = new Map<string, Set<TimerHandle>>();
-  private routing?: QueueRouting;
   private unsubscribe?: () => void;
+  private stopServing?: Unsubscribe;
 
   constructor(
     /** This process's boot id: the calls it creates hold their legs here. */
@@ -37,17 +43,25 @@ export class CallService {
     private readonly agents: AgentService,
     private readonly tenants: TenantDirectory,
     private readonly logger: Logger,
+    /** Where `route` effects go. */
+    private readonly routing: QueueRouting,
     private readonly onCallChanged?: (call: CallRecord) => void,
   ) {}
 
-  start(routing: QueueRouting): void {
-    this.routing = routing;
+  /** Follows the telephony's events until `stop`. */
+  start(): void {
     this.unsubscribe = this.driver.subscribe((event) => {
       this.onTelephonyEvent(event).catch((error: unknown) => this.logger.error({ err: error, event }, 'telephony event failed'));
     });
   }
 
+  /** Applies what other nodes forward to this one, the holder of its calls' legs (docs/multi-node.md). */
+  async serveOtherNodes(): Promise<void> {
+    this.stopServing = await this.bus.serve(this.ownerId, (request) => this.onNodeRequest(request));
+  }
+
   stop(): void {
+    this.stopServing?.();
     this.unsubscribe?.();
     for (const timers of this.timers.values()) for (const timer of timers) timer.cancel();
     this.timers.clear();
@@ -104,7 +118,12 @@ export class CallService {
     return result;
   }
 
+  /**
+   * Legs, timers and routing passes of a call live in the node that owns it: another node's transition has its effects
+   * applied there. An owner no node serves any more is gone: its legs are too, and the effects apply here.
+   */
   async applyEffects(call: CallRecord, effects: CallEffect[]): Promise<void> {
+    if (await this.forwarded(call.ownerId, { kind: 'applyCallEffects', call, effects })) return;
     for (const effect of effects) await this.applyEffect(call, effect);
     if (call.phase === 'ended') this.forget(call);
     this.onCallChanged?.(call);
@@ -115,7 +134,7 @@ export class CallService {
       case 'dial':
         this.legCalls.set(effect.request.legId, call.callId);
         try {
-          await this.driver.dial(effect.request);
+          await this.driver.dial({ ...effect.request, passedVariables: passedVariablesOf(call, effect.request.legId) });
         } catch (error) {
           this.logger.error({ err: error, callId: call.callId }, 'dial failed');
           void this.executeAndApply(call.callId, { type: 'legEnded', legId: effect.request.legId, cause: 'invalid' });
@@ -144,7 +163,7 @@ export class CallService {
       case 'notify':
         return this.bus.publish(agentChannel(call.tenantId, effect.agentNo), { kind: 'event', ...effect.event });
       case 'route':
-        this.routing?.route(call.tenantId, effect.queueNo);
+        this.routing.route(call.tenantId, effect.queueNo);
         return;
       case 'schedule': {
         const timers = this.timers.get(call.callId) ?? new Set<TimerHandle>();
@@ -158,6 +177,33 @@ export class CallService {
         timers.add(timer);
         return;
       }
+    }
+  }
+
+  /** Sends DTMF into a leg of the call, on the node that holds it. */
+  async sendDtmf(call: CallRecord, legId: string, digits: string, timing: DtmfTiming): Promise<void> {
+    if (await this.forwarded(call.ownerId, { kind: 'sendDtmf', legId, digits, timing })) return;
+    await this.driver.sendDtmf(legId, digits, timing);
+  }
+
+  /** True when the call's owner is another node and has done the request. */
+  private async forwarded(ownerId: string | undefined, request: NodeRequest): Promise<boolean> {
+    if (ownerId === undefined || ownerId === this.ownerId) return false;
+    try {
+      await this.bus.request(ownerId, request, FORWARD_TIMEOUT_MS);
+      return true;
+    } catch (error) {
+      if (error instanceof NodeUnreachableError) return false;
+      throw error;
+    }
+  }
+
+  private async onNodeRequest(request: NodeRequest): Promise<void> {
+    switch (request.kind) {
+      case 'applyCallEffects':
+        return this.applyEffects({ ...request.call, ownerId: this.ownerId }, request.effects);
+      case 'sendDtmf':
+        return this.driver.sendDtmf(request.legId, request.digits, request.timing);
     }
   }
 
@@ -184,7 +230,7 @@ export class CallService {
         callEvent = { type: 'dtmf', legId: event.legId, digits: event.digits };
         break;
       case 'ended':
-        callEvent = { type: 'legEnded', legId: event.legId, cause: event.cause };
+        callEvent = { type: 'legEnded', legId: event.legId, cause: event.cause, ...(event.media && { media: event.media }) };
         break;
     }
     const result = await this.executeAndApply(callId, callEvent);
@@ -192,23 +238,25 @@ export class CallService {
   }
 
   private async onIncoming(event: Extract<TelephonyEvent, { type: 'incoming' }>): Promise<void> {
-    const queue = this.tenants.get(event.tenantId)?.queues.find((q) => q.queueNo === event.queueNo);
-    if (!queue) {
+    const tenant = this.tenants.get(event.tenantId);
+    const arriving = { callId: event.callId, tenantId: event.tenantId, from: event.from, legId: event.legId };
+    let created: { call: CallRecord; effects: CallEffect[] } | undefined;
+    if ('ivrId' in event) {
+      const ivr = tenant?.ivrs.find((candidate) => candidate.ivrId === event.ivrId);
+      // Wrap-up as in the first queue the IVR can hand the call to.
+      const queueNo = ivr?.nodes.find((node) => node.kind === 'queue')?.queueNo;
+      const wrapupSeconds = tenant?.queues.find((q) => q.queueNo === queueNo)?.wrapupSeconds ?? DEFAULT_WRAPUP_SECONDS;
+      created = ivr && inboundIvrCall({ ...arriving, ivrId: ivr.ivrId, nodes: ivr.nodes, wrapupSeconds }, this.clock.now());
+    } else {
+      const queue = tenant?.queues.find((q) => q.queueNo === event.queueNo);
+      const timing = queue && { queueNo: queue.queueNo, wrapupSeconds: queue.wrapupSeconds, queueTimeoutMs: queue.queueTimeoutSeconds * 1000 };
+      created = timing && inboundCall({ ...arriving, ...timing }, this.clock.now());
+    }
+    if (!created) {
       await this.driver.hangup(event.legId, 'invalid');
       return;
     }
-    const { call, effects } = inboundCall(
-      {
-        callId: event.callId,
-        tenantId: event.tenantId,
-        queueNo: queue.queueNo,
-        from: event.from,
-        legId: event.legId,
-        wrapupSeconds: queue.wrapupSeconds,
-        queueTimeoutMs: queue.queueTimeoutSeconds * 1000,
-      },
-      this.clock.now(),
-    );
-    if (await this.create(call)) await this.applyEffects(call, effects);
+    if (await this.create(created.call)) await this.applyEffects(created.call, created.effects);
   }
+
 }

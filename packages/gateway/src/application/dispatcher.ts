@@ -18,6 +18,7 @@ import type { Logger } from '../ports/logger.js';
 import { OPERATION_TABLE, type OperationRow } from './operation-table.js';
 import { failed, type Connection, type GatewayServices, type Outcome, type SignedInContext } from './operation-context.js';
 import type { RateLimiter } from './rate-limiter.js';
+import type { SharedRateLimiter } from './shared-rate-limiter.js';
 import type { CachedResponse, ResponseCache } from './response-cache.js';
 import { resume } from './resume.js';
 import { supervisorContext, watchedAgent } from './supervisor-scope.js';
@@ -33,10 +34,10 @@ export interface OperationMetrics {
 export interface RequestLimiters {
   /** Requests of one session (or, before login, of one connection). */
   requests: RateLimiter<unknown>;
-  /** `login` and `resume` attempts by client address. */
-  signInsPerAddress: RateLimiter<string>;
-  /** `login` attempts by `tenantId/agentNo`. */
-  signInsPerAgent: RateLimiter<string>;
+  /** `login` and `resume` attempts by client address, counted by every node. */
+  signInsPerAddress: SharedRateLimiter;
+  /** `login` attempts by `tenantId/agentNo`, counted by every node. */
+  signInsPerAgent: SharedRateLimiter;
 }
 
 export class Dispatcher {
@@ -76,7 +77,8 @@ export class Dispatcher {
     const ms = performance.now() - started;
     const known = isOperationName(frame.action) || frame.action === SESSION_ACTIONS.resume;
     this.metrics.operationCompleted(known ? frame.action : 'unknown', response.code, ms / 1000);
-    this.operationLog.info(
+    // Refusals at info, successes at debug: the hot path writes no log line at the default level (metrics count both).
+    this.operationLog[response.code === 0 ? 'debug' : 'info'](
       { requestId, sessionId: sessionId ?? connection.session?.sessionId, action: frame.action, code: response.code, errorCode: response.errorCode, ms: Math.round(ms) },
       'operation',
     );
@@ -109,21 +111,21 @@ export class Dispatcher {
       this.metrics.rateLimited('session');
       return failed('RATE_LIMITED', `rate limited: at most ${requests.limit.perSecond} requests a second (bursts of ${requests.limit.burst}) per session`);
     }
-    const signInRefusal = this.signInRefusal(connection, frame);
+    const signInRefusal = await this.signInRefusal(connection, frame);
     if (signInRefusal) return signInRefusal;
     if (frame.action === SESSION_ACTIONS.resume) return resume(this.services, connection, frame.params);
     return this.run(connection, frame);
   }
 
   /** Sign-in attempts are limited per client address and per agent, whatever connection they come on. */
-  private signInRefusal(connection: Connection, frame: RequestFrame): Outcome | undefined {
+  private async signInRefusal(connection: Connection, frame: RequestFrame): Promise<Outcome | undefined> {
     if (frame.action !== 'login' && frame.action !== SESSION_ACTIONS.resume) return undefined;
     const { signInsPerAddress, signInsPerAgent } = this.limiters;
     let refusal: string | undefined;
-    if (!signInsPerAddress.take(connection.remoteAddress)) refusal = 'sign-in attempts from this address';
+    if (!(await signInsPerAddress.take(connection.remoteAddress))) refusal = 'sign-in attempts from this address';
     const params = frame.params as { tenantId?: unknown; agentNo?: unknown } | undefined;
     if (!refusal && frame.action === 'login' && typeof params?.tenantId === 'string' && typeof params.agentNo === 'string') {
-      if (!signInsPerAgent.take(`${params.tenantId}/${params.agentNo}`)) refusal = 'sign-in attempts for this agent';
+      if (!(await signInsPerAgent.take(`${params.tenantId}/${params.agentNo}`))) refusal = 'sign-in attempts for this agent';
     }
     if (!refusal) return undefined;
     this.metrics.rateLimited('signIn');

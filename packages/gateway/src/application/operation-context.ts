@@ -1,5 +1,4 @@
 /** What an operation handler receives and returns. */
-import type { BusinessErrorName } from '@agentsdk/protocol';
 import type { TenantAgent, TenantConfig } from '../domain/tenant.js';
 import type { AgentService } from './agent-service.js';
 import type { LiveSessions, SessionSocket } from './live-sessions.js';
@@ -66,21 +65,4 @@ export interface WatchedAgentContext extends SupervisorContext {
   target: TenantAgent;
 }
 
-export type Outcome =
-  | {
-      ok: true;
-      message?: string;
-      /** Response fields beyond action/code/message. */
-      fields?: Record<string, unknown>;
-      /** Runs after the response is sent: events follow their response. */
-      after?: () => Promise<void>;
-    }
-  | { ok: false; error: BusinessErrorName; message?: string };
-
-export function succeeded(outcome: Omit<Extract<Outcome, { ok: true }>, 'ok'> = {}): Outcome {
-  return { ok: true, ...outcome };
-}
-
-export function failed(error: BusinessErrorName, message?: string): Outcome {
-  return message === undefined ? { ok: false, error } : { ok: false, error, message };
-}
+export { failed, succeeded, type Outcome } from './outcome.js';

@@ -2,7 +2,9 @@
  * This process's lease in the store, and the watch on the others' (docs/03-Core-Concepts-and-Lifecycle.md, "What
  * survives what"). A node that owns its store alone (the embedded SQLite default) ends, at boot, what its previous
  * incarnation owned. Nodes sharing a store renew their lease every `renewMs`; one whose lease is older than
- * `lapseMs` is dead, and the others end what it owned.
+ * `lapseMs` is dead, and the others end what it owned. A node that could not renew its own lease in time (the store
+ * was unreachable or slow: a Redis restart) cannot tell who else was alive meanwhile: it judges no other node for one
+ * lapse period after it renews again, so a store outage does not make every node end every other node's calls.
  */
 import type { Clock, TimerHandle } from '../ports/clock.js';
 import type { Lease } from '../ports/store.js';
@@ -18,12 +20,16 @@ export interface OwnerLeaseOptions {
   exclusive: boolean;
   renewMs: number;
   lapseMs: number;
+  /** After a lost owner's calls and sessions are recovered: what else it held (its connection counts). */
+  onOwnerLost?: (ownerId: string) => Promise<void>;
 }
 
 export class OwnerLease {
   private timer?: TimerHandle;
   private stopped = false;
   private beat: Promise<void> = Promise.resolve();
+  /** No other owner is judged lost before this time (ms). */
+  private judgeFrom = 0;
 
   constructor(private readonly options: OwnerLeaseOptions) {}
 
@@ -62,8 +68,20 @@ export class OwnerLease {
   }
 
   private async renewAndWatch(): Promise<void> {
-    await this.options.services.store.leases.renew(this.ownerId, this.options.clock.now());
-    if (!this.options.exclusive) await this.watch(false);
+    const { services, clock, renewMs, lapseMs, exclusive, logger } = this.options;
+    const startedAt = clock.now();
+    try {
+      await services.store.leases.renew(this.ownerId, startedAt);
+    } catch (error) {
+      this.judgeFrom = Infinity;
+      throw error;
+    }
+    const renewedAt = clock.now();
+    if (renewedAt - startedAt > renewMs || this.judgeFrom === Infinity) {
+      if (this.judgeFrom === Infinity) logger.warn('store reachable again: lease renewed, other nodes judged after one lapse period');
+      this.judgeFrom = renewedAt + lapseMs;
+    }
+    if (!exclusive && renewedAt >= this.judgeFrom) await this.watch(false);
   }
 
   /** Recovers owners whose lease lapsed; at boot also anything owned by no lease at all. */
@@ -77,7 +95,9 @@ export class OwnerLease {
     const lastSeen = new Map(lapsed.map((lease) => [lease.ownerId, lease.renewedAt]));
     await recoverLostOwners(services, (ownerId) => (ownerId !== undefined && live.has(ownerId) ? undefined : (lastSeen.get(ownerId ?? '') ?? now)), 'nodeLost', this.options.logger);
     for (const lease of lapsed) {
-      if (await services.store.leases.remove(lease.ownerId)) this.options.logger.warn({ ownerId: lease.ownerId }, 'node lost: its calls ended, its sessions taken over');
+      if (!(await services.store.leases.remove(lease.ownerId))) continue;
+      this.options.logger.warn({ ownerId: lease.ownerId }, 'node lost: its calls ended, its sessions taken over');
+      await this.options.onOwnerLost?.(lease.ownerId);
     }
   }
 

@@ -1,21 +1,15 @@
 /** Token buckets by key, on the injected clock: `perSecond` tokens a second, at most `burst` saved up. */
 import type { Clock } from '../ports/clock.js';
+import type { RateLimit } from '../ports/shared-limits.js';
+import { takeToken, tokensAt, type TokenBucket } from '../domain/token-bucket.js';
 
-export interface RateLimit {
-  perSecond: number;
-  burst: number;
-}
-
-interface Bucket {
-  tokens: number;
-  at: number;
-}
+export type { RateLimit };
 
 /** Buckets are forgotten once full again, checked when the map has grown past this. */
 const FIRST_SWEEP_AT = 1_000;
 
 export class RateLimiter<K> {
-  private readonly buckets = new Map<K, Bucket>();
+  private readonly buckets = new Map<K, TokenBucket>();
   private sweepAt = FIRST_SWEEP_AT;
 
   constructor(
@@ -27,23 +21,15 @@ export class RateLimiter<K> {
   take(key: K): boolean {
     if (this.limit.perSecond === Infinity) return true;
     const now = this.clock.now();
-    const bucket = this.buckets.get(key) ?? { tokens: this.limit.burst, at: now };
-    bucket.tokens = this.refilled(bucket, now);
-    bucket.at = now;
+    const { bucket, taken } = takeToken(this.buckets.get(key), this.limit, now);
     this.buckets.set(key, bucket);
     if (this.buckets.size > this.sweepAt) this.sweep(now);
-    if (bucket.tokens < 1) return false;
-    bucket.tokens -= 1;
-    return true;
-  }
-
-  private refilled(bucket: Bucket, now: number): number {
-    return Math.min(this.limit.burst, bucket.tokens + (Math.max(0, now - bucket.at) / 1000) * this.limit.perSecond);
+    return taken;
   }
 
   /** A full bucket is the same as none, so idle keys (closed sockets, quiet tenants) do not accumulate. */
   private sweep(now: number): void {
-    for (const [key, bucket] of this.buckets) if (this.refilled(bucket, now) >= this.limit.burst) this.buckets.delete(key);
+    for (const [key, bucket] of this.buckets) if (tokensAt(bucket, this.limit, now) >= this.limit.burst) this.buckets.delete(key);
     this.sweepAt = Math.max(FIRST_SWEEP_AT, this.buckets.size * 2);
   }
 }

@@ -4,7 +4,11 @@ import { agentChannel } from '../ports/bus.js';
 import type { SessionRecord } from '../ports/store.js';
 import type { GatewayServices } from './operation-context.js';
 
-export async function endSession(services: GatewayServices, record: SessionRecord, reason: ForcedLogoutReason): Promise<void> {
+export async function endSession(
+  services: Pick<GatewayServices, 'agents' | 'store' | 'bus' | 'clock'>,
+  record: SessionRecord,
+  reason: ForcedLogoutReason,
+): Promise<void> {
   const result = await services.agents.executeAndApply(record.tenantId, record.agentNo, {
     type: 'endSession',
     sessionId: record.sessionId,

@@ -9,8 +9,8 @@ import type { AgentService } from './agent-service.js';
 import type { LiveSessions } from './live-sessions.js';
 import { newSecret } from './secrets.js';
 
-/** The digest realm of every softphone registration. */
-export const SIP_REALM = 'agentsdk';
+export { SIP_REALM } from '../domain/secret-hash.js';
+import { SIP_REALM } from '../domain/secret-hash.js';
 
 export interface NewSipCredentials {
   password: string;

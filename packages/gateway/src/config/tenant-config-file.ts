@@ -17,7 +17,8 @@ export async function loadTenantConfigFile(path: string, env: NodeJS.ProcessEnv 
   } catch (error) {
     throw new TenantConfigError(`cannot read tenant configuration ${path}: ${(error as Error).message}`);
   }
-  const parsed = v.safeParse(v.union([TenantConfigSchema, v.array(TenantConfigSchema)]), raw);
+  // One schema or the other, not a union: a union's issue would not name the field at fault.
+  const parsed = Array.isArray(raw) ? v.safeParse(v.array(TenantConfigSchema), raw) : v.safeParse(TenantConfigSchema, raw);
   if (!parsed.success) {
     const issue = parsed.issues[0];
     const where = issue.path?.map((item) => String(item.key)).join('.') ?? '(root)';

@@ -14,6 +14,7 @@ import {
   type CallEvent,
   type CallRecord,
   type CallTransitionResult,
+  type IvrNode,
   type IvrVisit,
 } from './call.js';
 import { enterNode, pressDigits, returnedVariables, type IvrStep } from './ivr-navigation.js';
@@ -153,6 +154,28 @@ export function ivrDigits(call: CallRecord, digits: string, now: number): CallTr
   return ivrStep(call, pressDigits(call.ivr, digits), now);
 }
 
+/**
+ * A customer's call that arrives in an IVR (a DID mapped to `{ ivrId }`): answered, it walks the IVR from its first
+ * node as after a blind transfer, and a queue node hands it to that queue. Undefined when the IVR has no nodes.
+ */
+export function arriveInIvr(call: CallRecord, ivrId: string, nodes: IvrNode[], now: number): CallTransitionResult {
+  const first = nodes[0];
+  if (!first || !call.customerLegId) return refuse('BAD_PARAM', `IVR ${ivrId} has no nodes`);
+  const visit: IvrVisit = { ivrId, nodeId: first.id, mode: 'blind', nodes, variables: {}, digits: '' };
+  const entered = enterNode(visit, first.id);
+  const step = ivrStep({ ...call, phase: 'ivr', ivr: entered.visit }, entered, now);
+  if (!step.ok) return step;
+  return ok(step.next, [{ type: 'answerLeg', legId: call.customerLegId }, { type: 'connect', legIds: [call.customerLegId] }, ...step.effects]);
+}
+
+/** What the caller keyed in (collect nodes) travels on with the call as channel variables, for the next agent's events. */
+function withCollectedVariables(call: CallRecord, visit: IvrVisit): CallRecord {
+  const collected = Object.entries(visit.variables).map(([name, value]) => ({ name, value, type: 1 as const }));
+  if (collected.length === 0) return call;
+  const kept = call.variables.filter((variable) => !(variable.name in visit.variables));
+  return { ...call, variables: [...kept, ...collected] };
+}
+
 /** Plays the step's prompts and follows its exit. */
 function ivrStep(call: CallRecord, step: IvrStep, now: number): CallTransitionResult {
   const customerLegId = call.customerLegId;
@@ -163,7 +186,7 @@ function ivrStep(call: CallRecord, step: IvrStep, now: number): CallTransitionRe
   switch (step.exit.kind) {
     case 'queue': {
       const leaving = call.ivr?.mode === 'interact' ? agentLeaves(next, 'transferred') : [];
-      const queued = requeue(next, step.exit.queueNo, now);
+      const queued = requeue(withCollectedVariables(next, step.visit), step.exit.queueNo, now);
       return ok({ ...queued.next, queuedAt: now }, [...effects, ...leaving, ...queued.effects]);
     }
     case 'hangup': {

@@ -1,20 +1,47 @@
 /** How calls begin: a customer calling a queue, or an agent placing a call (preview outbound, internal). */
 import { CallType, type ChannelVariable } from '@agentsdk/protocol';
 import type { Destination, DialRequest } from '../ports/telephony.js';
-import { PROMPTS, notify, type CallEffect, type CallRecord } from './call.js';
+import { arriveInIvr } from './blind-transfer-and-ivr.js';
+import { PROMPTS, notify, type CallEffect, type CallRecord, type DialerCallTag, type IvrNode } from './call.js';
 import { nextLegId } from './call-legs.js';
 
+interface ArrivingCall {
+  callId: string;
+  tenantId: string;
+  from: string;
+  legId: string;
+  wrapupSeconds: number;
+}
+
 /** A customer's call arrives for a queue: answer it, play queue music, and look for an agent. */
-export function inboundCall(
-  input: { callId: string; tenantId: string; queueNo: string; from: string; legId: string; wrapupSeconds: number; queueTimeoutMs: number },
+export function inboundCall(input: ArrivingCall & { queueNo: string; queueTimeoutMs: number }, now: number): { call: CallRecord; effects: CallEffect[] } {
+  const call: CallRecord = { ...arrivingCall(input, now), phase: 'queued', queueNo: input.queueNo, queuedAt: now };
+  return {
+    call,
+    effects: [
+      { type: 'answerLeg', legId: input.legId },
+      { type: 'play', legId: input.legId, prompt: PROMPTS.queueMusic },
+      { type: 'schedule', event: 'queueTimeout', delayMs: input.queueTimeoutMs },
+      { type: 'route', queueNo: input.queueNo },
+    ],
+  };
+}
+
+/** A customer's call arrives in an IVR (a DID mapped to one): answer it and walk the IVR from its first node. */
+export function inboundIvrCall(
+  input: ArrivingCall & { ivrId: string; nodes: IvrNode[] },
   now: number,
-): { call: CallRecord; effects: CallEffect[] } {
-  const call: CallRecord = {
+): { call: CallRecord; effects: CallEffect[] } | undefined {
+  const arrived = arriveInIvr(arrivingCall(input, now), input.ivrId, input.nodes, now);
+  return arrived.ok ? { call: arrived.next, effects: arrived.effects } : undefined;
+}
+
+function arrivingCall(input: ArrivingCall, now: number): CallRecord {
+  return {
     callId: input.callId,
     tenantId: input.tenantId,
     callType: CallType.INBOUND,
-    phase: 'queued',
-    queueNo: input.queueNo,
+    phase: 'ivr',
     customerNumber: input.from,
     customerLegId: input.legId,
     variables: [],
@@ -27,16 +54,6 @@ export function inboundCall(
     cdrIsAsr: 1,
     legs: [{ legId: input.legId, party: 'customer', number: input.from, startedAt: now }],
     createdAt: now,
-    queuedAt: now,
-  };
-  return {
-    call,
-    effects: [
-      { type: 'answerLeg', legId: input.legId },
-      { type: 'play', legId: input.legId, prompt: PROMPTS.queueMusic },
-      { type: 'schedule', event: 'queueTimeout', delayMs: input.queueTimeoutMs },
-      { type: 'route', queueNo: input.queueNo },
-    ],
   };
 }
 
@@ -56,6 +73,7 @@ export interface OutboundCallInput {
   requestUniqueId?: string;
   cdrIsAsr: 0 | 1;
   wrapupSeconds: number;
+  dialer?: DialerCallTag;
 }
 
 /** An agent's own call (preview outbound, internal, or the dialer's): ring the agent first, then the other party. */
@@ -88,6 +106,7 @@ export function outboundCall(input: OutboundCallInput, now: number): { call: Cal
   if (input.callerId !== undefined) call.callerId = input.callerId;
   if (input.calleeAgentNo !== undefined) call.calleeAgentNo = input.calleeAgentNo;
   if (input.requestUniqueId !== undefined) call.requestUniqueId = input.requestUniqueId;
+  if (input.dialer !== undefined) call.dialer = input.dialer;
   const effects: CallEffect[] = [];
   if (input.callType === CallType.PREVIEW_OUTBOUND) {
     effects.push(...notify(call, input.agentNo, 'previewObCallResult', { result: 'success', message: 'dialing' }));

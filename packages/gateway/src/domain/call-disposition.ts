@@ -2,15 +2,7 @@
  * After-call work on a call record: who handled the call (every agent whose leg was answered: transferred, consulted,
  * three-way), and each agent's disposition (a code of the tenant's `dispositions`) with notes. Pure.
  */
-import type { CallRecord } from './call.js';
-
-export interface Disposition {
-  agentNo: string;
-  code: string;
-  notes?: string;
-  /** Epoch ms when the agent set it. */
-  at: number;
-}
+import type { CallRecord, Disposition } from './call.js';
 
 /** Whether the agent was on the call: its leg was answered, or it is the call's agent or callee. */
 export function handledBy(call: CallRecord, agentNo: string): boolean {

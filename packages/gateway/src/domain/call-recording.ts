@@ -2,15 +2,7 @@
  * A call's recording as its record keeps it: which node's disk holds the WAV file and how long it is, so any node (or
  * PostgreSQL's copy of the record) can tell where to fetch it. Pure.
  */
-import type { CallRecord } from './call.js';
-
-export interface RecordingMetadata {
-  /** The node (AGENT_GATEWAY_NODE_ID) whose `AGENT_GATEWAY_DATA_DIR/recordings` holds the file. */
-  nodeId: string;
-  /** Size of the WAV file. */
-  bytes: number;
-  durationMs: number;
-}
+import type { CallRecord, RecordingMetadata } from './call.js';
 
 /** A recording just completed on this node: its call and file. */
 export interface CompletedRecording {

@@ -59,7 +59,7 @@ const CUSTOMER_FAILURES: Partial<Record<LegEndCause, CallOutcome>> = {
 export function callTransition(call: CallRecord, event: CallEvent, now: number): CallTransitionResult {
   if (call.phase === 'ended') {
     // Legs hung up at the end still report how they ended, for the call record.
-    if (event.type === 'legEnded') return { ok: true, next: withLeg(call, event.legId, { endedAt: now, endCause: event.cause }), effects: [] };
+    if (event.type === 'legEnded') return { ok: true, next: withLeg(call, event.legId, { endedAt: now, endCause: event.cause, ...(event.media && { media: event.media }) }), effects: [] };
     return refuse('INVALID_STATE', 'call ended');
   }
   switch (event.type) {
@@ -77,7 +77,7 @@ export function callTransition(call: CallRecord, event: CallEvent, now: number):
       return legAnswered(call, event.legId, now);
 
     case 'legEnded':
-      return legEnded(withLeg(call, event.legId, { endedAt: now, endCause: event.cause }), event.legId, event.cause, now);
+      return legEnded(withLeg(call, event.legId, { endedAt: now, endCause: event.cause, ...(event.media && { media: event.media }) }), event.legId, event.cause, now);
 
     case 'dtmf': {
       if (call.phase === 'ivr' && event.legId === call.customerLegId) return ivrDigits(call, event.digits, now);

@@ -12,12 +12,11 @@ import {
   type CallTypeValue,
   type ChannelVariable,
   type EventMap,
+  type LegMediaStats,
   type MonitorUnlinkEvent,
   type SessionTerminateReason,
   type WireEvent,
 } from '@agentsdk/protocol';
-import type { Disposition } from './call-disposition.js';
-import type { RecordingMetadata } from './call-recording.js';
 import type { AgentCommand } from './agent-state.js';
 import type { Destination, DialRequest, LegEndCause, MonitorMode, MuteDirection } from '../ports/telephony.js';
 
@@ -52,6 +51,24 @@ export const UNCONNECTED_END_REASON: Record<CallOutcome, SessionTerminateReason>
   failed: 'failed',
 };
 
+/** Where a call's recording is and how long it is (domain/call-recording.ts), so any node can tell where to fetch it. */
+export interface RecordingMetadata {
+  /** The node (AGENT_GATEWAY_NODE_ID) whose `AGENT_GATEWAY_DATA_DIR/recordings` holds the file. */
+  nodeId: string;
+  /** Size of the WAV file. */
+  bytes: number;
+  durationMs: number;
+}
+
+/** An agent's after-call disposition: a code of the tenant's `dispositions`, with notes (domain/call-disposition.ts). */
+export interface Disposition {
+  agentNo: string;
+  code: string;
+  notes?: string;
+  /** Epoch ms when the agent set it. */
+  at: number;
+}
+
 export type HangupSide = 'agent' | 'customer' | 'system';
 
 export interface CallLeg {
@@ -63,6 +80,8 @@ export interface CallLeg {
   answeredAt?: number;
   endedAt?: number;
   endCause?: LegEndCause;
+  /** RTP counters of a leg with real media. */
+  media?: LegMediaStats;
 }
 
 /** A consultation (attended transfer) in progress: the agent talks to a target while the customer waits. */
@@ -188,6 +207,17 @@ export interface CallRecord {
   ownerId?: string;
   /** Why the gateway ended the call without its parties: the legs died with the process that held them. */
   endReason?: LegsLostReason;
+  /** A dialer task's call: the number it dials and the claim it holds (domain/dialer-campaign.ts). */
+  dialer?: DialerCallTag;
+}
+
+export interface DialerCallTag {
+  taskId: string;
+  number: string;
+  /** The claim's owner: whichever node sees the outcome records it in the claim's name. */
+  owner: string;
+  /** Attempts at the number before this call. */
+  attemptsBefore: number;
 }
 
 /** A call whose legs died with their gateway process: restarted (`gatewayRestart`) or lost from a cluster (`nodeLost`). */
@@ -197,7 +227,7 @@ export type CallEvent =
   | { type: 'offered'; agentNo: string; agentLeg: DialRequest }
   | { type: 'legRinging'; legId: string }
   | { type: 'legAnswered'; legId: string }
-  | { type: 'legEnded'; legId: string; cause: LegEndCause }
+  | { type: 'legEnded'; legId: string; cause: LegEndCause; media?: LegMediaStats }
   | { type: 'dtmf'; legId: string; digits: string }
   /** unlink by `agentNo` (the call's agent, or a consulted / three-way agent). */
   | { type: 'hangup'; side: 1 | 2; agentNo: string }

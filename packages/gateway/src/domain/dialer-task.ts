@@ -1,57 +1,57 @@
 /**
- * A dialer task's progress on one node: the agents working it, and where it is in its number list. Pure: each
- * function returns the next state. A number handed out and not dialled (the agent was taken meanwhile) goes back.
+ * An agent's side of the dialer: the tasks its session works, with the callParams of each, and its outbound work
+ * mode. Pure: each function returns the next record. Kept in the store so every node dials for the agent alike.
  */
-import type { AutoDialTask } from './tenant.js';
-import type { ChannelVariable } from '@agentsdk/protocol';
+import type { ChannelVariable, DialerTaskMode } from '@agentsdk/protocol';
 
 /** `changeObCallMode.workMode`: 0 preview + predictive, 1 preview only, 2 predictive only. */
 export type ObWorkMode = 0 | 1 | 2;
 export const DEFAULT_OB_WORK_MODE: ObWorkMode = 0;
 
-export interface TaskMember {
-  /** The session that joined: a later session of the same agent does not inherit the task. */
+export interface DialerAgentRecord {
+  tenantId: string;
+  agentNo: string;
+  /** The session it belongs to: a later session of the same agent starts with no tasks. */
   sessionId: string;
-  variables: ChannelVariable[];
+  workMode: ObWorkMode;
+  /** taskId → the callParams variables of startAutoObCallTask. */
+  tasks: Record<string, ChannelVariable[]>;
 }
 
-export interface DialerTaskState {
-  nextIndex: number;
-  returned: string[];
-  members: Readonly<Record<string, TaskMember>>;
+/** Login `workMode` (comma-separated 0 / 4 / 5) as the `changeObCallMode` number: 0 ↔ 0, 4 ↔ 1, 5 ↔ 2. */
+export function obWorkModeOfLogin(loginWorkMode: string | undefined): ObWorkMode {
+  const values = new Set((loginWorkMode ?? '').split(',').map((value) => value.trim()));
+  const preview = values.has('4');
+  const predictive = values.has('5');
+  if (values.has('0') || preview === predictive) return 0;
+  return preview ? 1 : 2;
 }
 
-export const NEW_TASK_STATE: DialerTaskState = { nextIndex: 0, returned: [], members: {} };
-
-/** Progressive dialing is the predictive side of the work mode; preview tasks are the preview side. */
-export function workModeAllows(workMode: ObWorkMode, mode: AutoDialTask['mode']): boolean {
-  return mode === 'progressive' ? workMode !== 1 : workMode !== 2;
+/** The agent's record for `sessionId`: the stored one if it belongs to that session, else a new one. */
+export function dialerAgentOf(
+  stored: DialerAgentRecord | undefined,
+  agent: { tenantId: string; agentNo: string; sessionId: string; loginWorkMode?: string },
+): DialerAgentRecord {
+  if (stored?.sessionId === agent.sessionId) return stored;
+  return { tenantId: agent.tenantId, agentNo: agent.agentNo, sessionId: agent.sessionId, workMode: obWorkModeOfLogin(agent.loginWorkMode), tasks: {} };
 }
 
-export function join(state: DialerTaskState, agentNo: string, member: TaskMember): DialerTaskState {
-  return { ...state, members: { ...state.members, [agentNo]: member } };
+/** Progressive and predictive tasks are the predictive side of the work mode; preview tasks are the preview side. */
+export function workModeAllows(workMode: ObWorkMode, mode: DialerTaskMode): boolean {
+  return mode === 'preview' ? workMode !== 2 : workMode !== 1;
 }
 
-export function leave(state: DialerTaskState, agentNo: string): DialerTaskState {
-  const { [agentNo]: _left, ...members } = state.members;
-  return { ...state, members };
+export function join(record: DialerAgentRecord, taskId: string, variables: ChannelVariable[]): DialerAgentRecord {
+  return { ...record, tasks: { ...record.tasks, [taskId]: variables } };
 }
 
-export function remainingNumbers(state: DialerTaskState, task: AutoDialTask): string[] {
-  return [...state.returned, ...task.numbers.slice(state.nextIndex)];
+export function leave(record: DialerAgentRecord, taskId: string): DialerAgentRecord {
+  const { [taskId]: _left, ...tasks } = record.tasks;
+  return { ...record, tasks };
 }
 
-/** The next number to dial, or none when the task is completed. */
-export function claimNext(state: DialerTaskState, task: AutoDialTask): { next: DialerTaskState; number?: string } {
-  const [returned, ...rest] = state.returned;
-  if (returned !== undefined) return { next: { ...state, returned: rest }, number: returned };
-  const number = task.numbers[state.nextIndex];
-  if (number === undefined) return { next: state };
-  return { next: { ...state, nextIndex: state.nextIndex + 1 }, number };
-}
-
-export function giveBack(state: DialerTaskState, number: string): DialerTaskState {
-  return { ...state, returned: [number, ...state.returned] };
+export function withWorkMode(record: DialerAgentRecord, workMode: ObWorkMode): DialerAgentRecord {
+  return { ...record, workMode };
 }
 
 /** callParams (a JSON object in a string) as call-record variables: at most 5, string values. */

@@ -1,6 +1,6 @@
 /** What a tenant is: its agents, queues, pause reasons, caller IDs, permissions and IVRs. */
 import * as v from 'valibot';
-import { hashSecret } from './secret-hash.js';
+import { digestHa1, hashSecret, SIP_REALM } from './secret-hash.js';
 import { EXTENSION_PATTERN, PHONE_NUMBER_PATTERN, PauseType } from '@agentsdk/protocol';
 
 export const AGENT_PERMISSIONS = ['outbound', 'internalCall', 'transfer', 'ivr', 'survey'] as const;
@@ -53,8 +53,8 @@ const IvrNodeSchema = v.object({
 
 const IvrSchema = v.object({ ivrId: v.string(), name: v.string(), nodes: v.array(IvrNodeSchema) });
 
-/** Where a call to one of a trunk's numbers (DID) goes: a queue (entering an IVR first is not supported yet). */
-const DidTargetSchema = v.object({ queueNo: v.string() });
+/** Where a call to one of a trunk's numbers (DID) goes: a queue, or an IVR (which may hand it to a queue). */
+const DidTargetSchema = v.union([v.strictObject({ queueNo: v.string() }), v.strictObject({ ivrId: v.string() })]);
 
 /** A SIP trunk: the carrier behind the tenant's phone numbers, or a PBX (docs/telephony.md). */
 const TrunkSchema = v.object({
@@ -66,20 +66,28 @@ const TrunkSchema = v.object({
   /** Digest credentials the gateway answers the carrier's challenges with. */
   username: v.optional(v.string()),
   password: v.optional(v.string()),
+  /** The carrier's digest realm: given with the password, only HA1 is kept (see `storedTrunk`). */
+  realm: v.optional(v.string()),
   /** Whether the gateway keeps a registration with the carrier (REGISTER of `username`, refreshed). */
   register: v.optional(v.boolean(), false),
   /** Source addresses whose INVITEs are accepted as calls to this trunk's DIDs. */
   inboundFrom: v.optional(v.array(v.string()), []),
   dids: v.optional(v.record(v.pipe(v.string(), v.regex(PHONE_NUMBER_PATTERN)), DidTargetSchema), {}),
+  /** Whether hold is signalled to the carrier by re-INVITE (`a=sendonly`, then `a=sendrecv`); false: only the mixer holds. */
+  holdReinvite: v.optional(v.boolean(), true),
 });
 
-/** A SIP desk phone's credentials for one of the tenant's extensions. */
-const DeskPhoneSchema = v.object({
-  extension: v.pipe(v.string(), v.regex(EXTENSION_PATTERN)),
-  /** The digest username; default `<tenantId>-<extension>`. Unique across the gateway's tenants. */
-  username: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.-]{1,64}$/))),
-  password: v.pipe(v.string(), v.minLength(8)),
-});
+/** A SIP desk phone's credentials for one of the tenant's extensions: a password, or its HA1 in the realm `agentsdk`. */
+const DeskPhoneSchema = v.pipe(
+  v.object({
+    extension: v.pipe(v.string(), v.regex(EXTENSION_PATTERN)),
+    /** The digest username; default `<tenantId>-<extension>`. Unique across the gateway's tenants. */
+    username: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.-]{1,64}$/))),
+    password: v.optional(v.pipe(v.string(), v.minLength(8))),
+    ha1: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/))),
+  }),
+  v.check((phone) => (phone.password === undefined) !== (phone.ha1 === undefined), 'deskPhones: give a password or its ha1, one of the two'),
+);
 
 /** A list of numbers the dialer works through: progressive tasks are dialled for their agents, preview tasks listed. */
 const AutoDialTaskSchema = v.object({
@@ -146,7 +154,34 @@ export const TenantConfigSchema = v.pipe(v.object({
 ), v.check(
   (tenant) => tenant.deskPhones.every((phone) => tenant.extensions.includes(phone.extension)),
   'deskPhones: an extension must be one of the tenant\'s extensions',
-), v.transform(({ apiKey, ...tenant }) => ({ ...tenant, apiKeyHash: hashSecret(apiKey) })));
+), v.transform(({ apiKey, deskPhones, trunks, ...tenant }) => ({
+  ...tenant,
+  apiKeyHash: hashSecret(apiKey),
+  deskPhones: deskPhones.map((phone) => storedDeskPhone(tenant.tenantId, phone)),
+  trunks: trunks.map(storedTrunk),
+})));
+
+/** Secrets as they are kept once read: a desk phone's HA1, never its password. */
+function storedDeskPhone(tenantId: string, { password, ha1, ...phone }: v.InferOutput<typeof DeskPhoneSchema>) {
+  const username = phone.username ?? `${tenantId}-${phone.extension}`;
+  return { ...phone, ha1: ha1 ?? digestHa1(username, SIP_REALM, password!) };
+}
+
+/**
+ * A trunk's password is needed to answer a challenge in a realm only the carrier knows; with `realm` given, the
+ * password's HA1 in that realm replaces it.
+ */
+function storedTrunk({ password, ...trunk }: v.InferOutput<typeof TrunkSchema>): Omit<v.InferOutput<typeof TrunkSchema>, 'password'> & TrunkSecret {
+  if (password === undefined) return trunk;
+  if (trunk.realm === undefined || trunk.username === undefined) return { ...trunk, password };
+  return { ...trunk, ha1: digestHa1(trunk.username, trunk.realm, password) };
+}
+
+/** How a trunk keeps its digest password: as given (any realm), or as HA1 in its `realm`. */
+export interface TrunkSecret {
+  password?: string;
+  ha1?: string;
+}
 
 export type TenantConfig = v.InferOutput<typeof TenantConfigSchema>;
 export type TenantAgent = TenantConfig['agents'][number];

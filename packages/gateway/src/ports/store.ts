@@ -6,6 +6,9 @@ import type { AgentRecord } from '../domain/agent.js';
 import type { RoutingStrategy } from '../domain/agent-availability.js';
 import type { CallRecord } from '../domain/call.js';
 import type { TenantConfig } from '../domain/tenant.js';
+import type { DialerNumberRecord, DialerTaskRecord } from '../domain/dialer-campaign.js';
+import type { DialerAgentRecord } from '../domain/dialer-task.js';
+import type { DialerOutcome, DialerTaskProgress } from '@agentsdk/protocol';
 
 export interface SessionKeyRecord {
   /** SHA-256 of the key, hex. The key itself is never stored. */
@@ -124,7 +127,54 @@ export interface SessionEventLog {
   remove(sessionId: string): Promise<void>;
 }
 
+/** A claim on a task's next due number: who dials it, and how long the claim holds if its outcome never comes. */
+export interface DialerClaim {
+  owner: string;
+  now: number;
+  leaseMs: number;
+}
+
+/** How a claimed number's attempt ended; `nextAttemptAt` absent: the number's life is over. */
+export interface DialerAttemptResult {
+  owner: string;
+  outcome: DialerOutcome;
+  at: number;
+  nextAttemptAt?: number;
+  callId?: string;
+}
+
+/** Outbound campaigns: tasks, and their numbers' lives. Each number is claimed by one dialler at a time. */
+export interface DialerStore {
+  /** False when the tenant already has a task with this id. */
+  createTask(task: DialerTaskRecord): Promise<boolean>;
+  /** False when the task does not exist. */
+  updateTask(task: DialerTaskRecord): Promise<boolean>;
+  getTask(tenantId: string, taskId: string): Promise<DialerTaskRecord | undefined>;
+  listTasks(tenantId: string): Promise<DialerTaskRecord[]>;
+  /** Adds due numbers (due at `at`); per input, false when the task already has that number. */
+  addNumbers(tenantId: string, taskId: string, numbers: { number: string; variables: Record<string, string> }[], at: number): Promise<boolean[]>;
+  /** Atomically claims the due number with the earliest `nextAttemptAt` (then upload order) not after `now`. */
+  claimNext(tenantId: string, taskId: string, claim: DialerClaim): Promise<DialerNumberRecord | undefined>;
+  /** Atomically claims one named number when it is due, whenever its next attempt was meant to be (a preview agent dials it). */
+  claimNumber(tenantId: string, taskId: string, number: string, claim: DialerClaim): Promise<DialerNumberRecord | undefined>;
+  /** Records the outcome of `owner`'s claim: due again at `nextAttemptAt`, or done. False when `owner` does not hold it. */
+  recordOutcome(tenantId: string, taskId: string, number: string, result: DialerAttemptResult): Promise<boolean>;
+  /** Gives a claim back undialled: the number is due again as before. False when `owner` does not hold it. */
+  releaseClaim(tenantId: string, taskId: string, number: string, owner: string): Promise<boolean>;
+  /** Claims whose lease ran out by `now` (their dialler stopped). */
+  listExpiredClaims(tenantId: string, taskId: string, now: number): Promise<DialerNumberRecord[]>;
+  /** Due numbers in claim order, at most `limit`. */
+  listDue(tenantId: string, taskId: string, now: number, limit: number): Promise<DialerNumberRecord[]>;
+  /** Every number of the task in upload order (results download). */
+  listNumbers(tenantId: string, taskId: string): Promise<DialerNumberRecord[]>;
+  progress(tenantId: string, taskId: string): Promise<DialerTaskProgress>;
+  /** The tasks an agent's session works and its work mode; only the agent's own operations write it. */
+  getAgent(tenantId: string, agentNo: string): Promise<DialerAgentRecord | undefined>;
+  putAgent(record: DialerAgentRecord): Promise<void>;
+}
+
 export interface Store {
+  dialer: DialerStore;
   tenants: TenantStore;
   leases: LeaseStore;
   sessionEvents: SessionEventLog;

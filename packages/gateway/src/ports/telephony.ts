@@ -3,7 +3,7 @@
  * hold, mute, hear prompts, carry DTMF and end. The embedded default is the carrier simulator
  * (adapters/simulator); a SIP/WebRTC driver implements the same port. Events come back through `subscribe`.
  */
-import type { Unsubscribe } from './bus.js';
+import type { LegMediaStats } from '@agentsdk/protocol';
 
 /** Why a leg ended. */
 export type LegEndCause =
@@ -39,6 +39,8 @@ export interface DialRequest {
   callerId: string;
   /** The leg ends with `noAnswer` if not answered within this time. */
   timeoutMs: number;
+  /** Channel variables of type 3 (name → value): a SIP far end receives each as an `X-<name>` header of its INVITE. */
+  passedVariables?: Record<string, string>;
 }
 
 export type MuteDirection = 'in' | 'out' | 'all';
@@ -51,14 +53,18 @@ export interface DtmfTiming {
   gapMs: number;
 }
 
+/** Where a customer's call enters: a queue, or an IVR (which may hand it to a queue). */
+export type InboundEntry = { queueNo: string } | { ivrId: string };
+
 export type TelephonyEvent =
   /** A customer's call arrived for a queue; the leg is ringing the gateway. */
-  | { type: 'incoming'; tenantId: string; callId: string; legId: string; from: string; queueNo: string }
+  | ({ type: 'incoming'; tenantId: string; callId: string; legId: string; from: string } & InboundEntry)
   | { type: 'ringing'; legId: string }
   | { type: 'answered'; legId: string }
   /** Digits the leg's party pressed. */
   | { type: 'dtmf'; legId: string; digits: string }
-  | { type: 'ended'; legId: string; cause: LegEndCause };
+  /** `media`: the leg's RTP counters, from drivers that carry real media. */
+  | { type: 'ended'; legId: string; cause: LegEndCause; media?: LegMediaStats };
 
 export interface TelephonyDriver {
   /** Rings a destination on a new leg: `ringing`, then `answered` or `ended`. */
@@ -81,6 +87,7 @@ export interface TelephonyDriver {
   hangup(legId: string, cause: LegEndCause): Promise<void>;
   /** Whether a tenant's destination could be rung at all now (an extension must be registered). */
   isReachable(tenantId: string, destination: Destination): boolean;
-  subscribe(handler: (event: TelephonyEvent) => void): Unsubscribe;
+  /** Returns the function that stops the subscription. */
+  subscribe(handler: (event: TelephonyEvent) => void): () => void;
   close(): Promise<void>;
 }

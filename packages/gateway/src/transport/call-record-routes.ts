@@ -57,6 +57,7 @@ export function callRecordView(call: CallRecord) {
       answeredAt: iso(leg.answeredAt),
       endedAt: iso(leg.endedAt),
       endCause: leg.endCause,
+      media: leg.media,
     })),
   };
 }

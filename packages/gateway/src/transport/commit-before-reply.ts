@@ -3,7 +3,7 @@
  * client (an issued session key, a revocation) is never something a crash could still lose.
  */
 import type { FastifyInstance } from 'fastify';
-import { commitNow } from '../turn-end.js';
+import { commitNow } from '../adapters/event-loop/turn-end.js';
 
 export function registerCommitBeforeReply(app: FastifyInstance): void {
   app.addHook('onSend', async (_request, _reply, payload) => {

@@ -5,7 +5,7 @@
 import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
-import type { RateLimiter } from '../application/rate-limiter.js';
+import type { SharedRateLimiter } from '../application/shared-rate-limiter.js';
 import type { TenantDirectory } from '../application/tenant-directory.js';
 import { sendError } from './http-errors.js';
 import type { OriginPolicy } from './origin-policy.js';
@@ -16,7 +16,7 @@ export interface HttpSecurityOptions {
   /** Who may frame the console (CSP frame-ancestors); none by default. */
   frameAncestors: readonly string[];
   tenants: TenantDirectory;
-  tenantApiLimiter: RateLimiter<string>;
+  tenantApiLimiter: SharedRateLimiter;
   onRateLimited(): void;
 }
 
@@ -66,7 +66,7 @@ export async function registerHttpSecurity(app: FastifyInstance, options: HttpSe
     const tenantId = (request.params as { tenantId?: unknown } | undefined)?.tenantId;
     if (typeof tenantId !== 'string') return;
     const tenant = tenantOfApiKey(options.tenants, tenantId, request.headers.authorization);
-    if (!tenant || options.tenantApiLimiter.take(tenant.tenantId)) return;
+    if (!tenant || (await options.tenantApiLimiter.take(tenant.tenantId))) return;
     options.onRateLimited();
     const { perSecond, burst } = options.tenantApiLimiter.limit;
     reply.header('retry-after', '1');

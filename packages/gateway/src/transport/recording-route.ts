@@ -7,7 +7,7 @@ import { createReadStream, statSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { CallRecordings } from '../adapters/media/call-recordings.js';
 import type { TenantDirectory } from '../application/tenant-directory.js';
-import type { RecordingMetadata } from '../domain/call-recording.js';
+import type { RecordingMetadata } from '../domain/call.js';
 import { type CallRecords, CallRecordsUnavailableError } from '../ports/call-records.js';
 import { sendError } from './http-errors.js';
 import { authorizeTenant } from './tenant-auth.js';

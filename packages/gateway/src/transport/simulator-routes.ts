@@ -29,7 +29,8 @@ function wholeNumberBetween(field: string, min: number, max: number) {
 }
 
 const InboundBodySchema = v.strictObject({
-  queueNo: v.pipe(v.string('queueNo must be a string'), v.nonEmpty('queueNo is required')),
+  queueNo: v.optional(v.pipe(v.string('queueNo must be a string'), v.nonEmpty('queueNo must not be empty'))),
+  ivrId: v.optional(v.pipe(v.string('ivrId must be a string'), v.nonEmpty('ivrId must not be empty'))),
   from: v.pipe(v.string('from must be a string'), v.regex(PHONE_NUMBER_PATTERN, 'from must be a phone number (digits, optional leading +, 3-20)')),
 }, BODY_MUST_BE_OBJECT);
 
@@ -55,9 +56,15 @@ export function registerSimulatorRoutes(app: FastifyInstance, tenants: TenantDir
     if (!tenant) return reply;
     const body = v.safeParse(InboundBodySchema, request.body ?? {});
     if (!body.success) return sendError(reply, 400, 'bad_request', issueMessage(body.issues));
-    const { queueNo, from } = body.output;
+    const { queueNo, ivrId, from } = body.output;
+    if (queueNo === undefined && ivrId === undefined) return sendError(reply, 400, 'bad_request', 'queueNo is required');
+    if (queueNo !== undefined && ivrId !== undefined) return sendError(reply, 400, 'bad_request', 'give queueNo or ivrId, not both');
+    if (ivrId !== undefined) {
+      if (!tenant.ivrs.some((ivr) => ivr.ivrId === ivrId)) return sendError(reply, 404, 'no_such_ivr', `no such IVR: ${ivrId}`);
+      return reply.code(201).send({ callId: simulator.placeInboundCall({ tenantId: tenant.tenantId, ivrId, from }).callId });
+    }
     if (!tenant.queues.some((queue) => queue.queueNo === queueNo)) return sendError(reply, 404, 'no_such_queue', `no such queue: ${queueNo}`);
-    const { callId } = simulator.placeInboundCall({ tenantId: tenant.tenantId, queueNo, from });
+    const { callId } = simulator.placeInboundCall({ tenantId: tenant.tenantId, queueNo: queueNo!, from });
     return reply.code(201).send({ callId });
   });
 

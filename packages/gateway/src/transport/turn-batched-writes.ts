@@ -4,7 +4,7 @@
  * sees one writev per socket per turn instead of one per frame.
  */
 import type { Duplex } from 'node:stream';
-import { atTurnEnd } from '../turn-end.js';
+import { atTurnEnd } from '../adapters/event-loop/turn-end.js';
 
 const corked = new Set<Duplex>();
 

@@ -11,6 +11,7 @@ import type { Dispatcher } from '../application/dispatcher.js';
 import type { Logger } from '../ports/logger.js';
 import type { LiveSessions } from '../application/live-sessions.js';
 import type { Connection } from '../application/operation-context.js';
+import type { ConnectionCap } from '../application/connection-cap.js';
 import { parseClientFrame } from './client-frame.js';
 import { brief, sendError } from './http-errors.js';
 import { IdleConnections } from './idle-connections.js';
@@ -27,23 +28,22 @@ export interface WebSocketEndpointOptions {
   idleTimeoutMs: number;
   /** A socket that has not signed in (or resumed) this long after opening is closed with 4103. */
   signInTimeoutMs: number;
-  /** Open sockets one client address may hold; more upgrades are answered 429. */
-  maxConnectionsPerAddress: number;
+  /** Open sockets one client address may hold (on every node of a cluster); more upgrades are answered 429. */
+  connectionCap: ConnectionCap;
   /** Bytes queued for a socket beyond which the client counts as too slow and is closed with 4102. */
   sendBufferLimitBytes: number;
   origins: OriginPolicy;
 }
 
 export function registerWebSocketEndpoint(app: FastifyInstance, options: WebSocketEndpointOptions): void {
-  const openByAddress = new Map<string, number>();
   // A browser page from a foreign origin never gets a socket: the upgrade is answered 403 before it happens.
   const preValidation = async (request: { headers: { origin?: string }; ip: string }, reply: Parameters<typeof sendError>[0]) => {
     if (!options.origins.allows(request.headers.origin)) {
       return sendError(reply, 403, 'origin_not_allowed', `origin ${brief(request.headers.origin ?? '')} is not allowed to open a WebSocket`);
     }
-    if ((openByAddress.get(request.ip) ?? 0) >= options.maxConnectionsPerAddress) {
+    if (!(await options.connectionCap.admits(request.ip))) {
       options.metrics.connectionRefused('perAddressLimit');
-      return sendError(reply, 429, 'too_many_connections', `at most ${options.maxConnectionsPerAddress} open connections per client address`);
+      return sendError(reply, 429, 'too_many_connections', `at most ${options.connectionCap.max} open connections per client address`);
     }
   };
   const idle = new IdleConnections({
@@ -80,12 +80,8 @@ export function registerWebSocketEndpoint(app: FastifyInstance, options: WebSock
       secure: request.protocol === 'https',
     };
     const address = request.ip;
-    openByAddress.set(address, (openByAddress.get(address) ?? 0) + 1);
-    socket.on('close', () => {
-      const left = (openByAddress.get(address) ?? 1) - 1;
-      if (left > 0) openByAddress.set(address, left);
-      else openByAddress.delete(address);
-    });
+    options.connectionCap.opened(address);
+    socket.on('close', () => options.connectionCap.closed(address));
     releaseUpgradeRequest(socket, request.raw);
     serveConnection(socket, connection, options, idle);
   });

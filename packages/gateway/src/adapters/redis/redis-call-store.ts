@@ -1,6 +1,7 @@
 /**
  * Calls in Redis: each call is a hash {record, version}; the queued, active, ended and request indexes change in the
- * same Lua script as the record (compare-and-set-call-7).
+ * same Lua script as the record (compare-and-set-call-7). An ended call leaves Redis `endedCallTtlMs` after its last
+ * write (live state only: call records for the long term belong in a database).
  */
 import type { Redis } from 'ioredis';
 import type { CallRecord } from '../../domain/call.js';
@@ -25,7 +26,7 @@ function callKeys(prefix: string) {
 
 const parse = (json: string) => JSON.parse(json) as CallRecord;
 
-export function redisCallStore(redis: Redis, prefix: string): CallStore {
+export function redisCallStore(redis: Redis, prefix: string, endedCallTtlMs: number): CallStore {
   const keys = callKeys(prefix);
   const queuedKey = (call: CallRecord) => (call.phase === 'queued' && call.queueNo !== undefined ? keys.queued(call.tenantId, call.queueNo) : undefined);
   const requestKey = (call: CallRecord) =>
@@ -77,6 +78,7 @@ export function redisCallStore(redis: Redis, prefix: string): CallStore {
           call.phase === 'ended' ? '0' : '1',
           call.phase === 'ended' ? (call.endedAt ?? 0) : '',
           newRequest ? '1' : '0',
+          endedCallTtlMs,
         ],
       );
       return written !== 0;

@@ -10,6 +10,7 @@ import type { TenantConfig } from '../../domain/tenant.js';
 import type { SessionKeyRecord, SessionRecord, Store } from '../../ports/store.js';
 import { redisAgentStore } from './redis-agent-store.js';
 import { redisCallStore } from './redis-call-store.js';
+import { redisDialerStore } from './redis-dialer-store.js';
 import { endSession } from './scripts/end-session-3.js';
 import { insertSession } from './scripts/insert-session-3.js';
 import { revokeSessionKey } from './scripts/revoke-session-key-1.js';
@@ -35,7 +36,18 @@ function toSession(fields: Record<string, string>): SessionRecord | undefined {
   return record;
 }
 
-export function openRedisStore(redis: Redis, keyPrefix: string): Store {
+export interface RedisStoreOptions {
+  /**
+   * How long an ended call or session stays in Redis after its last change, in ms; then it expires with its index
+   * entries. Default one hour (`AGENT_GATEWAY_ENDED_TTL_SECONDS`).
+   */
+  endedTtlMs?: number;
+}
+
+export const DEFAULT_ENDED_TTL_MS = 3_600_000;
+
+export function openRedisStore(redis: Redis, keyPrefix: string, options: RedisStoreOptions = {}): Store {
+  const endedTtlMs = options.endedTtlMs ?? DEFAULT_ENDED_TTL_MS;
   const keys = storeKeys(keyPrefix);
   const agents = redisAgentStore(redis, keyPrefix);
 
@@ -126,7 +138,7 @@ export function openRedisStore(redis: Redis, keyPrefix: string): Store {
         const json = await redis.hget(keys.session(sessionId), 'record');
         if (json === null) return false;
         const { keyHash } = JSON.parse(json) as SessionRecord;
-        const ended = await endSession.run(redis, [keys.session(sessionId), keys.liveSessions, keys.liveSessionsByKey(keyHash)], [sessionId, at, reason]);
+        const ended = await endSession.run(redis, [keys.session(sessionId), keys.liveSessions, keys.liveSessionsByKey(keyHash)], [sessionId, at, reason, endedTtlMs]);
         return ended === 1;
       },
       async listLive() {
@@ -138,7 +150,8 @@ export function openRedisStore(redis: Redis, keyPrefix: string): Store {
       },
     },
     agents,
-    calls: redisCallStore(redis, keyPrefix),
+    calls: redisCallStore(redis, keyPrefix, endedTtlMs),
+    dialer: redisDialerStore(redis, keyPrefix),
     async close() {
       // The caller owns the connection (see above).
     },

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Unsubscribe } from '../../ports/bus.js';
 import type { Clock, TimerHandle } from '../../ports/clock.js';
-import type { Destination, DialRequest, DtmfTiming, LegEndCause, MonitorMode, MuteDirection, Party, TelephonyDriver } from '../../ports/telephony.js';
+import type { Destination, DialRequest, DtmfTiming, InboundEntry, LegEndCause, MonitorMode, MuteDirection, Party, TelephonyDriver } from '../../ports/telephony.js';
 import { BehaviourBook } from './behaviour-book.js';
 import { CallTable } from './call-table.js';
 import { audioOf } from './audio-paths.js';
@@ -21,12 +21,11 @@ export interface CarrierSimulatorOptions {
   onHandlerError?: (error: unknown) => void;
 }
 
-export interface InboundCall {
+export type InboundCall = {
   tenantId: string;
-  queueNo: string;
   /** The customer's number. */
   from: string;
-}
+} & InboundEntry;
 
 export class CarrierSimulator implements TelephonyDriver {
   private readonly clock: Clock;
@@ -143,8 +142,8 @@ export class CarrierSimulator implements TelephonyDriver {
     this.calls.clear();
   }
 
-  /** A customer calls one of the tenant's queues: a ringing leg in a new call, announced by `incoming`. */
-  placeInboundCall({ tenantId, queueNo, from }: InboundCall): { callId: string; legId: string } {
+  /** A customer calls one of the tenant's queues or IVRs: a ringing leg in a new call, announced by `incoming`. */
+  placeInboundCall({ tenantId, from, ...entry }: InboundCall): { callId: string; legId: string } {
     if (this.closed) throw new Error('the carrier simulator is closed');
     const callId = randomUUID();
     const legId = randomUUID();
@@ -152,7 +151,7 @@ export class CarrierSimulator implements TelephonyDriver {
     this.calls.add(
       newLeg({ legId, callId, tenantId, party: 'customer', number: from, direction: 'inbound', hangupAfterMs: behaviour.hangupAfterMs, state: 'ringing', startedAt: this.clock.now() }),
     );
-    this.outbox.post({ type: 'incoming', tenantId, callId, legId, from, queueNo });
+    this.outbox.post({ type: 'incoming', tenantId, callId, legId, from, ...entry });
     return { callId, legId };
   }
 
@@ -211,12 +210,12 @@ export class CarrierSimulator implements TelephonyDriver {
   }
 
   /** A real phone calls one of the tenant's queues: a ringing external leg in a new call, announced by `incoming`. */
-  addExternalInboundLeg({ tenantId, queueNo, from }: InboundCall): { callId: string; legId: string } {
+  addExternalInboundLeg({ tenantId, from, ...entry }: InboundCall): { callId: string; legId: string } {
     if (this.closed) throw new Error('the carrier simulator is closed');
     const callId = randomUUID();
     const legId = randomUUID();
     this.calls.add(newLeg({ legId, callId, tenantId, party: 'customer', number: from, direction: 'inbound', hangupAfterMs: null, state: 'ringing', startedAt: this.clock.now() }));
-    this.outbox.post({ type: 'incoming', tenantId, callId, legId, from, queueNo });
+    this.outbox.post({ type: 'incoming', tenantId, callId, legId, from, ...entry });
     return { callId, legId };
   }
 

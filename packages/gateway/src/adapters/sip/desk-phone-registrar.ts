@@ -1,11 +1,11 @@
 /**
  * Where each desk phone can be rung: a SIP phone REGISTERs one of the tenant's extensions with the digest credentials
- * of the tenant file's `deskPhones` (username `<tenantId>-<extension>` unless given). The binding keeps the phone's
+ * of the tenant file's `deskPhones` (username `<tenantId>-<extension>` unless given), checked against their HA1. The binding keeps the phone's
  * Contact and the address its REGISTER came from, where INVITEs are sent (RFC 3581: a phone behind NAT is reached at
  * the address it registered from; a phone registered over TCP, on its connection). A binding ends when it expires or the phone unregisters.
  */
 import { deskPhoneUsername, type DeskPhone, type TenantConfig } from '../../domain/tenant.js';
-import { digestHa1, DigestAuthenticator } from '../webrtc-edge/sip-digest.js';
+import { DigestAuthenticator } from '../webrtc-edge/sip-digest.js';
 import { parseDigest, parseNameAddr } from '../webrtc-edge/sip-headers.js';
 import { header, splitList, type HeaderList, type SipRequest } from '../webrtc-edge/sip-message.js';
 import type { SipAddress } from './sip-udp-transport.js';
@@ -43,7 +43,7 @@ export class DeskPhoneRegistrar {
     if (!credentials) return { status: 401, headers: [['WWW-Authenticate', this.digest.challenge()]] };
     const phone = this.findPhone(credentials.username ?? '');
     if (!phone) return { status: 403, headers: [] };
-    const check = this.digest.verify('REGISTER', credentials, digestHa1(credentials.username!, this.digest.realm, phone.phone.password));
+    const check = this.digest.verify('REGISTER', credentials, phone.phone.ha1);
     if (!check.ok) return check.stale ? { status: 401, headers: [['WWW-Authenticate', this.digest.challenge(true)]] } : { status: 403, headers: [] };
 
     const key = keyOf(phone.tenantId, phone.phone.extension);

@@ -42,7 +42,13 @@ export class InboundSipLeg extends SipLeg {
    * Takes an INVITE already accepted for a queue: negotiates its media, announces the leg (`incoming`) and rings.
    * Undefined (and the INVITE answered with a failure) when the offer or the RTP port cannot be had.
    */
-  static async accept(invite: SipRequest, source: SipAddress, stack: SipStack, announce: () => { legId: string }): Promise<InboundSipLeg | undefined> {
+  static async accept(
+    invite: SipRequest,
+    source: SipAddress,
+    stack: SipStack,
+    options: { holdReinvite: boolean },
+    announce: () => { legId: string },
+  ): Promise<InboundSipLeg | undefined> {
     try {
       negotiate(invite.body);
     } catch (error) {
@@ -51,6 +57,7 @@ export class InboundSipLeg extends SipLeg {
     }
     const socket = await bindRtpSocket(stack.rtpPorts, stack.mediaAddress);
     const leg = new InboundSipLeg(announce().legId, invite, source, stack);
+    leg.signalsHold = options.holdReinvite;
     leg.attachRtp(socket);
     const { answer, media } = answerOffer(invite.body, leg.localMedia());
     leg.media = media;

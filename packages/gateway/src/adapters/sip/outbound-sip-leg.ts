@@ -5,7 +5,7 @@
 import type { DialRequest, LegEndCause } from '../../ports/telephony.js';
 import { parseNameAddr } from '../webrtc-edge/sip-headers.js';
 import { formatRequest, header, type HeaderList, type SipResponse } from '../webrtc-edge/sip-message.js';
-import { answerChallenge } from './digest-client.js';
+import { answerChallenge, type DigestCredentials } from './digest-client.js';
 import { createOffer, negotiate, SdpError } from './sdp-negotiation.js';
 import { newBranch, SipLeg, token, type SipStack } from './sip-leg.js';
 import type { SipAddress } from './sip-udp-transport.js';
@@ -16,7 +16,9 @@ export interface OutboundRoute {
   toUri: string;
   target: SipAddress;
   /** Digest credentials for a challenge (a trunk's). */
-  credentials?: { username: string; password: string };
+  credentials?: DigestCredentials;
+  /** Hold is signalled by re-INVITE (default true). */
+  holdReinvite?: boolean;
 }
 
 export class OutboundSipLeg extends SipLeg {
@@ -39,6 +41,7 @@ export class OutboundSipLeg extends SipLeg {
     super(request.legId, `${token(12)}@${stack.local.address}`, stack);
     this.remoteTarget = route.requestUri;
     this.target = route.target;
+    this.signalsHold = route.holdReinvite ?? true;
   }
 
   /** Sends the INVITE; the leg ends `noAnswer` if not answered within the dial timeout. Never rejects. */
@@ -84,6 +87,7 @@ export class OutboundSipLeg extends SipLeg {
         this.contactHeader(),
         ['Allow', 'INVITE, ACK, CANCEL, BYE, OPTIONS, INFO'],
         ['X-Call-Id', this.request.callId],
+        ...passedVariableHeaders(this.request.passedVariables),
         ...authorization,
         ['Content-Type', 'application/sdp'],
       ],
@@ -138,7 +142,7 @@ export class OutboundSipLeg extends SipLeg {
     const credentials = this.route.credentials;
     if (!credentials || this.challenged) return false;
     const challenge = header(response, response.status === 407 ? 'proxy-authenticate' : 'www-authenticate');
-    const answer = answerChallenge(response.status, challenge, 'INVITE', this.route.requestUri, credentials.username, credentials.password);
+    const answer = answerChallenge(response.status, challenge, 'INVITE', this.route.requestUri, credentials);
     if (!answer) return false;
     this.challenged = true;
     this.localCSeq += 1;
@@ -177,6 +181,14 @@ export class OutboundSipLeg extends SipLeg {
   private send(text: string): void {
     this.stack.send(text, this.target);
   }
+}
+
+/**
+ * Type 3 channel variables as `X-<name>` headers. Names are letters, digits and _ (the protocol's schema); control
+ * characters in a value (a CR LF would start a header of the caller's choosing) become spaces.
+ */
+export function passedVariableHeaders(variables: Record<string, string> | undefined): HeaderList {
+  return Object.entries(variables ?? {}).map(([name, value]) => [`X-${name}`, value.replace(/[\u0000-\u001f\u007f]/g, ' ')] as const);
 }
 
 /** Carrier and phone failure responses as the port's end causes (issue 11's mapping). */

@@ -6,6 +6,7 @@
  */
 import type { Socket } from 'node:dgram';
 import { RtpHeader, RtpPacket } from 'werift';
+import type { LegMediaStats } from '@agentsdk/protocol';
 import type { MediaEndpoint } from '../media/conversation-mixer.js';
 import { SAMPLES_PER_FRAME } from '../media/pcmu-audio.js';
 import type { NegotiatedMedia } from './sdp-negotiation.js';
@@ -24,9 +25,16 @@ export interface RtpSessionEvents {
   onMediaTimeout(): void;
 }
 
+const CLOCK_RATE_PER_MS = 8;
+
 export class RtpSession implements MediaEndpoint {
   /** Sequence numbers skipped in what the far end sent. */
   packetsLost = 0;
+  private packetsSent = 0;
+  private packetsReceived = 0;
+  /** RFC 3550 §6.4.1 interarrival jitter, in timestamp units, and the transit time of the last packet. */
+  private jitter = 0;
+  private lastTransit: number | undefined;
   private media: NegotiatedMedia | undefined;
   private remote: SipAddress | undefined;
   private latched = false;
@@ -39,6 +47,7 @@ export class RtpSession implements MediaEndpoint {
   private readonly digitQueue: string[] = [];
   private lastEventTimestamp: number | undefined;
   private lastSequence: number | undefined;
+  private lastSsrc: number | undefined;
   private lastReceivedAt = Date.now();
   private watchdog: NodeJS.Timeout | undefined;
   private closed = false;
@@ -53,6 +62,12 @@ export class RtpSession implements MediaEndpoint {
 
   get localPort(): number {
     return this.socket.address().port;
+  }
+
+  /** The leg's RTP counters so far. */
+  stats(): LegMediaStats {
+    const jitterMs = Math.round((this.jitter / CLOCK_RATE_PER_MS) * 100) / 100;
+    return { packetsSent: this.packetsSent, packetsReceived: this.packetsReceived, packetsLost: this.packetsLost, jitterMs };
   }
 
   /** What was negotiated: the codec to send, and where to (until the far end's own packets say otherwise). */
@@ -133,6 +148,7 @@ export class RtpSession implements MediaEndpoint {
     if (!this.remote || this.closed || this.media?.remoteReceives === false) return;
     const header = new RtpHeader({ payloadType, sequenceNumber: this.sequenceNumber, timestamp: this.timestamp, ssrc: this.ssrc, marker });
     this.sequenceNumber = (this.sequenceNumber + 1) & 0xffff;
+    this.packetsSent += 1;
     this.socket.send(new RtpPacket(header, payload).serialize(), this.remote.port, this.remote.address);
   }
 
@@ -151,10 +167,20 @@ export class RtpSession implements MediaEndpoint {
       this.remote = source;
     }
     this.lastReceivedAt = Date.now();
+    this.packetsReceived += 1;
+    if (packet.header.ssrc !== this.lastSsrc) {
+      // A new stream (a phone restarts its RTP after a hold): its numbering starts afresh, no loss, no jitter.
+      this.lastSsrc = packet.header.ssrc;
+      this.lastSequence = undefined;
+      this.lastTransit = undefined;
+    }
     this.countLoss(packet.header.sequenceNumber);
     if (!this.media) return;
     if (payloadType === this.media.telephoneEvent) return this.receiveEvent(packet);
-    if (payloadType === this.media.codec.payloadType && packet.payload.length > 0) this.events.onAudio(this.media.codec.decode(packet.payload));
+    if (payloadType !== this.media.codec.payloadType || packet.payload.length === 0) return;
+    // Telephone-events keep one timestamp for a whole key press: only audio packets measure jitter.
+    this.measureJitter(packet.header.timestamp);
+    this.events.onAudio(this.media.codec.decode(packet.payload));
   }
 
   /** One key press is several packets with one timestamp; it counts when its first end packet arrives. */
@@ -165,6 +191,18 @@ export class RtpSession implements MediaEndpoint {
     this.lastEventTimestamp = packet.header.timestamp;
     const digit = DTMF_EVENTS[payload[0]!];
     if (digit) this.events.onDigit(digit);
+  }
+
+  /** J += (|D| − J) / 16, D the change in transit time between two packets, in timestamp units. */
+  private measureJitter(timestamp: number): void {
+    const transit = performance.now() * CLOCK_RATE_PER_MS - timestamp;
+    if (this.lastTransit !== undefined) {
+      let difference = Math.abs(transit - this.lastTransit);
+      // A new timestamp base (the far end restarted its stream) is no jitter.
+      if (difference > 0x7fffffff) difference = 0;
+      this.jitter += (difference - this.jitter) / 16;
+    }
+    this.lastTransit = transit;
   }
 
   private countLoss(sequence: number): void {

@@ -34,8 +34,15 @@ export interface LocalMedia {
   version: number;
 }
 
+export type MediaDirection = 'sendrecv' | 'sendonly' | 'recvonly' | 'inactive';
+
 export function createOffer(local: LocalMedia): string {
   return describe(local, [...G711_CODECS], TELEPHONE_EVENT_PAYLOAD_TYPE, 'sendrecv');
+}
+
+/** A new offer in a running session (hold, resume): the codec and events agreed, the same port, a new direction. */
+export function reoffer(local: LocalMedia, agreed: NegotiatedMedia, direction: MediaDirection): string {
+  return describe(local, [agreed.codec], agreed.telephoneEvent, direction);
 }
 
 /** The answer to a remote offer, and what was agreed; throws SdpError when the offer has no G.711 audio. */
@@ -80,7 +87,7 @@ function codecOf(audio: MediaDescription, payloadType: number): G711Codec | unde
   return G711_CODECS.find((codec) => codec.payloadType === payloadType);
 }
 
-function describe(local: LocalMedia, codecs: G711Codec[], telephoneEvent: number | undefined, direction: 'sendrecv' | 'sendonly' | 'recvonly'): string {
+function describe(local: LocalMedia, codecs: G711Codec[], telephoneEvent: number | undefined, direction: MediaDirection): string {
   const payloadTypes = [...codecs.map((codec) => codec.payloadType), ...(telephoneEvent === undefined ? [] : [telephoneEvent])];
   const session: SessionDescription = {
     version: 0,

@@ -2,7 +2,7 @@
  * The far-end driver of SIP: trunks and desk phones over UDP and TCP on the gateway's SIP port. The gateway is a B2BUA: each
  * leg is its own dialog, bridged to the others only through the mixer. It takes legs to PSTN numbers of a tenant with
  * a trunk (out through the first trunk, From user = the caller ID) and to extensions a desk phone has registered;
- * INVITEs from a trunk's `inboundFrom` addresses to one of its DIDs become `incoming` calls of the DID's queue.
+ * INVITEs from a trunk's `inboundFrom` addresses to one of its DIDs become `incoming` calls of the DID's queue or IVR.
  */
 import type { Logger } from '../../ports/logger.js';
 import type { TenantConfig, Trunk } from '../../domain/tenant.js';
@@ -11,6 +11,7 @@ import type { FarEndDriver, LegHost } from '../telephony-router/far-end-driver.j
 import { userOf, parseNameAddr } from '../webrtc-edge/sip-headers.js';
 import { formatResponse, header, type HeaderList, type SipMessage, type SipRequest } from '../webrtc-edge/sip-message.js';
 import { DeskPhoneRegistrar } from './desk-phone-registrar.js';
+import { trunkCredentials } from './digest-client.js';
 import { InboundSipLeg } from './inbound-sip-leg.js';
 import { OutboundSipLeg, type OutboundRoute } from './outbound-sip-leg.js';
 import { DEFAULT_RTP_PORTS, type PortRange } from './rtp-port-range.js';
@@ -167,6 +168,10 @@ export class SipDriver implements FarEndDriver {
     this.legs.get(legId)?.sendDtmf(digits, timing.durationMs, timing.gapMs);
   }
 
+  setHold(legId: string, held: boolean): void {
+    this.legs.get(legId)?.holdFarEnd(held);
+  }
+
   async close(): Promise<void> {
     for (const registration of this.registrations) registration.stop();
     this.keepAlive?.stop();
@@ -216,7 +221,7 @@ export class SipDriver implements FarEndDriver {
     this.reply(request, outcome.status, reason, outcome.headers);
   }
 
-  /** An INVITE from a trunk's address to one of its DIDs rings the DID's queue; anything else is refused. */
+  /** An INVITE from a trunk's address to one of its DIDs enters the DID's queue or IVR; anything else is refused. */
   private async inbound(invite: SipRequest, source: SipAddress): Promise<void> {
     this.reply(invite, 100, 'Trying');
     const found = this.trunkFrom(source.address);
@@ -231,8 +236,8 @@ export class SipDriver implements FarEndDriver {
       return this.reply(invite, 404, 'Not Found');
     }
     const from = userOf(parseNameAddr(header(invite, 'from') ?? '')?.uri ?? '') ?? 'anonymous';
-    const leg = await InboundSipLeg.accept(invite, source, this.stack(), () =>
-      this.host!.inboundLeg(this, { tenantId: found.tenantId, queueNo: target.queueNo, from }),
+    const leg = await InboundSipLeg.accept(invite, source, this.stack(), { holdReinvite: found.trunk.holdReinvite }, () =>
+      this.host!.inboundLeg(this, { tenantId: found.tenantId, from, ...target }),
     );
     if (!leg) {
       this.options.onRefused?.('unacceptableMedia');
@@ -256,7 +261,8 @@ export class SipDriver implements FarEndDriver {
       requestUri: uri,
       toUri: uri,
       target: { address: trunk.host, port: trunk.port },
-      ...(trunk.username !== undefined && trunk.password !== undefined && { credentials: { username: trunk.username, password: trunk.password } }),
+      holdReinvite: trunk.holdReinvite,
+      ...(trunk.username !== undefined && { credentials: trunkCredentials(trunk, trunk.username) }),
     };
   }
 

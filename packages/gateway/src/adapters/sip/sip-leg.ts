@@ -9,10 +9,10 @@ import type { Socket } from 'node:dgram';
 import type { Logger } from '../../ports/logger.js';
 import type { LegEndCause } from '../../ports/telephony.js';
 import type { LegHost } from '../telephony-router/far-end-driver.js';
-import { formatRequest, formatResponse, header, type HeaderList, type SipRequest } from '../webrtc-edge/sip-message.js';
+import { formatRequest, formatResponse, header, type HeaderList, type SipRequest, type SipResponse } from '../webrtc-edge/sip-message.js';
 import { bindRtpSocket, type PortRange } from './rtp-port-range.js';
 import { RtpSession } from './rtp-session.js';
-import { answerOffer, SdpError, type NegotiatedMedia } from './sdp-negotiation.js';
+import { answerOffer, negotiate, reoffer, SdpError, type MediaDirection, type NegotiatedMedia } from './sdp-negotiation.js';
 import type { SipTransactions } from './sip-transactions.js';
 import type { SipAddress } from './sip-udp-transport.js';
 
@@ -44,6 +44,14 @@ export abstract class SipLeg {
   protected sdpVersion = 1;
   protected localCSeq = 1;
   protected remoteTag: string | undefined;
+  /** Whether hold and resume are signalled to the far end by re-INVITE (a trunk's `holdReinvite`); else only mixed. */
+  protected signalsHold = true;
+  /** The direction the gateway wants the far end's stream in (hold: `sendonly`), and the one it last agreed. */
+  private wantedDirection: MediaDirection = 'sendrecv';
+  private agreedDirection: MediaDirection = 'sendrecv';
+  /** The CSeq of the gateway's re-INVITE waiting for its final response. */
+  private reinviteCSeq: number | undefined;
+  private glareRetry: NodeJS.Timeout | undefined;
   protected abstract readonly localTag: string;
   /** Where in-dialog requests go: the far end's Contact, sent to the address the leg talks to. */
   protected abstract remoteTarget: string;
@@ -84,6 +92,70 @@ export abstract class SipLeg {
 
   sendDtmf(digits: string, durationMs: number, gapMs: number): void {
     this.rtp?.sendDigits(digits, durationMs, gapMs);
+  }
+
+  /**
+   * Tells the far end it is held (re-INVITE with `a=sendonly`: it stops sending) or resumed (`a=sendrecv`), RFC 3264
+   * §8.4: same RTP port and codec, the SDP's version one higher. One re-INVITE at a time; the last wish wins.
+   */
+  holdFarEnd(held: boolean): void {
+    if (!this.signalsHold) return;
+    this.wantedDirection = held ? 'sendonly' : 'sendrecv';
+    this.reinvite();
+  }
+
+  private reinvite(): void {
+    if (this.state !== 'confirmed' || !this.media || this.reinviteCSeq !== undefined || this.glareRetry) return;
+    if (this.wantedDirection === this.agreedDirection) return;
+    const direction = this.wantedDirection;
+    this.localCSeq += 1;
+    const cseq = this.localCSeq;
+    const branch = newBranch();
+    this.reinviteCSeq = cseq;
+    const offer = reoffer(this.localMedia(), this.media, direction);
+    const headers: HeaderList = [...this.baseHeaders(branch, `${cseq} INVITE`), this.contactHeader(), ['Content-Type', 'application/sdp']];
+    this.stack.transactions.request({
+      method: 'INVITE',
+      branch,
+      text: formatRequest('INVITE', this.remoteTarget, headers, offer),
+      target: this.target,
+      onResponse: (response) => this.reinviteAnswered(response, cseq, direction),
+      onTimeout: () => {
+        if (this.reinviteCSeq === cseq) this.reinviteCSeq = undefined;
+      },
+      ackFor: (response) => formatRequest('ACK', this.remoteTarget, this.baseHeaders(branch, `${cseq} ACK`).map(([name, value]) => [name, name === 'To' ? (header(response, 'to') ?? value) : value] as const)),
+    });
+  }
+
+  private reinviteAnswered(response: SipResponse, cseq: number, direction: MediaDirection): void {
+    if (response.status < 200) return;
+    // Every 2xx (retransmissions too) is acknowledged; RFC 3261 §13.2.2.4.
+    if (response.status < 300) this.stack.send(formatRequest('ACK', this.remoteTarget, this.baseHeaders(newBranch(), `${cseq} ACK`)), this.target);
+    if (this.reinviteCSeq !== cseq) return;
+    this.reinviteCSeq = undefined;
+    if (response.status === 491) {
+      // Glare (both sides re-INVITEd at once): try again after 2.1-4 s, RFC 3261 §14.1.
+      this.glareRetry = setTimeout(() => {
+        this.glareRetry = undefined;
+        this.reinvite();
+      }, 2_100 + Math.random() * 1_900);
+      return;
+    }
+    if (response.status < 300) {
+      try {
+        this.media = negotiate(response.body);
+        this.rtp?.use(this.media);
+        this.agreedDirection = direction;
+      } catch (error) {
+        if (!(error instanceof SdpError)) throw error;
+        this.stack.logger.warn({ legId: this.legId, status: response.status }, 'sip: unreadable answer to a re-INVITE, keeping the media as it was');
+      }
+    } else {
+      // Refused: the hold still holds in the mixer; the far end keeps its stream as it was.
+      this.stack.logger.info({ legId: this.legId, status: response.status }, 'sip: re-INVITE refused');
+      this.agreedDirection = direction;
+    }
+    this.reinvite();
   }
 
   protected async openRtp(): Promise<void> {
@@ -171,7 +243,9 @@ export abstract class SipLeg {
   protected cleanUp(): void {
     if (this.state === 'ended') return;
     this.state = 'ended';
+    clearTimeout(this.glareRetry);
     this.stack.host.mixer.detach(this.legId);
+    if (this.rtp) this.stack.host.mediaEnded(this.legId, this.rtp.stats());
     this.rtp?.close();
     // Late responses and retransmissions still find the dialog for a moment.
     setTimeout(() => this.stack.forget(this.sipCallId), 5_000).unref();
@@ -180,6 +254,7 @@ export abstract class SipLeg {
   /** A re-INVITE (the far end holds, resumes or moves its media): answered with the same codec. */
   private reinvited(request: SipRequest): void {
     if (this.state !== 'confirmed' || request.body.trim() === '') return this.respond(request, 488, 'Not Acceptable Here');
+    if (this.reinviteCSeq !== undefined) return this.respond(request, 491, 'Request Pending');
     try {
       const { answer, media } = answerOffer(request.body, this.localMedia());
       this.media = media;

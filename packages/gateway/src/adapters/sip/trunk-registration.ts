@@ -6,7 +6,7 @@
 import type { Logger } from '../../ports/logger.js';
 import type { Trunk } from '../../domain/tenant.js';
 import { formatRequest, header, type SipResponse } from '../webrtc-edge/sip-message.js';
-import { answerChallenge } from './digest-client.js';
+import { answerChallenge, trunkCredentials } from './digest-client.js';
 import { newBranch, token } from './sip-leg.js';
 import type { SipTransactions } from './sip-transactions.js';
 import type { SipAddress } from './sip-udp-transport.js';
@@ -69,9 +69,9 @@ export class TrunkRegistration {
 
   private answered(response: SipResponse, uri: string, authorized: boolean): void {
     if (response.status < 200) return;
-    if ((response.status === 401 || response.status === 407) && !authorized && this.trunk.password !== undefined) {
+    if ((response.status === 401 || response.status === 407) && !authorized) {
       const challenge = header(response, response.status === 407 ? 'proxy-authenticate' : 'www-authenticate');
-      const answer = answerChallenge(response.status, challenge, 'REGISTER', uri, this.trunk.username ?? 'agent-gateway', this.trunk.password);
+      const answer = answerChallenge(response.status, challenge, 'REGISTER', uri, trunkCredentials(this.trunk, 'agent-gateway'));
       if (answer) return this.register([answer.header, answer.value]);
     }
     if (response.status >= 300) return this.failed(`${response.status} ${response.reason}`);

@@ -56,6 +56,34 @@ export const SCHEMA_STATEMENTS = [
      frame TEXT NOT NULL,
      PRIMARY KEY (session_id, seq)
    )`,
+  `CREATE TABLE IF NOT EXISTS dialer_tasks (
+     tenant_id TEXT NOT NULL,
+     task_id TEXT NOT NULL,
+     record TEXT NOT NULL,
+     PRIMARY KEY (tenant_id, task_id)
+   )`,
+  `CREATE TABLE IF NOT EXISTS dialer_numbers (
+     tenant_id TEXT NOT NULL,
+     task_id TEXT NOT NULL,
+     number TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     state TEXT NOT NULL,
+     next_attempt_at INTEGER NOT NULL,
+     claim_owner TEXT,
+     claim_expires_at INTEGER,
+     attempts INTEGER NOT NULL,
+     last_outcome TEXT,
+     record TEXT NOT NULL,
+     PRIMARY KEY (tenant_id, task_id, number)
+   )`,
+  `CREATE INDEX IF NOT EXISTS dialer_numbers_due ON dialer_numbers (tenant_id, task_id, state, next_attempt_at, seq)`,
+  `CREATE TABLE IF NOT EXISTS dialer_agents (
+     tenant_id TEXT NOT NULL,
+     agent_no TEXT NOT NULL,
+     record TEXT NOT NULL,
+     PRIMARY KEY (tenant_id, agent_no)
+   )`,
+  `CREATE INDEX IF NOT EXISTS dialer_numbers_claims ON dialer_numbers (tenant_id, task_id, state, claim_expires_at)`,
 ];
 
 /** Columns added after a table was first shipped: added to an existing data directory when missing. */

@@ -5,6 +5,7 @@ import type { Lease, SessionKeyRecord, SessionRecord, Store } from '../../ports/
 import { ADDED_COLUMNS, SCHEMA_STATEMENTS } from './schema.js';
 import { sqliteAgentStore } from './sqlite-agent-store.js';
 import { sqliteCallStore } from './sqlite-call-store.js';
+import { sqliteDialerStore } from './sqlite-dialer-store.js';
 import { turnTransaction } from './turn-transaction.js';
 
 interface SessionKeyRow {
@@ -163,6 +164,7 @@ export function openSqliteStore(path: string): Store {
     },
     agents,
     calls: sqliteCallStore(db, turn),
+    dialer: sqliteDialerStore(db, turn),
     async close() {
       turn.commit();
       db.close();

@@ -3,16 +3,16 @@
  * The leg router keeps every leg in one switchboard (conversations, hold, mute, monitoring, the call listing) and one
  * mixer; a far-end driver only signals its phones and moves their audio, reporting what they do through `LegHost`.
  */
-import type { Destination, DialRequest, DtmfTiming, LegEndCause } from '../../ports/telephony.js';
+import type { LegMediaStats } from '@agentsdk/protocol';
+import type { Destination, DialRequest, DtmfTiming, InboundEntry, LegEndCause } from '../../ports/telephony.js';
 import type { ConversationMixer } from '../media/conversation-mixer.js';
 
-/** A call a real phone placed to the gateway, for a queue (or an IVR). */
-export interface InboundLeg {
+/** A call a real phone placed to the gateway, for a queue or an IVR. */
+export type InboundLeg = {
   tenantId: string;
-  queueNo: string;
   /** The caller's number. */
   from: string;
-}
+} & InboundEntry;
 
 /** What a far-end driver reports its legs' progress to. */
 export interface LegHost {
@@ -22,6 +22,8 @@ export interface LegHost {
   answered(legId: string): void;
   ended(legId: string, cause: LegEndCause): void;
   pressed(legId: string, digits: string): void;
+  /** A leg's media stopped for good (before its end is reported): its RTP counters go into the call record. */
+  mediaEnded(legId: string, stats: LegMediaStats): void;
 }
 
 export interface FarEndDriver {
@@ -38,5 +40,7 @@ export interface FarEndDriver {
   /** Ends the signalling of a leg (CANCEL, BYE or a final response); the router reports the end. */
   hangup(legId: string, cause: LegEndCause): void;
   sendDtmf(legId: string, digits: string, timing: DtmfTiming): void;
+  /** Tells a far end that can be told (SIP: re-INVITE) that its leg is held or resumed; the mixer holds it anyway. */
+  setHold?(legId: string, held: boolean): void;
   close(): Promise<void>;
 }

@@ -4,6 +4,7 @@
  * numbers of a tenant with a trunk → SIP), else the simulator's virtual phones when they are enabled. Every leg lives
  * in the switchboard (conversations, hold, mute, monitoring, listing); the mixer moves real audio along its paths.
  */
+import type { LegMediaStats } from '@agentsdk/protocol';
 import type { Unsubscribe } from '../../ports/bus.js';
 import type { Destination, DialRequest, DtmfTiming, LegEndCause, MonitorMode, MuteDirection, TelephonyDriver, TelephonyEvent } from '../../ports/telephony.js';
 import type { CallRecordings } from '../media/call-recordings.js';
@@ -25,6 +26,9 @@ export class LegRouter implements TelephonyDriver {
   readonly mixer: ConversationMixer;
   private readonly switchboard: CarrierSimulator;
   private readonly owners = new Map<string, FarEndDriver>();
+  /** RTP counters of legs whose media ended, until their `ended` event carries them. */
+  private readonly finalMedia = new Map<string, LegMediaStats>();
+  private readonly handlers = new Set<(event: TelephonyEvent) => void>();
   private readonly unsubscribe: Unsubscribe;
 
   constructor(private readonly options: LegRouterOptions) {
@@ -33,7 +37,7 @@ export class LegRouter implements TelephonyDriver {
     this.switchboard.attachMedia((legId) => this.mixer.mediaOf(legId));
     const recordings = options.recordings;
     if (recordings) this.mixer.recordWith((withMedia, spoken) => recordings.tick(withMedia, spoken));
-    this.unsubscribe = this.switchboard.subscribe((event) => this.onEvent(event));
+    this.unsubscribe = this.switchboard.subscribe((event) => this.forward(event));
     const host = this.host();
     for (const farEnd of options.farEnds) farEnd.start(host);
   }
@@ -60,8 +64,9 @@ export class LegRouter implements TelephonyDriver {
     return this.switchboard.monitor(legId, targetLegId, mode);
   }
 
-  setHold(legId: string, held: boolean): Promise<void> {
-    return this.switchboard.setHold(legId, held);
+  async setHold(legId: string, held: boolean): Promise<void> {
+    this.owners.get(legId)?.setHold?.(legId, held);
+    await this.switchboard.setHold(legId, held);
   }
 
   setMute(legId: string, direction: MuteDirection, muted: boolean): Promise<void> {
@@ -89,7 +94,8 @@ export class LegRouter implements TelephonyDriver {
   }
 
   subscribe(handler: (event: TelephonyEvent) => void): Unsubscribe {
-    return this.switchboard.subscribe(handler);
+    this.handlers.add(handler);
+    return () => this.handlers.delete(handler);
   }
 
   async close(): Promise<void> {
@@ -112,14 +118,26 @@ export class LegRouter implements TelephonyDriver {
       answered: (legId) => this.switchboard.externalLegAnswered(legId),
       ended: (legId, cause) => this.switchboard.externalLegEnded(legId, cause),
       pressed: (legId, digits) => this.switchboard.externalLegPressed(legId, digits),
+      mediaEnded: (legId, stats) => this.finalMedia.set(legId, stats),
     };
   }
 
-  private onEvent(event: TelephonyEvent): void {
-    if (event.type !== 'ended') return;
-    this.owners.delete(event.legId);
-    this.mixer.detach(event.legId);
-    this.mixer.forget(event.legId);
+  /** The switchboard's events to the router's subscribers; a leg's end carries its RTP counters. */
+  private forward(event: TelephonyEvent): void {
+    let delivered = event;
+    if (event.type === 'ended') {
+      const media = this.finalMedia.get(event.legId);
+      this.finalMedia.delete(event.legId);
+      if (media) delivered = { ...event, media };
+      this.onEnded(event.legId);
+    }
+    for (const handler of [...this.handlers]) handler(delivered);
+  }
+
+  private onEnded(legId: string): void {
+    this.owners.delete(legId);
+    this.mixer.detach(legId);
+    this.mixer.forget(legId);
     this.options.recordings?.legEnded();
   }
 }

@@ -36,7 +36,7 @@ export async function sendDtmf(ctx: SignedInContext, params: ValidatedParams<'se
   if (!call || call.phase !== 'connected') return failed('NO_CALL', 'no connected call');
   const legId = params.target === 1 ? call.agentLegId : call.customerLegId;
   if (!legId) return failed('NO_CALL', 'no connected call');
-  await ctx.services.telephony.sendDtmf(legId, params.digits, { durationMs: params.durationMs, gapMs: params.gapMs });
+  await ctx.services.calls.sendDtmf(call, legId, params.digits, { durationMs: params.durationMs, gapMs: params.gapMs });
   return succeeded();
 }
 

@@ -3,7 +3,7 @@ import { CallType, type ValidatedParams } from '@agentsdk/protocol';
 import { findAgent } from '../../domain/tenant.js';
 import { agentDestination } from '../../domain/call-legs.js';
 import { failed, type Outcome, type SignedInContext } from '../operation-context.js';
-import { startAgentCall } from './start-agent-call.js';
+import { startAgentCall } from '../use-cases/start-agent-call.js';
 
 export async function internalCall(ctx: SignedInContext, params: ValidatedParams<'InternalCall'>): Promise<Outcome> {
   const { tenant, agent, services } = ctx;

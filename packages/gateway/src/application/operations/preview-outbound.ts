@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { CallType, type ValidatedParams } from '@agentsdk/protocol';
 import { chooseCallerId, isRestricted, isWithinOutboundHours, normalizeNumber } from '../../domain/outbound-rules.js';
 import { failed, succeeded, type Outcome, type SignedInContext } from '../operation-context.js';
-import { startAgentCall } from './start-agent-call.js';
+import { startAgentCall } from '../use-cases/start-agent-call.js';
 
 export async function previewObCall(ctx: SignedInContext, params: ValidatedParams<'previewObCall'>): Promise<Outcome> {
   const { tenant, agent, services } = ctx;
@@ -32,7 +32,9 @@ export async function previewObCall(ctx: SignedInContext, params: ValidatedParam
   }
 
   const [customerNumber = '', ...backupNumbers] = dialled;
-  return startAgentCall(ctx, {
+  // A number due in a preview task the agent works: the call carries the task's claim, and the number its variables.
+  const preview = await services.dialer.claimPreviewNumber(tenant, agent.agentNo, ctx.session.sessionId, customerNumber);
+  const started = await startAgentCall(ctx, {
     callType: CallType.PREVIEW_OUTBOUND,
     customerNumber,
     customerDestination: { kind: 'pstn', address: customerNumber, party: 'customer' },
@@ -40,8 +42,11 @@ export async function previewObCall(ctx: SignedInContext, params: ValidatedParam
     backupNumbers,
     agentAnswerTimeoutMs: params.agentAnswerTimeout * 1000,
     customerAnswerTimeoutMs: params.customerAnswerTimeout * 1000,
-    variables: params.chanVariables ?? [],
+    variables: [...(params.chanVariables ?? []), ...(preview?.variables ?? [])],
     requestUniqueId,
     cdrIsAsr: params.cdrIsAsr,
+    ...(preview && { dialer: preview.tag }),
   });
+  if (!started.ok && preview) await services.dialer.releasePreviewNumber(tenant.tenantId, preview.tag);
+  return started;
 }

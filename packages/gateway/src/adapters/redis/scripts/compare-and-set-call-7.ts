@@ -16,6 +16,8 @@ import { luaScript } from './lua-script.js';
  * ARGV[5] '1' when the new record is not ended (active), else '0'
  * ARGV[6] endedAt when the new record is ended, else ''
  * ARGV[7] '1' when the new record has a request index (KEYS[7]), else '0'
+ * ARGV[8] ms an ended call stays: its hash and request index expire then, and the ended index drops the calls that
+ *         ended that long before this one
  * Returns the new version; 0 on a lost race.
  */
 export const compareAndSetCall = luaScript(
@@ -32,6 +34,12 @@ if ARGV[5] == '1' then redis.call('ZADD', KEYS[4], 0, callId) else redis.call('Z
 if ARGV[6] ~= '' then redis.call('ZADD', KEYS[5], ARGV[6], callId) else redis.call('ZREM', KEYS[5], callId) end
 if redis.call('GET', KEYS[6]) == callId then redis.call('DEL', KEYS[6]) end
 if ARGV[7] == '1' then redis.call('SET', KEYS[7], callId) end
+if ARGV[6] ~= '' then
+  local ttl = tonumber(ARGV[8])
+  redis.call('PEXPIRE', KEYS[1], ttl)
+  if ARGV[7] == '1' then redis.call('PEXPIRE', KEYS[7], ttl) end
+  redis.call('ZREMRANGEBYSCORE', KEYS[5], '-inf', '(' .. (tonumber(ARGV[6]) - ttl))
+end
 return version + 1
 `,
 );

@@ -6,7 +6,7 @@ import { luaScript } from './lua-script.js';
  * KEYS[1] session hash {record, endedAt?, endReason?}
  * KEYS[2] live sessions (sorted set)
  * KEYS[3] live sessions of the session's key hash (set)
- * ARGV[1] sessionId  ARGV[2] endedAt (ms)  ARGV[3] endReason
+ * ARGV[1] sessionId  ARGV[2] endedAt (ms)  ARGV[3] endReason  ARGV[4] ms the ended session stays (then it expires)
  * Returns 1 ended; 0 unknown or already ended.
  */
 export const endSession = luaScript(
@@ -23,6 +23,7 @@ if record.sipHa1 ~= nil then
 end
 redis.call('ZREM', KEYS[2], ARGV[1])
 redis.call('SREM', KEYS[3], ARGV[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
 return 1
 `,
 );

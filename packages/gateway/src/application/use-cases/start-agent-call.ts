@@ -5,11 +5,20 @@
 import { BusinessErrors, CallType, type BusinessErrorName } from '@agentsdk/protocol';
 import { outboundCall, type OutboundCallInput } from '../../domain/call-creation.js';
 import { wrapupSecondsOf } from '../../domain/tenant.js';
+import type { TenantAgent, TenantConfig } from '../../domain/tenant.js';
+import type { Clock } from '../../ports/clock.js';
+import type { TelephonyDriver } from '../../ports/telephony.js';
 import { agentDestination, dialRequest, nextLegId } from '../../domain/call-legs.js';
-import { failed, succeeded, type Outcome, type SignedInContext } from '../operation-context.js';
+import type { AgentService } from '../agent-service.js';
+import type { CallService } from '../call-service.js';
+import { failed, succeeded, type Outcome } from '../outcome.js';
 
 /** Who places the call: a signed-in agent's operation, or the dialer on the agent's behalf. */
-export type AgentCallContext = Pick<SignedInContext, 'services' | 'tenant' | 'agent'>;
+export interface AgentCallContext {
+  services: { agents: AgentService; calls: CallService; telephony: TelephonyDriver; clock: Clock };
+  tenant: TenantConfig;
+  agent: TenantAgent;
+}
 
 export type AgentCallRequest = Omit<OutboundCallInput, 'callId' | 'tenantId' | 'agentNo' | 'agentLeg' | 'wrapupSeconds'> & {
   agentAnswerTimeoutMs: number;
