@@ -37,12 +37,12 @@ afterAll(async () => {
 });
 
 /** A node of the cluster: live state in Redis, records in PostgreSQL through the relay. */
-async function startNode(): Promise<GatewayProcess> {
+async function startNode(env: Record<string, string> = {}): Promise<GatewayProcess> {
   const databaseUrl = new URL(database.url);
   databaseUrl.port = String(relay.port);
   const gateway = await spawnGateway({
     dataDir: dataDir.path,
-    env: { REDIS_URL: TEST_REDIS_URL, AGENT_GATEWAY_REDIS_PREFIX: redisPrefix, DATABASE_URL: databaseUrl.toString() },
+    env: { REDIS_URL: TEST_REDIS_URL, AGENT_GATEWAY_REDIS_PREFIX: redisPrefix, DATABASE_URL: databaseUrl.toString(), ...env },
   });
   running.push(gateway);
   return gateway;
@@ -132,6 +132,7 @@ describe('call records in PostgreSQL (DATABASE_URL)', () => {
     await relay.cut();
     const during = [await abandonedCall(first, '13800138320'), await abandonedCall(first, '13800138321')].reverse();
     await expect.poll(() => metricValue(first, 'agent_gateway_call_records_pending')).toBe(2);
+    // The stop waits its 5 s for PostgreSQL, then leaves the records in Redis.
     await first.stop();
     await relay.restore();
     expect(await archivedIds()).toEqual(ended);
@@ -140,7 +141,7 @@ describe('call records in PostgreSQL (DATABASE_URL)', () => {
     ended.unshift(...during);
     await expect.poll(archivedIds).toEqual(ended);
     expect((await allPages(second, 50)).flat()).toEqual(ended);
-  });
+  }, 60_000);
 
   it('refuses at start a DATABASE_URL that is no PostgreSQL URL', async () => {
     await expect(spawnGateway({ dataDir: dataDir.path, env: { DATABASE_URL: 'mysql://root@127.0.0.1/records' } })).rejects.toThrow(
@@ -173,4 +174,20 @@ describe('call records in PostgreSQL (DATABASE_URL)', () => {
     expect(await archived()).toEqual(before);
     expect((await allPages(gateway, 3)).flat()).toEqual(ended);
   });
+  it('a node killed with records unwritten: another node sends them once it finds the node lost', async () => {
+    // Lease timings a busy machine keeps, short enough for a test.
+    const lease = { AGENT_GATEWAY_LEASE_RENEW_MS: '300', AGENT_GATEWAY_LEASE_LAPSE_MS: '3000' };
+    const survivor = await startNode(lease);
+    const doomed = await startNode(lease);
+    await caughtUp(survivor, ended.length);
+    await caughtUp(doomed, ended.length);
+    await relay.cut();
+    const during = await abandonedCall(doomed, '13800138340');
+    await expect.poll(() => metricValue(doomed, 'agent_gateway_call_records_pending')).toBe(1);
+    await doomed.kill();
+    await relay.restore();
+    ended.unshift(during);
+    await expect.poll(archivedIds, { timeout: 20_000 }).toEqual(ended);
+    expect((await allPages(survivor, 50)).flat()).toEqual(ended);
+  }, 60_000);
 });
