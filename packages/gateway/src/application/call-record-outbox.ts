@@ -126,7 +126,8 @@ export class CallRecordOutbox {
   private async writeAll(): Promise<void> {
     try {
       while (!this.stopped) {
-        const batch = [...this.pending.values()].slice(0, WRITE_BATCH);
+        const batch: RecordRevision[] = [];
+        for (const entry of this.pending.values()) if (batch.push(entry) === WRITE_BATCH) break;
         if (batch.length === 0) break;
         await this.write(batch);
       }
