@@ -114,14 +114,15 @@ describe('deferred logout and wrap-up', () => {
     expect(transition(detached.next, { type: 'offer', callId: 'c2', callType: 4, requireIdle: false }, T0 + 2)).toMatchObject({ ok: true });
 
     const back = transition(detached.next, { type: 'socketAttached', sessionId: 's1', socketOwnerId: 'boot-2' }, T0 + 3);
-    expect(back).toMatchObject({ ok: true, effects: [{ type: 'available' }] });
+    expect(detached.effects).toEqual([{ type: 'connectionChanged' }]);
+    expect(back).toMatchObject({ ok: true, effects: [{ type: 'connectionChanged' }, { type: 'available' }] });
     expect(back.ok && isAvailable(back.next)).toBe(true);
     expect(back.ok && back.next.socketOwnerId).toBe('boot-2');
   });
 
   it('is adopted once by a node that finds its socket owner dead, keeping when the socket was lost', () => {
     const adopted = transition(signedIn(), { type: 'sessionAdopted', sessionId: 's1', at: T0 + 1, by: 'boot-2', eventsLost: true }, T0 + 5);
-    expect(adopted).toMatchObject({ ok: true, next: { socketOwnerId: 'boot-2', detachedSince: T0 + 1, eventsLost: true }, effects: [] });
+    expect(adopted).toMatchObject({ ok: true, next: { socketOwnerId: 'boot-2', detachedSince: T0 + 1, eventsLost: true }, effects: [{ type: 'connectionChanged' }] });
     expect(transition(signedIn(), { type: 'sessionAdopted', sessionId: 'other', at: T0, by: 'boot-2', eventsLost: false }, T0 + 5)).toMatchObject({ ok: false });
     const signedOut = transition(adopted.ok ? adopted.next : signedIn(), { type: 'logout', mode: 1, unbindEndpoint: false }, T0 + 6);
     expect(signedOut.ok && signedOut.next).not.toHaveProperty('detachedSince');

@@ -3,7 +3,8 @@
  * gateway sends for the key flows, and what the desktop must make of them.
  */
 import { describe, expect, it } from 'vitest';
-import { INITIAL_DESK_STATE, deskTransition, type DeskAction, type DeskState } from '../apps/console/src/state/desk-state.js';
+import type { EventName } from '@agentsdk/sdk';
+import { INITIAL_DESK_STATE, deskTransition, type DeskAction, type DeskState, type SdkEventAction } from '../apps/console/src/state/desk-state.js';
 
 const CALL = { callId: 'c1', callType: 1, customerNumber: '13800138000', queueNo: '0', chanVariables: [] };
 
@@ -13,11 +14,11 @@ function status(state: string, extra: Record<string, unknown> = {}): Record<stri
 
 let at = 10_000;
 
-/** Applies events `[name, payload]` (or local actions) in order, one millisecond apart. */
-function play(steps: ([string, Record<string, unknown>] | DeskAction)[], from: DeskState = INITIAL_DESK_STATE): DeskState {
+/** Applies events `[name, payload]` (or local actions) in order, one millisecond apart. Payloads hold what the flow needs. */
+function play(steps: ([EventName, Record<string, unknown>] | DeskAction)[], from: DeskState = INITIAL_DESK_STATE): DeskState {
   return steps.reduce<DeskState>((state, step) => {
     at += 1;
-    const action: DeskAction = Array.isArray(step) ? { type: 'sdkEvent', name: step[0], payload: step[1], at } : step;
+    const action: DeskAction = Array.isArray(step) ? ({ type: 'sdkEvent', name: step[0], payload: step[1], at } as unknown as SdkEventAction) : step;
     return deskTransition(state, action);
   }, from);
 }
@@ -121,6 +122,21 @@ describe('desk state', () => {
     const agent = play([['agentStatus', status('talking', { agentNo: '1001', callId: 'c1' })], ['bargeLink', { supervisorNo: '1008', agentNo: '1001' }]]);
     expect(agent.monitoredBy).toEqual({ mode: 'barge', supervisorNo: '1008' });
     expect(agent.monitor).toBeUndefined();
+  });
+
+  it('tells the agent a whisper ended without saying whether the supervisor still listens', () => {
+    const whispered = play([
+      ['agentStatus', status('talking', { agentNo: '1001', callId: 'c1' })],
+      ['whisperLink', { supervisorNo: '1008', agentNo: '1001' }],
+      ['agentStatus', status('talking', { agentNo: '1001', callId: 'c1', monitoredBy: { supervisorNo: '1008', mode: 'whisper' } })],
+    ]);
+    expect(whispered.monitoredBy).toEqual({ mode: 'whisper', supervisorNo: '1008' });
+    const ended = play([['whisperUnlink', { supervisorNo: '1008', agentNo: '1001', reason: 'hangup' }], ['agentStatus', status('talking', { agentNo: '1001', callId: 'c1' })]], whispered);
+    expect(ended.monitoredBy).toBeUndefined();
+    expect(ended.supervisorNotice?.text).toBe('Your supervisor stopped whispering to you. The caller never heard the whisper.');
+    expect(ended.supervisorNotice?.text).not.toMatch(/listen/i);
+    // A snapshot without `monitoredBy` clears a mode on its own too.
+    expect(play([['agentStatus', status('talking', { agentNo: '1001', callId: 'c1' })]], whispered).monitoredBy).toBeUndefined();
   });
 
   it('shows a call that was already up when this desktop signed in', () => {

@@ -34,6 +34,7 @@ import { registerRecordingRoute } from './transport/recording-route.js';
 import type { PortRange } from './adapters/sip/rtp-port-range.js';
 import { SIP_REALM, sipCredentialsLookup } from './application/sip-credentials.js';
 import { registerCallRecordRoutes } from './transport/call-record-routes.js';
+import { registerAgentPresenceRoute } from './transport/agent-presence-route.js';
 import { registerDemoRoutes } from './transport/demo-routes.js';
 import { clientErrorHandler, frameworkErrorHandler, registerHttpErrorHandlers } from './transport/http-errors.js';
 import { registerJsonBodyParser } from './transport/json-body.js';
@@ -260,7 +261,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     },
     onDetached: (record) => {
       agents
-        .execute(record.tenantId, record.agentNo, { type: 'socketDetached', sessionId: record.sessionId, at: clock.now() })
+        .executeAndApply(record.tenantId, record.agentNo, { type: 'socketDetached', sessionId: record.sessionId, at: clock.now() })
         .catch((error: unknown) => logger.error({ err: error }, 'marking a session detached failed'));
     },
     onLogError: (error) => logger.error({ err: error }, 'session event log failed'),
@@ -395,6 +396,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   registerCallRecordRoutes(app, tenants, callRecords);
   registerDialerTaskRoutes(app, tenants, dialerTasks);
   registerRecordingRoute(app, tenants, recordings, { nodeId, records: callRecords });
+  registerAgentPresenceRoute(app, tenants, store.agents, clock);
   registerDemoRoutes(app, tenants, embedded, options.demoApiKey ?? 'demo-api-key');
   if (embedded) registerSimulatorRoutes(app, tenants, simulator);
   app.get('/healthz', async () => ({ status: 'ok', node: nodeId, boot: ownerId, sessions: services.liveSessions.size, time: Date.now() }));

@@ -9,12 +9,11 @@ import type {
   LoginStatusValue,
   PauseTypeValue,
 } from './enums.js';
+import type { MonitorMode } from './event-enums.js';
 
 export type BindEndpoint = v.InferOutput<typeof BindEndpointSchema>;
 export type ChannelVariable = v.InferInput<typeof ChannelVariableSchema>;
 
-/** How a supervisor is on an agent's call: listening, whispering to the agent, barged in, or in a three-way call. */
-export type MonitorMode = 'spy' | 'whisper' | 'barge' | 'threeway';
 
 /** A full snapshot of one agent, carried by every `agentStatus` event. */
 export interface AgentStatus {
@@ -71,6 +70,8 @@ export interface QueueAgentStatus {
   stateSince: number;
   /** While busy: the pause reason (`supervisor` when a supervisor forced it). */
   pauseDescription?: string;
+  /** Epoch ms since when the signed-in agent has had no live connection (browser closed, network gone): offered no calls. */
+  detachedSince?: number;
 }
 
 export interface QueueEntry {

@@ -1,36 +1,26 @@
-/** GET /api/v1/tenants/{tenantId}/cdrs: the agent's most recent calls, newest first. */
-import type { ChannelVariable } from '@agentsdk/sdk';
-import { requestJson } from './http-json.js';
-
-export interface CallRecord {
-  callId: string;
-  callType: number;
-  queueNo?: string;
-  customerNumber: string;
-  callerId?: string;
-  agentNo?: string;
-  calleeAgentNo?: string;
-  createdAt?: string;
-  answeredAt?: string;
-  endedAt?: string;
-  talkSeconds: number;
-  outcome?: string;
-  hangupSide?: 'agent' | 'customer' | 'system';
-  chanVariables: ChannelVariable[];
-  /** Every agent who handled the call, with the times its legs were up. */
-  agents?: { agentNo: string; segments: { from?: string; to?: string }[] }[];
-  dispositions?: { agentNo: string; code: string; notes?: string; at: string }[];
-}
+/** GET /api/v1/tenants/{tenantId}/cdrs: the agent's most recent calls, newest first; a call's recording as audio. */
+import type { CallRecordPage, CallRecordView } from '@agentsdk/protocol';
+import { GatewayHttpError, requestJson } from './http-json.js';
 
 export interface TenantApiAccess {
   tenantId: string;
   apiKey: string;
 }
 
-export async function fetchRecentCalls(access: TenantApiAccess, agentNo: string, limit = 10): Promise<CallRecord[]> {
+export async function fetchRecentCalls(access: TenantApiAccess, agentNo: string, limit = 10): Promise<CallRecordView[]> {
   const query = new URLSearchParams({ agentNo, limit: String(limit) });
-  const page = await requestJson<{ records: CallRecord[] }>(`/api/v1/tenants/${encodeURIComponent(access.tenantId)}/cdrs?${query}`, {
+  const page = await requestJson<CallRecordPage>(`/api/v1/tenants/${encodeURIComponent(access.tenantId)}/cdrs?${query}`, {
     apiKey: access.apiKey,
   });
   return page.records;
+}
+
+/**
+ * The recording at a record's `recordingUrl`, as an object URL an audio element can play. The API needs the tenant key
+ * in a header, which an audio element cannot send, so the file is fetched first; revoke the URL when done.
+ */
+export async function fetchRecording(access: TenantApiAccess, recordingUrl: string): Promise<string> {
+  const response = await fetch(recordingUrl, { headers: { authorization: `Bearer ${access.apiKey}` } });
+  if (!response.ok) throw new GatewayHttpError(response.status, 'http_error', `the recording could not be loaded (HTTP ${response.status})`);
+  return URL.createObjectURL(await response.blob());
 }

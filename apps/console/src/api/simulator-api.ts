@@ -1,48 +1,18 @@
 /** The carrier simulator's control API (docs/simulator.md): virtual customers and phones of the embedded gateway. */
+import type { PhoneBehaviour, PhoneBehaviourSetting, SimulatedCallList, SimulatedCallListing } from '@agentsdk/protocol';
 import type { TenantApiAccess } from './call-records.js';
 import { requestJson } from './http-json.js';
 
-export const PHONE_BEHAVIOURS = ['answer', 'busy', 'no-answer', 'reject', 'invalid'] as const;
-export type PhoneBehaviourName = (typeof PHONE_BEHAVIOURS)[number];
-
-export interface PhoneBehaviour {
-  behavior: PhoneBehaviourName;
-  answerAfterMs?: number;
-  hangupAfterMs?: number | null;
-}
-
-export type LegState = 'dialing' | 'ringing' | 'answered' | 'ended';
-
-export interface SimulatedLeg {
-  legId: string;
-  party: 'customer' | 'agent';
-  number: string;
-  direction: 'inbound' | 'outbound';
-  state: LegState;
-  endCause?: string;
-  held: boolean;
-  muted: { in: boolean; out: boolean };
-  hears: string[];
-  hearsMusic: boolean;
-  prompts: string[];
-  digitsReceived: string;
-  startedAt: number;
-  answeredAt?: number;
-  endedAt?: number;
-}
-
-export interface SimulatedCall {
-  callId: string;
-  legs: SimulatedLeg[];
-}
+export { PHONE_BEHAVIOURS } from '@agentsdk/protocol';
+export type { PhoneBehaviour, PhoneBehaviourName, PhoneBehaviourSetting, SimulatedCallListing as SimulatedCall, SimulatedLegListing as SimulatedLeg } from '@agentsdk/protocol';
 
 export interface SimulatorApi {
   placeInboundCall(queueNo: string, from: string): Promise<string>;
-  setBehaviour(number: string, behaviour: PhoneBehaviour): Promise<Required<PhoneBehaviour>>;
-  behaviourOf(number: string): Promise<Required<PhoneBehaviour>>;
+  setBehaviour(number: string, behaviour: PhoneBehaviourSetting): Promise<PhoneBehaviour>;
+  behaviourOf(number: string): Promise<PhoneBehaviour>;
   hangup(callId: string): Promise<void>;
   pressKeys(callId: string, digits: string): Promise<void>;
-  liveCalls(): Promise<SimulatedCall[]>;
+  liveCalls(): Promise<SimulatedCallListing[]>;
 }
 
 export function simulatorApi({ tenantId, apiKey }: TenantApiAccess): SimulatorApi {
@@ -65,7 +35,7 @@ export function simulatorApi({ tenantId, apiKey }: TenantApiAccess): SimulatorAp
       await requestJson(`${base}/calls/${encodeURIComponent(callId)}/dtmf`, { method: 'POST', apiKey, body: { digits } });
     },
     async liveCalls() {
-      return (await requestJson<{ calls: SimulatedCall[] }>(`${base}/calls`, { apiKey })).calls;
+      return (await requestJson<SimulatedCallList>(`${base}/calls`, { apiKey })).calls;
     },
   };
 }

@@ -1,4 +1,5 @@
 /** Who is on the other end of a call, in words: a colleague's name for internal calls, else the number. */
+import { CallType } from '@agentsdk/protocol';
 import { agentName, queueName, type DemoDirectory } from '../api/demo-directory.js';
 import { callTypeLabel } from '../format/call-labels.js';
 import type { CallInfo } from '../state/call-info.js';
@@ -9,7 +10,7 @@ function colleagueName(directory: DemoDirectory | undefined, agentNo: string): s
 }
 
 export function partyName(info: CallInfo, directory: DemoDirectory | undefined, myAgentNo: string): string {
-  if (info.consultingAgentNo === undefined && info.callType === 9) {
+  if (info.consultingAgentNo === undefined && info.callType === CallType.INTERNAL) {
     const colleague = info.callerAgentNo !== undefined && info.callerAgentNo !== myAgentNo ? info.callerAgentNo : info.calleeAgentNo !== myAgentNo ? info.calleeAgentNo : undefined;
     if (colleague !== undefined) return colleagueName(directory, colleague);
   }
@@ -29,9 +30,13 @@ export function callContext(info: CallInfo, directory: DemoDirectory | undefined
   return [callKind(info, directory), queue].filter(Boolean).join(' · ');
 }
 
+/** startAtxfer `targetType`s (spec 5.1): 0 a number, 1 an agent, 2 an extension. */
+const CONSULT_AGENT = 1;
+const CONSULT_EXTENSION = 2;
+
 /** The consulted party: a colleague's name, an extension, or a number. */
 export function consultTargetName(consult: Pick<ConsultState, 'target' | 'targetType'>, directory: DemoDirectory | undefined): string {
-  if (consult.targetType === 1) return colleagueName(directory, consult.target);
-  if (consult.targetType === 2) return `extension ${consult.target}`;
+  if (consult.targetType === CONSULT_AGENT) return colleagueName(directory, consult.target);
+  if (consult.targetType === CONSULT_EXTENSION) return `extension ${consult.target}`;
   return consult.target;
 }

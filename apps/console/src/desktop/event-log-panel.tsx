@@ -48,7 +48,7 @@ export function EventLogPanel({ open, onToggle }: { open: boolean; onToggle: () 
 /** The payload is rendered only while the row is open: the log holds hundreds of events. */
 function EventRow({ entry }: { entry: LoggedEvent }) {
   const [open, setOpen] = useState(false);
-  const summary = summarizeEvent(entry.name, entry.payload);
+  const summary = summarizeEvent(entry);
   return (
     <li class="event-log__entry">
       <details onToggle={(event) => setOpen(event.currentTarget.open)}>

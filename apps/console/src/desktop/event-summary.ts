@@ -1,15 +1,33 @@
 /** One line about an SDK event for the log: the state it reports, or the result of a response. */
-export function summarizeEvent(name: string, payload: unknown): string | undefined {
-  if (typeof payload !== 'object' || payload === null) return undefined;
-  const data = payload as Record<string, unknown>;
-  if (name === 'agentStatus') return [data.state, data.pauseDescription, data.stateAction].filter(Boolean).join(' · ');
-  if (name === 'softphoneState') return [data.state, data.reason].filter(Boolean).join(' · ');
-  if (name === 'connectionState') return [data.state, data.reason].filter(Boolean).join(' · ');
-  if (name === 'webrtcStats') return `${String(data.connectionState)} · in ${String(data.bitrateIn)} kbit/s · MOS ${String(data.mos)}`;
-  if (name === 'reconnectAttempt') return `attempt ${String(data.attempt)}`;
-  if (name === 'sessionTerminate') return [data.outcome ?? data.reason, data.side].filter(Boolean).join(' · ');
-  if (name === 'callMuted' || name === 'callUnmuted') return String(data.direction ?? '');
-  if (typeof data.code === 'number') return data.code === 0 ? 'ok' : `refused · ${String(data.errorCode ?? '')} ${String(data.message ?? '')}`.trim();
-  if (typeof data.customerNumber === 'string') return data.customerNumber;
+import type { SdkEvent } from '../state/desk-model.js';
+
+export function summarizeEvent(event: SdkEvent): string | undefined {
+  switch (event.name) {
+    case 'agentStatus':
+      return [event.payload.state, event.payload.pauseDescription, event.payload.stateAction].filter(Boolean).join(' · ');
+    case 'softphoneState':
+    case 'connectionState':
+      return [event.payload.state, event.payload.reason].filter(Boolean).join(' · ');
+    case 'webrtcStats':
+      return `${event.payload.connectionState} · in ${event.payload.bitrateIn} kbit/s · MOS ${event.payload.mos}`;
+    case 'reconnectAttempt':
+      return `attempt ${event.payload.attempt}`;
+    case 'sessionTerminate':
+      return [event.payload.outcome ?? event.payload.reason, event.payload.side].filter(Boolean).join(' · ');
+    case 'callMuted':
+    case 'callUnmuted':
+      return event.payload.direction;
+    default:
+      return responseOrCallSummary(event.payload);
+  }
+}
+
+/** Responses say whether they succeeded; call events name the customer. */
+function responseOrCallSummary(payload: object): string | undefined {
+  if ('code' in payload && typeof payload.code === 'number') {
+    const refusal = 'errorCode' in payload ? `${String(payload.errorCode)} ${'message' in payload ? String(payload.message) : ''}` : '';
+    return payload.code === 0 ? 'ok' : `refused · ${refusal}`.trim();
+  }
+  if ('customerNumber' in payload && typeof payload.customerNumber === 'string') return payload.customerNumber;
   return undefined;
 }

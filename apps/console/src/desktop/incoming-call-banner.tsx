@@ -2,6 +2,7 @@
  * The screen pop of a call offered to the agent: caller, queue, call type and channel variables, with Reject.
  * A PSTN or extension phone is answered on the phone itself; a softphone answers here (sipLink).
  */
+import { EndpointType } from '@agentsdk/protocol';
 import { PhoneIncoming, PhoneOff, Phone } from 'lucide';
 import { useState } from 'preact/hooks';
 import { agentSdk } from '../sdk/agent-sdk.js';
@@ -14,7 +15,7 @@ import { callContext, partyName } from './call-party.js';
 
 export function IncomingCallBanner({ offer, session }: { offer: CallInfo; session: SignedInSession }) {
   const [pending, setPending] = useState(false);
-  const softphone = session.bindEndpoint.endpointType === 3;
+  const softphone = session.bindEndpoint.endpointType === EndpointType.SOFTPHONE;
   const reject = async () => {
     setPending(true);
     await runOperation('Reject', () => agentSdk().reject({ description: 'rejected by agent' }));

@@ -1,16 +1,18 @@
 /** What IVR interactions returned during the call (interactReturn: ivrId, ivrNode, variables). */
-export function IvrResults({ results }: { results: Record<string, unknown>[] }) {
+import type { InteractReturnEvent } from '@agentsdk/sdk';
+
+export function IvrResults({ results }: { results: InteractReturnEvent[] }) {
   return (
     <>
       <h3 class="section-title">From the IVR</h3>
       {results.map((result, index) => {
-        const variables = typeof result.variables === 'object' && result.variables !== null ? Object.entries(result.variables as Record<string, unknown>) : [];
+        const variables = Object.entries(result.variables ?? {});
         return (
           <dl key={index} class="facts facts--as-named">
             <div>
               <dt>IVR · node</dt>
               <dd>
-                {String(result.ivrId ?? '—')} · {String(result.ivrNode ?? '—')}
+                {result.ivrId || '—'} · {result.ivrNode || '—'}
               </dd>
             </div>
             {variables.length === 0 ? (

@@ -1,10 +1,11 @@
 /**
  * The agent's recent calls from the call-record API (every call it handled, also those it transferred or was
- * consulted on), with the outcome it gave each, refreshed after each call ends.
+ * consulted on), with the outcome it gave each and its recording to play, refreshed after each call ends.
  */
-import { PhoneIncoming, PhoneOutgoing, RefreshCw } from 'lucide';
+import { CallType, type CallRecordView } from '@agentsdk/protocol';
+import { PhoneIncoming, PhoneOutgoing, Play, RefreshCw } from 'lucide';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { fetchRecentCalls, type CallRecord } from '../api/call-records.js';
+import { fetchRecentCalls } from '../api/call-records.js';
 import { agentName, queueName } from '../api/demo-directory.js';
 import { callTypeLabel, isOutgoing, outcomeLabel, outcomeTone } from '../format/call-labels.js';
 import { formatDayAndTime, formatDuration } from '../format/durations.js';
@@ -12,14 +13,16 @@ import { describeThrown } from '../sdk/agent-sdk.js';
 import type { SignedInSession } from '../shell/signed-in-session.js';
 import { Icon } from '../ui/icon.js';
 import { Panel } from '../ui/panel.js';
+import { RecordingPlayer, type RecordingChoice } from './recording-player.js';
 
-type Load = { state: 'loading' } | { state: 'loaded'; records: CallRecord[] } | { state: 'failed'; message: string };
+type Load = { state: 'loading' } | { state: 'loaded'; records: CallRecordView[] } | { state: 'failed'; message: string };
 
 /** The record may be written a moment after the agent sees the call end. */
 const SECOND_LOOK_MS = 1500;
 
 export function RecentCallsPanel({ session, endedCount }: { session: SignedInSession; endedCount: number }) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [playing, setPlaying] = useState<RecordingChoice>();
   const access = session.apiAccess;
 
   const refresh = useCallback(async () => {
@@ -51,6 +54,7 @@ export function RecentCallsPanel({ session, endedCount }: { session: SignedInSes
         )
       }
     >
+      {access && playing && <RecordingPlayer access={access} choice={playing} onClose={() => setPlaying(undefined)} />}
       {!access ? (
         <p class="muted">Call history needs the tenant's call-record API, available in the embedded demo.</p>
       ) : load.state === 'loading' ? (
@@ -74,7 +78,7 @@ export function RecentCallsPanel({ session, endedCount }: { session: SignedInSes
             </thead>
             <tbody>
               {load.records.map((record) => (
-                <RecentCallRow key={record.callId} record={record} session={session} />
+                <RecentCallRow key={record.callId} record={record} session={session} onPlay={setPlaying} />
               ))}
             </tbody>
           </table>
@@ -84,9 +88,9 @@ export function RecentCallsPanel({ session, endedCount }: { session: SignedInSes
   );
 }
 
-function RecentCallRow({ record, session }: { record: CallRecord; session: SignedInSession }) {
+function RecentCallRow({ record, session, onPlay }: { record: CallRecordView; session: SignedInSession; onPlay: (choice: RecordingChoice) => void }) {
   const outgoing = isOutgoing(record.callType, record.agentNo === session.agentNo);
-  const colleague = record.callType === 9 ? (record.agentNo === session.agentNo ? record.calleeAgentNo : record.agentNo) : undefined;
+  const colleague = record.callType === CallType.INTERNAL ? (record.agentNo === session.agentNo ? record.calleeAgentNo : record.agentNo) : undefined;
   const contact = colleague ? (agentName(session.directory, colleague) ?? `Agent ${colleague}`) : record.customerNumber;
   const disposition = record.dispositions?.find((candidate) => candidate.agentNo === session.agentNo) ?? record.dispositions?.[0];
   const dispositionLabel = disposition && (session.directory?.dispositions?.find((candidate) => candidate.code === disposition.code)?.label ?? disposition.code);
@@ -110,6 +114,17 @@ function RecentCallRow({ record, session }: { record: CallRecord; session: Signe
           <span class="recent-calls__disposition" title={disposition?.notes}>
             {dispositionLabel}
           </span>
+        )}
+        {record.recordingUrl && (
+          <button
+            type="button"
+            class="icon-button icon-button--small recent-calls__play"
+            aria-label={`Play the recording of the call with ${contact}`}
+            title="Play the recording"
+            onClick={() => onPlay({ recordingUrl: record.recordingUrl!, label: `the call with ${contact} · ${formatDayAndTime(record.endedAt ?? record.createdAt)}` })}
+          >
+            <Icon icon={Play} size={14} />
+          </button>
         )}
       </td>
     </tr>

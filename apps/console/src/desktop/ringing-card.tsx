@@ -1,4 +1,5 @@
 /** While the agent's phone rings: where to pick up. The banner above carries the caller and Reject. */
+import { EndpointType } from '@agentsdk/protocol';
 import { BellRing } from 'lucide';
 import { describeEndpoint } from '../format/endpoints.js';
 import type { SignedInSession } from '../shell/signed-in-session.js';
@@ -14,7 +15,7 @@ export function RingingCard({ session }: { session: SignedInSession }) {
         </span>
         <p class="empty-state__title">Your phone is ringing</p>
         <p class="empty-state__text">
-          {session.bindEndpoint.endpointType === 3 ? 'Answer in the banner above.' : `Answer on ${describeEndpoint(session.bindEndpoint)}.`}
+          {session.bindEndpoint.endpointType === EndpointType.SOFTPHONE ? 'Answer in the banner above.' : `Answer on ${describeEndpoint(session.bindEndpoint)}.`}
         </p>
       </div>
     </Panel>

@@ -3,6 +3,7 @@ import { Phone } from 'lucide';
 import { useState } from 'preact/hooks';
 import { agentSdk } from '../sdk/agent-sdk.js';
 import { runOperation } from '../sdk/run-operation.js';
+import { ColleagueSelect } from '../presence/colleague-select.js';
 import type { SignedInSession } from '../shell/signed-in-session.js';
 import { Field } from '../ui/field.js';
 import { Icon } from '../ui/icon.js';
@@ -43,19 +44,13 @@ export function InternalCallForm({ session, disabled }: { session: SignedInSessi
         </div>
       </fieldset>
       {targetType === 0 ? (
-        <Field id="internal-agent" label="Colleague" error={error} hint="They must be signed in.">
-          {colleagues.length > 0 ? (
-            <select class="select" value={agentNo} onChange={(event) => setAgentNo(event.currentTarget.value)}>
-              {colleagues.map((agent) => (
-                <option key={agent.agentNo} value={agent.agentNo}>
-                  {agent.name} · {agent.agentNo}
-                </option>
-              ))}
-            </select>
-          ) : (
+        colleagues.length > 0 ? (
+          <ColleagueSelect id="internal-agent" session={session} colleagues={colleagues} agentNo={agentNo} onChange={setAgentNo} error={error} />
+        ) : (
+          <Field id="internal-agent" label="Colleague" error={error} hint="They must be signed in.">
             <input class="input" inputMode="numeric" value={agentNo} onInput={(event) => setAgentNo(event.currentTarget.value)} />
-          )}
-        </Field>
+          </Field>
+        )
       ) : (
         <Field id="internal-extension" label="Extension" error={error}>
           <input class="input" inputMode="numeric" list="internal-extensions" value={extension} onInput={(event) => setExtension(event.currentTarget.value)} />

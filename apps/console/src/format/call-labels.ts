@@ -1,24 +1,28 @@
 /** Words for the protocol's call types, outcomes and hang-up sides. */
+import { CallType, type CallTypeValue } from '@agentsdk/protocol';
 
-const CALL_TYPES: Record<number, string> = {
-  1: 'Inbound',
-  2: 'Web call',
-  3: 'Click to call',
-  4: 'Preview outbound',
-  5: 'Predictive outbound',
-  6: 'Direct outbound',
-  9: 'Internal',
-  10: 'Scheduled callback',
+const CALL_TYPES: Record<CallTypeValue, string> = {
+  [CallType.INBOUND]: 'Inbound',
+  [CallType.WEB_CALL]: 'Web call',
+  [CallType.CLICK_TO_CALL]: 'Click to call',
+  [CallType.PREVIEW_OUTBOUND]: 'Preview outbound',
+  [CallType.PREDICTIVE_OUTBOUND]: 'Predictive outbound',
+  [CallType.DIRECT_OUTBOUND]: 'Direct outbound',
+  [CallType.INTERNAL]: 'Internal',
+  [CallType.SCHEDULED_CALLBACK]: 'Scheduled callback',
 };
 
-export function callTypeLabel(callType: number | undefined): string {
+/** Calls placed from this side: the agent dialled out. */
+const OUTGOING_TYPES: ReadonlySet<CallTypeValue> = new Set([CallType.CLICK_TO_CALL, CallType.PREVIEW_OUTBOUND, CallType.PREDICTIVE_OUTBOUND, CallType.DIRECT_OUTBOUND]);
+
+export function callTypeLabel(callType: CallTypeValue | undefined): string {
   return callType === undefined ? 'Call' : (CALL_TYPES[callType] ?? `Type ${callType}`);
 }
 
 /** Calls the agent placed (outbound, internal as caller) versus received. */
-export function isOutgoing(callType: number | undefined, calledByMe = true): boolean {
-  if (callType === 9) return calledByMe;
-  return callType !== undefined && callType >= 3 && callType <= 6;
+export function isOutgoing(callType: CallTypeValue | undefined, calledByMe = true): boolean {
+  if (callType === CallType.INTERNAL) return calledByMe;
+  return callType !== undefined && OUTGOING_TYPES.has(callType);
 }
 
 const OUTCOMES: Record<string, string> = {

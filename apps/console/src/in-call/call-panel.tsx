@@ -1,4 +1,5 @@
 /** The call in progress: who, how long, its state (held, muted), the call controls and Hang up. */
+import { CallType } from '@agentsdk/protocol';
 import { Phone, PhoneOff } from 'lucide';
 import { useState } from 'preact/hooks';
 import { formatDuration } from '../format/durations.js';
@@ -51,7 +52,7 @@ export function CallPanel({ call, desk, session }: { call: ActiveCall; desk: Des
         </div>
         {/* Talk time starts when the other party answers, not while it still rings. */}
         {call.talkingSince === undefined ? (
-          <span class="call-card__timer call-card__timer--waiting">{call.callType === 4 ? 'Dialling…' : 'Calling…'}</span>
+          <span class="call-card__timer call-card__timer--waiting">{call.callType === CallType.PREVIEW_OUTBOUND ? 'Dialling…' : 'Calling…'}</span>
         ) : (
           <span class="call-card__timer tabular" role="timer" aria-label="Call duration">
             {formatDuration(now - call.talkingSince)}
@@ -62,7 +63,7 @@ export function CallPanel({ call, desk, session }: { call: ActiveCall; desk: Des
         {silent ? (
           <li class="chip chip--danger">Connected · no audio</li>
         ) : (
-          <li class={connected ? 'chip chip--success' : 'chip chip--info'}>{connected ? 'Connected' : call.callType === 4 ? 'Dialling customer' : 'Calling…'}</li>
+          <li class={connected ? 'chip chip--success' : 'chip chip--info'}>{connected ? 'Connected' : call.callType === CallType.PREVIEW_OUTBOUND ? 'Dialling customer' : 'Calling…'}</li>
         )}
         {call.held && <li class="chip chip--warning">On hold</li>}
         {muted && <li class="chip chip--danger">{muted}</li>}

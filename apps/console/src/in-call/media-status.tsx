@@ -6,7 +6,7 @@
 import { formatDuration } from '../format/durations.js';
 import { useNow } from '../hooks/use-now.js';
 import { mediaHealth, type MediaHealth } from '../state/media-health.js';
-import type { MediaView } from '../state/media-transitions.js';
+import type { MediaView } from '../state/desk-model.js';
 
 const CONNECTION_LABELS: Record<string, string> = {
   new: 'Media starting',

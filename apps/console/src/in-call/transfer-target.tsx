@@ -1,4 +1,5 @@
 /** Who a consultation or transfer goes to: a colleague, a phone number, an extension, a queue or an IVR node. */
+import { ColleagueSelect } from '../presence/colleague-select.js';
 import type { SignedInSession } from '../shell/signed-in-session.js';
 import { Field } from '../ui/field.js';
 import { IvrNodePicker, defaultIvrNode, nodeLabel } from './ivr-node-picker.js';
@@ -84,15 +85,7 @@ export function TransferTargetPicker({ idPrefix, kinds, target, onChange, sessio
       </fieldset>
       {target.kind === 'agent' &&
         (colleagues.length > 0 ? (
-          <Field id={`${idPrefix}-agent`} label="Colleague" error={error}>
-            <select class="select" value={target.agentNo} onChange={(event) => change({ agentNo: event.currentTarget.value })}>
-              {colleagues.map((agent) => (
-                <option key={agent.agentNo} value={agent.agentNo}>
-                  {agent.name} · {agent.agentNo}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <ColleagueSelect id={`${idPrefix}-agent`} session={session} colleagues={colleagues} agentNo={target.agentNo} onChange={(agentNo) => change({ agentNo })} error={error} />
         ) : (
           <Field id={`${idPrefix}-agent`} label="Agent number" error={error}>
             <input class="input" inputMode="numeric" value={target.agentNo} onInput={(event) => change({ agentNo: event.currentTarget.value })} />

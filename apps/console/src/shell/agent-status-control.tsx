@@ -2,6 +2,7 @@
  * The agent's status in the header: a badge with the time in state (or the wrap-up countdown with "Prolong 60 s"),
  * and the status selector (Available / Busy: <each pause reason>). pause/unpause go through the SDK.
  */
+import { LoginStatus } from '@agentsdk/protocol';
 import type { AgentStatus } from '@agentsdk/sdk';
 import { useState } from 'preact/hooks';
 import type { DemoDirectory, DemoPauseReason } from '../api/demo-directory.js';
@@ -27,9 +28,9 @@ interface AgentStatusControlProps {
 }
 
 function selectedValue(agent: AgentStatus | undefined): string {
-  if (agent === undefined || agent.loginStatus === 0) return '';
-  if (agent.loginStatus === 2) return `busy:${agent.pauseDescription ?? ''}`;
-  if (agent.loginStatus === 3) return 'wrapup';
+  if (agent === undefined || agent.loginStatus === LoginStatus.OFFLINE) return '';
+  if (agent.loginStatus === LoginStatus.BUSY) return `busy:${agent.pauseDescription ?? ''}`;
+  if (agent.loginStatus === LoginStatus.WRAPUP) return 'wrapup';
   return 'idle';
 }
 
@@ -38,7 +39,7 @@ export function AgentStatusControl({ agent, stateEnteredAt, directory, inCall, o
   const [pending, setPending] = useState(false);
   const reasons = directory?.pauseReasons.length ? directory.pauseReasons : FALLBACK_PAUSE_REASONS;
   const value = selectedValue(agent);
-  const currentReason = agent?.loginStatus === 2 ? agent.pauseDescription : undefined;
+  const currentReason = agent?.loginStatus === LoginStatus.BUSY ? agent.pauseDescription : undefined;
   const unlistedReason = currentReason !== undefined && !reasons.some((reason) => reason.description === currentReason);
   const busyDuringCall = inCall || agent?.state === 'ringing' || agent?.state === 'talking';
 

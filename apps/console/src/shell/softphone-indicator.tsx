@@ -6,7 +6,7 @@ import { Headset } from 'lucide';
 import { useNow } from '../hooks/use-now.js';
 import { describeSoftphoneReason } from '../sdk/refusal-messages.js';
 import { mediaHealth } from '../state/media-health.js';
-import type { MediaView } from '../state/media-transitions.js';
+import type { MediaView } from '../state/desk-model.js';
 import { Icon } from '../ui/icon.js';
 
 const LABELS: Record<string, string> = {

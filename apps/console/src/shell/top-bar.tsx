@@ -1,4 +1,5 @@
 /** The desk's header: who is signed in, the agent's status, the connection, the simulator and sign-out. */
+import { EndpointType } from '@agentsdk/protocol';
 import { FlaskConical, LayoutDashboard, LogOut, Phone } from 'lucide';
 import { describeEndpoint } from '../format/endpoints.js';
 import { deskStore } from '../state/desk-state.js';
@@ -61,7 +62,7 @@ export function TopBar({ session, view, onViewChange, simulatorAvailable, simula
         online={desk.connection.state === 'open'}
       />
       <ConnectionIndicator connection={desk.connection} />
-      {endpoint.endpointType === 3 && <SoftphoneIndicator softphone={desk.softphone} media={desk.media} held={desk.call?.held ?? false} />}
+      {endpoint.endpointType === EndpointType.SOFTPHONE && <SoftphoneIndicator softphone={desk.softphone} media={desk.media} held={desk.call?.held ?? false} />}
       {simulatorAvailable && (
         <button type="button" class="top-bar__button" aria-pressed={simulatorOpen} aria-controls="simulator-drawer" onClick={onToggleSimulator}>
           <Icon icon={FlaskConical} size={16} />

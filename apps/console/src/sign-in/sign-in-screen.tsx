@@ -11,6 +11,7 @@ import { demoSessionKey, signIn } from './sign-in.js';
 import { AgentPicker } from './agent-picker.js';
 import { checkSignInForm, initialSignInForm, updateSignInForm, type FormErrors, type SignInForm } from './sign-in-form.js';
 import { SignInIntro } from './sign-in-intro.js';
+import { SystemCheck } from './system-check.js';
 
 interface SignInScreenProps {
   directory: DemoDirectory | undefined;
@@ -170,6 +171,7 @@ export function SignInScreen({ directory, directoryLoaded, notice, lastAgentNo, 
               </button>
             </div>
           </form>
+          <SystemCheck softphone={form.endpointType === 3} />
         </div>
       </main>
     </div>

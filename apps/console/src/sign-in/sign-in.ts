@@ -2,6 +2,7 @@
  * Signing in: a session key (pasted, or issued by "demo sign-in"), then `AgentSDK.setup` and `AgentSDK.login`.
  * Every failure becomes a sentence for the sign-in form.
  */
+import { EndpointType } from '@agentsdk/protocol';
 import type { BindEndpoint } from '@agentsdk/sdk';
 import { GatewayHttpError } from '../api/http-json.js';
 import { issueSessionKey } from '../api/session-keys.js';
@@ -35,7 +36,7 @@ export async function demoSessionKey(tenantId: string, apiKey: string, agentNo: 
 export async function signIn(request: SignInRequest, sessionKey: string): Promise<SignInOutcome> {
   const sdk = agentSdk();
   try {
-    const softphone = request.bindEndpoint.endpointType === 3;
+    const softphone = request.bindEndpoint.endpointType === EndpointType.SOFTPHONE;
     sdk.setup({ baseURL: window.location.origin, webrtc: softphone, webrtcStats: softphone });
   } catch (error) {
     return { ok: false, ...withDetails(describeThrown(error)) };

@@ -13,7 +13,7 @@ const BEHAVIOUR_LABELS: Record<PhoneBehaviourName, string> = {
   invalid: 'Is invalid',
 };
 
-function describeBehaviour(number: string, behaviour: Required<PhoneBehaviour>): string {
+function describeBehaviour(number: string, behaviour: PhoneBehaviour): string {
   const delay = behaviour.behavior === 'answer' || behaviour.behavior === 'reject' ? ` after ${behaviour.answerAfterMs} ms` : '';
   const hangup = behaviour.hangupAfterMs === null ? '' : `, hangs up after ${behaviour.hangupAfterMs} ms`;
   return `${number}: ${BEHAVIOUR_LABELS[behaviour.behavior].toLowerCase()}${delay}${hangup}`;

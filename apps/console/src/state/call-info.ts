@@ -1,10 +1,10 @@
 /** Reads the call fields every call event carries (callId, callType, customerNumber, queueNo, chanVariables). */
-import type { ChannelVariable } from '@agentsdk/sdk';
+import type { CallSummary, CallTypeValue, ChannelVariable, RingingEvent } from '@agentsdk/sdk';
 
 /** The screen pop: what the events say about a call. */
 export interface CallInfo {
   callId: string;
-  callType?: number;
+  callType?: CallTypeValue;
   customerNumber?: string;
   queueNo?: string;
   chanVariables: ChannelVariable[];
@@ -18,32 +18,19 @@ export interface CallInfo {
   transferredBy?: string;
 }
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+/** A call event: every one carries the call's summary, some say how the call reached the agent. */
+export type CallEvent = CallSummary & Partial<Pick<RingingEvent, 'callerAgentNo' | 'consultingAgentNo' | 'transferredBy'>>;
 
-function channelVariablesOf(value: unknown): ChannelVariable[] {
-  if (!Array.isArray(value)) return [];
-  return value.filter(
-    (item): item is ChannelVariable =>
-      typeof item === 'object' && item !== null && typeof (item as ChannelVariable).name === 'string' && typeof (item as ChannelVariable).value === 'string',
-  );
-}
+const OPTIONAL_TEXT = ['customerNumber', 'queueNo', 'callerAgentNo', 'calleeAgentNo', 'consultingAgentNo', 'transferredBy'] as const;
 
-export function callInfoOf(payload: Record<string, unknown>): CallInfo | undefined {
-  const callId = text(payload.callId);
-  if (callId === undefined) return undefined;
-  const info: CallInfo = { callId, chanVariables: channelVariablesOf(payload.chanVariables) };
-  if (typeof payload.callType === 'number') info.callType = payload.callType;
-  const customerNumber = text(payload.customerNumber);
-  if (customerNumber !== undefined) info.customerNumber = customerNumber;
-  const queueNo = text(payload.queueNo);
-  if (queueNo !== undefined) info.queueNo = queueNo;
-  const callerAgentNo = text(payload.callerAgentNo);
-  if (callerAgentNo !== undefined) info.callerAgentNo = callerAgentNo;
-  const calleeAgentNo = text(payload.calleeAgentNo);
-  if (calleeAgentNo !== undefined) info.calleeAgentNo = calleeAgentNo;
-  const consultingAgentNo = text(payload.consultingAgentNo);
-  if (consultingAgentNo !== undefined) info.consultingAgentNo = consultingAgentNo;
-  const transferredBy = text(payload.transferredBy);
-  if (transferredBy !== undefined) info.transferredBy = transferredBy;
+/** The call of an event; undefined for an event without a call id. Empty texts count as absent. */
+export function callInfoOf(event: CallEvent): CallInfo | undefined {
+  if (!event.callId) return undefined;
+  const info: CallInfo = { callId: event.callId, chanVariables: event.chanVariables ?? [] };
+  if (event.callType !== undefined) info.callType = event.callType;
+  for (const field of OPTIONAL_TEXT) {
+    const value = event[field];
+    if (value) info[field] = value;
+  }
   return info;
 }

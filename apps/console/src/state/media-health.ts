@@ -1,5 +1,5 @@
 /** Whether the softphone call's audio is arriving, from its media view: what the card and the top bar show. Pure. */
-import type { MediaView } from './media-transitions.js';
+import type { MediaView } from './desk-model.js';
 
 /** A call with no audio this long gets a warning. */
 export const SILENCE_WARNING_MS = 5_000;

@@ -1,6 +1,7 @@
 /** Feeds every SDK event into the desk state and the event log. Subscribed once, before the first login. */
-import type { EventName } from '@agentsdk/sdk';
-import { agentSdk } from '../sdk/agent-sdk.js';
+import type { EventMap, EventName } from '@agentsdk/sdk';
+import { agentSdk, type ScriptTagAgentSdk } from '../sdk/agent-sdk.js';
+import type { SdkEvent } from './desk-model.js';
 import { deskStore } from './desk-state.js';
 import { eventLogStore } from './event-log.js';
 
@@ -10,13 +11,15 @@ export function connectSdkEvents(): void {
   if (connected) return;
   connected = true;
   const sdk = agentSdk();
-  const names = new Set<EventName>(Object.values(sdk.EventType));
-  for (const name of names) {
-    sdk.on(name, (payload: unknown) => {
-      const at = Date.now();
-      eventLogStore.dispatch({ type: 'record', name, payload, at });
-      const record = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : {};
-      deskStore.dispatch({ type: 'sdkEvent', name, payload: record, at });
-    });
-  }
+  for (const name of new Set<EventName>(Object.values(sdk.EventType))) forward(sdk, name);
+}
+
+function forward<K extends EventName>(sdk: ScriptTagAgentSdk, name: K): void {
+  sdk.on(name, (payload: EventMap[K]) => {
+    const at = Date.now();
+    // `on(name)` hands over that event's payload, so name and payload belong together as SdkEvent says.
+    const event = { name, payload } as SdkEvent;
+    eventLogStore.dispatch({ type: 'record', event, at });
+    deskStore.dispatch({ ...event, type: 'sdkEvent', at });
+  });
 }

@@ -1,38 +1,79 @@
 /**
- * Monitoring events (spy, whisper, barge, supervisor three-way: `<kind>Result`, `<kind>Link`, `<kind>Unlink`). The
- * supervisor's desk tracks whom it monitors; the monitored agent's desk learns that a supervisor is on its call.
- * Pure.
+ * Monitoring events (spy, whisper, barge, supervisor three-way: `<mode>Result`, `<mode>Link`, `<mode>Unlink`). The
+ * supervisor's desk tracks whom it monitors; the monitored agent's desk learns that a supervisor is on its call, and
+ * when a mode it knew of ends. Pure.
  */
-import { isSuccess } from './call-transitions.js';
-import type { DeskState, MonitorMode, SdkEventAction } from './desk-state.js';
+import type { MonitorEvent, MonitorUnlinkEvent } from '@agentsdk/sdk';
+import type { DeskState, MonitorMode, SdkEventAction } from './desk-model.js';
+import { isSuccess } from './event-results.js';
 
-const PREFIXES: Record<string, MonitorMode> = { spy: 'spy', whisper: 'whisper', barge: 'barge', threeway: 'threeway' };
+const MODES = {
+  spyResult: 'spy',
+  spyLink: 'spy',
+  spyUnlink: 'spy',
+  whisperResult: 'whisper',
+  whisperLink: 'whisper',
+  whisperUnlink: 'whisper',
+  bargeResult: 'barge',
+  bargeLink: 'barge',
+  bargeUnlink: 'barge',
+  threewayResult: 'threeway',
+  threewayLink: 'threeway',
+  threewayUnlink: 'threeway',
+} as const satisfies Record<string, MonitorMode>;
 
-function parse(name: string): { mode: MonitorMode; stage: 'Result' | 'Link' | 'Unlink' } | undefined {
-  const match = /^(spy|whisper|barge|threeway)(Result|Link|Unlink)$/.exec(name);
-  if (!match) return undefined;
-  return { mode: PREFIXES[match[1]!]!, stage: match[2] as 'Result' | 'Link' | 'Unlink' };
+/**
+ * What the monitored agent is told when a mode it knew of ends. Never that nobody listens any more: under silent
+ * monitoring the supervisor may still be listening.
+ */
+const MONITORING_ENDED_NOTICES: Record<MonitorMode, string> = {
+  spy: 'Your supervisor stopped listening to your call.',
+  whisper: 'Your supervisor stopped whispering to you. The caller never heard the whisper.',
+  barge: 'Your supervisor left the conversation.',
+  threeway: 'Your supervisor left the conversation.',
+};
+
+export function supervisionTransition(state: DeskState, action: SdkEventAction): DeskState {
+  switch (action.name) {
+    case 'spyResult':
+    case 'whisperResult':
+    case 'bargeResult':
+    case 'threewayResult':
+      return !isSuccess(action.payload) && state.monitor ? { ...state, monitor: undefined } : state;
+    case 'spyLink':
+    case 'whisperLink':
+    case 'bargeLink':
+    case 'threewayLink':
+      return linked(state, MODES[action.name], action.payload, action.at);
+    case 'spyUnlink':
+    case 'whisperUnlink':
+    case 'bargeUnlink':
+    case 'threewayUnlink':
+      return unlinked(state, MODES[action.name], action.payload, action.at);
+    default:
+      return state;
+  }
 }
 
-export function supervisionTransition(state: DeskState, { name, payload, at }: SdkEventAction): DeskState {
-  const event = parse(name);
-  if (!event) return state;
+/** Whether the event is about this desk's agent being monitored (not about the monitoring this desk does). */
+function aboutMe(state: DeskState, event: Partial<Pick<MonitorEvent, 'agentNo' | 'supervisorNo'>>): boolean {
   const me = state.agent?.agentNo;
-  const agentNo = typeof payload.agentNo === 'string' ? payload.agentNo : undefined;
-  const supervisorNo = typeof payload.supervisorNo === 'string' ? payload.supervisorNo : undefined;
-  const aboutMe = agentNo !== undefined && agentNo === me && supervisorNo !== me;
+  return event.agentNo !== undefined && event.agentNo === me && event.supervisorNo !== me;
+}
 
-  if (event.stage === 'Result') {
-    return !isSuccess(payload) && state.monitor ? { ...state, monitor: undefined } : state;
+function linked(state: DeskState, mode: MonitorMode, event: MonitorEvent, at: number): DeskState {
+  if (aboutMe(state, event)) return { ...state, monitoredBy: { mode, supervisorNo: event.supervisorNo ?? '' } };
+  const target = event.agentNo ?? state.monitor?.agentNo;
+  if (target === undefined) return state;
+  return { ...state, monitor: { mode, agentNo: target, since: state.monitor?.since ?? at, linked: true } };
+}
+
+function unlinked(state: DeskState, mode: MonitorMode, event: MonitorUnlinkEvent, at: number): DeskState {
+  // `switched`: another mode follows at once (its Link comes next).
+  if (event.reason === 'switched') return state;
+  if (aboutMe(state, event)) {
+    const ended: DeskState = { ...state, monitoredBy: undefined };
+    return event.reason === 'callEnded' ? ended : { ...ended, supervisorNotice: { text: MONITORING_ENDED_NOTICES[mode], at } };
   }
-  if (event.stage === 'Link') {
-    if (aboutMe) return { ...state, monitoredBy: { mode: event.mode, supervisorNo: supervisorNo ?? '' } };
-    const target = agentNo ?? state.monitor?.agentNo;
-    if (target === undefined) return state;
-    return { ...state, monitor: { mode: event.mode, agentNo: target, since: state.monitor?.since ?? at, linked: true } };
-  }
-  // Unlink: `switched` means another mode follows at once (its Link comes next).
-  if (payload.reason === 'switched') return state;
-  if (aboutMe) return state.monitoredBy ? { ...state, monitoredBy: undefined } : state;
   return state.monitor ? { ...state, monitor: undefined } : state;
 }

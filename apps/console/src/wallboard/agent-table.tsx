@@ -1,6 +1,6 @@
 /** Agents of the tenant: state and time in state (live), their queues, and the supervisor's actions on each. */
 import { queueName } from '../api/demo-directory.js';
-import { describeAgentState, stateTone } from '../format/agent-states.js';
+import { describePresence } from '../format/agent-states.js';
 import { formatDuration } from '../format/durations.js';
 import type { SignedInSession } from '../shell/signed-in-session.js';
 import { Panel } from '../ui/panel.js';
@@ -50,8 +50,8 @@ export function AgentTable({ agents, live, session, now }: AgentTableProps) {
                 <td class="table__wide" data-label="Queues">
                   <span class="queue-list">{agent.queues.map((queueNo) => queueName(session.directory, queueNo) ?? queueNo).join(', ')}</span>
                 </td>
-                <td data-label="State">{agent.status ? <StateBadge tone={stateTone(agent.status.state)} label={describeAgentState(agent.status)} /> : <span class="muted">{live ? 'Not in queue' : 'Unknown'}</span>}</td>
-                <td class="table__number" data-label="In state">{agent.status && agent.status.state !== 'offline' ? formatDuration(now - agent.status.stateSince) : '—'}</td>
+                <td data-label="State">{agent.status ? <StateBadge {...describePresence(agent.status)} /> : <span class="muted">{live ? 'Not in queue' : 'Unknown'}</span>}</td>
+                <td class="table__number" data-label="In state">{agent.status && agent.status.state !== 'offline' ? formatDuration(now - (agent.status.detachedSince ?? agent.status.stateSince)) : '—'}</td>
                 <td class="table__actions table__wide">
                   <AgentActions agent={agent} />
                 </td>

@@ -1,6 +1,7 @@
 /** The wallboard's rows and totals from the tenant directory and the live QueueStatusMap. Pure. */
 import type { QueueAgentStatus, QueueEntry, QueueParams, QueueStatusMap } from '@agentsdk/sdk';
 import type { DemoDirectory } from '../api/demo-directory.js';
+import { isDisconnected } from '../format/agent-states.js';
 
 export interface QueueRow {
   queueNo: string;
@@ -82,7 +83,7 @@ export function buildWallboard(directory: DemoDirectory | undefined, map: QueueS
     totals.waiting = queues.reduce((sum, queue) => sum + (queue.waiting ?? 0), 0);
     totals.longestWaitMs = Math.max(0, ...queues.map((queue) => queue.longestWaitMs ?? 0));
     const known = agents.flatMap((agent) => (agent.status ? [agent.status] : []));
-    totals.available = known.filter((status) => status.state === 'idle').length;
+    totals.available = known.filter((status) => status.state === 'idle' && !isDisconnected(status)).length;
     totals.onCalls = known.filter((status) => status.state === 'talking' || status.state === 'ringing').length;
     totals.signedIn = known.filter((status) => status.state !== 'offline').length;
   }

@@ -35,8 +35,8 @@ export class AgentService {
     private readonly logger: Logger,
     /** Where `available` effects go. */
     private readonly routing: QueueRouting,
-    /** Told after each published status (the supervisors' queue status feed). */
-    private readonly onStatusPublished?: (record: AgentRecord) => void,
+    /** Told after each published status or connection change (the supervisors' queue status feed). */
+    private readonly onSupervisorViewChanged?: (record: AgentRecord) => void,
   ) {}
 
   async current(tenantId: string, agentNo: string): Promise<AgentRecord> {
@@ -73,7 +73,10 @@ export class AgentService {
             event: EventType.AGENT_STATUS,
             data: { eventType: EventType.AGENT_STATUS, ...toAgentStatus(record) },
           });
-          this.onStatusPublished?.(record);
+          this.onSupervisorViewChanged?.(record);
+          break;
+        case 'connectionChanged':
+          this.onSupervisorViewChanged?.(record);
           break;
         case 'kickOut':
           await this.store.sessions.end(effect.sessionId, 'kickOut', this.clock.now());

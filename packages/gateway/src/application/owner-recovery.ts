@@ -22,7 +22,7 @@ async function adoptSessions(services: GatewayServices, lostAt: LostOwners, even
     for (const agent of await services.store.agents.list(tenant.tenantId)) {
       const at = agent.sessionId === undefined ? undefined : lostAt(agent.socketOwnerId);
       if (at === undefined || agent.sessionId === undefined) continue;
-      const adopted = await services.agents.execute(tenant.tenantId, agent.agentNo, {
+      const adopted = await services.agents.executeAndApply(tenant.tenantId, agent.agentNo, {
         type: 'sessionAdopted',
         sessionId: agent.sessionId,
         at,

@@ -77,7 +77,9 @@ export type AgentEffect =
   /** Wrap-up ends by itself at `at`. */
   | { type: 'scheduleWrapupEnd'; at: number }
   /** The agent can take a queue call now: route its queues. */
-  | { type: 'available' };
+  | { type: 'available' }
+  /** The session's socket went away or came back: supervisors' views of the agent change, its status does not. */
+  | { type: 'connectionChanged' };
 
 export type TransitionResult =
   | { ok: true; next: AgentRecord; effects: AgentEffect[]; message?: string }
@@ -387,21 +389,23 @@ export function transition(record: AgentRecord, command: AgentCommand, now: numb
       const next = { ...record, socketOwnerId: command.socketOwnerId };
       delete next.detachedSince;
       delete next.eventsLost;
-      const routableAgain = record.detachedSince !== undefined && record.loginStatus === LoginStatus.IDLE;
-      return { ok: true, next, effects: routableAgain ? [{ type: 'available' }] : [] };
+      if (record.detachedSince === undefined) return { ok: true, next, effects: [] };
+      const effects: AgentEffect[] = [{ type: 'connectionChanged' }];
+      if (record.loginStatus === LoginStatus.IDLE) effects.push({ type: 'available' });
+      return { ok: true, next, effects };
     }
 
     case 'socketDetached': {
       if (record.sessionId !== command.sessionId) return refuse('SESSION_ENDED', 'session ended');
       if (record.detachedSince !== undefined) return { ok: true, next: record, effects: [] };
-      return { ok: true, next: { ...record, detachedSince: command.at }, effects: [] };
+      return { ok: true, next: { ...record, detachedSince: command.at }, effects: [{ type: 'connectionChanged' }] };
     }
 
     case 'sessionAdopted': {
       if (record.sessionId !== command.sessionId) return refuse('SESSION_ENDED', 'session ended');
       const next: AgentRecord = { ...record, socketOwnerId: command.by, detachedSince: record.detachedSince ?? command.at };
       if (command.eventsLost) next.eventsLost = true;
-      return { ok: true, next, effects: [] };
+      return { ok: true, next, effects: record.detachedSince === undefined ? [{ type: 'connectionChanged' }] : [] };
     }
 
     case 'setOffline': {

@@ -38,6 +38,18 @@ function showMonitoring(call: CallRecord, monitor: Monitor, kind: MonitorKind, p
   return wasTold ? [{ type: 'agent', agentNo: call.agentNo, command: { type: 'setMonitoredBy', callId: call.callId } }, supervisorSide] : [supervisorSide];
 }
 
+/**
+ * The old mode's Unlink when the supervisor switches mode: `switched` to whoever is told of the new mode. An agent kept
+ * from the new mode (silent listening follows) learns only that the old one ended, as if the supervisor had left.
+ */
+function switchedAway(call: CallRecord, monitor: Monitor, nextKind: MonitorKind): CallEffect[] {
+  const switched = monitorNotice(call, monitor.kind, 'Unlink', { reason: 'switched' });
+  if (agentToldOfMonitoring(monitor, nextKind)) return switched;
+  const toAgent = (effect: CallEffect) => effect.type === 'notify' && effect.agentNo === call.agentNo;
+  const ended = monitorNotice(call, monitor.kind, 'Unlink', { reason: 'hangup' });
+  return [...switched.filter((effect) => !toAgent(effect)), ...ended.filter(toAgent)];
+}
+
 export function startMonitor(call: CallRecord, event: Extract<CallEvent, { type: 'startMonitor' }>, now: number): CallTransitionResult {
   if (call.phase !== 'connected' || !call.agentLegId || !call.agentNo) return refuse('NO_CALL', 'agent not in a call');
   const current = call.monitor;
@@ -48,7 +60,7 @@ export function startMonitor(call: CallRecord, event: Extract<CallEvent, { type:
     const next: CallRecord = { ...call, monitor: { ...current, kind: event.kind } };
     return ok(next, [
       { type: 'monitor', legId: current.legId, targetLegId: call.agentLegId, mode: MODES[event.kind] },
-      ...monitorNotice(call, current.kind, 'Unlink', { reason: 'switched' }),
+      ...switchedAway(call, current, event.kind),
       ...monitorNotice(next, event.kind, 'Result', { result: 'success' }),
       ...monitorNotice(next, event.kind, 'Link', {}),
       ...showMonitoring(call, current, event.kind, current.kind),

@@ -66,12 +66,15 @@ function memberStatuses(snapshot: QueueSnapshot, queueNo: string): QueueAgentSta
   const records = new Map(snapshot.agents.map((record) => [record.agentNo, record]));
   return snapshot.tenant.agents
     .filter((agent) => answersQueue(agent, queueNo))
-    .map((agent) => {
-      const record = records.get(agent.agentNo) ?? offlineAgent(snapshot.tenant.tenantId, agent.agentNo, snapshot.now);
-      const status: QueueAgentStatus = { agentNo: agent.agentNo, loginStatus: record.loginStatus, deviceStatus: record.deviceStatus, state: stateOf(record), stateSince: record.stateSince };
-      if (record.loginStatus === LoginStatus.BUSY && record.pauseDescription) status.pauseDescription = record.pauseDescription;
-      return status;
-    });
+    .map((agent) => agentStatusOf(records.get(agent.agentNo) ?? offlineAgent(snapshot.tenant.tenantId, agent.agentNo, snapshot.now)));
+}
+
+/** An agent as supervisors and colleagues see it: state, pause reason, and whether its connection is gone. */
+export function agentStatusOf(record: AgentRecord): QueueAgentStatus {
+  const status: QueueAgentStatus = { agentNo: record.agentNo, loginStatus: record.loginStatus, deviceStatus: record.deviceStatus, state: stateOf(record), stateSince: record.stateSince };
+  if (record.loginStatus === LoginStatus.BUSY && record.pauseDescription) status.pauseDescription = record.pauseDescription;
+  if (record.loginStatus !== LoginStatus.OFFLINE && record.detachedSince !== undefined) status.detachedSince = record.detachedSince;
+  return status;
 }
 
 function queueParams(snapshot: QueueSnapshot, queue: TenantQueue, members: QueueAgentStatus[], waiting: CallRecord[]): QueueParams {

@@ -2,12 +2,14 @@
  * GET /api/v1/tenants/{tenantId}/cdrs: the tenant's call records, newest first, a page at a time;
  * GET …/cdrs/{callId}: one of them.
  */
+import type { CallRecordPage, CallRecordView } from '@agentsdk/protocol';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { CallRecord } from '../domain/call.js';
 import { participatingAgents } from '../domain/call-disposition.js';
 import type { TenantDirectory } from '../application/tenant-directory.js';
 import { type CallRecords, CallRecordsUnavailableError } from '../ports/call-records.js';
 import { brief, sendError } from './http-errors.js';
+import { recordingPath } from './recording-route.js';
 import { authorizeTenant } from './tenant-auth.js';
 
 interface CdrQuery {
@@ -21,7 +23,7 @@ interface CdrQuery {
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
 /** The call record as the API shows it: ISO times, the talk time, and only the variables meant for records (type 2, 3). */
-export function callRecordView(call: CallRecord) {
+export function callRecordView(call: CallRecord): CallRecordView {
   return {
     callId: call.callId,
     callType: call.callType,
@@ -59,6 +61,7 @@ export function callRecordView(call: CallRecord) {
       endCause: leg.endCause,
       media: leg.media,
     })),
+    ...(call.recording ? { recordingUrl: recordingPath(call.tenantId, call.callId) } : {}),
   };
 }
 
@@ -114,7 +117,8 @@ export function registerCallRecordRoutes(app: FastifyInstance, tenants: TenantDi
       page.length === limit && last?.endedAt !== undefined
         ? Buffer.from(JSON.stringify({ endedAt: last.endedAt, callId: last.callId })).toString('base64url')
         : null;
-    return { records: page.map(callRecordView), nextCursor };
+    const body: CallRecordPage = { records: page.map(callRecordView), nextCursor };
+    return body;
   });
 
   app.get<{ Params: { tenantId: string; callId: string } }>('/api/v1/tenants/:tenantId/cdrs/:callId', async (request, reply) => {

@@ -14,6 +14,11 @@ import { authorizeTenant } from './tenant-auth.js';
 
 const CALL_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
+/** The path a call's recording is served at (the call record's `recordingUrl`). */
+export function recordingPath(tenantId: string, callId: string): string {
+  return `/api/v1/tenants/${encodeURIComponent(tenantId)}/cdrs/${encodeURIComponent(callId)}/recording`;
+}
+
 export function registerRecordingRoute(
   app: FastifyInstance,
   tenants: TenantDirectory,

@@ -1,49 +1,13 @@
 /** The calls as the control API, the console and tests see them: each leg's state, audio, prompts and digits. */
-import type { LegEndCause, Party } from '../../ports/telephony.js';
+import type { SimulatedCallListing, SimulatedLegListing, SimulatedLegMedia } from '@agentsdk/protocol';
 import { audioOf } from './audio-paths.js';
 import type { CallTable } from './call-table.js';
-import type { LegState, SimulatedLeg } from './simulated-leg.js';
+import type { SimulatedLeg } from './simulated-leg.js';
 
-export interface LegListing {
-  legId: string;
-  party: Party;
-  /** The number rung, or the customer's number on a call into a queue. */
-  number: string;
-  direction: 'inbound' | 'outbound';
-  state: LegState;
-  endCause?: LegEndCause;
-  held: boolean;
-  muted: { in: boolean; out: boolean };
-  /** Set while the leg monitors another (supervisor). */
-  monitoring?: { targetLegId: string; mode: 'listen' | 'whisper' | 'barge' };
-  /** Legs this leg's party hears. */
-  hears: string[];
-  hearsMusic: boolean;
-  /** Prompts played to the leg, in order. */
-  prompts: string[];
-  /** Digits the gateway sent into the leg. */
-  digitsReceived: string;
-  /** Epoch milliseconds of the simulator's clock. */
-  startedAt: number;
-  answeredAt?: number;
-  endedAt?: number;
-  /** Real audio, on legs whose media passes through the gateway (softphones) and the legs they talk to. */
-  media?: LegMedia;
-}
-
-/** RTP counted on a leg: packets its party sent and received, and the level of what it received lately (0-1). */
-export interface LegMedia {
-  packetsSent: number;
-  packetsReceived: number;
-  audioLevel: number;
-  /** A SIP leg's: RTP packets from its far end that never arrived (gaps in sequence numbers). */
-  packetsLost?: number;
-}
-
-export interface CallListing {
-  callId: string;
-  legs: LegListing[];
-}
+/** The listing's shapes are the control API's, defined once in the protocol. */
+export type LegListing = SimulatedLegListing;
+export type LegMedia = SimulatedLegMedia;
+export type CallListing = SimulatedCallListing;
 
 export function listCall(table: CallTable, callId: string, mediaOf: (legId: string) => LegMedia | undefined = () => undefined): CallListing {
   return { callId, legs: table.legsOf(callId).map((leg) => listLeg(leg, table.conversationOf(leg), mediaOf(leg.legId))) };

@@ -2,11 +2,12 @@
  * How a simulated phone responds when it is rung, and what a phone nobody configured does. Pure: `planDial` turns a
  * behaviour and the dial timeout into what happens first and when.
  */
+import { PHONE_BEHAVIOURS, type PhoneBehaviourName } from '@agentsdk/protocol';
 import type { LegEndCause, Party } from '../../ports/telephony.js';
 import type { LegCommand } from './simulated-leg.js';
 
-export const PHONE_BEHAVIOURS = ['answer', 'busy', 'no-answer', 'reject', 'invalid'] as const;
-export type PhoneBehaviourKind = (typeof PHONE_BEHAVIOURS)[number];
+export { PHONE_BEHAVIOURS };
+export type PhoneBehaviourKind = PhoneBehaviourName;
 
 /** The behaviour in force for a number, every delay resolved. */
 export interface PhoneBehaviour {
