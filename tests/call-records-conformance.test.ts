@@ -86,8 +86,8 @@ describe.each(Object.entries(ADAPTERS))('CallRecords adapter %s', (_name, place)
   it('keeps an ended call once, however often it is appended, and gets it by tenant and call id', () =>
     withRecords(async (records) => {
       const record = { ...ended('c1', 10, 'a1'), variables: [{ name: 'order', value: '42', type: 2 as const }] };
-      await records.append(record, 1);
-      await records.append(record, 1);
+      await records.append([{ record, revision: 1 }]);
+      await records.append([{ record, revision: 1 }]);
       expect(await records.get('t1', 'c1')).toEqual(record);
       expect(await records.get('t2', 'c1')).toBeUndefined();
       expect(await records.get('t1', 'c2')).toBeUndefined();
@@ -97,25 +97,39 @@ describe.each(Object.entries(ADAPTERS))('CallRecords adapter %s', (_name, place)
 
   it('replaces a record with a later revision and ignores an earlier one delivered late', () =>
     withRecords(async (records) => {
-      await records.append(ended('c1', 10, 'a1'), 1);
+      await records.append([{ record: ended('c1', 10, 'a1'), revision: 1 }]);
       const disposed = { ...ended('c1', 10, 'a1'), dispositions: [{ agentNo: 'a1', code: 'sale', at: 12 }] };
-      await records.append(disposed, 2);
-      await records.append(ended('c1', 10, 'a1'), 1);
+      await records.append([{ record: disposed, revision: 2 }]);
+      await records.append([{ record: ended('c1', 10, 'a1'), revision: 1 }]);
       expect(await records.get('t1', 'c1')).toEqual(disposed);
       expect(await records.list({ tenantId: 't1', limit: 10 })).toEqual([disposed]);
     }));
 
-  it('refuses a call that has not ended, for good', () =>
+  it('keeps many records in one append, a call sent twice in it at its latest revision', () =>
     withRecords(async (records) => {
-      const refusal = records.append(call('c1', { phase: 'connected' }), 1);
+      const many = Array.from({ length: 150 }, (_, n) => ({ record: ended(`m${String(n).padStart(3, '0')}`, 1_000 + n), revision: 1 }));
+      const disposed = { ...ended('m000', 1_000), dispositions: [{ agentNo: 'a1', code: 'sale', at: 1_001 }] };
+      await records.append([...many, { record: disposed, revision: 2 }]);
+      const listed = await records.list({ tenantId: 't1', limit: 500 });
+      expect(listed).toHaveLength(150);
+      expect(listed.at(-1)).toEqual(disposed);
+    }));
+
+  it('refuses a call that has not ended, for good, and keeps the others sent with it', () =>
+    withRecords(async (records) => {
+      const refusal = records.append([
+        { record: call('c1', { phase: 'connected' }), revision: 1 },
+        { record: ended('c2', 10), revision: 1 },
+      ]);
       await expect(refusal).rejects.toBeInstanceOf(CallRecordRejectedError);
-      await expect(refusal).rejects.toThrow('has not ended');
+      await expect(refusal).rejects.toMatchObject({ callIds: ['c1'] });
       expect(await records.get('t1', 'c1')).toBeUndefined();
+      expect(await records.get('t1', 'c2')).toEqual(ended('c2', 10));
     }));
 
   it('keeps a record whose variable holds a NUL character (left out where the store cannot hold it)', () =>
     withRecords(async (records) => {
-      await records.append({ ...ended('c1', 10), variables: [{ name: 'note', value: 'a\u0000b', type: 2 }] }, 1);
+      await records.append([{ record: { ...ended('c1', 10), variables: [{ name: 'note', value: 'a\u0000b', type: 2 }] }, revision: 1 }]);
       expect((await records.get('t1', 'c1'))?.variables[0]?.value.replaceAll('\u0000', '')).toBe('ab');
     }));
 
@@ -129,9 +143,9 @@ describe.each(Object.entries(ADAPTERS))('CallRecords adapter %s', (_name, place)
         ended('c5', 40),
         ended('c7', 50, 'a1'),
       ]) {
-        await records.append(record, 1);
+        await records.append([{ record, revision: 1 }]);
       }
-      await records.append({ ...ended('c8', 25, 'a1'), tenantId: 't2' }, 1);
+      await records.append([{ record: { ...ended('c8', 25, 'a1'), tenantId: 't2' }, revision: 1 }]);
       const list = (query: Partial<CallRecordQuery> = {}) => records.list({ tenantId: 't1', limit: 10, ...query }).then(ids);
 
       expect(await list()).toEqual(['c7', 'c5', 'c4', 'c3', 'c2', 'c1']);
@@ -157,8 +171,10 @@ describe.each(Object.entries(ADAPTERS))('CallRecords adapter %s', (_name, place)
         ...(answeredAt && { answeredAt }),
       });
       // a1 answered and transferred to a2; a3 rang but never answered; a4 was called by a2 (an internal call).
-      await records.append({ ...ended('c1', 10, 'a2'), legs: [leg('l1', 'a1', 2), leg('l2', 'a3'), leg('l3', 'a2', 5)] }, 1);
-      await records.append({ ...ended('c2', 20, 'a2'), calleeAgentNo: 'a4' }, 1);
+      await records.append([
+        { record: { ...ended('c1', 10, 'a2'), legs: [leg('l1', 'a1', 2), leg('l2', 'a3'), leg('l3', 'a2', 5)] }, revision: 1 },
+      ]);
+      await records.append([{ record: { ...ended('c2', 20, 'a2'), calleeAgentNo: 'a4' }, revision: 1 }]);
       const list = (agentNo: string) => records.list({ tenantId: 't1', limit: 10, agentNo }).then(ids);
       expect(await list('a1')).toEqual(['c1']);
       expect(await list('a2')).toEqual(['c2', 'c1']);
@@ -169,12 +185,12 @@ describe.each(Object.entries(ADAPTERS))('CallRecords adapter %s', (_name, place)
   it('keeps records when opened again', async () => {
     const where = await place();
     const first = await where.open();
-    await first.append(ended('c1', 10, 'a1'), 1);
+    await first.append([{ record: ended('c1', 10, 'a1'), revision: 1 }]);
     await first.close();
     const second = await where.open();
     try {
       expect(ids(await second.list({ tenantId: 't1', limit: 10 }))).toEqual(['c1']);
-      await second.append(ended('c1', 10, 'a1'), 1);
+      await second.append([{ record: ended('c1', 10, 'a1'), revision: 1 }]);
       expect(ids(await second.list({ tenantId: 't1', limit: 10 }))).toEqual(['c1']);
     } finally {
       await second.close();

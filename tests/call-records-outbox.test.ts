@@ -51,9 +51,9 @@ function outboxOverStore(maxPending?: number) {
     clock,
     logger: createLogger('silent'),
     maxPending,
-    onWritten: () => counts.written++,
+    onWritten: (count) => (counts.written += count),
     onWriteFailed: () => counts.failed++,
-    onRejected: () => counts.rejected++,
+    onRejected: (count) => (counts.rejected += count),
   });
   open.push({ store, outbox });
   const calls = callsFeedingRecords(store.calls, (record, revision) => outbox.enqueue(record, revision));

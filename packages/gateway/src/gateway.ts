@@ -225,10 +225,18 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     live: { calls: liveStore.calls, tenantIds: () => tenants.all().map((tenant) => tenant.tenantId) },
     clock,
     logger,
-    onWritten: () => recordMetrics.written(),
+    onWritten: (count) => recordMetrics.written(count),
     onWriteFailed: () => recordMetrics.writeFailed(),
-    onRejected: () => recordMetrics.rejected(),
+    onRejected: (count) => recordMetrics.rejected(count),
   });
+  /** Records a crash or a stop left unwritten, this node's previous run's or a lost node's, are still in the store. */
+  const catchUpRecords = (why: string) => {
+    if (!options.databaseUrl) return;
+    recordOutbox.catchUp().then(
+      (count) => logger.info({ count, why }, 'recent call records queued for the call records'),
+      (error: unknown) => logger.error({ err: error, why }, 'queuing recent call records failed'),
+    );
+  };
   // Whoever ends a call or changes an ended one, its record follows to the call records.
   const store: Store = {
     ...liveStore,
@@ -346,7 +354,10 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     exclusive: exclusiveStore,
     renewMs: options.leaseRenewMs ?? 2_000,
     lapseMs: options.leaseLapseMs ?? 6_000,
-    onOwnerLost: (lostOwnerId) => limits.forgetHolder(lostOwnerId),
+    onOwnerLost: async (lostOwnerId) => {
+      catchUpRecords('a node was lost');
+      await limits.forgetHolder(lostOwnerId);
+    },
   });
   await lease.start();
   for (const tenant of tenants.all()) await agents.resumeTimers(tenant.tenantId);
@@ -405,12 +416,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 8080);
   ownOrigins = ownOriginsOf(options.publicUrl, host, port);
-  if (options.databaseUrl) {
-    recordOutbox.catchUp().then(
-      (count) => logger.info({ count }, 'recent call records queued for the call records'),
-      (error: unknown) => logger.error({ err: error }, 'queuing recent call records failed'),
-    );
-  }
+  catchUpRecords('the node started');
 
   // Closing twice (a second signal, a test that stopped it early) waits for the one shutdown.
   let closing: Promise<void> | undefined;

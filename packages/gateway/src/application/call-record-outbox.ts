@@ -6,7 +6,7 @@
  * when writes succeed again after the queue overflowed.
  */
 import type { CallRecord } from '../domain/call.js';
-import { CallRecordRejectedError, type CallRecords } from '../ports/call-records.js';
+import { CallRecordRejectedError, type CallRecords, type RecordRevision } from '../ports/call-records.js';
 import type { Clock } from '../ports/clock.js';
 import type { CallStore } from '../ports/store.js';
 import type { Logger } from '../ports/logger.js';
@@ -22,23 +22,25 @@ export interface CallRecordOutboxOptions {
   maxRetryMs?: number;
   /** Records held in memory at most; beyond, they wait in the live store for a catch-up. Default 10 000. */
   maxPending?: number;
-  onWritten?: () => void;
+  /** Records kept (or found kept already). */
+  onWritten?: (count: number) => void;
+  /** A write failed, to be tried again. */
   onWriteFailed?: () => void;
-  onRejected?: () => void;
-}
-
-interface Pending {
-  record: CallRecord;
-  revision: number;
+  /** Records refused for good. */
+  onRejected?: (count: number) => void;
 }
 
 /** A catch-up sends the live store's calls that ended this recently. */
 export const CATCH_UP_WINDOW_MS = 24 * 60 * 60 * 1000;
 const CATCH_UP_PAGE = 200;
+/** Records one write sends together: one statement, one commit. */
+const WRITE_BATCH = 100;
 
 export class CallRecordOutbox {
-  private readonly pending = new Map<string, Pending>();
+  private readonly pending = new Map<string, RecordRevision>();
+  /** The writer: runs while records wait; `running` is cleared the moment it finds none, so the next one starts it. */
   private writing: Promise<void> | undefined;
+  private running = false;
   private retryMs = 0;
   private stopped = false;
   /** Records were left out of a full queue: a catch-up follows the next write that lands. */
@@ -64,7 +66,9 @@ export class CallRecordOutbox {
       return;
     }
     this.pending.set(record.callId, { record, revision });
-    this.writing ??= this.writeAll().finally(() => (this.writing = undefined));
+    if (this.running) return;
+    this.running = true;
+    this.writing = this.writeAll();
   }
 
   private get full(): boolean {
@@ -120,26 +124,32 @@ export class CallRecordOutbox {
   }
 
   private async writeAll(): Promise<void> {
-    while (!this.stopped) {
-      const next = this.pending.values().next();
-      if (next.done) break;
-      await this.write(next.value);
+    try {
+      while (!this.stopped) {
+        const batch: RecordRevision[] = [];
+        for (const entry of this.pending.values()) if (batch.push(entry) === WRITE_BATCH) break;
+        if (batch.length === 0) break;
+        await this.write(batch);
+      }
+    } finally {
+      this.running = false;
     }
     if (this.pending.size === 0) for (const done of [...this.drainedWaiters]) done();
   }
 
-  private async write({ record, revision }: Pending): Promise<void> {
+  private async write(batch: RecordRevision[]): Promise<void> {
     const { logger } = this.options;
     try {
-      await this.options.records.append(record, revision);
-      this.written(record.callId, revision);
-      this.options.onWritten?.();
+      await this.options.records.append(batch);
+      this.written(batch);
+      this.options.onWritten?.(batch.length);
       if (this.overflowed) this.catchUpAfterOverflow();
     } catch (error) {
       if (error instanceof CallRecordRejectedError) {
-        this.written(record.callId, revision);
-        this.options.onRejected?.();
-        logger.error({ err: error, callId: record.callId }, 'a call record was refused and is not kept');
+        this.written(batch);
+        this.options.onWritten?.(batch.length - error.callIds.length);
+        this.options.onRejected?.(error.callIds.length);
+        logger.error({ err: error, callIds: error.callIds }, 'call records were refused and are not kept');
         return;
       }
       this.options.onWriteFailed?.();
@@ -148,16 +158,17 @@ export class CallRecordOutbox {
         this.retryMs === 0 ? (this.options.firstRetryMs ?? 200) : this.retryMs * 2,
       );
       logger.warn(
-        { err: error, callId: record.callId, retryInMs: this.retryMs, pending: this.pending.size },
-        'writing a call record failed',
+        { err: error, records: batch.length, retryInMs: this.retryMs, pending: this.pending.size },
+        'writing call records failed',
       );
       await this.pause(this.retryMs);
     }
   }
 
-  /** Done with this revision: a later one queued meanwhile stays. */
-  private written(callId: string, revision: number): void {
-    if (this.pending.get(callId)?.revision === revision) this.pending.delete(callId);
+  /** Done with these revisions: a later one queued meanwhile stays. */
+  private written(batch: readonly RecordRevision[]): void {
+    for (const { record, revision } of batch)
+      if (this.pending.get(record.callId)?.revision === revision) this.pending.delete(record.callId);
     this.retryMs = 0;
     this.makeRoom();
   }

@@ -4,6 +4,14 @@
  */
 import type { CallRecord, RecordingMetadata } from './call.js';
 
+/** A recording just completed on this node: its call and file. */
+export interface CompletedRecording {
+  tenantId: string;
+  callId: string;
+  bytes: number;
+  durationMs: number;
+}
+
 export function withRecording(call: CallRecord, recording: RecordingMetadata): CallRecord {
   return { ...call, recording };
 }

@@ -11,20 +11,45 @@
 import type { CallRecord } from '../domain/call.js';
 import type { CallRecordQuery } from './store.js';
 
-/** A record the call records will never keep, however often it is sent (a call not ended, data they refuse). */
+/**
+ * Records the call records will never keep, however often they are sent (a call not ended, data they refuse); the
+ * others of the same append were kept.
+ */
 export class CallRecordRejectedError extends Error {
   override readonly name = 'CallRecordRejectedError';
+
+  constructor(
+    readonly callIds: string[],
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** The call records cannot answer now (their database is unreachable, or not ready): try again later. */
+export class CallRecordsUnavailableError extends Error {
+  override readonly name = 'CallRecordsUnavailableError';
+}
+
+/** An ended call's record and its revision: the live store's version of it. */
+export interface RecordRevision {
+  record: CallRecord;
+  revision: number;
 }
 
 export interface CallRecords {
   /**
-   * Keeps an ended call's record. `revision` is the live store's version of it: a record keeps changing after its
-   * call ended (dispositions), so a higher revision replaces a lower one, and the same or a lower one changes nothing
-   * (delivery is at least once). Throws `CallRecordRejectedError` for a record that can never be kept; any other
+   * Keeps ended calls' records, several at a time. A record keeps changing after its call ended (dispositions), so a
+   * higher revision replaces a lower one, and the same or a lower one changes nothing (delivery is at least once).
+   * Throws `CallRecordRejectedError` naming the records that can never be kept, after keeping the others; any other
    * error may pass (the store is unreachable), and the same append is worth trying again.
    */
-  append(record: CallRecord, revision: number): Promise<void>;
-  /** The tenant's kept records, newest first (`endedAt`, then `callId`), as the query filters and pages them. */
+  append(records: readonly RecordRevision[]): Promise<void>;
+  /**
+   * The tenant's kept records, newest first (`endedAt`, then `callId`), as the query filters and pages them. `list` and
+   * `get` throw `CallRecordsUnavailableError` while the records cannot be read.
+   */
   list(query: CallRecordQuery): Promise<CallRecord[]>;
   get(tenantId: string, callId: string): Promise<CallRecord | undefined>;
   close(): Promise<void>;

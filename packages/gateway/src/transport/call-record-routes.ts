@@ -3,12 +3,12 @@
  * GET …/cdrs/{callId}: one of them.
  */
 import type { CallRecordPage, CallRecordView } from '@agentsdk/protocol';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { CallRecord } from '../domain/call.js';
 import { participatingAgents } from '../domain/call-disposition.js';
 import type { TenantDirectory } from '../application/tenant-directory.js';
-import type { CallRecords } from '../ports/call-records.js';
-import { sendError } from './http-errors.js';
+import { type CallRecords, CallRecordsUnavailableError } from '../ports/call-records.js';
+import { brief, sendError } from './http-errors.js';
 import { recordingPath } from './recording-route.js';
 import { authorizeTenant } from './tenant-auth.js';
 
@@ -45,7 +45,10 @@ export function callRecordView(call: CallRecord): CallRecordView {
     chanVariables: call.variables.filter((variable) => (variable.type ?? 1) >= 2),
     cdrIsAsr: call.cdrIsAsr,
     survey: call.survey && { startedAt: iso(call.survey.startedAt), result: call.survey.result ?? null },
-    agents: participatingAgents(call).map(({ agentNo, segments }) => ({ agentNo, segments: segments.map(({ from, to }) => ({ from: iso(from), to: iso(to) })) })),
+    agents: participatingAgents(call).map(({ agentNo, segments }) => ({
+      agentNo,
+      segments: segments.map(({ from, to }) => ({ from: iso(from), to: iso(to) })),
+    })),
     dispositions: (call.dispositions ?? []).map((disposition) => ({ ...disposition, at: iso(disposition.at) })),
     legs: call.legs.map((leg) => ({
       legId: leg.legId,
@@ -79,6 +82,19 @@ function parseCursor(cursor: string | undefined): { endedAt: number; callId: str
   return 'invalid';
 }
 
+const unavailable = Symbol('unavailable');
+
+/** The read's result, or `unavailable` once a 503 is sent: the call records cannot answer now (PostgreSQL down). */
+async function whenAvailable<T>(reply: FastifyReply, read: () => Promise<T>): Promise<T | typeof unavailable> {
+  try {
+    return await read();
+  } catch (error) {
+    if (!(error instanceof CallRecordsUnavailableError)) throw error;
+    void sendError(reply.header('Retry-After', '5'), 503, 'records_unavailable', error.message);
+    return unavailable;
+  }
+}
+
 export function registerCallRecordRoutes(app: FastifyInstance, tenants: TenantDirectory, records: CallRecords): void {
   app.get<{ Params: { tenantId: string }; Querystring: CdrQuery }>('/api/v1/tenants/:tenantId/cdrs', async (request, reply) => {
     const tenant = authorizeTenant(tenants, request, reply);
@@ -89,11 +105,13 @@ export function registerCallRecordRoutes(app: FastifyInstance, tenants: TenantDi
     if (from === 'invalid') return sendError(reply, 400, 'bad_request', 'from must be an ISO 8601 time or epoch milliseconds');
     if (to === 'invalid') return sendError(reply, 400, 'bad_request', 'to must be an ISO 8601 time or epoch milliseconds');
     const limit = request.query.limit === undefined ? 50 : Number(request.query.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 500) return sendError(reply, 400, 'bad_request', 'limit must be a whole number from 1 to 500');
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+      return sendError(reply, 400, 'bad_request', 'limit must be a whole number from 1 to 500');
     const before = parseCursor(request.query.cursor);
     if (before === 'invalid') return sendError(reply, 400, 'bad_request', 'cursor is not one this API returned');
 
-    const page = await records.list({ tenantId: tenant.tenantId, from, to, agentNo, limit, before });
+    const page = await whenAvailable(reply, () => records.list({ tenantId: tenant.tenantId, from, to, agentNo, limit, before }));
+    if (page === unavailable) return reply;
     const last = page.at(-1);
     const nextCursor =
       page.length === limit && last?.endedAt !== undefined
@@ -106,8 +124,15 @@ export function registerCallRecordRoutes(app: FastifyInstance, tenants: TenantDi
   app.get<{ Params: { tenantId: string; callId: string } }>('/api/v1/tenants/:tenantId/cdrs/:callId', async (request, reply) => {
     const tenant = authorizeTenant(tenants, request, reply);
     if (!tenant) return reply;
-    const record = await records.get(tenant.tenantId, request.params.callId);
-    if (!record) return sendError(reply, 404, 'not_found', `no record of call ${request.params.callId}: it has not ended, or it is not this tenant's`);
+    const record = await whenAvailable(reply, () => records.get(tenant.tenantId, request.params.callId));
+    if (record === unavailable) return reply;
+    if (!record)
+      return sendError(
+        reply,
+        404,
+        'not_found',
+        `no record of call ${brief(request.params.callId)}: it has not ended, or it is not this tenant's`,
+      );
     return callRecordView(record);
   });
 }

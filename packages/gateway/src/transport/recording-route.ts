@@ -7,7 +7,8 @@ import { createReadStream, statSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { CallRecordings } from '../adapters/media/call-recordings.js';
 import type { TenantDirectory } from '../application/tenant-directory.js';
-import type { CallRecords } from '../ports/call-records.js';
+import type { RecordingMetadata } from '../domain/call.js';
+import { type CallRecords, CallRecordsUnavailableError } from '../ports/call-records.js';
 import { sendError } from './http-errors.js';
 import { authorizeTenant } from './tenant-auth.js';
 
@@ -30,7 +31,7 @@ export function registerRecordingRoute(
     const { callId } = request.params;
     const size = recordings && CALL_ID.test(callId) ? sizeOf(recordings.pathOf(tenant.tenantId, callId)) : undefined;
     if (size === undefined) {
-      const elsewhere = CALL_ID.test(callId) ? (await here.records.get(tenant.tenantId, callId))?.recording : undefined;
+      const elsewhere = CALL_ID.test(callId) ? await recordingOf(here.records, tenant.tenantId, callId) : undefined;
       if (elsewhere && elsewhere.nodeId !== here.nodeId)
         return sendError(reply, 404, 'not_found', `the recording of call ${callId} is kept on node ${elsewhere.nodeId}`);
       return sendError(reply, 404, 'not_found', `no recording of call ${callId}`);
@@ -46,6 +47,16 @@ export function registerRecordingRoute(
       .header('Content-Length', range.end - range.start + 1)
       .send(createReadStream(path, range));
   });
+}
+
+/** Where the call's record says its recording is; unknown while the call records cannot answer. */
+async function recordingOf(records: CallRecords, tenantId: string, callId: string): Promise<RecordingMetadata | undefined> {
+  try {
+    return (await records.get(tenantId, callId))?.recording;
+  } catch (error) {
+    if (error instanceof CallRecordsUnavailableError) return undefined;
+    throw error;
+  }
 }
 
 function sizeOf(path: string): number | undefined {

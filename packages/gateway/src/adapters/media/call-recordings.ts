@@ -7,6 +7,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CompletedRecording } from '../../domain/call-recording.js';
 import type { Party } from '../../ports/telephony.js';
 import { SAMPLES_PER_FRAME, ToneGenerator } from './pcmu-audio.js';
 import { WavRecorder } from './wav-recorder.js';
@@ -17,14 +18,6 @@ export interface RecordedLegs {
   /** The call's legs now; empty once the call is over. */
   legsOfCall(callId: string): ReadonlyArray<{ legId: string; party: Party }>;
   heardBy(legId: string): string[];
-}
-
-/** A complete recording: its call and file. */
-export interface CompletedRecording {
-  tenantId: string;
-  callId: string;
-  bytes: number;
-  durationMs: number;
 }
 
 interface Recording {
