@@ -1,6 +1,6 @@
 /**
  * The console from a 360 px CRM side panel to a wallboard on a wide screen: at 360, 768 and 1440 px every control of
- * the sign-in screen, the agent desktop (idle, with the simulator open, in a call with its Transfer and Consult dialogs,
+ * the sign-in screen, the agent desktop (idle, with the simulator open, in a call with its Transfer, Consult and IVR dialogs,
  * in wrap-up) and the wallboard can be
  * scrolled into view and is not clipped by the viewport or a scroll container; the page never scrolls sideways.
  * Narrow screenshots go to the docs.
@@ -82,6 +82,7 @@ describe.each(VIEWPORTS)('console at $width px', (viewport) => {
     for (const [control, dialog] of [
       ['Transfer…', 'Transfer'],
       ['Consult…', 'Consult'],
+      ['IVR…', 'Send to IVR'],
     ] as const) {
       await call.getByRole('button', { name: control }).click();
       const open = page.getByRole('dialog', { name: dialog });
