@@ -7,6 +7,7 @@ export default defineConfig({
   resolve: {
     alias: {
       '@agentsdk/protocol/dialer-tasks': source('./packages/protocol/src/dialer-tasks.ts'),
+      '@agentsdk/protocol/contract': source('./packages/protocol/src/contract.ts'),
       '@agentsdk/protocol': source('./packages/protocol/src/index.ts'),
       '@agentsdk/sdk-react': source('./packages/sdk-react/src/index.ts'),
       '@agentsdk/sdk': source('./packages/sdk/src/index.ts'),

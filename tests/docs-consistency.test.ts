@@ -5,7 +5,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AgentStateAction, BusinessErrors, EventType, OPERATION_NAMES } from '@agentsdk/protocol';
+import * as contract from '@agentsdk/protocol/contract';
 import { ErrorCodes } from '@agentsdk/sdk';
+import { resolveConfig } from '../packages/sdk/src/config.js';
 import { OPERATION_TABLE } from '../packages/gateway/src/application/operation-table.js';
 import { handledBySdk } from '../packages/gateway/src/application/operations/handled-by-sdk.js';
 
@@ -98,5 +100,26 @@ describe('the docs do not contradict the code', () => {
     expect(supervisorOnly.filter((name) => !supervisorRow.includes(`\`${name}\``))).toEqual([]);
     const listSection = text.slice(text.indexOf('### ListPreviewDialingTask'));
     expect(listSection.slice(0, 400)).toContain('`20016');
+  });
+});
+
+describe('the SDK chapters', () => {
+  it('06 lists every value enumeration the SDK exports, each in its own row', () => {
+    const text = chapter('06-Types.md');
+    const enumerations = Object.keys(contract).filter((name) => name !== 'EventType' && name !== 'BusinessErrorCode');
+    expect(enumerations.filter((name) => !text.includes(`| \`${name}\` |`))).toEqual([]);
+  });
+
+  it('03 documents every setup option', () => {
+    const text = chapter('03-Core-Concepts-and-Lifecycle.md');
+    const options = [...Object.keys(resolveConfig({ baseURL: 'https://cc.example.com' })), 'debugHook'];
+    const documented = (option: string) => (option === 'reconnect' ? text.includes('| `reconnect.') : text.includes(`| \`${option}\` |`));
+    expect(options.filter((option) => !documented(option))).toEqual([]);
+  });
+
+  it('02 lists every file of the script-tag build with its size', () => {
+    const text = chapter('02-Quick-Start.md');
+    const files = readdirSync(new URL('../packages/sdk/dist/browser/', import.meta.url)).filter((name) => name.endsWith('.js'));
+    expect(files.filter((name) => !new RegExp(`\\| \`${name.replace('.', '\\.')}\` \\|.*KiB`).test(text))).toEqual([]);
   });
 });

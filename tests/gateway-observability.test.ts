@@ -58,7 +58,7 @@ describe('structured logs', () => {
     // Successes are logged at debug (the hot path writes nothing at info), refusals at info.
     expect(pause).toMatchObject({ sessionId, code: 0, level: 20 });
     expect(entries.filter((entry) => entry.msg === 'operation' && entry.action === 'pause' && entry.code === -1)).toMatchObject([{ level: 30 }]);
-    expect(pause.requestId).toMatch(new RegExp(`^${sessionId}:\\d+$`));
+    expect(pause.requestId).toMatch(new RegExp(`^${sessionId}:[\\w-]+$`));
     expect(entries.find((entry) => entry.msg === 'request' && entry.action === 'login')?.params.sessionKey).toBe('[redacted]');
     expect(entries.find((entry) => entry.msg === 'request' && entry.action === 'resume')?.params).toMatchObject({ sessionId, sessionKey: '[redacted]' });
     expect(entries.find((entry) => entry.msg === 'http' && entry.method === 'DELETE')).toMatchObject({

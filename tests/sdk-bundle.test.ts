@@ -23,8 +23,8 @@ const LOGIN = {
 };
 
 /** Runs the script-tag bundle as a page would, in a fresh realm whose only globals are `window` and `console`. */
-function loadScriptTagBundle(): Record<string, unknown> {
-  const page: Record<string, unknown> = { console };
+function loadScriptTagBundle(globals: Record<string, unknown> = {}): Record<string, unknown> {
+  const page: Record<string, unknown> = { console, ...globals };
   page.window = page;
   vm.runInNewContext(readFileSync(new URL('browser/agent-sdk.js', sdkDist), 'utf8'), page);
   return page.window as Record<string, unknown>;
@@ -67,12 +67,25 @@ describe('script-tag bundle', () => {
 });
 
 /**
- * The core loads in a CRM page on every agent desktop, so its size may only shrink. 15,372 bytes gzip (level 9, as the
- * SDK build prints it) before the state store, error catalogue, preflight and page lifecycle came in; 19,709 with
- * them, when this budget was set (the softphone and React bindings are not in it); 19,798 with the dialer's two event
- * names (issue 17). The target is 12 KiB: lower the budget when the bundle shrinks.
+ * The core loads in a CRM page on every agent desktop, so its size may only shrink. 19,709 bytes gzip (level 9, as
+ * the SDK build prints it) with the state store, error catalogue, preflight and page lifecycle; 14,002 once the
+ * parameter schemas (valibot), preflight and the error catalogue's prose moved out of it (lazily loaded chunks, see
+ * docs/02-Quick-Start.md); 14,469 with the hooks of one session across tabs (the tab session itself is a chunk);
+ * 14,019 with the telemetry uploader out too; 13,664 built for browsers from 2021 on (class private fields need no
+ * helpers); 13,735 with the dialer's two event names (issue 17). The softphone and React bindings are not in it. The target
+ * is 12 KiB: lower the budget when the bundle shrinks.
  */
-const SCRIPT_TAG_GZIP_BUDGET_BYTES = 19_850;
+const SCRIPT_TAG_GZIP_BUDGET_BYTES = 13_750;
+
+describe('optional chunks', () => {
+  it('an operation whose chunk cannot be loaded fails with MISSING_DEP naming the file', async () => {
+    const client = loadScriptTagBundle({ URL, setTimeout, clearTimeout }).AgentSDK as { setup(config: unknown): void; pause(params: unknown): PromiseLike<unknown> };
+    client.setup({ baseURL: 'http://127.0.0.1:9' });
+    const error = await rejectionOf(client.pause({ pauseType: 1 }));
+    expect(error).toMatchObject({ name: 'AgentSdkError', code: 'MISSING_DEP' });
+    expect((error as { message: string }).message).toContain('agent-sdk-validation.js could not be loaded');
+  });
+});
 
 describe('script-tag bundle size', () => {
   it(`stays within ${SCRIPT_TAG_GZIP_BUDGET_BYTES} bytes gzip`, () => {
@@ -145,6 +158,7 @@ describe('setup(config)', () => {
       connectTimeoutMs: 10_000,
       heartbeatIntervalMs: 30_000,
       waitForConnection: false,
+      shareSessionAcrossTabs: true,
       reconnect: { initialDelayMs: 500, maxDelayMs: 30_000, maxAttempts: Infinity },
     });
   });

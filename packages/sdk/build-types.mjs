@@ -4,12 +4,14 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import { rollup } from 'rollup';
 import { dts } from 'rollup-plugin-dts';
+import ts from 'typescript';
 
 const packageDir = new URL('.', import.meta.url);
 
 const bundle = await rollup({
   input: new URL('dist/types/index.d.ts', packageDir).pathname,
-  plugins: [dts({ respectExternal: true })],
+  // NodeNext, as the packages are built: `@agentsdk/protocol/contract` resolves through the protocol's `exports`.
+  plugins: [dts({ respectExternal: true, compilerOptions: { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext } })],
   onwarn(warning, warn) {
     if (warning.code !== 'CIRCULAR_DEPENDENCY') warn(warning);
   },

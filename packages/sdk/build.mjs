@@ -1,7 +1,8 @@
 // Bundles the SDK after the root `tsc -b` has emitted its types: ESM and CJS for npm, an IIFE for a script tag.
 // The protocol and valibot are inlined; `ws` stays external (Node only, loaded when there is no global WebSocket).
-// The softphone (JsSIP, WebRTC) is a separate ESM file, `agent-sdk-softphone.js`, that the core imports only when an
-// agent signs in with a softphone: next to the ESM bundle for npm, next to the script-tag bundle for pages.
+// Optional parts are separate ESM files the core imports on first use (src/chunk-loader.ts): the softphone (JsSIP,
+// WebRTC) when an agent signs in with a softphone, the parameter schemas (valibot) at setup, preflight when called;
+// next to the ESM bundle for npm, next to the script-tag bundle for pages.
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -13,42 +14,60 @@ const shared = {
   absWorkingDir: packageDir,
   bundle: true,
   external: ['ws'],
-  target: 'es2020',
-  // Bundle the protocol from its sources so a stale packages/protocol/dist cannot leak in.
-  alias: { '@agentsdk/protocol': fileURLToPath(new URL('../protocol/src/index.ts', import.meta.url)) },
+  // Browsers from 2021 on (class private fields without helpers) and Node 20; docs/02-Quick-Start.md says so.
+  target: ['chrome91', 'edge91', 'firefox90', 'safari15', 'node20'],
   logLevel: 'warning',
 };
 
-/** The core's dynamic import of the softphone module becomes an import of the sibling softphone bundle. */
-function softphoneModuleAt(path) {
+/** Bundles the protocol (`@agentsdk/protocol`, `@agentsdk/protocol/contract`) from its sources so a stale packages/protocol/dist cannot leak in. */
+const protocolFromSources = {
+  name: 'protocol-from-sources',
+  setup(build) {
+    build.onResolve({ filter: /^@agentsdk\/protocol(\/contract)?$/ }, ({ path }) => ({
+      path: fileURLToPath(new URL(`../protocol/src/${path.endsWith('/contract') ? 'contract' : 'index'}.ts`, import.meta.url)),
+      // As its package.json says: importing it runs nothing, so what a bundle does not use is left out.
+      sideEffects: false,
+    }));
+  },
+};
+
+/**
+ * The optional chunks (src/chunk-loader.ts): each `import()` of one becomes an import of its sibling file
+ * `agent-sdk-<name>.js`, found in `directory` (relative to the importing bundle).
+ */
+const CHUNKS = {
+  softphone: { entry: 'src/softphone-module/softphone-module.ts', platform: 'browser', imported: /softphone-module\/softphone-module\.js$/ },
+  validation: { entry: 'src/chunks/validation-chunk.ts', platform: 'neutral', imported: /chunks\/validation-chunk\.js$/ },
+  preflight: { entry: 'src/chunks/preflight-chunk.ts', platform: 'neutral', imported: /chunks\/preflight-chunk\.js$/ },
+  tabs: { entry: 'src/chunks/tabs-chunk.ts', platform: 'neutral', imported: /chunks\/tabs-chunk\.js$/ },
+  telemetry: { entry: 'src/chunks/telemetry-chunk.ts', platform: 'neutral', imported: /chunks\/telemetry-chunk\.js$/ },
+};
+
+function chunksIn(directory) {
   return {
-    name: 'softphone-module',
+    name: 'lazy-chunks',
     setup(build) {
-      build.onResolve({ filter: /softphone-module\/softphone-module\.js$/ }, () => ({ path, external: true }));
+      for (const [name, { imported }] of Object.entries(CHUNKS)) {
+        build.onResolve({ filter: imported }, () => ({ path: `${directory}/agent-sdk-${name}.js`, external: true }));
+      }
     },
   };
 }
 
-const softphoneEntry = ['src/softphone-module/softphone-module.ts'];
+const chunkBundles = Object.entries(CHUNKS).flatMap(([name, { entry, platform }]) => [
+  { entryPoints: [entry], format: 'esm', platform, outfile: `dist/esm/agent-sdk-${name}.js`, plugins: [chunksIn('.')] },
+  { entryPoints: [entry], format: 'esm', platform: 'browser', minify: true, sourcemap: true, outfile: `dist/browser/agent-sdk-${name}.js`, plugins: [chunksIn('.')] },
+]);
 
 const bundles = [
-  { entryPoints: ['src/index.ts'], format: 'esm', platform: 'neutral', outfile: 'dist/esm/agent-sdk.js', plugins: [softphoneModuleAt('./agent-sdk-softphone.js')] },
-  { entryPoints: ['src/index.ts'], format: 'cjs', platform: 'neutral', outfile: 'dist/cjs/agent-sdk.cjs', plugins: [softphoneModuleAt('../esm/agent-sdk-softphone.js')] },
-  {
-    entryPoints: ['src/script-tag.ts'],
-    format: 'iife',
-    platform: 'browser',
-    minify: true,
-    sourcemap: true,
-    outfile: 'dist/browser/agent-sdk.js',
-    // Unused there: script-tag.ts locates the softphone bundle next to its own script.
-    plugins: [softphoneModuleAt('./agent-sdk-softphone.js')],
-  },
-  { entryPoints: softphoneEntry, format: 'esm', platform: 'browser', outfile: 'dist/esm/agent-sdk-softphone.js' },
-  { entryPoints: softphoneEntry, format: 'esm', platform: 'browser', minify: true, sourcemap: true, outfile: 'dist/browser/agent-sdk-softphone.js' },
+  { entryPoints: ['src/index.ts'], format: 'esm', platform: 'neutral', outfile: 'dist/esm/agent-sdk.js', plugins: [chunksIn('.')] },
+  { entryPoints: ['src/index.ts'], format: 'cjs', platform: 'neutral', outfile: 'dist/cjs/agent-sdk.cjs', plugins: [chunksIn('../esm')] },
+  // Its chunk imports are unused: script-tag.ts locates the chunks next to its own script.
+  { entryPoints: ['src/script-tag.ts'], format: 'iife', platform: 'browser', minify: true, sourcemap: true, outfile: 'dist/browser/agent-sdk.js', plugins: [chunksIn('.')] },
+  ...chunkBundles,
 ];
 
-await Promise.all(bundles.map((options) => build({ ...shared, ...options })));
+await Promise.all(bundles.map((options) => build({ ...shared, ...options, plugins: [protocolFromSources, ...(options.plugins ?? [])] })));
 
 for (const { outfile } of bundles) {
   const code = await readFile(new URL(outfile, `file://${packageDir}/`));

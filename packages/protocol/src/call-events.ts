@@ -1,5 +1,6 @@
 /** Payloads of the call, transfer and supervisor events (docs/05-Events.md), without `eventType`. */
 import type { CallTypeValue } from './enums.js';
+import type { CallOutcome, CallSide, MuteDirection, SessionTerminateReason } from './event-enums.js';
 import type { ChannelVariable } from './types.js';
 
 /** Fields every call event carries. */
@@ -34,62 +35,8 @@ export interface SessionInitEvent extends RingingEvent {
   muted?: { in: boolean; out: boolean };
 }
 
-/** How a call ended, when it ended (docs/05-Events.md `sessionTerminate`). */
-export type CallOutcome =
-  | 'completed'
-  | 'abandoned'
-  | 'queueTimeout'
-  | 'agentNoAnswer'
-  | 'customerBusy'
-  | 'customerNoAnswer'
-  | 'customerRejected'
-  | 'invalidNumber'
-  | 'cancelled'
-  | 'transferFailed'
-  | 'failed';
-
-/** Why the call ended for this agent (docs/05-Events.md `sessionTerminate`). */
-export type SessionTerminateReason =
-  /** A connected call was hung up. */
-  | 'hangup'
-  /** The agent left for the satisfaction survey. */
-  | 'survey'
-  /** The agent rejected a queue call; it returns to the queue. */
-  | 'rejected'
-  /** The agent did not answer: a queue call returns to the queue, an outbound call ends. */
-  | 'agentNoAnswer'
-  /** The caller hung up before being connected. */
-  | 'abandoned'
-  | 'queueTimeout'
-  /** The `durationLimit` of a transfer ran out. */
-  | 'durationLimit'
-  /** The IVR ended the call. */
-  | 'ivrHangup'
-  /** This agent handed the call on (completeAtxfer, blxfer, leaving a three-way call, IVR to queue). */
-  | 'transferred'
-  /** To a consulted or third-party agent whose part ended. */
-  | 'consultEnded'
-  | 'threewayEnded'
-  /** To a blind-transfer target that did not answer, or the call whose transfer failed. */
-  | 'transferFailed'
-  /** A supervisor took the ringing call (`pickup`). */
-  | 'pickedUp'
-  /** A supervisor's `disconnect` (with `side: 'system'`). */
-  | 'supervisor'
-  /** Outbound calls that never connected: the outcome. */
-  | 'cancelled'
-  | 'customerBusy'
-  | 'customerNoAnswer'
-  | 'customerRejected'
-  | 'invalidNumber'
-  | 'failed'
-  /** The gateway process that held the call's legs restarted (docs/03 "What survives what"). */
-  | 'gatewayRestart'
-  /** The cluster node that held the call's legs was lost; another node ended the call. */
-  | 'nodeLost';
-
 export interface SessionTerminateEvent extends CallSummary {
-  side: 'agent' | 'customer' | 'system';
+  side: CallSide;
   /** Why the call ended for this agent. */
   reason: SessionTerminateReason;
   /** The call's outcome, present only when the call itself ended (not when it goes on without this agent). */
@@ -104,7 +51,7 @@ export interface CallBridgedEvent extends CallSummary {
 }
 
 export interface CallMuteEvent extends CallSummary {
-  direction: 'in' | 'out' | 'all';
+  direction: MuteDirection;
   muted: { in: boolean; out: boolean };
 }
 

@@ -3,15 +3,9 @@
  * Every payload carries `eventType`, the event's name.
  */
 import type { CallEventPayloads } from './call-events.js';
-import {
-  OPERATION_NAMES,
-  responseActionOf,
-  type OperationName,
-  type OperationResponse,
-  type QueueStatusResult,
-  type ResponseAction,
-  type SdkResponse,
-} from './operations.js';
+import { OPERATION_NAMES, responseActionOf, type OperationName, type ResponseAction } from './operation-names.js';
+import type { OperationResponse, QueueStatusResult, SdkResponse } from './operations.js';
+import type { ConnectionState, ForcedLogoutReason, SoftphoneState } from './event-enums.js';
 import type { AgentStatus } from './types.js';
 import type { DialerNumberOutcomeEvent, DialerTaskEvent } from './dialer-tasks.js';
 
@@ -142,10 +136,9 @@ export type EventName = EventTypeMap[keyof EventTypeMap];
 
 export type ReconnectAttemptEvent = { attempt: number; delayMs: number };
 export type KickOutEvent = { reason: 'loggedInElsewhere'; sessionId: string };
-export type ForcedLogoutReason = 'supervisor' | 'sessionKeyRevoked' | 'sessionExpired' | 'agentRemoved';
 export type ForcedLogoutEvent = { reason: ForcedLogoutReason; sessionId: string; message: string };
 export type ConnectionStateEvent = {
-  state: 'connecting' | 'open' | 'reconnecting' | 'closed';
+  state: ConnectionState;
   reason?: string;
   /**
    * On `open` after a resume: the gateway could not replay every missed event (its replay window moved on, or the
@@ -219,7 +212,7 @@ export type SoftphoneStateEvent = {
    * stack; `registering`: connecting or registering (again after a lost connection); `registered`: calls can ring;
    * `failed`: see `reason` (SIP password refused, no browser support, SIP stack missing).
    */
-  state: 'off' | 'loading' | 'registering' | 'registered' | 'failed';
+  state: SoftphoneState;
   reason?: string;
 };
 

@@ -26,6 +26,10 @@ import {
 import { BlxferParamsSchema, StartAtxferParamsSchema, TransferIvrParamsSchema } from './schemas/transfer-operations.js';
 import { GetQueueStatusParamsSchema, SetOfflineParamsSchema, SetOnlineParamsSchema } from './schemas/supervisor-operations.js';
 import type { BusinessErrorCodeValue } from './error-codes.js';
+import type { OperationName, ResponseAction } from './operation-names.js';
+
+export { OPERATION_NAMES, isOperationName, responseActionOf } from './operation-names.js';
+export type { OperationName, ResponseAction } from './operation-names.js';
 import type { BindEndpoint, QueueStatusMap } from './types.js';
 
 type AnySchema = v.GenericSchema<unknown, unknown>;
@@ -91,27 +95,14 @@ export const OPERATIONS = {
   setOffline: op('supervisor', SetOfflineParamsSchema),
   getQueueStatus: op('supervisor', GetQueueStatusParamsSchema),
   ListPreviewDialingTask: op('supervisor', NoParamsSchema),
-} as const satisfies Record<string, OperationSpec>;
+} as const satisfies Record<OperationName, OperationSpec>;
 
-export type OperationName = keyof typeof OPERATIONS;
-
-export const OPERATION_NAMES = Object.keys(OPERATIONS) as OperationName[];
-
-export function isOperationName(name: string): name is OperationName {
-  return Object.prototype.hasOwnProperty.call(OPERATIONS, name);
-}
 
 /** What the caller passes (defaults may be omitted). */
 export type OperationParams<K extends OperationName> = v.InferInput<(typeof OPERATIONS)[K]['schema']>;
 /** What the gateway handler receives after validation (defaults applied). */
 export type ValidatedParams<K extends OperationName> = v.InferOutput<(typeof OPERATIONS)[K]['schema']>;
 
-/** The response event name of an operation. Only `getQueueStatus` differs from `<operation>Resp` (spec 7.8). */
-export type ResponseAction<K extends OperationName> = K extends 'getQueueStatus' ? 'queueStatus' : `${K}Resp`;
-
-export function responseActionOf<K extends OperationName>(name: K): ResponseAction<K> {
-  return (name === 'getQueueStatus' ? 'queueStatus' : `${name}Resp`) as ResponseAction<K>;
-}
 
 /** A response whose operation succeeded (spec 1.2: `code` 0). */
 export interface SdkSuccess<A extends string = string> {

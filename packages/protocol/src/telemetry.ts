@@ -2,7 +2,7 @@
  * SDK telemetry (`setup({ observability: true })`): what the SDK uploads to `POST /api/v1/observability/events`.
  * The body is authenticated by the session it belongs to; docs/protocol.md#sdk-telemetry describes the exchange.
  */
-import * as v from 'valibot';
+import type * as v from 'valibot';
 
 export const TELEMETRY_PATH = '/api/v1/observability/events';
 
@@ -22,20 +22,4 @@ export const TELEMETRY_LIMITS = {
 /** `error`: an AgentSdkError rejection; `handlerError`: an event handler threw; `reconnect`: the connection dropped or came back; `custom`: `track(name, data)`. */
 export const TELEMETRY_EVENT_TYPES = ['custom', 'error', 'handlerError', 'reconnect'] as const;
 
-export const TelemetryEventSchema = v.strictObject({
-  type: v.picklist(TELEMETRY_EVENT_TYPES),
-  name: v.pipe(v.string(), v.nonEmpty(), v.maxLength(TELEMETRY_LIMITS.nameLength)),
-  /** Client clock, epoch ms. */
-  ts: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  data: v.optional(v.record(v.string(), v.unknown())),
-});
-
-export const TelemetryUploadSchema = v.strictObject({
-  sessionId: v.pipe(v.string(), v.nonEmpty(), v.maxLength(64)),
-  sessionKey: v.pipe(v.string(), v.nonEmpty(), v.maxLength(256)),
-  events: v.pipe(v.array(TelemetryEventSchema), v.minLength(1), v.maxLength(TELEMETRY_LIMITS.batchSize)),
-});
-
 export type TelemetryEventType = (typeof TELEMETRY_EVENT_TYPES)[number];
-export type TelemetryEvent = v.InferOutput<typeof TelemetryEventSchema>;
-export type TelemetryUpload = v.InferOutput<typeof TelemetryUploadSchema>;

@@ -9,12 +9,11 @@ import type {
   LoginStatusValue,
   PauseTypeValue,
 } from './enums.js';
+import type { MonitorMode } from './event-enums.js';
 
 export type BindEndpoint = v.InferOutput<typeof BindEndpointSchema>;
 export type ChannelVariable = v.InferInput<typeof ChannelVariableSchema>;
 
-/** How a supervisor is on an agent's call: listening, whispering to the agent, barged in, or in a three-way call. */
-export type MonitorMode = 'spy' | 'whisper' | 'barge' | 'threeway';
 
 /** A full snapshot of one agent, carried by every `agentStatus` event. */
 export interface AgentStatus {

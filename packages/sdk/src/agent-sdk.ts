@@ -2,29 +2,28 @@
  * The client a CRM page talks to: `setup`, `on/off/once`, and one method per operation of the protocol's OPERATIONS
  * table, all going through `invoke`.
  */
+import * as contract from '@agentsdk/protocol/contract';
 import {
-  BusinessErrorCode,
-  EventType,
   OPERATION_NAMES,
-  validateParams,
+  type ContractConstants,
   type EventMap,
-  type EventTypeMap,
   type OperationName,
   type OperationParams,
-  type OperationResponse,
 } from '@agentsdk/protocol';
 import { resolveConfig, type ResolvedSdkConfig, type SdkConfig } from './config.js';
 import { AgentSdkError, ErrorCodes, isAgentSdkError } from './errors.js';
 import { GatewayLink } from './gateway-link.js';
 import type { OperationMethods } from './operation-methods.js';
 import { watchPageLifecycle } from './page-lifecycle.js';
-import { runPreflight, type PreflightOptions, type PreflightReport } from './preflight.js';
+import { loadChunk } from './chunk-loader.js';
+import type { PreflightOptions, PreflightReport } from './preflight.js';
 import type { AgentSdkState } from './state/agent-sdk-state.js';
 import { StateStore, type StateListener } from './state/state-store.js';
-import { Telemetry } from './telemetry.js';
+import { TelemetryRecorder } from './telemetry-recorder.js';
 import { TypedEmitter, type EventHandler } from './typed-emitter.js';
 import type { AudioDevices } from './softphone/softphone-contract.js';
 import { SoftphoneController } from './softphone/softphone-controller.js';
+import type { LoginResponse, TabSession, TabSessionHost } from './tabs/tab-session-contract.js';
 
 /** How long previewObCall waits for the softphone to register (spec 4.1: dial only once it is ready). */
 const SOFTPHONE_READY_TIMEOUT_MS = 5_000;
@@ -39,17 +38,14 @@ export interface SoftphoneDevices {
   setOutputDevice(deviceId: string | undefined): Promise<void>;
 }
 
-// The operation methods are created in the constructor from OPERATION_NAMES; this merge gives them their types.
-export interface AgentSdkClient extends OperationMethods {}
+// The operation methods and the contract's constants (`AgentSDK.CallType.INBOUND`, for pages without a module
+// system) are set in the constructor; this merge gives them their types.
+export interface AgentSdkClient extends OperationMethods, ContractConstants {}
 
 export class AgentSdkClient {
-  /** `const { EventType } = AgentSDK;` (spec 2.2). */
-  readonly EventType: EventTypeMap = EventType;
   /** The `code` of a local failure (`AgentSdkError`). */
   readonly ErrorCodes: typeof ErrorCodes = ErrorCodes;
-  /** The `errorCode` of a refused operation by name: `res.errorCode === AgentSDK.BusinessErrorCode.AGENT_BUSY`. */
-  readonly BusinessErrorCode: typeof BusinessErrorCode = BusinessErrorCode;
-  readonly #telemetry = new Telemetry();
+  readonly #telemetry = new TelemetryRecorder();
   readonly #events = new TypedEmitter<EventMap>((event, error) =>
     this.#telemetry.record('handlerError', event, { message: error instanceof Error ? error.message : String(error) }),
   );
@@ -58,6 +54,10 @@ export class AgentSdkClient {
   readonly #link = new GatewayLink(this.#events);
   readonly #phone = new SoftphoneController(this.#events);
   #config: ResolvedSdkConfig | undefined;
+  /** The session shared with this browser's other tabs of the same agent, from login until close() or its end. */
+  #tabs: TabSession | undefined;
+  /** The successful login of this client's session (or the one it took over): a tab taking over needs it. */
+  #login: LoginResponse | undefined;
   /** Stops watching the page's lifecycle signals; set from the first login until close(). */
   #stopLifecycleWatch: (() => void) | undefined;
   /** The softphone's devices. */
@@ -68,6 +68,7 @@ export class AgentSdkClient {
   };
 
   constructor() {
+    Object.assign(this, contract);
     this.#events.on('connectionState', ({ state }) => {
       if (state === 'closed') this.#phone.stop();
     });
@@ -88,6 +89,8 @@ export class AgentSdkClient {
     this.#config = resolveConfig(config);
     this.#link.configure(this.#config);
     this.#telemetry.configure(this.#config.baseURL, this.#config.observability);
+    // Fetched now so the first operation does not wait for it; a failure is reported by that operation.
+    loadChunk('validation', this.#config.baseURL, () => import('./chunks/validation-chunk.js')).catch(() => undefined);
   }
 
   /**
@@ -118,7 +121,8 @@ export class AgentSdkClient {
    */
   preflight(options?: PreflightOptions): Promise<PreflightReport> {
     try {
-      return runPreflight(this.requireConfig('preflight').baseURL, options);
+      const { baseURL } = this.requireConfig('preflight');
+      return loadChunk('preflight', baseURL, () => import('./chunks/preflight-chunk.js')).then(({ runPreflight }) => runPreflight(baseURL, options));
     } catch (error) {
       return Promise.reject(error);
     }
@@ -149,6 +153,8 @@ export class AgentSdkClient {
    * session until its resume grace period ends. `login` may be called again afterwards.
    */
   close(): void {
+    this.#tabs?.leave();
+    this.#tabs = undefined;
     this.#link.close();
     this.#stopLifecycleWatch?.();
     this.#stopLifecycleWatch = undefined;
@@ -174,18 +180,37 @@ export class AgentSdkClient {
 
   private async invokeOperation(name: OperationName, params: unknown): Promise<unknown> {
     const config = this.requireConfig(name);
+    const { validateParams } = await loadChunk('validation', config.baseURL, () => import('./chunks/validation-chunk.js'));
     const validation = validateParams(name, params);
     if (!validation.ok) {
       throw new AgentSdkError(ErrorCodes.INVALID_PARAMS, validation.message, { field: validation.field });
     }
+    if (name !== 'login') return this.#tabs === undefined ? this.runHere(name, params) : this.#tabs.run(name, params);
+    this.#tabs?.leave();
+    this.#tabs = undefined;
+    const loginParams = params as OperationParams<'login'>;
+    if (!config.shareSessionAcrossTabs || !canShareAcrossTabs()) return this.loginHere(loginParams);
+    const { joinTabSession } = await loadChunk('tabs', config.baseURL, () => import('./chunks/tabs-chunk.js'));
+    const { session, response } = await joinTabSession(this.tabSessionHost(config), loginParams, config.baseURL);
+    this.#tabs = session;
+    return response;
+  }
+
+  private async loginHere(params: OperationParams<'login'>): Promise<LoginResponse> {
+    const config = this.requireConfig('login');
+    this.#phone.stop();
+    this.#stopLifecycleWatch ??= watchPageLifecycle((signal) => this.#link.checkConnection(signal));
+    const response = (await this.#link.run('login', params)) as LoginResponse;
+    if (response.code === 0) {
+      this.#login = response;
+      this.#phone.start(response, config);
+    }
+    return response;
+  }
+
+  /** An operation other than login, run by this client (its own, or one another tab sent it to run). */
+  private async runHere(name: OperationName, params: unknown): Promise<unknown> {
     switch (name) {
-      case 'login': {
-        this.#phone.stop();
-        this.#stopLifecycleWatch ??= watchPageLifecycle((signal) => this.#link.checkConnection(signal));
-        const response = await this.#link.run(name, params);
-        if (response.code === 0) this.#phone.start(response as Extract<OperationResponse<'login'>, { code: 0 }>, config);
-        return response;
-      }
       // The softphone answers and hangs up in the browser: these never reach the gateway.
       case 'sipLink':
         return this.#phone.link();
@@ -199,12 +224,38 @@ export class AgentSdkClient {
     }
   }
 
+  private tabSessionHost(config: ResolvedSdkConfig): TabSessionHost {
+    return {
+      events: this.#events,
+      requestTimeoutMs: config.requestTimeoutMs,
+      loginHere: (params) => this.loginHere(params),
+      runHere: (name, params) => this.runHere(name, params),
+      sharedSession: () => {
+        const session = this.#link.sharedSession();
+        return session === undefined || this.#login === undefined ? undefined : { session, login: this.#login };
+      },
+      takeOver: ({ session, login }) => {
+        this.#login = login;
+        this.#stopLifecycleWatch ??= watchPageLifecycle((signal) => this.#link.checkConnection(signal));
+        this.#link.adopt(session);
+        this.#phone.start(login as Extract<LoginResponse, { code: 0 }>, config);
+      },
+      state: () => this.#store.current,
+      replaceState: (state) => this.#store.replace(state),
+    };
+  }
+
   private requireConfig(operation: string): ResolvedSdkConfig {
     if (this.#config === undefined) {
       throw new AgentSdkError(ErrorCodes.NOT_INITIALIZED, `${operation} was called before setup(config)`, { operation });
     }
     return this.#config;
   }
+}
+
+/** Web Locks elect the tab that holds the session; BroadcastChannel carries its events to the others. */
+function canShareAcrossTabs(): boolean {
+  return typeof BroadcastChannel === 'function' && typeof navigator !== 'undefined' && typeof navigator.locks?.request === 'function';
 }
 
 /** A new independent client; `AgentSDK` is one of these. Passing a config is the same as calling `setup` on it. */

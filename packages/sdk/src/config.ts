@@ -43,6 +43,13 @@ export interface SdkConfig {
    * open, at most `requestTimeoutMs` from the call, instead of failing at once with WS_NOT_CONNECTED. Default false.
    */
   waitForConnection?: boolean;
+  /**
+   * Tabs of one browser signed in as the same agent share one gateway session and one softphone: the first tab leads,
+   * the others follow its state and send their operations through it, and one of them takes over when it closes
+   * (docs/03-Core-Concepts-and-Lifecycle.md#one-session-across-tabs). Needs Web Locks and BroadcastChannel; elsewhere,
+   * and with `false`, every client has its own session. Default true.
+   */
+  shareSessionAcrossTabs?: boolean;
 }
 
 /** Every option `setup` knows; any other name is refused, so a misspelt option does not go unnoticed. */
@@ -59,6 +66,7 @@ const OPTION_NAMES: ReadonlySet<string> = new Set<keyof SdkConfig>([
   'reconnect',
   'debugHook',
   'waitForConnection',
+  'shareSessionAcrossTabs',
 ]);
 const RECONNECT_OPTION_NAMES: ReadonlySet<string> = new Set<keyof ReconnectOptions>(['initialDelayMs', 'maxDelayMs', 'maxAttempts']);
 
@@ -84,6 +92,7 @@ export function resolveConfig(input: unknown): ResolvedSdkConfig {
     connectTimeoutMs: durationOption(input, 'connectTimeoutMs', 10_000, { positive: true }),
     heartbeatIntervalMs: durationOption(input, 'heartbeatIntervalMs', 30_000, { positive: true }),
     waitForConnection: booleanOption(input, 'waitForConnection', false),
+    shareSessionAcrossTabs: booleanOption(input, 'shareSessionAcrossTabs', true),
     reconnect: reconnectOptions(input.reconnect),
     ...debugHookOption(input.debugHook),
   };

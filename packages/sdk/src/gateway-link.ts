@@ -30,8 +30,8 @@ type ConnectionState = ConnectionStateEvent['state'];
 type LoginParams = OperationParams<'login'>;
 type ResumeOutcome = 'resumed' | 'ended' | 'retry';
 
-/** What resuming needs after a drop. */
-interface Session {
+/** What resuming needs after a drop; another tab resumes it with the `lastSeq` of the events it has seen. */
+export interface Session {
   sessionId: string;
   sessionKey: string;
   tenantId: string;
@@ -62,8 +62,12 @@ export class GatewayLink {
   /** Ends the wait before the next reconnect attempt early. */
   private wakeReconnect: (() => void) | undefined;
   private closeGraceTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Request ids never repeat within a client, so the gateway can tell a request sent again after a reconnect. */
+  /**
+   * Request ids never repeat within a session, so the gateway can tell a request sent again after a reconnect: a
+   * count, after a prefix of this client's own (tabs sharing a session each number their requests).
+   */
   private requestCount = 0;
+  private readonly requestIdPrefix = Math.random().toString(36).slice(2, 8);
   /** Told of every connection-state change: requests waiting for a resume to be sent again. */
   private readonly stateWatchers = new Set<() => void>();
 
@@ -231,7 +235,7 @@ export class GatewayLink {
     });
   }
 
-  private readonly newRequestId = (): string => String(++this.requestCount);
+  private readonly newRequestId = (): string => `${this.requestIdPrefix}-${++this.requestCount}`;
 
   private notifyStateWatchers(): void {
     for (const check of [...this.stateWatchers]) check();
@@ -246,6 +250,21 @@ export class GatewayLink {
     this.log.note(`checking the connection: ${reason}`);
     if (this.state === 'reconnecting') this.wakeReconnect?.();
     else if (this.state === 'open') this.connection?.probe(LIVENESS_CHECK_TIMEOUT_MS);
+  }
+
+  /** The signed-in session and the last event seen, for another tab to resume (`adopt`) if this one closes. */
+  sharedSession(): (Session & { lastSeq: number }) | undefined {
+    return this.session === undefined ? undefined : { ...this.session, lastSeq: this.lastSeq };
+  }
+
+  /** Resumes the session another tab held (it closed), on a socket of this client, from the events it shared. */
+  adopt(shared: Session & { lastSeq: number }): void {
+    const { lastSeq, ...session } = shared;
+    this.drop('taking over the session of another tab');
+    this.session = session;
+    this.lastSeq = lastSeq;
+    this.enter('reconnecting', 'taking over the session of another tab');
+    void this.reconnect(session, this.generation);
   }
 
   /** Drops the session locally (no logout), closes the socket and stops reconnecting. */

@@ -22,90 +22,15 @@ export type {
   SoftphoneView,
 } from './state/agent-sdk-state.js';
 export type { StateListener } from './state/state-store.js';
-export type { PreflightReport, PreflightCheck, PreflightStatus, PreflightOptions } from './preflight.js';
+export type { PreflightReport, PreflightOptions } from './preflight.js';
+export type { PreflightCheck, PreflightStatus } from './preflight-check.js';
+export type { IceCheck, IceCandidateCounts, MediaLoopbackCheck } from './preflight-webrtc.js';
 export { AgentSdkError, isAgentSdkError, ErrorCodes } from './errors.js';
 export type { ErrorCode } from './errors.js';
 export type { SdkConfig, ReconnectOptions } from './config.js';
 export type { DebugEntry } from './debug-log.js';
 export type { EventHandler } from './typed-emitter.js';
-export {
-  EventType,
-  BusinessErrorCode,
-  BusinessErrors,
-  EndpointType,
-  LoginStatus,
-  DeviceStatus,
-  PauseType,
-  CallType,
-  AgentStateName,
-  AgentStateAction,
-} from '@agentsdk/protocol';
-export type {
-  BusinessErrorName,
-  BusinessErrorCodeValue,
-  ErrorCodeInfo,
-  SdkResponse,
-  SdkSuccess,
-  SdkFailure,
-  PauseTypeValue,
-  MonitorMode,
-  SessionTerminateReason,
-  CallOutcome,
-  ListPreviewDialingTaskResult,
-  PreviewDialingTask,
-  QueueStatusEvent,
-  SetOfflineResultEvent,
-  OperationName,
-  OperationParams,
-  OperationResponse,
-  ResponseAction,
-  LoginResult,
-  PreviewObCallResult,
-  QueueStatusResult,
-  EventMap,
-  EventName,
-  EventPayload,
-  EventTypeMap,
-  ReconnectAttemptEvent,
-  KickOutEvent,
-  ForcedLogoutEvent,
-  ForcedLogoutReason,
-  ConnectionStateEvent,
-  SipSessionInitEvent,
-  SipSessionTerminateEvent,
-  SipDisconnectedEvent,
-  WebrtcStatsEvent,
-  SoftphoneStateEvent,
-  CallSummary,
-  RingingEvent,
-  SessionInitEvent,
-  SessionTerminateEvent,
-  CallBridgedEvent,
-  CallMuteEvent,
-  PreviewObCallResultEvent,
-  PreviewObCallStartEvent,
-  ConsultEvent,
-  ConsultEndedEvent,
-  ConsultErrorEvent,
-  ConsultResultEvent,
-  ThreewayUnlinkEvent,
-  InteractReturnEvent,
-  MonitorEvent,
-  MonitorResultEvent,
-  MonitorUnlinkEvent,
-  DisconnectResultEvent,
-  AgentStatus,
-  BindEndpoint,
-  ChannelVariable,
-  QueueParams,
-  QueueAgentStatus,
-  QueueEntry,
-  QueueStatusEntry,
-  QueueStatusMap,
-  EndpointTypeValue,
-  LoginStatusValue,
-  DeviceStatusValue,
-  CallTypeValue,
-  AgentStateNameValue,
-  AgentStateActionValue,
-} from '@agentsdk/protocol';
+/** The protocol's public part: value enums (`CallType`, `PauseType`, `CallOutcome`, ...), `EventType`, business error codes, and the types of every operation and event. */
+export * from '@agentsdk/protocol/contract';
+/** The business error catalogue with each code's message, cause and solution (not on the client: it is prose). */
+export { BusinessErrors } from '@agentsdk/protocol';

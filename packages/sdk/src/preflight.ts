@@ -1,20 +1,13 @@
 /**
  * `AgentSDK.preflight()`: before sign-in, can this page work with the gateway? Each check reports pass, warn or fail
  * with what it saw: the gateway answers over HTTP, a WebSocket opens and answers a ping, the clocks agree, and for
- * softphone agents the microphone is allowed and present.
+ * softphone agents the microphone is allowed and present, ICE gathers candidates and audio crosses a peer connection.
  */
 import { webSocketUrlFor } from './config.js';
+import { checkIce, checkMediaLoopback, type IceCheck, type MediaLoopbackCheck } from './preflight-webrtc.js';
 import { loadWebSocket } from './websocket-factory.js';
 
-export type PreflightStatus = 'pass' | 'warn' | 'fail';
-
-export interface PreflightCheck {
-  status: PreflightStatus;
-  /** What was seen, in words. */
-  detail: string;
-  /** How long the check took, where that is the point (HTTP and WebSocket round trips). */
-  ms?: number;
-}
+import type { PreflightCheck, PreflightStatus } from './preflight-check.js';
 
 export interface PreflightReport {
   /** The worst status of the checks. */
@@ -26,6 +19,10 @@ export interface PreflightReport {
   /** Softphone agents only (`preflight({ softphone: true })`). */
   microphone?: PreflightCheck;
   audioDevices?: PreflightCheck;
+  /** Softphone agents: ICE candidates gathered, by type (with `iceServers`, a STUN or TURN server must answer). */
+  ice?: IceCheck;
+  /** Softphone agents: a short call between two peer connections of this page, with the microphone's audio. */
+  mediaLoopback?: MediaLoopbackCheck;
 }
 
 export interface PreflightOptions {
@@ -33,6 +30,11 @@ export interface PreflightOptions {
   softphone?: boolean;
   /** Per check. Default 5000. */
   timeoutMs?: number;
+  /**
+   * STUN / TURN servers the ICE check gathers against (the tenant's `webrtcStunServer`, your TURN servers). Without
+   * them only host candidates are gathered.
+   */
+  iceServers?: { urls: string | string[]; username?: string; credential?: string }[];
 }
 
 const WEBSOCKET_RTT_WARN_MS = 300;
@@ -44,8 +46,12 @@ export async function runPreflight(baseURL: string, options: PreflightOptions = 
   const timeoutMs = options.timeoutMs ?? 5_000;
   const [http, webSocket] = await Promise.all([checkGateway(baseURL, timeoutMs), checkWebSocket(baseURL, timeoutMs)]);
   const report: PreflightReport = { status: 'pass', gateway: http.check, webSocket, clockSkew: http.clockSkew };
-  if (options.softphone) Object.assign(report, await checkAudio());
-  const checks = [report.gateway, report.webSocket, report.clockSkew, report.microphone, report.audioDevices];
+  if (options.softphone) {
+    Object.assign(report, await checkAudio());
+    report.ice = await checkIce(options.iceServers ?? [], timeoutMs);
+    report.mediaLoopback = await checkMediaLoopback(timeoutMs);
+  }
+  const checks = [report.gateway, report.webSocket, report.clockSkew, report.microphone, report.audioDevices, report.ice, report.mediaLoopback];
   report.status = checks.reduce<PreflightStatus>((worst, check) => (check && ORDER.indexOf(check.status) > ORDER.indexOf(worst) ? check.status : worst), 'pass');
   return report;
 }

@@ -3,11 +3,11 @@
  * exports a page without a module system also needs attached to it.
  */
 import { AgentSDK, AgentSdkError, createAgentSdk, isAgentSdkError } from './index.js';
-import { setSoftphoneModuleLocator } from './softphone/softphone-loader.js';
+import { setChunkLocator } from './chunk-loader.js';
 
-// The softphone bundle sits next to this script; the gateway serves both under /sdk/ if the script's URL is unknown.
+// The optional chunks sit next to this script; the gateway serves them all under /sdk/ if the script's URL is unknown.
 const scriptUrl = typeof document === 'undefined' ? undefined : (document.currentScript as HTMLScriptElement | null)?.src;
-setSoftphoneModuleLocator((baseURL) => (scriptUrl ? new URL('agent-sdk-softphone.js', scriptUrl).href : new URL('/sdk/agent-sdk-softphone.js', baseURL).href));
+setChunkLocator((fileName, baseURL) => (scriptUrl ? new URL(fileName, scriptUrl).href : new URL(`/sdk/${fileName}`, baseURL).href));
 
 Object.assign(AgentSDK, { AgentSdkError, createAgentSdk, isAgentSdkError });
 (globalThis as { AgentSDK?: unknown }).AgentSDK = AgentSDK;

@@ -1,4 +1,5 @@
 /**
+ * The `telemetry` chunk, loaded by telemetry-recorder.ts when `observability` is on.
  * `observability: true`: SDK-triggered events and errors, batched and uploaded to the gateway's telemetry endpoint
  * (docs/protocol.md#sdk-telemetry). Fire and forget: nothing waits for an upload, a failed upload is not retried, and
  * at most TELEMETRY_LIMITS.queueSize events wait (the oldest go first).
@@ -42,9 +43,10 @@ export class Telemetry {
     this.flush();
   }
 
-  record(type: TelemetryEventType, name: string, data?: unknown): void {
+  /** `ts`: when it happened, if it was recorded before this uploader was loaded. */
+  record(type: TelemetryEventType, name: string, data?: unknown, ts = Date.now()): void {
     if (!this.enabled) return;
-    const event: TelemetryEvent = { type, name: name.slice(0, TELEMETRY_LIMITS.nameLength) || 'unnamed', ts: Date.now() };
+    const event: TelemetryEvent = { type, name: name.slice(0, TELEMETRY_LIMITS.nameLength) || 'unnamed', ts };
     const bounded = boundedData(data);
     if (bounded !== undefined) event.data = bounded;
     this.queue.push(event);

@@ -2,12 +2,14 @@
  * Notes each complete recording in its call's record (domain/call-recording.ts), so the call records say which node
  * keeps the file. The write goes to the live store like a disposition's; the call records follow it.
  */
-import type { CompletedRecording } from '../adapters/media/call-recordings.js';
+import type { RecordingMetadata } from '../domain/call.js';
 import { withRecording } from '../domain/call-recording.js';
 import type { CallStore } from '../ports/store.js';
 import type { Logger } from '../ports/logger.js';
+import { transitionStored } from './compare-and-set.js';
 
-const MAX_WRITE_ATTEMPTS = 5;
+/** A recording whose file is complete on this node's disk. */
+export type FinishedRecording = { callId: string } & Pick<RecordingMetadata, 'bytes' | 'durationMs'>;
 
 export class RecordingNotes {
   private readonly writing = new Set<Promise<void>>();
@@ -19,7 +21,7 @@ export class RecordingNotes {
     private readonly logger: Logger,
   ) {}
 
-  note(completed: CompletedRecording): void {
+  note(completed: FinishedRecording): void {
     const write = this.write(completed)
       .catch((error: unknown) =>
         this.logger.error({ err: error, callId: completed.callId }, 'noting a recording in its call record failed'),
@@ -33,12 +35,16 @@ export class RecordingNotes {
     await Promise.all(this.writing);
   }
 
-  private async write({ callId, bytes, durationMs }: CompletedRecording): Promise<void> {
-    for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
-      const stored = await this.calls.get(callId);
-      if (!stored) return;
-      if (await this.calls.compareAndSet(withRecording(stored.value, { nodeId: this.nodeId, bytes, durationMs }), stored.version)) return;
-    }
-    throw new Error(`call ${callId} changed too often to note its recording`);
+  private async write({ callId, bytes, durationMs }: FinishedRecording): Promise<void> {
+    const result = await transitionStored(
+      () => this.calls.get(callId),
+      (stored) =>
+        stored
+          ? { ok: true as const, next: withRecording(stored.value, { nodeId: this.nodeId, bytes, durationMs }) }
+          : { ok: false as const, error: 'NO_CALL' as const, message: 'no such call' },
+      (next, version) => this.calls.compareAndSet(next, version),
+    );
+    // A call that is gone has nothing to note; one that kept changing is worth a line in the log.
+    if (!result.ok && result.error !== 'NO_CALL') throw new Error(`call ${callId} changed too often to note its recording`);
   }
 }

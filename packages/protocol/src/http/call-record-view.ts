@@ -2,7 +2,7 @@
  * GET /api/v1/tenants/{tenantId}/cdrs: one ended call as the API shows it (docs/01-Overview.md "HTTP API"): ISO 8601
  * times, the talk time in seconds, only the variables meant for records (type 2 and 3).
  */
-import type { CallOutcome } from '../call-events.js';
+import type { CallOutcome } from '../event-enums.js';
 import type { CallTypeValue } from '../enums.js';
 import type { LegMediaStats } from '../call-record.js';
 import type { ChannelVariable } from '../types.js';

@@ -31,10 +31,17 @@ export class StateStore {
     return () => this.listeners.delete(entry);
   }
 
+  /** A tab joining another tab's session (tab-session.ts) starts from that tab's snapshot. */
+  replace(state: AgentSdkState): void {
+    this.change(this.state, structuredClone(state));
+  }
+
   private apply<E extends EventName>(event: E, payload: EventMap[E]): void {
-    const previous = this.state;
     // The reducer gets its own copy: the snapshot must not share objects with a payload the app may still change.
-    const next = reduceState(previous, event, structuredClone(payload));
+    this.change(this.state, reduceState(this.state, event, structuredClone(payload)));
+  }
+
+  private change(previous: AgentSdkState, next: AgentSdkState): void {
     if (next === previous) return;
     this.state = deepFreeze(next);
     for (const listener of [...this.listeners]) {

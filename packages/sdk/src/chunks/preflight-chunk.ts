@@ -1,0 +1,2 @@
+/** Chunk `preflight`: the checks of `AgentSDK.preflight()`. */
+export { runPreflight } from '../preflight.js';

@@ -1,0 +1,2 @@
+/** Chunk `telemetry`: the uploader of `observability` events. */
+export { Telemetry } from '../telemetry.js';
