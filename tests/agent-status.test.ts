@@ -2,6 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeClients, signIn } from './helpers/agent-client.js';
 import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
+import { expectNothingWithin } from './helpers/waiting.js';
 
 let gateway: TestGateway;
 beforeAll(async () => {
@@ -45,8 +46,8 @@ describe('agent status operations', () => {
     const { sdk, log } = await signIn(gateway, '1003');
     const mark = log.entries.length;
     expect(await sdk.unpause()).toEqual({ action: 'unpauseResp', code: -1, message: 'already ready', errorCode: 30013 });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(log.names().slice(mark)).toEqual(['unpauseResp']);
+    // Nothing is to follow the refusal: a bounded wait, as there is no event to wait for.
+    await expectNothingWithin(50, () => expect(log.names().slice(mark)).toEqual(['unpauseResp']));
   });
 
   it('changes the bound endpoint and refuses an unregistered extension', async () => {

@@ -301,6 +301,15 @@ describe('blind transfer (key flow)', () => {
     ]);
   });
 
+  // Bug: a call that enters a queue again (blxfer to a queue, an IVR queue node, a failed transfer) gets no queue
+  // timeout: requeue() in blind-transfer-and-ivr.ts schedules none, and the one armed when the call arrived has
+  // fired while it talked (or never existed, for an outbound call). docs/08-State-Machine.md: a queued customer is
+  // let go after the queue's queueTimeoutSeconds. The call waits until the customer hangs up.
+  it.fails('to a queue: arms the queue timeout of the queue the customer now waits in', () => {
+    const { effects } = step(connectedInbound(), blind({ kind: 'queue', queueNo: 'q2' }), 5_000);
+    expect(effects).toContainEqual(expect.objectContaining({ type: 'schedule', event: 'queueTimeout' }));
+  });
+
   it('to an IVR node: the customer alone walks the IVR from that node', () => {
     const { next, effects } = step(connectedInbound(), blind({ kind: 'ivr', ivrId: 'main', nodeId: 'menu', nodes: IVR_NODES }));
     expect(next).toMatchObject({ phase: 'ivr', ivr: { ivrId: 'main', nodeId: 'menu', mode: 'blind' } });

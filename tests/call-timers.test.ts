@@ -21,12 +21,13 @@ describe('call timers', () => {
   it('returns an unanswered call to the queue, pauses the agent, and offers it to the next agent', async () => {
     await sim.setBehaviour('13600001003', { behavior: 'no-answer' });
     const first = await signIn(gateway, '1003'); // queues 0 and 2
+    const offered = clock.mark();
     const callId = await sim.inbound('2', '13800138010');
     await first.log.waitFor('ringing');
     const second = await signIn(gateway, '1004'); // queues 1 and 2; signed in later, so 1003 was offered first
     // Not offered while 1003 rings: nothing to wait for but time.
     await expectNothingWithin(100, () => expect(second.log.of('ringing')).toEqual([]));
-    await clock.armedIn(25_000);
+    await clock.armedIn(25_000, offered);
 
     clock.advance(25_000); // queue 2 rings for 25 s
     expect(await first.log.waitFor('sessionTerminate')).toMatchObject({ callId, side: 'agent', reason: 'agentNoAnswer' });
@@ -62,16 +63,18 @@ describe('call timers', () => {
     await sim.setBehaviour('13900000400', { behavior: 'no-answer' });
     await sim.setBehaviour('13900000401', { behavior: 'answer', answerAfterMs: 1_000 });
     const agent = await signIn(gateway, '1006');
+    const dialling = clock.mark();
     await agent.sdk.previewObCall({ customerNumber: '13900000400', backupNumber: '13900000401', customerAnswerTimeout: 10 });
     clock.advance(300); // the agent's phone answers
     await agent.log.waitFor('previewObCallStart', (e) => e.attempt === 1);
-    await clock.armedIn(10_000);
+    await clock.armedIn(10_000, dialling);
     clock.advance(9_999);
     expect(clock.isArmed(1)).toBe(true);
     expect(agent.log.of('previewObCallStart')).toHaveLength(1);
+    const backup = clock.mark();
     clock.advance(1);
     expect(await agent.log.waitFor('previewObCallStart', (e) => e.attempt === 2)).toMatchObject({ customerNumber: '13900000401' });
-    await clock.armedIn(1_000); // the backup number answers after 1 s
+    await clock.armedIn(1_000, backup); // the backup number answers after 1 s
     clock.advance(1_000);
     expect(await agent.log.waitFor('previewObCallBridge')).toMatchObject({ customerNumber: '13900000401' });
     await agent.sdk.unlink();

@@ -4,7 +4,7 @@
  * response and ran exactly once on the gateway, and each client shows the state the gateway holds.
  * The drops and pauses come from a seeded generator: FAULT_SEED=<n> replays a run.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DebugEntry } from '@agentsdk/sdk';
 import { closeClients, endpointOf, signIn, type TestClient } from './helpers/agent-client.js';
 import { metricValue } from './helpers/metrics.js';
@@ -30,7 +30,8 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Random think time between an agent's actions and between drops: the workload's rhythm, not a wait for anything. */
+const jitter = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Agent {
   agentNo: string;
@@ -76,6 +77,7 @@ afterAll(async () => {
 /** Calls an operation as an application would: while the SDK is reconnecting, wait for it and call again. */
 async function operate(agent: Agent, action: 'pause' | 'unpause', params?: object): Promise<void> {
   for (;;) {
+    const mark = agent.client.log.entries.length;
     try {
       const response = await (agent.client.sdk as any)[action](params);
       agent.outcomes.push({ action, code: response.code });
@@ -83,8 +85,8 @@ async function operate(agent: Agent, action: 'pause' | 'unpause', params?: objec
     } catch (error: any) {
       // Refused before sending (details.state): the connection was not open. Anything else is a finding.
       if (error?.code === 'WS_NOT_CONNECTED' && error.details?.state !== undefined) {
-        await sleep(2);
-        await waitOpen(agent);
+        // Not open when called, so it opens again after the mark.
+        await agent.client.log.waitFor('connectionState', (s) => s.state === 'open', mark, 30_000);
         continue;
       }
       agent.outcomes.push({ action, error: `${error?.code}: ${error?.message}` });
@@ -99,8 +101,7 @@ function requestsSent(agent: Agent): { id: string; action: string }[] {
 
 async function waitOpen(agent: Agent): Promise<void> {
   const log = agent.client.log;
-  const last = () => log.of('connectionState').at(-1)?.state;
-  while (last() !== 'open') await sleep(2);
+  await vi.waitFor(() => expect(log.of('connectionState').at(-1)?.state).toBe('open'), { timeout: 30_000, interval: 2 });
 }
 
 async function takeCall(agent: Agent): Promise<void> {
@@ -115,9 +116,9 @@ async function takeCall(agent: Agent): Promise<void> {
 async function runScript(agent: Agent, random: () => number, done: () => boolean): Promise<void> {
   while (!done()) {
     await operate(agent, 'pause', { pauseType: 1, pauseDescription: 'MEETING' });
-    await sleep(random() * 20);
+    await jitter(random() * 20);
     await operate(agent, 'unpause');
-    await sleep(random() * 20);
+    await jitter(random() * 20);
     if (random() < 0.5) await takeCall(agent);
   }
 }
@@ -131,7 +132,7 @@ describe('fault injection: random socket drops during call flows', () => {
     while (drops < TOTAL_DROPS) {
       const agent = agents[Math.floor(random() * agents.length)] as Agent;
       if (gateway.liveSessions.dropSocket(agent.sessionId)) drops += 1;
-      await sleep(random() * 12);
+      await jitter(random() * 12);
     }
     await Promise.all(scripts);
     await Promise.all(agents.map(waitOpen));

@@ -49,9 +49,12 @@ describe('queueStatus push', () => {
   });
 
   it('holds later changes until the interval is over, then pushes them together', async () => {
-    const agent = (await signIn(gateway, '1007')).sdk; // queue 2
-    await agent.pause({ pauseType: 1, pauseDescription: 'MEETING' });
-    await clock.armedIn(INTERVAL_MS); // the change waits for the end of the interval
+    const mark = clock.mark();
+    const agent = await signIn(gateway, '1007'); // queue 2
+    await agent.sdk.pause({ pauseType: 1, pauseDescription: 'MEETING' });
+    // The feed hears of a status before the agent does; the changes wait for the end of the interval.
+    await agent.log.waitFor('agentStatus', (s) => s.stateAction === 'pause');
+    await clock.armedIn(INTERVAL_MS, mark);
     expect(pushes()).toHaveLength(1);
 
     clock.advance(INTERVAL_MS - 1);
@@ -77,8 +80,9 @@ describe('queueStatus push', () => {
     clock.advance(INTERVAL_MS);
     await signIn(gateway, '1003', { initialStatus: 2, pauseDescription: 'MEETING' }); // nobody of queue 2 idle now
     await supervisor.log.waitFor('queueStatus', () => pushes().length === 3);
+    const mark = clock.mark();
     const callId = await sim.inbound('2', '13800138020');
-    await clock.armedIn(INTERVAL_MS); // the caller waits for the end of the interval
+    await clock.armedIn(INTERVAL_MS, mark); // the caller waits for the end of the interval
     expect(pushes()).toHaveLength(3);
 
     clock.advance(INTERVAL_MS);

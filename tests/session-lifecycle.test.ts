@@ -1,14 +1,14 @@
 /** Sessions over time: kick-out, reconnect and resume, replay of missed events, grace expiry, revoked keys. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '@agentsdk/gateway';
 import { closeClients, signIn } from './helpers/agent-client.js';
 import { simulatorApi } from './helpers/simulator.js';
 import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
+import { WatchedClock } from './helpers/watched-clock.js';
 
 let gateway: TestGateway;
-let clock: ManualClock;
+let clock: WatchedClock;
 beforeAll(async () => {
-  clock = new ManualClock(Date.now());
+  clock = new WatchedClock(Date.now());
   gateway = await startTestGateway({ clock, resumeGraceMs: 60_000 });
 });
 afterEach(closeClients);
@@ -63,8 +63,9 @@ describe('session lifecycle', () => {
   it('signs the agent out when the grace period runs out without a resume', async () => {
     const observer = await signIn(gateway, '1004');
     const sessionId = sessionIdOf(observer);
+    const mark = clock.mark();
     observer.sdk.close();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await clock.armedIn(60_000, mark); // the gateway saw the socket go and keeps the session for the grace period
     expect(gateway.liveSessions.has(sessionId)).toBe(true);
     clock.advance(60_000);
     await expect.poll(() => gateway.liveSessions.has(sessionId)).toBe(false);

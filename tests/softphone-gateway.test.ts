@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { WebSocket } from 'ws';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeClients, newClient } from './helpers/agent-client.js';
 import { openRawSocket } from './helpers/raw-socket.js';
 import { simulatorApi, type SimulatorApi } from './helpers/simulator.js';
@@ -46,15 +46,15 @@ async function sipUserAgent() {
     ws.once('error', reject);
   });
   expect(ws.protocol).toBe('sip');
-  const next = async (match: (message: SipMessage) => boolean, timeoutMs = 5_000): Promise<SipMessage> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const index = received.findIndex(match);
-      if (index >= 0) return received.splice(index, 1)[0]!;
-      if (Date.now() > deadline) throw new Error(`no matching SIP message; have ${received.map((m) => (m.kind === 'request' ? m.method : m.status)).join(', ')}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  };
+  const next = (match: (message: SipMessage) => boolean, timeoutMs = 5_000): Promise<SipMessage> =>
+    vi.waitFor(
+      () => {
+        const index = received.findIndex(match);
+        if (index < 0) throw new Error(`no matching SIP message; have ${received.map((m) => (m.kind === 'request' ? m.method : m.status)).join(', ')}`);
+        return received.splice(index, 1)[0]!;
+      },
+      { timeout: timeoutMs, interval: 10 },
+    );
   return { ws, next, send: (text: string) => ws.send(text), close: () => ws.close() };
 }
 

@@ -7,6 +7,7 @@ import { closeClients, endpointOf, signIn, type TestClient } from './helpers/age
 import { simulatorApi, type SimulatorApi } from './helpers/simulator.js';
 import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
 import { succeeded } from './helpers/responses.js';
+import { expectNothingWithin } from './helpers/waiting.js';
 
 let gateway: TestGateway;
 let sim: SimulatorApi;
@@ -23,7 +24,8 @@ afterEach(async () => {
   await gateway.close();
 });
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+/** Nothing more is to arrive: a bounded wait, as there is no event to wait for. */
+const nothingMore = (check: () => void | Promise<void>) => expectNothingWithin(50, check);
 
 /** What the supervisor saw, without the queue status it is pushed anyway. */
 const supervisorEvents = (mark: number) => supervisor.log.names().slice(mark).filter((name) => name !== 'queueStatus' && name !== 'connectionState');
@@ -56,8 +58,7 @@ describe('setPause / setUnpause', () => {
     const idle = await agent.log.waitFor('agentStatus', (s) => s.stateAction === 'setUnpause');
     expect(idle).toMatchObject({ state: 'idle', loginStatus: 1 });
     expect(idle).not.toHaveProperty('pauseType');
-    await settle();
-    expect(supervisorEvents(mark)).toEqual(['setPauseResp', 'setUnpauseResp']);
+    await nothingMore(() => expect(supervisorEvents(mark)).toEqual(['setPauseResp', 'setUnpauseResp']));
   });
 
   it('overrides the agent\'s own pause', async () => {
@@ -69,8 +70,7 @@ describe('setPause / setUnpause', () => {
   it('answers "already ready" to setUnpause on an idle agent and changes nothing', async () => {
     const agent = await signIn(gateway, '1003');
     expect(await supervisor.sdk.setUnpause({ agentNo: '1003' })).toEqual({ action: 'setUnpauseResp', code: -1, message: 'already ready', errorCode: 30013 });
-    await settle();
-    expect(agent.log.of('agentStatus')).toHaveLength(1);
+    await nothingMore(() => expect(agent.log.of('agentStatus')).toHaveLength(1));
   });
 
   it('refuses an offline agent', async () => {
@@ -84,8 +84,7 @@ describe('setPause / setUnpause', () => {
     const callId = await inCall(agent, '0');
     const mark = agent.log.entries.length;
     expect(await supervisor.sdk.setPause({ agentNo: '1005' })).toEqual({ action: 'setPauseResp', code: -1, message: 'deviceStatus not in idle', errorCode: 30016 });
-    await settle();
-    expect(agent.log.names().slice(mark)).toEqual([]);
+    await nothingMore(() => expect(agent.log.names().slice(mark)).toEqual([]));
     expect(await agentStatusOf('1005')).toMatchObject({ state: 'talking' });
     expect((await sim.call(callId)).legs.every((leg: any) => leg.state === 'answered')).toBe(true);
   });
@@ -168,8 +167,7 @@ describe('setOffline', () => {
     const mark = supervisor.log.entries.length;
     expect(await supervisor.sdk.setOffline({ agentNo: '1005' })).toMatchObject({ code: -1, errorCode: 30016, message: 'deviceStatus not in idle' });
     expect(await supervisor.sdk.setOffline({ agentNo: '1006' })).toMatchObject({ code: -1, errorCode: 20012 });
-    await settle();
-    expect(supervisorEvents(mark)).toEqual(['setOfflineResp', 'setOfflineResp']);
+    await nothingMore(() => expect(supervisorEvents(mark)).toEqual(['setOfflineResp', 'setOfflineResp']));
     expect(agent.log.of('forcedLogout')).toEqual([]);
   });
 });

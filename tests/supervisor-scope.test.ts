@@ -10,6 +10,7 @@ import { OPERATION_TABLE } from '../packages/gateway/src/application/operation-t
 import { closeClients, endpointOf, newClient, signIn, type TestClient } from './helpers/agent-client.js';
 import { demoTenant } from './helpers/tenants.js';
 import { RELAXED_RATE_LIMITS, startTestGateway, type TestGateway } from './helpers/test-gateway.js';
+import { expectNothingWithin } from './helpers/waiting.js';
 
 const SUPERVISOR_OPERATIONS = OPERATION_NAMES.filter((name) => OPERATIONS[name].group === 'supervisor');
 
@@ -123,7 +124,7 @@ describe('supervisors of two tenants', () => {
     const acmeSupervisor = await signInToAcme('1008', { initialStatus: 2, pauseDescription: 'MEETING' });
     expect(await acmeSupervisor.sdk.setPause({ agentNo: '1001' })).toMatchObject({ code: 0 });
     expect(await acmeAgent.log.waitFor('agentStatus', (s) => s.stateAction === 'setPause')).toMatchObject({ tenantId: 'acme', state: 'busy' });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(demoAgent.log.of('agentStatus').map((status) => status.stateAction)).toEqual(['login']);
+    // The demo agent is not to hear of it: a bounded wait, as there is no event to wait for.
+    await expectNothingWithin(50, () => expect(demoAgent.log.of('agentStatus').map((status) => status.stateAction)).toEqual(['login']));
   });
 });

@@ -1,38 +1,36 @@
 /** Three-way calls ending, and duration-limited transfers (pre-alert, then the end), on an injected clock. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '@agentsdk/gateway';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeClients, signIn, type TestClient } from './helpers/agent-client.js';
 import { callRecordOf } from './helpers/calls.js';
 import { simulatorApi, type SimulatorApi } from './helpers/simulator.js';
 import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
+import { WatchedClock } from './helpers/watched-clock.js';
 
 let gateway: TestGateway;
 let sim: SimulatorApi;
-let clock: ManualClock;
+let clock: WatchedClock;
 beforeAll(async () => {
-  clock = new ManualClock(Date.now());
+  clock = new WatchedClock(Date.now());
   gateway = await startTestGateway({ clock });
   sim = simulatorApi(gateway);
 });
 afterEach(closeClients);
 afterAll(() => gateway.close());
 
-/** Moves the clock in small steps, letting the gateway react between them. */
-async function pass(ms: number, step = 100): Promise<void> {
-  for (let elapsed = 0; elapsed < ms; elapsed += step) {
-    clock.advance(Math.min(step, ms - elapsed));
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+/** Waits for `event`, moving the clock 100 ms at a time while it has not come (simulated phones answer on the clock). */
+async function until(client: TestClient, event: Parameters<TestClient['log']['waitFor']>[0], predicate: (data: any) => boolean = () => true, from = 0): Promise<any> {
+  return vi.waitFor(
+    () => {
+      const found = client.log.entries.slice(from).find((e) => e.event === event && predicate(e.data));
+      if (found) return found.data;
+      clock.advance(100);
+      throw new Error(`no ${event}`);
+    },
+    { timeout: 10_000, interval: 5 },
+  );
 }
 
-async function until(client: TestClient, event: Parameters<TestClient['log']['waitFor']>[0], predicate: (data: any) => boolean = () => true, from = 0): Promise<any> {
-  for (let i = 0; i < 200; i++) {
-    const found = client.log.entries.slice(from).find((e) => e.event === event && predicate(e.data));
-    if (found) return found.data;
-    await pass(100);
-  }
-  throw new Error(`no ${event}`);
-}
+const legOf = async (callId: string, number: string) => (await sim.call(callId))?.legs.find((leg: any) => leg.number === number);
 
 async function consultLinked(agentNo: string, queueNo: string, from: string, target: string) {
   await sim.setBehaviour(target, { behavior: 'answer', answerAfterMs: 100 });
@@ -55,10 +53,7 @@ describe('three-way calls', () => {
     // The consulted party hangs up: the simulator's customer hangup ends every customer-side leg, so end that leg alone.
     await gateway.simulator.hangup(targetLeg.legId, 'normal');
     expect(await until(agent, 'atxferThreewayUnlink')).toMatchObject({ party: 'target', reason: 'hangup' });
-    await pass(200);
-    const after = await sim.call(callId);
-    const customer = after.legs.find((l: any) => l.number === '13800138600');
-    expect(customer.hears).toHaveLength(1);
+    await expect.poll(async () => (await legOf(callId, '13800138600')).hears).toHaveLength(1);
     expect(await agent.sdk.unlink()).toMatchObject({ code: 0 });
   });
 
@@ -69,11 +64,8 @@ describe('three-way calls', () => {
     expect(await agent.sdk.unlink()).toMatchObject({ code: 0 });
     expect(await until(agent, 'atxferThreewayUnlink')).toMatchObject({ party: 'agent' });
     expect(await until(agent, 'agentStatus', (s) => s.state === 'wrapup')).toBeDefined();
-    await pass(200);
-    const call = await sim.call(callId);
-    const customer = call.legs.find((l: any) => l.number === '13800138601');
-    const target = call.legs.find((l: any) => l.number === '13900000301');
-    expect(customer.hears).toEqual([target.legId]);
+    const target = await legOf(callId, '13900000301');
+    await expect.poll(async () => (await legOf(callId, '13800138601')).hears).toEqual([target.legId]);
     await sim.hangup(callId);
   });
 });
@@ -81,17 +73,19 @@ describe('three-way calls', () => {
 describe('duration limits', () => {
   it('plays the pre-alert before the limit and ends the transferred call at the limit', async () => {
     const { agent, callId } = await consultLinked('1003', '2', '13800138602', '13900000302');
+    const limited = clock.mark();
     expect(await agent.sdk.completeAtxfer({ durationLimit: 120, preAlertSeconds: 30, preAlertAudioFile: 'ending.wav' })).toMatchObject({ code: 0 });
     await until(agent, 'completeAtxferResult');
-    await pass(89_000, 1_000);
-    let call = await sim.call(callId);
-    expect(call.legs.find((l: any) => l.number === '13800138602').prompts).not.toContain('ending.wav');
-    await pass(2_000, 1_000);
-    call = await sim.call(callId);
-    expect(call.legs.find((l: any) => l.number === '13800138602').prompts).toContain('ending.wav');
-    expect(call.legs.find((l: any) => l.number === '13900000302').prompts).toContain('ending.wav');
-    await pass(30_000, 1_000);
-    expect(await sim.call(callId)).toBeUndefined();
+    await clock.armedIn(90_000, limited); // the pre-alert
+    await clock.armedIn(120_000, limited); // the end
+    clock.advance(89_999);
+    expect(clock.isArmed(1, limited)).toBe(true);
+    expect((await legOf(callId, '13800138602')).prompts).not.toContain('ending.wav');
+    clock.advance(1);
+    await expect.poll(async () => (await legOf(callId, '13800138602')).prompts).toContain('ending.wav');
+    await expect.poll(async () => (await legOf(callId, '13900000302')).prompts).toContain('ending.wav');
+    clock.advance(30_000);
+    await expect.poll(() => sim.call(callId)).toBeUndefined();
     const record = await callRecordOf(gateway, callId);
     expect(record).toMatchObject({ outcome: 'completed', hangupSide: 'system' });
   });

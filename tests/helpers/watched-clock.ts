@@ -6,13 +6,20 @@ import { expect, vi } from 'vitest';
 import { ManualClock } from '@agentsdk/gateway';
 import type { TimerHandle } from '../../packages/gateway/src/ports/clock.js';
 
+interface ArmedTimer {
+  at: number;
+  /** Order of arming, to tell the timers armed after a `mark()`. */
+  sequence: number;
+}
+
 export class WatchedClock extends ManualClock {
-  /** Due times of the timers armed and neither fired nor cancelled. */
-  private readonly armed = new Map<object, number>();
+  /** The timers armed and neither fired nor cancelled. */
+  private readonly armed = new Set<ArmedTimer>();
+  private armedSoFar = 0;
 
   override schedule(delayMs: number, callback: () => void): TimerHandle {
-    const timer = {};
-    this.armed.set(timer, this.now() + Math.max(0, delayMs));
+    const timer: ArmedTimer = { at: this.now() + Math.max(0, delayMs), sequence: this.armedSoFar++ };
+    this.armed.add(timer);
     const handle = super.schedule(delayMs, () => {
       this.armed.delete(timer);
       callback();
@@ -25,14 +32,19 @@ export class WatchedClock extends ManualClock {
     };
   }
 
-  /** Whether a timer due `delayMs` from now is armed. */
-  isArmed(delayMs: number): boolean {
-    const at = this.now() + delayMs;
-    return [...this.armed.values()].includes(at);
+  /** A point to tell later timers from those armed before it. */
+  mark(): number {
+    return this.armedSoFar;
   }
 
-  /** Waits until a timer due `delayMs` from now is armed. */
-  async armedIn(delayMs: number): Promise<void> {
-    await vi.waitFor(() => expect(this.isArmed(delayMs), `a timer due in ${delayMs} ms`).toBe(true), { timeout: 5_000 });
+  /** Whether a timer due `delayMs` from now is armed (one armed since `mark` when given). */
+  isArmed(delayMs: number, mark = 0): boolean {
+    const at = this.now() + delayMs;
+    return [...this.armed].some((timer) => timer.at === at && timer.sequence >= mark);
+  }
+
+  /** Waits until a timer due `delayMs` from now is armed (one armed since `mark` when given). */
+  async armedIn(delayMs: number, mark = 0): Promise<void> {
+    await vi.waitFor(() => expect(this.isArmed(delayMs, mark), `a timer due in ${delayMs} ms`).toBe(true), { timeout: 5_000 });
   }
 }

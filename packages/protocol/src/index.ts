@@ -13,6 +13,10 @@ export type { ParamsValidation } from './validation.js';
 export { PHONE_NUMBER_PATTERN, EXTENSION_PATTERN, SOFTPHONE_ENDPOINT_PATTERN } from './schemas/common.js';
 export { DIALLABLE_CHARACTERS } from './schemas/call-operations.js';
 export { QUEUE_STATUS_SECTIONS } from './schemas/supervisor-operations.js';
+export { TELEMETRY_PATH, TELEMETRY_LIMITS, TELEMETRY_EVENT_TYPES } from './telemetry.js';
+export { TelemetryEventSchema, TelemetryUploadSchema } from './telemetry-schemas.js';
+export type { TelemetryEventType } from './telemetry.js';
+export type { TelemetryEvent, TelemetryUpload } from './telemetry-schemas.js';
 export type { AgentPresence, AgentPresenceList } from './http/agent-presence.js';
 export type { CallRecordView, CallRecordPage } from './http/call-record-view.js';
 export { PHONE_BEHAVIOURS } from './http/simulator-calls.js';
@@ -26,10 +30,6 @@ export type {
   SimulatedCallListing,
   SimulatedCallList,
 } from './http/simulator-calls.js';
-export { TELEMETRY_PATH, TELEMETRY_LIMITS, TELEMETRY_EVENT_TYPES } from './telemetry.js';
-export { TelemetryEventSchema, TelemetryUploadSchema } from './telemetry-schemas.js';
-export type { TelemetryEventType } from './telemetry.js';
-export type { TelemetryEvent, TelemetryUpload } from './telemetry-schemas.js';
 export type { HttpErrorBody } from './http/errors.js';
 export { SESSION_KEY_TTL, IssueSessionKeyBodySchema } from './http/session-keys.js';
 export type { IssueSessionKeyBody, IssuedSessionKey, RevokedSessionKey } from './http/session-keys.js';

@@ -16,8 +16,8 @@ const NAMES: Record<string, string> = {
   clockSkew: 'Clock',
   microphone: 'Microphone',
   audioDevices: 'Audio devices',
-  ice: 'Network paths (ICE)',
-  mediaLoopback: 'Audio loopback',
+  ice: 'Network path (ICE)',
+  mediaLoopback: 'Audio round trip',
 };
 
 const STATUS_WORDS: Record<PreflightStatus, string> = { pass: 'OK', warn: 'Check', fail: 'Failed' };
