@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { signIn } from './helpers/agent-client.js';
-import { demoSignIn, openConsole } from './helpers/browser.js';
+import { demoSignIn, openConsole, saveScreenshot } from './helpers/browser.js';
 import { consoleTestBed } from './helpers/console-test-bed.js';
 
 const UI_TIMEOUT = { timeout: 10_000 };
@@ -83,6 +83,10 @@ describe('presence', () => {
     const transfer = desk.getByRole('dialog', { name: 'Transfer' });
     await transfer.getByRole('combobox', { name: 'Colleague' }).selectOption('1002');
     await transfer.getByText('Bruno Silva cannot take a call now.').waitFor(UI_TIMEOUT);
+    // The picker in a CRM side panel.
+    await desk.setViewportSize({ width: 360, height: 740 });
+    await saveScreenshot(desk, 'narrow-colleague-presence.png');
+    await desk.setViewportSize({ width: 1280, height: 720 });
     await transfer.getByRole('combobox', { name: 'Colleague' }).selectOption('1001');
     await transfer.getByText('cannot take a call now', { exact: false }).waitFor({ state: 'detached', ...UI_TIMEOUT });
 

@@ -1,6 +1,7 @@
 /**
  * The console from a 360 px CRM side panel to a wallboard on a wide screen: at 360, 768 and 1440 px every control of
- * the sign-in screen, the agent desktop (idle, with the simulator open, in a call, in wrap-up) and the wallboard can be
+ * the sign-in screen, the agent desktop (idle, with the simulator open, in a call with its Transfer, Consult and IVR dialogs,
+ * in wrap-up) and the wallboard can be
  * scrolled into view and is not clipped by the viewport or a scroll container; the page never scrolls sideways.
  * Narrow screenshots go to the docs.
  */
@@ -62,7 +63,10 @@ describe.each(VIEWPORTS)('console at $width px', (viewport) => {
     const { page, problems } = await openConsole(browser, gateway.url, viewport);
     await demoSignIn(page, '1005');
     await page.getByText('Ready for the next call').waitFor(UI_TIMEOUT);
-    await page.getByRole('region', { name: 'Recent calls' }).getByText('Loading…').waitFor({ state: 'detached', ...UI_TIMEOUT });
+    await page
+      .getByRole('region', { name: 'Recent calls' })
+      .getByText('Loading…')
+      .waitFor({ state: 'detached', ...UI_TIMEOUT });
     if (narrow) await saveScreenshot(page, 'narrow-agent-idle.png');
     await expectAllReachable(page, 'agent desktop, idle');
     await page.getByRole('button', { name: 'Simulator' }).click();
@@ -75,6 +79,18 @@ describe.each(VIEWPORTS)('console at $width px', (viewport) => {
     await call.getByText('Connected', { exact: true }).waitFor(UI_TIMEOUT);
     if (narrow) await saveScreenshot(page, 'narrow-agent-in-call.png');
     await expectAllReachable(page, 'agent desktop, in a call');
+    for (const [control, dialog] of [
+      ['Transfer…', 'Transfer'],
+      ['Consult…', 'Consult'],
+      ['IVR…', 'Send to IVR'],
+    ] as const) {
+      await call.getByRole('button', { name: control }).click();
+      const open = page.getByRole('dialog', { name: dialog });
+      await open.waitFor(UI_TIMEOUT);
+      await expectAllReachable(page, `the ${dialog} dialog`);
+      await open.getByRole('button', { name: 'Cancel' }).click();
+      await open.waitFor({ state: 'hidden', ...UI_TIMEOUT });
+    }
 
     await sim.hangup(callId);
     await page.getByRole('timer', { name: /^Wrap-up/ }).waitFor(UI_TIMEOUT);

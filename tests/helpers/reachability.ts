@@ -3,7 +3,7 @@
  * into view as keyboard focus does, then its box must lie inside the viewport and inside every ancestor that clips its
  * content, no container that people cannot scroll (overflow hidden) may have had to scroll to show it, and only
  * containers made to scroll sideways (`.table-scroll`, `[data-scrolls-sideways]`) may have scrolled sideways. Also
- * reports a page wider than the viewport.
+ * reports a page wider than the viewport. With a modal dialog open, its controls are the ones checked.
  */
 import type { Page } from 'playwright-core';
 
@@ -46,7 +46,9 @@ export async function unreachableControls(page: Page): Promise<UnreachableContro
       });
     }
     const selector = 'button, a[href], input, select, textarea, summary, [role="tab"], [tabindex]:not([tabindex="-1"])';
-    for (const control of Array.from(document.querySelectorAll<HTMLElement>(selector))) {
+    // An open modal dialog is in the top layer: only its controls can be used, and nothing around it clips them.
+    const modal = document.querySelector('dialog:modal');
+    for (const control of Array.from((modal ?? document).querySelectorAll<HTMLElement>(selector))) {
       if (control.getClientRects().length === 0 || getComputedStyle(control).visibility === 'hidden') continue;
       control.focus();
       control.scrollIntoView({ block: 'nearest', inline: 'nearest' });
@@ -55,6 +57,7 @@ export async function unreachableControls(page: Page): Promise<UnreachableContro
         { by: 'viewport', left: 0, top: 0, right: root.clientWidth, bottom: root.clientHeight },
       ];
       for (let ancestor = control.parentElement; ancestor; ancestor = ancestor.parentElement) {
+        if (modal && !modal.contains(ancestor)) break;
         const style = getComputedStyle(ancestor);
         // scrollIntoView scrolls containers with overflow hidden too, which a person cannot do.
         const movedX = ancestor.scrollLeft !== 0 && unscrollable(style, 'X');
@@ -73,6 +76,7 @@ export async function unreachableControls(page: Page): Promise<UnreachableContro
         const left = outer.left + ancestor.clientLeft;
         const top = outer.top + ancestor.clientTop;
         clips.push({ by: describe(ancestor), left, top, right: left + ancestor.clientWidth, bottom: top + ancestor.clientHeight });
+        if (ancestor === modal) break;
       }
       const clip = clips.find(
         (area) =>

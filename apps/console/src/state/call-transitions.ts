@@ -7,11 +7,18 @@ import { isSuccess } from './event-results.js';
 
 function isPlacedByAgent(info: CallInfo): boolean {
   if (info.callType === CallType.PREVIEW_OUTBOUND) return true;
-  return info.callType === CallType.INTERNAL && info.callerAgentNo === undefined && info.consultingAgentNo === undefined && info.transferredBy === undefined;
+  return (
+    info.callType === CallType.INTERNAL &&
+    info.callerAgentNo === undefined &&
+    info.consultingAgentNo === undefined &&
+    info.transferredBy === undefined
+  );
 }
 
 function connected(call: ActiveCall, at: number): ActiveCall {
-  return call.phase === 'connected' && call.talkingSince !== undefined ? call : { ...call, phase: 'connected', talkingSince: call.talkingSince ?? at };
+  return call.phase === 'connected' && call.talkingSince !== undefined
+    ? call
+    : { ...call, phase: 'connected', talkingSince: call.talkingSince ?? at };
 }
 
 export function callEventTransition(state: DeskState, action: SdkEventAction): DeskState {
@@ -62,11 +69,19 @@ export function callEventTransition(state: DeskState, action: SdkEventAction): D
       return { ...state, consult: { ...consultOf(state, action.payload, at), phase: 'talking' } };
     case 'atxferEnded':
       // `resume`: the agent went back to the caller; the consulted party holds and the consultation goes on.
-      return action.payload.reason === 'resume' ? { ...state, consult: { ...consultOf(state, action.payload, at), phase: 'withCaller' } } : { ...state, consult: undefined };
+      return action.payload.reason === 'resume'
+        ? { ...state, consult: { ...consultOf(state, action.payload, at), phase: 'withCaller' } }
+        : { ...state, consult: undefined };
     case 'atxferError':
-      return { ...state, consult: undefined, consultFailure: { target: consultOf(state, action.payload, at).target, reason: action.payload.reason || 'failed' } };
+      return {
+        ...state,
+        consult: undefined,
+        consultFailure: { target: consultOf(state, action.payload, at).target, reason: action.payload.reason || 'failed' },
+      };
     case 'threewayAtxferResult':
-      return isSuccess(action.payload) && state.consult ? { ...state, consult: { ...consultOf(state, action.payload, at), phase: 'threeway' } } : state;
+      return isSuccess(action.payload) && state.consult
+        ? { ...state, consult: { ...consultOf(state, action.payload, at), phase: 'threeway' } }
+        : state;
     case 'atxferThreewayUnlink':
     case 'completeAtxferResult':
       return state.consult ? { ...state, consult: undefined } : state;
@@ -79,7 +94,11 @@ function sessionInit(state: DeskState, event: EventMap['sessionInit'], at: numbe
   const described = callInfoOf(event);
   if (!described) return state;
   const offered = state.offer?.callId === described.callId ? state.offer : undefined;
-  const info: CallInfo = { ...offered, ...described, chanVariables: described.chanVariables.length > 0 ? described.chanVariables : (offered?.chanVariables ?? []) };
+  const info: CallInfo = {
+    ...offered,
+    ...described,
+    chanVariables: described.chanVariables.length > 0 ? described.chanVariables : (offered?.chanVariables ?? []),
+  };
   // Calls the agent places (preview outbound, internal): the agent's phone answers first, then the far end is
   // dialled; `callBridged` says when it answered.
   const dialling = isPlacedByAgent(info);
@@ -92,14 +111,18 @@ function sessionInit(state: DeskState, event: EventMap['sessionInit'], at: numbe
     ivrResults: [],
   };
   if (!dialling) call.talkingSince = at;
-  const preview = dialling && state.preview ? { ...state.preview, steps: [...state.preview.steps, { name: 'agentAnswered' as const, at }] } : state.preview;
+  const preview =
+    dialling && state.preview
+      ? { ...state.preview, steps: [...state.preview.steps, { name: 'agentAnswered' as const, at }] }
+      : state.preview;
   return { ...state, offer: undefined, call, preview };
 }
 
 function sessionTerminate(state: DeskState, event: SessionTerminateEvent, at: number): DeskState {
   const { callId } = event;
   const described = callInfoOf(event);
-  const subject: CallInfo | undefined = (state.call?.callId === callId ? state.call : undefined) ?? (state.offer?.callId === callId ? state.offer : undefined) ?? described;
+  const subject: CallInfo | undefined =
+    (state.call?.callId === callId ? state.call : undefined) ?? (state.offer?.callId === callId ? state.offer : undefined) ?? described;
   const ended: EndedCall | undefined = subject && { ...subject, ...described, chanVariables: subject.chanVariables, endedAt: at };
   if (ended) {
     // Some endings report only a reason (rejected, transferred, survey, pickedUp): it is the outcome for the agent.
@@ -118,7 +141,9 @@ function sessionTerminate(state: DeskState, event: SessionTerminateEvent, at: nu
   return {
     ...state,
     outboundResult:
-      dialledWithoutAnswer && customerNumber !== undefined ? { kind: 'ended', customerNumber, outcome: ended.outcome ?? 'failed', at } : state.outboundResult,
+      dialledWithoutAnswer && customerNumber !== undefined
+        ? { kind: 'ended', customerNumber, outcome: ended.outcome ?? 'failed', at }
+        : state.outboundResult,
     offer: state.offer?.callId === callId ? undefined : state.offer,
     call: state.call?.callId === callId ? undefined : state.call,
     preview: undefined,
@@ -143,7 +168,13 @@ function withCall(state: DeskState, event: Pick<CallEvent, 'callId'>, change: (c
   return { ...state, call: change(call) };
 }
 
-function previewStep(state: DeskState, name: PreviewStepName, at: number, event: CallEvent & { attempt?: number; message?: string }, failed?: string): DeskState {
+function previewStep(
+  state: DeskState,
+  name: PreviewStepName,
+  at: number,
+  event: CallEvent & { attempt?: number; message?: string },
+  failed?: string,
+): DeskState {
   const preview = state.preview ?? { customerNumber: event.customerNumber ?? '', steps: [] };
   const detail = name === 'start' && event.attempt !== undefined ? `attempt ${event.attempt}` : event.message;
   const step = detail === undefined ? { name, at } : { name, at, detail };

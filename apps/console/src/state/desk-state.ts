@@ -34,9 +34,17 @@ export function deskTransition(state: DeskState, action: DeskAction): DeskState 
     case 'reset':
       return { ...INITIAL_DESK_STATE, connection: state.connection };
     case 'previewRequested':
-      return { ...state, outboundResult: undefined, preview: { customerNumber: action.customerNumber, steps: [{ name: 'requested', at: action.at }] } };
+      return {
+        ...state,
+        outboundResult: undefined,
+        preview: { customerNumber: action.customerNumber, steps: [{ name: 'requested', at: action.at }] },
+      };
     case 'previewRefused':
-      return { ...state, preview: undefined, outboundResult: { kind: 'refused', customerNumber: action.customerNumber, explained: action.explained, at: action.at } };
+      return {
+        ...state,
+        preview: undefined,
+        outboundResult: { kind: 'refused', customerNumber: action.customerNumber, explained: action.explained, at: action.at },
+      };
     case 'supervisorNoticeDismissed':
       return state.supervisorNotice === undefined ? state : { ...state, supervisorNotice: undefined };
     case 'outboundResultDismissed':
@@ -44,7 +52,11 @@ export function deskTransition(state: DeskState, action: DeskAction): DeskState 
     case 'previewAbandoned':
       return state.preview === undefined ? state : { ...state, preview: undefined };
     case 'consultStarted':
-      return { ...state, consultFailure: undefined, consult: { targetType: action.targetType, target: action.target, phase: 'dialing', since: action.at } };
+      return {
+        ...state,
+        consultFailure: undefined,
+        consult: { targetType: action.targetType, target: action.target, phase: 'dialing', since: action.at },
+      };
     case 'ivrEntered':
       return state.call ? { ...state, call: { ...state.call, inIvrSince: action.at } } : state;
     case 'monitorStarted':
@@ -80,7 +92,10 @@ function sdkEventTransition(state: DeskState, action: SdkEventAction): DeskState
       return { ...state, sessionEnd: { reason: 'kickOut', message: 'You signed in on another desktop, so this one was signed out.' } };
     case 'forcedLogout': {
       const { reason, message } = action.payload;
-      return { ...state, sessionEnd: { reason, message: reason === 'supervisor' ? SIGNED_OUT_BY_SUPERVISOR : (message ?? 'The gateway ended the session.') } };
+      return {
+        ...state,
+        sessionEnd: { reason, message: reason === 'supervisor' ? SIGNED_OUT_BY_SUPERVISOR : (message ?? 'The gateway ended the session.') },
+      };
     }
     default:
       return mediaTransition(supervisionTransition(callEventTransition(state, action), action), action);
@@ -104,7 +119,17 @@ function agentStatusTransition(state: DeskState, agent: AgentStatus, at: number)
   }
   if (agent.state === 'talking' && agent.callId !== undefined && next.call === undefined && next.monitor === undefined) {
     // A call already up when this desktop signed in or resumed (a supervisor's monitoring leg is not one).
-    next.call = { callId: agent.callId, chanVariables: [], phase: 'connected', connectedAt: agent.stateSince, talkingSince: agent.stateSince, held: false, muted: { in: false, out: false }, ivrResults: [], takenOver: true };
+    next.call = {
+      callId: agent.callId,
+      chanVariables: [],
+      phase: 'connected',
+      connectedAt: agent.stateSince,
+      talkingSince: agent.stateSince,
+      held: false,
+      muted: { in: false, out: false },
+      ivrResults: [],
+      takenOver: true,
+    };
     if (agent.callType !== undefined) next.call.callType = agent.callType;
   }
   if (agent.state === 'offline') {
