@@ -48,6 +48,7 @@ import { endCallsOf } from './application/owner-recovery.js';
 import { serveNodeRequests } from './application/node-requests.js';
 import { QueueStatusFeed } from './application/queue-status-feed.js';
 import { RoutingSignals } from './application/routing-signals.js';
+import { CallChanges } from './application/call-changes.js';
 import { createLogger, unredacted, type DestinationStream } from './adapters/logging/pino-logger.js';
 import type { Logger } from './ports/logger.js';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './application/rate-limiter.js';
@@ -319,13 +320,12 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
       )
     : undefined;
   const telephony = new LegRouter({ recordings, switchboard: simulator, farEnds: [...(options.farEndDrivers ?? []), ...(sip ? [sip] : []), softphones], virtualPhones: embedded });
-  const dialer = new DialerService(logger);
-  const calls = new CallService(ownerId, store, bus, clock, telephony, agents, tenants, logger, routing, (call) => {
-    recordingPolicy.callChanged(call);
-    queueStatusFeed.callChanged(call);
-    dialer.callChanged(call);
-  });
+  const callChanges = new CallChanges();
+  const calls = new CallService(ownerId, store, bus, clock, telephony, agents, tenants, logger, routing, (call) => callChanges.changed(call));
   const router = new AcdRouter(store, tenants, agents, calls, logger);
+  const dialer = new DialerService({ ownerId, store, bus, clock, tenants, agents, calls, telephony }, logger);
+  callChanges.on((call) => queueStatusFeed.callChanged(call));
+  callChanges.on((call) => dialer.callChanged(call));
   // An available agent is offered to its queues' waiting calls, then to the dialer; the first to lock the agent wins.
   routing.onQueue((tenantId, queueNo) => router.route(tenantId, queueNo));
   routing.onAgentAvailable((tenantId, agentNo) => router.agentAvailable(tenantId, agentNo));
@@ -345,7 +345,6 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     dialer,
     liveSessions,
   };
-  dialer.attach(services);
   const exclusiveStore = !options.store;
   const lease = new OwnerLease({
     services,

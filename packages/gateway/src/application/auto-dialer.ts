@@ -79,20 +79,18 @@ export class DialerService {
   /** Available agents with nothing due now, and when they are looked at again. */
   private readonly waiting = new Map<string, TimerHandle>();
   private readonly recorded = new Set<string>();
-  private deps?: DialerDependencies;
-  private events?: DialerEvents;
+  private readonly events: DialerEvents;
   private stopped = false;
 
-  constructor(private readonly logger: Logger) {}
-
-  /** Set once the gateway's services exist. */
-  attach(deps: DialerDependencies): void {
-    this.deps = deps;
+  constructor(
+    private readonly deps: DialerDependencies,
+    private readonly logger: Logger,
+  ) {
     this.events = new DialerEvents(deps.bus, deps.store.dialer);
   }
 
   async start(tenant: TenantConfig, agentNo: string, sessionId: string, taskId: string, variables: ChannelVariable[]): Promise<DialerMembershipChange | DialerRefusal> {
-    const deps = this.required();
+    const deps = this.deps;
     const task = await deps.store.dialer.getTask(tenant.tenantId, taskId);
     if (!task) return { ok: false, error: 'BAD_PARAM', message: `bad param: taskId ${taskId} is not an auto-dial task of the tenant` };
     const record = await this.agentRecord(tenant.tenantId, agentNo, sessionId);
@@ -104,7 +102,7 @@ export class DialerService {
   }
 
   async pause(tenant: TenantConfig, agentNo: string, sessionId: string, taskId: string): Promise<DialerMembershipChange | DialerRefusal> {
-    const deps = this.required();
+    const deps = this.deps;
     const record = await deps.store.dialer.getAgent(tenant.tenantId, agentNo);
     if (record?.sessionId !== sessionId || !(taskId in record.tasks)) return { ok: false, error: 'INVALID_STATE', message: `invalid state: not working task ${taskId}` };
     await deps.store.dialer.putAgent(leave(record, taskId));
@@ -113,13 +111,13 @@ export class DialerService {
   }
 
   async changeWorkMode(tenantId: string, agentNo: string, sessionId: string, workMode: ObWorkMode): Promise<void> {
-    const deps = this.required();
+    const deps = this.deps;
     await deps.store.dialer.putAgent(withWorkMode(await this.agentRecord(tenantId, agentNo, sessionId), workMode));
   }
 
   /** The tenant's preview tasks that are not paused, with their next due numbers. */
   async previewTasks(tenant: TenantConfig): Promise<PreviewDialingTask[]> {
-    const { store, clock } = this.required();
+    const { store, clock } = this.deps;
     const tasks = (await store.dialer.listTasks(tenant.tenantId)).filter((task) => task.mode === 'preview' && !task.paused);
     return Promise.all(
       tasks.map(async (task) => {
@@ -136,13 +134,13 @@ export class DialerService {
    * other number.
    */
   async claimPreviewNumber(tenant: TenantConfig, agentNo: string, sessionId: string, number: string): Promise<{ tag: DialerCallTag; variables: ChannelVariable[] } | undefined> {
-    const { store, clock } = this.required();
+    const { store, clock } = this.deps;
     const member = await store.dialer.getAgent(tenant.tenantId, agentNo);
     if (member?.sessionId !== sessionId) return undefined;
     const owner = previewOwner(sessionId);
     for (const taskId of Object.keys(member.tasks).sort()) {
       const task = await store.dialer.getTask(tenant.tenantId, taskId);
-      if (!task || task.mode !== 'preview' || task.paused) continue;
+      if (task?.mode !== 'preview' || task.paused) continue;
       const claimed = await store.dialer.claimNumber(tenant.tenantId, taskId, number, { owner, now: clock.now(), leaseMs: PREVIEW_HOLD_MS });
       if (claimed) return { tag: { taskId, number, owner, attemptsBefore: claimed.attempts }, variables: numberVariables(claimed) };
     }
@@ -151,7 +149,7 @@ export class DialerService {
 
   /** getPreviewNumber: the number the session holds in the preview task, else the next due one, now held for it. */
   async holdPreviewNumber(tenant: TenantConfig, agentNo: string, sessionId: string, taskId: string): Promise<{ ok: true; fields: GetPreviewNumberResult } | DialerRefusal> {
-    const { store, clock } = this.required();
+    const { store, clock } = this.deps;
     const task = await store.dialer.getTask(tenant.tenantId, taskId);
     if (task?.mode !== 'preview') return { ok: false, error: 'BAD_PARAM', message: `bad param: taskId ${taskId} is not a preview task of the tenant` };
     const member = await store.dialer.getAgent(tenant.tenantId, agentNo);
@@ -175,7 +173,7 @@ export class DialerService {
 
   /** skipPreviewNumber: the held number is recorded `skipped` and leaves the task, undialled. */
   async skipPreviewNumber(tenant: TenantConfig, agentNo: string, sessionId: string, taskId: string, number: string): Promise<{ ok: true } | DialerRefusal> {
-    const { store, clock } = this.required();
+    const { store, clock } = this.deps;
     const task = await store.dialer.getTask(tenant.tenantId, taskId);
     const skipped = task && (await store.dialer.recordOutcome(tenant.tenantId, taskId, number, { owner: previewOwner(sessionId), outcome: 'skipped', at: clock.now() }));
     if (!task || !skipped) return { ok: false, error: 'INVALID_STATE', message: `invalid state: not holding ${number} of task ${taskId}` };
@@ -185,7 +183,7 @@ export class DialerService {
 
   /** The preview call could not start: its number is due again as before. */
   async releasePreviewNumber(tenantId: string, tag: DialerCallTag): Promise<void> {
-    await this.required().store.dialer.releaseClaim(tenantId, tag.taskId, tag.number, tag.owner);
+    await this.deps.store.dialer.releaseClaim(tenantId, tag.taskId, tag.number, tag.owner);
   }
 
   /** The agent can take a call: dial for it if it works a progressive task. One attempt per agent at a time. */
@@ -202,7 +200,7 @@ export class DialerService {
 
   /** A task was created or changed over the API (resumed, numbers added): told to supervisors; agents waiting on this node look again. */
   taskChanged(task: DialerTaskRecord, change: DialerTaskChange): void {
-    const tenant = this.deps?.tenants.get(task.tenantId);
+    const tenant = this.deps.tenants.get(task.tenantId);
     if (tenant) void this.announce(tenant, task, change);
     const prefix = keyOf(task.tenantId, '');
     for (const key of [...this.waiting.keys()]) if (key.startsWith(prefix)) this.agentAvailable(task.tenantId, key.slice(prefix.length));
@@ -233,7 +231,7 @@ export class DialerService {
   }
 
   private async announce(tenant: TenantConfig, task: DialerTaskRecord, change: DialerTaskChange, agentNo?: string): Promise<void> {
-    await this.events?.task(tenant, task, change, agentNo).catch((error: unknown) => this.logger.error({ err: error, taskId: task.taskId }, 'dialer task event failed'));
+    await this.events.task(tenant, task, change, agentNo).catch((error: unknown) => this.logger.error({ err: error, taskId: task.taskId }, 'dialer task event failed'));
   }
 
   /** A number's attempt was recorded: its outcome is told, and the task's end when it was the last number. */
@@ -242,34 +240,29 @@ export class DialerService {
     task: DialerTaskRecord,
     attempt: { number: string; outcome: DialerOutcome; attemptsBefore: number; nextAttemptAt?: number; callId?: string; agentNo?: string },
   ): Promise<void> {
-    const { store } = this.required();
+    const { store } = this.deps;
     const { attemptsBefore, ...rest } = attempt;
-    await this.events?.numberOutcome(tenant, { ...rest, taskId: task.taskId, attempts: attemptsBefore + (countsAsAttempt(attempt.outcome) ? 1 : 0) });
+    await this.events.numberOutcome(tenant, { ...rest, taskId: task.taskId, attempts: attemptsBefore + (countsAsAttempt(attempt.outcome) ? 1 : 0) });
     if (attempt.nextAttemptAt === undefined && (await store.dialer.progress(tenant.tenantId, task.taskId)).remaining === 0) {
       await this.announce(tenant, task, 'finished');
     }
   }
 
-  private required(): DialerDependencies {
-    if (!this.deps) throw new Error('the dialer is not attached to the gateway services');
-    return this.deps;
-  }
-
   private async agentRecord(tenantId: string, agentNo: string, sessionId: string): Promise<DialerAgentRecord> {
-    const deps = this.required();
+    const deps = this.deps;
     const agent = await deps.agents.current(tenantId, agentNo);
     return dialerAgentOf(await deps.store.dialer.getAgent(tenantId, agentNo), { tenantId, agentNo, sessionId, loginWorkMode: agent.workMode });
   }
 
   private async recordAttempt(call: CallRecord, outcome: DialerOutcome | 'notDialled'): Promise<void> {
-    const { store, clock } = this.required();
+    const { store, clock } = this.deps;
     const tag = call.dialer!;
     if (outcome === 'notDialled') {
       await store.dialer.releaseClaim(call.tenantId, tag.taskId, tag.number, tag.owner);
       return;
     }
     const task = await store.dialer.getTask(call.tenantId, tag.taskId);
-    const tenant = this.deps?.tenants.get(call.tenantId);
+    const tenant = this.deps.tenants.get(call.tenantId);
     if (!task || !tenant) return;
     const now = clock.now();
     const nextAttemptAt = nextAttemptAfter(task, { attempts: tag.attemptsBefore }, outcome, now);
@@ -342,7 +335,7 @@ export class DialerService {
     this.waiting.get(key)?.cancel();
     this.waiting.set(
       key,
-      this.required().clock.schedule(delayMs, () => {
+      this.deps.clock.schedule(delayMs, () => {
         this.waiting.delete(key);
         this.agentAvailable(tenantId, agentNo);
       }),
@@ -351,7 +344,7 @@ export class DialerService {
 
   /** Claims whose dialler stopped before the outcome (a node lost, a restart): recorded `interrupted`, retried per policy. */
   private async recoverLapsedClaims(tenant: TenantConfig, task: DialerTaskRecord, now: number): Promise<void> {
-    const { store } = this.required();
+    const { store } = this.deps;
     for (const lapsed of await store.dialer.listExpiredClaims(task.tenantId, task.taskId, now)) {
       const nextAttemptAt = nextAttemptAfter(task, lapsed, 'interrupted', now);
       const when = nextAttemptAt === undefined ? {} : { nextAttemptAt };
@@ -366,10 +359,10 @@ export class DialerService {
     tenant: TenantConfig,
     task: DialerTaskRecord,
     now: number,
-    owner = this.required().ownerId,
+    owner = this.deps.ownerId,
     leaseMs = AGENT_ANSWER_TIMEOUT_MS + task.customerAnswerTimeoutSeconds * 1000 + CLAIM_MARGIN_MS,
   ): Promise<DialerNumberRecord | undefined> {
-    const { store } = this.required();
+    const { store } = this.deps;
     for (;;) {
       const number = await store.dialer.claimNext(tenant.tenantId, task.taskId, { owner, now, leaseMs });
       if (!number || (!isDoNotCall(task, number.number) && !isRestricted(tenant, number.number))) return number;
