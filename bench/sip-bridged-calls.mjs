@@ -147,7 +147,13 @@ async function deskPhone(gatewayPort, extension, stats) {
   });
   register();
   await done;
-  return { close: () => (audio.stop(), phone.sip.close(), phone.rtp.close()) };
+  return {
+    close: () => {
+      audio.stop();
+      phone.sip.close();
+      phone.rtp.close();
+    },
+  };
 }
 
 async function customer(gatewayPort, index, stats) {
@@ -180,7 +186,10 @@ async function customer(gatewayPort, index, stats) {
     close: () => {
       phone.sip.send(message(`BYE sip:gateway@127.0.0.1:${gatewayPort} SIP/2.0`, headers('BYE', 2, toTag)), gatewayPort, '127.0.0.1');
       audio.stop();
-      setTimeout(() => (phone.sip.close(), phone.rtp.close()), 200);
+      setTimeout(() => {
+        phone.sip.close();
+        phone.rtp.close();
+      }, 200);
     },
   };
 }
@@ -193,7 +202,6 @@ async function run(calls) {
     stats: { received: 0, jitter: 0 },
   }));
   const gateway = await startGatewayProcess(dir, tenantFile(dir, agents));
-  const stats = { received: 0, jitter: 0 };
   const jitters = [];
   const phones = [];
   const clients = [];

@@ -35,7 +35,11 @@ async function gatewayProcess(path: string) {
     return ((await response.json()) as { sessionKey: string }).sessionKey;
   };
   const killed = new Promise((resolve) => child.once('exit', resolve));
-  return { gateway: { url, issueKey } as unknown as TestGateway, kill: () => (child.kill('SIGKILL'), killed) };
+  return { gateway: { url, issueKey } as unknown as TestGateway, kill: () => {
+      child.kill('SIGKILL');
+      return killed;
+    },
+  };
 }
 
 describe('a gateway killed with SIGKILL', () => {

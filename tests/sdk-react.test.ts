@@ -89,8 +89,14 @@ describe('React bindings', () => {
     let outside: AgentSdkClient | undefined;
     const client = { subscribe: () => () => undefined, getState: () => AgentSDK.getState() } as unknown as AgentSdkClient;
     act(() => {
-      renderers.push(create(createElement(AgentSdkProvider, { client }, createElement(() => ((inside = useAgentSDK()), null)))));
-      renderers.push(create(createElement(() => ((outside = useAgentSDK()), null))));
+      renderers.push(create(createElement(AgentSdkProvider, { client }, createElement(() => {
+        inside = useAgentSDK();
+        return null;
+      }))));
+      renderers.push(create(createElement(() => {
+        outside = useAgentSDK();
+        return null;
+      })));
     });
     expect(inside).toBe(client);
     expect(outside).toBe(AgentSDK);

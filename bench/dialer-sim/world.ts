@@ -237,7 +237,7 @@ export function simulate(options: SimulationOptions): SimulationResult {
   };
 
   queue.push(0, { type: 'tick' });
-  if (options.mode === 'progressive') agents.forEach((_, index) => dial(index));
+  if (options.mode === 'progressive') for (const index of agents.keys()) dial(index);
   for (let next = queue.pop(); next; next = queue.pop()) {
     now = next.at;
     handle(next.event);

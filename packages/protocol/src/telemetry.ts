@@ -1,8 +1,4 @@
-/**
- * SDK telemetry (`setup({ observability: true })`): what the SDK uploads to `POST /api/v1/observability/events`.
- * The body is authenticated by the session it belongs to; docs/protocol.md#sdk-telemetry describes the exchange.
- */
-import type * as v from 'valibot';
+
 
 export const TELEMETRY_PATH = '/api/v1/observability/events';
 

@@ -36,6 +36,7 @@ export interface SoftphoneDevices {
 // system) are set in the constructor; this merge gives them their types.
 export interface AgentSdkClient extends OperationMethods, ContractConstants {}
 
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface above types what the constructor assigns
 export class AgentSdkClient {
   /** The `code` of a local failure (`AgentSdkError`). */
   readonly ErrorCodes: typeof ErrorCodes = ErrorCodes;

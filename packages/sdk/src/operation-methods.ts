@@ -114,4 +114,4 @@ export interface OperationMethods {
 
 /** Compile-time: exactly one documented method per operation of the protocol. */
 type SameKeys<A, B> = [Exclude<keyof A, B>, Exclude<B, keyof A>] extends [never, never] ? true : false;
-const EVERY_OPERATION_HAS_A_METHOD: SameKeys<OperationMethods, OperationName> = true;
+const _EVERY_OPERATION_HAS_A_METHOD: SameKeys<OperationMethods, OperationName> = true;

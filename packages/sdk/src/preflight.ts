@@ -5,7 +5,7 @@
  */
 import { webSocketUrlFor } from './config.js';
 import { checkIce, checkMediaLoopback, type IceCheck, type MediaLoopbackCheck } from './preflight-webrtc.js';
-import { loadWebSocket } from './websocket-factory.js';
+import { loadWebSocket, type WebSocketConstructor } from './websocket-factory.js';
 
 import type { PreflightCheck, PreflightStatus } from './preflight-check.js';
 
@@ -110,7 +110,7 @@ function clockSkewOf(time: unknown, dateHeader: string | null, started: number, 
 async function checkWebSocket(baseURL: string, timeoutMs: number): Promise<PreflightCheck> {
   const url = webSocketUrlFor(baseURL);
   const started = Date.now();
-  let WebSocketImpl;
+  let WebSocketImpl: WebSocketConstructor;
   try {
     WebSocketImpl = await loadWebSocket();
   } catch (error) {

@@ -35,15 +35,15 @@ export function loadWebSocket(): Promise<WebSocketConstructor> {
 }
 
 async function importWsPackage(): Promise<WebSocketConstructor> {
-  let constructor: unknown;
+  let webSocketClass: unknown;
   try {
     const module = (await import('ws')) as { WebSocket?: unknown; default?: unknown };
-    constructor = module.WebSocket ?? module.default;
+    webSocketClass = module.WebSocket ?? module.default;
   } catch (error) {
     throw missingWebSocket(error);
   }
-  if (typeof constructor !== 'function') throw missingWebSocket(undefined);
-  return constructor as WebSocketConstructor;
+  if (typeof webSocketClass !== 'function') throw missingWebSocket(undefined);
+  return webSocketClass as WebSocketConstructor;
 }
 
 function missingWebSocket(cause: unknown): AgentSdkError {

@@ -65,7 +65,7 @@ export function PreviewTaskPanel() {
           </button>
         </div>
       ) : (
-        <div class="form" aria-label="Next record">
+        <div class="form" role="group" aria-label="Next record">
           <p>
             <span class="tabular">{record.number}</span> <span class="muted">· attempt {(record.attempts ?? 0) + 1} · {record.remaining} remaining</span>
           </p>

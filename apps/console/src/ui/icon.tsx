@@ -11,6 +11,7 @@ interface IconProps {
 
 export function Icon({ icon, size = 18, label }: IconProps) {
   return (
+    // biome-ignore lint/a11y/noSvgWithoutTitle: decorative icons are aria-hidden; labelled ones are role=img with aria-label
     <svg
       class="icon"
       width={size}

@@ -67,6 +67,7 @@ export function Menu({ label, ariaLabel, items, buttonClass = 'button button--sm
   };
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: arrow keys and Escape move between the menu's own buttons
     <div class="menu" ref={root} onKeyDown={onKeyDown}>
       <button
         ref={button}

@@ -5,13 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import * as v from 'valibot';
 import { DIALER_TASK_LIMITS, DialerNumberInputSchema } from '@agentsdk/protocol/dialer-tasks';
-import {
-  type AddDialerNumbersResult,
-  type CreateDialerTask,
-  type DialerTaskChange,
-  type DialerTaskView,
-  type PatchDialerTask,
-  type RejectedNumber,
+import type {
+  AddDialerNumbersResult,
+  CreateDialerTask,
+  DialerTaskChange,
+  DialerTaskView,
+  PatchDialerTask,
+  RejectedNumber,
 } from '@agentsdk/protocol';
 import { isDoNotCall, withTaskDefaults, type DialerNumberRecord, type DialerTaskRecord } from '../domain/dialer-campaign.js';
 import { isRestricted, normalizeNumber } from '../domain/outbound-rules.js';
@@ -123,7 +123,7 @@ export class DialerTasks {
       number.history.flatMap((attempt) => (attempt.callId ? [attempt.callId] : [])).join(' '),
       ...variableNames.map((name) => number.variables[name] ?? ''),
     ]);
-    return { ok: true, value: [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n' };
+    return { ok: true, value: `${[header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n` };
   }
 
   /** The tenant file's tasks, created once with their numbers; a task the store already has is left as it is. */

@@ -326,7 +326,7 @@ export function notify<E extends CallEventName>(
   call: CallRecord,
   agentNo: string | undefined,
   event: E,
-  ...[details]: {} extends CallEventDetails<E> ? [details?: CallEventDetails<E>] : [details: CallEventDetails<E>]
+  ...[details]: object extends CallEventDetails<E> ? [details?: CallEventDetails<E>] : [details: CallEventDetails<E>]
 ): CallEffect[] {
   if (!agentNo) return [];
   // The summary completes what the details leave out; TypeScript cannot see that through the generic Omit.
@@ -393,7 +393,7 @@ const MONITOR_EVENTS = {
 } as const satisfies Record<MonitorKind, Record<MonitorStage, CallEventName>>;
 
 /** What each stage's notice adds to the supervisor and agent numbers. */
-type MonitorNoticeDetails = { Result: { result: 'success' }; Link: {}; Unlink: { reason: MonitorUnlinkEvent['reason'] } };
+type MonitorNoticeDetails = { Result: { result: 'success' }; Link: Record<never, never>; Unlink: { reason: MonitorUnlinkEvent['reason'] } };
 
 /** Listening in is silent unless the tenant announces monitoring; the agent hears whisper, barge and three-way. */
 export function agentToldOfMonitoring(monitor: Monitor, kind: MonitorKind): boolean {

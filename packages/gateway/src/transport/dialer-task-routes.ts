@@ -37,7 +37,7 @@ function csvLines(text: string): NumberLine[] | string {
     return `the CSV body cannot be read: ${(error as Error).message}`;
   }
   const [header, ...records] = rows;
-  if (!header || header[0] !== 'number') return 'the CSV header must start with the column "number"';
+  if (header?.[0] !== 'number') return 'the CSV header must start with the column "number"';
   const names = header.slice(1);
   const bad = names.find((name) => !/^[A-Za-z_][A-Za-z0-9_]{0,31}$/.test(name));
   if (bad !== undefined) return `the CSV header column "${bad.slice(0, 40)}" is not a variable name`;

@@ -210,6 +210,7 @@ export class OutboundSipLeg extends SipLeg {
  * characters in a value (a CR LF would start a header of the caller's choosing) become spaces.
  */
 export function passedVariableHeaders(variables: Record<string, string> | undefined): HeaderList {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what a header value must not carry
   return Object.entries(variables ?? {}).map(([name, value]) => [`X-${name}`, value.replace(/[\u0000-\u001f\u007f]/g, ' ')] as const);
 }
 

@@ -33,7 +33,7 @@ export async function performSatisfactionSurvey(ctx: SignedInContext): Promise<O
 /** target 1: into the agent's own leg; 2: to the far end (the customer). */
 export async function sendDtmf(ctx: SignedInContext, params: ValidatedParams<'sendDtmf'>): Promise<Outcome> {
   const call = await currentCall(ctx);
-  if (!call || call.phase !== 'connected') return failed('NO_CALL', 'no connected call');
+  if (call?.phase !== 'connected') return failed('NO_CALL', 'no connected call');
   const legId = params.target === 1 ? call.agentLegId : call.customerLegId;
   if (!legId) return failed('NO_CALL', 'no connected call');
   await ctx.services.calls.sendDtmf(call, legId, params.digits, { durationMs: params.durationMs, gapMs: params.gapMs });

@@ -26,7 +26,7 @@ async function supervisorLeg(ctx: SupervisorContext, call: CallRecord): Promise<
 function monitorAs(kind: MonitorKind) {
   return async (ctx: WatchedAgentContext): Promise<Outcome> => {
     const call = await callOf(ctx, ctx.target.agentNo);
-    if (!call || call.phase !== 'connected') return failed('NO_CALL', `agent ${ctx.target.agentNo} is not in a call`);
+    if (call?.phase !== 'connected') return failed('NO_CALL', `agent ${ctx.target.agentNo} is not in a call`);
     const supervisor = await ctx.services.agents.current(ctx.session.tenantId, ctx.session.agentNo);
     const leg = await supervisorLeg(ctx, call);
     if (!leg) return failed('BAD_DEST_INTERFACE', 'bad destInterface: you have no endpoint bound');
@@ -73,7 +73,7 @@ export async function disconnect(ctx: WatchedAgentContext, params: ValidatedPara
 
 export async function pickup(ctx: WatchedAgentContext): Promise<Outcome> {
   const call = await callOf(ctx, ctx.target.agentNo);
-  if (!call || call.phase !== 'offering') return failed('NO_CALL', `no call ringing at agent ${ctx.target.agentNo}`);
+  if (call?.phase !== 'offering') return failed('NO_CALL', `no call ringing at agent ${ctx.target.agentNo}`);
   const leg = await supervisorLeg(ctx, call);
   if (!leg) return failed('BAD_DEST_INTERFACE', 'bad destInterface: you have no endpoint bound');
   return runWithAgentLocked(ctx.services, call, ctx.session.agentNo, false, { type: 'pickup', supervisorNo: ctx.session.agentNo, leg });

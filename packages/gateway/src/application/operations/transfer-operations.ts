@@ -3,10 +3,10 @@
  * call, then hand the call machine one event. A refused target leaves the call as it was.
  */
 import type { ChannelVariable, ValidatedParams } from '@agentsdk/protocol';
-import type { CallEvent, CallRecord, DurationLimit } from '../../domain/call.js';
+import type { CallEvent, DurationLimit } from '../../domain/call.js';
 import { isRestricted, normalizeNumber } from '../../domain/outbound-rules.js';
 import { findAgent } from '../../domain/tenant.js';
-import type { DialRequest, Destination } from '../../ports/telephony.js';
+import type { Destination } from '../../ports/telephony.js';
 import { agentDestination, dialRequest, nextLegId } from '../../domain/call-legs.js';
 import { failed, type Outcome, type SignedInContext } from '../operation-context.js';
 import { runWithAgentLocked } from './run-with-agent-locked.js';
@@ -57,7 +57,7 @@ export async function startAtxfer(ctx: SignedInContext, params: ValidatedParams<
   const denied = needsTransferPermission(ctx);
   if (denied) return denied;
   const call = await currentCall(ctx);
-  if (!call || call.phase !== 'connected') return failed('NO_CALL', 'no connected call');
+  if (call?.phase !== 'connected') return failed('NO_CALL', 'no connected call');
   const target = await resolveTarget(ctx, params.targetType, params.target);
   if (!target.ok) return target.outcome;
   return runWithAgentLocked(ctx.services, call, target.targetAgentNo, false, {
@@ -90,7 +90,7 @@ export async function blxfer(ctx: SignedInContext, params: ValidatedParams<'blxf
   const denied = needsTransferPermission(ctx);
   if (denied) return denied;
   const call = await currentCall(ctx);
-  if (!call || call.phase !== 'connected') return failed('NO_CALL', 'no connected call');
+  if (call?.phase !== 'connected') return failed('NO_CALL', 'no connected call');
   const common = {
     type: 'blindTransfer' as const,
     variables: (params.blxferVariables ?? []) as ChannelVariable[],
@@ -104,7 +104,7 @@ export async function blxfer(ctx: SignedInContext, params: ValidatedParams<'blxf
   if (params.targetType === 4) {
     const [ivrId = '', nodeId = ''] = params.target.split(':');
     const ivr = ctx.tenant.ivrs.find((candidate) => candidate.ivrId === ivrId);
-    if (!ivr || !ivr.nodes.some((node) => node.id === nodeId)) return failed('BAD_PARAM', `bad param: no IVR node ${params.target} (format <ivrId>:<ivrNode>)`);
+    if (!ivr?.nodes.some((node) => node.id === nodeId)) return failed('BAD_PARAM', `bad param: no IVR node ${params.target} (format <ivrId>:<ivrNode>)`);
     return runWithAgentLocked(ctx.services, call, undefined, false, { ...common, to: { kind: 'ivr', ivrId, nodeId, nodes: ivr.nodes } });
   }
   const target = await resolveTarget(ctx, params.targetType, params.target);
