@@ -61,7 +61,15 @@ try {
     const routing = await measureRouting({ agentCount: ROUTING_AGENTS, calls: ROUTED_CALLS, dataDir: dataDir('routing'), profile });
     if (routing.profileRows) printProfile('routing', routing.profileRows);
     measures.push(
-      measure(`inbound calls routed per second, ${ROUTING_AGENTS.toLocaleString('en')} agents idle`, routing.routedPerSecond, 'calls/s', routing.bareRequestsPerSecond, '≥ 1,000/s', routing.routedPerSecond >= 1000 && routing.routed === ROUTED_CALLS, 0),
+      measure(
+        `inbound calls routed per second, ${ROUTING_AGENTS.toLocaleString('en')} agents idle`,
+        routing.routedPerSecond,
+        'calls/s',
+        routing.bareRequestsPerSecond,
+        '≥ 1,000/s',
+        routing.routedPerSecond >= 1000 && routing.routed === ROUTED_CALLS,
+        0,
+      ),
       measure('double assignments while routing', routing.doubleAssignments, 'count', null, '0', routing.doubleAssignments === 0, 0),
     );
   }
@@ -70,8 +78,23 @@ try {
     const { gateway, bare } = await measureOperations({ dataDir: dataDir('operations'), profile });
     if (gateway.profileRows) printProfile('operations at 2,000 ops/s', gateway.profileRows);
     measures.push(
-      measure('`pause` round trip p50, one connection, sequential', gateway.pauseP50Ms, 'ms', bare.pauseP50Ms, '≤ 3×', gateway.pauseP50Ms <= 3 * bare.pauseP50Ms),
-      measure('server CPU per operation at 2,000 ops/s', gateway.cpuMicrosPerOp, 'µs', bare.cpuMicrosPerOp, '≤ 4×', gateway.cpuMicrosPerOp <= 4 * bare.cpuMicrosPerOp, 1),
+      measure(
+        '`pause` round trip p50, one connection, sequential',
+        gateway.pauseP50Ms,
+        'ms',
+        bare.pauseP50Ms,
+        '≤ 3×',
+        gateway.pauseP50Ms <= 3 * bare.pauseP50Ms,
+      ),
+      measure(
+        'server CPU per operation at 2,000 ops/s',
+        gateway.cpuMicrosPerOp,
+        'µs',
+        bare.cpuMicrosPerOp,
+        '≤ 4×',
+        gateway.cpuMicrosPerOp <= 4 * bare.cpuMicrosPerOp,
+        1,
+      ),
       measure('p99 at 2,000 ops/s over 100 sessions (from send)', gateway.p99Ms, 'ms', bare.p99Ms, '≤ 5 ms', gateway.p99Ms <= 5),
     );
   }
@@ -85,7 +108,15 @@ try {
     const [atMost, bareAtMost] = [gateway.checkpoints.at(-1), bare.checkpoints.at(-1)];
     const sessions = atMost.sessions.toLocaleString('en');
     measures.push(
-      measure(`RSS per signed-in idle session at ${sessions} sessions`, atMost.rssKiB, 'KiB', bareAtMost.rssKiB, '≤ 2× at 20,000 sessions', atMost.rssKiB <= 2 * bareAtMost.rssKiB && atMost.sessions >= most, 2),
+      measure(
+        `RSS per signed-in idle session at ${sessions} sessions`,
+        atMost.rssKiB,
+        'KiB',
+        bareAtMost.rssKiB,
+        '≤ 2× at 20,000 sessions',
+        atMost.rssKiB <= 2 * bareAtMost.rssKiB && atMost.sessions >= most,
+        2,
+      ),
       measure(`heap per signed-in idle session at ${sessions} sessions`, atMost.heapKiB, 'KiB', bareAtMost.heapKiB, '—', null, 2),
       measure(`heartbeat CPU per ping at ${sessions} sessions`, gateway.heartbeatCpuMicros, 'µs', bare.heartbeatCpuMicros, '—', null, 1),
     );
@@ -126,7 +157,10 @@ function writeTable({ date, machine, loadAverage }) {
   for (const m of measures) {
     const cell = (value, unit = m.unit) => (value === null ? '—' : `${value.toLocaleString('en')} ${unit}`);
     const pass = m.pass === null ? '—' : m.pass ? 'yes' : 'no';
-    rows.set(m.name, `| ${m.name} | ${cell(m.value)} | ${cell(m.baseline, BASELINE_UNITS[m.unit] ?? m.unit)} | ${m.ratio === null ? '—' : `${m.ratio}×`} | ${m.target} | ${pass} |`);
+    rows.set(
+      m.name,
+      `| ${m.name} | ${cell(m.value)} | ${cell(m.baseline, BASELINE_UNITS[m.unit] ?? m.unit)} | ${m.ratio === null ? '—' : `${m.ratio}×`} | ${m.target} | ${pass} |`,
+    );
   }
   const lines = [
     '',

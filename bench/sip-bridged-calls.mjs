@@ -14,7 +14,10 @@ import { join } from 'node:path';
 import { createAgentSdk } from '@agentsdk/sdk';
 import { DEMO_TENANT_FILE } from '@agentsdk/gateway';
 
-const COUNTS = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const COUNTS = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const CALL_COUNTS = COUNTS.length > 0 ? COUNTS : [10, 25, 50];
 const WARMUP_MS = 3_000;
 const WINDOW_MS = 10_000;
@@ -41,7 +44,15 @@ function tenantFile(dir, agents) {
 
 async function startGatewayProcess(dir, tenantPath) {
   const child = spawn(process.execPath, ['packages/gateway/dist/main.js'], {
-    env: { ...process.env, PORT: '0', AGENT_GATEWAY_SIP_PORT: '0', AGENT_GATEWAY_RTP_PORTS: '56000-57999', AGENT_GATEWAY_DATA_DIR: dir, AGENT_GATEWAY_TENANTS: tenantPath, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      AGENT_GATEWAY_SIP_PORT: '0',
+      AGENT_GATEWAY_RTP_PORTS: '56000-57999',
+      AGENT_GATEWAY_DATA_DIR: dir,
+      AGENT_GATEWAY_TENANTS: tenantPath,
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';
@@ -68,15 +79,32 @@ async function endpoint() {
 }
 
 const field = (text, name) => new RegExp(`^${name}:\\s*(.*)$`, 'mi').exec(text)?.[1]?.trim();
-const sdpOf = (port) => ['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 's=-', 'c=IN IP4 127.0.0.1', 't=0 0', `m=audio ${port} RTP/AVP 0`, 'a=rtpmap:0 PCMU/8000', ''].join('\r\n');
+const sdpOf = (port) =>
+  ['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 's=-', 'c=IN IP4 127.0.0.1', 't=0 0', `m=audio ${port} RTP/AVP 0`, 'a=rtpmap:0 PCMU/8000', ''].join(
+    '\r\n',
+  );
 const remoteMedia = (body) => ({ address: /c=IN IP4 (\S+)/.exec(body)?.[1], port: Number(/m=audio (\d+)/.exec(body)?.[1]) });
 function message(startLine, headers, body = '') {
   return `${startLine}\r\n${headers.map(([name, value]) => `${name}: ${value}`).join('\r\n')}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
 }
 function response(request, status, reason, extra = [], body = '') {
-  const vias = request.split('\r\n').filter((line) => /^Via:/i.test(line)).map((line) => ['Via', line.slice(4).trim()]);
+  const vias = request
+    .split('\r\n')
+    .filter((line) => /^Via:/i.test(line))
+    .map((line) => ['Via', line.slice(4).trim()]);
   const to = field(request, 'To');
-  return message(`SIP/2.0 ${status} ${reason}`, [...vias, ['From', field(request, 'From')], ['To', /tag=/.test(to) ? to : `${to};tag=${randomBytes(4).toString('hex')}`], ['Call-ID', field(request, 'Call-ID')], ['CSeq', field(request, 'CSeq')], ...extra], body);
+  return message(
+    `SIP/2.0 ${status} ${reason}`,
+    [
+      ...vias,
+      ['From', field(request, 'From')],
+      ['To', /tag=/.test(to) ? to : `${to};tag=${randomBytes(4).toString('hex')}`],
+      ['Call-ID', field(request, 'Call-ID')],
+      ['CSeq', field(request, 'CSeq')],
+      ...extra,
+    ],
+    body,
+  );
 }
 
 /** Sends a PCMU frame every 20 ms from `rtp` and records RFC 3550 interarrival jitter of what arrives. */
@@ -137,11 +165,26 @@ async function deskPhone(gatewayPort, extension, stats) {
       const uri = `sip:127.0.0.1:${gatewayPort}`;
       const cnonce = randomBytes(4).toString('hex');
       const answer = md5(`${md5(`${username}:${realm}:${PASSWORD}`)}:${nonce}:00000001:${cnonce}:auth:${md5(`REGISTER:${uri}`)}`);
-      register(`Digest username="${username}", realm="${realm}", nonce="${nonce}", uri="${uri}", response="${answer}", qop=auth, nc=00000001, cnonce="${cnonce}", algorithm=MD5`);
+      register(
+        `Digest username="${username}", realm="${realm}", nonce="${nonce}", uri="${uri}", response="${answer}", qop=auth, nc=00000001, cnonce="${cnonce}", algorithm=MD5`,
+      );
     } else if (text.startsWith('SIP/2.0 200') && /REGISTER/.test(field(text, 'CSeq'))) registered();
     else if (text.startsWith('INVITE ')) {
       const body = text.slice(text.indexOf('\r\n\r\n') + 4);
-      phone.sip.send(response(text, 200, 'OK', [['Contact', `<sip:${extension}@127.0.0.1:${phone.sipPort}>`], ['Content-Type', 'application/sdp']], sdpOf(phone.rtpPort)), gatewayPort, '127.0.0.1');
+      phone.sip.send(
+        response(
+          text,
+          200,
+          'OK',
+          [
+            ['Contact', `<sip:${extension}@127.0.0.1:${phone.sipPort}>`],
+            ['Content-Type', 'application/sdp'],
+          ],
+          sdpOf(phone.rtpPort),
+        ),
+        gatewayPort,
+        '127.0.0.1',
+      );
       audio.start(remoteMedia(body));
     } else if (text.startsWith('BYE ')) phone.sip.send(response(text, 200, 'OK'), gatewayPort, '127.0.0.1');
   });
@@ -180,7 +223,15 @@ async function customer(gatewayPort, index, stats) {
       answered();
     } else if (text.startsWith('BYE ')) phone.sip.send(response(text, 200, 'OK'), gatewayPort, '127.0.0.1');
   });
-  phone.sip.send(message(`INVITE sip:02088880000@127.0.0.1:${gatewayPort} SIP/2.0`, [...headers('INVITE', 1), ['Content-Type', 'application/sdp']], sdpOf(phone.rtpPort)), gatewayPort, '127.0.0.1');
+  phone.sip.send(
+    message(
+      `INVITE sip:02088880000@127.0.0.1:${gatewayPort} SIP/2.0`,
+      [...headers('INVITE', 1), ['Content-Type', 'application/sdp']],
+      sdpOf(phone.rtpPort),
+    ),
+    gatewayPort,
+    '127.0.0.1',
+  );
   await done;
   return {
     close: () => {
@@ -215,7 +266,13 @@ async function run(calls) {
       });
       const { sessionKey } = await keyResponse.json();
       const sdk = createAgentSdk({ baseURL: gateway.url });
-      const login = await sdk.login({ tenantId: 'demo', agentNo: agent.agentNo, sessionKey, bindEndpoint: { endpointType: 2, endpoint: agent.extension }, initialStatus: 1 });
+      const login = await sdk.login({
+        tenantId: 'demo',
+        agentNo: agent.agentNo,
+        sessionKey,
+        bindEndpoint: { endpointType: 2, endpoint: agent.extension },
+        initialStatus: 1,
+      });
       if (login.code !== 0) throw new Error(`login ${agent.agentNo}: ${login.message}`);
       clients.push(sdk);
     }

@@ -36,7 +36,11 @@ describe('agent lock contention', () => {
   it('answers previewObCall and pause with 20103 when the agent cannot be written, and recovers after', async () => {
     const agent = await signIn(gateway, '1001');
     rival.contend(true);
-    expect(await agent.sdk.previewObCall({ customerNumber: '13800138000' })).toMatchObject({ code: -1, errorCode: 20103, message: 'fail to get lock' });
+    expect(await agent.sdk.previewObCall({ customerNumber: '13800138000' })).toMatchObject({
+      code: -1,
+      errorCode: 20103,
+      message: 'fail to get lock',
+    });
     expect(await agent.sdk.pause({ pauseType: 1 })).toMatchObject({ code: -1, errorCode: 20103 });
     rival.contend(false);
     expect(await agent.sdk.pause({ pauseType: 1 })).toMatchObject({ code: 0 });

@@ -34,10 +34,24 @@ describe('login', () => {
       bindEndpoint: endpointOf('1002'),
       initialStatus: 1,
     });
-    expect(response).toMatchObject({ action: 'loginResp', code: 0, message: 'ok', tenantId: 'demo', agentNo: '1002', bindEndpoint: endpointOf('1002') });
+    expect(response).toMatchObject({
+      action: 'loginResp',
+      code: 0,
+      message: 'ok',
+      tenantId: 'demo',
+      agentNo: '1002',
+      bindEndpoint: endpointOf('1002'),
+    });
     expect(response).not.toHaveProperty('webrtcSocketUrl');
     const status = await log.waitFor('agentStatus');
-    expect(status).toMatchObject({ eventType: 'agentStatus', agentNo: '1002', state: 'idle', stateAction: 'login', loginStatus: 1, deviceStatus: 0 });
+    expect(status).toMatchObject({
+      eventType: 'agentStatus',
+      agentNo: '1002',
+      state: 'idle',
+      stateAction: 'login',
+      loginStatus: 1,
+      deviceStatus: 0,
+    });
     const names = log.names().filter((name) => name !== 'connectionState');
     expect(names.slice(0, 2)).toEqual(['loginResp', 'agentStatus']);
     const { eventType, ...eventResponse } = log.of('loginResp')[0];
@@ -57,7 +71,11 @@ describe('login', () => {
 
   it('returns the softphone fields for endpointType 3', async () => {
     const response = succeeded(await loginWith({ bindEndpoint: { endpointType: 3, endpoint: '' } }));
-    expect(response).toMatchObject({ code: 0, bindEndpoint: { endpointType: 3, endpoint: '1001' }, webrtcStunServer: expect.stringMatching(/^stun:/) });
+    expect(response).toMatchObject({
+      code: 0,
+      bindEndpoint: { endpointType: 3, endpoint: '1001' },
+      webrtcStunServer: expect.stringMatching(/^stun:/),
+    });
     expect(response.webrtcSocketUrl).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/sip$/);
     expect(response.sipPwd).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(response.sipIp).toBe('127.0.0.1');
@@ -84,7 +102,13 @@ describe('login', () => {
       const key = await short.issueKey('1001', 60);
       clock.advance(61_000);
       const { sdk } = newClient(short);
-      const response = await sdk.login({ tenantId: 'demo', agentNo: '1001', sessionKey: key, bindEndpoint: endpointOf('1001'), initialStatus: 1 });
+      const response = await sdk.login({
+        tenantId: 'demo',
+        agentNo: '1001',
+        sessionKey: key,
+        bindEndpoint: endpointOf('1001'),
+        initialStatus: 1,
+      });
       expect(response).toMatchObject({ code: -1, errorCode: 30003, message: 'session key expired' });
     } finally {
       await short.close();
@@ -94,7 +118,13 @@ describe('login', () => {
   it('refuses an unknown agent', async () => {
     const { sdk } = newClient(gateway);
     const key = await gateway.issueKey('1001');
-    const response = await sdk.login({ tenantId: 'demo', agentNo: '4242', sessionKey: key, bindEndpoint: endpointOf('1001'), initialStatus: 1 });
+    const response = await sdk.login({
+      tenantId: 'demo',
+      agentNo: '4242',
+      sessionKey: key,
+      bindEndpoint: endpointOf('1001'),
+      initialStatus: 1,
+    });
     expect(response).toMatchObject({ code: -1, errorCode: 30004 });
   });
 

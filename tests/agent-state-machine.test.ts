@@ -10,7 +10,15 @@ const T0 = 1_000;
 function signedIn(initialStatus: 1 | 2 | 3 = 1): AgentRecord {
   const result = transition(
     offlineAgent('demo', '1001', 0),
-    { type: 'login', sessionId: 's1', socketOwnerId: 'boot-1', bindEndpoint: endpoint, initialStatus, wrapupSeconds: 30, pause: initialStatus === 2 ? { pauseType: 1, pauseDescription: 'MEETING' } : undefined },
+    {
+      type: 'login',
+      sessionId: 's1',
+      socketOwnerId: 'boot-1',
+      bindEndpoint: endpoint,
+      initialStatus,
+      wrapupSeconds: 30,
+      pause: initialStatus === 2 ? { pauseType: 1, pauseDescription: 'MEETING' } : undefined,
+    },
     T0,
   );
   if (!result.ok) throw new Error(result.message);
@@ -19,17 +27,34 @@ function signedIn(initialStatus: 1 | 2 | 3 = 1): AgentRecord {
 
 describe('agent state machine', () => {
   it('signs in idle, busy with a reason, or in wrap-up that ends by itself', () => {
-    expect(toAgentStatus(signedIn(1))).toMatchObject({ state: 'idle', loginStatus: 1, stateAction: 'login', stateSince: T0, loginTime: T0 });
+    expect(toAgentStatus(signedIn(1))).toMatchObject({
+      state: 'idle',
+      loginStatus: 1,
+      stateAction: 'login',
+      stateSince: T0,
+      loginTime: T0,
+    });
     expect(toAgentStatus(signedIn(2))).toMatchObject({ state: 'busy', loginStatus: 2, pauseType: 1, pauseDescription: 'MEETING' });
-    const wrapup = transition(offlineAgent('demo', '1001', 0), { type: 'login', sessionId: 's1', socketOwnerId: 'boot-1', bindEndpoint: endpoint, initialStatus: 3, wrapupSeconds: 30 }, T0);
+    const wrapup = transition(
+      offlineAgent('demo', '1001', 0),
+      { type: 'login', sessionId: 's1', socketOwnerId: 'boot-1', bindEndpoint: endpoint, initialStatus: 3, wrapupSeconds: 30 },
+      T0,
+    );
     expect(wrapup.ok && wrapup.effects).toContainEqual({ type: 'scheduleWrapupEnd', at: T0 + 30_000 });
     if (!wrapup.ok) return;
     expect(transition(wrapup.next, { type: 'wrapupEnd' }, T0 + 29_999)).toMatchObject({ ok: false });
-    expect(transition(wrapup.next, { type: 'wrapupEnd' }, T0 + 30_000)).toMatchObject({ ok: true, next: { loginStatus: 1, stateAction: 'wrapupEnd' } });
+    expect(transition(wrapup.next, { type: 'wrapupEnd' }, T0 + 30_000)).toMatchObject({
+      ok: true,
+      next: { loginStatus: 1, stateAction: 'wrapupEnd' },
+    });
   });
 
   it('kicks the previous session out when the agent signs in again', () => {
-    const again = transition(signedIn(), { type: 'login', sessionId: 's2', socketOwnerId: 'boot-1', bindEndpoint: endpoint, initialStatus: 1, wrapupSeconds: 30 }, T0 + 5);
+    const again = transition(
+      signedIn(),
+      { type: 'login', sessionId: 's2', socketOwnerId: 'boot-1', bindEndpoint: endpoint, initialStatus: 1, wrapupSeconds: 30 },
+      T0 + 5,
+    );
     expect(again).toMatchObject({ ok: true, next: { sessionId: 's2' } });
     expect(again.ok && again.effects[0]).toEqual({ type: 'kickOut', sessionId: 's1' });
   });
@@ -48,13 +73,28 @@ describe('agent state machine', () => {
 
   it('refuses what the state does not allow, with the spec messages', () => {
     const offline = offlineAgent('demo', '1001', 0);
-    expect(transition(offline, { type: 'pause', pauseType: 1, pauseDescription: 'busy' }, T0)).toEqual({ ok: false, error: 'NOT_LOGGED_IN', message: 'not logined' });
-    expect(transition(offline, { type: 'logout', mode: 1, unbindEndpoint: false }, T0)).toMatchObject({ ok: false, error: 'NOT_LOGGED_IN' });
+    expect(transition(offline, { type: 'pause', pauseType: 1, pauseDescription: 'busy' }, T0)).toEqual({
+      ok: false,
+      error: 'NOT_LOGGED_IN',
+      message: 'not logined',
+    });
+    expect(transition(offline, { type: 'logout', mode: 1, unbindEndpoint: false }, T0)).toMatchObject({
+      ok: false,
+      error: 'NOT_LOGGED_IN',
+    });
     expect(transition(signedIn(), { type: 'unpause' }, T0)).toEqual({ ok: false, error: 'ALREADY_IN_STATE', message: 'already ready' });
     const inCall = { ...signedIn(), deviceStatus: 4 as const };
-    expect(transition(inCall, { type: 'pause', pauseType: 1, pauseDescription: 'busy' }, T0)).toEqual({ ok: false, error: 'AGENT_IN_CALL', message: 'deviceStatus not in idle' });
+    expect(transition(inCall, { type: 'pause', pauseType: 1, pauseDescription: 'busy' }, T0)).toEqual({
+      ok: false,
+      error: 'AGENT_IN_CALL',
+      message: 'deviceStatus not in idle',
+    });
     expect(transition(inCall, { type: 'logout', mode: 1, unbindEndpoint: false }, T0)).toMatchObject({ ok: false, error: 'AGENT_IN_CALL' });
-    expect(transition(inCall, { type: 'logout', mode: 2, unbindEndpoint: false }, T0)).toMatchObject({ ok: true, next: { logoutPending: { unbindEndpoint: false } }, effects: [] });
+    expect(transition(inCall, { type: 'logout', mode: 2, unbindEndpoint: false }, T0)).toMatchObject({
+      ok: true,
+      next: { logoutPending: { unbindEndpoint: false } },
+      effects: [],
+    });
   });
 
   it('signs out keeping or removing the bound endpoint, and ends the session', () => {
@@ -66,7 +106,10 @@ describe('agent state machine', () => {
   });
 
   it('ends only the live session when the server ends one', () => {
-    expect(transition(signedIn(), { type: 'endSession', sessionId: 'old', reason: 'sessionExpired' }, T0)).toMatchObject({ ok: false, error: 'SESSION_ENDED' });
+    expect(transition(signedIn(), { type: 'endSession', sessionId: 'old', reason: 'sessionExpired' }, T0)).toMatchObject({
+      ok: false,
+      error: 'SESSION_ENDED',
+    });
     expect(transition(signedIn(), { type: 'endSession', sessionId: 's1', reason: 'sessionKeyRevoked' }, T0)).toMatchObject({
       ok: true,
       next: { loginStatus: 0, stateAction: 'sessionKeyRevoked' },
@@ -90,14 +133,28 @@ describe('deferred logout and wrap-up', () => {
   });
 
   it('logoutMode 2 during wrap-up waits for the wrap-up', () => {
-    const wrapup = transition(offlineAgent('demo', '1001', 0), { type: 'login', sessionId: 's1', socketOwnerId: 'boot-1', bindEndpoint: endpoint, initialStatus: 3, wrapupSeconds: 30 }, T0);
+    const wrapup = transition(
+      offlineAgent('demo', '1001', 0),
+      { type: 'login', sessionId: 's1', socketOwnerId: 'boot-1', bindEndpoint: endpoint, initialStatus: 3, wrapupSeconds: 30 },
+      T0,
+    );
     if (!wrapup.ok) throw new Error(wrapup.message);
-    expect(transition(wrapup.next, { type: 'logout', mode: 2, unbindEndpoint: false }, T0 + 1)).toMatchObject({ ok: true, next: { loginStatus: 3 } });
-    expect(transition(wrapup.next, { type: 'logout', mode: 1, unbindEndpoint: false }, T0 + 1)).toMatchObject({ ok: true, next: { loginStatus: 0 } });
+    expect(transition(wrapup.next, { type: 'logout', mode: 2, unbindEndpoint: false }, T0 + 1)).toMatchObject({
+      ok: true,
+      next: { loginStatus: 3 },
+    });
+    expect(transition(wrapup.next, { type: 'logout', mode: 1, unbindEndpoint: false }, T0 + 1)).toMatchObject({
+      ok: true,
+      next: { loginStatus: 0 },
+    });
   });
 
   it('does not end wrap-up in the middle of a call placed during it', () => {
-    const wrapup = transition(offlineAgent('demo', '1001', 0), { type: 'login', sessionId: 's1', socketOwnerId: 'boot-1', bindEndpoint: endpoint, initialStatus: 3, wrapupSeconds: 30 }, T0);
+    const wrapup = transition(
+      offlineAgent('demo', '1001', 0),
+      { type: 'login', sessionId: 's1', socketOwnerId: 'boot-1', bindEndpoint: endpoint, initialStatus: 3, wrapupSeconds: 30 },
+      T0,
+    );
     if (!wrapup.ok) throw new Error(wrapup.message);
     const dialing = transition(wrapup.next, { type: 'offer', callId: 'c2', callType: 4, requireIdle: false }, T0 + 1);
     if (!dialing.ok) throw new Error(dialing.message);
@@ -109,7 +166,10 @@ describe('deferred logout and wrap-up', () => {
     if (!detached.ok) throw new Error(detached.message);
     expect(detached.next.detachedSince).toBe(T0 + 1);
     expect(isAvailable(detached.next)).toBe(false);
-    expect(transition(detached.next, { type: 'offer', callId: 'c1', callType: 1, requireIdle: true }, T0 + 2)).toMatchObject({ ok: false, error: 'AGENT_BUSY' });
+    expect(transition(detached.next, { type: 'offer', callId: 'c1', callType: 1, requireIdle: true }, T0 + 2)).toMatchObject({
+      ok: false,
+      error: 'AGENT_BUSY',
+    });
     // The agent's own calls (outbound) need no routing: they still go.
     expect(transition(detached.next, { type: 'offer', callId: 'c2', callType: 4, requireIdle: false }, T0 + 2)).toMatchObject({ ok: true });
 
@@ -122,8 +182,14 @@ describe('deferred logout and wrap-up', () => {
 
   it('is adopted once by a node that finds its socket owner dead, keeping when the socket was lost', () => {
     const adopted = transition(signedIn(), { type: 'sessionAdopted', sessionId: 's1', at: T0 + 1, by: 'boot-2', eventsLost: true }, T0 + 5);
-    expect(adopted).toMatchObject({ ok: true, next: { socketOwnerId: 'boot-2', detachedSince: T0 + 1, eventsLost: true }, effects: [{ type: 'connectionChanged' }] });
-    expect(transition(signedIn(), { type: 'sessionAdopted', sessionId: 'other', at: T0, by: 'boot-2', eventsLost: false }, T0 + 5)).toMatchObject({ ok: false });
+    expect(adopted).toMatchObject({
+      ok: true,
+      next: { socketOwnerId: 'boot-2', detachedSince: T0 + 1, eventsLost: true },
+      effects: [{ type: 'connectionChanged' }],
+    });
+    expect(
+      transition(signedIn(), { type: 'sessionAdopted', sessionId: 'other', at: T0, by: 'boot-2', eventsLost: false }, T0 + 5),
+    ).toMatchObject({ ok: false });
     const signedOut = transition(adopted.ok ? adopted.next : signedIn(), { type: 'logout', mode: 1, unbindEndpoint: false }, T0 + 6);
     expect(signedOut.ok && signedOut.next).not.toHaveProperty('detachedSince');
   });

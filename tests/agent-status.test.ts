@@ -27,9 +27,12 @@ describe('agent status operations', () => {
     const idle = await log.waitFor('agentStatus', (s) => s.stateAction === 'unpause', mark);
     expect(idle).toMatchObject({ state: 'idle', loginStatus: 1 });
     expect(idle).not.toHaveProperty('pauseDescription');
-    expect(log.names().slice(mark).filter((n) => n !== 'connectionState')).toEqual([
-      'pauseResp', 'agentStatus', 'pauseResp', 'agentStatus', 'unpauseResp', 'agentStatus',
-    ]);
+    expect(
+      log
+        .names()
+        .slice(mark)
+        .filter((n) => n !== 'connectionState'),
+    ).toEqual(['pauseResp', 'agentStatus', 'pauseResp', 'agentStatus', 'unpauseResp', 'agentStatus']);
   });
 
   it('defaults the pause reason to "busy" and refuses unknown or mismatched reasons', async () => {
@@ -57,7 +60,10 @@ describe('agent status operations', () => {
       state: 'idle',
       bindEndpoint: { endpointType: 2, endpoint: '8002' },
     });
-    expect(await sdk.updateBoundEndpoint({ bindEndpoint: { endpointType: 2, endpoint: '8999' } })).toMatchObject({ code: -1, errorCode: 20025 });
+    expect(await sdk.updateBoundEndpoint({ bindEndpoint: { endpointType: 2, endpoint: '8999' } })).toMatchObject({
+      code: -1,
+      errorCode: 20025,
+    });
   });
 
   it('logs out: response, final status, socket closed, no reconnect, and the binding kept or removed', async () => {

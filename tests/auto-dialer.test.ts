@@ -11,9 +11,12 @@ let sim: SimulatorApi;
 beforeAll(async () => {
   const demo = await demoTenant();
   // No wrap-up, so the agent is available again as soon as a call ends.
-  gateway = await startTestGateway({ tenants: [await demoTenant({ queues: demo.queues.map((queue) => ({ ...queue, wrapupSeconds: 0 })) })] });
+  gateway = await startTestGateway({
+    tenants: [await demoTenant({ queues: demo.queues.map((queue) => ({ ...queue, wrapupSeconds: 0 })) })],
+  });
   sim = simulatorApi(gateway);
-  for (const number of ['13900001101', '13900001102', '13900001103']) await sim.setBehaviour(number, { behavior: 'answer', answerAfterMs: 50 });
+  for (const number of ['13900001101', '13900001102', '13900001103'])
+    await sim.setBehaviour(number, { behavior: 'answer', answerAfterMs: 50 });
 });
 afterEach(closeClients);
 afterAll(() => gateway.close());
@@ -25,7 +28,10 @@ async function nextBridgedCall(agent: TestClient, number: string, mark: number):
   const bridged = await agent.log.waitFor('callBridged', () => true, mark);
   expect(bridged).toMatchObject({ customerNumber: number, callType: 5 });
   const live = await sim.call(bridged.callId);
-  expect(live.legs.map((leg: any) => [leg.party, leg.number])).toEqual([['agent', '13600001001'], ['customer', number]]);
+  expect(live.legs.map((leg: any) => [leg.party, leg.number])).toEqual([
+    ['agent', '13600001001'],
+    ['customer', number],
+  ]);
   return bridged;
 }
 
@@ -38,14 +44,21 @@ describe('progressive auto-dial', () => {
   it('dials the next number whenever the agent is idle, with callParams in the call record, until paused', async () => {
     const agent = await signIn(gateway, '1001');
     let mark = agent.log.entries.length;
-    expect(await agent.sdk.startAutoObCallTask({ taskId: '11', callParams: '{"campaign":"renewal","batch":"7"}' })).toMatchObject({ code: 0 });
+    expect(await agent.sdk.startAutoObCallTask({ taskId: '11', callParams: '{"campaign":"renewal","batch":"7"}' })).toMatchObject({
+      code: 0,
+    });
 
     const first = await nextBridgedCall(agent, '13900001101', mark);
     const ring = agent.log.entries.findIndex((entry, i) => i >= mark && entry.event === 'agentStatus' && entry.data.stateAction === 'ring');
     const sessionInit = agent.log.entries.findIndex((entry, i) => i >= mark && entry.event === 'sessionInit');
     expect(ring).toBeGreaterThanOrEqual(mark);
     expect(sessionInit).toBeGreaterThan(ring);
-    expect(agent.log.names().slice(mark).filter((name) => CALL_EVENTS.has(name))).toEqual(['sessionInit', 'callBridged']);
+    expect(
+      agent.log
+        .names()
+        .slice(mark)
+        .filter((name) => CALL_EVENTS.has(name)),
+    ).toEqual(['sessionInit', 'callBridged']);
 
     mark = agent.log.entries.length;
     await hangUp(agent, mark);
@@ -68,7 +81,12 @@ describe('progressive auto-dial', () => {
     await hangUp(agent, mark);
     await agent.log.waitFor('agentStatus', (status) => status.state === 'idle', mark);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(agent.log.names().slice(mark).filter((name) => name === 'sessionInit')).toEqual([]);
+    expect(
+      agent.log
+        .names()
+        .slice(mark)
+        .filter((name) => name === 'sessionInit'),
+    ).toEqual([]);
     expect(await agent.sdk.pauseAutoObCallTask({ taskId: '11' })).toMatchObject({ code: -1, errorCode: 30006 });
   });
 
@@ -82,7 +100,12 @@ describe('progressive auto-dial', () => {
     await hangUp(agent, after);
     await agent.log.waitFor('agentStatus', (status) => status.state === 'idle', after);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(agent.log.names().slice(after).filter((name) => name === 'sessionInit')).toEqual([]);
+    expect(
+      agent.log
+        .names()
+        .slice(after)
+        .filter((name) => name === 'sessionInit'),
+    ).toEqual([]);
   });
 });
 

@@ -19,7 +19,12 @@ describe('blind transfer', () => {
     const { agent, callId, legs } = await connectedInboundCall(gateway, sim, '1005', '0', '13800138500');
     const target = await signIn(gateway, '1001');
     const mark = agent.log.entries.length;
-    const response = await agent.sdk.blxfer({ targetType: 1, target: '1001', blxferVariables: [{ name: 'dept', value: 'sales', type: 2 }], blxferDialAgentHold: 1 });
+    const response = await agent.sdk.blxfer({
+      targetType: 1,
+      target: '1001',
+      blxferVariables: [{ name: 'dept', value: 'sales', type: 2 }],
+      blxferDialAgentHold: 1,
+    });
     expect(response).toEqual({ action: 'blxferResp', code: 0, message: 'ok' });
     expect(await agent.log.waitFor('sessionTerminate', () => true, mark)).toMatchObject({ callId, reason: 'transferred' });
     await agent.log.waitFor('agentStatus', (s) => s.state === 'wrapup', mark);
@@ -70,7 +75,11 @@ describe('blind transfer', () => {
     await signIn(gateway, '1002', { initialStatus: 2, pauseDescription: 'LUNCH' });
     const refused = await agent.sdk.blxfer({ targetType: 1, target: '1002' });
     expect(refused).toMatchObject({ code: -1, errorCode: 20011 });
-    expect(await agent.sdk.blxfer({ targetType: 3, target: '9' })).toMatchObject({ code: -1, errorCode: 20000, message: 'bad param: no queue 9 in the tenant' });
+    expect(await agent.sdk.blxfer({ targetType: 3, target: '9' })).toMatchObject({
+      code: -1,
+      errorCode: 20000,
+      message: 'bad param: no queue 9 in the tenant',
+    });
     expect(await agent.sdk.blxfer({ targetType: 4, target: '1:nope' })).toMatchObject({ code: -1, errorCode: 20000 });
     expect(await agent.sdk.hold()).toMatchObject({ code: 0 });
   });

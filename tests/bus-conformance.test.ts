@@ -89,7 +89,17 @@ const event = (n: number, sessionId?: string): BusMessage => ({
 const EVERY_KIND: BusMessage[] = [
   event(1),
   event(2, 'session-2'),
-  { kind: 'event', ...wireEvent('callHeld', { eventType: 'callHeld', callId: 'c1', callType: 1, customerNumber: '13800000000', chanVariables: [{ name: 'a', value: 'b' }], queueNo: 'q1' }) },
+  {
+    kind: 'event',
+    ...wireEvent('callHeld', {
+      eventType: 'callHeld',
+      callId: 'c1',
+      callType: 1,
+      customerNumber: '13800000000',
+      chanVariables: [{ name: 'a', value: 'b' }],
+      queueNo: 'q1',
+    }),
+  },
   { kind: 'endSession', sessionId: 'session-3', closeCode: 4001, reason: 'kicked out' },
   { kind: 'sessionAttached', sessionId: 'session-4', nodeId: 'node-b' },
 ];
@@ -208,7 +218,7 @@ const BUS_CASES: BusCase[] = [
     },
   },
   {
-    name: 'a node hears its own messages once, and the other node\'s too',
+    name: "a node hears its own messages once, and the other node's too",
     twoNodes: true,
     async run({ bus, openPeer, subscribed }) {
       const peer = await openPeer!();

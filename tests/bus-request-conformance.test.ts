@@ -7,7 +7,11 @@ import type { Redis } from 'ioredis';
 import { createMemoryBus, type Bus } from '@agentsdk/gateway';
 import { createRedisBus } from '../packages/gateway/src/adapters/redis/redis-bus.js';
 import type { NodeRequest } from '../packages/gateway/src/ports/bus.js';
-import { NodeRequestFailedError, NodeRequestTimeoutError, NodeUnreachableError } from '../packages/gateway/src/ports/node-request-errors.js';
+import {
+  NodeRequestFailedError,
+  NodeRequestTimeoutError,
+  NodeUnreachableError,
+} from '../packages/gateway/src/ports/node-request-errors.js';
 import { connectTestRedis, extraTestRedis, randomKeyPrefix, TEST_REDIS_URL } from './helpers/redis.js';
 
 const redis = await connectTestRedis();
@@ -77,7 +81,14 @@ describe.each(Object.keys(ADAPTERS))(`bus %s${redis ? '' : ` (redis skipped: ${T
     const stop = await serving.serve('boot-b', async () => undefined);
     await asking.request('boot-b', DTMF, 2_000);
     stop();
-    await expect.poll(() => asking.request('boot-b', DTMF, 2_000).then(() => 'served', (error) => error.name)).toBe('NodeUnreachableError');
+    await expect
+      .poll(() =>
+        asking.request('boot-b', DTMF, 2_000).then(
+          () => 'served',
+          (error) => error.name,
+        ),
+      )
+      .toBe('NodeUnreachableError');
   });
 
   it('rejects with NodeRequestFailedError naming what failed', async () => {

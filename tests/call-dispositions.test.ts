@@ -22,11 +22,17 @@ describe('setDisposition', () => {
     await callRecordOf(gateway, callId);
 
     expect(await agent.sdk.setDisposition({ callId, dispositionCode: 'SOLD_TWICE' })).toMatchObject({ code: -1, errorCode: 20000 });
-    expect(await agent.sdk.setDisposition({ callId, dispositionCode: 'SALE', notes: 'two lines' })).toMatchObject({ action: 'setDispositionResp', code: 0 });
+    expect(await agent.sdk.setDisposition({ callId, dispositionCode: 'SALE', notes: 'two lines' })).toMatchObject({
+      action: 'setDispositionResp',
+      code: 0,
+    });
     expect(await agent.sdk.setDisposition({ callId, dispositionCode: 'RESOLVED' })).toMatchObject({ code: 0 });
     const other = await signIn(gateway, '1006');
     expect(await other.sdk.setDisposition({ callId, dispositionCode: 'SALE' })).toMatchObject({ code: -1, errorCode: 20000 });
-    expect(await other.sdk.setDisposition({ callId: 'no-such-call', dispositionCode: 'SALE' })).toMatchObject({ code: -1, errorCode: 20000 });
+    expect(await other.sdk.setDisposition({ callId: 'no-such-call', dispositionCode: 'SALE' })).toMatchObject({
+      code: -1,
+      errorCode: 20000,
+    });
 
     const record = (await gateway.api('GET', '/api/v1/tenants/demo/cdrs?agentNo=1005')).body.records.find((r: any) => r.callId === callId);
     expect(record.dispositions).toEqual([{ agentNo: '1005', code: 'RESOLVED', at: expect.any(String) }]);

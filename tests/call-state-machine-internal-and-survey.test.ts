@@ -63,7 +63,10 @@ describe('internal call', () => {
     expect(notices(callerAnswers.effects)).toEqual([`${AGENT}: sessionInit`]);
     expect(actions(callerAnswers.effects)).toContainEqual({
       type: 'dial',
-      request: expect.objectContaining({ legId: customerLeg(1), destination: { kind: 'softphone', address: CALLEE_PHONE, party: 'agent' } }),
+      request: expect.objectContaining({
+        legId: customerLeg(1),
+        destination: { kind: 'softphone', address: CALLEE_PHONE, party: 'agent' },
+      }),
     });
 
     const calleeRings = step(callerAnswers.next, ringing(customerLeg(1)));

@@ -37,17 +37,31 @@ const monitor = (kind: MonitorKind, announce = false, supervisorNo = SUPERVISOR)
 const monitoring = (kind: MonitorKind, announce = false): CallRecord =>
   run(connectedInbound(), monitor(kind, announce), ringing(SUPERVISOR_LEG), answered(SUPERVISOR_LEG)).next;
 const setMonitoredBy = (by?: { supervisorNo: string; mode: MonitorKind }) =>
-  ({ type: 'agent', agentNo: AGENT, command: by ? { type: 'setMonitoredBy', callId: CALL_ID, by } : { type: 'setMonitoredBy', callId: CALL_ID } }) as const;
+  ({
+    type: 'agent',
+    agentNo: AGENT,
+    command: by ? { type: 'setMonitoredBy', callId: CALL_ID, by } : { type: 'setMonitoredBy', callId: CALL_ID },
+  }) as const;
 const setMonitoring = (mode: MonitorKind) =>
   ({ type: 'agent', agentNo: SUPERVISOR, command: { type: 'setMonitoring', callId: CALL_ID, target: { agentNo: AGENT, mode } } }) as const;
 
 describe('spy, then barge (key flow)', () => {
   it('spy: spyResult to the supervisor, its phone rings, answers and listens; a silent spy tells the agent nothing', () => {
     const started = step(connectedInbound(), monitor('spy'));
-    expect(started.next.monitor).toEqual({ supervisorNo: SUPERVISOR, legId: SUPERVISOR_LEG, kind: 'spy', state: 'dialing', announced: false });
+    expect(started.next.monitor).toEqual({
+      supervisorNo: SUPERVISOR,
+      legId: SUPERVISOR_LEG,
+      kind: 'spy',
+      state: 'dialing',
+      announced: false,
+    });
     expect(started.next.legs.at(-1)).toMatchObject({ legId: SUPERVISOR_LEG, party: 'agent', agentNo: SUPERVISOR });
     expect(notices(started.effects)).toEqual([`${SUPERVISOR}: spyResult`]);
-    expect(noticeData(started.effects, SUPERVISOR, 'spyResult')).toMatchObject({ result: 'success', supervisorNo: SUPERVISOR, agentNo: AGENT });
+    expect(noticeData(started.effects, SUPERVISOR, 'spyResult')).toMatchObject({
+      result: 'success',
+      supervisorNo: SUPERVISOR,
+      agentNo: AGENT,
+    });
     expect(actions(started.effects)).toEqual([{ type: 'dial', request: dialRequest(SUPERVISOR_LEG, `sip:${SUPERVISOR}`) }]);
 
     const rang = step(started.next, ringing(SUPERVISOR_LEG));
@@ -77,7 +91,12 @@ describe('spy, then barge (key flow)', () => {
       setMonitoredBy({ supervisorNo: SUPERVISOR, mode: 'whisper' }),
       setMonitoring('whisper'),
     ]);
-    expect(notices(effects)).toEqual([`${SUPERVISOR}: spyUnlink`, `${SUPERVISOR}: whisperResult`, `${SUPERVISOR}: whisperLink`, `${AGENT}: whisperLink`]);
+    expect(notices(effects)).toEqual([
+      `${SUPERVISOR}: spyUnlink`,
+      `${SUPERVISOR}: whisperResult`,
+      `${SUPERVISOR}: whisperLink`,
+      `${AGENT}: whisperLink`,
+    ]);
     expect(noticeData(effects, SUPERVISOR, 'spyUnlink')).toMatchObject({ reason: 'switched' });
   });
 
@@ -97,7 +116,12 @@ describe('spy, then barge (key flow)', () => {
   it('barge -> silent spy: the agent is told the barge ended and its status no longer shows the supervisor', () => {
     const { effects } = step(monitoring('barge'), monitor('spy'));
     expect(effects[0]).toEqual({ type: 'monitor', legId: SUPERVISOR_LEG, targetLegId: AGENT_LEG, mode: 'listen' });
-    expect(notices(effects)).toEqual([`${SUPERVISOR}: bargeUnlink`, `${AGENT}: bargeUnlink`, `${SUPERVISOR}: spyResult`, `${SUPERVISOR}: spyLink`]);
+    expect(notices(effects)).toEqual([
+      `${SUPERVISOR}: bargeUnlink`,
+      `${AGENT}: bargeUnlink`,
+      `${SUPERVISOR}: spyResult`,
+      `${SUPERVISOR}: spyLink`,
+    ]);
     expect(actions(effects).slice(1)).toEqual([setMonitoredBy(), setMonitoring('spy')]);
   });
 
@@ -113,54 +137,83 @@ describe('spy, then barge (key flow)', () => {
     expect(notices(effects)).toEqual([`${SUPERVISOR}: threewayLink`, `${AGENT}: threewayLink`]);
   });
 
-  it('stop: the supervisor leg is hung up; its end unlinks, clears the agent\'s status and releases the supervisor', () => {
+  it("stop: the supervisor leg is hung up; its end unlinks, clears the agent's status and releases the supervisor", () => {
     const call = monitoring('whisper');
-    expect(step(call, { type: 'stopMonitor', supervisorNo: SUPERVISOR }).effects).toEqual([{ type: 'hangupLeg', legId: SUPERVISOR_LEG, cause: 'normal' }]);
+    expect(step(call, { type: 'stopMonitor', supervisorNo: SUPERVISOR }).effects).toEqual([
+      { type: 'hangupLeg', legId: SUPERVISOR_LEG, cause: 'normal' },
+    ]);
     const { next, effects } = step(call, ended(SUPERVISOR_LEG));
     expect(next.monitor).toBeUndefined();
     expect(next.phase).toBe('connected');
     expect(notices(effects)).toEqual([`${SUPERVISOR}: whisperUnlink`, `${AGENT}: whisperUnlink`]);
     expect(noticeData(effects, SUPERVISOR, 'whisperUnlink')).toMatchObject({ reason: 'hangup' });
-    expect(actions(effects)).toEqual([setMonitoredBy(), { type: 'agent', agentNo: SUPERVISOR, command: { type: 'callEnded', callId: CALL_ID, wrapupSeconds: 0 } }]);
+    expect(actions(effects)).toEqual([
+      setMonitoredBy(),
+      { type: 'agent', agentNo: SUPERVISOR, command: { type: 'callEnded', callId: CALL_ID, wrapupSeconds: 0 } },
+    ]);
   });
 
   it('a silent spy ends without a word to the agent', () => {
     const { effects } = step(monitoring('spy'), ended(SUPERVISOR_LEG));
     expect(notices(effects)).toEqual([`${SUPERVISOR}: spyUnlink`]);
-    expect(actions(effects)).toEqual([{ type: 'agent', agentNo: SUPERVISOR, command: { type: 'callEnded', callId: CALL_ID, wrapupSeconds: 0 } }]);
+    expect(actions(effects)).toEqual([
+      { type: 'agent', agentNo: SUPERVISOR, command: { type: 'callEnded', callId: CALL_ID, wrapupSeconds: 0 } },
+    ]);
   });
 
-  it('the supervisor\'s phone not answering: unlink with the cause, the supervisor released without wrap-up', () => {
+  it("the supervisor's phone not answering: unlink with the cause, the supervisor released without wrap-up", () => {
     const dialing = step(connectedInbound(), monitor('barge')).next;
-    expect(step(dialing, { type: 'stopMonitor', supervisorNo: SUPERVISOR }).effects).toEqual([{ type: 'hangupLeg', legId: SUPERVISOR_LEG, cause: 'cancelled' }]);
+    expect(step(dialing, { type: 'stopMonitor', supervisorNo: SUPERVISOR }).effects).toEqual([
+      { type: 'hangupLeg', legId: SUPERVISOR_LEG, cause: 'cancelled' },
+    ]);
     const { effects } = step(dialing, ended(SUPERVISOR_LEG, 'noAnswer'));
     expect(noticeData(effects, SUPERVISOR, 'bargeUnlink')).toMatchObject({ reason: 'noAnswer' });
-    expect(effects).toContainEqual({ type: 'agent', agentNo: SUPERVISOR, command: { type: 'offerReleased', callId: CALL_ID, reason: 'other' } });
+    expect(effects).toContainEqual({
+      type: 'agent',
+      agentNo: SUPERVISOR,
+      command: { type: 'offerReleased', callId: CALL_ID, reason: 'other' },
+    });
   });
 
-  it('the call ending while monitored unlinks with callEnded and ends the supervisor\'s part too', () => {
+  it("the call ending while monitored unlinks with callEnded and ends the supervisor's part too", () => {
     const { effects } = step(monitoring('barge'), ended(CUSTOMER_LEG));
     expect(noticeData(effects, SUPERVISOR, 'bargeUnlink')).toMatchObject({ reason: 'callEnded' });
     expect(noticeData(effects, AGENT, 'bargeUnlink')).toMatchObject({ reason: 'callEnded' });
     expect(noticeData(effects, SUPERVISOR, 'sessionTerminate')).toMatchObject({ reason: 'hangup' });
     expect(effects).toContainEqual({ type: 'hangupLeg', legId: SUPERVISOR_LEG, cause: 'normal' });
-    expect(effects).toContainEqual({ type: 'agent', agentNo: SUPERVISOR, command: { type: 'callEnded', callId: CALL_ID, wrapupSeconds: 0 } });
+    expect(effects).toContainEqual({
+      type: 'agent',
+      agentNo: SUPERVISOR,
+      command: { type: 'callEnded', callId: CALL_ID, wrapupSeconds: 0 },
+    });
   });
 
   it('refusals name why', () => {
     expect(refusal(offeringInbound(), monitor('spy'))).toEqual({ error: 'NO_CALL', message: 'agent not in a call' });
     expect(refusal(monitoring('spy'), monitor('spy'))).toEqual({ error: 'ALREADY_IN_STATE', message: 'already in spy' });
-    expect(refusal(monitoring('spy'), monitor('barge', false, '2002'))).toEqual({ error: 'INVALID_STATE', message: `the call is already monitored by ${SUPERVISOR}` });
-    expect(refusal(step(connectedInbound(), monitor('spy')).next, monitor('barge'))).toEqual({ error: 'INVALID_STATE', message: 'your phone has not answered yet' });
-    expect(refusal(monitoring('spy'), { type: 'stopMonitor', supervisorNo: '2002' })).toEqual({ error: 'INVALID_STATE', message: 'not monitoring a call' });
-    expect(refusal(connectedInbound(), { type: 'stopMonitor', supervisorNo: SUPERVISOR })).toEqual({ error: 'INVALID_STATE', message: 'not monitoring a call' });
+    expect(refusal(monitoring('spy'), monitor('barge', false, '2002'))).toEqual({
+      error: 'INVALID_STATE',
+      message: `the call is already monitored by ${SUPERVISOR}`,
+    });
+    expect(refusal(step(connectedInbound(), monitor('spy')).next, monitor('barge'))).toEqual({
+      error: 'INVALID_STATE',
+      message: 'your phone has not answered yet',
+    });
+    expect(refusal(monitoring('spy'), { type: 'stopMonitor', supervisorNo: '2002' })).toEqual({
+      error: 'INVALID_STATE',
+      message: 'not monitoring a call',
+    });
+    expect(refusal(connectedInbound(), { type: 'stopMonitor', supervisorNo: SUPERVISOR })).toEqual({
+      error: 'INVALID_STATE',
+      message: 'not monitoring a call',
+    });
   });
 });
 
 describe('pickup', () => {
   const pickup: CallEvent = { type: 'pickup', supervisorNo: SUPERVISOR, leg: dialRequest(SUPERVISOR_LEG, `sip:${SUPERVISOR}`) };
 
-  it('stops the agent\'s phone, tells the agent who picked up, and rings the supervisor instead', () => {
+  it("stops the agent's phone, tells the agent who picked up, and rings the supervisor instead", () => {
     const { next, effects } = step(offeringInbound(), pickup);
     expect(next).toMatchObject({ phase: 'offering', agentNo: SUPERVISOR, agentLegId: SUPERVISOR_LEG });
     expect(actions(effects)).toEqual([
@@ -171,7 +224,7 @@ describe('pickup', () => {
     expect(noticeData(effects, AGENT, 'sessionTerminate')).toMatchObject({ side: 'system', reason: 'pickedUp', supervisorNo: SUPERVISOR });
   });
 
-  it('the agent\'s cancelled leg does not send the call back to the queue; the supervisor answers and talks', () => {
+  it("the agent's cancelled leg does not send the call back to the queue; the supervisor answers and talks", () => {
     const picked = step(offeringInbound(), pickup).next;
     const agentGone = step(picked, ended(AGENT_LEG, 'cancelled'));
     expect(agentGone.effects).toEqual([]);

@@ -35,12 +35,23 @@ const CONSULT_LEG = 'leg-consult';
 describe('consult (key flow)', () => {
   it('start: the customer holds, the agent gets atxferStart, the target is dialled', () => {
     const { next, effects } = step(connectedInbound(), startConsult());
-    expect(next.consult).toEqual({ legId: CONSULT_LEG, targetType: 1, target: TARGET, targetAgentNo: TARGET, state: 'dialing', variables: [{ name: 'note', value: 'vip' }] });
+    expect(next.consult).toEqual({
+      legId: CONSULT_LEG,
+      targetType: 1,
+      target: TARGET,
+      targetAgentNo: TARGET,
+      state: 'dialing',
+      variables: [{ name: 'note', value: 'vip' }],
+    });
     expect(next.legs.at(-1)).toMatchObject({ legId: CONSULT_LEG, party: 'agent', agentNo: TARGET });
     expect(effects).toEqual([
       { type: 'setHold', legId: CUSTOMER_LEG, held: true },
       { type: 'play', legId: CUSTOMER_LEG, prompt: PROMPTS.holdMusic },
-      { type: 'notify', agentNo: AGENT, event: { event: 'atxferStart', data: expect.objectContaining({ callId: CALL_ID, targetType: 1, target: TARGET }) } },
+      {
+        type: 'notify',
+        agentNo: AGENT,
+        event: { event: 'atxferStart', data: expect.objectContaining({ callId: CALL_ID, targetType: 1, target: TARGET }) },
+      },
       { type: 'dial', request: dialRequest(CONSULT_LEG, `sip:${TARGET}`) },
     ]);
   });
@@ -56,7 +67,10 @@ describe('consult (key flow)', () => {
     const started = step(connectedInbound(), startConsult()).next;
     const rang = step(started, ringing(CONSULT_LEG));
     expect(rang.effects).toContainEqual({ type: 'agent', agentNo: TARGET, command: { type: 'callRinging', callId: CALL_ID } });
-    expect(noticeData(rang.effects, TARGET, 'ringing')).toMatchObject({ consultingAgentNo: AGENT, chanVariables: [{ name: 'note', value: 'vip' }] });
+    expect(noticeData(rang.effects, TARGET, 'ringing')).toMatchObject({
+      consultingAgentNo: AGENT,
+      chanVariables: [{ name: 'note', value: 'vip' }],
+    });
     const linked = step(rang.next, answered(CONSULT_LEG));
     expect(linked.next.consult?.state).toBe('linked');
     expect(actions(linked.effects)).toEqual([
@@ -124,12 +138,22 @@ describe('consult (key flow)', () => {
     expect(next.consult).toBeUndefined();
     expect(noticeData(effects, AGENT, 'atxferError')).toMatchObject({ reason: 'busy', targetType: 1, target: TARGET });
     expect(effects).toContainEqual({ type: 'connect', legIds: [AGENT_LEG, CUSTOMER_LEG] });
-    expect(effects).toContainEqual({ type: 'agent', agentNo: TARGET, command: { type: 'offerReleased', callId: CALL_ID, reason: 'other' } });
+    expect(effects).toContainEqual({
+      type: 'agent',
+      agentNo: TARGET,
+      command: { type: 'offerReleased', callId: CALL_ID, reason: 'other' },
+    });
   });
 
-  it('complete: customer and target talk, the agent leaves into wrap-up, the target becomes the call\'s agent', () => {
+  it("complete: customer and target talk, the agent leaves into wrap-up, the target becomes the call's agent", () => {
     const { next, effects } = step(linkedConsult(), { type: 'completeConsult' });
-    expect(next).toMatchObject({ phase: 'connected', agentNo: TARGET, agentLegId: CONSULT_LEG, held: false, muted: { in: false, out: false } });
+    expect(next).toMatchObject({
+      phase: 'connected',
+      agentNo: TARGET,
+      agentLegId: CONSULT_LEG,
+      held: false,
+      muted: { in: false, out: false },
+    });
     expect(next.consult).toBeUndefined();
     expect(actions(effects)).toEqual([
       { type: 'setHold', legId: CUSTOMER_LEG, held: false },
@@ -147,15 +171,25 @@ describe('consult (key flow)', () => {
     expect(step(next, ended(AGENT_LEG)).effects).toEqual([]);
     const over = step(next, ended(CUSTOMER_LEG));
     expect(over.next).toMatchObject({ phase: 'ended', outcome: 'completed' });
-    expect(over.effects).toContainEqual({ type: 'agent', agentNo: TARGET, command: { type: 'callEnded', callId: CALL_ID, wrapupSeconds: 15 } });
+    expect(over.effects).toContainEqual({
+      type: 'agent',
+      agentNo: TARGET,
+      command: { type: 'callEnded', callId: CALL_ID, wrapupSeconds: 15 },
+    });
   });
 
   it('refusals name what is missing', () => {
     const dialing = step(connectedInbound(), startConsult()).next;
     expect(refusal(dialing, startConsult('1003'))).toEqual({ error: 'INVALID_STATE', message: 'a consultation is already in progress' });
     expect(refusal(offeringInbound(), startConsult())).toEqual({ error: 'NO_CALL', message: 'no connected call' });
-    expect(refusal(dialing, { type: 'resumeConsult' })).toEqual({ error: 'INVALID_STATE', message: 'the consulted party has not answered yet: use cancelAtxfer' });
-    expect(refusal(dialing, { type: 'completeConsult' })).toEqual({ error: 'INVALID_STATE', message: 'the consulted party has not answered yet' });
+    expect(refusal(dialing, { type: 'resumeConsult' })).toEqual({
+      error: 'INVALID_STATE',
+      message: 'the consulted party has not answered yet: use cancelAtxfer',
+    });
+    expect(refusal(dialing, { type: 'completeConsult' })).toEqual({
+      error: 'INVALID_STATE',
+      message: 'the consulted party has not answered yet',
+    });
     expect(refusal(dialing, { type: 'threeway' })).toEqual({ error: 'INVALID_STATE', message: 'the consulted party has not answered yet' });
     for (const type of ['cancelConsult', 'resumeConsult', 'completeConsult', 'threeway'] as const) {
       expect(refusal(connectedInbound(), { type })).toEqual({ error: 'INVALID_STATE', message: 'no consultation' });
@@ -190,11 +224,13 @@ describe('three-way (key flow)', () => {
     expect(noticeData(effects, TARGET, 'sessionTerminate')).toMatchObject({ reason: 'threewayEnded' });
   });
 
-  it('the third party\'s unlink hangs up its own leg only', () => {
-    expect(step(threeway(), { type: 'hangup', side: 1, agentNo: TARGET }).effects).toEqual([{ type: 'hangupLeg', legId: CONSULT_LEG, cause: 'normal' }]);
+  it("the third party's unlink hangs up its own leg only", () => {
+    expect(step(threeway(), { type: 'hangup', side: 1, agentNo: TARGET }).effects).toEqual([
+      { type: 'hangupLeg', legId: CONSULT_LEG, cause: 'normal' },
+    ]);
   });
 
-  it('the agent leaves: customer and third party go on, the third party\'s agent takes the call', () => {
+  it("the agent leaves: customer and third party go on, the third party's agent takes the call", () => {
     const { next, effects } = step(threeway(), { type: 'hangup', side: 1, agentNo: AGENT });
     expect(next).toMatchObject({ phase: 'connected', agentNo: TARGET, agentLegId: CONSULT_LEG });
     expect(next.threeway).toBeUndefined();
@@ -208,12 +244,18 @@ describe('three-way (key flow)', () => {
   });
 
   it('refuses hold and a second consultation during a three-way call', () => {
-    expect(refusal(threeway(), { type: 'hold' })).toEqual({ error: 'INVALID_STATE', message: 'not during a consultation or three-way call' });
+    expect(refusal(threeway(), { type: 'hold' })).toEqual({
+      error: 'INVALID_STATE',
+      message: 'not during a consultation or three-way call',
+    });
     expect(refusal(threeway(), startConsult('1003'))).toEqual({ error: 'INVALID_STATE', message: 'a consultation is already in progress' });
   });
 });
 
-const blind = (to: Extract<CallEvent, { type: 'blindTransfer' }>['to'], options: { sayAgent?: boolean; holdMusic?: boolean } = {}): CallEvent => ({
+const blind = (
+  to: Extract<CallEvent, { type: 'blindTransfer' }>['to'],
+  options: { sayAgent?: boolean; holdMusic?: boolean } = {},
+): CallEvent => ({
   type: 'blindTransfer',
   to,
   variables: [{ name: 'reason', value: 'billing' }],
@@ -221,7 +263,8 @@ const blind = (to: Extract<CallEvent, { type: 'blindTransfer' }>['to'], options:
   holdMusic: options.holdMusic ?? false,
 });
 const TRANSFER_LEG = 'leg-transfer';
-const toAgent = (agentNo = '1003') => blind({ kind: 'leg', leg: dialRequest(TRANSFER_LEG, `sip:${agentNo}`), targetAgentNo: agentNo }, { sayAgent: true });
+const toAgent = (agentNo = '1003') =>
+  blind({ kind: 'leg', leg: dialRequest(TRANSFER_LEG, `sip:${agentNo}`), targetAgentNo: agentNo }, { sayAgent: true });
 const toNumber = () => blind({ kind: 'leg', leg: dialRequest(TRANSFER_LEG, '13700000000', 'customer') }, { holdMusic: true });
 
 describe('blind transfer (key flow)', () => {
@@ -241,7 +284,7 @@ describe('blind transfer (key flow)', () => {
     expect(noticeData(effects, AGENT, 'sessionTerminate')).toMatchObject({ side: 'agent', reason: 'transferred' });
   });
 
-  it('the target agent rings with transferredBy, answers and becomes the call\'s agent', () => {
+  it("the target agent rings with transferredBy, answers and becomes the call's agent", () => {
     const transferring = step(connectedInbound(), toAgent()).next;
     const rang = step(transferring, ringing(TRANSFER_LEG));
     expect(noticeData(rang.effects, '1003', 'ringing')).toMatchObject({ transferredBy: AGENT });
@@ -394,7 +437,7 @@ describe('IVR round trip (key flow)', () => {
     expect(noticeData(effects, AGENT, 'sessionTerminate')).toMatchObject({ reason: 'ivrHangup' });
   });
 
-  it('the agent\'s leg drops during the visit: the customer goes on alone, and the return goes back to the queue', () => {
+  it("the agent's leg drops during the visit: the customer goes on alone, and the return goes back to the queue", () => {
     const { next, effects } = step(inIvr(), ended(AGENT_LEG));
     expect(next).toMatchObject({ phase: 'ivr', ivr: { mode: 'blind' } });
     expect(next.agentNo).toBeUndefined();

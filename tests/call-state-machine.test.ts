@@ -59,7 +59,14 @@ describe('inbound call answered (key flow)', () => {
     const rang = step(offered.next, ringing(AGENT_LEG));
     expect(rang.effects).toEqual([
       { type: 'agent', agentNo: AGENT, command: { type: 'callRinging', callId: CALL_ID } },
-      { type: 'notify', agentNo: AGENT, event: { event: 'ringing', data: expect.objectContaining({ eventType: 'ringing', callId: CALL_ID, queueNo: QUEUE, customerNumber: CUSTOMER }) } },
+      {
+        type: 'notify',
+        agentNo: AGENT,
+        event: {
+          event: 'ringing',
+          data: expect.objectContaining({ eventType: 'ringing', callId: CALL_ID, queueNo: QUEUE, customerNumber: CUSTOMER }),
+        },
+      },
     ]);
 
     const talking = step(rang.next, answered(AGENT_LEG), T0 + 5);
@@ -83,7 +90,11 @@ describe('inbound call answered (key flow)', () => {
     expect(first.next).toMatchObject({ phase: 'ended', outcome: 'completed', hangupSide: 'agent', endedAt: T0 + 60 });
     expect(first.next.endRequested).toBeUndefined();
     expect(noticeData(first.effects, AGENT, 'sessionTerminate')).toMatchObject({ side: 'agent', reason: 'hangup', outcome: 'completed' });
-    expect(first.effects).toContainEqual({ type: 'agent', agentNo: AGENT, command: { type: 'callEnded', callId: CALL_ID, wrapupSeconds: 15 } });
+    expect(first.effects).toContainEqual({
+      type: 'agent',
+      agentNo: AGENT,
+      command: { type: 'callEnded', callId: CALL_ID, wrapupSeconds: 15 },
+    });
     // The other leg's end only completes the call record.
     const second = step(first.next, ended(CUSTOMER_LEG), T0 + 61);
     expect(second.effects).toEqual([]);
@@ -128,7 +139,11 @@ describe('an offered agent does not take the call', () => {
     const back = step(rejected.next, ended(AGENT_LEG, 'rejected'));
     expect(back.next).toMatchObject({ phase: 'queued', declinedBy: [AGENT] });
     expect(noticeData(back.effects, AGENT, 'sessionTerminate')).toMatchObject({ reason: 'rejected' });
-    expect(back.effects).toContainEqual({ type: 'agent', agentNo: AGENT, command: { type: 'offerReleased', callId: CALL_ID, reason: 'other' } });
+    expect(back.effects).toContainEqual({
+      type: 'agent',
+      agentNo: AGENT,
+      command: { type: 'offerReleased', callId: CALL_ID, reason: 'other' },
+    });
   });
 
   it('the customer hangs up while the agent rings: abandoned, the agent is released without wrap-up', () => {
@@ -167,7 +182,11 @@ describe('preview outbound (key flow)', () => {
     const started = previewOutbound();
     expect(started.call).toMatchObject({ phase: 'agentDialing', agentNo: AGENT, customerLegId: customerLeg(1) });
     expect(notices(started.effects)).toEqual([`${AGENT}: previewObCallResult`]);
-    expect(noticeData(started.effects, AGENT, 'previewObCallResult')).toMatchObject({ result: 'success', message: 'dialing', requestUniqueId: 'req-1' });
+    expect(noticeData(started.effects, AGENT, 'previewObCallResult')).toMatchObject({
+      result: 'success',
+      message: 'dialing',
+      requestUniqueId: 'req-1',
+    });
     expect(actions(started.effects)).toEqual([{ type: 'dial', request: dialRequest(AGENT_LEG, `sip:${AGENT}`) }]);
 
     const agentRings = step(started.call, ringing(AGENT_LEG));
@@ -203,11 +222,22 @@ describe('preview outbound (key flow)', () => {
 
   it('a busy customer is tried on the next backup number, on a new leg, as attempt 2', () => {
     const { next, effects } = step(dialingCustomer(['13900000001', '13900000002']), ended(customerLeg(1), 'busy'), T0 + 4);
-    expect(next).toMatchObject({ phase: 'customerDialing', customerNumber: '13900000001', backupNumbers: ['13900000002'], customerLegId: customerLeg(2) });
+    expect(next).toMatchObject({
+      phase: 'customerDialing',
+      customerNumber: '13900000001',
+      backupNumbers: ['13900000002'],
+      customerLegId: customerLeg(2),
+    });
     expect(next.legs.at(-1)).toEqual({ legId: customerLeg(2), party: 'customer', number: '13900000001', startedAt: T0 + 4 });
     expect(noticeData(effects, AGENT, 'previewObCallStart')).toMatchObject({ attempt: 2, customerNumber: '13900000001' });
     expect(actions(effects)).toEqual([
-      { type: 'dial', request: expect.objectContaining({ legId: customerLeg(2), destination: { kind: 'pstn', address: '13900000001', party: 'customer' } }) },
+      {
+        type: 'dial',
+        request: expect.objectContaining({
+          legId: customerLeg(2),
+          destination: { kind: 'pstn', address: '13900000001', party: 'customer' },
+        }),
+      },
     ]);
   });
 
@@ -215,7 +245,11 @@ describe('preview outbound (key flow)', () => {
     const retried = run(dialingCustomer(['13900000001']), ended(customerLeg(1), 'noAnswer')).next;
     const { next, effects } = step(retried, ended(customerLeg(2), 'noAnswer'));
     expect(next).toMatchObject({ phase: 'ended', outcome: 'customerNoAnswer', hangupSide: 'system' });
-    expect(noticeData(effects, AGENT, 'sessionTerminate')).toMatchObject({ reason: 'customerNoAnswer', outcome: 'customerNoAnswer', side: 'system' });
+    expect(noticeData(effects, AGENT, 'sessionTerminate')).toMatchObject({
+      reason: 'customerNoAnswer',
+      outcome: 'customerNoAnswer',
+      side: 'system',
+    });
     expect(actions(effects)).toEqual([
       { type: 'hangupLeg', legId: AGENT_LEG, cause: 'normal' },
       { type: 'agent', agentNo: AGENT, command: { type: 'offerReleased', callId: CALL_ID, reason: 'other' } },
@@ -286,7 +320,10 @@ describe('hold, unhold, mute', () => {
     expect(refusal(held, { type: 'hold' })).toEqual({ error: 'ALREADY_IN_STATE', message: 'call already held' });
     expect(refusal(talking, { type: 'unhold' })).toEqual({ error: 'ALREADY_IN_STATE', message: 'call not held' });
     expect(refusal(offeringInbound(), { type: 'hold' })).toEqual({ error: 'NO_CALL', message: 'no connected call' });
-    expect(refusal(linkedConsult(), { type: 'hold' })).toEqual({ error: 'INVALID_STATE', message: 'not during a consultation or three-way call' });
+    expect(refusal(linkedConsult(), { type: 'hold' })).toEqual({
+      error: 'INVALID_STATE',
+      message: 'not during a consultation or three-way call',
+    });
     const mutedIn = step(talking, { type: 'mute', direction: 'in' }).next;
     expect(refusal(mutedIn, { type: 'mute', direction: 'in' })).toEqual({ error: 'ALREADY_IN_STATE', message: 'already muted in' });
     expect(refusal(talking, { type: 'unmute', direction: 'all' })).toEqual({ error: 'ALREADY_IN_STATE', message: 'not muted all' });
@@ -296,8 +333,14 @@ describe('hold, unhold, mute', () => {
 
 describe('refusals of hang-up, reject and offer', () => {
   it('names why each is refused', () => {
-    expect(refusal(queuedInbound(), { type: 'hangup', side: 1, agentNo: AGENT })).toEqual({ error: 'NO_CALL', message: 'no call to hang up' });
-    expect(refusal(offeringInbound(), { type: 'hangup', side: 1, agentNo: AGENT })).toEqual({ error: 'INVALID_STATE', message: 'call is ringing: use reject' });
+    expect(refusal(queuedInbound(), { type: 'hangup', side: 1, agentNo: AGENT })).toEqual({
+      error: 'NO_CALL',
+      message: 'no call to hang up',
+    });
+    expect(refusal(offeringInbound(), { type: 'hangup', side: 1, agentNo: AGENT })).toEqual({
+      error: 'INVALID_STATE',
+      message: 'call is ringing: use reject',
+    });
     expect(refusal(connectedInbound(), { type: 'hangup', side: 1, agentNo: '1999' })).toEqual({ error: 'NO_CALL', message: 'no call' });
     expect(refusal(linkedConsult(), { type: 'hangup', side: 1, agentNo: AGENT })).toEqual({
       error: 'INVALID_STATE',
@@ -309,7 +352,12 @@ describe('refusals of hang-up, reject and offer', () => {
 
   it('an ended call refuses everything but records how its remaining legs ended', () => {
     const over = step(connectedInbound(), ended(CUSTOMER_LEG), T0 + 1).next;
-    for (const event of [{ type: 'hold' }, { type: 'forceEnd' }, { type: 'hangup', side: 1, agentNo: AGENT }, { type: 'durationLimit' }] as const) {
+    for (const event of [
+      { type: 'hold' },
+      { type: 'forceEnd' },
+      { type: 'hangup', side: 1, agentNo: AGENT },
+      { type: 'durationLimit' },
+    ] as const) {
       expect(refusal(over, event)).toEqual({ error: 'INVALID_STATE', message: 'call ended' });
     }
     const recorded = step(over, ended(AGENT_LEG, 'normal'), T0 + 2);
@@ -350,14 +398,18 @@ describe('duration limit', () => {
   });
 
   it('a pre-alert without an audio file plays the default prompt; the limit of a call no longer connected changes nothing', () => {
-    expect(step(connectedInbound(), { type: 'preAlert' }).effects).toContainEqual({ type: 'play', legId: CUSTOMER_LEG, prompt: PROMPTS.preAlert });
+    expect(step(connectedInbound(), { type: 'preAlert' }).effects).toContainEqual({
+      type: 'play',
+      legId: CUSTOMER_LEG,
+      prompt: PROMPTS.preAlert,
+    });
     const queued = queuedInbound();
     expect(step(queued, { type: 'durationLimit' })).toEqual({ next: queued, effects: [] });
   });
 });
 
 describe('legs lost with their gateway process', () => {
-  it('a talking call ends as failed at the owner\'s last sign of life, with no leg left to hang up', () => {
+  it("a talking call ends as failed at the owner's last sign of life, with no leg left to hang up", () => {
     const { next, effects } = step(connectedInbound(), { type: 'legsLost', reason: 'gatewayRestart', at: T0 + 40 }, T0 + 5_000);
     expect(next).toMatchObject({ phase: 'ended', outcome: 'failed', hangupSide: 'system', endedAt: T0 + 40, endReason: 'gatewayRestart' });
     expect(next.legs.map((leg) => [leg.legId, leg.endedAt, leg.endCause])).toEqual([
@@ -391,7 +443,11 @@ describe('a supervisor ends the call (forceEnd)', () => {
   });
 
   it('a call not answered yet is cancelled; a call in its survey has no agent to disconnect', () => {
-    expect(step(offeringInbound(), { type: 'forceEnd' }).next.endRequested).toEqual({ outcome: 'cancelled', side: 'system', reason: 'supervisor' });
+    expect(step(offeringInbound(), { type: 'forceEnd' }).next.endRequested).toEqual({
+      outcome: 'cancelled',
+      side: 'system',
+      reason: 'supervisor',
+    });
     const survey = step(connectedInbound(), { type: 'startSurvey' }).next;
     expect(refusal(survey, { type: 'forceEnd' })).toEqual({ error: 'NO_CALL', message: 'agent not in a call' });
   });

@@ -20,7 +20,7 @@ async function postCsv(path: string, csv: string): Promise<{ status: number; bod
 }
 
 describe('tasks', () => {
-  it('seeds the tenant file\'s tasks with their numbers', async () => {
+  it("seeds the tenant file's tasks with their numbers", async () => {
     const { status, body } = await gateway.api('GET', tasks);
     expect(status).toBe(200);
     expect(body.tasks.map((task: any) => [task.taskId, task.mode, task.progress.total])).toEqual([
@@ -30,7 +30,12 @@ describe('tasks', () => {
   });
 
   it('creates a task with defaults, refuses a taken id, and changes its settings', async () => {
-    const created = await gateway.api('POST', tasks, { taskId: 'renewals-q3', name: 'Renewals Q3', mode: 'predictive', callerId: '02188880000' });
+    const created = await gateway.api('POST', tasks, {
+      taskId: 'renewals-q3',
+      name: 'Renewals Q3',
+      mode: 'predictive',
+      callerId: '02188880000',
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       taskId: 'renewals-q3',
@@ -56,7 +61,14 @@ describe('tasks', () => {
       paused: true,
     });
     expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({ mode: 'progressive', name: 'Renewals Q3', callingHours: { start: '09:00', end: '18:30' }, maxAttempts: 5, retryDelaySeconds: { busy: 60 }, paused: true });
+    expect(patched.body).toMatchObject({
+      mode: 'progressive',
+      name: 'Renewals Q3',
+      callingHours: { start: '09:00', end: '18:30' },
+      maxAttempts: 5,
+      retryDelaySeconds: { busy: 60 },
+      paused: true,
+    });
     expect((await gateway.api('GET', `${tasks}/renewals-q3`)).body).toMatchObject({ mode: 'progressive', maxAttempts: 5 });
     const cleared = await gateway.api('PATCH', `${tasks}/renewals-q3`, { callingHours: null, callerId: null });
     expect(cleared.status).toBe(200);
@@ -94,7 +106,7 @@ describe('tasks', () => {
     expect((await gateway.api('GET', `${tasks}/nope`)).status).toBe(404);
   });
 
-  it('answers only the tenant\'s API key', async () => {
+  it("answers only the tenant's API key", async () => {
     expect((await gateway.api('GET', tasks, undefined, 'wrong-key')).status).toBe(401);
     expect((await gateway.api('POST', tasks, { name: 'x', mode: 'preview' }, 'wrong-key')).status).toBe(401);
   });
@@ -136,7 +148,14 @@ describe('numbers', () => {
   });
 
   it('adds CSV numbers, the header naming the variables, reporting lines by their line number', async () => {
-    const csv = ['number,customerName,policy', '13900000010,"Lovelace, Ada",P-10', '13900000011,Grace,', 'oops,x,y', '13900000012,a,b,c', ''].join('\n');
+    const csv = [
+      'number,customerName,policy',
+      '13900000010,"Lovelace, Ada",P-10',
+      '13900000011,Grace,',
+      'oops,x,y',
+      '13900000012,a,b,c',
+      '',
+    ].join('\n');
     const { status, body } = await postCsv(`${tasks}/upload/numbers`, csv);
     expect(status).toBe(200);
     expect(body).toEqual({
@@ -155,8 +174,12 @@ describe('numbers', () => {
   });
 
   it('refuses an unreadable upload as a whole', async () => {
-    expect((await postCsv(`${tasks}/upload/numbers`, 'phone,name\n13900000020,x\n')).body.error.message).toContain('must start with the column "number"');
-    expect((await postCsv(`${tasks}/upload/numbers`, 'number,bad name\n13900000020,x\n')).body.error.message).toContain('not a variable name');
+    expect((await postCsv(`${tasks}/upload/numbers`, 'phone,name\n13900000020,x\n')).body.error.message).toContain(
+      'must start with the column "number"',
+    );
+    expect((await postCsv(`${tasks}/upload/numbers`, 'number,bad name\n13900000020,x\n')).body.error.message).toContain(
+      'not a variable name',
+    );
     expect((await postCsv(`${tasks}/upload/numbers`, 'number\n')).body.error.message).toContain('no numbers');
     expect((await postCsv(`${tasks}/upload/numbers`, 'number,x\n"unclosed,1\n')).status).toBe(400);
     expect((await gateway.api('POST', `${tasks}/upload/numbers`, { numbers: [] })).status).toBe(400);

@@ -75,7 +75,12 @@ describe('carrier simulator: dialling', () => {
     await sim.dial(request);
     await delivered();
     expect(events).toEqual([{ type: 'ringing', legId: request.legId }]);
-    expect(legOf(sim, request.callId, request.legId)).toMatchObject({ state: 'ringing', party: 'customer', number: CUSTOMER, startedAt: t0 });
+    expect(legOf(sim, request.callId, request.legId)).toMatchObject({
+      state: 'ringing',
+      party: 'customer',
+      number: CUSTOMER,
+      startedAt: t0,
+    });
     await advance(1_999);
     expect(events).toHaveLength(1);
     await advance(1);
@@ -480,7 +485,9 @@ describe('carrier simulator control API', () => {
     expect(placed.status).toBe(201);
     const listed = await call('GET', '/api/v1/tenants/demo/sim/calls');
     expect(listed.status).toBe(200);
-    expect(listed.body.calls).toMatchObject([{ callId: placed.body.callId, legs: [{ party: 'customer', number: CUSTOMER, state: 'ringing' }] }]);
+    expect(listed.body.calls).toMatchObject([
+      { callId: placed.body.callId, legs: [{ party: 'customer', number: CUSTOMER, state: 'ringing' }] },
+    ]);
     await app.close();
   });
 
@@ -493,22 +500,35 @@ describe('carrier simulator control API', () => {
     });
     expect((await call('POST', inbound, { from: CUSTOMER })).body.error.message).toBe('queueNo is required');
     expect((await call('POST', inbound, { queueNo: '0', from: CUSTOMER, extra: 1 })).body.error.message).toBe('extra is not a known field');
-    expect(await call('POST', inbound, { queueNo: '9', from: CUSTOMER })).toEqual({ status: 404, body: { error: { code: 'no_such_queue', message: 'no such queue: 9' } } });
+    expect(await call('POST', inbound, { queueNo: '9', from: CUSTOMER })).toEqual({
+      status: 404,
+      body: { error: { code: 'no_such_queue', message: 'no such queue: 9' } },
+    });
     expect((await call('POST', inbound, { queueNo: '0', from: CUSTOMER }, 'wrong-key')).status).toBe(401);
     await app.close();
   });
 
   it('sets and reads a number’s behaviour, with defaults by who the number is', async () => {
     const { app, call } = await startApi();
-    expect(await call('GET', '/api/v1/tenants/demo/sim/numbers/8001')).toEqual({ status: 200, body: { behavior: 'answer', answerAfterMs: 300, hangupAfterMs: null } });
-    expect((await call('GET', `/api/v1/tenants/demo/sim/numbers/${CUSTOMER}`)).body).toEqual({ behavior: 'answer', answerAfterMs: 1_000, hangupAfterMs: null });
+    expect(await call('GET', '/api/v1/tenants/demo/sim/numbers/8001')).toEqual({
+      status: 200,
+      body: { behavior: 'answer', answerAfterMs: 300, hangupAfterMs: null },
+    });
+    expect((await call('GET', `/api/v1/tenants/demo/sim/numbers/${CUSTOMER}`)).body).toEqual({
+      behavior: 'answer',
+      answerAfterMs: 1_000,
+      hangupAfterMs: null,
+    });
     const put = await call('PUT', `/api/v1/tenants/demo/sim/numbers/${CUSTOMER}`, { behavior: 'reject', hangupAfterMs: 5_000 });
     expect(put).toEqual({ status: 200, body: { behavior: 'reject', answerAfterMs: 1_000, hangupAfterMs: 5_000 } });
     expect((await call('GET', `/api/v1/tenants/demo/sim/numbers/${CUSTOMER}`)).body).toEqual(put.body);
-    expect((await call('PUT', `/api/v1/tenants/demo/sim/numbers/${CUSTOMER}`, { behavior: 'sleep' })).body.error.message).toMatch(/^behavior must be one of/);
-    expect((await call('PUT', `/api/v1/tenants/demo/sim/numbers/${CUSTOMER}`, { behavior: 'answer', answerAfterMs: 120_001 })).body.error.message).toBe(
-      'answerAfterMs must be between 0 and 120000',
+    expect((await call('PUT', `/api/v1/tenants/demo/sim/numbers/${CUSTOMER}`, { behavior: 'sleep' })).body.error.message).toMatch(
+      /^behavior must be one of/,
     );
+    expect(
+      (await call('PUT', `/api/v1/tenants/demo/sim/numbers/${CUSTOMER}`, { behavior: 'answer', answerAfterMs: 120_001 })).body.error
+        .message,
+    ).toBe('answerAfterMs must be between 0 and 120000');
     await app.close();
   });
 
@@ -517,8 +537,13 @@ describe('carrier simulator control API', () => {
     const { callId, legId } = sim.placeInboundCall({ tenantId: TENANT, queueNo: '0', from: CUSTOMER });
     expect((await call('POST', `/api/v1/tenants/demo/sim/calls/${callId}/dtmf`, { digits: '1' })).status).toBe(404);
     await sim.answer(legId);
-    expect((await call('POST', `/api/v1/tenants/demo/sim/calls/${callId}/dtmf`, { digits: '12x' })).body.error.message).toBe('digits must be 1-32 of 0-9, *, #, A-D');
-    expect(await call('POST', `/api/v1/tenants/demo/sim/calls/${callId}/dtmf`, { digits: '12#' })).toEqual({ status: 200, body: { pressed: true } });
+    expect((await call('POST', `/api/v1/tenants/demo/sim/calls/${callId}/dtmf`, { digits: '12x' })).body.error.message).toBe(
+      'digits must be 1-32 of 0-9, *, #, A-D',
+    );
+    expect(await call('POST', `/api/v1/tenants/demo/sim/calls/${callId}/dtmf`, { digits: '12#' })).toEqual({
+      status: 200,
+      body: { pressed: true },
+    });
     expect(await call('POST', `/api/v1/tenants/demo/sim/calls/${callId}/hangup`)).toEqual({ status: 200, body: { hungUp: true } });
     expect((await call('POST', `/api/v1/tenants/demo/sim/calls/${callId}/hangup`)).body.error.code).toBe('no_such_call');
     await app.close();

@@ -47,7 +47,13 @@ function upgradeStatus(): Promise<'open' | number> {
 }
 
 const wrongKeyLogin = (socket: RawSocket, agentNo: string) =>
-  socket.request('login', { sessionKey: 'guessed-key', tenantId: 'demo', agentNo, bindEndpoint: { endpointType: 1, endpoint: '13600000000' }, initialStatus: 1 });
+  socket.request('login', {
+    sessionKey: 'guessed-key',
+    tenantId: 'demo',
+    agentNo,
+    bindEndpoint: { endpointType: 1, endpoint: '13600000000' },
+    initialStatus: 1,
+  });
 
 describe('connection abuse', () => {
   it('closes a socket that pings but never signs in, and keeps one that signed in', async () => {

@@ -12,7 +12,7 @@ const UI_TIMEOUT = { timeout: 10_000 };
 const bed = consoleTestBed();
 
 describe('wallboard campaigns', () => {
-  it('shows a campaign\'s progress, pace and abandon rate as its agent works it', async () => {
+  it("shows a campaign's progress, pace and abandon rate as its agent works it", async () => {
     const { page, problems } = await openConsole(bed.browser, bed.gateway.url);
     await demoSignIn(page, '1008');
     await page.getByRole('heading', { name: 'Wallboard' }).waitFor(UI_TIMEOUT);
@@ -23,10 +23,18 @@ describe('wallboard campaigns', () => {
     const agent = await signIn(bed.gateway, '1001');
     expect(await agent.sdk.startAutoObCallTask({ taskId: 'winback' })).toMatchObject({ code: 0 });
 
-    const card = page.getByRole('region', { name: 'Campaigns' }).getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Win-back Q4' }) });
+    const card = page
+      .getByRole('region', { name: 'Campaigns' })
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: 'Win-back Q4' }) });
     await card.waitFor(UI_TIMEOUT);
     await card.getByText('Finished').waitFor(UI_TIMEOUT);
-    const figure = (label: string) => card.locator('dl div').filter({ has: page.getByText(label, { exact: true }) }).locator('dd').textContent();
+    const figure = (label: string) =>
+      card
+        .locator('dl div')
+        .filter({ has: page.getByText(label, { exact: true }) })
+        .locator('dd')
+        .textContent();
     expect(await card.locator('.queue-card__big').textContent()).toBe('1 / 1');
     expect(await figure('Remaining')).toBe('0');
     expect(await figure('Answered')).toBe('1');

@@ -4,7 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { EventName } from '@agentsdk/sdk';
-import { INITIAL_DESK_STATE, deskTransition, type DeskAction, type DeskState, type SdkEventAction } from '../apps/console/src/state/desk-state.js';
+import {
+  INITIAL_DESK_STATE,
+  deskTransition,
+  type DeskAction,
+  type DeskState,
+  type SdkEventAction,
+} from '../apps/console/src/state/desk-state.js';
 
 const CALL = { callId: 'c1', callType: 1, customerNumber: '13800138000', queueNo: '0', chanVariables: [] };
 
@@ -18,7 +24,9 @@ let at = 10_000;
 function play(steps: ([EventName, Record<string, unknown>] | DeskAction)[], from: DeskState = INITIAL_DESK_STATE): DeskState {
   return steps.reduce<DeskState>((state, step) => {
     at += 1;
-    const action: DeskAction = Array.isArray(step) ? ({ type: 'sdkEvent', name: step[0], payload: step[1], at } as unknown as SdkEventAction) : step;
+    const action: DeskAction = Array.isArray(step)
+      ? ({ type: 'sdkEvent', name: step[0], payload: step[1], at } as unknown as SdkEventAction)
+      : step;
     return deskTransition(state, action);
   }, from);
 }
@@ -31,11 +39,30 @@ describe('desk state', () => {
     ]);
     expect(offered.offer).toMatchObject({ callId: 'c1', customerNumber: '13800138000', chanVariables: [{ name: 'vip', value: 'yes' }] });
 
-    const talking = play([['sessionInit', CALL], ['callBridged', CALL], ['callHeld', CALL], ['callMuted', { ...CALL, direction: 'out', muted: { in: false, out: true } }]], offered);
+    const talking = play(
+      [
+        ['sessionInit', CALL],
+        ['callBridged', CALL],
+        ['callHeld', CALL],
+        ['callMuted', { ...CALL, direction: 'out', muted: { in: false, out: true } }],
+      ],
+      offered,
+    );
     expect(talking.offer).toBeUndefined();
-    expect(talking.call).toMatchObject({ phase: 'connected', held: true, muted: { in: false, out: true }, chanVariables: [{ name: 'vip', value: 'yes' }] });
+    expect(talking.call).toMatchObject({
+      phase: 'connected',
+      held: true,
+      muted: { in: false, out: true },
+      chanVariables: [{ name: 'vip', value: 'yes' }],
+    });
 
-    const ended = play([['sessionTerminate', { ...CALL, side: 'customer', reason: 'hangup', outcome: 'completed' }], ['agentStatus', status('wrapup', { loginStatus: 3 })]], talking);
+    const ended = play(
+      [
+        ['sessionTerminate', { ...CALL, side: 'customer', reason: 'hangup', outcome: 'completed' }],
+        ['agentStatus', status('wrapup', { loginStatus: 3 })],
+      ],
+      talking,
+    );
     expect(ended.call).toBeUndefined();
     expect(ended.lastEnded).toMatchObject({ callId: 'c1', outcome: 'completed', side: 'customer' });
     expect(ended.lastEnded?.talkedMs).toBeGreaterThan(0);
@@ -43,7 +70,10 @@ describe('desk state', () => {
   });
 
   it('reports a rejected offer by its reason', () => {
-    const state = play([['ringing', CALL], ['sessionTerminate', { ...CALL, side: 'agent', reason: 'rejected' }]]);
+    const state = play([
+      ['ringing', CALL],
+      ['sessionTerminate', { ...CALL, side: 'agent', reason: 'rejected' }],
+    ]);
     expect(state.offer).toBeUndefined();
     expect(state.lastEnded).toMatchObject({ outcome: 'rejected' });
   });
@@ -94,7 +124,10 @@ describe('desk state', () => {
 
   it('gives the consulted agent the call once the transfer completes', () => {
     const consulted = { ...CALL, consultingAgentNo: '1005' };
-    const consulting = play([['ringing', consulted], ['sessionInit', consulted]]);
+    const consulting = play([
+      ['ringing', consulted],
+      ['sessionInit', consulted],
+    ]);
     expect(consulting.call).toMatchObject({ phase: 'connected', consultingAgentNo: '1005' });
     const transferred = play([['callBridged', { ...CALL, transferredBy: '1005' }]], consulting);
     expect(transferred.call).toMatchObject({ phase: 'connected', transferredBy: '1005', customerNumber: '13800138000' });
@@ -103,7 +136,11 @@ describe('desk state', () => {
   });
 
   it('remembers a failed consultation', () => {
-    const state = play([['sessionInit', CALL], ['atxferStart', { targetType: 0, target: '13900000000' }], ['atxferError', { targetType: 0, target: '13900000000', reason: 'busy' }]]);
+    const state = play([
+      ['sessionInit', CALL],
+      ['atxferStart', { targetType: 0, target: '13900000000' }],
+      ['atxferError', { targetType: 0, target: '13900000000', reason: 'busy' }],
+    ]);
     expect(state.consult).toBeUndefined();
     expect(state.consultFailure).toEqual({ target: '13900000000', reason: 'busy' });
   });
@@ -119,7 +156,10 @@ describe('desk state', () => {
     expect(supervisor.monitor).toMatchObject({ mode: 'whisper', agentNo: '1001', linked: true });
     expect(play([['whisperUnlink', { supervisorNo: '1008', agentNo: '1001', reason: 'hangup' }]], supervisor).monitor).toBeUndefined();
 
-    const agent = play([['agentStatus', status('talking', { agentNo: '1001', callId: 'c1' })], ['bargeLink', { supervisorNo: '1008', agentNo: '1001' }]]);
+    const agent = play([
+      ['agentStatus', status('talking', { agentNo: '1001', callId: 'c1' })],
+      ['bargeLink', { supervisorNo: '1008', agentNo: '1001' }],
+    ]);
     expect(agent.monitoredBy).toEqual({ mode: 'barge', supervisorNo: '1008' });
     expect(agent.monitor).toBeUndefined();
   });
@@ -131,7 +171,13 @@ describe('desk state', () => {
       ['agentStatus', status('talking', { agentNo: '1001', callId: 'c1', monitoredBy: { supervisorNo: '1008', mode: 'whisper' } })],
     ]);
     expect(whispered.monitoredBy).toEqual({ mode: 'whisper', supervisorNo: '1008' });
-    const ended = play([['whisperUnlink', { supervisorNo: '1008', agentNo: '1001', reason: 'hangup' }], ['agentStatus', status('talking', { agentNo: '1001', callId: 'c1' })]], whispered);
+    const ended = play(
+      [
+        ['whisperUnlink', { supervisorNo: '1008', agentNo: '1001', reason: 'hangup' }],
+        ['agentStatus', status('talking', { agentNo: '1001', callId: 'c1' })],
+      ],
+      whispered,
+    );
     expect(ended.monitoredBy).toBeUndefined();
     expect(ended.supervisorNotice?.text).toBe('Your supervisor stopped whispering to you. The caller never heard the whisper.');
     expect(ended.supervisorNotice?.text).not.toMatch(/listen/i);
@@ -146,23 +192,37 @@ describe('desk state', () => {
   });
 
   it('reports the connection, reconnect attempts and the end of the session', () => {
-    const reconnecting = play([['connectionState', { state: 'reconnecting', reason: 'dropped' }], ['reconnectAttempt', { attempt: 3, delayMs: 2000 }]]);
+    const reconnecting = play([
+      ['connectionState', { state: 'reconnecting', reason: 'dropped' }],
+      ['reconnectAttempt', { attempt: 3, delayMs: 2000 }],
+    ]);
     expect(reconnecting.connection).toEqual({ state: 'reconnecting', reason: 'dropped', attempt: 3 });
     expect(play([['connectionState', { state: 'open' }]], reconnecting).connection).toEqual({ state: 'open' });
     expect(play([['kickOut', { reason: 'loggedInElsewhere', sessionId: 's' }]]).sessionEnd?.reason).toBe('kickOut');
   });
 
   it('restarts the state timer when the state changes but stateSince does not', () => {
-    const ringing = play([['agentStatus', status('idle', { stateSince: 1_000 })], ['agentStatus', status('ringing', { stateSince: 2_000, callId: 'c1' })]]);
+    const ringing = play([
+      ['agentStatus', status('idle', { stateSince: 1_000 })],
+      ['agentStatus', status('ringing', { stateSince: 2_000, callId: 'c1' })],
+    ]);
     expect(ringing.stateEnteredAt).toBe(2_000);
     const back = play([['agentStatus', status('idle', { stateSince: 2_000 })]], ringing);
     expect(back.stateEnteredAt).toBe(at);
-    expect(play([['agentStatus', status('idle', { stateSince: 2_000, stateAction: 'heartbeat' })]], back).stateEnteredAt).toBe(back.stateEnteredAt);
+    expect(play([['agentStatus', status('idle', { stateSince: 2_000, stateAction: 'heartbeat' })]], back).stateEnteredAt).toBe(
+      back.stateEnteredAt,
+    );
   });
 
   it('tells the agent what a supervisor did', () => {
-    expect(play([['agentStatus', status('busy', { stateAction: 'setPause', pauseDescription: 'supervisor' })]]).supervisorNotice?.text).toMatch(/^A supervisor set you to Busy/);
-    expect(play([['sessionTerminate', { ...CALL, side: 'system', reason: 'supervisor', outcome: 'completed' }]]).supervisorNotice?.text).toBe('A supervisor ended your call.');
-    expect(play([['forcedLogout', { reason: 'supervisor', sessionId: 's', message: 'session ended by supervisor' }]]).sessionEnd?.message).toMatch(/^A supervisor signed you out/);
+    expect(
+      play([['agentStatus', status('busy', { stateAction: 'setPause', pauseDescription: 'supervisor' })]]).supervisorNotice?.text,
+    ).toMatch(/^A supervisor set you to Busy/);
+    expect(
+      play([['sessionTerminate', { ...CALL, side: 'system', reason: 'supervisor', outcome: 'completed' }]]).supervisorNotice?.text,
+    ).toBe('A supervisor ended your call.');
+    expect(
+      play([['forcedLogout', { reason: 'supervisor', sessionId: 's', message: 'session ended by supervisor' }]]).sessionEnd?.message,
+    ).toMatch(/^A supervisor signed you out/);
   });
 });

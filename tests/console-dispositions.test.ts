@@ -31,7 +31,12 @@ describe('dispositions and participating agents', () => {
 
     const record = await callRecordOf(bed.gateway, callId);
     await expect
-      .poll(async () => (await bed.gateway.api('GET', '/api/v1/tenants/demo/cdrs?agentNo=1005')).body.records.find((r: any) => r.callId === callId)?.dispositions, UI_TIMEOUT)
+      .poll(
+        async () =>
+          (await bed.gateway.api('GET', '/api/v1/tenants/demo/cdrs?agentNo=1005')).body.records.find((r: any) => r.callId === callId)
+            ?.dispositions,
+        UI_TIMEOUT,
+      )
       .toEqual([{ agentNo: '1005', code: 'CALLBACK', notes: 'Wants the new tariff sheet first', at: expect.any(String) }]);
     expect(record.agents).toEqual([{ agentNo: '1005', segments: [{ from: expect.any(String), to: expect.any(String) }] }]);
 

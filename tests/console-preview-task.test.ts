@@ -33,12 +33,14 @@ describe('agent desktop preview task', () => {
     await record.getByRole('cell', { name: 'Bob Marley' }).waitFor(UI_TIMEOUT);
     await record.getByRole('button', { name: 'Call' }).click();
 
-    await expect.poll(async () => (await tasks.get('survey-ui')).progress, { timeout: 10_000 }).toEqual({
-      total: 2,
-      dialled: 1,
-      remaining: 0,
-      outcomes: { skipped: 1, answered: 1 },
-    });
+    await expect
+      .poll(async () => (await tasks.get('survey-ui')).progress, { timeout: 10_000 })
+      .toEqual({
+        total: 2,
+        dialled: 1,
+        remaining: 0,
+        outcomes: { skipped: 1, answered: 1 },
+      });
     expect(problems).toEqual([]);
   });
 });

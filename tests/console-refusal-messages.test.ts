@@ -12,7 +12,9 @@ describe('refusal messages', () => {
       text: 'Too many requests in a short time: wait a moment, then try again.',
       details: 'Gateway: “rate limited” · code 30011',
     });
-    expect(describeRefusal({ message: 'handled by the SDK', errorCode: 30012 }).text).toMatch(/^The softphone in your browser answers and hangs up its own calls/);
+    expect(describeRefusal({ message: 'handled by the SDK', errorCode: 30012 }).text).toMatch(
+      /^The softphone in your browser answers and hangs up its own calls/,
+    );
     expect(describeRefusal({ message: 'something new', errorCode: 39999 })).toEqual({ text: 'something new', details: 'code 39999' });
   });
 
@@ -28,14 +30,21 @@ describe('refusal messages', () => {
       text: 'Your softphone is not ready: wait until the top bar says “Softphone ready”, or sign in again.',
       details: 'SDK: “sipLink: no call is ringing on the softphone” · SIP_NOT_AVAILABLE',
     });
-    expect(describeSdkError({ code: 'MEDIA_NOT_SUPPORTED', message: 'microphone permission denied' }).text).toMatch(/^This browser cannot use a microphone here: allow the microphone /);
-    expect(describeSdkError({ code: 'REQUEST_TIMEOUT', message: 'hold: no response within 10000 ms' })).toEqual({ text: 'hold: no response within 10000 ms', details: 'REQUEST_TIMEOUT' });
+    expect(describeSdkError({ code: 'MEDIA_NOT_SUPPORTED', message: 'microphone permission denied' }).text).toMatch(
+      /^This browser cannot use a microphone here: allow the microphone /,
+    );
+    expect(describeSdkError({ code: 'REQUEST_TIMEOUT', message: 'hold: no response within 10000 ms' })).toEqual({
+      text: 'hold: no response within 10000 ms',
+      details: 'REQUEST_TIMEOUT',
+    });
   });
 
   it('reads the code a softphone failure reason starts with', () => {
     expect(describeSoftphoneReason('MEDIA_NOT_SUPPORTED: this environment has no WebRTC (RTCPeerConnection)').details).toBe(
       'SDK: “this environment has no WebRTC (RTCPeerConnection)” · MEDIA_NOT_SUPPORTED',
     );
-    expect(describeSoftphoneReason('SIP registration refused: 401 Unauthorized')).toEqual({ text: 'SIP registration refused: 401 Unauthorized' });
+    expect(describeSoftphoneReason('SIP registration refused: 401 Unauthorized')).toEqual({
+      text: 'SIP registration refused: 401 Unauthorized',
+    });
   });
 });

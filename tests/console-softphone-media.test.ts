@@ -35,7 +35,12 @@ afterAll(async () => {
 }, 60_000);
 
 /** Signs in on the softphone and answers a customer's call from the incoming banner, or with its shortcut. */
-async function answerOnSoftphone(browser: Browser, agentNo: string, customer: string, answerWith: 'click' | 'Alt+A'): Promise<{ page: Page; problems: string[] }> {
+async function answerOnSoftphone(
+  browser: Browser,
+  agentNo: string,
+  customer: string,
+  answerWith: 'click' | 'Alt+A',
+): Promise<{ page: Page; problems: string[] }> {
   browsers.push(browser);
   const { page, problems } = await openConsole(browser, gateway.url);
   await page.getByLabel('Agent', { exact: true }).selectOption(agentNo);
@@ -59,7 +64,9 @@ describe('softphone media in the console', () => {
     const audio = page.getByRole('region', { name: 'Call audio' });
     await audio.getByText('Audio flowing').waitFor(UI_TIMEOUT);
     expect(await audio.textContent()).toContain('Media connected');
-    await expect.poll(async () => Number(await audio.getByRole('meter', { name: 'Caller audio level' }).getAttribute('aria-valuenow')), UI_TIMEOUT).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number(await audio.getByRole('meter', { name: 'Caller audio level' }).getAttribute('aria-valuenow')), UI_TIMEOUT)
+      .toBeGreaterThan(0);
     expect(await audio.textContent()).toMatch(/MOS\s*4\.\d/);
     expect(await audio.textContent()).toMatch(/Loss\s*0%/);
     expect(await page.getByRole('alert').filter({ hasText: 'No audio' }).count()).toBe(0);

@@ -14,7 +14,12 @@ const UI_TIMEOUT = { timeout: 10_000 };
 const bed = consoleTestBed();
 
 const agentState = (wallboard: Page, name: string) =>
-  wallboard.getByRole('region', { name: 'Agents' }).getByRole('row', { name: new RegExp(name) }).locator('td').nth(1).textContent();
+  wallboard
+    .getByRole('region', { name: 'Agents' })
+    .getByRole('row', { name: new RegExp(name) })
+    .locator('td')
+    .nth(1)
+    .textContent();
 const notice = (desk: Page) => desk.getByRole('status', { name: 'Supervisor action' });
 
 describe('supervisor guardrails', () => {
@@ -41,7 +46,9 @@ describe('supervisor guardrails', () => {
     await disconnect.click();
     const confirmDisconnect = wallboard.getByRole('dialog', { name: "Disconnect Emeka Obi's call?" });
     await confirmDisconnect.waitFor(UI_TIMEOUT);
-    expect(await confirmDisconnect.getByRole('button', { name: 'Cancel' }).evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await confirmDisconnect.getByRole('button', { name: 'Cancel' }).evaluate((button) => button === document.activeElement)).toBe(
+      true,
+    );
     await confirmDisconnect.getByRole('button', { name: 'Cancel' }).click();
     await confirmDisconnect.waitFor({ state: 'hidden', ...UI_TIMEOUT });
     expect((await bed.sim.call(callId))?.legs.some((leg: any) => leg.state === 'answered')).toBe(true);

@@ -20,11 +20,22 @@ const SECOND_CALLER = '13800138802';
 const bed = consoleTestBed();
 
 /** The State column of an agent's row on the wallboard. */
-const agentState = (page: Page, name: string) => page.getByRole('region', { name: 'Agents' }).getByRole('row', { name: new RegExp(name) }).locator('td').nth(1).textContent();
+const agentState = (page: Page, name: string) =>
+  page
+    .getByRole('region', { name: 'Agents' })
+    .getByRole('row', { name: new RegExp(name) })
+    .locator('td')
+    .nth(1)
+    .textContent();
 /** The callers listed as waiting on a queue's card. */
 const waitingIn = (page: Page, queueName: string) => page.getByRole('list', { name: `Callers waiting in ${queueName}` });
 /** A headline number of the wallboard. */
-const kpi = (page: Page, label: string) => page.locator('.kpi').filter({ has: page.getByText(label, { exact: true }) }).locator('dd').textContent();
+const kpi = (page: Page, label: string) =>
+  page
+    .locator('.kpi')
+    .filter({ has: page.getByText(label, { exact: true }) })
+    .locator('dd')
+    .textContent();
 
 describe('supervisor wallboard', () => {
   it('lists the tenant agents and queues with their live state', async () => {
@@ -39,7 +50,10 @@ describe('supervisor wallboard', () => {
     for (const name of ['General', 'Billing', 'Technical Support']) await queues.getByRole('heading', { name }).waitFor(UI_TIMEOUT);
 
     await page.getByText(/^Live · updated/).waitFor(UI_TIMEOUT);
-    await agents.getByRole('row', { name: /Chloé Martin/ }).getByText('Available').waitFor(UI_TIMEOUT);
+    await agents
+      .getByRole('row', { name: /Chloé Martin/ })
+      .getByText('Available')
+      .waitFor(UI_TIMEOUT);
 
     // The Manage menu works from the keyboard.
     const manage = agents.getByRole('button', { name: 'Manage Bruno Silva (1002)' });
@@ -99,7 +113,10 @@ describe('supervisor wallboard', () => {
     await monitoring.waitFor({ state: 'detached', ...UI_TIMEOUT });
     expect(emeka.log.of('spyUnlink')).toEqual([]);
     await expect
-      .poll(async () => (await bed.sim.call(firstCall)).legs.filter((leg: any) => leg.number === SUPERVISOR_PHONE).map((leg: any) => leg.state), UI_TIMEOUT)
+      .poll(
+        async () => (await bed.sim.call(firstCall)).legs.filter((leg: any) => leg.number === SUPERVISOR_PHONE).map((leg: any) => leg.state),
+        UI_TIMEOUT,
+      )
       .toEqual(['ended']);
 
     await bed.sim.hangup(firstCall);

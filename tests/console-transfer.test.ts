@@ -20,7 +20,10 @@ const stateLabel = (page: Page) => page.locator('.top-bar .state-badge__label').
 async function legs(callId: string) {
   const call = await bed.sim.call(callId);
   const live = (call?.legs ?? []).filter((leg: any) => leg.state !== 'ended');
-  return { customer: live.find((leg: any) => leg.party === 'customer'), on: (number: string) => live.find((leg: any) => leg.number === number) };
+  return {
+    customer: live.find((leg: any) => leg.party === 'customer'),
+    on: (number: string) => live.find((leg: any) => leg.number === number),
+  };
 }
 
 describe('consult and transfer', () => {

@@ -14,7 +14,20 @@ beforeAll(async () => {
 afterEach(closeClients);
 afterAll(() => gateway.close());
 
-const CONSULT_EVENTS = new Set(['startAtxferResp', 'atxferStart', 'atxferLink', 'atxferEnded', 'atxferError', 'completeAtxferResp', 'completeAtxferResult', 'threewayAtxferResp', 'threewayAtxferResult', 'atxferThreewayUnlink', 'cancelAtxferResp', 'resumeAtxferResp']);
+const CONSULT_EVENTS = new Set([
+  'startAtxferResp',
+  'atxferStart',
+  'atxferLink',
+  'atxferEnded',
+  'atxferError',
+  'completeAtxferResp',
+  'completeAtxferResult',
+  'threewayAtxferResp',
+  'threewayAtxferResult',
+  'atxferThreewayUnlink',
+  'cancelAtxferResp',
+  'resumeAtxferResp',
+]);
 const consultEvents = (names: string[]) => names.filter((name) => CONSULT_EVENTS.has(name));
 
 describe('consult then complete', () => {
@@ -23,7 +36,11 @@ describe('consult then complete', () => {
     const target = await signIn(gateway, '1002');
     const mark = agent.log.entries.length;
 
-    const start = await agent.sdk.startAtxfer({ targetType: 1, target: '1002', chanVariables: [{ name: 'reason', value: 'billing question', type: 2 }] });
+    const start = await agent.sdk.startAtxfer({
+      targetType: 1,
+      target: '1002',
+      chanVariables: [{ name: 'reason', value: 'billing question', type: 2 }],
+    });
     expect(start).toEqual({ action: 'startAtxferResp', code: 0, message: 'ok' });
     const ringing = await target.log.waitFor('ringing');
     expect(ringing).toMatchObject({ callId, consultingAgentNo: '1005', customerNumber: '13800138400' });
@@ -37,7 +54,13 @@ describe('consult then complete', () => {
     expect(await agent.log.waitFor('completeAtxferResult', () => true, mark)).toMatchObject({ result: 'success', target: '1002' });
     expect(await agent.log.waitFor('sessionTerminate', () => true, mark)).toMatchObject({ reason: 'transferred' });
     await agent.log.waitFor('agentStatus', (s) => s.state === 'wrapup', mark);
-    expect(consultEvents(agent.log.names().slice(mark))).toEqual(['startAtxferResp', 'atxferStart', 'atxferLink', 'completeAtxferResp', 'completeAtxferResult']);
+    expect(consultEvents(agent.log.names().slice(mark))).toEqual([
+      'startAtxferResp',
+      'atxferStart',
+      'atxferLink',
+      'completeAtxferResp',
+      'completeAtxferResult',
+    ]);
 
     await expect.poll(async () => (await legs()).customer.hears.length).toBe(1);
     now = await legs();
@@ -74,7 +97,13 @@ describe('consult: cancel, resume, failures', () => {
     await expect.poll(async () => (await legs()).customer.held).toBe(false);
     const now = await legs();
     expect(now.customer.hears).toEqual([now.agents.find((l: any) => l.number === '13600001006').legId]);
-    expect(consultEvents(agent.log.names().slice(mark))).toEqual(['startAtxferResp', 'atxferStart', 'atxferLink', 'cancelAtxferResp', 'atxferEnded']);
+    expect(consultEvents(agent.log.names().slice(mark))).toEqual([
+      'startAtxferResp',
+      'atxferStart',
+      'atxferLink',
+      'cancelAtxferResp',
+      'atxferEnded',
+    ]);
   });
 
   it('switches between customer and consulted party with resumeAtxfer', async () => {

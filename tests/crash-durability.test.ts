@@ -35,7 +35,9 @@ async function gatewayProcess(path: string) {
     return ((await response.json()) as { sessionKey: string }).sessionKey;
   };
   const killed = new Promise((resolve) => child.once('exit', resolve));
-  return { gateway: { url, issueKey } as unknown as TestGateway, kill: () => {
+  return {
+    gateway: { url, issueKey } as unknown as TestGateway,
+    kill: () => {
       child.kill('SIGKILL');
       return killed;
     },

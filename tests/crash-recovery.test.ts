@@ -40,7 +40,11 @@ interface Scene {
 }
 
 /** Kills the gateway, restarts it on the same port and data directory, and waits for the clients to resume. */
-async function crashAndRestart(gateway: GatewayProcess, dataDir: string, clients: TestClient[]): Promise<{ restarted: GatewayProcess; marks: number[]; killedAt: number }> {
+async function crashAndRestart(
+  gateway: GatewayProcess,
+  dataDir: string,
+  clients: TestClient[],
+): Promise<{ restarted: GatewayProcess; marks: number[]; killedAt: number }> {
   const marks = clients.map((client) => client.log.entries.length);
   const killedAt = Date.now();
   await gateway.kill();
@@ -56,7 +60,10 @@ async function expectEndedHonestly(gateway: GatewayProcess, scene: Scene, marks:
   expect(await activeCalls(gateway)).toBe(0);
   for (const [i, client] of scene.inCall.entries()) {
     // Numbered after what the client saw before the crash, so none of them is taken for a duplicate.
-    expect(await client.log.waitFor('sessionTerminate', (e) => e.callId === scene.callId, marks[i])).toMatchObject({ reason: 'gatewayRestart', side: 'system' });
+    expect(await client.log.waitFor('sessionTerminate', (e) => e.callId === scene.callId, marks[i])).toMatchObject({
+      reason: 'gatewayRestart',
+      side: 'system',
+    });
     await expect.poll(() => client.log.of('agentStatus').at(-1)?.deviceStatus).toBe(0);
     expect(await client.sdk.hold()).toMatchObject({ code: -1 });
   }

@@ -14,7 +14,9 @@ let sim: SimulatorApi;
 let tasks: TaskApi;
 beforeAll(async () => {
   const demo = await demoTenant();
-  gateway = await startTestGateway({ tenants: [await demoTenant({ queues: demo.queues.map((queue) => ({ ...queue, wrapupSeconds: 0 })) })] });
+  gateway = await startTestGateway({
+    tenants: [await demoTenant({ queues: demo.queues.map((queue) => ({ ...queue, wrapupSeconds: 0 })) })],
+  });
   sim = simulatorApi(gateway);
   tasks = taskApi(gateway);
 });
@@ -29,7 +31,7 @@ async function callsTo(agent: TestClient, mark = 0): Promise<string[]> {
 }
 
 describe('dialer tasks', () => {
-  it('puts a number\'s variables on the screen pop and in the call record, and records the outcome', async () => {
+  it("puts a number's variables on the screen pop and in the call record, and records the outcome", async () => {
     await answersBriefly('13900002001');
     await tasks.create({ taskId: 'vars', name: 'Vars', mode: 'progressive', callerId: '02188880000' }, [
       { number: '13900002001', variables: { customerName: 'Ada', policy: 'P-7' } },
@@ -44,18 +46,32 @@ describe('dialer tasks', () => {
       { name: 'policy', value: 'P-7', type: 2 },
     ]);
     await agent.log.waitFor('sessionTerminate');
-    await expect.poll(async () => (await tasks.get('vars')).progress).toEqual({ total: 1, dialled: 1, remaining: 0, outcomes: { answered: 1 } });
+    await expect
+      .poll(async () => (await tasks.get('vars')).progress)
+      .toEqual({ total: 1, dialled: 1, remaining: 0, outcomes: { answered: 1 } });
     const [row] = await tasks.results('vars');
-    expect(row).toMatchObject({ number: '13900002001', state: 'done', attempts: '1', lastOutcome: 'answered', callIds: init.callId, customerName: 'Ada' });
+    expect(row).toMatchObject({
+      number: '13900002001',
+      state: 'done',
+      attempts: '1',
+      lastOutcome: 'answered',
+      callIds: init.callId,
+      customerName: 'Ada',
+    });
   });
 
-  it('retries a busy number after the task\'s delay, up to its attempts, and a number that answers is not dialled again', async () => {
+  it("retries a busy number after the task's delay, up to its attempts, and a number that answers is not dialled again", async () => {
     await sim.setBehaviour('13900002101', { behavior: 'busy' });
     await answersBriefly('13900002102');
-    await tasks.create({ taskId: 'retry', name: 'Retry', mode: 'progressive', maxAttempts: 2, retryDelaySeconds: { busy: 1 } }, ['13900002101', '13900002102']);
+    await tasks.create({ taskId: 'retry', name: 'Retry', mode: 'progressive', maxAttempts: 2, retryDelaySeconds: { busy: 1 } }, [
+      '13900002101',
+      '13900002102',
+    ]);
     const agent = await signIn(gateway, '1002');
     expect(await agent.sdk.startAutoObCallTask({ taskId: 'retry' })).toMatchObject({ code: 0 });
-    await expect.poll(async () => (await tasks.get('retry')).progress, { timeout: 8_000 }).toEqual({ total: 2, dialled: 2, remaining: 0, outcomes: { busy: 1, answered: 1 } });
+    await expect
+      .poll(async () => (await tasks.get('retry')).progress, { timeout: 8_000 })
+      .toEqual({ total: 2, dialled: 2, remaining: 0, outcomes: { busy: 1, answered: 1 } });
     expect(await callsTo(agent)).toEqual(['13900002101', '13900002102', '13900002101']);
     const rows = await tasks.results('retry');
     expect(rows.map((row) => [row.number, row.attempts, row.lastOutcome, row.state])).toEqual([
@@ -64,12 +80,15 @@ describe('dialer tasks', () => {
     ]);
   });
 
-  it('dials only within the task\'s calling hours, not while paused, and never a do-not-call number', async () => {
+  it("dials only within the task's calling hours, not while paused, and never a do-not-call number", async () => {
     await answersBriefly('13900002201');
     await answersBriefly('13900002202');
     await answersBriefly('13900002203');
     const now = Date.now();
-    await tasks.create({ taskId: 'hours', name: 'Hours', mode: 'progressive', callingHours: callingHoursAround(now, 12) }, ['13900002201', '13900002202']);
+    await tasks.create({ taskId: 'hours', name: 'Hours', mode: 'progressive', callingHours: callingHoursAround(now, 12) }, [
+      '13900002201',
+      '13900002202',
+    ]);
     const agent = await signIn(gateway, '1003');
     expect(await agent.sdk.startAutoObCallTask({ taskId: 'hours' })).toMatchObject({ code: 0 });
     await new Promise((resolve) => setTimeout(resolve, 400));
@@ -82,13 +101,15 @@ describe('dialer tasks', () => {
     await tasks.patch('hours', { paused: false, doNotCall: ['13900002201'] });
     await agent.log.waitFor('sessionTerminate');
     await tasks.addNumbers('hours', ['13900002203']);
-    await expect.poll(async () => (await tasks.get('hours')).progress).toEqual({ total: 3, dialled: 2, remaining: 0, outcomes: { answered: 2, doNotCall: 1 } });
+    await expect
+      .poll(async () => (await tasks.get('hours')).progress)
+      .toEqual({ total: 3, dialled: 2, remaining: 0, outcomes: { answered: 2, doNotCall: 1 } });
     expect(await callsTo(agent)).toEqual(['13900002202', '13900002203']);
   });
 });
 
 describe('dialer events', () => {
-  it('tells the agent and the supervisors when a task starts, each number\'s outcome, and when the task finishes or pauses', async () => {
+  it("tells the agent and the supervisors when a task starts, each number's outcome, and when the task finishes or pauses", async () => {
     await answersBriefly('13900002301');
     await sim.setBehaviour('13900002302', { behavior: 'busy' });
     await tasks.create({ taskId: 'events', name: 'Events', mode: 'progressive', retryDelaySeconds: {} }, ['13900002301', '13900002302']);
@@ -96,12 +117,20 @@ describe('dialer events', () => {
     const agent = await signIn(gateway, '1004');
     expect(await agent.sdk.startAutoObCallTask({ taskId: 'events' })).toMatchObject({ code: 0 });
     for (const client of [agent, supervisor]) {
-      expect(await client.log.waitFor('dialerTask', (e) => e.change === 'started')).toMatchObject({ taskId: 'events', agentNo: '1004', mode: 'progressive', paused: false });
+      expect(await client.log.waitFor('dialerTask', (e) => e.change === 'started')).toMatchObject({
+        taskId: 'events',
+        agentNo: '1004',
+        mode: 'progressive',
+        paused: false,
+      });
     }
     const answered = await supervisor.log.waitFor('dialerNumberOutcome', (e) => e.number === '13900002301');
     expect(answered).toMatchObject({ taskId: 'events', outcome: 'answered', attempts: 1, agentNo: '1004' });
     expect(answered.nextAttemptAt).toBeUndefined();
-    expect(await agent.log.waitFor('dialerNumberOutcome', (e) => e.number === '13900002302')).toMatchObject({ outcome: 'busy', attempts: 1 });
+    expect(await agent.log.waitFor('dialerNumberOutcome', (e) => e.number === '13900002302')).toMatchObject({
+      outcome: 'busy',
+      attempts: 1,
+    });
     for (const client of [agent, supervisor]) {
       expect(await client.log.waitFor('dialerTask', (e) => e.change === 'finished')).toMatchObject({
         taskId: 'events',
@@ -114,12 +143,14 @@ describe('dialer events', () => {
     expect(await agent.sdk.pauseAutoObCallTask({ taskId: 'events' })).toMatchObject({ code: 0 });
     expect(await supervisor.log.waitFor('dialerTask', (e) => e.change === 'paused')).toMatchObject({ agentNo: '1004' });
     await tasks.patch('events', { paused: true });
-    expect(await supervisor.log.waitFor('dialerTask', (e) => e.change === 'paused' && e.agentNo === undefined)).toMatchObject({ paused: true });
+    expect(await supervisor.log.waitFor('dialerTask', (e) => e.change === 'paused' && e.agentNo === undefined)).toMatchObject({
+      paused: true,
+    });
   });
 });
 
 describe('preview tasks', () => {
-  it('marks a preview number done once its agent has called it, with the number\'s variables on the screen pop', async () => {
+  it("marks a preview number done once its agent has called it, with the number's variables on the screen pop", async () => {
     await answersBriefly('13900002401');
     await tasks.create({ taskId: 'survey', name: 'Survey', mode: 'preview' }, [
       { number: '13900002401', variables: { customerName: 'Grace' } },
@@ -137,7 +168,9 @@ describe('preview tasks', () => {
     const init = await agent.log.waitFor('sessionInit');
     expect(init.chanVariables).toEqual([{ name: 'customerName', value: 'Grace', type: 2 }]);
     await agent.log.waitFor('sessionTerminate');
-    await expect.poll(async () => (await tasks.get('survey')).progress).toEqual({ total: 2, dialled: 1, remaining: 1, outcomes: { answered: 1 } });
+    await expect
+      .poll(async () => (await tasks.get('survey')).progress)
+      .toEqual({ total: 2, dialled: 1, remaining: 1, outcomes: { answered: 1 } });
     expect(await listed()).toMatchObject({ remaining: 1, numbers: ['13900002402'] });
   });
 });
@@ -155,12 +188,23 @@ describe('preview numbers one at a time', () => {
     expect(await agent.sdk.startAutoObCallTask({ taskId: 'callbacks' })).toMatchObject({ code: 0 });
 
     const first = await agent.sdk.getPreviewNumber({ taskId: 'callbacks' });
-    expect(first).toMatchObject({ code: 0, taskId: 'callbacks', number: '13900002501', variables: [{ name: 'customerName', value: 'Ada', type: 2 }], attempts: 0, remaining: 2 });
+    expect(first).toMatchObject({
+      code: 0,
+      taskId: 'callbacks',
+      number: '13900002501',
+      variables: [{ name: 'customerName', value: 'Ada', type: 2 }],
+      attempts: 0,
+      remaining: 2,
+    });
     // Asked again, the agent gets the number it holds.
     expect(await agent.sdk.getPreviewNumber({ taskId: 'callbacks' })).toMatchObject({ number: '13900002501' });
     expect(await agent.sdk.skipPreviewNumber({ taskId: 'callbacks', number: '13900002502' })).toMatchObject({ code: -1, errorCode: 30006 });
     expect(await agent.sdk.skipPreviewNumber({ taskId: 'callbacks', number: '13900002501' })).toMatchObject({ code: 0 });
-    expect(await agent.log.waitFor('dialerNumberOutcome', (e) => e.number === '13900002501')).toMatchObject({ outcome: 'skipped', attempts: 0, agentNo: '1005' });
+    expect(await agent.log.waitFor('dialerNumberOutcome', (e) => e.number === '13900002501')).toMatchObject({
+      outcome: 'skipped',
+      attempts: 0,
+      agentNo: '1005',
+    });
 
     const second = await agent.sdk.getPreviewNumber({ taskId: 'callbacks' });
     expect(second).toMatchObject({ number: '13900002502', remaining: 1 });

@@ -22,13 +22,24 @@ function warmedUp(attempts = 400, abandonEvery = 0, at = 20 * MINUTE): PacingSta
     const answers = i % 4 === 0;
     if (answers) answered += 1;
     const abandoned = answers && abandonEvery > 0 && answered % abandonEvery === 0;
-    state = recordAttempt(state, { at: at - (attempts - i) * 1_000, answered: answers, abandoned, ringMs: answers ? 9_000 : 25_000 }, SETTINGS);
+    state = recordAttempt(
+      state,
+      { at: at - (attempts - i) * 1_000, answered: answers, abandoned, ringMs: answers ? 9_000 : 25_000 },
+      SETTINGS,
+    );
   }
   for (let i = 0; i < 50; i++) state = recordHandling(state, { talkMs: 100_000 + (i % 10) * 4_000, wrapupMs: 15_000 });
   return state;
 }
 
-const snapshot = (fields: Partial<PacingSnapshot>): PacingSnapshot => ({ now: 20 * MINUTE, idleAgents: 0, busyAgents: [], ringingSince: [], waiting: 0, ...fields });
+const snapshot = (fields: Partial<PacingSnapshot>): PacingSnapshot => ({
+  now: 20 * MINUTE,
+  idleAgents: 0,
+  busyAgents: [],
+  ringingSince: [],
+  waiting: 0,
+  ...fields,
+});
 
 describe('predictive pacing', () => {
   it('dials one call per idle agent until it has measured enough', () => {

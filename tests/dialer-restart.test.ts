@@ -16,7 +16,10 @@ afterAll(async () => {
 
 async function start(): Promise<TestGateway> {
   const demo = await demoTenant();
-  gateway = await startTestGateway({ dataDir: dataDir.path, tenants: [await demoTenant({ queues: demo.queues.map((queue) => ({ ...queue, wrapupSeconds: 0 })) })] });
+  gateway = await startTestGateway({
+    dataDir: dataDir.path,
+    tenants: [await demoTenant({ queues: demo.queues.map((queue) => ({ ...queue, wrapupSeconds: 0 })) })],
+  });
   return gateway;
 }
 
@@ -41,7 +44,9 @@ it('continues a task after a restart without dialling a number again', async () 
   const next = await again.log.waitFor('sessionInit');
   expect(next.customerNumber).toBe('13900003003');
   const tasks = taskApi(second);
-  await expect.poll(async () => (await tasks.get('restart')).progress).toEqual({ total: 3, dialled: 3, remaining: 0, outcomes: { answered: 3 } });
+  await expect
+    .poll(async () => (await tasks.get('restart')).progress)
+    .toEqual({ total: 3, dialled: 3, remaining: 0, outcomes: { answered: 3 } });
   expect((await tasks.results('restart')).map((row) => row.attempts)).toEqual(['1', '1', '1']);
   // The tenant file's tasks were seeded once: the restart did not add their numbers again.
   expect((await tasks.get('11')).progress.total).toBe(3);

@@ -23,7 +23,7 @@ const numbers = (...list: string[]) => list.map((number) => ({ number, variables
 const LEASE = { leaseMs: 60_000 };
 
 describe.each(Object.entries(adapters.fresh))('DialerStore adapter %s', (_name, open) => {
-  it('creates a task once, updates only a task that exists, and lists a tenant\'s tasks', async () => {
+  it("creates a task once, updates only a task that exists, and lists a tenant's tasks", async () => {
     const store = open();
     expect(await store.dialer.createTask(task('b'))).toBe(true);
     expect(await store.dialer.createTask(task('b', { name: 'again' }))).toBe(false);
@@ -57,17 +57,24 @@ describe.each(Object.entries(adapters.fresh))('DialerStore adapter %s', (_name, 
     await store.dialer.addNumbers('t1', 'k', numbers('1', '2', '3'), 10);
     const one = await store.dialer.claimNext('t1', 'k', { owner: 'a', now: 10, ...LEASE });
     expect(one?.number).toBe('1');
-    expect(await store.dialer.recordOutcome('t1', 'k', '1', { owner: 'a', outcome: 'busy', at: 20, nextAttemptAt: 500, callId: 'call-1' })).toBe(true);
+    expect(
+      await store.dialer.recordOutcome('t1', 'k', '1', { owner: 'a', outcome: 'busy', at: 20, nextAttemptAt: 500, callId: 'call-1' }),
+    ).toBe(true);
     expect((await store.dialer.listDue('t1', 'k', 100, 10)).map((n) => n.number)).toEqual(['2', '3']);
     expect((await store.dialer.claimNext('t1', 'k', { owner: 'a', now: 100, ...LEASE }))?.number).toBe('2');
     expect((await store.dialer.claimNext('t1', 'k', { owner: 'a', now: 100, ...LEASE }))?.number).toBe('3');
     expect(await store.dialer.claimNext('t1', 'k', { owner: 'a', now: 100, ...LEASE })).toBeUndefined();
     const again = await store.dialer.claimNext('t1', 'k', { owner: 'b', now: 500, ...LEASE });
-    expect(again).toMatchObject({ number: '1', attempts: 1, lastOutcome: 'busy', history: [{ at: 20, outcome: 'busy', callId: 'call-1' }] });
+    expect(again).toMatchObject({
+      number: '1',
+      attempts: 1,
+      lastOutcome: 'busy',
+      history: [{ at: 20, outcome: 'busy', callId: 'call-1' }],
+    });
     await store.close();
   });
 
-  it('records an outcome only for the claim\'s owner, and counts progress by each number\'s latest outcome', async () => {
+  it("records an outcome only for the claim's owner, and counts progress by each number's latest outcome", async () => {
     const store = open();
     await store.dialer.createTask(task('k'));
     await store.dialer.addNumbers('t1', 'k', numbers('1', '2', '3', '4'), 0);
@@ -79,7 +86,12 @@ describe.each(Object.entries(adapters.fresh))('DialerStore adapter %s', (_name, 
     expect(await store.dialer.recordOutcome('t1', 'k', '1', { owner: 'a', outcome: 'answered', at: 1 })).toBe(false);
     expect(await store.dialer.recordOutcome('t1', 'k', '2', { owner: 'b', outcome: 'noAnswer', at: 1, nextAttemptAt: 2 })).toBe(true);
     expect(await store.dialer.recordOutcome('t1', 'k', '3', { owner: 'c', outcome: 'skipped', at: 1 })).toBe(true);
-    expect(await store.dialer.progress('t1', 'k')).toEqual({ total: 4, dialled: 2, remaining: 2, outcomes: { answered: 1, noAnswer: 1, skipped: 1 } });
+    expect(await store.dialer.progress('t1', 'k')).toEqual({
+      total: 4,
+      dialled: 2,
+      remaining: 2,
+      outcomes: { answered: 1, noAnswer: 1, skipped: 1 },
+    });
 
     expect(await store.dialer.claimNext('t1', 'k', { owner: 'd', now: 2, ...LEASE })).toMatchObject({ number: '4' });
     expect(await store.dialer.claimNext('t1', 'k', { owner: 'b', now: 2, ...LEASE })).toMatchObject({ number: '2' });
@@ -116,9 +128,15 @@ describe.each(Object.entries(adapters.fresh))('DialerStore adapter %s', (_name, 
     const store = open();
     await store.dialer.createTask(task('k', { mode: 'preview' }));
     await store.dialer.addNumbers('t1', 'k', numbers('1', '2'), 1_000);
-    expect(await store.dialer.claimNumber('t1', 'k', '2', { owner: 'agent-a', now: 0, ...LEASE })).toMatchObject({ number: '2', state: 'claimed', claim: { owner: 'agent-a' } });
+    expect(await store.dialer.claimNumber('t1', 'k', '2', { owner: 'agent-a', now: 0, ...LEASE })).toMatchObject({
+      number: '2',
+      state: 'claimed',
+      claim: { owner: 'agent-a' },
+    });
     expect(await store.dialer.claimNumber('t1', 'k', '2', { owner: 'agent-b', now: 0, ...LEASE })).toBeUndefined();
-    expect(await store.dialer.claimNumber('t1', 'k', '2', { owner: 'agent-a', now: 5, ...LEASE })).toMatchObject({ claim: { owner: 'agent-a', expiresAt: 60_005 } });
+    expect(await store.dialer.claimNumber('t1', 'k', '2', { owner: 'agent-a', now: 5, ...LEASE })).toMatchObject({
+      claim: { owner: 'agent-a', expiresAt: 60_005 },
+    });
     expect(await store.dialer.claimNumber('t1', 'k', '9', { owner: 'agent-b', now: 0, ...LEASE })).toBeUndefined();
     expect((await store.dialer.listDue('t1', 'k', 1_000, 10)).map((n) => n.number)).toEqual(['1']);
     expect(await store.dialer.recordOutcome('t1', 'k', '2', { owner: 'agent-a', outcome: 'skipped', at: 1 })).toBe(true);
@@ -140,9 +158,15 @@ describe.each(Object.entries(adapters.fresh))('DialerStore adapter %s', (_name, 
 });
 
 describe.each(Object.entries(adapters.fresh))('DialerStore adapter %s: agents', (_name, open) => {
-  it('keeps each agent\'s tasks and work mode, per tenant', async () => {
+  it("keeps each agent's tasks and work mode, per tenant", async () => {
     const store = open();
-    const record = { tenantId: 't1', agentNo: 'a1', sessionId: 's1', workMode: 2 as const, tasks: { k: [{ name: 'batch', value: '7', type: 2 as const }] } };
+    const record = {
+      tenantId: 't1',
+      agentNo: 'a1',
+      sessionId: 's1',
+      workMode: 2 as const,
+      tasks: { k: [{ name: 'batch', value: '7', type: 2 as const }] },
+    };
     expect(await store.dialer.getAgent('t1', 'a1')).toBeUndefined();
     await store.dialer.putAgent(record);
     await store.dialer.putAgent({ ...record, tenantId: 't2', tasks: {} });

@@ -35,30 +35,39 @@ function tenantFileWithoutWrapup(): string {
 
 const NUMBERS = Array.from({ length: 12 }, (_, i) => `139000040${String(i).padStart(2, '0')}`);
 
-it.skipIf(!redis)(`dials each number of a task once across two nodes${redis ? '' : ` (skipped: Redis at ${TEST_REDIS_URL} does not answer)`}`, async () => {
-  const tenants = tenantFileWithoutWrapup();
-  for (let i = 0; i < 2; i++) {
-    nodes.push(await spawnGateway({ env: { REDIS_URL: TEST_REDIS_URL, AGENT_GATEWAY_REDIS_PREFIX: prefix, AGENT_GATEWAY_TENANTS: tenants } }));
-  }
-  const [nodeA, nodeB] = nodes as [GatewayProcess, GatewayProcess];
-  for (const node of nodes) for (const number of NUMBERS) await simulatorApi(node).setBehaviour(number, { behavior: 'answer', answerAfterMs: 50, hangupAfterMs: 100 });
-  const tasks = taskApi(nodeA);
-  await tasks.create({ taskId: 'shared', name: 'Shared', mode: 'progressive' }, NUMBERS);
+it.skipIf(!redis)(
+  `dials each number of a task once across two nodes${redis ? '' : ` (skipped: Redis at ${TEST_REDIS_URL} does not answer)`}`,
+  async () => {
+    const tenants = tenantFileWithoutWrapup();
+    for (let i = 0; i < 2; i++) {
+      nodes.push(
+        await spawnGateway({ env: { REDIS_URL: TEST_REDIS_URL, AGENT_GATEWAY_REDIS_PREFIX: prefix, AGENT_GATEWAY_TENANTS: tenants } }),
+      );
+    }
+    const [nodeA, nodeB] = nodes as [GatewayProcess, GatewayProcess];
+    for (const node of nodes)
+      for (const number of NUMBERS)
+        await simulatorApi(node).setBehaviour(number, { behavior: 'answer', answerAfterMs: 50, hangupAfterMs: 100 });
+    const tasks = taskApi(nodeA);
+    await tasks.create({ taskId: 'shared', name: 'Shared', mode: 'progressive' }, NUMBERS);
 
-  const onA = await signIn(nodeA, '1001');
-  const onB = await signIn(nodeB, '1002');
-  expect(await onA.sdk.startAutoObCallTask({ taskId: 'shared' })).toMatchObject({ code: 0 });
-  expect(await onB.sdk.startAutoObCallTask({ taskId: 'shared' })).toMatchObject({ code: 0 });
+    const onA = await signIn(nodeA, '1001');
+    const onB = await signIn(nodeB, '1002');
+    expect(await onA.sdk.startAutoObCallTask({ taskId: 'shared' })).toMatchObject({ code: 0 });
+    expect(await onB.sdk.startAutoObCallTask({ taskId: 'shared' })).toMatchObject({ code: 0 });
 
-  await expect.poll(async () => (await taskApi(nodeB).get('shared')).progress, { timeout: 30_000, interval: 200 }).toEqual({
-    total: 12,
-    dialled: 12,
-    remaining: 0,
-    outcomes: { answered: 12 },
-  });
-  const dialled = [...onA.log.of('sessionInit'), ...onB.log.of('sessionInit')].map((init) => init.customerNumber as string);
-  expect(dialled.sort()).toEqual(NUMBERS);
-  expect(onA.log.of('sessionInit').length).toBeGreaterThan(0);
-  expect(onB.log.of('sessionInit').length).toBeGreaterThan(0);
-  expect((await tasks.results('shared')).every((row) => row.attempts === '1')).toBe(true);
-});
+    await expect
+      .poll(async () => (await taskApi(nodeB).get('shared')).progress, { timeout: 30_000, interval: 200 })
+      .toEqual({
+        total: 12,
+        dialled: 12,
+        remaining: 0,
+        outcomes: { answered: 12 },
+      });
+    const dialled = [...onA.log.of('sessionInit'), ...onB.log.of('sessionInit')].map((init) => init.customerNumber as string);
+    expect(dialled.sort()).toEqual(NUMBERS);
+    expect(onA.log.of('sessionInit').length).toBeGreaterThan(0);
+    expect(onB.log.of('sessionInit').length).toBeGreaterThan(0);
+    expect((await tasks.results('shared')).every((row) => row.attempts === '1')).toBe(true);
+  },
+);

@@ -65,7 +65,12 @@ beforeAll(async () => {
   for (const agentNo of AGENTS) {
     await sim.setBehaviour(endpointOf(agentNo).endpoint, { behavior: 'answer', answerAfterMs: 20 });
     const debug: DebugEntry[] = [];
-    const client = await signIn(gateway, agentNo, {}, { debugHook: (entry) => debug.push(entry), reconnect: { initialDelayMs: 10, maxDelayMs: 40, maxAttempts: 200 } });
+    const client = await signIn(
+      gateway,
+      agentNo,
+      {},
+      { debugHook: (entry) => debug.push(entry), reconnect: { initialDelayMs: 10, maxDelayMs: 40, maxAttempts: 200 } },
+    );
     agents.push({ agentNo, client, debug, sessionId: client.log.of('loginResp')[0].sessionId, outcomes: [], calls: [] });
   }
 });
@@ -96,7 +101,9 @@ async function operate(agent: Agent, action: 'pause' | 'unpause', params?: objec
 }
 
 function requestsSent(agent: Agent): { id: string; action: string }[] {
-  return agent.debug.flatMap((entry) => (entry.kind === 'sent' && (entry.frame as any).type === 'req' ? [entry.frame as { id: string; action: string }] : []));
+  return agent.debug.flatMap((entry) =>
+    entry.kind === 'sent' && (entry.frame as any).type === 'req' ? [entry.frame as { id: string; action: string }] : [],
+  );
 }
 
 async function waitOpen(agent: Agent): Promise<void> {
@@ -142,7 +149,10 @@ describe('fault injection: random socket drops during call flows', () => {
     for (const agent of agents) {
       const context = `agent ${agent.agentNo}, seed ${SEED}`;
       // Every request the script made was answered as in a calm network: pause and unpause always fit the state.
-      expect(agent.outcomes.filter((outcome) => outcome.code !== 0), context).toEqual([]);
+      expect(
+        agent.outcomes.filter((outcome) => outcome.code !== 0),
+        context,
+      ).toEqual([]);
 
       // On the wire: each request id answered exactly once; events numbered without a gap.
       const sent = new Map<string, string>();
@@ -168,14 +178,22 @@ describe('fault injection: random socket drops during call flows', () => {
       expect(emitted, context).toBe(delivered.length + resumed);
       expect(resumed, context).toBeGreaterThan(0);
       for (const callId of agent.calls) {
-        expect(agent.client.log.of('sessionTerminate').filter((e) => e.callId === callId), `${context}, call ${callId}`).toHaveLength(1);
+        expect(
+          agent.client.log.of('sessionTerminate').filter((e) => e.callId === callId),
+          `${context}, call ${callId}`,
+        ).toHaveLength(1);
       }
       eventsChecked += delivered.length;
 
       // Both sides end in the same state.
       const current = await gateway.services.agents.current('demo', agent.agentNo);
       const shown = agent.client.log.of('agentStatus').at(-1);
-      const fields = (status: any) => ({ loginStatus: status.loginStatus, deviceStatus: status.deviceStatus, stateAction: status.stateAction, stateSince: status.stateSince });
+      const fields = (status: any) => ({
+        loginStatus: status.loginStatus,
+        deviceStatus: status.deviceStatus,
+        stateAction: status.stateAction,
+        stateSince: status.stateSince,
+      });
       expect(fields(shown), context).toEqual(fields(current));
     }
 
@@ -184,7 +202,9 @@ describe('fault injection: random socket drops during call flows', () => {
       const byId = new Map(requestsSent(agent).map((frame) => [frame.id, frame.action]));
       return [...byId.values()].filter((action) => action === 'pause' || action === 'unpause');
     });
-    const executed = (await metricValue(gateway, 'agent_gateway_operations_total', { action: 'pause' })) + (await metricValue(gateway, 'agent_gateway_operations_total', { action: 'unpause' }));
+    const executed =
+      (await metricValue(gateway, 'agent_gateway_operations_total', { action: 'pause' })) +
+      (await metricValue(gateway, 'agent_gateway_operations_total', { action: 'unpause' }));
     expect(executed).toBe(distinctOperations.length);
     const repeated = await metricValue(gateway, 'agent_gateway_repeated_requests_total');
     console.info(

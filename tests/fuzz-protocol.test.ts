@@ -21,7 +21,6 @@ let versionsBefore: (number | undefined)[];
 const agentVersions = async () =>
   Promise.all(['1001', '1008'].map(async (agentNo) => (await gateway.services.store.agents.get('demo', agentNo))?.version));
 
-
 beforeAll(async () => {
   gateway = await startTestGateway({ rateLimits: RELAXED_RATE_LIMITS });
   await openSignedInRawSocket(gateway, '1001');
@@ -83,7 +82,10 @@ describe('malformed frames', () => {
     fc.string({ maxLength: 200 }),
     fc.jsonValue({ maxDepth: 4 }).map((value) => JSON.stringify(value) ?? 'null'),
     fc
-      .record({ type: fc.constantFrom('req', 'ping', 'res', 'evt', 'REQ', ''), id: hostile, action: hostile, params: hostile, ts: hostile }, { requiredKeys: [] })
+      .record(
+        { type: fc.constantFrom('req', 'ping', 'res', 'evt', 'REQ', ''), id: hostile, action: hostile, params: hostile, ts: hostile },
+        { requiredKeys: [] },
+      )
       .map((value) => JSON.stringify(value)),
   );
 
@@ -106,7 +108,10 @@ describe('malformed frames', () => {
   });
 
   it('closes on a binary frame', async () => {
-    expect((await answerTo(Buffer.from([0x7b, 0x7d]))).close).toEqual({ code: 4100, reason: 'bad frame: binary frames are not part of the protocol' });
+    expect((await answerTo(Buffer.from([0x7b, 0x7d]))).close).toEqual({
+      code: 4100,
+      reason: 'bad frame: binary frames are not part of the protocol',
+    });
   });
 });
 
@@ -137,7 +142,8 @@ describe('unknown actions', () => {
 });
 
 describe('size and depth limits', () => {
-  const pause = (description: string) => JSON.stringify({ type: 'req', id: 'big', action: 'pause', params: { pauseType: 1, pauseDescription: description } });
+  const pause = (description: string) =>
+    JSON.stringify({ type: 'req', id: 'big', action: 'pause', params: { pauseType: 1, pauseDescription: description } });
 
   it('answers a frame just under 64 KiB by validating it', async () => {
     const frame = pause('x'.repeat(MAX_FRAME_BYTES - pause('').length));
@@ -150,7 +156,8 @@ describe('size and depth limits', () => {
     expect((await answerTo(pause('é'.repeat(MAX_FRAME_BYTES / 2)))).close?.code).toBe(1009);
   });
 
-  const nested = (depth: number) => `{"type":"req","id":"d","action":"pause","params":{"pauseType":1,"x":${'['.repeat(depth - 2)}${']'.repeat(depth - 2)}}}`;
+  const nested = (depth: number) =>
+    `{"type":"req","id":"d","action":"pause","params":{"pauseType":1,"x":${'['.repeat(depth - 2)}${']'.repeat(depth - 2)}}}`;
 
   it('closes on JSON nested deeper than 32 levels before handling it', async () => {
     expect((await answerTo(nested(32))).frame).toMatchObject({ id: 'd', errorCode: 20000 });
@@ -172,7 +179,11 @@ describe('junk telemetry uploads', () => {
     );
     await fc.assert(
       fc.asyncProperty(bodies, fc.constantFrom('text/plain', 'application/json'), async (body, type) => {
-        const response = await fetch(`${gateway.url}/api/v1/observability/events`, { method: 'POST', body, headers: { 'content-type': type } });
+        const response = await fetch(`${gateway.url}/api/v1/observability/events`, {
+          method: 'POST',
+          body,
+          headers: { 'content-type': type },
+        });
         expect([400, 401]).toContain(response.status);
         expect(await response.json()).toHaveProperty('error.code');
       }),

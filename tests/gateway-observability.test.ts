@@ -57,10 +57,15 @@ describe('structured logs', () => {
     const pause = entries.find((entry) => entry.msg === 'operation' && entry.action === 'pause');
     // Successes are logged at debug (the hot path writes nothing at info), refusals at info.
     expect(pause).toMatchObject({ sessionId, code: 0, level: 20 });
-    expect(entries.filter((entry) => entry.msg === 'operation' && entry.action === 'pause' && entry.code === -1)).toMatchObject([{ level: 30 }]);
+    expect(entries.filter((entry) => entry.msg === 'operation' && entry.action === 'pause' && entry.code === -1)).toMatchObject([
+      { level: 30 },
+    ]);
     expect(pause.requestId).toMatch(new RegExp(`^${sessionId}:[\\w-]+$`));
     expect(entries.find((entry) => entry.msg === 'request' && entry.action === 'login')?.params.sessionKey).toBe('[redacted]');
-    expect(entries.find((entry) => entry.msg === 'request' && entry.action === 'resume')?.params).toMatchObject({ sessionId, sessionKey: '[redacted]' });
+    expect(entries.find((entry) => entry.msg === 'request' && entry.action === 'resume')?.params).toMatchObject({
+      sessionId,
+      sessionKey: '[redacted]',
+    });
     expect(entries.find((entry) => entry.msg === 'http' && entry.method === 'DELETE')).toMatchObject({
       route: '/api/v1/tenants/:tenantId/session-keys/:sessionKey',
       status: 200,
@@ -75,7 +80,7 @@ describe('structured logs', () => {
 });
 
 describe('Prometheus metrics', () => {
-  it('report calls by phase and each queue\'s waiting callers and longest wait, computed when scraped', async () => {
+  it("report calls by phase and each queue's waiting callers and longest wait, computed when scraped", async () => {
     const sim = simulatorApi(gateway);
     const callId = await sim.inbound('2', '13800138123'); // queue 2: nobody of it is signed in
     await expect.poll(async () => (await gateway.services.calls.get(callId))?.phase).toBe('queued');
@@ -92,7 +97,13 @@ describe('Prometheus metrics', () => {
     expect(await metricValue(gateway, 'agent_gateway_queue_longest_wait_seconds', { queue: '2' })).toBe(0);
 
     const names = new Set((await scrape(gateway)).map((sample) => sample.name));
-    for (const name of ['agent_gateway_sessions', 'agent_gateway_connections', 'agent_gateway_operations_total', 'agent_gateway_operation_duration_seconds_count', 'process_cpu_seconds_total']) {
+    for (const name of [
+      'agent_gateway_sessions',
+      'agent_gateway_connections',
+      'agent_gateway_operations_total',
+      'agent_gateway_operation_duration_seconds_count',
+      'process_cpu_seconds_total',
+    ]) {
       expect(names, name).toContain(name);
     }
   });

@@ -17,7 +17,13 @@ describe('gateway restart on the same data directory', () => {
     const second = await startTestGateway({ dataDir: dataDir.path });
     try {
       const { sdk } = newClient(second);
-      const response = await sdk.login({ tenantId: 'demo', agentNo: '1001', sessionKey: key, bindEndpoint: endpointOf('1001'), initialStatus: 1 });
+      const response = await sdk.login({
+        tenantId: 'demo',
+        agentNo: '1001',
+        sessionKey: key,
+        bindEndpoint: endpointOf('1001'),
+        initialStatus: 1,
+      });
       expect(response).toMatchObject({ code: 0 });
     } finally {
       await second.close();

@@ -23,7 +23,10 @@ afterAll(async () => {
 
 /** Opens a WebSocket as a page of `origin` would: 'open', or the HTTP status that refused the upgrade. */
 function upgrade(gateway: TestGateway, origin?: string, host?: string): Promise<'open' | number> {
-  const socket = new WebSocket(`${gateway.url.replace(/^http/, 'ws')}/ws?v=1`, { ...(origin !== undefined && { origin }), ...(host !== undefined && { headers: { host } }) });
+  const socket = new WebSocket(`${gateway.url.replace(/^http/, 'ws')}/ws?v=1`, {
+    ...(origin !== undefined && { origin }),
+    ...(host !== undefined && { headers: { host } }),
+  });
   return new Promise((resolve, reject) => {
     socket.once('open', () => {
       socket.close();
@@ -73,7 +76,7 @@ describe('origin allow-list', () => {
   });
 });
 
-describe('the gateway\'s own origin', () => {
+describe("the gateway's own origin", () => {
   it('is its public URL, scheme included, never what the Host header claims', async () => {
     expect(await upgrade(production, 'http://evil.example', 'evil.example')).toBe(403);
     expect(await upgrade(production, production.url.replace('http:', 'https:'))).toBe(403);
@@ -90,13 +93,19 @@ describe('the gateway\'s own origin', () => {
 });
 
 describe('HTTP errors', () => {
-  const errorOf = async (response: Response) => ({ status: response.status, body: (await response.json()) as { error: { code: string; message: string } } });
+  const errorOf = async (response: Response) => ({
+    status: response.status,
+    body: (await response.json()) as { error: { code: string; message: string } },
+  });
 
   it('answers what Fastify and Node refuse before routing in the one error shape', async () => {
     const longNumber = '1'.repeat(300);
     const tooLong = await errorOf(await fetch(`${embeddedDefault.url}/api/v1/tenants/demo/sim/numbers/${longNumber}`, { method: 'PUT' }));
     expect(tooLong).toEqual({ status: 414, body: { error: { code: 'uri_too_long', message: 'a path segment is too long' } } });
-    expect(await errorOf(await fetch(`${production.url}/%zz`))).toEqual({ status: 400, body: { error: { code: 'bad_request', message: 'the URL is malformed' } } });
+    expect(await errorOf(await fetch(`${production.url}/%zz`))).toEqual({
+      status: 400,
+      body: { error: { code: 'bad_request', message: 'the URL is malformed' } },
+    });
     const hugeHeaders = await errorOf(await fetch(`${production.url}/healthz`, { headers: { 'x-filler': 'x'.repeat(20_000) } }));
     expect(hugeHeaders).toMatchObject({ status: 431, body: { error: { code: 'headers_too_large' } } });
   });
@@ -105,7 +114,11 @@ describe('HTTP errors', () => {
     const secret = 'this-body-is-private-'.repeat(20);
     const headers = { authorization: 'Bearer demo-api-key' };
     const plain = await errorOf(
-      await fetch(`${production.url}/api/v1/tenants/demo/session-keys`, { method: 'POST', headers: { ...headers, 'content-type': 'text/plain' }, body: secret }),
+      await fetch(`${production.url}/api/v1/tenants/demo/session-keys`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'text/plain' },
+        body: secret,
+      }),
     );
     expect(plain.status).toBe(400);
     expect(plain.body.error.message).not.toContain('private');
@@ -116,7 +129,10 @@ describe('HTTP errors', () => {
         body: '{"agentNo":"1001","__proto__":{"admin":true}}',
       }),
     );
-    expect(poisoned).toEqual({ status: 400, body: { error: { code: 'bad_request', message: 'the body must not contain a "__proto__" or "constructor.prototype" key' } } });
+    expect(poisoned).toEqual({
+      status: 400,
+      body: { error: { code: 'bad_request', message: 'the body must not contain a "__proto__" or "constructor.prototype" key' } },
+    });
     const unknown = await errorOf(await fetch(`${production.url}/${'a'.repeat(5_000)}`));
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.message.length).toBeLessThan(120);

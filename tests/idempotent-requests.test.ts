@@ -31,7 +31,6 @@ function sentRequests(entries: DebugEntry[]): Map<string, string[]> {
   return sent;
 }
 
-
 const signedInBusy = (agentNo: string) => openSignedInRawSocket(gateway, agentNo, { initialStatus: 2, pauseDescription: 'MEETING' });
 
 /** Sends a request frame with a chosen id and waits for the response with that id after `fromIndex`. */
@@ -92,7 +91,12 @@ describe('the gateway answers a repeated request id once', () => {
 describe('the SDK sends an unanswered request again after a resume', () => {
   it('runs an operation whose response was lost with the socket once, and resolves it with that response', async () => {
     const entries: DebugEntry[] = [];
-    const agent = await signIn(gateway, '1004', { initialStatus: 2, pauseDescription: 'MEETING' }, { debugHook: (entry) => entries.push(entry) });
+    const agent = await signIn(
+      gateway,
+      '1004',
+      { initialStatus: 2, pauseDescription: 'MEETING' },
+      { debugHook: (entry) => entries.push(entry) },
+    );
     const executed = await metricValue(gateway, 'agent_gateway_operations_total', { action: 'unpause' });
     const repeated = await metricValue(gateway, 'agent_gateway_repeated_requests_total');
     const mark = agent.log.entries.length;
@@ -108,18 +112,26 @@ describe('the SDK sends an unanswered request again after a resume', () => {
     expect(unpauses).toHaveLength(1);
     expect(unpauses[0]?.[1]).toEqual(['unpause', 'unpause']);
     // The agent went idle once: the replayed event, then the resume snapshot.
-    const statuses = agent.log.entries.slice(mark).filter((e) => e.event === 'agentStatus').map((e) => e.data.stateAction);
+    const statuses = agent.log.entries
+      .slice(mark)
+      .filter((e) => e.event === 'agentStatus')
+      .map((e) => e.data.stateAction);
     expect(statuses).toEqual(['unpause', 'unpause']);
     expect(agent.log.of('unpauseResp')).toHaveLength(1);
   });
 
   it('does not send again a request older than requestTimeoutMs', async () => {
     const entries: DebugEntry[] = [];
-    const agent = await signIn(gateway, '1005', {}, {
-      requestTimeoutMs: 150,
-      reconnect: { initialDelayMs: 800, maxDelayMs: 800, maxAttempts: 5 },
-      debugHook: (entry) => entries.push(entry),
-    });
+    const agent = await signIn(
+      gateway,
+      '1005',
+      {},
+      {
+        requestTimeoutMs: 150,
+        reconnect: { initialDelayMs: 800, maxDelayMs: 800, maxAttempts: 5 },
+        debugHook: (entry) => entries.push(entry),
+      },
+    );
     const paused = agent.sdk.pause({ pauseType: 1, pauseDescription: 'MEETING' });
     gateway.liveSessions.dropSocket(sessionIdOf(agent));
     await expect(paused).rejects.toMatchObject({ code: 'REQUEST_TIMEOUT', details: { action: 'pause', timeoutMs: 150 } });

@@ -15,7 +15,11 @@ afterEach(closeClients);
 afterAll(() => gateway.close());
 
 /** Signs the agent in and connects a customer's call to queue `queueNo` to it. */
-async function connectedCall(agentNo: string, queueNo: string, from: string): Promise<{ agent: TestClient; callId: string; legs: () => Promise<{ customer: any; agent: any }> }> {
+async function connectedCall(
+  agentNo: string,
+  queueNo: string,
+  from: string,
+): Promise<{ agent: TestClient; callId: string; legs: () => Promise<{ customer: any; agent: any }> }> {
   const agent = await signIn(gateway, agentNo);
   const callId = await sim.inbound(queueNo, from);
   await agent.log.waitFor('sessionInit', (e) => e.callId === callId);
@@ -83,7 +87,10 @@ describe('in-call control', () => {
     await expect.poll(async () => (await legs()).customer?.prompts).toContain('survey: press 1 (poor) to 5 (excellent)');
     await sim.pressDigits(callId, '4');
     await expect
-      .poll(async () => (await gateway.api('GET', '/api/v1/tenants/demo/cdrs')).body.records.find((r: any) => r.callId === callId)?.survey?.result)
+      .poll(
+        async () =>
+          (await gateway.api('GET', '/api/v1/tenants/demo/cdrs')).body.records.find((r: any) => r.callId === callId)?.survey?.result,
+      )
       .toBe('4');
   });
 
@@ -111,7 +118,14 @@ describe('in-call control', () => {
       expect(await operation()).toMatchObject({ code: -1, errorCode, message });
     }
     // Refusals emit no events; nothing to wait for, so a bounded wait.
-    await expectNothingWithin(50, () => expect(agent.log.names().slice(mark).every((name) => name.endsWith('Resp'))).toBe(true));
+    await expectNothingWithin(50, () =>
+      expect(
+        agent.log
+          .names()
+          .slice(mark)
+          .every((name) => name.endsWith('Resp')),
+      ).toBe(true),
+    );
   });
 
   it('refuses hang-up while the call rings (reject it) and reject once connected', async () => {

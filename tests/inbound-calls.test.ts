@@ -24,7 +24,14 @@ describe('inbound calls', () => {
     const callId = await sim.inbound('0', '13800138000');
 
     const ringing = await agent.log.waitFor('ringing', () => true, mark);
-    expect(ringing).toMatchObject({ eventType: 'ringing', callId, callType: 1, customerNumber: '13800138000', queueNo: '0', chanVariables: [] });
+    expect(ringing).toMatchObject({
+      eventType: 'ringing',
+      callId,
+      callType: 1,
+      customerNumber: '13800138000',
+      queueNo: '0',
+      chanVariables: [],
+    });
     const init = await agent.log.waitFor('sessionInit', () => true, mark);
     expect(init).toMatchObject({ callId, callType: 1, customerNumber: '13800138000' });
     await agent.log.waitFor('agentStatus', (s) => s.state === 'talking', mark);
@@ -42,7 +49,10 @@ describe('inbound calls', () => {
     const wrapup = await agent.log.waitFor('agentStatus', (s) => s.state === 'wrapup', mark);
     expect(wrapup.wrapupEndsAt - wrapup.stateSince).toBe(30_000);
 
-    const statuses = agent.log.entries.slice(mark).filter((e) => e.event === 'agentStatus').map((e) => [e.data.state, e.data.deviceStatus, e.data.stateAction]);
+    const statuses = agent.log.entries
+      .slice(mark)
+      .filter((e) => e.event === 'agentStatus')
+      .map((e) => [e.data.state, e.data.deviceStatus, e.data.stateAction]);
     expect(statuses).toEqual([
       ['ringing', 2, 'offer'],
       ['ringing', 3, 'ring'],
@@ -50,7 +60,14 @@ describe('inbound calls', () => {
       ['wrapup', 0, 'hangup'],
     ]);
     expect(withoutNoise(agent.log.names().slice(mark))).toEqual([
-      'agentStatus', 'agentStatus', 'ringing', 'sessionInit', 'agentStatus', 'callBridged', 'sessionTerminate', 'agentStatus',
+      'agentStatus',
+      'agentStatus',
+      'ringing',
+      'sessionInit',
+      'agentStatus',
+      'callBridged',
+      'sessionTerminate',
+      'agentStatus',
     ]);
   });
 });
@@ -62,7 +79,14 @@ describe('inbound calls that do not connect', () => {
     expect((await sim.call(callId)).legs[0].prompts).toEqual(['queue-music']);
     await sim.hangup(callId);
     const record = await callRecordOf(gateway, callId);
-    expect(record).toMatchObject({ callType: 1, queueNo: '1', customerNumber: '13800138001', outcome: 'abandoned', hangupSide: 'customer', talkSeconds: 0 });
+    expect(record).toMatchObject({
+      callType: 1,
+      queueNo: '1',
+      customerNumber: '13800138001',
+      outcome: 'abandoned',
+      hangupSide: 'customer',
+      talkSeconds: 0,
+    });
     expect(record.agentNo).toBeUndefined();
   });
 
@@ -74,7 +98,10 @@ describe('inbound calls that do not connect', () => {
     await agent.log.waitFor('ringing', () => true, mark);
     await sim.hangup(callId);
     expect(await agent.log.waitFor('sessionTerminate', () => true, mark)).toMatchObject({ callId, side: 'customer', reason: 'abandoned' });
-    expect(await agent.log.waitFor('agentStatus', (s) => s.stateAction === 'offerReleased', mark)).toMatchObject({ state: 'idle', deviceStatus: 0 });
+    expect(await agent.log.waitFor('agentStatus', (s) => s.stateAction === 'offerReleased', mark)).toMatchObject({
+      state: 'idle',
+      deviceStatus: 0,
+    });
     expect(await callRecordOf(gateway, callId)).toMatchObject({ outcome: 'abandoned', agentNo: '1006' });
   });
 

@@ -18,11 +18,18 @@ describe('internal calls', () => {
   it('rings the other agent with the caller, connects both, and frees both after hang-up', async () => {
     const caller = await signIn(gateway, '1001');
     const callee = await signIn(gateway, '1002', { initialStatus: 2, pauseDescription: 'busy' });
-    const response = succeeded(await caller.sdk.InternalCall({ targetType: 0, target: '1002', chanVariables: [{ name: 'topic', value: 'escalation' }] }));
+    const response = succeeded(
+      await caller.sdk.InternalCall({ targetType: 0, target: '1002', chanVariables: [{ name: 'topic', value: 'escalation' }] }),
+    );
     expect(response).toMatchObject({ action: 'InternalCallResp', code: 0, callId: expect.any(String) });
 
     const ringing = await callee.log.waitFor('ringing');
-    expect(ringing).toMatchObject({ callId: response.callId, callType: 9, callerAgentNo: '1001', chanVariables: [{ name: 'topic', value: 'escalation' }] });
+    expect(ringing).toMatchObject({
+      callId: response.callId,
+      callType: 9,
+      callerAgentNo: '1001',
+      chanVariables: [{ name: 'topic', value: 'escalation' }],
+    });
     await callee.log.waitFor('sessionInit');
     await caller.log.waitFor('callBridged');
     expect(caller.log.of('agentStatus').at(-1)).toMatchObject({ state: 'talking', callType: 9 });
@@ -33,7 +40,10 @@ describe('internal calls', () => {
     await callee.log.waitFor('sessionTerminate');
     // Internal calls have no wrap-up: each agent goes back to where it was.
     expect(await caller.log.waitFor('agentStatus', (s) => s.stateAction === 'hangup')).toMatchObject({ state: 'idle' });
-    expect(await callee.log.waitFor('agentStatus', (s) => s.stateAction === 'hangup')).toMatchObject({ state: 'busy', pauseDescription: 'busy' });
+    expect(await callee.log.waitFor('agentStatus', (s) => s.stateAction === 'hangup')).toMatchObject({
+      state: 'busy',
+      pauseDescription: 'busy',
+    });
   });
 
   it('refuses a callee who is in a call, the caller itself, and an unknown extension', async () => {

@@ -59,12 +59,21 @@ describe.skipIf(!redis)(`two gateway nodes on one Redis${redis ? '' : ` (skipped
   it('lets a client resume on node B, and node A, which it left, does not end the session', async () => {
     const sessionKey = await nodeA.issueKey('1003');
     const onA = await openRawSocket(nodeA.url);
-    const login = await onA.request('login', { sessionKey, tenantId: 'demo', agentNo: '1003', bindEndpoint: { endpointType: 1, endpoint: '13600001003' }, initialStatus: 1 });
+    const login = await onA.request('login', {
+      sessionKey,
+      tenantId: 'demo',
+      agentNo: '1003',
+      bindEndpoint: { endpointType: 1, endpoint: '13600001003' },
+      initialStatus: 1,
+    });
     expect(login.code).toBe(0);
     onA.close();
     await onA.closed;
     const onB = await openRawSocket(nodeB.url);
-    expect(await onB.request('resume', { sessionId: login.sessionId, sessionKey, lastSeq: 1 })).toMatchObject({ code: 0, agentStatus: { state: 'idle' } });
+    expect(await onB.request('resume', { sessionId: login.sessionId, sessionKey, lastSeq: 1 })).toMatchObject({
+      code: 0,
+      agentStatus: { state: 'idle' },
+    });
     await new Promise((resolve) => setTimeout(resolve, 800)); // node A's grace period has passed
     expect((await nodeB.services.agents.current('demo', '1003')).sessionId).toBe(login.sessionId);
     expect(await onB.request('pause', { pauseType: 1 })).toMatchObject({ code: 0 });
@@ -75,7 +84,11 @@ describe.skipIf(!redis)(`two gateway nodes on one Redis${redis ? '' : ` (skipped
     const agent = await signIn(nodeA, '1002');
     const supervisor = await signIn(nodeB, '1008', { initialStatus: 2, pauseDescription: 'MEETING' });
     expect(await supervisor.sdk.setPause({ agentNo: '1002' })).toMatchObject({ code: 0 });
-    expect(await agent.log.waitFor('agentStatus', (s) => s.stateAction === 'setPause')).toMatchObject({ state: 'busy', loginStatus: 2, pauseType: 4 });
+    expect(await agent.log.waitFor('agentStatus', (s) => s.stateAction === 'setPause')).toMatchObject({
+      state: 'busy',
+      loginStatus: 2,
+      pauseType: 4,
+    });
     expect(await supervisor.sdk.setUnpause({ agentNo: '1002' })).toMatchObject({ code: 0 });
     await agent.log.waitFor('agentStatus', (s) => s.stateAction === 'setUnpause' && s.state === 'idle');
   });

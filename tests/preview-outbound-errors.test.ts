@@ -20,7 +20,12 @@ describe('previewObCall business errors', () => {
     ['20102 for what is not a phone number', { customerNumber: '12' }, 20102, 'bad tel'],
     ['20102 for a malformed backup number', { customerNumber: '13800138000', backupNumber: '99' }, 20102, 'backupNumber'],
     ['20031 for a blacklisted number', { customerNumber: '13999999999' }, 20031, 'restrict tel'],
-    ['20032 for a caller ID the tenant does not own', { customerNumber: '13800138000', obClid: '01000000000' }, 20032, 'bad obClidLeftNumber'],
+    [
+      '20032 for a caller ID the tenant does not own',
+      { customerNumber: '13800138000', obClid: '01000000000' },
+      20032,
+      'bad obClidLeftNumber',
+    ],
     ['20032 for an area code without caller ID', { customerNumber: '13800138000', obClidAreaCode: '0999' }, 20032, 'bad obClidLeftNumber'],
   ])('answers %s', async (_what, params, errorCode, message) => {
     const agent = await signIn(gateway, '1001');
@@ -66,7 +71,11 @@ describe('previewObCall business errors', () => {
     try {
       const agent = await signIn(failing, '1001');
       await failing.services.store.close();
-      expect(await agent.sdk.previewObCall({ customerNumber: '13800138000' })).toMatchObject({ code: -1, errorCode: 10001, message: 'Please try again later' });
+      expect(await agent.sdk.previewObCall({ customerNumber: '13800138000' })).toMatchObject({
+        code: -1,
+        errorCode: 10001,
+        message: 'Please try again later',
+      });
     } finally {
       await failing.close().catch(() => undefined);
     }
@@ -75,17 +84,24 @@ describe('previewObCall business errors', () => {
 
 describe('previewObCall tenant rules', () => {
   it('answers 20024 when the tenant has outbound calling off, or caller ID groups off', async () => {
-    const off = await startTestGateway({ tenants: [await demoTenant({ features: { outbound: false, callerIdGroups: false, softphone: true } })] });
+    const off = await startTestGateway({
+      tenants: [await demoTenant({ features: { outbound: false, callerIdGroups: false, softphone: true } })],
+    });
     try {
       const agent = await signIn(off, '1001');
       expect(await agent.sdk.previewObCall({ customerNumber: '13800138000' })).toMatchObject({ code: -1, errorCode: 20024 });
     } finally {
       await off.close();
     }
-    const noGroups = await startTestGateway({ tenants: [await demoTenant({ features: { outbound: true, callerIdGroups: false, softphone: true } })] });
+    const noGroups = await startTestGateway({
+      tenants: [await demoTenant({ features: { outbound: true, callerIdGroups: false, softphone: true } })],
+    });
     try {
       const agent = await signIn(noGroups, '1001');
-      expect(await agent.sdk.previewObCall({ customerNumber: '13800138000', obClidGroup: 'main' })).toMatchObject({ code: -1, errorCode: 20024 });
+      expect(await agent.sdk.previewObCall({ customerNumber: '13800138000', obClidGroup: 'main' })).toMatchObject({
+        code: -1,
+        errorCode: 20024,
+      });
     } finally {
       await noGroups.close();
     }
@@ -93,7 +109,11 @@ describe('previewObCall tenant rules', () => {
 
   it('answers 20101 outside the tenant outbound hours', async () => {
     const hour = new Date().getUTCHours();
-    const closed = { start: `${String((hour + 2) % 24).padStart(2, '0')}:00`, end: `${String((hour + 3) % 24).padStart(2, '0')}:00`, utcOffsetMinutes: 0 };
+    const closed = {
+      start: `${String((hour + 2) % 24).padStart(2, '0')}:00`,
+      end: `${String((hour + 3) % 24).padStart(2, '0')}:00`,
+      utcOffsetMinutes: 0,
+    };
     const night = await startTestGateway({ tenants: [await demoTenant({ outboundHours: closed })] });
     try {
       const agent = await signIn(night, '1001');

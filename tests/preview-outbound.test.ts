@@ -15,29 +15,51 @@ beforeAll(async () => {
 afterEach(closeClients);
 afterAll(() => gateway.close());
 
-const PREVIEW_EVENTS = new Set(['callBridged', 'previewObCallResp', 'previewObCallResult', 'previewObCallStart', 'previewObCallRinging', 'previewObCallBridge', 'sessionInit', 'sessionTerminate']);
+const PREVIEW_EVENTS = new Set([
+  'callBridged',
+  'previewObCallResp',
+  'previewObCallResult',
+  'previewObCallStart',
+  'previewObCallRinging',
+  'previewObCallBridge',
+  'sessionInit',
+  'sessionTerminate',
+]);
 
 describe('preview outbound', () => {
   it('rings the agent, dials the customer, bridges, and records the call with its variables', async () => {
     await sim.setBehaviour('13900000001', { behavior: 'answer', answerAfterMs: 100 });
     const agent = await signIn(gateway, '1001');
     const mark = agent.log.entries.length;
-    const response = succeeded(await agent.sdk.previewObCall({
-      customerNumber: '139 0000 0001',
-      obClid: '02188880000',
-      chanVariables: [
-        { name: 'orderId', value: 'A-17', type: 2 },
-        { name: 'note', value: 'vip' },
-      ],
-      requestUniqueId: 'req-1',
-      cdrIsAsr: 0,
-    }));
+    const response = succeeded(
+      await agent.sdk.previewObCall({
+        customerNumber: '139 0000 0001',
+        obClid: '02188880000',
+        chanVariables: [
+          { name: 'orderId', value: 'A-17', type: 2 },
+          { name: 'note', value: 'vip' },
+        ],
+        requestUniqueId: 'req-1',
+        cdrIsAsr: 0,
+      }),
+    );
     expect(response).toMatchObject({ action: 'previewObCallResp', code: 0, requestUniqueId: 'req-1', callId: expect.any(String) });
     const bridge = await agent.log.waitFor('previewObCallBridge', () => true, mark);
     expect(bridge).toMatchObject({ callId: response.callId, customerNumber: '13900000001', requestUniqueId: 'req-1', callType: 4 });
     expect(bridge.chanVariables).toHaveLength(2);
-    expect(agent.log.names().slice(mark).filter((name) => PREVIEW_EVENTS.has(name))).toEqual([
-      'previewObCallResp', 'previewObCallResult', 'sessionInit', 'previewObCallStart', 'previewObCallRinging', 'previewObCallBridge', 'callBridged',
+    expect(
+      agent.log
+        .names()
+        .slice(mark)
+        .filter((name) => PREVIEW_EVENTS.has(name)),
+    ).toEqual([
+      'previewObCallResp',
+      'previewObCallResult',
+      'sessionInit',
+      'previewObCallStart',
+      'previewObCallRinging',
+      'previewObCallBridge',
+      'callBridged',
     ]);
     expect(agent.log.of('previewObCallResult').at(-1)).toMatchObject({ result: 'success', requestUniqueId: 'req-1' });
     expect(agent.log.of('previewObCallStart').at(-1)).toMatchObject({ attempt: 1, customerNumber: '13900000001' });
@@ -47,7 +69,11 @@ describe('preview outbound', () => {
     expect(customerLeg.hears).toHaveLength(1);
 
     expect(await agent.sdk.unlink({ side: 1 })).toMatchObject({ code: 0 });
-    expect(await agent.log.waitFor('sessionTerminate', () => true, mark)).toMatchObject({ side: 'agent', reason: 'hangup', outcome: 'completed' });
+    expect(await agent.log.waitFor('sessionTerminate', () => true, mark)).toMatchObject({
+      side: 'agent',
+      reason: 'hangup',
+      outcome: 'completed',
+    });
     await agent.log.waitFor('agentStatus', (s) => s.state === 'wrapup', mark);
     const record = await callRecordOf(gateway, response.callId!);
     expect(record).toMatchObject({

@@ -27,7 +27,12 @@ describe('gateway parameter validation', () => {
 
   it.each(cases)('$action refuses $field ($says)', async ({ action, params, field, says }) => {
     const response = await signedIn.request(action, params);
-    expect(response).toMatchObject({ type: 'res', action: action === 'getQueueStatus' ? 'queueStatus' : `${action}Resp`, code: -1, errorCode: 20000 });
+    expect(response).toMatchObject({
+      type: 'res',
+      action: action === 'getQueueStatus' ? 'queueStatus' : `${action}Resp`,
+      code: -1,
+      errorCode: 20000,
+    });
     expect(response.message).toContain(field);
     expect(response.message).toContain(says);
   });
@@ -39,7 +44,12 @@ describe('gateway parameter validation', () => {
 
 describe('gateway protocol errors', () => {
   it('answers an unknown action with its own code', async () => {
-    expect(await signedIn.request('fly', {})).toMatchObject({ action: 'flyResp', code: -1, errorCode: 30007, message: 'unknown action: fly' });
+    expect(await signedIn.request('fly', {})).toMatchObject({
+      action: 'flyResp',
+      code: -1,
+      errorCode: 30007,
+      message: 'unknown action: fly',
+    });
   });
 
   it('answers operations before login with "not logined"', async () => {
@@ -51,7 +61,13 @@ describe('gateway protocol errors', () => {
   it('refuses an agent calling a supervisor operation', async () => {
     const socket = await openRawSocket(gateway.url);
     const key = await gateway.issueKey('1003');
-    await socket.request('login', { sessionKey: key, tenantId: 'demo', agentNo: '1003', bindEndpoint: { endpointType: 1, endpoint: '13600000003' }, initialStatus: 1 });
+    await socket.request('login', {
+      sessionKey: key,
+      tenantId: 'demo',
+      agentNo: '1003',
+      bindEndpoint: { endpointType: 1, endpoint: '13600000003' },
+      initialStatus: 1,
+    });
     expect(await socket.request('spy', { agentNo: '1001' })).toMatchObject({ code: -1, errorCode: 20016 });
     socket.close();
   });

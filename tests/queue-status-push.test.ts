@@ -34,7 +34,7 @@ const pushes = () => supervisor.log.of('queueStatus');
 const statusOf = (push: any, agentNo: string) => push.queueStatus['2'].agentStatuses.find((status: any) => status.agentNo === agentNo);
 
 describe('queueStatus push', () => {
-  it('pushes nothing for the supervisor\'s own sign-in', async () => {
+  it("pushes nothing for the supervisor's own sign-in", async () => {
     supervisor = await signIn(gateway, '1008', { qids: 'demo:2', initialStatus: 2, pauseDescription: 'MEETING' });
     await noPushBeyond(0);
   });

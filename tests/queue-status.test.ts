@@ -69,7 +69,7 @@ describe('getQueueStatus', () => {
     }
   });
 
-  it('counts the callers waiting, the agents signed in and idle, and today\'s completed and abandoned calls', async () => {
+  it("counts the callers waiting, the agents signed in and idle, and today's completed and abandoned calls", async () => {
     const { queueStatus } = succeeded(await supervisor.sdk.getQueueStatus({ queueNos: [0, 1], fields: 'queueParams' }));
     expect(queueStatus?.['1']?.queueParams).toMatchObject({
       calls: 2,
@@ -85,7 +85,15 @@ describe('getQueueStatus', () => {
       memberTimeout: 20,
     });
     expect(queueStatus?.['1']?.queueParams?.maxWait).toBeGreaterThanOrEqual(0);
-    expect(queueStatus?.['0']?.queueParams).toMatchObject({ calls: 0, maxWait: 0, availableCount: 3, idleCount: 1, completed: 1, abandoned: 0, serviceLevelPerf: 100 });
+    expect(queueStatus?.['0']?.queueParams).toMatchObject({
+      calls: 0,
+      maxWait: 0,
+      availableCount: 3,
+      idleCount: 1,
+      completed: 1,
+      abandoned: 0,
+      serviceLevelPerf: 100,
+    });
   });
 
   it('lists every agent of the queue with its live state, offline agents included', async () => {
@@ -165,7 +173,7 @@ describe('queue status computation', () => {
     };
   }
 
-  it('rates the service level by today\'s answered calls, counts a queue timeout as abandoned, and forgets yesterday', async () => {
+  it("rates the service level by today's answered calls, counts a queue timeout as abandoned, and forgets yesterday", async () => {
     const tenant = await demoTenant();
     const talking: AgentRecord = { ...offlineAgent('demo', '1001', 0), loginStatus: 1, deviceStatus: 4, stateSince: NOW - 5_000 };
     const status = queueStatusOf(
@@ -180,7 +188,13 @@ describe('queue status computation', () => {
         endedToday: [
           call({ callId: 'slow', outcome: 'completed', answeredAt: NOW - 100_000, queuedAt: NOW - 130_000, endedAt: NOW - 50_000 }),
           call({ callId: 'timedOut', outcome: 'queueTimeout', endedAt: NOW - 10_000 }),
-          call({ callId: 'yesterday', outcome: 'completed', answeredAt: YESTERDAY, queuedAt: YESTERDAY - 60_000, endedAt: NOW - 3_600_000 }),
+          call({
+            callId: 'yesterday',
+            outcome: 'completed',
+            answeredAt: YESTERDAY,
+            queuedAt: YESTERDAY - 60_000,
+            endedAt: NOW - 3_600_000,
+          }),
         ],
         now: NOW,
       },
@@ -189,11 +203,34 @@ describe('queue status computation', () => {
     );
     expect(Object.keys(status)).toEqual(['0']);
     // Answered today: "talking" within 20 s of joining, "slow" after 30 s; "yesterday" was answered yesterday.
-    expect(status['0']?.queueParams).toMatchObject({ calls: 1, maxWait: 90, completed: 2, abandoned: 1, serviceLevelPerf: 50, availableCount: 1, idleCount: 0 });
+    expect(status['0']?.queueParams).toMatchObject({
+      calls: 1,
+      maxWait: 90,
+      completed: 2,
+      abandoned: 1,
+      serviceLevelPerf: 50,
+      availableCount: 1,
+      idleCount: 0,
+    });
     expect(status['0']?.queueEntries).toEqual([
-      { customerNumber: '13800000000', startTime: NOW - 95_500, joinTime: NOW - 90_500, waitTime: 90, priority: 0, uniqueId: 'waiting', overflow: false, position: 1 },
+      {
+        customerNumber: '13800000000',
+        startTime: NOW - 95_500,
+        joinTime: NOW - 90_500,
+        waitTime: 90,
+        priority: 0,
+        uniqueId: 'waiting',
+        overflow: false,
+        position: 1,
+      },
     ]);
-    expect(status['0']?.agentStatuses?.[0]).toEqual({ agentNo: '1001', loginStatus: 1, deviceStatus: 4, state: 'talking', stateSince: NOW - 5_000 });
+    expect(status['0']?.agentStatuses?.[0]).toEqual({
+      agentNo: '1001',
+      loginStatus: 1,
+      deviceStatus: 4,
+      state: 'talking',
+      stateSince: NOW - 5_000,
+    });
   });
 
   it('reads fields as comma-separated sections, all of them when absent', () => {

@@ -13,7 +13,10 @@ let gateway: TestGateway;
 let clock: ManualClock;
 beforeAll(async () => {
   clock = new ManualClock(Date.now());
-  gateway = await startTestGateway({ clock, tenants: [await demoTenant(), await demoTenant({ tenantId: 'acme', apiKey: 'acme-api-key' })] });
+  gateway = await startTestGateway({
+    clock,
+    tenants: [await demoTenant(), await demoTenant({ tenantId: 'acme', apiKey: 'acme-api-key' })],
+  });
 });
 afterEach(closeClients);
 afterAll(() => gateway.close());
@@ -50,7 +53,9 @@ describe('per-tenant HTTP API rate limit', () => {
     const burst = await burstOf(101, () => gateway.api('GET', path));
     expect(burst.filter((response) => response.status === 200)).toHaveLength(100);
     const refused = burst.find((response) => response.status === 429);
-    expect(refused?.body).toEqual({ error: { code: 'rate_limited', message: 'rate limited: at most 50 requests a second (bursts of 100) per tenant' } });
+    expect(refused?.body).toEqual({
+      error: { code: 'rate_limited', message: 'rate limited: at most 50 requests a second (bursts of 100) per tenant' },
+    });
     const response = await fetch(`${gateway.url}${path}`, { headers: { authorization: 'Bearer demo-api-key' } });
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('1');

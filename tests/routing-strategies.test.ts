@@ -9,7 +9,9 @@ afterEach(closeClients);
 
 async function withStrategy(strategy: 'longest-idle' | 'round-robin' | 'fewest-calls', run: (gateway: TestGateway) => Promise<void>) {
   const demo = await demoTenant();
-  const gateway = await startTestGateway({ tenants: [{ ...demo, queues: demo.queues.map((q) => ({ ...q, strategy, wrapupSeconds: 0 })) }] });
+  const gateway = await startTestGateway({
+    tenants: [{ ...demo, queues: demo.queues.map((q) => ({ ...q, strategy, wrapupSeconds: 0 })) }],
+  });
   try {
     await run(gateway);
   } finally {
@@ -22,7 +24,9 @@ async function whoGetsTheCall(gateway: TestGateway, agents: TestClient[]): Promi
   const sim = simulatorApi(gateway);
   const marks = agents.map((agent) => agent.log.entries.length);
   const callId = await sim.inbound('0', '13800138300');
-  const index = await Promise.race(agents.map((agent, i) => agent.log.waitFor('sessionInit', (e) => e.callId === callId, marks[i]).then(() => i)));
+  const index = await Promise.race(
+    agents.map((agent, i) => agent.log.waitFor('sessionInit', (e) => e.callId === callId, marks[i]).then(() => i)),
+  );
   await sim.hangup(callId);
   await agents[index]!.log.waitFor('agentStatus', (s) => s.stateAction === 'hangup', marks[index]);
   return index;

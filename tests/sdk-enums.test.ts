@@ -11,7 +11,6 @@ import type { ContractConstants } from '@agentsdk/protocol';
 import * as contract from '@agentsdk/protocol/contract';
 import * as sdk from '@agentsdk/sdk';
 
-
 const sdkDist = new URL('../packages/sdk/dist/', import.meta.url);
 const contractValues = Object.entries(contract);
 

@@ -45,13 +45,23 @@ describe('SDK local errors', () => {
 
   it('rejects a bad setup naming the option', () => {
     const sdk = createAgentSdk();
-    expect(() => sdk.setup({ baseURL: 'ftp://x' })).toThrow(expect.objectContaining({ code: 'INVALID_PARAMS', message: expect.stringContaining('baseURL') }));
-    expect(() => sdk.setup({ baseURL: 'http://x', debug: 'yes' } as never)).toThrow(expect.objectContaining({ code: 'INVALID_PARAMS', message: expect.stringContaining('debug') }));
+    expect(() => sdk.setup({ baseURL: 'ftp://x' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_PARAMS', message: expect.stringContaining('baseURL') }),
+    );
+    expect(() => sdk.setup({ baseURL: 'http://x', debug: 'yes' } as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_PARAMS', message: expect.stringContaining('debug') }),
+    );
   });
 
   it('rejects login when the gateway cannot be reached', async () => {
     const sdk = createAgentSdk({ baseURL: 'http://127.0.0.1:1', connectTimeoutMs: 2_000 });
-    const login = sdk.login({ tenantId: 'demo', agentNo: '1001', sessionKey: 'k', bindEndpoint: { endpointType: 1, endpoint: '13600000000' }, initialStatus: 1 });
+    const login = sdk.login({
+      tenantId: 'demo',
+      agentNo: '1001',
+      sessionKey: 'k',
+      bindEndpoint: { endpointType: 1, endpoint: '13600000000' },
+      initialStatus: 1,
+    });
     await expect(login).rejects.toMatchObject({ code: 'WS_NOT_CONNECTED' });
   });
 });

@@ -35,7 +35,8 @@ beforeAll(async () => {
 });
 afterEach(closeClients);
 afterAll(async () => {
-  for (const name of ['addEventListener', 'removeEventListener', 'document', 'WebSocket']) delete (globalThis as Record<string, unknown>)[name];
+  for (const name of ['addEventListener', 'removeEventListener', 'document', 'WebSocket'])
+    delete (globalThis as Record<string, unknown>)[name];
   await gateway.close();
 });
 
@@ -62,7 +63,12 @@ describe('page lifecycle', () => {
 
   it('online with a socket that no longer carries frames: found dead within seconds, then resumed', async () => {
     const opened = sockets.length;
-    const agent = await signIn(gateway, '1002', {}, { ...SLOW_RECONNECT, reconnect: { initialDelayMs: 50, maxDelayMs: 50, maxAttempts: 5 } });
+    const agent = await signIn(
+      gateway,
+      '1002',
+      {},
+      { ...SLOW_RECONNECT, reconnect: { initialDelayMs: 50, maxDelayMs: 50, maxAttempts: 5 } },
+    );
     // The socket this client signed in on (a client closed by an earlier case may still have opened one meanwhile).
     const socket = sockets[opened] as unknown as { _socket: { pause(): void } };
     socket._socket.pause();

@@ -26,7 +26,13 @@ afterAll(() => gateway.close());
 function render(client: AgentSdkClient, component: () => string): ReactTestRenderer {
   let renderer!: ReactTestRenderer;
   act(() => {
-    renderer = create(createElement(AgentSdkProvider, { client }, createElement(() => createElement('p', null, component()))));
+    renderer = create(
+      createElement(
+        AgentSdkProvider,
+        { client },
+        createElement(() => createElement('p', null, component())),
+      ),
+    );
   });
   renderers.push(renderer);
   return renderer;
@@ -75,7 +81,9 @@ describe('React bindings', () => {
     const supervisor = await signIn(gateway, '1008');
     const wallboard = render(supervisor.sdk, () => {
       const queue = useQueueStatus('1');
-      return queue?.queueParams === undefined ? 'no data' : `queue 1: ${queue.queueParams.calls} waiting, ${queue.queueParams.availableCount} available`;
+      return queue?.queueParams === undefined
+        ? 'no data'
+        : `queue 1: ${queue.queueParams.calls} waiting, ${queue.queueParams.availableCount} available`;
     });
     expect(text(wallboard)).toBe('no data');
     await act(async () => {
@@ -89,14 +97,26 @@ describe('React bindings', () => {
     let outside: AgentSdkClient | undefined;
     const client = { subscribe: () => () => undefined, getState: () => AgentSDK.getState() } as unknown as AgentSdkClient;
     act(() => {
-      renderers.push(create(createElement(AgentSdkProvider, { client }, createElement(() => {
-        inside = useAgentSDK();
-        return null;
-      }))));
-      renderers.push(create(createElement(() => {
-        outside = useAgentSDK();
-        return null;
-      })));
+      renderers.push(
+        create(
+          createElement(
+            AgentSdkProvider,
+            { client },
+            createElement(() => {
+              inside = useAgentSDK();
+              return null;
+            }),
+          ),
+        ),
+      );
+      renderers.push(
+        create(
+          createElement(() => {
+            outside = useAgentSDK();
+            return null;
+          }),
+        ),
+      );
     });
     expect(inside).toBe(client);
     expect(outside).toBe(AgentSDK);

@@ -69,9 +69,20 @@ describe('state store', () => {
     const agent = await signIn(gateway, '1005');
     const callId = await sim.inbound('0', '13800138800');
     await agent.log.waitFor('ringing');
-    expect(stateOf(agent).call).toMatchObject({ callId, phase: 'ringing', queueNo: '0', customerNumber: '13800138800', legs: { agent: 'ringing', customer: 'waiting' } });
+    expect(stateOf(agent).call).toMatchObject({
+      callId,
+      phase: 'ringing',
+      queueNo: '0',
+      customerNumber: '13800138800',
+      legs: { agent: 'ringing', customer: 'waiting' },
+    });
     await agent.log.waitFor('callBridged');
-    expect(stateOf(agent).call).toMatchObject({ callId, phase: 'connected', legs: { agent: 'connected', customer: 'connected' }, held: false });
+    expect(stateOf(agent).call).toMatchObject({
+      callId,
+      phase: 'connected',
+      legs: { agent: 'connected', customer: 'connected' },
+      held: false,
+    });
 
     await agent.sdk.hold();
     await agent.sdk.mute({ direction: 'out' });
@@ -89,9 +100,19 @@ describe('state store', () => {
     const agent = await signIn(gateway, '1003');
     const response = await agent.sdk.previewObCall({ customerNumber: '13900000801' });
     if (response.code !== 0) throw new Error(response.message);
-    expect(agent.sdk.getState().call).toMatchObject({ callId: response.callId, callType: 4, phase: 'ringing', legs: { agent: 'ringing', customer: 'dialing' } });
+    expect(agent.sdk.getState().call).toMatchObject({
+      callId: response.callId,
+      callType: 4,
+      phase: 'ringing',
+      legs: { agent: 'ringing', customer: 'dialing' },
+    });
     await agent.log.waitFor('previewObCallBridge');
-    expect(stateOf(agent).call).toMatchObject({ callId: response.callId, phase: 'connected', attempt: 1, legs: { agent: 'connected', customer: 'connected' } });
+    expect(stateOf(agent).call).toMatchObject({
+      callId: response.callId,
+      phase: 'connected',
+      attempt: 1,
+      legs: { agent: 'connected', customer: 'connected' },
+    });
     await agent.sdk.unlink();
     await agent.log.waitFor('sessionTerminate');
     expect(stateOf(agent).call).toBeUndefined();

@@ -36,7 +36,9 @@ describe('SDK telemetry', () => {
     const client = newClient(gateway, { observability: true });
     // Before sign-in there is no session to upload with: the error waits.
     await expect(client.sdk.pause({ pauseType: 1 })).rejects.toMatchObject({ code: 'WS_NOT_CONNECTED' });
-    const login = succeeded(await client.sdk.login({ tenantId: 'demo', agentNo: '1001', sessionKey, bindEndpoint: endpointOf('1001'), initialStatus: 1 }));
+    const login = succeeded(
+      await client.sdk.login({ tenantId: 'demo', agentNo: '1001', sessionKey, bindEndpoint: endpointOf('1001'), initialStatus: 1 }),
+    );
     const sessionId = login.sessionId;
     client.sdk.once('agentStatus', () => {
       throw new Error('the CRM widget broke');
@@ -53,8 +55,14 @@ describe('SDK telemetry', () => {
     expect(await received('reconnect')).toBeGreaterThanOrEqual(2);
 
     const entries = telemetryLog().filter((entry) => entry.sessionId === sessionId);
-    expect(entries.map((entry) => entry.sdkEvent.name)).toEqual(expect.arrayContaining(['WS_NOT_CONNECTED', 'agentStatus', 'reconnecting', 'reconnectAttempt', 'crm.ticketOpened']));
-    expect(entries.find((entry) => entry.sdkEvent.type === 'error')).toMatchObject({ tenantId: 'demo', agentNo: '1001', sdkEvent: { data: { operation: 'pause' } } });
+    expect(entries.map((entry) => entry.sdkEvent.name)).toEqual(
+      expect.arrayContaining(['WS_NOT_CONNECTED', 'agentStatus', 'reconnecting', 'reconnectAttempt', 'crm.ticketOpened']),
+    );
+    expect(entries.find((entry) => entry.sdkEvent.type === 'error')).toMatchObject({
+      tenantId: 'demo',
+      agentNo: '1001',
+      sdkEvent: { data: { operation: 'pause' } },
+    });
     expect(entries.find((entry) => entry.sdkEvent.type === 'handlerError').sdkEvent.data).toEqual({ message: 'the CRM widget broke' });
     expect(entries.find((entry) => entry.sdkEvent.type === 'custom').sdkEvent.data).toEqual({ ticket: 'T-1', sessionKey: '[redacted]' });
     expect(lines.some((line) => line.includes(sessionKey))).toBe(false);
@@ -71,9 +79,17 @@ describe('SDK telemetry', () => {
     const client = newClient(gateway, { observability: true });
     for (let n = 0; n < 600; n += 1) client.sdk.track(`queued.${n}`);
     const before = await received('custom');
-    await client.sdk.login({ tenantId: 'demo', agentNo: '1003', sessionKey: await gateway.issueKey('1003'), bindEndpoint: endpointOf('1003'), initialStatus: 1 });
+    await client.sdk.login({
+      tenantId: 'demo',
+      agentNo: '1003',
+      sessionKey: await gateway.issueKey('1003'),
+      bindEndpoint: endpointOf('1003'),
+      initialStatus: 1,
+    });
     await expect.poll(() => received('custom')).toBe(before + 500);
-    const names = telemetryLog().map((entry) => entry.sdkEvent.name).filter((name) => name.startsWith('queued.'));
+    const names = telemetryLog()
+      .map((entry) => entry.sdkEvent.name)
+      .filter((name) => name.startsWith('queued.'));
     expect(names[0]).toBe('queued.100');
     expect(names.at(-1)).toBe('queued.599');
   });
@@ -90,8 +106,16 @@ describe('SDK telemetry', () => {
 
   it('refuses an upload whose session key does not match', async () => {
     const agent = await signIn(gateway, '1005');
-    const body = JSON.stringify({ sessionId: agent.log.of('loginResp')[0].sessionId, sessionKey: 'guess', events: [{ type: 'custom', name: 'x', ts: 1 }] });
-    const response = await fetch(`${gateway.url}/api/v1/observability/events`, { method: 'POST', body, headers: { 'content-type': 'text/plain' } });
+    const body = JSON.stringify({
+      sessionId: agent.log.of('loginResp')[0].sessionId,
+      sessionKey: 'guess',
+      events: [{ type: 'custom', name: 'x', ts: 1 }],
+    });
+    const response = await fetch(`${gateway.url}/api/v1/observability/events`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(response.status).toBe(401);
   });
 });

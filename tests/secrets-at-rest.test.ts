@@ -50,12 +50,19 @@ describe('secrets', () => {
 
   it('redacts secret-named fields at any depth whatever their case', () => {
     let written = '';
-    const logger = createLogger('info', new Writable({ write: (chunk, _encoding, done) => {
-        written += chunk.toString();
-        done();
-      },
-    }) as never);
-    logger.info({ params: { SessionKey: 'secret-1', nested: [{ APIKEY: 'secret-2' }], sipPWD: 'secret-3' }, Authorization: 'Bearer secret-4' }, 'request');
+    const logger = createLogger(
+      'info',
+      new Writable({
+        write: (chunk, _encoding, done) => {
+          written += chunk.toString();
+          done();
+        },
+      }) as never,
+    );
+    logger.info(
+      { params: { SessionKey: 'secret-1', nested: [{ APIKEY: 'secret-2' }], sipPWD: 'secret-3' }, Authorization: 'Bearer secret-4' },
+      'request',
+    );
     expect(written).toContain('[redacted]');
     expect(written).not.toMatch(/secret-\d/);
     expect(written).toContain('"params"');

@@ -53,7 +53,10 @@ describe('session lifecycle', () => {
     clock.advance(31_000); // wrap-up ends while the client is away
     await agent.log.waitFor('connectionState', (s) => s.state === 'open', mark);
     // The missed transition is replayed once, then the resume snapshot gives the current status.
-    const statuses = agent.log.entries.slice(mark).filter((e) => e.event === 'agentStatus').map((e) => e.data);
+    const statuses = agent.log.entries
+      .slice(mark)
+      .filter((e) => e.event === 'agentStatus')
+      .map((e) => e.data);
     expect(statuses.map((s) => [s.state, s.stateAction])).toEqual([
       ['idle', 'wrapupEnd'],
       ['idle', 'wrapupEnd'],
@@ -81,7 +84,9 @@ describe('session lifecycle', () => {
     await expect.poll(async () => (await gateway.services.agents.current('demo', '1007')).detachedSince).toBeDefined();
 
     const callId = await simulatorApi(gateway).inbound('2', '13800138200');
-    await expect.poll(async () => (await gateway.services.store.calls.listQueued('demo', '2')).map((call) => call.callId)).toEqual([callId]);
+    await expect
+      .poll(async () => (await gateway.services.store.calls.listQueued('demo', '2')).map((call) => call.callId))
+      .toEqual([callId]);
     expect(agent.log.of('ringing')).toEqual([]);
 
     await agent.log.waitFor('connectionState', (s) => s.state === 'open', mark);

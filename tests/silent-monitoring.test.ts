@@ -35,7 +35,9 @@ describe('silent monitoring', () => {
 
     expect(await supervisor.sdk.whisper({ agentNo: '1005' })).toMatchObject({ code: 0 });
     expect(await agent.log.waitFor('whisperLink', () => true, agentMark)).toMatchObject({ supervisorNo: '1008' });
-    expect(await agent.log.waitFor('agentStatus', (s) => s.stateAction === 'monitor', agentMark)).toMatchObject({ monitoredBy: { mode: 'whisper' } });
+    expect(await agent.log.waitFor('agentStatus', (s) => s.stateAction === 'monitor', agentMark)).toMatchObject({
+      monitoredBy: { mode: 'whisper' },
+    });
 
     // Back to listening: the agent learns the whisper ended, and nothing says a supervisor still listens.
     const whisperMark = agent.log.entries.length;

@@ -110,7 +110,9 @@ describe('in-call control on SIP phones', () => {
   it('the customer keys digits into an IVR collect node, the agent gets them back', async () => {
     const call = await connectedSipCall('1005', '13800138011');
     const mark = call.agent.log.entries.length;
-    expect(await call.agent.sdk.transferIvr({ ivrTarget: { ivrId: 1, ivrNode: '1' }, returnVariables: { customerId: 'accountNo' } })).toMatchObject({ code: 0 });
+    expect(
+      await call.agent.sdk.transferIvr({ ivrTarget: { ivrId: 1, ivrNode: '1' }, returnVariables: { customerId: 'accountNo' } }),
+    ).toMatchObject({ code: 0 });
     await sleep(300);
     await call.customer.pressKeys('4711#');
     const back = await call.agent.log.waitFor('interactReturn', () => true, mark, 10_000);
@@ -118,7 +120,7 @@ describe('in-call control on SIP phones', () => {
     await hangUp(call);
   });
 
-  it('the agent\'s sendDtmf reaches the customer\'s phone as RFC 4733 events', async () => {
+  it("the agent's sendDtmf reaches the customer's phone as RFC 4733 events", async () => {
     const call = await connectedSipCall('1005', '13800138012');
     expect(await call.agent.sdk.sendDtmf({ digits: '12#', target: 2 })).toMatchObject({ code: 0 });
     await call.customer.waitForLog(/received event: '#' \(end=1\)/);

@@ -13,7 +13,11 @@ let gateway: TestGateway;
 let sipPort: number;
 beforeAll(async () => {
   // The customer's baresip is held during the consult and measured after it: no hold re-INVITE (see sipTenant).
-  gateway = await startTestGateway({ tenants: [await sipTenant({ carrierPort: 9, holdReinvite: false })], sipPort: 0, rtpPorts: gatewayRtpPorts() });
+  gateway = await startTestGateway({
+    tenants: [await sipTenant({ carrierPort: 9, holdReinvite: false })],
+    sipPort: 0,
+    rtpPorts: gatewayRtpPorts(),
+  });
   sipPort = gateway.sip!.address.port;
 });
 afterEach(async () => {

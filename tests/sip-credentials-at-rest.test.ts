@@ -37,7 +37,17 @@ beforeAll(async () => {
   carrier = await SipSocket.open();
   [tenant] = (await tenantFrom({
     deskPhones: [{ extension: '8001', password: DESK_PASSWORD }],
-    trunks: [{ name: 'carrier-a', host: '127.0.0.1', port: carrier.port, username: 'tenant-demo', password: TRUNK_PASSWORD, realm: REALM, inboundFrom: ['127.0.0.1'] }],
+    trunks: [
+      {
+        name: 'carrier-a',
+        host: '127.0.0.1',
+        port: carrier.port,
+        username: 'tenant-demo',
+        password: TRUNK_PASSWORD,
+        realm: REALM,
+        inboundFrom: ['127.0.0.1'],
+      },
+    ],
   })) as [TenantConfig];
   gateway = await startTestGateway({ tenants: [tenant], dataDir: dataDir.path, sipPort: 0, rtpPorts: gatewayRtpPorts() });
 });
@@ -59,14 +69,20 @@ describe('SIP credentials at rest', () => {
   });
 
   it('keeps a trunk password without a realm as given: the carrier names its realm only in its challenge', async () => {
-    const [withoutRealm] = await tenantFrom({ trunks: [{ name: 'carrier-b', host: '127.0.0.1', username: 'tenant-demo', password: TRUNK_PASSWORD }] });
+    const [withoutRealm] = await tenantFrom({
+      trunks: [{ name: 'carrier-b', host: '127.0.0.1', username: 'tenant-demo', password: TRUNK_PASSWORD }],
+    });
     expect(withoutRealm!.trunks[0]).toMatchObject({ password: TRUNK_PASSWORD });
     expect(withoutRealm!.trunks[0]).not.toHaveProperty('ha1');
   });
 
   it('refuses a desk phone with neither a password nor its HA1, or with both', async () => {
-    await expect(tenantFrom({ deskPhones: [{ extension: '8001' }] })).rejects.toThrow(/deskPhones: give a password or its ha1, one of the two/);
-    await expect(tenantFrom({ deskPhones: [{ extension: '8001', password: DESK_PASSWORD, ha1: md5('x') }] })).rejects.toThrow(/one of the two/);
+    await expect(tenantFrom({ deskPhones: [{ extension: '8001' }] })).rejects.toThrow(
+      /deskPhones: give a password or its ha1, one of the two/,
+    );
+    await expect(tenantFrom({ deskPhones: [{ extension: '8001', password: DESK_PASSWORD, ha1: md5('x') }] })).rejects.toThrow(
+      /one of the two/,
+    );
   });
 
   it('registers the desk phone with its password, checked against the HA1', async () => {
@@ -79,14 +95,25 @@ describe('SIP credentials at rest', () => {
     await phone.registered();
   });
 
-  it('answers the carrier\'s challenge in the named realm from the HA1', async () => {
+  it("answers the carrier's challenge in the named realm from the HA1", async () => {
     const sipPort = gateway.sip!.address.port;
     const agent = await signIn(gateway, '1001');
     expect(await agent.sdk.previewObCall({ customerNumber: '13900000001', obClid: '02188880000' })).toMatchObject({ code: 0 });
     const invite = (await carrier.next(isRequest('INVITE'), 0, 10_000)).message as SipRequest;
     const mark = carrier.received.length;
-    carrier.send(formatResponse(invite, 401, 'Unauthorized', [['WWW-Authenticate', `Digest realm="${REALM}", nonce="bm9uY2U", algorithm=MD5`]], '', 'c1'), sipPort);
-    const second = (await carrier.next((m) => isRequest('INVITE')(m) && header(m, 'authorization') !== undefined, mark)).message as SipRequest;
+    carrier.send(
+      formatResponse(
+        invite,
+        401,
+        'Unauthorized',
+        [['WWW-Authenticate', `Digest realm="${REALM}", nonce="bm9uY2U", algorithm=MD5`]],
+        '',
+        'c1',
+      ),
+      sipPort,
+    );
+    const second = (await carrier.next((m) => isRequest('INVITE')(m) && header(m, 'authorization') !== undefined, mark))
+      .message as SipRequest;
     const digest = parseDigest(header(second, 'authorization')!)!;
     const ha1 = md5(`tenant-demo:${REALM}:${TRUNK_PASSWORD}`);
     expect(digest.response).toBe(md5(`${ha1}:bm9uY2U:${md5(`INVITE:${digest.uri}`)}`));

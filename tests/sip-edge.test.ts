@@ -7,7 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { DigestAuthenticator, digestHa1 } from '../packages/gateway/src/adapters/webrtc-edge/sip-digest.js';
 import { SipEdge, type SipCredentials } from '../packages/gateway/src/adapters/webrtc-edge/sip-edge.js';
 import { parseDigest, parseNameAddr, userOf } from '../packages/gateway/src/adapters/webrtc-edge/sip-headers.js';
-import { formatRequest, formatResponse, header, parseCSeq, parseSipMessage, type SipRequest } from '../packages/gateway/src/adapters/webrtc-edge/sip-message.js';
+import {
+  formatRequest,
+  formatResponse,
+  header,
+  parseCSeq,
+  parseSipMessage,
+  type SipRequest,
+} from '../packages/gateway/src/adapters/webrtc-edge/sip-message.js';
 import type { SipConnection } from '../packages/gateway/src/adapters/webrtc-edge/sip-registrar.js';
 import { linearToMulaw, mulawToLinear, pcmuLevel, ToneGenerator } from '../packages/gateway/src/adapters/media/pcmu-audio.js';
 import { alawToLinear, linearToAlaw, PCMA } from '../packages/gateway/src/adapters/media/g711.js';
@@ -86,7 +93,9 @@ describe('SIP messages', () => {
   });
 
   it('parses responses, and refuses what is not a SIP message', () => {
-    const response = parseSipMessage('SIP/2.0 180 Ringing\r\nVia: SIP/2.0/WS a;branch=z9hG4bK1\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:c@d>;tag=2\r\nCall-ID: x\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n');
+    const response = parseSipMessage(
+      'SIP/2.0 180 Ringing\r\nVia: SIP/2.0/WS a;branch=z9hG4bK1\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:c@d>;tag=2\r\nCall-ID: x\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n',
+    );
     expect(response).toMatchObject({ kind: 'response', status: 180, reason: 'Ringing' });
     expect(parseSipMessage('hello')).toBeUndefined();
     expect(parseSipMessage('GET / HTTP/1.1\r\nHost: x\r\n\r\n')).toBeUndefined();
@@ -133,8 +142,14 @@ describe('digest authentication', () => {
     const check = (authorization: string) => digest.verify('REGISTER', parseDigest(authorization)!, ha1);
     expect(check(authorizationFor(challenge, 'session-1', 'secret'))).toEqual({ ok: true });
     expect(check(authorizationFor(challenge, 'session-1', 'wrong'))).toEqual({ ok: false, stale: false });
-    expect(check(authorizationFor(challenge.replace(/nonce="([^"]+)"/, 'nonce="$1x"'), 'session-1', 'secret'))).toEqual({ ok: false, stale: false });
-    expect(check(authorizationFor(challenge.replace('realm="agentsdk"', 'realm="other"'), 'session-1', 'secret'))).toEqual({ ok: false, stale: false });
+    expect(check(authorizationFor(challenge.replace(/nonce="([^"]+)"/, 'nonce="$1x"'), 'session-1', 'secret'))).toEqual({
+      ok: false,
+      stale: false,
+    });
+    expect(check(authorizationFor(challenge.replace('realm="agentsdk"', 'realm="other"'), 'session-1', 'secret'))).toEqual({
+      ok: false,
+      stale: false,
+    });
   });
 
   it('says stale when the right answer uses an old nonce', () => {
@@ -142,26 +157,42 @@ describe('digest authentication', () => {
     const digest = new DigestAuthenticator('agentsdk', () => now);
     const authorization = authorizationFor(digest.challenge(), 'session-1', 'secret');
     now += 6 * 60_000;
-    expect(digest.verify('REGISTER', parseDigest(authorization)!, digestHa1('session-1', 'agentsdk', 'secret'))).toEqual({ ok: false, stale: true });
+    expect(digest.verify('REGISTER', parseDigest(authorization)!, digestHa1('session-1', 'agentsdk', 'secret'))).toEqual({
+      ok: false,
+      stale: true,
+    });
   });
 });
 
 describe('the registrar', () => {
-  const credentials: SipCredentials = { sessionId: 'session-1', tenantId: 'demo', endpoint: '1001', ha1: digestHa1('session-1', 'agentsdk', 'secret') };
+  const credentials: SipCredentials = {
+    sessionId: 'session-1',
+    tenantId: 'demo',
+    endpoint: '1001',
+    ha1: digestHa1('session-1', 'agentsdk', 'secret'),
+  };
   let live = true;
   const logger = { debug() {}, info() {}, warn() {}, error() {} } as never;
   const newEdge = () =>
-    new SipEdge({ realm: 'agentsdk', logger, isSessionLive: () => live, findCredentials: async (username) => (username === 'session-1' ? credentials : undefined) });
+    new SipEdge({
+      realm: 'agentsdk',
+      logger,
+      isSessionLive: () => live,
+      findCredentials: async (username) => (username === 'session-1' ? credentials : undefined),
+    });
 
   async function registered(edge: SipEdge, connection: FakeConnection, password = 'secret', contactParams?: string) {
     await edge.receive(connection, register([], contactParams));
     const challenge = connection.last();
     expect(challenge).toMatchObject({ status: 401 });
-    await edge.receive(connection, register([`Authorization: ${authorizationFor(header(challenge, 'www-authenticate')!, 'session-1', password)}`], contactParams));
+    await edge.receive(
+      connection,
+      register([`Authorization: ${authorizationFor(header(challenge, 'www-authenticate')!, 'session-1', password)}`], contactParams),
+    );
     return connection.last();
   }
 
-  it('challenges, then binds the contact for the session\'s endpoint', async () => {
+  it("challenges, then binds the contact for the session's endpoint", async () => {
     const edge = newEdge();
     const connection = new FakeConnection();
     edge.connected(connection);
@@ -169,7 +200,10 @@ describe('the registrar', () => {
     expect(ok).toMatchObject({ status: 200 });
     expect(header(ok, 'contact')).toContain('<sip:u7x3@3kq2.invalid;transport=ws>');
     expect(header(ok, 'contact')).toMatch(/;expires=300$/);
-    expect(edge.registrar.lookup('demo', '1001', Date.now())).toMatchObject({ sessionId: 'session-1', contactUri: 'sip:u7x3@3kq2.invalid;transport=ws' });
+    expect(edge.registrar.lookup('demo', '1001', Date.now())).toMatchObject({
+      sessionId: 'session-1',
+      contactUri: 'sip:u7x3@3kq2.invalid;transport=ws',
+    });
     expect(edge.registrar.lookup('other', '1001', Date.now())).toBeUndefined();
   });
 
@@ -184,7 +218,10 @@ describe('the registrar', () => {
   it('refuses a username that names no live session', async () => {
     const edge = newEdge();
     const connection = new FakeConnection();
-    await edge.receive(connection, register([`Authorization: ${authorizationFor(new DigestAuthenticator('agentsdk').challenge(), 'session-2', 'secret')}`]));
+    await edge.receive(
+      connection,
+      register([`Authorization: ${authorizationFor(new DigestAuthenticator('agentsdk').challenge(), 'session-2', 'secret')}`]),
+    );
     expect(connection.last()).toMatchObject({ status: 403 });
   });
 
@@ -209,14 +246,23 @@ describe('the registrar', () => {
     live = true;
   });
 
-  it('answers OPTIONS and keep-alives, refuses a UA\'s own INVITE and requests outside any dialog', async () => {
+  it("answers OPTIONS and keep-alives, refuses a UA's own INVITE and requests outside any dialog", async () => {
     const edge = newEdge();
     const connection = new FakeConnection();
-    await edge.receive(connection, register().replace('REGISTER sip:127.0.0.1', 'OPTIONS sip:127.0.0.1').replace('2 REGISTER', '2 OPTIONS'));
+    await edge.receive(
+      connection,
+      register().replace('REGISTER sip:127.0.0.1', 'OPTIONS sip:127.0.0.1').replace('2 REGISTER', '2 OPTIONS'),
+    );
     expect(connection.last()).toMatchObject({ status: 200 });
-    await edge.receive(connection, register().replace('REGISTER sip:127.0.0.1', 'INVITE sip:13800138000@127.0.0.1').replace('2 REGISTER', '2 INVITE'));
+    await edge.receive(
+      connection,
+      register().replace('REGISTER sip:127.0.0.1', 'INVITE sip:13800138000@127.0.0.1').replace('2 REGISTER', '2 INVITE'),
+    );
     expect(connection.last()).toMatchObject({ status: 403 });
-    await edge.receive(connection, register().replace('REGISTER sip:127.0.0.1', 'BYE sip:gateway@127.0.0.1').replace('2 REGISTER', '3 BYE'));
+    await edge.receive(
+      connection,
+      register().replace('REGISTER sip:127.0.0.1', 'BYE sip:gateway@127.0.0.1').replace('2 REGISTER', '3 BYE'),
+    );
     expect(connection.last()).toMatchObject({ status: 481 });
     await edge.receive(connection, '\r\n\r\n');
     expect(connection.sent.at(-1)).toBe('\r\n');

@@ -78,7 +78,9 @@ describe('carrier failures', () => {
     carrier.respond(cancel, 200, 'OK', 'customer-ring');
     carrier.respond(customerInvite, 487, 'Request Terminated', 'customer-ring');
     await carrier.ackOf(customerInvite, mark);
-    expect(await agent.log.waitFor('sessionTerminate', (e) => e.callId === response.callId, 0, 10_000)).toMatchObject({ outcome: 'customerNoAnswer' });
+    expect(await agent.log.waitFor('sessionTerminate', (e) => e.callId === response.callId, 0, 10_000)).toMatchObject({
+      outcome: 'customerNoAnswer',
+    });
     const bye = await carrier.nextInDialog(agentInvite, 'BYE', mark);
     carrier.respond(bye, 200, 'OK', 'agent-ring');
   });

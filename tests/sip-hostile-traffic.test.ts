@@ -50,7 +50,10 @@ function request(method: string, branch: string, extra: string[] = [], body = ''
  */
 async function sendUntilAnswered(text: string, callId: string): Promise<SipResponse> {
   const mark = peer.received.length;
-  const answer = () => peer.received.slice(mark).find(({ message }) => message.kind === 'response' && message.status >= 200 && header(message, 'call-id') === `${callId}@127.0.0.1`);
+  const answer = () =>
+    peer.received
+      .slice(mark)
+      .find(({ message }) => message.kind === 'response' && message.status >= 200 && header(message, 'call-id') === `${callId}@127.0.0.1`);
   await expect
     .poll(
       () => {
@@ -68,7 +71,8 @@ async function stillAnswersOptions(callId: string): Promise<void> {
 }
 
 const refused = async (reason: string) =>
-  (await scrape(gateway)).find((sample) => sample.name === 'agent_gateway_sip_refused_total' && sample.labels.reason === reason)?.value ?? 0;
+  (await scrape(gateway)).find((sample) => sample.name === 'agent_gateway_sip_refused_total' && sample.labels.reason === reason)?.value ??
+  0;
 
 describe('hostile SIP on the UDP port', () => {
   it('drops garbage and mutated messages, and still answers OPTIONS', async () => {
@@ -76,7 +80,9 @@ describe('hostile SIP on the UDP port', () => {
     const mutations = fc.sample(
       fc.oneof(
         fc.uint8Array({ minLength: 1, maxLength: 1_500 }).map((bytes) => Buffer.from(bytes)),
-        fc.tuple(fc.nat(valid.length - 1), fc.integer({ min: 0, max: 255 })).map(([at, byte]) => Buffer.from(valid.map((value, i) => (i === at ? byte : value)))),
+        fc
+          .tuple(fc.nat(valid.length - 1), fc.integer({ min: 0, max: 255 }))
+          .map(([at, byte]) => Buffer.from(valid.map((value, i) => (i === at ? byte : value)))),
         fc.nat(valid.length - 1).map((cut) => valid.subarray(0, cut)),
         fc.string({ maxLength: 300 }).map((text) => Buffer.from(`INVITE ${text} SIP/2.0\r\n${text}\r\n\r\n`)),
       ),
@@ -94,7 +100,7 @@ describe('hostile SIP on the UDP port', () => {
     expect((await gateway.api('GET', '/healthz')).status).toBe(200);
   });
 
-  it('refuses an INVITE from an address that is no trunk\'s with 403, and makes no call', async () => {
+  it("refuses an INVITE from an address that is no trunk's with 403, and makes no call", async () => {
     const before = await refused('unknownSource');
     const sdp = ['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 's=-', 'c=IN IP4 127.0.0.1', 't=0 0', 'm=audio 40000 RTP/AVP 0', ''].join('\r\n');
     expect((await sendUntilAnswered(request('INVITE', 'stranger', ['Content-Type: application/sdp'], sdp), 'stranger')).status).toBe(403);
@@ -104,7 +110,8 @@ describe('hostile SIP on the UDP port', () => {
 
   it('refuses a REGISTER with a wrong desk phone password', async () => {
     const before = await refused('badCredentials');
-    const authorization = 'Authorization: Digest username="demo-8001", realm="agentsdk", nonce="x.y", uri="sip:127.0.0.1", response="00000000000000000000000000000000"';
+    const authorization =
+      'Authorization: Digest username="demo-8001", realm="agentsdk", nonce="x.y", uri="sip:127.0.0.1", response="00000000000000000000000000000000"';
     expect((await sendUntilAnswered(request('REGISTER', 'wrongpass', [authorization]), 'wrongpass')).status).toBe(403);
     expect(await refused('badCredentials')).toBe(before + 1);
   });

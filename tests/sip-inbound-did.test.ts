@@ -70,7 +70,7 @@ describe('a customer calling a DID', () => {
     }
   });
 
-  it('refuses a number that is not one of the trunk\'s DIDs with 404', async () => {
+  it("refuses a number that is not one of the trunk's DIDs with 404", async () => {
     const customer = await Baresip.start({ user: '13800138001', toneHz: 1000 });
     const mark = customer.events.length;
     await customer.dial(`sip:0000000@127.0.0.1:${sipPort}`);

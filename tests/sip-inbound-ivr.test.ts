@@ -19,7 +19,14 @@ const ACCOUNT_IVR = {
   nodes: [
     { id: 'welcome', kind: 'prompt' as const, prompt: 'Welcome.', next: 'menu' },
     { id: 'menu', kind: 'menu' as const, prompt: 'Press 1 to leave, 2 for an agent.', choices: { '1': 'bye', '2': 'account' } },
-    { id: 'account', kind: 'collect' as const, prompt: 'Key in your account number, then hash.', variable: 'accountNo', maxDigits: 8, next: 'agents' },
+    {
+      id: 'account',
+      kind: 'collect' as const,
+      prompt: 'Key in your account number, then hash.',
+      variable: 'accountNo',
+      maxDigits: 8,
+      next: 'agents',
+    },
     { id: 'agents', kind: 'queue' as const, queueNo: '0' },
     { id: 'bye', kind: 'hangup' as const },
   ],
@@ -61,7 +68,12 @@ describe('a DID that enters an IVR', () => {
     await customer.hangup();
     await agent.log.waitFor('sessionTerminate', (e) => e.callId === ringing.callId, 0, 10_000);
     await desk.stop();
-    expect(await callRecordOf(gateway, ringing.callId)).toMatchObject({ callType: 1, customerNumber: '13800138020', queueNo: '0', outcome: 'completed' });
+    expect(await callRecordOf(gateway, ringing.callId)).toMatchObject({
+      callType: 1,
+      customerNumber: '13800138020',
+      queueNo: '0',
+      outcome: 'completed',
+    });
   });
 
   it('hangs up on a caller who leaves through the menu', async () => {
@@ -89,8 +101,8 @@ describe('a DID that enters an IVR', () => {
       status: 404,
       body: { error: { code: 'no_such_ivr', message: 'no such IVR: 77' } },
     });
-    expect((await gateway.api('POST', '/api/v1/tenants/demo/sim/inbound', { ivrId: '9', queueNo: '0', from: '13800138023' })).body.error.message).toBe(
-      'give queueNo or ivrId, not both',
-    );
+    expect(
+      (await gateway.api('POST', '/api/v1/tenants/demo/sim/inbound', { ivrId: '9', queueNo: '0', from: '13800138023' })).body.error.message,
+    ).toBe('give queueNo or ivrId, not both');
   });
 });

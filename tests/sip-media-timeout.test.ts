@@ -14,7 +14,12 @@ import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
 let gateway: TestGateway;
 let caller: SipSocket;
 beforeAll(async () => {
-  gateway = await startTestGateway({ tenants: [await sipTenant({ carrierPort: 9 })], sipPort: 0, rtpPorts: gatewayRtpPorts(), mediaTimeoutMs: 1_000 });
+  gateway = await startTestGateway({
+    tenants: [await sipTenant({ carrierPort: 9 })],
+    sipPort: 0,
+    rtpPorts: gatewayRtpPorts(),
+    mediaTimeoutMs: 1_000,
+  });
   caller = await SipSocket.open();
 });
 afterAll(async () => {
@@ -36,24 +41,56 @@ describe('the media timeout', () => {
     const { ok } = await placeCall('listen-only', 'recvonly', mark);
     expect(ok.body).toMatch(/a=sendonly/);
     await new Promise((resolve) => setTimeout(resolve, 2_500));
-    expect(caller.received.slice(mark).some(({ message }) => isRequest('BYE')(message) && header(message, 'call-id') === 'listen-only@127.0.0.1')).toBe(false);
+    expect(
+      caller.received
+        .slice(mark)
+        .some(({ message }) => isRequest('BYE')(message) && header(message, 'call-id') === 'listen-only@127.0.0.1'),
+    ).toBe(false);
   });
 });
 
 /** A raw caller's INVITE to the DID, answered (it waits in the queue) and ACKed; it never sends RTP. */
-async function placeCall(name: string, direction: 'sendrecv' | 'recvonly', fromIndex = 0): Promise<{ ok: SipResponse; toTag: string; answeredAt: number }> {
+async function placeCall(
+  name: string,
+  direction: 'sendrecv' | 'recvonly',
+  fromIndex = 0,
+): Promise<{ ok: SipResponse; toTag: string; answeredAt: number }> {
   const sipPort = gateway.sip!.address.port;
-  const sdp = ['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 's=-', 'c=IN IP4 127.0.0.1', 't=0 0', `m=audio ${caller.port + 2} RTP/AVP 0 101`, 'a=rtpmap:101 telephone-event/8000', `a=${direction}`, ''].join('\r\n');
-  const common = (method: string, branch: string, toTag = '') => [
-    ['Via', `SIP/2.0/UDP 127.0.0.1:${caller.port};branch=${branch};rport`],
-    ['Max-Forwards', '70'],
-    ['From', `<sip:13800138020@127.0.0.1>;tag=${name}`],
-    ['To', `<sip:02088880000@127.0.0.1>${toTag}`],
-    ['Call-ID', `${name}@127.0.0.1`],
-    ['CSeq', `1 ${method}`],
-  ] as const;
-  caller.send(formatRequest('INVITE', `sip:02088880000@127.0.0.1:${sipPort}`, [...common('INVITE', `z9hG4bK${name}1`), ['Contact', `<sip:13800138020@127.0.0.1:${caller.port}>`], ['Content-Type', 'application/sdp']], sdp), sipPort);
-  const ok = (await caller.next((m) => isResponse(200)(m) && header(m, 'call-id') === `${name}@127.0.0.1`, fromIndex, 10_000)).message as SipResponse;
+  const sdp = [
+    'v=0',
+    'o=- 1 1 IN IP4 127.0.0.1',
+    's=-',
+    'c=IN IP4 127.0.0.1',
+    't=0 0',
+    `m=audio ${caller.port + 2} RTP/AVP 0 101`,
+    'a=rtpmap:101 telephone-event/8000',
+    `a=${direction}`,
+    '',
+  ].join('\r\n');
+  const common = (method: string, branch: string, toTag = '') =>
+    [
+      ['Via', `SIP/2.0/UDP 127.0.0.1:${caller.port};branch=${branch};rport`],
+      ['Max-Forwards', '70'],
+      ['From', `<sip:13800138020@127.0.0.1>;tag=${name}`],
+      ['To', `<sip:02088880000@127.0.0.1>${toTag}`],
+      ['Call-ID', `${name}@127.0.0.1`],
+      ['CSeq', `1 ${method}`],
+    ] as const;
+  caller.send(
+    formatRequest(
+      'INVITE',
+      `sip:02088880000@127.0.0.1:${sipPort}`,
+      [
+        ...common('INVITE', `z9hG4bK${name}1`),
+        ['Contact', `<sip:13800138020@127.0.0.1:${caller.port}>`],
+        ['Content-Type', 'application/sdp'],
+      ],
+      sdp,
+    ),
+    sipPort,
+  );
+  const ok = (await caller.next((m) => isResponse(200)(m) && header(m, 'call-id') === `${name}@127.0.0.1`, fromIndex, 10_000))
+    .message as SipResponse;
   expect(ok.body).toMatch(/RTP\/AVP 0 101/);
   const toTag = /;tag=[^;]+/.exec(header(ok, 'to')!)![0];
   const answeredAt = Date.now();

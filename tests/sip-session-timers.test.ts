@@ -46,7 +46,7 @@ async function answerCustomer(customerNumber: string, mark: number): Promise<voi
 }
 
 describe('session timers', () => {
-  it('asks for an interval, takes a 422\'s longer Min-SE, and refreshes by re-INVITE as the refresher', async () => {
+  it("asks for an interval, takes a 422's longer Min-SE, and refreshes by re-INVITE as the refresher", async () => {
     const { agent, agentInvite, mark } = await previewCall('1001', '13900000001');
     expect(header(agentInvite, 'supported')).toMatch(/\btimer\b/);
     expect(header(agentInvite, 'session-expires')).toBe('4');
@@ -60,7 +60,10 @@ describe('session timers', () => {
     expect(parseCSeq(retried)!.seq).toBe(parseCSeq(agentInvite)!.seq + 1);
     expect(header(retried, 'call-id')).toBe(header(agentInvite, 'call-id'));
 
-    carrier.respond(retried, 200, 'OK', 'a1', [['Session-Expires', '6;refresher=uac'], ['Require', 'timer']]);
+    carrier.respond(retried, 200, 'OK', 'a1', [
+      ['Session-Expires', '6;refresher=uac'],
+      ['Require', 'timer'],
+    ]);
     await carrier.ackOf(retried, mark);
     await answerCustomer('13900000001', mark);
     await agent.log.waitFor('previewObCallBridge', () => true, 0, 10_000);
@@ -80,21 +83,44 @@ describe('session timers', () => {
     await agent.log.waitFor('sessionTerminate', () => true, 0, 10_000);
   });
 
-  it('takes the carrier\'s UPDATE refreshes, refuses a too short one with 422, and ends the leg when they stop', async () => {
+  it("takes the carrier's UPDATE refreshes, refuses a too short one with 422, and ends the leg when they stop", async () => {
     const { agent, agentInvite, mark } = await previewCall('1002', '13900000002');
-    carrier.respond(agentInvite, 200, 'OK', 'a2', [['Session-Expires', '3;refresher=uas'], ['Require', 'timer']]);
+    carrier.respond(agentInvite, 200, 'OK', 'a2', [
+      ['Session-Expires', '3;refresher=uas'],
+      ['Require', 'timer'],
+    ]);
     await carrier.ackOf(agentInvite, mark);
     await answerCustomer('13900000002', mark);
     await agent.log.waitFor('previewObCallBridge', () => true, 0, 10_000);
 
     let before = carrier.mark;
-    carrier.sendInDialog(agentInvite, 'UPDATE', 'a2', [['Session-Expires', '1;refresher=uac'], ['Supported', 'timer']], '', 201);
+    carrier.sendInDialog(
+      agentInvite,
+      'UPDATE',
+      'a2',
+      [
+        ['Session-Expires', '1;refresher=uac'],
+        ['Supported', 'timer'],
+      ],
+      '',
+      201,
+    );
     const tooShort = (await carrier.responseTo('UPDATE', 201, before)) as SipResponse;
     expect(tooShort.status).toBe(422);
     expect(header(tooShort, 'min-se')).toBe('2');
 
     before = carrier.mark;
-    carrier.sendInDialog(agentInvite, 'UPDATE', 'a2', [['Session-Expires', '3;refresher=uac'], ['Supported', 'timer']], '', 202);
+    carrier.sendInDialog(
+      agentInvite,
+      'UPDATE',
+      'a2',
+      [
+        ['Session-Expires', '3;refresher=uac'],
+        ['Supported', 'timer'],
+      ],
+      '',
+      202,
+    );
     const refreshed = (await carrier.responseTo('UPDATE', 202, before)) as SipResponse;
     const refreshedAt = Date.now();
     expect(refreshed.status).toBe(200);
@@ -126,9 +152,11 @@ describe('session timers', () => {
     ].join('\r\n');
     carrier.socket.send(invite, gateway.sip!.address.port);
     const refused = (await carrier.responseTo('INVITE', 1, before)) as SipResponse;
-    const final = refused.status === 100 ? ((await carrier.socket.next((m) => m.kind === 'response' && m.status >= 200, before)).message as SipResponse) : refused;
+    const final =
+      refused.status === 100
+        ? ((await carrier.socket.next((m) => m.kind === 'response' && m.status >= 200, before)).message as SipResponse)
+        : refused;
     expect(final.status).toBe(422);
     expect(header(final, 'min-se')).toBe('2');
   });
 });
-

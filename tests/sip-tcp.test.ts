@@ -56,7 +56,9 @@ describe('SIP over TCP', () => {
     socket.on('error', () => undefined);
     socket.write('HELLO\r\nnot: sip\r\n\r\n');
     await closed;
-    const malformed = (await scrape(gateway)).find((sample) => sample.name === 'agent_gateway_sip_refused_total' && sample.labels.reason === 'malformed');
+    const malformed = (await scrape(gateway)).find(
+      (sample) => sample.name === 'agent_gateway_sip_refused_total' && sample.labels.reason === 'malformed',
+    );
     expect(malformed?.value).toBeGreaterThan(0);
   });
 });
@@ -78,7 +80,19 @@ describe('a trunk over TCP', () => {
           if (message.method === 'INVITE' && header(message, 'to')!.includes('13600001001')) {
             // The agent's mobile (endpointType 1) answers.
             const sdp = ['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 's=-', 'c=IN IP4 127.0.0.1', 't=0 0', 'm=audio 9 RTP/AVP 0', ''].join('\r\n');
-            socket.write(formatResponse(message, 200, 'OK', [['Contact', '<sip:agent@127.0.0.1;transport=tcp>'], ['Content-Type', 'application/sdp']], sdp, 'a1'));
+            socket.write(
+              formatResponse(
+                message,
+                200,
+                'OK',
+                [
+                  ['Contact', '<sip:agent@127.0.0.1;transport=tcp>'],
+                  ['Content-Type', 'application/sdp'],
+                ],
+                sdp,
+                'a1',
+              ),
+            );
           } else if (message.method === 'INVITE') socket.write(formatResponse(message, 486, 'Busy Here', [], '', 'c1'));
           else if (message.method === 'BYE') socket.write(formatResponse(message, 200, 'OK'));
         }
@@ -98,7 +112,16 @@ describe('a trunk over TCP', () => {
       expect(invites).toHaveLength(2);
       expect(header(invites[1]!, 'via')).toMatch(/^SIP\/2\.0\/TCP 127\.0\.0\.1:/);
       expect(header(invites[1]!, 'from')).toMatch(/^"02188880000" <sip:02188880000@127\.0\.0\.1>/);
-      await expect.poll(() => requests.some((request) => request.method === 'ACK' && header(request, 'cseq')!.endsWith('ACK') && header(request, 'call-id') === header(invites[1]!, 'call-id'))).toBe(true);
+      await expect
+        .poll(() =>
+          requests.some(
+            (request) =>
+              request.method === 'ACK' &&
+              header(request, 'cseq')!.endsWith('ACK') &&
+              header(request, 'call-id') === header(invites[1]!, 'call-id'),
+          ),
+        )
+        .toBe(true);
     } finally {
       await tcpGateway.close();
       carrier.close();

@@ -36,7 +36,8 @@ function request(method: string, callId: string, branch: string, number = '00000
   ].join('\r\n');
 }
 
-const of = (callId: string, status: number) => (m: Parameters<ReturnType<typeof isResponse>>[0]) => isResponse(status)(m) && header(m, 'call-id') === `${callId}@127.0.0.1`;
+const of = (callId: string, status: number) => (m: Parameters<ReturnType<typeof isResponse>>[0]) =>
+  isResponse(status)(m) && header(m, 'call-id') === `${callId}@127.0.0.1`;
 
 describe('SIP server transactions over UDP', () => {
   it('retransmits a failure response to an INVITE until its ACK, and repeats it for a retransmitted INVITE', async () => {

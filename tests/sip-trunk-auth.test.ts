@@ -24,7 +24,11 @@ let gateway: TestGateway;
 let carrier: SipSocket;
 beforeAll(async () => {
   carrier = await SipSocket.open();
-  gateway = await startTestGateway({ tenants: [await sipTenant({ carrierPort: carrier.port, trunkCredentials: CREDENTIALS })], sipPort: 0, rtpPorts: gatewayRtpPorts() });
+  gateway = await startTestGateway({
+    tenants: [await sipTenant({ carrierPort: carrier.port, trunkCredentials: CREDENTIALS })],
+    sipPort: 0,
+    rtpPorts: gatewayRtpPorts(),
+  });
 });
 afterEach(closeClients);
 afterAll(async () => {
@@ -43,15 +47,29 @@ describe('a trunk that demands digest authentication', () => {
     const invite = first.message as SipRequest;
     expect(first.from.port).toBe(sipPort);
     expect(header(invite, 'to')).toMatch(/13600001001/);
-    const retransmitted = await carrier.next((m) => isRequest('INVITE')(m) && header(m, 'via') === header(invite, 'via'), carrier.received.indexOf(first) + 1);
+    const retransmitted = await carrier.next(
+      (m) => isRequest('INVITE')(m) && header(m, 'via') === header(invite, 'via'),
+      carrier.received.indexOf(first) + 1,
+    );
     expect(header(retransmitted.message, 'cseq')).toBe(header(invite, 'cseq'));
 
     const mark = carrier.received.length;
-    carrier.send(formatResponse(invite, 407, 'Proxy Authentication Required', [['Proxy-Authenticate', `Digest realm="${REALM}", nonce="${NONCE}", qop="auth", algorithm=MD5`]], '', 'c1'), sipPort);
+    carrier.send(
+      formatResponse(
+        invite,
+        407,
+        'Proxy Authentication Required',
+        [['Proxy-Authenticate', `Digest realm="${REALM}", nonce="${NONCE}", qop="auth", algorithm=MD5`]],
+        '',
+        'c1',
+      ),
+      sipPort,
+    );
     const ack = await carrier.next(isRequest('ACK'), mark);
     expect(header(ack.message, 'via')).toBe(header(invite, 'via'));
 
-    const second = (await carrier.next((m) => isRequest('INVITE')(m) && header(m, 'proxy-authorization') !== undefined, mark)).message as SipRequest;
+    const second = (await carrier.next((m) => isRequest('INVITE')(m) && header(m, 'proxy-authorization') !== undefined, mark))
+      .message as SipRequest;
     const digest = parseDigest(header(second, 'proxy-authorization')!)!;
     const ha1 = md5(`${CREDENTIALS.username}:${REALM}:${CREDENTIALS.password}`);
     const ha2 = md5(`INVITE:${digest.uri}`);
@@ -59,8 +77,30 @@ describe('a trunk that demands digest authentication', () => {
     expect(digest.response).toBe(md5(`${ha1}:${NONCE}:${digest.nc}:${digest.cnonce}:auth:${ha2}`));
     expect(header(second, 'call-id')).toBe(header(invite, 'call-id'));
 
-    const answer = ['v=0', 'o=carrier 1 1 IN IP4 127.0.0.1', 's=-', 'c=IN IP4 127.0.0.1', 't=0 0', `m=audio ${carrier.port + 2} RTP/AVP 8`, 'a=rtpmap:8 PCMA/8000', ''].join('\r\n');
-    carrier.send(formatResponse(second, 200, 'OK', [['Contact', `<sip:agent@127.0.0.1:${carrier.port}>`], ['Content-Type', 'application/sdp']], answer, 'c2'), sipPort);
+    const answer = [
+      'v=0',
+      'o=carrier 1 1 IN IP4 127.0.0.1',
+      's=-',
+      'c=IN IP4 127.0.0.1',
+      't=0 0',
+      `m=audio ${carrier.port + 2} RTP/AVP 8`,
+      'a=rtpmap:8 PCMA/8000',
+      '',
+    ].join('\r\n');
+    carrier.send(
+      formatResponse(
+        second,
+        200,
+        'OK',
+        [
+          ['Contact', `<sip:agent@127.0.0.1:${carrier.port}>`],
+          ['Content-Type', 'application/sdp'],
+        ],
+        answer,
+        'c2',
+      ),
+      sipPort,
+    );
     const ackOf2xx = await carrier.next((m) => isRequest('ACK')(m) && header(m, 'cseq') === `${parseCSeq(second)!.seq} ACK`, mark);
     expect((ackOf2xx.message as SipRequest).uri).toBe(`sip:agent@127.0.0.1:${carrier.port}`);
 

@@ -14,7 +14,12 @@ let gateway: TestGateway;
 let carrier: SipSocket;
 beforeAll(async () => {
   carrier = await SipSocket.open();
-  gateway = await startTestGateway({ tenants: [await sipTenant({ carrierPort: carrier.port })], sipPort: 0, rtpPorts: gatewayRtpPorts(), trunkKeepAliveMs: 300 });
+  gateway = await startTestGateway({
+    tenants: [await sipTenant({ carrierPort: carrier.port })],
+    sipPort: 0,
+    rtpPorts: gatewayRtpPorts(),
+    trunkKeepAliveMs: 300,
+  });
 });
 afterAll(async () => {
   carrier.close();
@@ -22,7 +27,9 @@ afterAll(async () => {
 });
 
 const trunkUp = async () =>
-  (await scrape(gateway)).find((sample) => sample.name === 'agent_gateway_sip_trunk_up' && sample.labels.tenant === 'demo' && sample.labels.trunk === 'carrier-a')?.value;
+  (await scrape(gateway)).find(
+    (sample) => sample.name === 'agent_gateway_sip_trunk_up' && sample.labels.tenant === 'demo' && sample.labels.trunk === 'carrier-a',
+  )?.value;
 
 describe('trunk keep-alives', () => {
   it('sends OPTIONS periodically and reports the trunk up once it answers', async () => {

@@ -23,7 +23,11 @@ beforeAll(async () => {
     accountParams: 'regint=0;answermode=auto',
     moreAccounts: [{ user: '13900000002', accountParams: 'regint=0;answermode=manual' }],
   });
-  gateway = await startTestGateway({ tenants: [await sipTenant({ carrierPort: carrier.sipPort })], sipPort: 0, rtpPorts: gatewayRtpPorts() });
+  gateway = await startTestGateway({
+    tenants: [await sipTenant({ carrierPort: carrier.sipPort })],
+    sipPort: 0,
+    rtpPorts: gatewayRtpPorts(),
+  });
   desk = await Baresip.start({
     user: '8001',
     toneHz: 440,
@@ -82,7 +86,10 @@ describe('preview outbound through a SIP trunk', () => {
     if (response.code !== 0) throw new Error(`previewObCall refused: ${response.message}`);
     await carrier.waitForEvent('CALL_INCOMING', carrierMark);
     await carrier.hangup(); // baresip declines a ringing call with 486
-    expect(await agent.log.waitFor('sessionTerminate', () => true, 0, 10_000)).toMatchObject({ reason: 'customerBusy', outcome: 'customerBusy' });
+    expect(await agent.log.waitFor('sessionTerminate', () => true, 0, 10_000)).toMatchObject({
+      reason: 'customerBusy',
+      outcome: 'customerBusy',
+    });
     const record = await callRecordOf(gateway, response.callId);
     expect(record.legs.map((leg: any) => [leg.number, leg.endCause])).toContainEqual(['13900000002', 'busy']);
   });
@@ -90,6 +97,9 @@ describe('preview outbound through a SIP trunk', () => {
   it('reports a number the carrier does not know (404) as invalid', async () => {
     const agent = await signIn(gateway, '1003', { bindEndpoint: { endpointType: 2, endpoint: '8001' } });
     expect(await agent.sdk.previewObCall({ customerNumber: '13900000009', obClid: '02188880000' })).toMatchObject({ code: 0 });
-    expect(await agent.log.waitFor('sessionTerminate', () => true, 0, 10_000)).toMatchObject({ reason: 'invalidNumber', outcome: 'invalidNumber' });
+    expect(await agent.log.waitFor('sessionTerminate', () => true, 0, 10_000)).toMatchObject({
+      reason: 'invalidNumber',
+      outcome: 'invalidNumber',
+    });
   });
 });

@@ -18,7 +18,11 @@ let gateway: TestGateway;
 let carrier: SipSocket;
 beforeAll(async () => {
   carrier = await SipSocket.open();
-  gateway = await startTestGateway({ tenants: [await sipTenant({ carrierPort: carrier.port, trunkCredentials: CREDENTIALS, register: true })], sipPort: 0, rtpPorts: gatewayRtpPorts() });
+  gateway = await startTestGateway({
+    tenants: [await sipTenant({ carrierPort: carrier.port, trunkCredentials: CREDENTIALS, register: true })],
+    sipPort: 0,
+    rtpPorts: gatewayRtpPorts(),
+  });
 });
 afterAll(async () => {
   carrier.close();
@@ -33,9 +37,20 @@ describe('registering with a carrier', () => {
     expect(header(first, 'to')).toBe(`<sip:${CREDENTIALS.username}@127.0.0.1>`);
     expect(header(first, 'contact')).toBe(`<sip:${CREDENTIALS.username}@127.0.0.1:${sipPort}>`);
     let mark = carrier.received.length;
-    carrier.send(formatResponse(first, 401, 'Unauthorized', [['WWW-Authenticate', 'Digest realm="carrier.test", nonce="n1", algorithm=MD5']], '', 'r1'), sipPort);
+    carrier.send(
+      formatResponse(
+        first,
+        401,
+        'Unauthorized',
+        [['WWW-Authenticate', 'Digest realm="carrier.test", nonce="n1", algorithm=MD5']],
+        '',
+        'r1',
+      ),
+      sipPort,
+    );
 
-    const authorized = (await carrier.next((m) => isRequest('REGISTER')(m) && header(m, 'authorization') !== undefined, mark)).message as SipRequest;
+    const authorized = (await carrier.next((m) => isRequest('REGISTER')(m) && header(m, 'authorization') !== undefined, mark))
+      .message as SipRequest;
     const digest = parseDigest(header(authorized, 'authorization')!)!;
     const expected = md5(`${md5(`${CREDENTIALS.username}:carrier.test:${CREDENTIALS.password}`)}:n1:${md5(`REGISTER:${digest.uri}`)}`);
     expect(digest.response).toBe(expected);

@@ -27,7 +27,9 @@ async function connect(): Promise<Client> {
   const socket = new WebSocket(`${gateway.url.replace(/^http/, 'ws')}/ws?v=1`);
   const frames: any[] = [];
   socket.on('message', (data) => frames.push(JSON.parse(data.toString())));
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
   await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
   return {
     socket,

@@ -66,7 +66,12 @@ describe('a customer call on the softphone', () => {
   it('registers after a softphone login', async () => {
     phone = await openSoftphonePage(browser, gateway, { webrtcStats: true, audio_debug: true });
     const login = await phone.signIn('1001');
-    expect(login).toMatchObject({ code: 0, webrtcSocketUrl: `ws://127.0.0.1:${gateway.port}/sip`, sipIp: '127.0.0.1', bindEndpoint: { endpointType: 3, endpoint: '1001' } });
+    expect(login).toMatchObject({
+      code: 0,
+      webrtcSocketUrl: `ws://127.0.0.1:${gateway.port}/sip`,
+      sipIp: '127.0.0.1',
+      bindEndpoint: { endpointType: 3, endpoint: '1001' },
+    });
     await phone.waitForEvent('softphoneState', { state: 'registered' });
     expect(gateway.services.telephony.isReachable('demo', { kind: 'softphone', address: '1001', party: 'agent' })).toBe(true);
   }, 20_000);
@@ -126,7 +131,7 @@ describe('a customer call on the softphone', () => {
     await customerMediaFlows(callId);
   }, 30_000);
 
-  it('stops the agent\'s audio while muted', async () => {
+  it("stops the agent's audio while muted", async () => {
     expect(await callInPage(phone.page, 'mute', { direction: 'out' })).toMatchObject({ code: 0 });
     await phone.waitForEvent('callMuted');
     await customerMediaStops(callId, 800);
@@ -137,7 +142,11 @@ describe('a customer call on the softphone', () => {
 
   it('hangs up with sipUnlink, and the simulator sees the hang-up', async () => {
     expect(await callInPage(phone.page, 'sipUnlink')).toEqual({ action: 'sipUnlinkResp', code: 0, message: 'ok' });
-    expect(await phone.waitForEvent('sipSessionTerminate', { callId })).toMatchObject({ originator: 'local', answered: true, cause: 'Terminated' });
+    expect(await phone.waitForEvent('sipSessionTerminate', { callId })).toMatchObject({
+      originator: 'local',
+      answered: true,
+      cause: 'Terminated',
+    });
     await phone.waitForEvent('sessionTerminate', { callId });
     await expect.poll(async () => sim.call(callId), { timeout: 5_000 }).toBeUndefined();
     await expect.poll(() => phone.audioLog).toContain('[AgentSDK audio] pause');
@@ -166,7 +175,9 @@ describe('a customer call on the softphone', () => {
   it('stops the softphone at logout: the endpoint is no longer reachable', async () => {
     expect(await callInPage(phone.page, 'logout', { logoutMode: 1 })).toMatchObject({ code: 0 });
     await phone.waitForEvent('softphoneState', { state: 'off' });
-    await expect.poll(() => gateway.services.telephony.isReachable('demo', { kind: 'softphone', address: '1001', party: 'agent' })).toBe(false);
+    await expect
+      .poll(() => gateway.services.telephony.isReachable('demo', { kind: 'softphone', address: '1001', party: 'agent' }))
+      .toBe(false);
     expect(phone.problems).toEqual([]);
   }, 20_000);
 });

@@ -11,7 +11,13 @@ import { simulatorApi, type SimulatorApi } from './helpers/simulator.js';
 import { demoTenant } from './helpers/tenants.js';
 import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
 import { parseDigest } from '../packages/gateway/src/adapters/webrtc-edge/sip-headers.js';
-import { formatResponse, header, parseSipMessage, type SipMessage, type SipRequest } from '../packages/gateway/src/adapters/webrtc-edge/sip-message.js';
+import {
+  formatResponse,
+  header,
+  parseSipMessage,
+  type SipMessage,
+  type SipRequest,
+} from '../packages/gateway/src/adapters/webrtc-edge/sip-message.js';
 
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');
 const SOFTPHONE = { endpointType: 3 as const, endpoint: '' };
@@ -28,7 +34,13 @@ afterAll(() => gateway.close());
 
 async function rawLogin(agentNo: string) {
   const socket = await openRawSocket(gateway.url);
-  const response = await socket.request('login', { tenantId: 'demo', agentNo, sessionKey: await gateway.issueKey(agentNo), bindEndpoint: SOFTPHONE, initialStatus: 1 });
+  const response = await socket.request('login', {
+    tenantId: 'demo',
+    agentNo,
+    sessionKey: await gateway.issueKey(agentNo),
+    bindEndpoint: SOFTPHONE,
+    initialStatus: 1,
+  });
   expect(response).toMatchObject({ code: 0 });
   return { socket, response };
 }
@@ -50,7 +62,8 @@ async function sipUserAgent() {
     vi.waitFor(
       () => {
         const index = received.findIndex(match);
-        if (index < 0) throw new Error(`no matching SIP message; have ${received.map((m) => (m.kind === 'request' ? m.method : m.status)).join(', ')}`);
+        if (index < 0)
+          throw new Error(`no matching SIP message; have ${received.map((m) => (m.kind === 'request' ? m.method : m.status)).join(', ')}`);
         return received.splice(index, 1)[0]!;
       },
       { timeout: timeoutMs, interval: 10 },
@@ -99,7 +112,15 @@ describe('softphone login', () => {
 describe('the SDK without WebRTC (Node)', () => {
   it('reports MEDIA_NOT_SUPPORTED for a softphone login, for sipLink and for previewObCall', async () => {
     const client = newClient(gateway);
-    expect(await client.sdk.login({ tenantId: 'demo', agentNo: '1003', sessionKey: await gateway.issueKey('1003'), bindEndpoint: SOFTPHONE, initialStatus: 1 })).toMatchObject({ code: 0 });
+    expect(
+      await client.sdk.login({
+        tenantId: 'demo',
+        agentNo: '1003',
+        sessionKey: await gateway.issueKey('1003'),
+        bindEndpoint: SOFTPHONE,
+        initialStatus: 1,
+      }),
+    ).toMatchObject({ code: 0 });
     const state = await client.log.waitFor('softphoneState', (event) => event.state === 'failed');
     expect(state.reason).toContain('MEDIA_NOT_SUPPORTED');
     await expect(client.sdk.sipLink()).rejects.toMatchObject({ name: 'AgentSdkError', code: 'MEDIA_NOT_SUPPORTED' });
@@ -108,7 +129,15 @@ describe('the SDK without WebRTC (Node)', () => {
 
   it('with webrtc: false, leaves the softphone off: sipLink is SIP_NOT_AVAILABLE and the gateway answers previewObCall 20025', async () => {
     const client = newClient(gateway, { webrtc: false });
-    expect(await client.sdk.login({ tenantId: 'demo', agentNo: '1004', sessionKey: await gateway.issueKey('1004'), bindEndpoint: SOFTPHONE, initialStatus: 1 })).toMatchObject({ code: 0 });
+    expect(
+      await client.sdk.login({
+        tenantId: 'demo',
+        agentNo: '1004',
+        sessionKey: await gateway.issueKey('1004'),
+        bindEndpoint: SOFTPHONE,
+        initialStatus: 1,
+      }),
+    ).toMatchObject({ code: 0 });
     await expect(client.sdk.sipLink()).rejects.toMatchObject({ code: 'SIP_NOT_AVAILABLE' });
     await expect(client.sdk.sipUnlink()).rejects.toMatchObject({ code: 'SIP_NOT_AVAILABLE' });
     expect(await client.sdk.previewObCall({ customerNumber: '13900139000' })).toMatchObject({ code: -1, errorCode: 20025 });
@@ -117,7 +146,7 @@ describe('the SDK without WebRTC (Node)', () => {
 });
 
 describe('the SIP edge and a bare user agent', () => {
-  it('registers with the session\'s password, rings it with an INVITE carrying a PCMU offer, and handles busy and CANCEL', async () => {
+  it("registers with the session's password, rings it with an INVITE carrying a PCMU offer, and handles busy and CANCEL", async () => {
     const { socket, response } = await rawLogin('1005');
     const ua = await sipUserAgent();
     ua.send(registerText(1));
@@ -126,7 +155,12 @@ describe('the SIP edge and a bare user agent', () => {
     const { realm = '', nonce = '' } = parseDigest(header(challenge, 'www-authenticate')!)!;
     const ha1 = md5(`${response.sessionId}:${realm}:${response.sipPwd}`);
     const digest = md5(`${ha1}:${nonce}:00000001:c0ffee:auth:${md5('REGISTER:sip:127.0.0.1')}`);
-    ua.send(registerText(2, `Digest username="${response.sessionId}", realm="${realm}", nonce="${nonce}", uri="sip:127.0.0.1", response="${digest}", qop=auth, nc=00000001, cnonce="c0ffee", algorithm=MD5`));
+    ua.send(
+      registerText(
+        2,
+        `Digest username="${response.sessionId}", realm="${realm}", nonce="${nonce}", uri="sip:127.0.0.1", response="${digest}", qop=auth, nc=00000001, cnonce="c0ffee", algorithm=MD5`,
+      ),
+    );
     expect(await ua.next((m) => m.kind === 'response')).toMatchObject({ status: 200 });
     expect(gateway.services.telephony.isReachable('demo', { kind: 'softphone', address: '1005', party: 'agent' })).toBe(true);
 

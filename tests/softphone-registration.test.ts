@@ -83,7 +83,9 @@ describe('softphone registration', () => {
     // The call still rings: the agent declines it.
     expect(await callInPage(phone.page, 'sipUnlink')).toMatchObject({ code: 0 });
     expect(await phone.waitForEvent('sipSessionTerminate', { callId })).toMatchObject({ originator: 'local', answered: false });
-    await sim().hangup(callId).catch(() => undefined);
+    await sim()
+      .hangup(callId)
+      .catch(() => undefined);
     await callInPage(phone.page, 'logout', { logoutMode: 1 });
   }, 20_000);
 

@@ -87,17 +87,22 @@ const idle = (agentNo: string, fields: Partial<AgentRecord> = {}): AgentRecord =
 });
 
 /** Tenant t1: a1-a4 answer q1, a3 and a4 also q2, s1 supervises q1 and q2. */
-const routingTenant = (agents = [
-  { agentNo: 'a1', queues: ['q1'] },
-  { agentNo: 'a2', queues: ['q1'] },
-  { agentNo: 'a3', queues: ['q1', 'q2'] },
-  { agentNo: 'a4', queues: ['q1', 'q2'] },
-]) =>
+const routingTenant = (
+  agents = [
+    { agentNo: 'a1', queues: ['q1'] },
+    { agentNo: 'a2', queues: ['q1'] },
+    { agentNo: 'a3', queues: ['q1', 'q2'] },
+    { agentNo: 'a4', queues: ['q1', 'q2'] },
+  ],
+) =>
   ({
     tenantId: 't1',
     name: 'T',
     apiKey: 'k'.repeat(8),
-    agents: [...agents.map((a) => ({ ...a, name: a.agentNo, role: 'agent', permissions: [] })), { agentNo: 's1', name: 'S', role: 'supervisor', queues: ['q1', 'q2'], permissions: [] }],
+    agents: [
+      ...agents.map((a) => ({ ...a, name: a.agentNo, role: 'agent', permissions: [] })),
+      { agentNo: 's1', name: 'S', role: 'supervisor', queues: ['q1', 'q2'], permissions: [] },
+    ],
     queues: [],
     pauseReasons: [],
   }) as unknown as TenantConfig;
@@ -139,7 +144,9 @@ describe.each(Object.entries(ADAPTERS))('Store adapter %s', (_name, open) => {
     expect(await available('q1', 'longest-idle', 2)).toEqual(['a2', 'a4']);
     expect(await available('q3', 'longest-idle')).toEqual([]);
     expect(await store.agents.listAvailable('t2', 'q1', 'longest-idle', 10)).toEqual([]);
-    expect((await store.agents.listAvailable('t1', 'q2', 'longest-idle', 1))[0]).toEqual(idle('a4', { stateSince: 10, lastOfferAt: 5, callsAnswered: 1 }));
+    expect((await store.agents.listAvailable('t1', 'q2', 'longest-idle', 1))[0]).toEqual(
+      idle('a4', { stateSince: 10, lastOfferAt: 5, callsAnswered: 1 }),
+    );
     await store.close();
   });
 
@@ -168,7 +175,12 @@ describe.each(Object.entries(ADAPTERS))('Store adapter %s', (_name, open) => {
     await store.tenants.upsert(routingTenant());
     await store.agents.compareAndSet(idle('a1', { stateSince: 1 }), 0);
     await store.agents.compareAndSet(idle('a3', { stateSince: 3 }), 0);
-    await store.tenants.upsert(routingTenant([{ agentNo: 'a1', queues: ['q2'] }, { agentNo: 'a3', queues: ['q1'] }]));
+    await store.tenants.upsert(
+      routingTenant([
+        { agentNo: 'a1', queues: ['q2'] },
+        { agentNo: 'a3', queues: ['q1'] },
+      ]),
+    );
     expect(agentNos(await store.agents.listAvailable('t1', 'q1', 'longest-idle', 10))).toEqual(['a3']);
     expect(agentNos(await store.agents.listAvailable('t1', 'q2', 'longest-idle', 10))).toEqual(['a1']);
     await store.tenants.upsert(routingTenant([{ agentNo: 'a3', queues: ['q1'] }]));
@@ -203,7 +215,7 @@ describe.each(Object.entries(ADAPTERS))('Store adapter %s', (_name, open) => {
     await store.close();
   });
 
-  it('keeps each owner\'s latest lease and removes it once', async () => {
+  it("keeps each owner's latest lease and removes it once", async () => {
     const store = open();
     await store.leases.renew('boot-b', 10);
     await store.leases.renew('boot-a', 20);
@@ -289,7 +301,8 @@ describe.each(Object.entries(ADAPTERS))('Store adapter %s', (_name, open) => {
     for (const record of calls) await store.calls.compareAndSet(record, 0);
     await store.calls.compareAndSet(ended('c7', 50, 'a1'), 0);
     await store.calls.compareAndSet({ ...ended('c8', 25, 'a1'), tenantId: 't2' }, 0);
-    const list = (query: Partial<Parameters<Store['calls']['listEnded']>[0]> = {}) => store.calls.listEnded({ tenantId: 't1', limit: 10, ...query }).then(ids);
+    const list = (query: Partial<Parameters<Store['calls']['listEnded']>[0]> = {}) =>
+      store.calls.listEnded({ tenantId: 't1', limit: 10, ...query }).then(ids);
 
     expect(await list()).toEqual(['c7', 'c5', 'c4', 'c3', 'c2', 'c1']);
     expect(await list({ from: 20, to: 40 })).toEqual(['c4', 'c3', 'c2']);
@@ -306,9 +319,19 @@ describe.each(Object.entries(ADAPTERS))('Store adapter %s', (_name, open) => {
 
   it('lists a call for every agent who handled it, not only its last agent', async () => {
     const store = open();
-    const leg = (legId: string, agentNo: string, answeredAt?: number) => ({ legId, party: 'agent' as const, number: `1360000${agentNo}`, agentNo, startedAt: 1, ...(answeredAt && { answeredAt }) });
+    const leg = (legId: string, agentNo: string, answeredAt?: number) => ({
+      legId,
+      party: 'agent' as const,
+      number: `1360000${agentNo}`,
+      agentNo,
+      startedAt: 1,
+      ...(answeredAt && { answeredAt }),
+    });
     // a1 answered and transferred to a2; a3 rang but never answered.
-    await store.calls.compareAndSet({ ...ended('c1', 10, 'a2'), legs: [leg('l1', 'a1', 2), leg('l2', 'a3'), leg('l3', 'a2', 5)] } as CallRecord, 0);
+    await store.calls.compareAndSet(
+      { ...ended('c1', 10, 'a2'), legs: [leg('l1', 'a1', 2), leg('l2', 'a3'), leg('l3', 'a2', 5)] } as CallRecord,
+      0,
+    );
     const list = (agentNo: string) => store.calls.listEnded({ tenantId: 't1', limit: 10, agentNo }).then(ids);
     expect(await list('a1')).toEqual(['c1']);
     expect(await list('a2')).toEqual(['c1']);

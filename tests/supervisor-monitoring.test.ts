@@ -66,7 +66,12 @@ describe('supervisor monitoring', () => {
     expect(await supervisor.sdk.unspy()).toMatchObject({ code: 0 });
     expect(await agent.log.waitFor('bargeUnlink')).toMatchObject({ reason: 'hangup' });
     await expect.poll(() => agent.log.of('agentStatus').at(-1)).not.toHaveProperty('monitoredBy');
-    expect(agent.log.of('agentStatus').filter((s) => s.stateAction === 'monitor').map((s) => s.monitoredBy?.mode)).toEqual(['spy', 'whisper', 'barge', undefined]);
+    expect(
+      agent.log
+        .of('agentStatus')
+        .filter((s) => s.stateAction === 'monitor')
+        .map((s) => s.monitoredBy?.mode),
+    ).toEqual(['spy', 'whisper', 'barge', undefined]);
     await supervisor.log.waitFor('agentStatus', (s) => s.state === 'idle', mark);
     paths = await audio(callId, from);
     expect(paths.customer.hears).toEqual([paths.agentOf('1005').legId]);
@@ -109,7 +114,11 @@ describe('supervisor monitoring', () => {
 
   it('refuses agents not in a call, not ringing, and a second supervisor mode request while dialing', async () => {
     await signIn(gateway, '1001');
-    for (const operation of [() => supervisor.sdk.spy({ agentNo: '1001' }), () => supervisor.sdk.barge({ agentNo: '1001' }), () => supervisor.sdk.disconnect({ agentNo: '1001' })]) {
+    for (const operation of [
+      () => supervisor.sdk.spy({ agentNo: '1001' }),
+      () => supervisor.sdk.barge({ agentNo: '1001' }),
+      () => supervisor.sdk.disconnect({ agentNo: '1001' }),
+    ]) {
       expect(await operation()).toMatchObject({ code: -1, errorCode: 30014, message: 'agent 1001 is not in a call' });
     }
     expect(await supervisor.sdk.pickup({ agentNo: '1001' })).toMatchObject({ code: -1, message: 'no call ringing at agent 1001' });

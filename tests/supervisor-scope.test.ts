@@ -68,7 +68,19 @@ afterAll(async () => {
 
 describe('supervisor operation scope', () => {
   it('checks the target of every supervisor operation that names one, in the operation table', () => {
-    expect(TARGET_OPERATIONS).toEqual(['setPause', 'setUnpause', 'spy', 'performThreeway', 'cancelThreeway', 'whisper', 'barge', 'disconnect', 'pickup', 'setOnline', 'setOffline']);
+    expect(TARGET_OPERATIONS).toEqual([
+      'setPause',
+      'setUnpause',
+      'spy',
+      'performThreeway',
+      'cancelThreeway',
+      'whisper',
+      'barge',
+      'disconnect',
+      'pickup',
+      'setOnline',
+      'setOffline',
+    ]);
     for (const operation of SUPERVISOR_OPERATIONS) {
       const row = OPERATION_TABLE[operation];
       expect(row.permission, operation).toBe('supervisor');
@@ -83,7 +95,11 @@ describe('supervisor operation scope', () => {
   });
 
   it.each(TARGET_OPERATIONS)('%s refuses an agent of another tenant as unknown', async (operation) => {
-    expect(await call(supervisor, operation, paramsOf(operation, '2001'))).toMatchObject({ code: -1, errorCode: 20012, message: 'no such agent' });
+    expect(await call(supervisor, operation, paramsOf(operation, '2001'))).toMatchObject({
+      code: -1,
+      errorCode: 20012,
+      message: 'no such agent',
+    });
   });
 
   it.each(TARGET_OPERATIONS)('%s refuses an agent outside the watched queues', async (operation) => {
@@ -95,7 +111,11 @@ describe('supervisor operation scope', () => {
   });
 
   it.each(TARGET_OPERATIONS)('%s refuses an unknown agent', async (operation) => {
-    expect(await call(supervisor, operation, paramsOf(operation, '9999'))).toMatchObject({ code: -1, errorCode: 20012, message: 'no such agent' });
+    expect(await call(supervisor, operation, paramsOf(operation, '9999'))).toMatchObject({
+      code: -1,
+      errorCode: 20012,
+      message: 'no such agent',
+    });
   });
 
   it.each(TARGET_OPERATIONS)('%s refuses a supervisor as its target', async (operation) => {
@@ -103,7 +123,11 @@ describe('supervisor operation scope', () => {
   });
 
   it('lets an agent in a watched queue through to the operation', async () => {
-    expect(await supervisor.sdk.spy({ agentNo: '1003' })).toMatchObject({ code: -1, errorCode: 30014, message: 'agent 1003 is not in a call' });
+    expect(await supervisor.sdk.spy({ agentNo: '1003' })).toMatchObject({
+      code: -1,
+      errorCode: 30014,
+      message: 'agent 1003 is not in a call',
+    });
     expect(await supervisor.sdk.setUnpause({ agentNo: '1003' })).toMatchObject({ code: -1, errorCode: 30013, message: 'already ready' });
   });
 
@@ -123,7 +147,10 @@ describe('supervisors of two tenants', () => {
     const acmeAgent = await signInToAcme('1001');
     const acmeSupervisor = await signInToAcme('1008', { initialStatus: 2, pauseDescription: 'MEETING' });
     expect(await acmeSupervisor.sdk.setPause({ agentNo: '1001' })).toMatchObject({ code: 0 });
-    expect(await acmeAgent.log.waitFor('agentStatus', (s) => s.stateAction === 'setPause')).toMatchObject({ tenantId: 'acme', state: 'busy' });
+    expect(await acmeAgent.log.waitFor('agentStatus', (s) => s.stateAction === 'setPause')).toMatchObject({
+      tenantId: 'acme',
+      state: 'busy',
+    });
     // The demo agent is not to hear of it: a bounded wait, as there is no event to wait for.
     await expectNothingWithin(50, () => expect(demoAgent.log.of('agentStatus').map((status) => status.stateAction)).toEqual(['login']));
   });

@@ -113,25 +113,30 @@ describe.each([
     acmeSupervisor.close();
   });
 
-  it.each(OPERATION_NAMES.filter((name) => name !== 'login' && name !== 'logout'))('%s from tenant acme leaves tenant demo untouched', async (operation) => {
-    const before = await gateway.services.store.agents.get('demo', '1001');
-    const callBefore = demoCallId ? await gateway.services.store.calls.get(demoCallId) : undefined;
-    const mark = demoAgent.log.entries.length;
-    const sender = OPERATIONS[operation].group === 'supervisor' ? acmeSupervisor : acmeAgent;
-    const response = await sender.request(operation, VALID_PARAMS[operation]);
-    expect(response.type).toBe('res');
-    // Tenant demo is not to change at all: a bounded wait, as there is no event to wait for.
-    await expectNothingWithin(30, async () => {
-      expect(await gateway.services.store.agents.get('demo', '1001')).toEqual(before);
-      if (demoCallId) expect((await gateway.services.store.calls.get(demoCallId))?.version).toBe(callBefore?.version);
-      expect(demoAgent.log.entries.slice(mark)).toEqual([]);
-    });
-  });
+  it.each(OPERATION_NAMES.filter((name) => name !== 'login' && name !== 'logout'))(
+    '%s from tenant acme leaves tenant demo untouched',
+    async (operation) => {
+      const before = await gateway.services.store.agents.get('demo', '1001');
+      const callBefore = demoCallId ? await gateway.services.store.calls.get(demoCallId) : undefined;
+      const mark = demoAgent.log.entries.length;
+      const sender = OPERATIONS[operation].group === 'supervisor' ? acmeSupervisor : acmeAgent;
+      const response = await sender.request(operation, VALID_PARAMS[operation]);
+      expect(response.type).toBe('res');
+      // Tenant demo is not to change at all: a bounded wait, as there is no event to wait for.
+      await expectNothingWithin(30, async () => {
+        expect(await gateway.services.store.agents.get('demo', '1001')).toEqual(before);
+        if (demoCallId) expect((await gateway.services.store.calls.get(demoCallId))?.version).toBe(callBefore?.version);
+        expect(demoAgent.log.entries.slice(mark)).toEqual([]);
+      });
+    },
+  );
 
   it.runIf(inCall)('lists only its own agents in getQueueStatus', async () => {
     const response = await acmeSupervisor.request('getQueueStatus', { fields: 'agentStatuses' });
     expect(response.code).toBe(0);
-    const agents = Object.values(response.queueStatus as Record<string, { agentStatuses: { agentNo: string; state: string }[] }>).flatMap((q) => q.agentStatuses);
+    const agents = Object.values(response.queueStatus as Record<string, { agentStatuses: { agentNo: string; state: string }[] }>).flatMap(
+      (q) => q.agentStatuses,
+    );
     expect(agents.find((agent) => agent.agentNo === '1001')?.state).not.toBe('talking');
   });
 });

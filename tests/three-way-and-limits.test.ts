@@ -18,7 +18,12 @@ afterEach(closeClients);
 afterAll(() => gateway.close());
 
 /** Waits for `event`, moving the clock 100 ms at a time while it has not come (simulated phones answer on the clock). */
-async function until(client: TestClient, event: Parameters<TestClient['log']['waitFor']>[0], predicate: (data: any) => boolean = () => true, from = 0): Promise<any> {
+async function until(
+  client: TestClient,
+  event: Parameters<TestClient['log']['waitFor']>[0],
+  predicate: (data: any) => boolean = () => true,
+  from = 0,
+): Promise<any> {
   return vi.waitFor(
     () => {
       const found = client.log.entries.slice(from).find((e) => e.event === event && predicate(e.data));
@@ -74,7 +79,9 @@ describe('duration limits', () => {
   it('plays the pre-alert before the limit and ends the transferred call at the limit', async () => {
     const { agent, callId } = await consultLinked('1003', '2', '13800138602', '13900000302');
     const limited = clock.mark();
-    expect(await agent.sdk.completeAtxfer({ durationLimit: 120, preAlertSeconds: 30, preAlertAudioFile: 'ending.wav' })).toMatchObject({ code: 0 });
+    expect(await agent.sdk.completeAtxfer({ durationLimit: 120, preAlertSeconds: 30, preAlertAudioFile: 'ending.wav' })).toMatchObject({
+      code: 0,
+    });
     await until(agent, 'completeAtxferResult');
     await clock.armedIn(90_000, limited); // the pre-alert
     await clock.armedIn(120_000, limited); // the end

@@ -17,14 +17,20 @@ const row = (seed: number, result: SimulationResult) =>
 const started = performance.now();
 const runs = Array.from({ length: seeds }, (_, i) => {
   const seed = i + 1;
-  return { seed, progressive: simulate({ ...common, seed, mode: 'progressive' }), predictive: simulate({ ...common, seed, mode: 'predictive' }) };
+  return {
+    seed,
+    progressive: simulate({ ...common, seed, mode: 'progressive' }),
+    predictive: simulate({ ...common, seed, mode: 'predictive' }),
+  };
 });
 const elapsedMs = performance.now() - started;
 
 const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 const ratios = runs.map((run) => run.predictive.occupancy / run.progressive.occupancy);
 const meanRatio = mean(ratios);
-const underTarget = runs.every((run) => run.predictive.abandonRate < common.abandonRateTarget && run.predictive.worstWindowAbandonRate < common.abandonRateTarget);
+const underTarget = runs.every(
+  (run) => run.predictive.abandonRate < common.abandonRateTarget && run.predictive.worstWindowAbandonRate < common.abandonRateTarget,
+);
 const pass = meanRatio >= 1.5 && underTarget;
 
 const { profile } = common;
@@ -32,7 +38,9 @@ console.log(
   `dialer pacing simulation: ${common.numbers} numbers, ${common.agents} agents, abandon target ${percent(common.abandonRateTarget)}; ` +
     `answer rate ${percent(profile.answerRate)}, talk median ${profile.talk.median / 1000} s, wrap-up median ${profile.wrapup.median / 1000} s`,
 );
-console.log('| seed | mode | occupancy | talk share | abandon rate | worst 30-min window | connected per agent-hour | dials | connected | abandoned |');
+console.log(
+  '| seed | mode | occupancy | talk share | abandon rate | worst 30-min window | connected per agent-hour | dials | connected | abandoned |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const run of runs) {
   console.log(row(run.seed, run.progressive));

@@ -117,7 +117,8 @@ export function simulate(options: SimulationOptions): SimulationResult {
 
   const setAgent = (index: number, state: AgentState) => {
     const agent = agents[index]!;
-    if (agent.state === 'talking' || agent.state === 'wrapup') segments.push({ from: agent.since, to: now, talking: agent.state === 'talking' });
+    if (agent.state === 'talking' || agent.state === 'wrapup')
+      segments.push({ from: agent.since, to: now, talking: agent.state === 'talking' });
     agent.state = state;
     agent.since = now;
   };
@@ -174,9 +175,15 @@ export function simulate(options: SimulationOptions): SimulationResult {
 
   const pace = () => {
     if (options.mode !== 'predictive') return;
-    const busyAgents = agents.flatMap((agent) => (agent.state === 'talking' || agent.state === 'wrapup' ? [{ phase: agent.state, since: agent.since }] : []));
+    const busyAgents = agents.flatMap((agent) =>
+      agent.state === 'talking' || agent.state === 'wrapup' ? [{ phase: agent.state, since: agent.since }] : [],
+    );
     const idleAgents = agents.filter((agent) => agent.state === 'idle').length;
-    const count = callsToDial(pacing, { now, idleAgents, busyAgents, ringingSince: [...ringing].map((customer) => customer.dialledAt), waiting: waiting.length }, settings);
+    const count = callsToDial(
+      pacing,
+      { now, idleAgents, busyAgents, ringingSince: [...ringing].map((customer) => customer.dialledAt), waiting: waiting.length },
+      settings,
+    );
     for (let i = 0; i < count && dial(); i++);
   };
 
@@ -217,7 +224,8 @@ export function simulate(options: SimulationOptions): SimulationResult {
         counts.abandoned += 1;
         attemptEnded(event.customer, true, true);
         // The customer hears the short message; the number is retried per policy, at the end of the list.
-        if (event.customer.attempt < (options.abandonedAttempts ?? 2)) toDial.push({ number: event.customer.number, attempt: event.customer.attempt + 1 });
+        if (event.customer.attempt < (options.abandonedAttempts ?? 2))
+          toDial.push({ number: event.customer.number, attempt: event.customer.attempt + 1 });
         return;
       }
       case 'talkEnds': {

@@ -24,7 +24,13 @@ mkdirSync(dataDir, { recursive: true });
 const tenantFile = join(dataDir, 'bench-tenant.json');
 writeFileSync(
   tenantFile,
-  JSON.stringify({ ...demo, tenantId: 'bench', apiKey: 'bench-api-key', agents, queues: demo.queues.map((queue) => ({ ...queue, wrapupSeconds: 0 })) }),
+  JSON.stringify({
+    ...demo,
+    tenantId: 'bench',
+    apiKey: 'bench-api-key',
+    agents,
+    queues: demo.queues.map((queue) => ({ ...queue, wrapupSeconds: 0 })),
+  }),
 );
 const [tenant] = await loadTenantConfigFile(tenantFile);
 

@@ -59,7 +59,9 @@ async function ramp(server, checkpoints, open, deadline = Infinity) {
       measured.push({ sessions: clients.length, ...perSession(base, await server.request('memory'), clients.length) });
       const { rssKiB, heapKiB } = measured.at(-1);
       const seconds = ((performance.now() - started) / 1000).toFixed(0);
-      console.error(`  ${clients.length} sessions after ${seconds} s: RSS ${rssKiB.toFixed(2)} KiB, heap ${heapKiB.toFixed(2)} KiB per session`);
+      console.error(
+        `  ${clients.length} sessions after ${seconds} s: RSS ${rssKiB.toFixed(2)} KiB, heap ${heapKiB.toFixed(2)} KiB per session`,
+      );
       if (clients.length < checkpoint) break;
     }
   } finally {
@@ -83,11 +85,15 @@ export async function measureIdleSessions({ checkpoints, dataDir, rampMs }) {
   }
   const echo = await startServerProcess('bare-server.mjs', ['ws-echo']);
   try {
-    const bare = await ramp(echo, measured.checkpoints.map((checkpoint) => checkpoint.sessions), async (_from, count) => {
-      const clients = new Array(count);
-      await inBatches(count, 32, async (index) => (clients[index] = await ProtocolClient.connect(echo.url)));
-      return clients;
-    });
+    const bare = await ramp(
+      echo,
+      measured.checkpoints.map((checkpoint) => checkpoint.sessions),
+      async (_from, count) => {
+        const clients = new Array(count);
+        await inBatches(count, 32, async (index) => (clients[index] = await ProtocolClient.connect(echo.url)));
+        return clients;
+      },
+    );
     return { gateway: measured, bare };
   } finally {
     await echo.stop();

@@ -15,7 +15,11 @@ const ROUTING_TIMEOUT_MS = 120_000;
 async function postAll(url, count, body) {
   const started = performance.now();
   await inBatches(count, CONCURRENCY, async () => {
-    const response = await fetch(url, { method: 'POST', headers: { authorization: 'Bearer bench-api-key', 'content-type': 'application/json' }, body });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { authorization: 'Bearer bench-api-key', 'content-type': 'application/json' },
+      body,
+    });
     if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
     await response.arrayBuffer();
   });
@@ -61,7 +65,8 @@ export async function measureRouting({ agentCount, calls, dataDir, profile }) {
     const profileRows = profile ? await gateway.request('profileStop') : undefined;
     const elapsedMs = (routedAt || performance.now()) - started;
     const doubleAssignments =
-      [...agentsOfCall.values()].filter((agents) => agents.size > 1).length + [...callsOfAgent.values()].filter((ids) => ids.size > 1).length;
+      [...agentsOfCall.values()].filter((agents) => agents.size > 1).length +
+      [...callsOfAgent.values()].filter((ids) => ids.size > 1).length;
     return {
       routedPerSecond: (agentsOfCall.size / elapsedMs) * 1000,
       routed: agentsOfCall.size,

@@ -56,7 +56,22 @@ export class Baresip {
 
   static async start(options: BaresipOptions): Promise<Baresip> {
     const dir = mkdtempSync(join(tmpdir(), `baresip-${options.user}-`));
-    execFileSync('sox', ['-n', '-r', '8000', '-c', '1', '-b', '16', join(dir, 'tone.wav'), 'synth', '120', 'sine', String(options.toneHz), 'vol', '0.5']);
+    execFileSync('sox', [
+      '-n',
+      '-r',
+      '8000',
+      '-c',
+      '1',
+      '-b',
+      '16',
+      join(dir, 'tone.wav'),
+      'synth',
+      '120',
+      'sine',
+      String(options.toneHz),
+      'vol',
+      '0.5',
+    ]);
     const sipPort = await freePort([0, 1], 'both');
     const controlPort = await freePort([0], 'tcp');
     const rtpStart = 2 * Math.floor((40_000 + Math.random() * 9_000) / 2);
@@ -81,9 +96,15 @@ export class Baresip {
       ].join('\n'),
     );
     const registrar = options.registrar ?? `127.0.0.1:${sipPort}`;
-    const accounts = [{ user: options.user, accountParams: options.accountParams ?? 'regint=0;answermode=manual' }, ...(options.moreAccounts ?? [])];
+    const accounts = [
+      { user: options.user, accountParams: options.accountParams ?? 'regint=0;answermode=manual' },
+      ...(options.moreAccounts ?? []),
+    ];
     const codecs = `audio_codecs=${options.codecs ?? 'PCMU,PCMA'}`;
-    writeFileSync(join(dir, 'accounts'), accounts.map(({ user, accountParams }) => `<sip:${user}@${registrar}>;${codecs};${accountParams}\n`).join(''));
+    writeFileSync(
+      join(dir, 'accounts'),
+      accounts.map(({ user, accountParams }) => `<sip:${user}@${registrar}>;${codecs};${accountParams}\n`).join(''),
+    );
     const child = spawn('baresip', ['-f', dir], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     const phone = new Baresip(options, dir, sipPort, child);
     child.stdout!.on('data', (chunk: Buffer) => phone.output.push(chunk));
@@ -127,7 +148,8 @@ export class Baresip {
     for (;;) {
       const found = this.events.slice(fromIndex).find((event) => event.type === type);
       if (found) return found;
-      if (Date.now() > deadline) throw new Error(`${this.options.user}: no ${type} within ${timeoutMs} ms; saw ${this.events.map((e) => e.type).join(', ')}`);
+      if (Date.now() > deadline)
+        throw new Error(`${this.options.user}: no ${type} within ${timeoutMs} ms; saw ${this.events.map((e) => e.type).join(', ')}`);
       await sleep(20);
     }
   }
@@ -169,7 +191,10 @@ export class Baresip {
   }
 
   private lastDump(): string | undefined {
-    return readdirSync(this.dir).filter((name) => name.endsWith('-dec.wav')).sort().at(-1);
+    return readdirSync(this.dir)
+      .filter((name) => name.endsWith('-dec.wav'))
+      .sort()
+      .at(-1);
   }
 
   /** baresip's console output so far. */

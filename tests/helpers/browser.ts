@@ -77,7 +77,10 @@ export async function demoSignIn(page: Page, agentNo: string): Promise<void> {
  */
 export async function textWhenShown(page: Page, selector: string, text: string, timeoutMs = 10_000): Promise<string> {
   const found = await page.waitForFunction(
-    ([selector, text]) => Array.from(document.querySelectorAll(selector)).map((element) => element.textContent ?? '').find((content) => content.includes(text)),
+    ([selector, text]) =>
+      Array.from(document.querySelectorAll(selector))
+        .map((element) => element.textContent ?? '')
+        .find((content) => content.includes(text)),
     [selector, text] as const,
     { timeout: timeoutMs },
   );

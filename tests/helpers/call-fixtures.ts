@@ -20,7 +20,14 @@ type Ok = { next: CallRecord; effects: CallEffect[] };
 
 /** A leg to ring: an agent's softphone or a customer's number. */
 export function dialRequest(legId: string, address: string, party: Destination['party'] = 'agent'): DialRequest {
-  return { legId, callId: CALL_ID, tenantId: 't1', destination: { kind: party === 'agent' ? 'softphone' : 'pstn', address, party }, callerId: '', timeoutMs: 20_000 };
+  return {
+    legId,
+    callId: CALL_ID,
+    tenantId: 't1',
+    destination: { kind: party === 'agent' ? 'softphone' : 'pstn', address, party },
+    callerId: '',
+    timeoutMs: 20_000,
+  };
 }
 
 /** Applies `event`, which the machine must accept; returns the next call and the effects. */
@@ -39,17 +46,28 @@ export function run(call: CallRecord, ...events: CallEvent[]): Ok {
 
 /** A customer's call arrives for queue QUEUE. */
 export const arrivingInbound = () =>
-  inboundCall({ callId: CALL_ID, tenantId: 't1', queueNo: QUEUE, from: CUSTOMER, legId: CUSTOMER_LEG, wrapupSeconds: 15, queueTimeoutMs: 60_000 }, T0);
+  inboundCall(
+    { callId: CALL_ID, tenantId: 't1', queueNo: QUEUE, from: CUSTOMER, legId: CUSTOMER_LEG, wrapupSeconds: 15, queueTimeoutMs: 60_000 },
+    T0,
+  );
 
 /** A customer's call waiting in queue QUEUE, its leg answered by the gateway. */
 export function queuedInbound(): CallRecord {
   return step(arrivingInbound().call, answered(CUSTOMER_LEG)).next;
 }
 
-export const offer = (agentNo = AGENT, legId = AGENT_LEG): CallEvent => ({ type: 'offered', agentNo, agentLeg: dialRequest(legId, `sip:${agentNo}`) });
+export const offer = (agentNo = AGENT, legId = AGENT_LEG): CallEvent => ({
+  type: 'offered',
+  agentNo,
+  agentLeg: dialRequest(legId, `sip:${agentNo}`),
+});
 export const ringing = (legId: string): CallEvent => ({ type: 'legRinging', legId });
 export const answered = (legId: string): CallEvent => ({ type: 'legAnswered', legId });
-export const ended = (legId: string, cause: Extract<CallEvent, { type: 'legEnded' }>['cause'] = 'normal'): CallEvent => ({ type: 'legEnded', legId, cause });
+export const ended = (legId: string, cause: Extract<CallEvent, { type: 'legEnded' }>['cause'] = 'normal'): CallEvent => ({
+  type: 'legEnded',
+  legId,
+  cause,
+});
 
 /** The queue call offered to AGENT, its phone ringing. */
 export function offeringInbound(): CallRecord {

@@ -29,7 +29,11 @@ export async function connectedInboundCall(
     async legs() {
       const call = await sim.call(callId);
       const all = call?.legs ?? [];
-      return { customer: all.find((l: any) => l.party === 'customer' && l.number === from), agents: all.filter((l: any) => l.number !== from), all };
+      return {
+        customer: all.find((l: any) => l.party === 'customer' && l.number === from),
+        agents: all.filter((l: any) => l.number !== from),
+        all,
+      };
     },
   };
 }

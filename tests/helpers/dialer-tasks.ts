@@ -27,7 +27,12 @@ export function taskApi(gateway: GatewayApi, tenantId = 'demo'): TaskApi {
       return ok('patch task', await gateway.api('PATCH', `${base}/${taskId}`, changes));
     },
     async addNumbers(taskId, numbers) {
-      const added = ok('add numbers', await gateway.api('POST', `${base}/${taskId}/numbers`, { numbers: numbers.map((n) => (typeof n === 'string' ? { number: n } : n)) }));
+      const added = ok(
+        'add numbers',
+        await gateway.api('POST', `${base}/${taskId}/numbers`, {
+          numbers: numbers.map((n) => (typeof n === 'string' ? { number: n } : n)),
+        }),
+      );
       expect(added.rejected).toEqual([]);
       return added;
     },
@@ -36,7 +41,10 @@ export function taskApi(gateway: GatewayApi, tenantId = 'demo'): TaskApi {
     },
     async results(taskId) {
       const response = await fetch(`${gateway.url}${base}/${taskId}/results`, { headers: { authorization: 'Bearer demo-api-key' } });
-      const [header, ...rows] = (await response.text()).trim().split('\r\n').map((line) => line.split(','));
+      const [header, ...rows] = (await response.text())
+        .trim()
+        .split('\r\n')
+        .map((line) => line.split(','));
       return rows.map((row) => Object.fromEntries(header!.map((name, i) => [name, row[i] ?? ''])));
     },
   };

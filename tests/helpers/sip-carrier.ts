@@ -25,7 +25,18 @@ export class RawCarrier {
 
   /** An SDP answer or offer for PCMU and telephone-events on `rtpPort`. */
   sdp(direction = 'sendrecv', rtpPort = this.port + 2): string {
-    return ['v=0', 'o=carrier 1 1 IN IP4 127.0.0.1', 's=-', 'c=IN IP4 127.0.0.1', 't=0 0', `m=audio ${rtpPort} RTP/AVP 0 101`, 'a=rtpmap:0 PCMU/8000', 'a=rtpmap:101 telephone-event/8000', `a=${direction}`, ''].join('\r\n');
+    return [
+      'v=0',
+      'o=carrier 1 1 IN IP4 127.0.0.1',
+      's=-',
+      'c=IN IP4 127.0.0.1',
+      't=0 0',
+      `m=audio ${rtpPort} RTP/AVP 0 101`,
+      'a=rtpmap:0 PCMU/8000',
+      'a=rtpmap:101 telephone-event/8000',
+      `a=${direction}`,
+      '',
+    ].join('\r\n');
   }
 
   /** The next INVITE whose To names `to`. */
@@ -35,13 +46,17 @@ export class RawCarrier {
 
   /** The next request of `method` in the dialog of `invite`. */
   async nextInDialog(invite: SipRequest, method: string, mark: number, timeoutMs = 10_000): Promise<SipRequest> {
-    return (await this.socket.next((m) => isRequest(method)(m) && header(m, 'call-id') === header(invite, 'call-id'), mark, timeoutMs)).message as SipRequest;
+    return (await this.socket.next((m) => isRequest(method)(m) && header(m, 'call-id') === header(invite, 'call-id'), mark, timeoutMs))
+      .message as SipRequest;
   }
 
   /** Answers a request; a 2xx to an INVITE carries an SDP (`sdp`) and the carrier's Contact. */
   respond(request: SipRequest, status: number, reason: string, tag: string, extra: [string, string][] = [], sdp?: string): void {
     const body = sdp ?? (request.method === 'INVITE' && status < 300 ? this.sdp() : '');
-    const headers: [string, string][] = [...(request.method === 'INVITE' && status < 300 ? [['Contact', `<sip:carrier@127.0.0.1:${this.port}>`] as [string, string]] : []), ...extra];
+    const headers: [string, string][] = [
+      ...(request.method === 'INVITE' && status < 300 ? [['Contact', `<sip:carrier@127.0.0.1:${this.port}>`] as [string, string]] : []),
+      ...extra,
+    ];
     if (body !== '') headers.push(['Content-Type', 'application/sdp']);
     this.socket.send(formatResponse(request, status, reason, headers, body, tag), this.gatewayPort(request));
   }
@@ -49,7 +64,12 @@ export class RawCarrier {
   /** The ACK of a final response to `invite` (same CSeq number). */
   async ackOf(invite: SipRequest, mark: number): Promise<SipRequest> {
     const seq = parseCSeq(invite)!.seq;
-    return (await this.socket.next((m) => isRequest('ACK')(m) && header(m, 'call-id') === header(invite, 'call-id') && header(m, 'cseq') === `${seq} ACK`, mark)).message as SipRequest;
+    return (
+      await this.socket.next(
+        (m) => isRequest('ACK')(m) && header(m, 'call-id') === header(invite, 'call-id') && header(m, 'cseq') === `${seq} ACK`,
+        mark,
+      )
+    ).message as SipRequest;
   }
 
   /** A request from the carrier in the dialog the gateway's `invite` made (the carrier answered it with `tag`). */
@@ -82,6 +102,9 @@ export class RawCarrier {
 
   /** The gateway's SIP port: where its request came from. */
   private gatewayPort(request: SipRequest): number {
-    return this.socket.received.find((entry) => entry.message === request)?.from.port ?? Number(/:(\d+)/.exec(header(request, 'via')!.split(' ')[1]!)![1]);
+    return (
+      this.socket.received.find((entry) => entry.message === request)?.from.port ??
+      Number(/:(\d+)/.exec(header(request, 'via')!.split(' ')[1]!)![1])
+    );
   }
 }

@@ -45,7 +45,18 @@ export class RtpTonePeer {
 
   /** An SDP (offer or answer) for PCMU and telephone-events on this peer's port, in `direction`. */
   sdp(direction = 'sendrecv'): string {
-    return ['v=0', `o=peer ${this.port} 1 IN IP4 127.0.0.1`, 's=-', 'c=IN IP4 127.0.0.1', 't=0 0', `m=audio ${this.port} RTP/AVP 0 101`, 'a=rtpmap:0 PCMU/8000', 'a=rtpmap:101 telephone-event/8000', `a=${direction}`, ''].join('\r\n');
+    return [
+      'v=0',
+      `o=peer ${this.port} 1 IN IP4 127.0.0.1`,
+      's=-',
+      'c=IN IP4 127.0.0.1',
+      't=0 0',
+      `m=audio ${this.port} RTP/AVP 0 101`,
+      'a=rtpmap:0 PCMU/8000',
+      'a=rtpmap:101 telephone-event/8000',
+      `a=${direction}`,
+      '',
+    ].join('\r\n');
   }
 
   /** Starts speaking to where the gateway's SDP says it listens. */
@@ -104,7 +115,7 @@ export function toneFrequency(frames: Int16Array[]): number {
     let crossings = 0;
     let loud = 0;
     for (let index = 1; index < frame.length; index++) {
-      if ((frame[index - 1]! < 0) !== (frame[index]! < 0)) crossings++;
+      if (frame[index - 1]! < 0 !== frame[index]! < 0) crossings++;
       if (Math.abs(frame[index]!) > 1_000) loud++;
     }
     if (loud > frame.length / 4) rates.push((crossings / 2) * (SAMPLE_RATE / frame.length));

@@ -20,7 +20,12 @@ export interface SipTenantOptions {
   holdReinvite?: boolean;
 }
 
-export async function sipTenant({ carrierPort, trunkCredentials, register = false, holdReinvite = true }: SipTenantOptions): Promise<TenantConfig> {
+export async function sipTenant({
+  carrierPort,
+  trunkCredentials,
+  register = false,
+  holdReinvite = true,
+}: SipTenantOptions): Promise<TenantConfig> {
   return demoTenant({
     trunks: [
       {
@@ -36,7 +41,10 @@ export async function sipTenant({ carrierPort, trunkCredentials, register = fals
       },
     ],
     // As the tenant file keeps them once read: the password's HA1 (username demo-<extension>, realm agentsdk).
-    deskPhones: ['8001', '8002', '8003'].map((extension) => ({ extension, ha1: digestHa1(`demo-${extension}`, SIP_REALM, DESK_PHONE_PASSWORD) })),
+    deskPhones: ['8001', '8002', '8003'].map((extension) => ({
+      extension,
+      ha1: digestHa1(`demo-${extension}`, SIP_REALM, DESK_PHONE_PASSWORD),
+    })),
   });
 }
 
@@ -51,4 +59,3 @@ export async function registeredDeskPhone(sipPort: number, extension: string, to
   await phone.registered();
   return phone;
 }
-

@@ -38,7 +38,12 @@ export interface SoftphonePage {
  * Opens the gateway's origin, loads `/sdk/agent-sdk.js` with a script tag, and creates `window.client` with the given
  * setup options; every event it emits is recorded in `window.sdkEvents`.
  */
-export async function openSoftphonePage(browser: Browser, gateway: TestGateway, setup: Record<string, unknown> = {}, prepare?: (page: Page) => Promise<void>): Promise<SoftphonePage> {
+export async function openSoftphonePage(
+  browser: Browser,
+  gateway: TestGateway,
+  setup: Record<string, unknown> = {},
+  prepare?: (page: Page) => Promise<void>,
+): Promise<SoftphonePage> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const problems: string[] = [];
@@ -46,7 +51,8 @@ export async function openSoftphonePage(browser: Browser, gateway: TestGateway, 
   page.on('console', (message) => {
     if (message.text().startsWith('[AgentSDK audio]')) audioLog.push(message.text());
     // The browser's own report of a failed request is recorded, with its URL, by the response handler.
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console error: ${message.text()}`);
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      problems.push(`console error: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('response', (response) => {
@@ -72,10 +78,18 @@ export async function openSoftphonePage(browser: Browser, gateway: TestGateway, 
     async waitForEvent(event, fields = {}, timeoutMs = 10_000, from = 0) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const found = (await events()).slice(from).find((entry) => entry.event === event && Object.entries(fields).every(([key, value]) => entry.data?.[key] === value));
+        const found = (await events())
+          .slice(from)
+          .find((entry) => entry.event === event && Object.entries(fields).every(([key, value]) => entry.data?.[key] === value));
         if (found) return found.data;
         if (Date.now() > deadline) {
-          const seen = (await events()).slice(from).map((entry) => (entry.event === 'softphoneState' ? `softphoneState(${entry.data.state}${entry.data.reason ? `: ${entry.data.reason}` : ''})` : entry.event));
+          const seen = (await events())
+            .slice(from)
+            .map((entry) =>
+              entry.event === 'softphoneState'
+                ? `softphoneState(${entry.data.state}${entry.data.reason ? `: ${entry.data.reason}` : ''})`
+                : entry.event,
+            );
           throw new Error(`no ${event} ${JSON.stringify(fields)} within ${timeoutMs} ms; saw: ${seen.join(', ')}`);
         }
         await new Promise((resolve) => setTimeout(resolve, 50));
@@ -97,7 +111,13 @@ export async function openSoftphonePage(browser: Browser, gateway: TestGateway, 
       const sessionKey = await gateway.issueKey(agentNo);
       return page.evaluate(
         ({ agentNo, sessionKey }) =>
-          (window as any).client.login({ tenantId: 'demo', agentNo, sessionKey, bindEndpoint: { endpointType: 3, endpoint: '' }, initialStatus: 1 }),
+          (window as any).client.login({
+            tenantId: 'demo',
+            agentNo,
+            sessionKey,
+            bindEndpoint: { endpointType: 3, endpoint: '' },
+            initialStatus: 1,
+          }),
         { agentNo, sessionKey },
       );
     },

@@ -248,7 +248,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const sharedRateLimiter = (name: keyof RateLimits) => new SharedRateLimiter(limits, clock, logger, name, rateLimits[name]);
 
   const configured = [...(options.tenants ?? [])];
-  for (const file of options.tenantConfigFiles ?? (options.tenants ? [] : [DEMO_TENANT_FILE])) configured.push(...(await loadTenantConfigFile(file)));
+  for (const file of options.tenantConfigFiles ?? (options.tenants ? [] : [DEMO_TENANT_FILE]))
+    configured.push(...(await loadTenantConfigFile(file)));
   for (const tenant of configured) await store.tenants.upsert(tenant);
   const tenants = new TenantDirectory(await store.tenants.list());
 
@@ -263,7 +264,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     resumeGraceMs: options.resumeGraceMs ?? 120_000,
     replayLimit: 500,
     onGraceExpired: (record) => {
-      endSession({ agents, store, bus, clock }, record, 'sessionExpired').catch((error: unknown) => logger.error({ err: error }, 'ending an expired session failed'));
+      endSession({ agents, store, bus, clock }, record, 'sessionExpired').catch((error: unknown) =>
+        logger.error({ err: error }, 'ending an expired session failed'),
+      );
     },
     onDetached: (record) => {
       agents
@@ -308,7 +311,12 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
           sessionTimer: options.sipSessionTimer,
           onTrunkStatus: (tenantId, trunk, up) => metrics.trunkStatus(tenantId, trunk, up),
         });
-  const softphones = new WebRtcEdgeDriver({ edge: sipEdge, clock, logger, media: { hostAddress: options.mediaAddress ?? singleAddress(host) } });
+  const softphones = new WebRtcEdgeDriver({
+    edge: sipEdge,
+    clock,
+    logger,
+    media: { hostAddress: options.mediaAddress ?? singleAddress(host) },
+  });
   const recordingNotes = new RecordingNotes(store.calls, nodeId, logger);
   const recordingPolicy = new RecordingPolicy((tenantId) => tenants.get(tenantId));
   const recordings = options.dataDir
@@ -319,9 +327,16 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
         (completed) => recordingNotes.note(completed),
       )
     : undefined;
-  const telephony = new LegRouter({ recordings, switchboard: simulator, farEnds: [...(options.farEndDrivers ?? []), ...(sip ? [sip] : []), softphones], virtualPhones: embedded });
+  const telephony = new LegRouter({
+    recordings,
+    switchboard: simulator,
+    farEnds: [...(options.farEndDrivers ?? []), ...(sip ? [sip] : []), softphones],
+    virtualPhones: embedded,
+  });
   const callChanges = new CallChanges();
-  const calls = new CallService(ownerId, store, bus, clock, telephony, agents, tenants, logger, routing, (call) => callChanges.changed(call));
+  const calls = new CallService(ownerId, store, bus, clock, telephony, agents, tenants, logger, routing, (call) =>
+    callChanges.changed(call),
+  );
   const router = new AcdRouter(store, tenants, agents, calls, logger);
   const dialer = new DialerService({ ownerId, store, bus, clock, tenants, agents, calls, telephony }, logger);
   callChanges.on((call) => queueStatusFeed.callChanged(call));
@@ -363,7 +378,13 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const dialerTasks = new DialerTasks(store.dialer, clock, (task, change) => dialer.taskChanged(task, change));
   for (const tenant of tenants.all()) await dialerTasks.seed(tenant);
 
-  const app = Fastify({ logger: false, bodyLimit: MAX_FRAME_BYTES, frameworkErrors: frameworkErrorHandler, clientErrorHandler, trustProxy: options.trustedProxies ?? false });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: MAX_FRAME_BYTES,
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
+    trustProxy: options.trustedProxies ?? false,
+  });
   await app.register(fastifyWebsocket, { options: { maxPayload: MAX_FRAME_BYTES } });
   registerHttpErrorHandlers(app);
   registerJsonBodyParser(app);
@@ -439,7 +460,12 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     dialer.stop();
     await lease.stop();
     // The legs end with this process: their calls end now, honestly, rather than at the next boot.
-    await endCallsOf(services, (owner) => (owner === ownerId ? clock.now() : undefined), exclusiveStore ? 'gatewayRestart' : 'nodeLost', logger);
+    await endCallsOf(
+      services,
+      (owner) => (owner === ownerId ? clock.now() : undefined),
+      exclusiveStore ? 'gatewayRestart' : 'nodeLost',
+      logger,
+    );
     await queueStatusFeed.stop();
     agents.stop();
     stopServingNodes();

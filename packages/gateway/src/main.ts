@@ -12,7 +12,11 @@ const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '127.0.0.1';
 const dataDir = resolve(process.env.AGENT_GATEWAY_DATA_DIR ?? 'data');
 const tenantConfigFiles = process.env.AGENT_GATEWAY_TENANTS?.split(',').map((file) => resolve(file.trim()));
-const list = (name: string) => process.env[name]?.split(',').map((item) => item.trim()).filter((item) => item !== '');
+const list = (name: string) =>
+  process.env[name]
+    ?.split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 /** `N` requests a second, bursts of 2N. */
 const rate = (name: string) => {
   const perSecond = Number(process.env[name]);
@@ -37,7 +41,10 @@ const redisSubscriber = redisUrl ? new Redis(redisUrl) : undefined;
 const databaseUrl = process.env.DATABASE_URL || undefined;
 // ioredis reconnects (and subscribes again) by itself; say once when a connection is lost and when it is back.
 let logger: { warn(fields: object, message: string): void; info(fields: object, message: string): void } | undefined;
-for (const [name, connection] of [['commands', redis], ['subscriber', redisSubscriber]] as const) {
+for (const [name, connection] of [
+  ['commands', redis],
+  ['subscriber', redisSubscriber],
+] as const) {
   let lost = false;
   connection?.on('error', (error: Error) => {
     if (lost) return;
@@ -52,7 +59,11 @@ for (const [name, connection] of [['commands', redis], ['subscriber', redisSubsc
 }
 const shared =
   redis && redisSubscriber
-    ? { store: openRedisStore(redis, redisPrefix, { endedTtlMs }), bus: createRedisBus(redis, redisSubscriber, redisPrefix), limits: openRedisLimits(redis, redisPrefix) }
+    ? {
+        store: openRedisStore(redis, redisPrefix, { endedTtlMs }),
+        bus: createRedisBus(redis, redisSubscriber, redisPrefix),
+        limits: openRedisLimits(redis, redisPrefix),
+      }
     : {};
 
 const gateway = await startGateway({
@@ -70,7 +81,9 @@ const gateway = await startGateway({
   allowedOrigins: list('AGENT_GATEWAY_ALLOWED_ORIGINS'),
   publicUrl: process.env.AGENT_GATEWAY_PUBLIC_URL || undefined,
   trustedProxies: list('AGENT_GATEWAY_TRUSTED_PROXIES'),
-  maxConnectionsPerAddress: process.env.AGENT_GATEWAY_MAX_CONNECTIONS_PER_ADDRESS ? Number(process.env.AGENT_GATEWAY_MAX_CONNECTIONS_PER_ADDRESS) : undefined,
+  maxConnectionsPerAddress: process.env.AGENT_GATEWAY_MAX_CONNECTIONS_PER_ADDRESS
+    ? Number(process.env.AGENT_GATEWAY_MAX_CONNECTIONS_PER_ADDRESS)
+    : undefined,
   frameAncestors: list('AGENT_GATEWAY_FRAME_ANCESTORS'),
   sipPort,
   rtpPorts,
@@ -89,7 +102,10 @@ Agent Gateway listening on ${gateway.url}  (node ${gateway.nodeId}, boot ${gatew
   SIP (UDP)   ${host}:${gateway.sip?.address.port}
   store       ${redisUrl ? `Redis (${redisPrefix})` : dataDir}
   records     ${databaseUrl ? `PostgreSQL (${redactedPassword(databaseUrl)})` : 'the store'}
-  tenants     ${gateway.services.tenants.all().map((t) => t.tenantId).join(', ')}
+  tenants     ${gateway.services.tenants
+    .all()
+    .map((t) => t.tenantId)
+    .join(', ')}
 ${
   embedded
     ? `

@@ -88,7 +88,12 @@ export const PatchDialerTaskSchema = v.pipe(
 
 export const DialerNumberInputSchema = v.strictObject({
   number: v.string(),
-  variables: v.optional(v.record(v.pipe(v.string(), v.regex(/^[A-Za-z_][A-Za-z0-9_]{0,31}$/, 'must be a variable name')), v.pipe(v.string(), v.maxLength(DIALER_TASK_LIMITS.variableValueLength)))),
+  variables: v.optional(
+    v.record(
+      v.pipe(v.string(), v.regex(/^[A-Za-z_][A-Za-z0-9_]{0,31}$/, 'must be a variable name')),
+      v.pipe(v.string(), v.maxLength(DIALER_TASK_LIMITS.variableValueLength)),
+    ),
+  ),
 });
 export const AddDialerNumbersSchema = v.strictObject({
   numbers: v.pipe(v.array(v.unknown()), v.minLength(1), v.maxLength(DIALER_TASK_LIMITS.numbersPerUpload)),

@@ -1,5 +1,3 @@
-
-
 export const TELEMETRY_PATH = '/api/v1/observability/events';
 
 export const TELEMETRY_LIMITS = {

@@ -25,7 +25,10 @@ export function useCall(): CallView | undefined {
 export function useQueueStatus(): QueueStatusMap | undefined;
 export function useQueueStatus(queueNo: string): QueueStatusEntry | undefined;
 export function useQueueStatus(queueNo?: string): QueueStatusMap | QueueStatusEntry | undefined {
-  const select = useCallback((state: AgentSdkState) => (queueNo === undefined ? state.queueStatus : state.queueStatus?.[queueNo]), [queueNo]);
+  const select = useCallback(
+    (state: AgentSdkState) => (queueNo === undefined ? state.queueStatus : state.queueStatus?.[queueNo]),
+    [queueNo],
+  );
   return useAgentState(select);
 }
 

@@ -93,12 +93,13 @@ export class Connection {
     }
     // A closing socket sends nothing; the request then fails with the close code once the close completes.
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        reject(
-          new AgentSdkError(ErrorCodes.REQUEST_TIMEOUT, `No response to ${action} within ${timeoutMs} ms`, { action, timeoutMs }),
-        );
-      }, Math.max(0, timeoutMs));
+      const timer = setTimeout(
+        () => {
+          this.pending.delete(id);
+          reject(new AgentSdkError(ErrorCodes.REQUEST_TIMEOUT, `No response to ${action} within ${timeoutMs} ms`, { action, timeoutMs }));
+        },
+        Math.max(0, timeoutMs),
+      );
       this.pending.set(id, { action, timer, settle, resolve: resolve as (value: unknown) => void, reject });
       this.send({ type: 'req', id, action, params });
     });

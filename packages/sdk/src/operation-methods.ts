@@ -7,9 +7,10 @@
 import type { OperationName, OperationParams, OperationResponse } from '@agentsdk/protocol';
 
 /** Parameters are optional exactly when the operation's schema accepts none. */
-export type OperationMethod<K extends OperationName> = undefined extends OperationParams<K>
-  ? (params?: OperationParams<K>) => Promise<OperationResponse<K>>
-  : (params: OperationParams<K>) => Promise<OperationResponse<K>>;
+export type OperationMethod<K extends OperationName> =
+  undefined extends OperationParams<K>
+    ? (params?: OperationParams<K>) => Promise<OperationResponse<K>>
+    : (params: OperationParams<K>) => Promise<OperationResponse<K>>;
 
 export interface OperationMethods {
   /** Spec 3.1. Opens the connection and signs the agent in; resolves after `agentStatus` (`login`). Errors: 20012, 20016, 20025, 30002, 30003, 30004, 30008, 30010. */

@@ -21,6 +21,7 @@ export async function fetchRecentCalls(access: TenantApiAccess, agentNo: string,
  */
 export async function fetchRecording(access: TenantApiAccess, recordingUrl: string): Promise<string> {
   const response = await fetch(recordingUrl, { headers: { authorization: `Bearer ${access.apiKey}` } });
-  if (!response.ok) throw new GatewayHttpError(response.status, 'http_error', `the recording could not be loaded (HTTP ${response.status})`);
+  if (!response.ok)
+    throw new GatewayHttpError(response.status, 'http_error', `the recording could not be loaded (HTTP ${response.status})`);
   return URL.createObjectURL(await response.blob());
 }

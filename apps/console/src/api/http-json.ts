@@ -28,7 +28,11 @@ export async function requestJson<T>(path: string, { method = 'GET', apiKey, bod
   const parsed: unknown = text === '' ? undefined : JSON.parse(text);
   if (!response.ok) {
     const error = (parsed as { error?: { code?: string; message?: string } } | undefined)?.error;
-    throw new GatewayHttpError(response.status, error?.code ?? 'http_error', error?.message ?? `${method} ${path} answered ${response.status}`);
+    throw new GatewayHttpError(
+      response.status,
+      error?.code ?? 'http_error',
+      error?.message ?? `${method} ${path} answered ${response.status}`,
+    );
   }
   return parsed as T;
 }

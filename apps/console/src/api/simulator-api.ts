@@ -4,7 +4,13 @@ import type { TenantApiAccess } from './call-records.js';
 import { requestJson } from './http-json.js';
 
 export { PHONE_BEHAVIOURS } from '@agentsdk/protocol';
-export type { PhoneBehaviour, PhoneBehaviourName, PhoneBehaviourSetting, SimulatedCallListing as SimulatedCall, SimulatedLegListing as SimulatedLeg } from '@agentsdk/protocol';
+export type {
+  PhoneBehaviour,
+  PhoneBehaviourName,
+  PhoneBehaviourSetting,
+  SimulatedCallListing as SimulatedCall,
+  SimulatedLegListing as SimulatedLeg,
+} from '@agentsdk/protocol';
 
 export interface SimulatorApi {
   placeInboundCall(queueNo: string, from: string): Promise<string>;

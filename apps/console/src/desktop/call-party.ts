@@ -11,7 +11,12 @@ function colleagueName(directory: DemoDirectory | undefined, agentNo: string): s
 
 export function partyName(info: CallInfo, directory: DemoDirectory | undefined, myAgentNo: string): string {
   if (info.consultingAgentNo === undefined && info.callType === CallType.INTERNAL) {
-    const colleague = info.callerAgentNo !== undefined && info.callerAgentNo !== myAgentNo ? info.callerAgentNo : info.calleeAgentNo !== myAgentNo ? info.calleeAgentNo : undefined;
+    const colleague =
+      info.callerAgentNo !== undefined && info.callerAgentNo !== myAgentNo
+        ? info.callerAgentNo
+        : info.calleeAgentNo !== myAgentNo
+          ? info.calleeAgentNo
+          : undefined;
     if (colleague !== undefined) return colleagueName(directory, colleague);
   }
   return info.customerNumber ?? ('takenOver' in info && info.takenOver ? 'Call in progress' : 'Unknown caller');

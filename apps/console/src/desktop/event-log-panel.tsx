@@ -10,18 +10,33 @@ import { summarizeEvent } from './event-summary.js';
 export function EventLogPanel({ open, onToggle }: { open: boolean; onToggle: () => void }) {
   const entries = useStore(eventLogStore);
   const [hideResponses, setHideResponses] = useState(false);
-  const shown = entries.filter((entry) => !(hideResponses && entry.name.endsWith('Resp'))).slice().reverse();
+  const shown = entries
+    .filter((entry) => !(hideResponses && entry.name.endsWith('Resp')))
+    .slice()
+    .reverse();
   return (
     <aside class={open ? 'event-log' : 'event-log event-log--collapsed'} aria-labelledby="event-log-title">
       <header class="event-log__header">
-        <button type="button" class="icon-button" aria-expanded={open} aria-controls="event-log-body" aria-label={open ? 'Collapse the event log' : 'Expand the event log'} onClick={onToggle}>
+        <button
+          type="button"
+          class="icon-button"
+          aria-expanded={open}
+          aria-controls="event-log-body"
+          aria-label={open ? 'Collapse the event log' : 'Expand the event log'}
+          onClick={onToggle}
+        >
           <Icon icon={open ? ChevronsRight : ChevronsLeft} size={16} />
         </button>
         <h2 id="event-log-title" class="event-log__title">
           SDK events <span class="count">{entries.length}</span>
         </h2>
         {open && (
-          <button type="button" class="icon-button" aria-label="Clear the event log" onClick={() => eventLogStore.dispatch({ type: 'clear' })}>
+          <button
+            type="button"
+            class="icon-button"
+            aria-label="Clear the event log"
+            onClick={() => eventLogStore.dispatch({ type: 'clear' })}
+          >
             <Icon icon={Trash2} size={16} />
           </button>
         )}

@@ -52,14 +52,28 @@ export function IncomingCallBanner({ offer, session }: { offer: CallInfo; sessio
       )}
       <div class="incoming__actions">
         {softphone ? (
-          <button type="button" class="button button--success" disabled={pending} title={withShortcut('Answer', 'answer')} aria-keyshortcuts={SHORTCUTS.answer.keys} onClick={answer}>
+          <button
+            type="button"
+            class="button button--success"
+            disabled={pending}
+            title={withShortcut('Answer', 'answer')}
+            aria-keyshortcuts={SHORTCUTS.answer.keys}
+            onClick={answer}
+          >
             <Icon icon={Phone} size={18} />
             Answer
           </button>
         ) : (
           <span class="incoming__hint">Pick up on {session.bindEndpoint.endpoint}</span>
         )}
-        <button type="button" class="button button--danger" disabled={pending} title={withShortcut('Reject', 'reject')} aria-keyshortcuts={SHORTCUTS.reject.keys} onClick={reject}>
+        <button
+          type="button"
+          class="button button--danger"
+          disabled={pending}
+          title={withShortcut('Reject', 'reject')}
+          aria-keyshortcuts={SHORTCUTS.reject.keys}
+          onClick={reject}
+        >
           <Icon icon={PhoneOff} size={18} />
           Reject
         </button>

@@ -33,7 +33,10 @@ function commonFacts(info: CallInfo, session: SignedInSession): Fact[] {
   const name = partyName(info, session.directory, session.agentNo);
   const facts: Fact[] = [{ label: 'Contact', value: name, class: 'facts__wide facts__headline' }];
   facts.push({ label: 'Call type', value: callKind(info, session.directory) });
-  facts.push({ label: 'Queue', value: info.queueNo === undefined ? '—' : `${queueName(session.directory, info.queueNo) ?? 'Queue'} (${info.queueNo})` });
+  facts.push({
+    label: 'Queue',
+    value: info.queueNo === undefined ? '—' : `${queueName(session.directory, info.queueNo) ?? 'Queue'} (${info.queueNo})`,
+  });
   if (info.customerNumber !== undefined && info.customerNumber !== name) facts.push({ label: 'Number', value: info.customerNumber });
   return facts;
 }
@@ -85,7 +88,12 @@ function LastCallPanel({ ended, session }: { ended: EndedCall; session: SignedIn
     { label: 'Call ID', value: ended.callId, class: 'facts__wide mono facts__id' },
   ];
   return (
-    <Panel title="Last call" titleId="interaction-title" class="interaction" actions={<span class={`chip chip--${outcomeTone(ended.outcome)}`}>{outcomeLabel(ended.outcome)}</span>}>
+    <Panel
+      title="Last call"
+      titleId="interaction-title"
+      class="interaction"
+      actions={<span class={`chip chip--${outcomeTone(ended.outcome)}`}>{outcomeLabel(ended.outcome)}</span>}
+    >
       <FactList facts={facts} />
       {ended.chanVariables.length > 0 && <VariablesTable variables={ended.chanVariables} empty="" />}
     </Panel>

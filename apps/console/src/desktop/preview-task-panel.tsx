@@ -12,7 +12,8 @@ import { VariablesTable } from './variables-table.js';
 type HeldRecord = Extract<OperationResponse<'getPreviewNumber'>, { code: 0 }>;
 
 /** The record held for the agent; runOperation resolves only with successes, refusals become toasts. */
-const nextRecord = async (taskId: string) => (await runOperation('Next record', () => agentSdk().getPreviewNumber({ taskId }))) as HeldRecord | undefined;
+const nextRecord = async (taskId: string) =>
+  (await runOperation('Next record', () => agentSdk().getPreviewNumber({ taskId }))) as HeldRecord | undefined;
 
 export function PreviewTaskPanel() {
   const [taskId, setTaskId] = useState('');
@@ -41,7 +42,8 @@ export function PreviewTaskPanel() {
         setRecord(await nextRecord(task));
       }
     });
-  const call = (number: string) => act(async () => void (await runOperation('Call', () => agentSdk().previewObCall({ customerNumber: number }))));
+  const call = (number: string) =>
+    act(async () => void (await runOperation('Call', () => agentSdk().previewObCall({ customerNumber: number }))));
 
   return (
     <Panel title="Preview task" titleId="preview-task-title">
@@ -51,7 +53,13 @@ export function PreviewTaskPanel() {
             <label class="field__label" for="preview-task-id">
               Task ID
             </label>
-            <input id="preview-task-id" class="input" autocomplete="off" value={taskId} onInput={(event) => setTaskId(event.currentTarget.value)} />
+            <input
+              id="preview-task-id"
+              class="input"
+              autocomplete="off"
+              value={taskId}
+              onInput={(event) => setTaskId(event.currentTarget.value)}
+            />
           </div>
           <button type="submit" class="button button--primary" disabled={pending || taskId.trim() === ''}>
             Start
@@ -67,7 +75,10 @@ export function PreviewTaskPanel() {
       ) : (
         <div class="form" role="group" aria-label="Next record">
           <p>
-            <span class="tabular">{record.number}</span> <span class="muted">· attempt {(record.attempts ?? 0) + 1} · {record.remaining} remaining</span>
+            <span class="tabular">{record.number}</span>{' '}
+            <span class="muted">
+              · attempt {(record.attempts ?? 0) + 1} · {record.remaining} remaining
+            </span>
           </p>
           <VariablesTable variables={(record.variables ?? []) as ChannelVariable[]} empty="No variables." />
           <div class="row-actions">

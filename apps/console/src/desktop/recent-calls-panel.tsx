@@ -72,7 +72,9 @@ export function RecentCallsPanel({ session, endedCount }: { session: SignedInSes
                 <th scope="col">Type</th>
                 <th scope="col">Queue</th>
                 <th scope="col">When</th>
-                <th scope="col" class="table__number">Talk</th>
+                <th scope="col" class="table__number">
+                  Talk
+                </th>
                 <th scope="col">Outcome</th>
               </tr>
             </thead>
@@ -88,12 +90,22 @@ export function RecentCallsPanel({ session, endedCount }: { session: SignedInSes
   );
 }
 
-function RecentCallRow({ record, session, onPlay }: { record: CallRecordView; session: SignedInSession; onPlay: (choice: RecordingChoice) => void }) {
+function RecentCallRow({
+  record,
+  session,
+  onPlay,
+}: {
+  record: CallRecordView;
+  session: SignedInSession;
+  onPlay: (choice: RecordingChoice) => void;
+}) {
   const outgoing = isOutgoing(record.callType, record.agentNo === session.agentNo);
-  const colleague = record.callType === CallType.INTERNAL ? (record.agentNo === session.agentNo ? record.calleeAgentNo : record.agentNo) : undefined;
+  const colleague =
+    record.callType === CallType.INTERNAL ? (record.agentNo === session.agentNo ? record.calleeAgentNo : record.agentNo) : undefined;
   const contact = colleague ? (agentName(session.directory, colleague) ?? `Agent ${colleague}`) : record.customerNumber;
   const disposition = record.dispositions?.find((candidate) => candidate.agentNo === session.agentNo) ?? record.dispositions?.[0];
-  const dispositionLabel = disposition && (session.directory?.dispositions?.find((candidate) => candidate.code === disposition.code)?.label ?? disposition.code);
+  const dispositionLabel =
+    disposition && (session.directory?.dispositions?.find((candidate) => candidate.code === disposition.code)?.label ?? disposition.code);
   return (
     <tr>
       <td class="table__wide">
@@ -107,7 +119,9 @@ function RecentCallRow({ record, session, onPlay }: { record: CallRecordView; se
       <td data-label="Type">{callTypeLabel(record.callType)}</td>
       <td data-label="Queue">{record.queueNo === undefined ? '—' : (queueName(session.directory, record.queueNo) ?? record.queueNo)}</td>
       <td data-label="When">{formatDayAndTime(record.endedAt ?? record.createdAt)}</td>
-      <td class="table__number" data-label="Talk">{formatDuration(record.talkSeconds * 1000)}</td>
+      <td class="table__number" data-label="Talk">
+        {formatDuration(record.talkSeconds * 1000)}
+      </td>
       <td>
         <span class={`chip chip--${outcomeTone(record.outcome)}`}>{outcomeLabel(record.outcome)}</span>
         {dispositionLabel && (
@@ -121,7 +135,12 @@ function RecentCallRow({ record, session, onPlay }: { record: CallRecordView; se
             class="icon-button icon-button--small recent-calls__play"
             aria-label={`Play the recording of the call with ${contact}`}
             title="Play the recording"
-            onClick={() => onPlay({ recordingUrl: record.recordingUrl!, label: `the call with ${contact} · ${formatDayAndTime(record.endedAt ?? record.createdAt)}` })}
+            onClick={() =>
+              onPlay({
+                recordingUrl: record.recordingUrl!,
+                label: `the call with ${contact} · ${formatDayAndTime(record.endedAt ?? record.createdAt)}`,
+              })
+            }
           >
             <Icon icon={Play} size={14} />
           </button>

@@ -15,7 +15,9 @@ export function RingingCard({ session }: { session: SignedInSession }) {
         </span>
         <p class="empty-state__title">Your phone is ringing</p>
         <p class="empty-state__text">
-          {session.bindEndpoint.endpointType === EndpointType.SOFTPHONE ? 'Answer in the banner above.' : `Answer on ${describeEndpoint(session.bindEndpoint)}.`}
+          {session.bindEndpoint.endpointType === EndpointType.SOFTPHONE
+            ? 'Answer in the banner above.'
+            : `Answer on ${describeEndpoint(session.bindEndpoint)}.`}
         </p>
       </div>
     </Panel>

@@ -11,7 +11,12 @@ export function SupervisorNotice({ notice }: { notice: { text: string; at: numbe
       <span>
         {notice.text} <span class="muted">({formatClockTime(notice.at)})</span>
       </span>
-      <button type="button" class="icon-button icon-button--small banner__close" aria-label="Dismiss" onClick={() => deskStore.dispatch({ type: 'supervisorNoticeDismissed' })}>
+      <button
+        type="button"
+        class="icon-button icon-button--small banner__close"
+        aria-label="Dismiss"
+        onClick={() => deskStore.dispatch({ type: 'supervisorNoticeDismissed' })}
+      >
         <Icon icon={X} size={16} />
       </button>
     </div>

@@ -15,7 +15,15 @@ import { Panel } from '../ui/panel.js';
 import { partyName } from './call-party.js';
 import { DispositionForm } from './disposition-form.js';
 
-export function WrapupCard({ agent, lastEnded, session }: { agent: AgentStatus; lastEnded: EndedCall | undefined; session: SignedInSession }) {
+export function WrapupCard({
+  agent,
+  lastEnded,
+  session,
+}: {
+  agent: AgentStatus;
+  lastEnded: EndedCall | undefined;
+  session: SignedInSession;
+}) {
   const now = useNow(250);
   const [pending, setPending] = useState(false);
   const endsAt = agent.wrapupEndsAt ?? now;
@@ -42,7 +50,9 @@ export function WrapupCard({ agent, lastEnded, session }: { agent: AgentStatus; 
           {lastEnded.talkedMs !== undefined && ` · ${formatDuration(lastEnded.talkedMs)}`}
         </p>
       )}
-      {lastEnded && session.directory?.dispositions?.length ? <DispositionForm key={lastEnded.callId} callId={lastEnded.callId} dispositions={session.directory.dispositions} /> : null}
+      {lastEnded && session.directory?.dispositions?.length ? (
+        <DispositionForm key={lastEnded.callId} callId={lastEnded.callId} dispositions={session.directory.dispositions} />
+      ) : null}
       <button type="button" class="button button--secondary button--block" disabled={pending} onClick={ready}>
         Ready now
       </button>

@@ -23,7 +23,8 @@ export async function dialCustomer(draft: DialDraft, callerIds: DemoCallerId[]):
   deskStore.dispatch({ type: 'previewRequested', customerNumber, at: Date.now() });
   try {
     const response = await agentSdk().previewObCall({ customerNumber, ...callerIdParams(draft.callerId, callerIds) });
-    if (response.code !== 0) deskStore.dispatch({ type: 'previewRefused', customerNumber, explained: describeRefusal(response), at: Date.now() });
+    if (response.code !== 0)
+      deskStore.dispatch({ type: 'previewRefused', customerNumber, explained: describeRefusal(response), at: Date.now() });
   } catch (error) {
     const explained = describeThrown(error);
     showToast('error', 'Call failed', explained.text, explained.details);

@@ -22,7 +22,11 @@ export function Dialer({ session, disabled }: { session: SignedInSession; disabl
         selected={tab}
         onSelect={setTab}
       >
-        {tab === 'customer' ? <OutboundDialForm session={session} disabled={disabled} /> : <InternalCallForm session={session} disabled={disabled} />}
+        {tab === 'customer' ? (
+          <OutboundDialForm session={session} disabled={disabled} />
+        ) : (
+          <InternalCallForm session={session} disabled={disabled} />
+        )}
       </Tabs>
     </Panel>
   );

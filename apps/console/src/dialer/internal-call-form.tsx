@@ -24,7 +24,9 @@ export function InternalCallForm({ session, disabled }: { session: SignedInSessi
     setError(undefined);
     setPending(true);
     const name = colleagues.find((agent) => agent.agentNo === target)?.name;
-    await runOperation('Internal call', () => agentSdk().InternalCall({ targetType, target }), { success: `Calling ${name ?? target}: pick up your phone` });
+    await runOperation('Internal call', () => agentSdk().InternalCall({ targetType, target }), {
+      success: `Calling ${name ?? target}: pick up your phone`,
+    });
     setPending(false);
   };
 
@@ -45,7 +47,14 @@ export function InternalCallForm({ session, disabled }: { session: SignedInSessi
       </fieldset>
       {targetType === 0 ? (
         colleagues.length > 0 ? (
-          <ColleagueSelect id="internal-agent" session={session} colleagues={colleagues} agentNo={agentNo} onChange={setAgentNo} error={error} />
+          <ColleagueSelect
+            id="internal-agent"
+            session={session}
+            colleagues={colleagues}
+            agentNo={agentNo}
+            onChange={setAgentNo}
+            error={error}
+          />
         ) : (
           <Field id="internal-agent" label="Colleague" error={error} hint="They must be signed in.">
             <input class="input" inputMode="numeric" value={agentNo} onInput={(event) => setAgentNo(event.currentTarget.value)} />
@@ -53,7 +62,13 @@ export function InternalCallForm({ session, disabled }: { session: SignedInSessi
         )
       ) : (
         <Field id="internal-extension" label="Extension" error={error}>
-          <input class="input" inputMode="numeric" list="internal-extensions" value={extension} onInput={(event) => setExtension(event.currentTarget.value)} />
+          <input
+            class="input"
+            inputMode="numeric"
+            list="internal-extensions"
+            value={extension}
+            onInput={(event) => setExtension(event.currentTarget.value)}
+          />
         </Field>
       )}
       <datalist id="internal-extensions">

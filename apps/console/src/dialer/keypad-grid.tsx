@@ -25,7 +25,14 @@ export function KeypadGrid({ label, onPress, disabled = false, compact = false }
   return (
     <div class={compact ? 'keypad keypad--compact' : 'keypad'} role="group" aria-label={label}>
       {KEYS.map(({ key, letters }) => (
-        <button key={key} type="button" class="keypad__key" disabled={disabled} aria-label={key === '*' ? 'Star' : key === '#' ? 'Hash' : key} onClick={() => onPress(key)}>
+        <button
+          key={key}
+          type="button"
+          class="keypad__key"
+          disabled={disabled}
+          aria-label={key === '*' ? 'Star' : key === '#' ? 'Hash' : key}
+          onClick={() => onPress(key)}
+        >
           <span class="keypad__digit">{key}</span>
           <span class="keypad__letters" aria-hidden="true">
             {letters}

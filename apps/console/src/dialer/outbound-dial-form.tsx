@@ -50,7 +50,13 @@ export function OutboundDialForm({ session, disabled }: { session: SignedInSessi
             value={number}
             onInput={(event) => editDialDraft({ number: event.currentTarget.value })}
           />
-          <button type="button" class="icon-button" aria-label="Delete last digit" disabled={number === ''} onClick={() => setNumber((current) => current.slice(0, -1))}>
+          <button
+            type="button"
+            class="icon-button"
+            aria-label="Delete last digit"
+            disabled={number === ''}
+            onClick={() => setNumber((current) => current.slice(0, -1))}
+          >
             <Icon icon={Delete} size={18} />
           </button>
         </div>

@@ -30,7 +30,12 @@ export function OutboundResultCard({ result, session, disabled }: { result: Outb
           <Icon icon={PhoneOutgoing} size={16} />
           Call again
         </button>
-        <button type="button" class="icon-button icon-button--small" aria-label="Dismiss" onClick={() => deskStore.dispatch({ type: 'outboundResultDismissed' })}>
+        <button
+          type="button"
+          class="icon-button icon-button--small"
+          aria-label="Dismiss"
+          onClick={() => deskStore.dispatch({ type: 'outboundResultDismissed' })}
+        >
           <Icon icon={X} size={16} />
         </button>
       </div>

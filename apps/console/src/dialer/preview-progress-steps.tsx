@@ -28,14 +28,22 @@ export function PreviewProgressSteps({ preview, agentState }: { preview: Preview
   return (
     <ol class="progress-steps" aria-label="Call progress">
       {STEPS.map((step, index) => {
-        const state: StepState = index < lastReached || (index === lastReached && step.key === 'bridge') ? 'done' : index === lastReached ? 'current' : 'pending';
+        const state: StepState =
+          index < lastReached || (index === lastReached && step.key === 'bridge') ? 'done' : index === lastReached ? 'current' : 'pending';
         const at = preview.steps.find((candidate) => candidate.name === step.key)?.at;
-        const label = step.key === 'agentAnswered' ? agentPhoneLabel(preview, agentState) : step.key === 'start' ? stepDetail(preview) : step.label;
+        const label =
+          step.key === 'agentAnswered' ? agentPhoneLabel(preview, agentState) : step.key === 'start' ? stepDetail(preview) : step.label;
         return (
-          <li key={step.key} class={`progress-steps__step progress-steps__step--${state}`} aria-current={state === 'current' ? 'step' : undefined}>
+          <li
+            key={step.key}
+            class={`progress-steps__step progress-steps__step--${state}`}
+            aria-current={state === 'current' ? 'step' : undefined}
+          >
             <span class="progress-steps__marker" aria-hidden="true" />
             <span class="progress-steps__label">{label}</span>
-            {at !== undefined && requestedAt !== undefined && <span class="progress-steps__time">+{((at - requestedAt) / 1000).toFixed(1)} s</span>}
+            {at !== undefined && requestedAt !== undefined && (
+              <span class="progress-steps__time">+{((at - requestedAt) / 1000).toFixed(1)} s</span>
+            )}
           </li>
         );
       })}

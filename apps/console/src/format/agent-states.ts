@@ -33,7 +33,10 @@ export function isDisconnected(status: Pick<QueueAgentStatus, 'state' | 'detache
 }
 
 /** A colleague or team member as others see them: "Disconnected" wins over the state it had when it went away. */
-export function describePresence(status: Pick<QueueAgentStatus, 'state' | 'pauseDescription' | 'detachedSince'>): { label: string; tone: StateTone } {
+export function describePresence(status: Pick<QueueAgentStatus, 'state' | 'pauseDescription' | 'detachedSince'>): {
+  label: string;
+  tone: StateTone;
+} {
   if (isDisconnected(status)) return { label: 'Disconnected', tone: 'disconnected' };
   return { label: describeAgentState(status), tone: stateTone(status.state) };
 }

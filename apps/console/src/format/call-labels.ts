@@ -13,7 +13,12 @@ const CALL_TYPES: Record<CallTypeValue, string> = {
 };
 
 /** Calls placed from this side: the agent dialled out. */
-const OUTGOING_TYPES: ReadonlySet<CallTypeValue> = new Set([CallType.CLICK_TO_CALL, CallType.PREVIEW_OUTBOUND, CallType.PREDICTIVE_OUTBOUND, CallType.DIRECT_OUTBOUND]);
+const OUTGOING_TYPES: ReadonlySet<CallTypeValue> = new Set([
+  CallType.CLICK_TO_CALL,
+  CallType.PREVIEW_OUTBOUND,
+  CallType.PREDICTIVE_OUTBOUND,
+  CallType.DIRECT_OUTBOUND,
+]);
 
 export function callTypeLabel(callType: CallTypeValue | undefined): string {
   return callType === undefined ? 'Call' : (CALL_TYPES[callType] ?? `Type ${callType}`);

@@ -67,7 +67,10 @@ export function CallControls({ call, consult, session }: CallControlsProps) {
           label={call.held ? 'Resume' : 'Hold'}
           pressed={call.held}
           disabled={holdDisabled}
-          title={notConnected ?? (consult === undefined ? withShortcut(call.held ? 'Resume' : 'Hold', 'hold') : 'Not during a consultation or three-way call')}
+          title={
+            notConnected ??
+            (consult === undefined ? withShortcut(call.held ? 'Resume' : 'Hold', 'hold') : 'Not during a consultation or three-way call')
+          }
           keyshortcuts={SHORTCUTS.hold.keys}
           onClick={toggleHold}
         />
@@ -80,10 +83,36 @@ export function CallControls({ call, consult, session }: CallControlsProps) {
           keyshortcuts={SHORTCUTS.mute.keys}
           onClick={toggleMute}
         />
-        <ControlTile icon={Grid3x3} label="Keypad" expanded={keypadOpen} controls="dtmf-keypad" disabled={!connected} title={notConnected} onClick={() => setKeypadOpen((open) => !open)} />
-        <ControlTile icon={Star} label="Survey" disabled={!connected || pending} title={notConnected ?? 'Hand the caller to the satisfaction survey'} onClick={survey} />
-        <ControlTile icon={Users} label="Consult…" disabled={!connected || consult !== undefined} title={notConnected} onClick={() => setDialog('consult')} />
-        <ControlTile icon={ArrowRightLeft} label="Transfer…" disabled={!connected} title={notConnected} onClick={() => setDialog('transfer')} />
+        <ControlTile
+          icon={Grid3x3}
+          label="Keypad"
+          expanded={keypadOpen}
+          controls="dtmf-keypad"
+          disabled={!connected}
+          title={notConnected}
+          onClick={() => setKeypadOpen((open) => !open)}
+        />
+        <ControlTile
+          icon={Star}
+          label="Survey"
+          disabled={!connected || pending}
+          title={notConnected ?? 'Hand the caller to the satisfaction survey'}
+          onClick={survey}
+        />
+        <ControlTile
+          icon={Users}
+          label="Consult…"
+          disabled={!connected || consult !== undefined}
+          title={notConnected}
+          onClick={() => setDialog('consult')}
+        />
+        <ControlTile
+          icon={ArrowRightLeft}
+          label="Transfer…"
+          disabled={!connected}
+          title={notConnected}
+          onClick={() => setDialog('transfer')}
+        />
         <ControlTile
           icon={Merge}
           label="Three-way"
@@ -95,7 +124,12 @@ export function CallControls({ call, consult, session }: CallControlsProps) {
       </div>
       <MuteDirectionPicker value={direction} onChange={setDirection} disabled={mutedNow !== undefined || !connected} />
       {keypadOpen && connected && <DtmfKeypad />}
-      <ConsultDialog open={dialog === 'consult' || dialog === 'threeway'} intent={dialog === 'threeway' ? 'threeway' : 'consult'} session={session} onClose={() => setDialog(undefined)} />
+      <ConsultDialog
+        open={dialog === 'consult' || dialog === 'threeway'}
+        intent={dialog === 'threeway' ? 'threeway' : 'consult'}
+        session={session}
+        onClose={() => setDialog(undefined)}
+      />
       <TransferDialog open={dialog === 'transfer'} session={session} onClose={() => setDialog(undefined)} />
       <IvrDialog open={dialog === 'ivr'} directory={session.directory} onClose={() => setDialog(undefined)} />
     </>

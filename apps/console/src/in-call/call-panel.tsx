@@ -18,7 +18,12 @@ import { mediaHealth } from '../state/media-health.js';
 import { MediaStatus } from './media-status.js';
 import { SHORTCUTS, useShortcut, withShortcut } from '../shortcuts/keyboard-shortcuts.js';
 
-const MONITORED_LABELS = { spy: 'Supervisor listening', whisper: 'Supervisor coaching you', barge: 'Supervisor joined', threeway: 'Supervisor joined' } as const;
+const MONITORED_LABELS = {
+  spy: 'Supervisor listening',
+  whisper: 'Supervisor coaching you',
+  barge: 'Supervisor joined',
+  threeway: 'Supervisor joined',
+} as const;
 const MUTED_LABELS = { both: 'Muted', out: 'Microphone muted', in: 'Speaker muted' } as const;
 
 function mutedLabel(muted: ActiveCall['muted']): string | undefined {
@@ -52,7 +57,9 @@ export function CallPanel({ call, desk, session }: { call: ActiveCall; desk: Des
         </div>
         {/* Talk time starts when the other party answers, not while it still rings. */}
         {call.talkingSince === undefined ? (
-          <span class="call-card__timer call-card__timer--waiting">{call.callType === CallType.PREVIEW_OUTBOUND ? 'Dialling…' : 'Calling…'}</span>
+          <span class="call-card__timer call-card__timer--waiting">
+            {call.callType === CallType.PREVIEW_OUTBOUND ? 'Dialling…' : 'Calling…'}
+          </span>
         ) : (
           <span class="call-card__timer tabular" role="timer" aria-label="Call duration">
             {formatDuration(now - call.talkingSince)}
@@ -63,7 +70,9 @@ export function CallPanel({ call, desk, session }: { call: ActiveCall; desk: Des
         {silent ? (
           <li class="chip chip--danger">Connected · no audio</li>
         ) : (
-          <li class={connected ? 'chip chip--success' : 'chip chip--info'}>{connected ? 'Connected' : call.callType === CallType.PREVIEW_OUTBOUND ? 'Dialling customer' : 'Calling…'}</li>
+          <li class={connected ? 'chip chip--success' : 'chip chip--info'}>
+            {connected ? 'Connected' : call.callType === CallType.PREVIEW_OUTBOUND ? 'Dialling customer' : 'Calling…'}
+          </li>
         )}
         {call.held && <li class="chip chip--warning">On hold</li>}
         {muted && <li class="chip chip--danger">{muted}</li>}
@@ -71,10 +80,15 @@ export function CallPanel({ call, desk, session }: { call: ActiveCall; desk: Des
         {desk.monitoredBy && <li class="chip chip--violet">{MONITORED_LABELS[desk.monitoredBy.mode]}</li>}
       </ul>
       {desk.media && <MediaStatus media={desk.media} held={call.held} />}
-      {call.inIvrSince !== undefined && <p class="callout callout--info">The caller is using the IVR. You are back with them when it returns; its values appear with the caller details.</p>}
+      {call.inIvrSince !== undefined && (
+        <p class="callout callout--info">
+          The caller is using the IVR. You are back with them when it returns; its values appear with the caller details.
+        </p>
+      )}
       {desk.consultFailure && (
         <p class="callout callout--warning" role="status">
-          Consultation with {consultTargetName(desk.consultFailure, session.directory)} failed ({desk.consultFailure.reason}). You are back with the caller.
+          Consultation with {consultTargetName(desk.consultFailure, session.directory)} failed ({desk.consultFailure.reason}). You are back
+          with the caller.
         </p>
       )}
       {!connected && desk.preview && <PreviewProgressSteps preview={desk.preview} agentState={desk.agent?.state} />}

@@ -21,7 +21,8 @@ const PHASE_LABELS: Record<ConsultState['phase'], string> = {
 export function ConsultBar({ consult, session }: { consult: ConsultState; session: SignedInSession }) {
   const now = useNow();
   const target = consultTargetName(consult, session.directory);
-  const run = (label: string, operation: () => Promise<SdkResponse>, success?: string) => void runOperation(label, operation, success === undefined ? {} : { success });
+  const run = (label: string, operation: () => Promise<SdkResponse>, success?: string) =>
+    void runOperation(label, operation, success === undefined ? {} : { success });
   const answered = consult.phase === 'talking' || consult.phase === 'withCaller';
   return (
     <section class="consult-bar" aria-label="Consultation">
@@ -39,18 +40,34 @@ export function ConsultBar({ consult, session }: { consult: ConsultState; sessio
         <div class="consult-bar__actions">
           {answered && (
             <>
-              <button type="button" class="button button--small button--primary" onClick={() => run('Complete transfer', () => agentSdk().completeAtxfer(), `Call transferred to ${target}`)}>
+              <button
+                type="button"
+                class="button button--small button--primary"
+                onClick={() => run('Complete transfer', () => agentSdk().completeAtxfer(), `Call transferred to ${target}`)}
+              >
                 Complete transfer
               </button>
-              <button type="button" class="button button--small button--secondary" onClick={() => run('Three-way', () => agentSdk().threewayAtxfer())}>
+              <button
+                type="button"
+                class="button button--small button--secondary"
+                onClick={() => run('Three-way', () => agentSdk().threewayAtxfer())}
+              >
                 Three-way
               </button>
-              <button type="button" class="button button--small button--secondary" onClick={() => run('Switch', () => agentSdk().resumeAtxfer())}>
+              <button
+                type="button"
+                class="button button--small button--secondary"
+                onClick={() => run('Switch', () => agentSdk().resumeAtxfer())}
+              >
                 {consult.phase === 'talking' ? 'Back to caller' : `Back to ${target}`}
               </button>
             </>
           )}
-          <button type="button" class="button button--small button--subtle" onClick={() => run('End consultation', () => agentSdk().cancelAtxfer())}>
+          <button
+            type="button"
+            class="button button--small button--subtle"
+            onClick={() => run('End consultation', () => agentSdk().cancelAtxfer())}
+          >
             {consult.phase === 'dialing' ? 'Cancel' : 'End consultation'}
           </button>
         </div>

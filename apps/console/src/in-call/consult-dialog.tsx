@@ -53,7 +53,11 @@ function ConsultForm({ session, onDone }: { session: SignedInSession; onDone: ()
     setError(undefined);
     setPending(true);
     const response = await runOperation('Consult', () =>
-      agentSdk().startAtxfer({ targetType, target: resolved.value, ...(checked.variables.length > 0 ? { chanVariables: checked.variables } : {}) }),
+      agentSdk().startAtxfer({
+        targetType,
+        target: resolved.value,
+        ...(checked.variables.length > 0 ? { chanVariables: checked.variables } : {}),
+      }),
     );
     setPending(false);
     if (!response) return;
@@ -63,7 +67,14 @@ function ConsultForm({ session, onDone }: { session: SignedInSession; onDone: ()
 
   return (
     <form class="form" onSubmit={submit}>
-      <TransferTargetPicker idPrefix="consult" kinds={['agent', 'number', 'extension']} target={target} onChange={setTarget} session={session} error={error} />
+      <TransferTargetPicker
+        idPrefix="consult"
+        kinds={['agent', 'number', 'extension']}
+        target={target}
+        onChange={setTarget}
+        session={session}
+        error={error}
+      />
       <ChannelVariablesEditor idPrefix="consult-variables" legend="Channel variables (optional)" rows={variables} onChange={setVariables} />
       <div class="form__actions">
         <button type="button" class="button button--secondary" onClick={onDone}>

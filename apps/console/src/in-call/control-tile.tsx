@@ -15,7 +15,17 @@ interface ControlTileProps {
   keyshortcuts?: string;
 }
 
-export function ControlTile({ icon, label, onClick, pressed, expanded, controls, disabled = false, title, keyshortcuts }: ControlTileProps) {
+export function ControlTile({
+  icon,
+  label,
+  onClick,
+  pressed,
+  expanded,
+  controls,
+  disabled = false,
+  title,
+  keyshortcuts,
+}: ControlTileProps) {
   return (
     <button
       type="button"

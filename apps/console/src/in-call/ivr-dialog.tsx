@@ -14,7 +14,13 @@ import { ReturnVariablesEditor, returnVariablesOf, type ReturnRow } from './retu
 
 export function IvrDialog({ open, directory, onClose }: { open: boolean; directory: DemoDirectory | undefined; onClose: () => void }) {
   return (
-    <Dialog open={open} onClose={onClose} title="Send to IVR" description="The caller interacts with the IVR node; the values it collects come back to you." wide>
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="Send to IVR"
+      description="The caller interacts with the IVR node; the values it collects come back to you."
+      wide
+    >
       <IvrForm directory={directory} onDone={onClose} />
     </Dialog>
   );

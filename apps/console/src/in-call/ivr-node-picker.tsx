@@ -42,7 +42,16 @@ export function IvrNodePicker({ idPrefix, directory, ivrId, ivrNode, onChange, e
   return (
     <>
       <Field id={`${idPrefix}-ivr`} label="IVR" error={error}>
-        <select class="select" value={ivrId} onChange={(event) => onChange({ ivrId: event.currentTarget.value, ivrNode: ivrs.find((ivr) => ivr.ivrId === event.currentTarget.value)?.nodes[0]?.id ?? '' })}>
+        <select
+          class="select"
+          value={ivrId}
+          onChange={(event) =>
+            onChange({
+              ivrId: event.currentTarget.value,
+              ivrNode: ivrs.find((ivr) => ivr.ivrId === event.currentTarget.value)?.nodes[0]?.id ?? '',
+            })
+          }
+        >
           {ivrs.map((ivr) => (
             <option key={ivr.ivrId} value={ivr.ivrId}>
               {ivr.name}

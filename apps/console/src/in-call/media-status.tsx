@@ -45,7 +45,14 @@ export function MediaStatus({ media, held }: { media: MediaView; held: boolean }
       </div>
       <div class="media-status__level">
         <span class="media-status__label">Caller audio</span>
-        <span class="meter media-status__meter" role="meter" aria-label="Caller audio level" aria-valuemin={0} aria-valuemax={100} aria-valuenow={level}>
+        <span
+          class="meter media-status__meter"
+          role="meter"
+          aria-label="Caller audio level"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={level}
+        >
           <span class="meter__fill" style={{ width: `${level}%` }} />
         </span>
       </div>

@@ -20,7 +20,13 @@ export function MuteDirectionPicker({ value, onChange, disabled }: MuteDirection
       <div class="segmented segmented--small">
         {DIRECTIONS.map((direction) => (
           <label key={direction.value} class="segmented__option">
-            <input type="radio" name="mute-direction" value={direction.value} checked={value === direction.value} onChange={() => onChange(direction.value)} />
+            <input
+              type="radio"
+              name="mute-direction"
+              value={direction.value}
+              checked={value === direction.value}
+              onChange={() => onChange(direction.value)}
+            />
             <span>{direction.label}</span>
           </label>
         ))}

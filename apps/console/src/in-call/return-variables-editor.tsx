@@ -28,15 +28,36 @@ export function ReturnVariablesEditor({ rows, onChange }: { rows: ReturnRow[]; o
       <legend class="field__label">Values to bring back</legend>
       {rows.map((row, index) => (
         <div class="variables__row variables__row--pair" key={index}>
-          <input class="input" aria-label={`IVR variable ${index + 1}`} placeholder="IVR variable" value={row.ivrVariable} onInput={(event) => update(index, { ivrVariable: event.currentTarget.value })} />
-          <input class="input" aria-label={`Report variable ${index + 1} as`} placeholder="report as" value={row.reportAs} onInput={(event) => update(index, { reportAs: event.currentTarget.value })} />
-          <button type="button" class="icon-button" aria-label={`Remove value ${index + 1}`} onClick={() => onChange(rows.filter((_, i) => i !== index))}>
+          <input
+            class="input"
+            aria-label={`IVR variable ${index + 1}`}
+            placeholder="IVR variable"
+            value={row.ivrVariable}
+            onInput={(event) => update(index, { ivrVariable: event.currentTarget.value })}
+          />
+          <input
+            class="input"
+            aria-label={`Report variable ${index + 1} as`}
+            placeholder="report as"
+            value={row.reportAs}
+            onInput={(event) => update(index, { reportAs: event.currentTarget.value })}
+          />
+          <button
+            type="button"
+            class="icon-button"
+            aria-label={`Remove value ${index + 1}`}
+            onClick={() => onChange(rows.filter((_, i) => i !== index))}
+          >
             <Icon icon={Trash2} size={16} />
           </button>
         </div>
       ))}
       {rows.length < MAX_RETURNS && (
-        <button type="button" class="button button--subtle button--small" onClick={() => onChange([...rows, { ivrVariable: '', reportAs: '' }])}>
+        <button
+          type="button"
+          class="button button--subtle button--small"
+          onClick={() => onChange([...rows, { ivrVariable: '', reportAs: '' }])}
+        >
           <Icon icon={Plus} size={16} />
           Add value
         </button>

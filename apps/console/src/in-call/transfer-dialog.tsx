@@ -11,7 +11,13 @@ const BLIND_TARGET_TYPES: Record<TargetKind, 0 | 1 | 2 | 3 | 4> = { number: 0, a
 
 export function TransferDialog({ open, session, onClose }: { open: boolean; session: SignedInSession; onClose: () => void }) {
   return (
-    <Dialog open={open} onClose={onClose} title="Transfer" description="Blind transfer: the caller goes straight to the target and your part of the call ends." wide>
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="Transfer"
+      description="Blind transfer: the caller goes straight to the target and your part of the call ends."
+      wide
+    >
       <TransferForm session={session} onDone={onClose} />
     </Dialog>
   );
@@ -51,8 +57,20 @@ function TransferForm({ session, onDone }: { session: SignedInSession; onDone: (
 
   return (
     <form class="form" onSubmit={submit}>
-      <TransferTargetPicker idPrefix="transfer" kinds={['agent', 'number', 'extension', 'queue', 'ivr']} target={target} onChange={setTarget} session={session} error={error} />
-      <ChannelVariablesEditor idPrefix="transfer-variables" legend="Transfer variables (optional)" rows={variables} onChange={setVariables} />
+      <TransferTargetPicker
+        idPrefix="transfer"
+        kinds={['agent', 'number', 'extension', 'queue', 'ivr']}
+        target={target}
+        onChange={setTarget}
+        session={session}
+        error={error}
+      />
+      <ChannelVariablesEditor
+        idPrefix="transfer-variables"
+        legend="Transfer variables (optional)"
+        rows={variables}
+        onChange={setVariables}
+      />
       <div class="checks">
         <label class="check">
           <input type="checkbox" checked={sayAgent} onChange={(event) => setSayAgent(event.currentTarget.checked)} />

@@ -16,7 +16,13 @@ export interface TransferTarget {
   ivrNode: string;
 }
 
-const KIND_LABELS: Record<TargetKind, string> = { agent: 'Colleague', number: 'Phone number', extension: 'Extension', queue: 'Queue', ivr: 'IVR node' };
+const KIND_LABELS: Record<TargetKind, string> = {
+  agent: 'Colleague',
+  number: 'Phone number',
+  extension: 'Extension',
+  queue: 'Queue',
+  ivr: 'IVR node',
+};
 
 export function initialTarget(session: SignedInSession): TransferTarget {
   const colleague = session.directory?.agents.find((agent) => agent.agentNo !== session.agentNo && agent.role === 'agent');
@@ -41,18 +47,25 @@ export function resolveTarget(target: TransferTarget, session: SignedInSession):
       return { value: agentNo, label: name ? `${name} (${agentNo})` : `agent ${agentNo}` };
     }
     case 'number':
-      return /^\+?[0-9]{3,20}$/.test(target.number.trim()) ? { value: target.number.trim(), label: target.number.trim() } : { error: 'Enter a phone number: digits with an optional leading +.' };
+      return /^\+?[0-9]{3,20}$/.test(target.number.trim())
+        ? { value: target.number.trim(), label: target.number.trim() }
+        : { error: 'Enter a phone number: digits with an optional leading +.' };
     case 'extension':
-      return /^[0-9]{2,10}$/.test(target.extension.trim()) ? { value: target.extension.trim(), label: `extension ${target.extension.trim()}` } : { error: 'Enter an extension: 2 to 10 digits.' };
+      return /^[0-9]{2,10}$/.test(target.extension.trim())
+        ? { value: target.extension.trim(), label: `extension ${target.extension.trim()}` }
+        : { error: 'Enter an extension: 2 to 10 digits.' };
     case 'queue': {
       const name = directory?.queues.find((queue) => queue.queueNo === target.queueNo)?.name;
-      return target.queueNo.trim() === '' ? { error: 'Choose a queue.' } : { value: target.queueNo.trim(), label: name ? `the ${name} queue` : `queue ${target.queueNo}` };
+      return target.queueNo.trim() === ''
+        ? { error: 'Choose a queue.' }
+        : { value: target.queueNo.trim(), label: name ? `the ${name} queue` : `queue ${target.queueNo}` };
     }
     case 'ivr': {
       if (target.ivrId.trim() === '' || target.ivrNode.trim() === '') return { error: 'Choose the IVR and its step.' };
       const ivr = directory?.ivrs?.find((candidate) => candidate.ivrId === target.ivrId);
       const node = ivr?.nodes.find((candidate) => candidate.id === target.ivrNode);
-      const label = ivr && node ? `the “${ivr.name}” IVR at ${nodeLabel(node)}` : `IVR ${target.ivrId.trim()} node ${target.ivrNode.trim()}`;
+      const label =
+        ivr && node ? `the “${ivr.name}” IVR at ${nodeLabel(node)}` : `IVR ${target.ivrId.trim()} node ${target.ivrNode.trim()}`;
       return { value: `${target.ivrId.trim()}:${target.ivrNode.trim()}`, label };
     }
   }
@@ -85,20 +98,43 @@ export function TransferTargetPicker({ idPrefix, kinds, target, onChange, sessio
       </fieldset>
       {target.kind === 'agent' &&
         (colleagues.length > 0 ? (
-          <ColleagueSelect id={`${idPrefix}-agent`} session={session} colleagues={colleagues} agentNo={target.agentNo} onChange={(agentNo) => change({ agentNo })} error={error} />
+          <ColleagueSelect
+            id={`${idPrefix}-agent`}
+            session={session}
+            colleagues={colleagues}
+            agentNo={target.agentNo}
+            onChange={(agentNo) => change({ agentNo })}
+            error={error}
+          />
         ) : (
           <Field id={`${idPrefix}-agent`} label="Agent number" error={error}>
-            <input class="input" inputMode="numeric" value={target.agentNo} onInput={(event) => change({ agentNo: event.currentTarget.value })} />
+            <input
+              class="input"
+              inputMode="numeric"
+              value={target.agentNo}
+              onInput={(event) => change({ agentNo: event.currentTarget.value })}
+            />
           </Field>
         ))}
       {target.kind === 'number' && (
         <Field id={`${idPrefix}-number`} label="Phone number" error={error}>
-          <input class="input" type="tel" inputMode="tel" value={target.number} onInput={(event) => change({ number: event.currentTarget.value })} />
+          <input
+            class="input"
+            type="tel"
+            inputMode="tel"
+            value={target.number}
+            onInput={(event) => change({ number: event.currentTarget.value })}
+          />
         </Field>
       )}
       {target.kind === 'extension' && (
         <Field id={`${idPrefix}-extension`} label="Extension" error={error}>
-          <input class="input" inputMode="numeric" value={target.extension} onInput={(event) => change({ extension: event.currentTarget.value })} />
+          <input
+            class="input"
+            inputMode="numeric"
+            value={target.extension}
+            onInput={(event) => change({ extension: event.currentTarget.value })}
+          />
         </Field>
       )}
       {target.kind === 'queue' && (
@@ -117,7 +153,14 @@ export function TransferTargetPicker({ idPrefix, kinds, target, onChange, sessio
         </Field>
       )}
       {target.kind === 'ivr' && (
-        <IvrNodePicker idPrefix={idPrefix} directory={session.directory} ivrId={target.ivrId} ivrNode={target.ivrNode} onChange={change} {...(error === undefined ? {} : { error })} />
+        <IvrNodePicker
+          idPrefix={idPrefix}
+          directory={session.directory}
+          ivrId={target.ivrId}
+          ivrNode={target.ivrNode}
+          onChange={change}
+          {...(error === undefined ? {} : { error })}
+        />
       )}
     </>
   );

@@ -31,7 +31,8 @@ const HINTS: Record<number, string> = {
   30008: 'That pause reason is not configured for the tenant.',
   30010: 'No such tenant.',
   30011: 'Too many requests in a short time: wait a moment, then try again.',
-  30012: 'The softphone in your browser answers and hangs up its own calls; the gateway does not. Reload the console if this keeps happening.',
+  30012:
+    'The softphone in your browser answers and hangs up its own calls; the gateway does not. Reload the console if this keeps happening.',
   30013: 'Already done.',
   30014: 'There is no call for this.',
   30015: 'You are not in wrap-up.',
@@ -56,7 +57,9 @@ export function describeRefusal(response: { message: string; errorCode?: number 
 /** An AgentSdkError (recognised by the caller) in words, with the SDK's own message and code as details. */
 export function describeSdkError(error: { code: string; message: string }): Explained {
   const hint = LOCAL_HINTS[error.code];
-  return hint === undefined ? { text: error.message, details: error.code } : { text: hint, details: `SDK: “${error.message}” · ${error.code}` };
+  return hint === undefined
+    ? { text: error.message, details: error.code }
+    : { text: hint, details: `SDK: “${error.message}” · ${error.code}` };
 }
 
 /** The softphone's failure reason (`softphoneState.reason`): `MEDIA_NOT_SUPPORTED: …` carries a code, others do not. */

@@ -12,7 +12,11 @@ export interface OperationFeedback {
   success?: string;
 }
 
-export async function runOperation<R extends SdkResponse>(label: string, operation: () => Promise<R>, feedback: OperationFeedback = {}): Promise<R | undefined> {
+export async function runOperation<R extends SdkResponse>(
+  label: string,
+  operation: () => Promise<R>,
+  feedback: OperationFeedback = {},
+): Promise<R | undefined> {
   let response: R;
   try {
     response = await operation();

@@ -50,7 +50,10 @@ export function AgentStatusControl({ agent, stateEnteredAt, directory, inCall, o
     } else if (choice.startsWith('busy:')) {
       const description = choice.slice('busy:'.length);
       const reason = reasons.find((candidate) => candidate.description === description);
-      if (reason) await runOperation(`Set busy (${description})`, () => agentSdk().pause({ pauseType: reason.pauseType, pauseDescription: reason.description }));
+      if (reason)
+        await runOperation(`Set busy (${description})`, () =>
+          agentSdk().pause({ pauseType: reason.pauseType, pauseDescription: reason.description }),
+        );
     }
     setPending(false);
   };
@@ -64,7 +67,11 @@ export function AgentStatusControl({ agent, stateEnteredAt, directory, inCall, o
   return (
     <div class="status-control">
       {wrapupLeft === undefined ? (
-        <StateBadge tone={stateTone(agent?.state)} label={describeAgentState(agent)} detail={agent ? formatDuration(now - (stateEnteredAt ?? agent.stateSince)) : undefined} />
+        <StateBadge
+          tone={stateTone(agent?.state)}
+          label={describeAgentState(agent)}
+          detail={agent ? formatDuration(now - (stateEnteredAt ?? agent.stateSince)) : undefined}
+        />
       ) : (
         <>
           <span class="state-badge state-badge--wrapup" role="timer" aria-label={`Wrap-up, ${formatCountdown(wrapupLeft)} left`}>
@@ -83,7 +90,13 @@ export function AgentStatusControl({ agent, stateEnteredAt, directory, inCall, o
         class="status-select"
         value={value}
         disabled={disabled}
-        title={busyDuringCall ? 'Your status can be changed when the call is over' : !online ? 'Waiting for the connection' : withShortcut('Status: Available or Busy', 'ready')}
+        title={
+          busyDuringCall
+            ? 'Your status can be changed when the call is over'
+            : !online
+              ? 'Waiting for the connection'
+              : withShortcut('Status: Available or Busy', 'ready')
+        }
         aria-keyshortcuts={SHORTCUTS.ready.keys}
         onChange={(event) => void choose(event.currentTarget.value)}
       >

@@ -8,8 +8,8 @@ export function ConnectionBanner({ connection }: { connection: ConnectionView })
     <div class="banner banner--warning" role="alert">
       <strong>{connectionLabel(connection)}</strong>
       <span>
-        The connection to the gateway was interrupted. Your phone keeps any call in progress; controls work again once the
-        connection is back.
+        The connection to the gateway was interrupted. Your phone keeps any call in progress; controls work again once the connection is
+        back.
       </span>
     </div>
   );

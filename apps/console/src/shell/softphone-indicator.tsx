@@ -30,7 +30,9 @@ export function SoftphoneIndicator({ softphone, media, held }: SoftphoneIndicato
   const tone = noAudio ? 'closed' : state === 'registered' ? 'open' : state === 'failed' || state === 'off' ? 'closed' : 'connecting';
   const label = noAudio ? 'Softphone: no audio' : (LABELS[state] ?? `Softphone ${state}`);
   const reason = softphone?.reason === undefined ? undefined : describeSoftphoneReason(softphone.reason);
-  const title = noAudio ? 'No audio reaches this call: see the call card' : reason && [reason.text, reason.details].filter(Boolean).join('\n');
+  const title = noAudio
+    ? 'No audio reaches this call: see the call card'
+    : reason && [reason.text, reason.details].filter(Boolean).join('\n');
   return (
     <span class={`connection connection--${tone}`} role="status" title={title}>
       <Icon icon={Headset} size={16} />

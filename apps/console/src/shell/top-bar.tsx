@@ -43,11 +43,21 @@ export function TopBar({ session, view, onViewChange, simulatorAvailable, simula
       </div>
       {session.role === 'supervisor' && (
         <nav class="view-switch" aria-label="Views">
-          <button type="button" class="view-switch__item" aria-current={view === 'wallboard' ? 'page' : undefined} onClick={() => onViewChange('wallboard')}>
+          <button
+            type="button"
+            class="view-switch__item"
+            aria-current={view === 'wallboard' ? 'page' : undefined}
+            onClick={() => onViewChange('wallboard')}
+          >
             <Icon icon={LayoutDashboard} size={16} />
             Wallboard
           </button>
-          <button type="button" class="view-switch__item" aria-current={view === 'desktop' ? 'page' : undefined} onClick={() => onViewChange('desktop')}>
+          <button
+            type="button"
+            class="view-switch__item"
+            aria-current={view === 'desktop' ? 'page' : undefined}
+            onClick={() => onViewChange('desktop')}
+          >
             <Icon icon={Phone} size={16} />
             My phone
           </button>
@@ -62,9 +72,17 @@ export function TopBar({ session, view, onViewChange, simulatorAvailable, simula
         online={desk.connection.state === 'open'}
       />
       <ConnectionIndicator connection={desk.connection} />
-      {endpoint.endpointType === EndpointType.SOFTPHONE && <SoftphoneIndicator softphone={desk.softphone} media={desk.media} held={desk.call?.held ?? false} />}
+      {endpoint.endpointType === EndpointType.SOFTPHONE && (
+        <SoftphoneIndicator softphone={desk.softphone} media={desk.media} held={desk.call?.held ?? false} />
+      )}
       {simulatorAvailable && (
-        <button type="button" class="top-bar__button" aria-pressed={simulatorOpen} aria-controls="simulator-drawer" onClick={onToggleSimulator}>
+        <button
+          type="button"
+          class="top-bar__button"
+          aria-pressed={simulatorOpen}
+          aria-controls="simulator-drawer"
+          onClick={onToggleSimulator}
+        >
           <Icon icon={FlaskConical} size={16} />
           <span class="top-bar__label">Simulator</span>
         </button>

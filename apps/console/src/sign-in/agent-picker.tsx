@@ -15,7 +15,12 @@ export function AgentPicker({ directory, form, error, onChange }: AgentPickerPro
   if (agents.length === 0) {
     return (
       <Field id="sign-in-agent-number" label="Agent number" error={error}>
-        <input class="input" inputMode="numeric" value={form.typedAgentNo} onInput={(event) => onChange({ typedAgentNo: event.currentTarget.value })} />
+        <input
+          class="input"
+          inputMode="numeric"
+          value={form.typedAgentNo}
+          onInput={(event) => onChange({ typedAgentNo: event.currentTarget.value })}
+        />
       </Field>
     );
   }
@@ -47,7 +52,12 @@ export function AgentPicker({ directory, form, error, onChange }: AgentPickerPro
       </Field>
       {typed && (
         <Field id="sign-in-agent-number" label="Agent number" error={error}>
-          <input class="input" inputMode="numeric" value={form.typedAgentNo} onInput={(event) => onChange({ typedAgentNo: event.currentTarget.value })} />
+          <input
+            class="input"
+            inputMode="numeric"
+            value={form.typedAgentNo}
+            onInput={(event) => onChange({ typedAgentNo: event.currentTarget.value })}
+          />
         </Field>
       )}
     </div>

@@ -26,7 +26,9 @@ const EXTENSION = /^[0-9]{2,10}$/;
 
 export function initialSignInForm(directory: DemoDirectory | undefined, lastAgentNo?: string): SignInForm {
   const firstAgent =
-    directory?.agents.find((agent) => agent.agentNo === lastAgentNo) ?? directory?.agents.find((agent) => agent.role === 'agent') ?? directory?.agents[0];
+    directory?.agents.find((agent) => agent.agentNo === lastAgentNo) ??
+    directory?.agents.find((agent) => agent.role === 'agent') ??
+    directory?.agents[0];
   const agentNo = firstAgent?.agentNo ?? '';
   return {
     tenantId: directory?.tenantId ?? '',
@@ -57,14 +59,17 @@ export function updateSignInForm(form: SignInForm, change: Partial<SignInForm>, 
   return next;
 }
 
-export function checkSignInForm(form: SignInForm): { request: SignInRequest; errors?: undefined } | { request?: undefined; errors: FormErrors } {
+export function checkSignInForm(
+  form: SignInForm,
+): { request: SignInRequest; errors?: undefined } | { request?: undefined; errors: FormErrors } {
   const errors: FormErrors = {};
   const tenantId = form.tenantId.trim();
   const agentNo = agentNoOf(form);
   const endpoint = form.endpoint.trim();
   if (tenantId === '') errors.tenantId = 'Enter the tenant ID.';
   if (agentNo === '') errors.agentNo = 'Choose or type an agent number.';
-  if (form.endpointType === 1 && !PHONE_NUMBER.test(endpoint)) errors.endpoint = 'Enter a phone number: digits with an optional leading +, 3 to 20 long.';
+  if (form.endpointType === 1 && !PHONE_NUMBER.test(endpoint))
+    errors.endpoint = 'Enter a phone number: digits with an optional leading +, 3 to 20 long.';
   if (form.endpointType === 2 && !EXTENSION.test(endpoint)) errors.endpoint = 'Enter an extension: 2 to 10 digits.';
   if (Object.keys(errors).length > 0) return { errors };
 

@@ -3,7 +3,12 @@ import { Check } from 'lucide';
 import type { DemoDirectory } from '../api/demo-directory.js';
 import { Icon } from '../ui/icon.js';
 
-const FEATURES = ['Queue calls with screen pop', 'Preview outbound and internal calls', 'Hold, mute, keypad, transfer, IVR', 'Live supervisor wallboard'];
+const FEATURES = [
+  'Queue calls with screen pop',
+  'Preview outbound and internal calls',
+  'Hold, mute, keypad, transfer, IVR',
+  'Live supervisor wallboard',
+];
 
 export function SignInIntro({ directory }: { directory: DemoDirectory | undefined }) {
   return (

@@ -27,7 +27,16 @@ interface SignInScreenProps {
 
 type Pending = 'demo' | 'key' | undefined;
 
-export function SignInScreen({ directory, directoryLoaded, notice, lastAgentNo, onSignedIn, simulatorAvailable, simulatorOpen, onToggleSimulator }: SignInScreenProps) {
+export function SignInScreen({
+  directory,
+  directoryLoaded,
+  notice,
+  lastAgentNo,
+  onSignedIn,
+  simulatorAvailable,
+  simulatorOpen,
+  onToggleSimulator,
+}: SignInScreenProps) {
   const [form, setForm] = useState<SignInForm>(() => initialSignInForm(directory, lastAgentNo));
   const [errors, setErrors] = useState<FormErrors>({});
   const [failure, setFailure] = useState<{ message: string; details?: string } | undefined>();
@@ -71,7 +80,10 @@ export function SignInScreen({ directory, directoryLoaded, notice, lastAgentNo, 
       setFailure(outcome);
       return;
     }
-    const known = directory?.tenantId === checked.request.tenantId ? directory.agents.find((agent) => agent.agentNo === checked.request.agentNo) : undefined;
+    const known =
+      directory?.tenantId === checked.request.tenantId
+        ? directory.agents.find((agent) => agent.agentNo === checked.request.agentNo)
+        : undefined;
     onSignedIn({
       tenantId: checked.request.tenantId,
       agentNo: checked.request.agentNo,
@@ -87,7 +99,13 @@ export function SignInScreen({ directory, directoryLoaded, notice, lastAgentNo, 
       <header class="sign-in__bar">
         <Brand subtitle="Contact center desktop" />
         {simulatorAvailable && (
-          <button type="button" class="button button--ghost-light" aria-pressed={simulatorOpen} aria-controls="simulator-drawer" onClick={onToggleSimulator}>
+          <button
+            type="button"
+            class="button button--ghost-light"
+            aria-pressed={simulatorOpen}
+            aria-controls="simulator-drawer"
+            onClick={onToggleSimulator}
+          >
             <Icon icon={FlaskConical} size={16} />
             Simulator
           </button>
@@ -115,14 +133,23 @@ export function SignInScreen({ directory, directoryLoaded, notice, lastAgentNo, 
             )}
             <div class="form-row">
               <Field id="sign-in-tenant" label="Tenant" error={errors.tenantId}>
-                <input class="input" autocomplete="organization" value={form.tenantId} onInput={(event) => change({ tenantId: event.currentTarget.value })} />
+                <input
+                  class="input"
+                  autocomplete="organization"
+                  value={form.tenantId}
+                  onInput={(event) => change({ tenantId: event.currentTarget.value })}
+                />
               </Field>
               <AgentPicker directory={directory} form={form} error={errors.agentNo} onChange={change} />
             </div>
             <EndpointPicker form={form} directory={directory} error={errors.endpoint} onChange={change} />
             <div class="form-row">
               <Field id="sign-in-status" label="Start as">
-                <select class="select" value={form.initialStatus} onChange={(event) => change({ initialStatus: event.currentTarget.value })}>
+                <select
+                  class="select"
+                  value={form.initialStatus}
+                  onChange={(event) => change({ initialStatus: event.currentTarget.value })}
+                >
                   <option value="idle">Available</option>
                   <optgroup label="Busy">
                     {(directory?.pauseReasons ?? [{ description: 'busy', pauseType: 1 }]).map((reason) => (
@@ -134,7 +161,12 @@ export function SignInScreen({ directory, directoryLoaded, notice, lastAgentNo, 
                   <option value="wrapup">Wrap-up</option>
                 </select>
               </Field>
-              <Field id="sign-in-key" label="Session key" error={errors.sessionKey} hint={demoAvailable ? 'Optional with demo sign-in.' : 'Issued by your server.'}>
+              <Field
+                id="sign-in-key"
+                label="Session key"
+                error={errors.sessionKey}
+                hint={demoAvailable ? 'Optional with demo sign-in.' : 'Issued by your server.'}
+              >
                 <input
                   class="input input--mono"
                   type="password"
@@ -155,7 +187,12 @@ export function SignInScreen({ directory, directoryLoaded, notice, lastAgentNo, 
             {!directoryLoaded && <p class="muted">Loading the demo directory…</p>}
             <div class="sign-in__actions">
               {demoAvailable && (
-                <button type="button" class="button button--primary button--large" disabled={pending !== undefined} onClick={() => void submit('demo')}>
+                <button
+                  type="button"
+                  class="button button--primary button--large"
+                  disabled={pending !== undefined}
+                  onClick={() => void submit('demo')}
+                >
                   <Icon icon={LogIn} size={18} />
                   {pending === 'demo' ? 'Signing in…' : 'Demo sign-in'}
                 </button>

@@ -22,14 +22,23 @@ export interface SignInRequest {
 export type SignInOutcome = { ok: true } | { ok: false; message: string; details?: string };
 
 /** Demo sign-in: the console issues its own key with the demo tenant's API key. */
-export async function demoSessionKey(tenantId: string, apiKey: string, agentNo: string): Promise<{ ok: true; sessionKey: string } | { ok: false; message: string; details?: string }> {
+export async function demoSessionKey(
+  tenantId: string,
+  apiKey: string,
+  agentNo: string,
+): Promise<{ ok: true; sessionKey: string } | { ok: false; message: string; details?: string }> {
   try {
     const issued = await issueSessionKey(tenantId, apiKey, agentNo);
     return { ok: true, sessionKey: issued.sessionKey };
   } catch (error) {
-    if (error instanceof GatewayHttpError && error.code === 'no_such_agent') return { ok: false, message: `There is no agent ${agentNo} in this tenant.` };
+    if (error instanceof GatewayHttpError && error.code === 'no_such_agent')
+      return { ok: false, message: `There is no agent ${agentNo} in this tenant.` };
     const explained = describeThrown(error);
-    return { ok: false, message: `Could not get a demo session key: ${explained.text}`, ...(explained.details ? { details: explained.details } : {}) };
+    return {
+      ok: false,
+      message: `Could not get a demo session key: ${explained.text}`,
+      ...(explained.details ? { details: explained.details } : {}),
+    };
   }
 }
 
@@ -60,5 +69,7 @@ export async function signIn(request: SignInRequest, sessionKey: string): Promis
 }
 
 function withDetails(explained: Explained, prefix = ''): { message: string; details?: string } {
-  return explained.details === undefined ? { message: `${prefix}${explained.text}` } : { message: `${prefix}${explained.text}`, details: explained.details };
+  return explained.details === undefined
+    ? { message: `${prefix}${explained.text}` }
+    : { message: `${prefix}${explained.text}`, details: explained.details };
 }

@@ -56,10 +56,21 @@ export function LiveCallCard({ call, api, directory }: LiveCallCardProps) {
           {call.callId.slice(0, 8)}
         </span>
         <div class="live-call__actions">
-          <button type="button" class="button button--small button--secondary" aria-expanded={keysOpen} aria-label={`Press keys on ${label}`} onClick={() => setKeysOpen((open) => !open)}>
+          <button
+            type="button"
+            class="button button--small button--secondary"
+            aria-expanded={keysOpen}
+            aria-label={`Press keys on ${label}`}
+            onClick={() => setKeysOpen((open) => !open)}
+          >
             Press keys
           </button>
-          <button type="button" class="button button--small button--danger" aria-label={`Hang up ${label}`} onClick={() => void act('Hang up', () => api.hangup(call.callId))}>
+          <button
+            type="button"
+            class="button button--small button--danger"
+            aria-label={`Hang up ${label}`}
+            onClick={() => void act('Hang up', () => api.hangup(call.callId))}
+          >
             Hang up
           </button>
         </div>
@@ -69,7 +80,13 @@ export function LiveCallCard({ call, api, directory }: LiveCallCardProps) {
           <label class="visually-hidden" for={`keys-${call.callId}`}>
             Keys the customer presses
           </label>
-          <input id={`keys-${call.callId}`} class="input input--mono" placeholder="e.g. 12#" value={digits} onInput={(event) => setDigits(event.currentTarget.value)} />
+          <input
+            id={`keys-${call.callId}`}
+            class="input input--mono"
+            placeholder="e.g. 12#"
+            value={digits}
+            onInput={(event) => setDigits(event.currentTarget.value)}
+          />
           <button type="submit" class="button button--small button--primary" disabled={digits.trim() === ''}>
             Send
           </button>
@@ -86,7 +103,13 @@ export function LiveCallCard({ call, api, directory }: LiveCallCardProps) {
                 {names.get(leg.legId)} <span class={`leg__state leg__state--${leg.state}`}>{legState(leg)}</span>
               </p>
               <p class="leg__detail">
-                {leg.hearsMusic ? 'Hears hold music' : leg.hears.length > 0 ? `Hears ${leg.hears.map((id) => names.get(id) ?? id).join(', ')}` : leg.state === 'answered' ? 'Hears nobody' : ''}
+                {leg.hearsMusic
+                  ? 'Hears hold music'
+                  : leg.hears.length > 0
+                    ? `Hears ${leg.hears.map((id) => names.get(id) ?? id).join(', ')}`
+                    : leg.state === 'answered'
+                      ? 'Hears nobody'
+                      : ''}
                 {leg.held && ' · on hold'}
                 {leg.muted.in && ' · muted in'}
                 {leg.muted.out && ' · muted out'}

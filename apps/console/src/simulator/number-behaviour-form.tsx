@@ -38,7 +38,8 @@ export function NumberBehaviourForm({ api, defaultNumber }: { api: SimulatorApi;
     event.preventDefault();
     const answerAfterMs = optionalMs(answerAfter);
     const hangupAfterMs = optionalMs(hangupAfter);
-    if (answerAfterMs === 'invalid' || hangupAfterMs === 'invalid') return setError('Delays are whole milliseconds, or empty for the default.');
+    if (answerAfterMs === 'invalid' || hangupAfterMs === 'invalid')
+      return setError('Delays are whole milliseconds, or empty for the default.');
     setError(undefined);
     try {
       const applied = await api.setBehaviour(number.trim(), {
@@ -81,10 +82,22 @@ export function NumberBehaviourForm({ api, defaultNumber }: { api: SimulatorApi;
         </div>
         <div class="form-row">
           <Field id="sim-answer-after" label="Answer delay (ms)">
-            <input class="input" inputMode="numeric" placeholder="default" value={answerAfter} onInput={(event) => setAnswerAfter(event.currentTarget.value)} />
+            <input
+              class="input"
+              inputMode="numeric"
+              placeholder="default"
+              value={answerAfter}
+              onInput={(event) => setAnswerAfter(event.currentTarget.value)}
+            />
           </Field>
           <Field id="sim-hangup-after" label="Hangs up after (ms)">
-            <input class="input" inputMode="numeric" placeholder="never" value={hangupAfter} onInput={(event) => setHangupAfter(event.currentTarget.value)} />
+            <input
+              class="input"
+              inputMode="numeric"
+              placeholder="never"
+              value={hangupAfter}
+              onInput={(event) => setHangupAfter(event.currentTarget.value)}
+            />
           </Field>
         </div>
         <div class="form__actions form__actions--start">

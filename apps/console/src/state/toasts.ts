@@ -27,7 +27,13 @@ export const toastStore = createStore(reduceToasts, []);
 let nextId = 1;
 
 export function showToast(tone: ToastTone, title: string, detail?: string, technical?: string): void {
-  const toast: Toast = { id: nextId++, tone, title, ...(detail === undefined ? {} : { detail }), ...(technical === undefined ? {} : { technical }) };
+  const toast: Toast = {
+    id: nextId++,
+    tone,
+    title,
+    ...(detail === undefined ? {} : { detail }),
+    ...(technical === undefined ? {} : { technical }),
+  };
   toastStore.dispatch({ type: 'show', toast });
   setTimeout(() => dismissToast(toast.id), LIFETIME_MS[tone]);
 }

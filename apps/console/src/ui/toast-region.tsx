@@ -20,7 +20,12 @@ export function ToastRegion() {
             {toast.detail && <p class="toast__detail">{toast.detail}</p>}
             {toast.technical && <p class="details-line">{toast.technical}</p>}
           </div>
-          <button type="button" class="icon-button icon-button--small" aria-label="Dismiss notification" onClick={() => dismissToast(toast.id)}>
+          <button
+            type="button"
+            class="icon-button icon-button--small"
+            aria-label="Dismiss notification"
+            onClick={() => dismissToast(toast.id)}
+          >
             <Icon icon={X} size={16} />
           </button>
         </div>

@@ -49,18 +49,46 @@ export function AgentActions({ agent }: { agent: AgentRow }) {
 
   return (
     <div class="row-actions">
-      <ActionButton icon={Ear} label={`Listen to ${who}`} disabled={!onCall} onClick={() => void monitor('spy', 'Listen', () => agentSdk().spy(target))} />
-      <ActionButton icon={Megaphone} label={`Whisper to ${who}`} disabled={!onCall} onClick={() => void monitor('whisper', 'Whisper', () => agentSdk().whisper(target))} />
-      <ActionButton icon={Hand} label={`Barge in on ${who}`} disabled={!onCall} onClick={() => void monitor('barge', 'Barge', () => agentSdk().barge(target))} />
-      <ActionButton icon={UsersRound} label={`Three-way with ${who}`} disabled={!onCall} onClick={() => void monitor('threeway', 'Three-way', () => agentSdk().performThreeway(target))} />
-      <ActionButton icon={PhoneIncoming} label={`Pick up the call ringing for ${who}`} disabled={!ringing} onClick={() => once('Pick up', () => agentSdk().pickup(target), `You picked up ${agent.name}'s call`)} />
+      <ActionButton
+        icon={Ear}
+        label={`Listen to ${who}`}
+        disabled={!onCall}
+        onClick={() => void monitor('spy', 'Listen', () => agentSdk().spy(target))}
+      />
+      <ActionButton
+        icon={Megaphone}
+        label={`Whisper to ${who}`}
+        disabled={!onCall}
+        onClick={() => void monitor('whisper', 'Whisper', () => agentSdk().whisper(target))}
+      />
+      <ActionButton
+        icon={Hand}
+        label={`Barge in on ${who}`}
+        disabled={!onCall}
+        onClick={() => void monitor('barge', 'Barge', () => agentSdk().barge(target))}
+      />
+      <ActionButton
+        icon={UsersRound}
+        label={`Three-way with ${who}`}
+        disabled={!onCall}
+        onClick={() => void monitor('threeway', 'Three-way', () => agentSdk().performThreeway(target))}
+      />
+      <ActionButton
+        icon={PhoneIncoming}
+        label={`Pick up the call ringing for ${who}`}
+        disabled={!ringing}
+        onClick={() => once('Pick up', () => agentSdk().pickup(target), `You picked up ${agent.name}'s call`)}
+      />
       <ActionButton icon={PhoneOff} label={`Disconnect ${who}'s call`} disabled={!onCall} onClick={() => setConfirming('disconnect')} />
       <Menu
         label="Manage"
         ariaLabel={`Manage ${who}`}
         items={[
           { label: 'Force busy', onSelect: () => once('Force busy', () => agentSdk().setPause(target), `${agent.name} is now busy`) },
-          { label: 'Force available', onSelect: () => once('Force available', () => agentSdk().setUnpause(target), `${agent.name} is now available`) },
+          {
+            label: 'Force available',
+            onSelect: () => once('Force available', () => agentSdk().setUnpause(target), `${agent.name} is now available`),
+          },
           { label: 'Sign in agent…', onSelect: () => setForceOnline(true) },
           { label: 'Sign out agent…', tone: 'danger', onSelect: () => setConfirming('signOut') },
         ]}

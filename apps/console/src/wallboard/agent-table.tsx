@@ -25,8 +25,12 @@ export function AgentTable({ agents, live, session, now }: AgentTableProps) {
               <th scope="col">Agent</th>
               <th scope="col">Queues</th>
               <th scope="col">State</th>
-              <th scope="col" class="table__number">In state</th>
-              <th scope="col" class="table__actions">Actions</th>
+              <th scope="col" class="table__number">
+                In state
+              </th>
+              <th scope="col" class="table__actions">
+                Actions
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -48,10 +52,22 @@ export function AgentTable({ agents, live, session, now }: AgentTableProps) {
                   </span>
                 </th>
                 <td class="table__wide" data-label="Queues">
-                  <span class="queue-list">{agent.queues.map((queueNo) => queueName(session.directory, queueNo) ?? queueNo).join(', ')}</span>
+                  <span class="queue-list">
+                    {agent.queues.map((queueNo) => queueName(session.directory, queueNo) ?? queueNo).join(', ')}
+                  </span>
                 </td>
-                <td data-label="State">{agent.status ? <StateBadge {...describePresence(agent.status)} /> : <span class="muted">{live ? 'Not in queue' : 'Unknown'}</span>}</td>
-                <td class="table__number" data-label="In state">{agent.status && agent.status.state !== 'offline' ? formatDuration(now - (agent.status.detachedSince ?? agent.status.stateSince)) : '—'}</td>
+                <td data-label="State">
+                  {agent.status ? (
+                    <StateBadge {...describePresence(agent.status)} />
+                  ) : (
+                    <span class="muted">{live ? 'Not in queue' : 'Unknown'}</span>
+                  )}
+                </td>
+                <td class="table__number" data-label="In state">
+                  {agent.status && agent.status.state !== 'offline'
+                    ? formatDuration(now - (agent.status.detachedSince ?? agent.status.stateSince))
+                    : '—'}
+                </td>
                 <td class="table__actions table__wide">
                   <AgentActions agent={agent} />
                 </td>

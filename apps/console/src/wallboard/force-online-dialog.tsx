@@ -9,7 +9,12 @@ import type { AgentRow } from './wallboard-model.js';
 
 export function ForceOnlineDialog({ open, agent, onClose }: { open: boolean; agent: AgentRow; onClose: () => void }) {
   return (
-    <Dialog open={open} onClose={onClose} title={`Sign in ${agent.name}`} description="The agent is signed in on this phone and starts receiving calls.">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={`Sign in ${agent.name}`}
+      description="The agent is signed in on this phone and starts receiving calls."
+    >
       <ForceOnlineForm agent={agent} onDone={onClose} />
     </Dialog>
   );
@@ -22,9 +27,13 @@ function ForceOnlineForm({ agent, onDone }: { agent: AgentRow; onDone: () => voi
   const submit = async (event: Event) => {
     event.preventDefault();
     setPending(true);
-    const response = await runOperation('Sign in agent', () => agentSdk().setOnline({ agentNo: agent.agentNo, bindEndpoint: { endpointType, endpoint: endpoint.trim() } }), {
-      success: `${agent.name} is signed in`,
-    });
+    const response = await runOperation(
+      'Sign in agent',
+      () => agentSdk().setOnline({ agentNo: agent.agentNo, bindEndpoint: { endpointType, endpoint: endpoint.trim() } }),
+      {
+        success: `${agent.name} is signed in`,
+      },
+    );
     setPending(false);
     if (response) onDone();
   };

@@ -12,7 +12,11 @@ const UNKNOWN = '—';
 
 export function KpiTiles({ totals }: { totals: WallboardTotals }) {
   const stats: Stat[] = [
-    { label: 'Waiting', value: totals.waiting === undefined ? UNKNOWN : String(totals.waiting), ...((totals.waiting ?? 0) > 0 ? { tone: 'warning' as const } : {}) },
+    {
+      label: 'Waiting',
+      value: totals.waiting === undefined ? UNKNOWN : String(totals.waiting),
+      ...((totals.waiting ?? 0) > 0 ? { tone: 'warning' as const } : {}),
+    },
     { label: 'Longest wait', value: totals.longestWaitMs === undefined ? UNKNOWN : formatDuration(totals.longestWaitMs) },
     { label: 'Available', value: totals.available === undefined ? UNKNOWN : String(totals.available), tone: 'success' },
     { label: 'On calls', value: totals.onCalls === undefined ? UNKNOWN : String(totals.onCalls), tone: 'info' },

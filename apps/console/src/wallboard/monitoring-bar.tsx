@@ -8,8 +8,18 @@ import { runOperation } from '../sdk/run-operation.js';
 import type { SignedInSession } from '../shell/signed-in-session.js';
 import { deskStore, type MonitorState } from '../state/desk-state.js';
 
-const MODE_LABELS: Record<MonitorState['mode'], string> = { spy: 'Listening to', whisper: 'Whispering to', barge: 'Barged in on', threeway: 'Three-way with' };
-const STOP_LABELS: Record<MonitorState['mode'], string> = { spy: 'Stop listening', whisper: 'Stop whispering', barge: 'Leave the call', threeway: 'Leave the three-way' };
+const MODE_LABELS: Record<MonitorState['mode'], string> = {
+  spy: 'Listening to',
+  whisper: 'Whispering to',
+  barge: 'Barged in on',
+  threeway: 'Three-way with',
+};
+const STOP_LABELS: Record<MonitorState['mode'], string> = {
+  spy: 'Stop listening',
+  whisper: 'Stop whispering',
+  barge: 'Leave the call',
+  threeway: 'Leave the three-way',
+};
 
 export function MonitoringBar({ monitor, session }: { monitor: MonitorState; session: SignedInSession }) {
   const now = useNow();

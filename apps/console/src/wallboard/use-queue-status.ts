@@ -26,7 +26,11 @@ export function useQueueStatus(): QueueStatusFeed {
     const onQueueStatus = (event: EventMap['queueStatus']) => {
       if ((event.code !== undefined && event.code !== 0) || event.queueStatus === undefined) return;
       const pushed = event.queueStatus;
-      setFeed((current) => ({ state: 'live', map: current.state === 'live' ? { ...current.map, ...pushed } : pushed, updatedAt: Date.now() }));
+      setFeed((current) => ({
+        state: 'live',
+        map: current.state === 'live' ? { ...current.map, ...pushed } : pushed,
+        updatedAt: Date.now(),
+      }));
     };
     sdk.on('queueStatus', onQueueStatus);
     return () => sdk.off('queueStatus', onQueueStatus);

@@ -44,12 +44,21 @@ function waitOf(entry: QueueEntry, now: number): number {
   return entry.joinTime > 0 ? Math.max(0, now - entry.joinTime) : entry.waitTime * 1000;
 }
 
-export function buildWallboard(directory: DemoDirectory | undefined, map: QueueStatusMap | undefined, now: number, selfAgentNo: string): WallboardModel {
+export function buildWallboard(
+  directory: DemoDirectory | undefined,
+  map: QueueStatusMap | undefined,
+  now: number,
+  selfAgentNo: string,
+): WallboardModel {
   const live = new Map(Object.entries(map ?? {}).map(([key, entry]) => [queueNoOfKey(key), entry]));
   const queueNos = [...new Set([...(directory?.queues.map((queue) => queue.queueNo) ?? []), ...live.keys()])];
 
   const queues: QueueRow[] = queueNos.map((queueNo) => {
-    const row: QueueRow = { queueNo, name: directory?.queues.find((queue) => queue.queueNo === queueNo)?.name ?? `Queue ${queueNo}`, entries: [] };
+    const row: QueueRow = {
+      queueNo,
+      name: directory?.queues.find((queue) => queue.queueNo === queueNo)?.name ?? `Queue ${queueNo}`,
+      entries: [],
+    };
     const entry = map === undefined ? undefined : (live.get(queueNo) ?? {});
     if (entry) {
       const entries = [...(entry.queueEntries ?? [])].sort((a, b) => a.position - b.position);
@@ -69,7 +78,9 @@ export function buildWallboard(directory: DemoDirectory | undefined, map: QueueS
     }
   }
   const directoryAgents = (directory?.agents ?? []).filter((agent) => agent.role === 'agent' && agent.agentNo !== selfAgentNo);
-  const agentNos = [...new Set([...directoryAgents.map((agent) => agent.agentNo), ...[...statuses.keys()].filter((agentNo) => agentNo !== selfAgentNo)])];
+  const agentNos = [
+    ...new Set([...directoryAgents.map((agent) => agent.agentNo), ...[...statuses.keys()].filter((agentNo) => agentNo !== selfAgentNo)]),
+  ];
   const agents: AgentRow[] = agentNos.map((agentNo) => {
     const known = directoryAgents.find((agent) => agent.agentNo === agentNo);
     const row: AgentRow = { agentNo, name: known?.name ?? `Agent ${agentNo}`, queues: known?.queues ?? [] };

@@ -54,7 +54,9 @@ export class AcdRouter implements QueueRouting {
     pass.done = (async () => {
       while (pass.again) {
         pass.again = false;
-        await this.routeQueue(tenantId, queueNo).catch((error: unknown) => this.logger.error({ err: error, tenantId, queueNo }, 'routing failed'));
+        await this.routeQueue(tenantId, queueNo).catch((error: unknown) =>
+          this.logger.error({ err: error, tenantId, queueNo }, 'routing failed'),
+        );
       }
       this.passes.delete(key);
     })();
@@ -79,7 +81,12 @@ export class AcdRouter implements QueueRouting {
       const waiting = await this.store.calls.listQueued(tenantId, queueNo);
       let placed = false;
       for (const call of waiting) {
-        const candidates = await this.store.agents.listAvailable(tenantId, queueNo, queue.strategy, call.declinedBy.length + CANDIDATES_PER_CALL);
+        const candidates = await this.store.agents.listAvailable(
+          tenantId,
+          queueNo,
+          queue.strategy,
+          call.declinedBy.length + CANDIDATES_PER_CALL,
+        );
         if (candidates.length === 0) return;
         for (const agent of candidates) {
           if (call.declinedBy.includes(agent.agentNo) || !answers(findAgent(tenant, agent.agentNo), queueNo)) continue;
@@ -96,7 +103,12 @@ export class AcdRouter implements QueueRouting {
   private async offer(call: CallRecord, agent: AgentRecord, queue: TenantQueue): Promise<boolean> {
     const destination = agentDestination(agent);
     if (!destination) return false;
-    const lock = await this.agents.execute(call.tenantId, agent.agentNo, { type: 'offer', callId: call.callId, callType: CallType.INBOUND, requireIdle: true });
+    const lock = await this.agents.execute(call.tenantId, agent.agentNo, {
+      type: 'offer',
+      callId: call.callId,
+      callType: CallType.INBOUND,
+      requireIdle: true,
+    });
     if (!lock.ok) return false;
     const claim = await this.calls.execute(call.callId, {
       type: 'offered',

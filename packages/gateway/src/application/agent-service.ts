@@ -86,21 +86,41 @@ export class AgentService {
             data: { eventType: EventType.KICK_OUT, reason: 'loggedInElsewhere', sessionId: effect.sessionId },
             sessionId: effect.sessionId,
           });
-          await this.bus.publish(channel, { kind: 'endSession', sessionId: effect.sessionId, closeCode: CloseCode.KICKED_OUT, reason: 'kicked out' });
+          await this.bus.publish(channel, {
+            kind: 'endSession',
+            sessionId: effect.sessionId,
+            closeCode: CloseCode.KICKED_OUT,
+            reason: 'kicked out',
+          });
           break;
         case 'endSession':
           await this.store.sessions.end(effect.sessionId, effect.reason, this.clock.now());
           if (effect.reason === 'logout') {
-            await this.bus.publish(channel, { kind: 'endSession', sessionId: effect.sessionId, closeCode: CloseCode.NORMAL, reason: 'logout' });
+            await this.bus.publish(channel, {
+              kind: 'endSession',
+              sessionId: effect.sessionId,
+              closeCode: CloseCode.NORMAL,
+              reason: 'logout',
+            });
             break;
           }
           await this.bus.publish(channel, {
             kind: 'event',
             event: EventType.FORCED_LOGOUT,
-            data: { eventType: EventType.FORCED_LOGOUT, reason: effect.reason, sessionId: effect.sessionId, message: FORCED_LOGOUT_MESSAGES[effect.reason] },
+            data: {
+              eventType: EventType.FORCED_LOGOUT,
+              reason: effect.reason,
+              sessionId: effect.sessionId,
+              message: FORCED_LOGOUT_MESSAGES[effect.reason],
+            },
             sessionId: effect.sessionId,
           });
-          await this.bus.publish(channel, { kind: 'endSession', sessionId: effect.sessionId, closeCode: CloseCode.FORCED_LOGOUT, reason: effect.reason });
+          await this.bus.publish(channel, {
+            kind: 'endSession',
+            sessionId: effect.sessionId,
+            closeCode: CloseCode.FORCED_LOGOUT,
+            reason: effect.reason,
+          });
           break;
         case 'scheduleWrapupEnd':
           this.scheduleWrapupEnd(record.tenantId, record.agentNo, effect.at);

@@ -23,7 +23,15 @@ import {
   type DialerNumberRecord,
   type DialerTaskRecord,
 } from '../domain/dialer-campaign.js';
-import { dialerAgentOf, join, leave, withWorkMode, workModeAllows, type DialerAgentRecord, type ObWorkMode } from '../domain/dialer-task.js';
+import {
+  dialerAgentOf,
+  join,
+  leave,
+  withWorkMode,
+  workModeAllows,
+  type DialerAgentRecord,
+  type ObWorkMode,
+} from '../domain/dialer-task.js';
 import { isRestricted, isWithinOutboundHours } from '../domain/outbound-rules.js';
 import { isAvailable } from '../domain/agent-availability.js';
 import type { CallRecord, DialerCallTag } from '../domain/call.js';
@@ -89,13 +97,23 @@ export class DialerService {
     this.events = new DialerEvents(deps.bus, deps.store.dialer);
   }
 
-  async start(tenant: TenantConfig, agentNo: string, sessionId: string, taskId: string, variables: ChannelVariable[]): Promise<DialerMembershipChange | DialerRefusal> {
+  async start(
+    tenant: TenantConfig,
+    agentNo: string,
+    sessionId: string,
+    taskId: string,
+    variables: ChannelVariable[],
+  ): Promise<DialerMembershipChange | DialerRefusal> {
     const deps = this.deps;
     const task = await deps.store.dialer.getTask(tenant.tenantId, taskId);
     if (!task) return { ok: false, error: 'BAD_PARAM', message: `bad param: taskId ${taskId} is not an auto-dial task of the tenant` };
     const record = await this.agentRecord(tenant.tenantId, agentNo, sessionId);
     if (!workModeAllows(record.workMode, task.mode)) {
-      return { ok: false, error: 'PERMISSION_DENIED', message: `permission denied: work mode ${record.workMode} does not allow ${task.mode} task ${taskId}` };
+      return {
+        ok: false,
+        error: 'PERMISSION_DENIED',
+        message: `permission denied: work mode ${record.workMode} does not allow ${task.mode} task ${taskId}`,
+      };
     }
     await deps.store.dialer.putAgent(join(record, taskId, variables));
     return { ok: true, announce: () => this.announce(tenant, task, 'started', agentNo) };
@@ -104,7 +122,8 @@ export class DialerService {
   async pause(tenant: TenantConfig, agentNo: string, sessionId: string, taskId: string): Promise<DialerMembershipChange | DialerRefusal> {
     const deps = this.deps;
     const record = await deps.store.dialer.getAgent(tenant.tenantId, agentNo);
-    if (record?.sessionId !== sessionId || !(taskId in record.tasks)) return { ok: false, error: 'INVALID_STATE', message: `invalid state: not working task ${taskId}` };
+    if (record?.sessionId !== sessionId || !(taskId in record.tasks))
+      return { ok: false, error: 'INVALID_STATE', message: `invalid state: not working task ${taskId}` };
     await deps.store.dialer.putAgent(leave(record, taskId));
     const task = await deps.store.dialer.getTask(tenant.tenantId, taskId);
     return { ok: true, announce: async () => (task ? this.announce(tenant, task, 'paused', agentNo) : undefined) };
@@ -133,7 +152,12 @@ export class DialerService {
    * claimed for the call, whose outcome then marks it done (or due again per the task's retries). Undefined for any
    * other number.
    */
-  async claimPreviewNumber(tenant: TenantConfig, agentNo: string, sessionId: string, number: string): Promise<{ tag: DialerCallTag; variables: ChannelVariable[] } | undefined> {
+  async claimPreviewNumber(
+    tenant: TenantConfig,
+    agentNo: string,
+    sessionId: string,
+    number: string,
+  ): Promise<{ tag: DialerCallTag; variables: ChannelVariable[] } | undefined> {
     const { store, clock } = this.deps;
     const member = await store.dialer.getAgent(tenant.tenantId, agentNo);
     if (member?.sessionId !== sessionId) return undefined;
@@ -141,19 +165,30 @@ export class DialerService {
     for (const taskId of Object.keys(member.tasks).sort()) {
       const task = await store.dialer.getTask(tenant.tenantId, taskId);
       if (task?.mode !== 'preview' || task.paused) continue;
-      const claimed = await store.dialer.claimNumber(tenant.tenantId, taskId, number, { owner, now: clock.now(), leaseMs: PREVIEW_HOLD_MS });
+      const claimed = await store.dialer.claimNumber(tenant.tenantId, taskId, number, {
+        owner,
+        now: clock.now(),
+        leaseMs: PREVIEW_HOLD_MS,
+      });
       if (claimed) return { tag: { taskId, number, owner, attemptsBefore: claimed.attempts }, variables: numberVariables(claimed) };
     }
     return undefined;
   }
 
   /** getPreviewNumber: the number the session holds in the preview task, else the next due one, now held for it. */
-  async holdPreviewNumber(tenant: TenantConfig, agentNo: string, sessionId: string, taskId: string): Promise<{ ok: true; fields: GetPreviewNumberResult } | DialerRefusal> {
+  async holdPreviewNumber(
+    tenant: TenantConfig,
+    agentNo: string,
+    sessionId: string,
+    taskId: string,
+  ): Promise<{ ok: true; fields: GetPreviewNumberResult } | DialerRefusal> {
     const { store, clock } = this.deps;
     const task = await store.dialer.getTask(tenant.tenantId, taskId);
-    if (task?.mode !== 'preview') return { ok: false, error: 'BAD_PARAM', message: `bad param: taskId ${taskId} is not a preview task of the tenant` };
+    if (task?.mode !== 'preview')
+      return { ok: false, error: 'BAD_PARAM', message: `bad param: taskId ${taskId} is not a preview task of the tenant` };
     const member = await store.dialer.getAgent(tenant.tenantId, agentNo);
-    if (member?.sessionId !== sessionId || !(taskId in member.tasks)) return { ok: false, error: 'INVALID_STATE', message: `invalid state: not working task ${taskId}` };
+    if (member?.sessionId !== sessionId || !(taskId in member.tasks))
+      return { ok: false, error: 'INVALID_STATE', message: `invalid state: not working task ${taskId}` };
     const now = clock.now();
     const owner = previewOwner(sessionId);
     const claims = await store.dialer.listExpiredClaims(tenant.tenantId, taskId, Number.MAX_SAFE_INTEGER);
@@ -167,15 +202,33 @@ export class DialerService {
     if (!held) return { ok: true, fields: { taskId, remaining } };
     return {
       ok: true,
-      fields: { taskId, number: held.number, variables: numberVariables(held) as { name: string; value: string; type: 2 }[], attempts: held.attempts, remaining },
+      fields: {
+        taskId,
+        number: held.number,
+        variables: numberVariables(held) as { name: string; value: string; type: 2 }[],
+        attempts: held.attempts,
+        remaining,
+      },
     };
   }
 
   /** skipPreviewNumber: the held number is recorded `skipped` and leaves the task, undialled. */
-  async skipPreviewNumber(tenant: TenantConfig, agentNo: string, sessionId: string, taskId: string, number: string): Promise<{ ok: true } | DialerRefusal> {
+  async skipPreviewNumber(
+    tenant: TenantConfig,
+    agentNo: string,
+    sessionId: string,
+    taskId: string,
+    number: string,
+  ): Promise<{ ok: true } | DialerRefusal> {
     const { store, clock } = this.deps;
     const task = await store.dialer.getTask(tenant.tenantId, taskId);
-    const skipped = task && (await store.dialer.recordOutcome(tenant.tenantId, taskId, number, { owner: previewOwner(sessionId), outcome: 'skipped', at: clock.now() }));
+    const skipped =
+      task &&
+      (await store.dialer.recordOutcome(tenant.tenantId, taskId, number, {
+        owner: previewOwner(sessionId),
+        outcome: 'skipped',
+        at: clock.now(),
+      }));
     if (!task || !skipped) return { ok: false, error: 'INVALID_STATE', message: `invalid state: not holding ${number} of task ${taskId}` };
     await this.attemptRecorded(tenant, task, { number, outcome: 'skipped', attemptsBefore: 0, agentNo });
     return { ok: true };
@@ -231,7 +284,9 @@ export class DialerService {
   }
 
   private async announce(tenant: TenantConfig, task: DialerTaskRecord, change: DialerTaskChange, agentNo?: string): Promise<void> {
-    await this.events.task(tenant, task, change, agentNo).catch((error: unknown) => this.logger.error({ err: error, taskId: task.taskId }, 'dialer task event failed'));
+    await this.events
+      .task(tenant, task, change, agentNo)
+      .catch((error: unknown) => this.logger.error({ err: error, taskId: task.taskId }, 'dialer task event failed'));
   }
 
   /** A number's attempt was recorded: its outcome is told, and the task's end when it was the last number. */
@@ -242,7 +297,11 @@ export class DialerService {
   ): Promise<void> {
     const { store } = this.deps;
     const { attemptsBefore, ...rest } = attempt;
-    await this.events.numberOutcome(tenant, { ...rest, taskId: task.taskId, attempts: attemptsBefore + (countsAsAttempt(attempt.outcome) ? 1 : 0) });
+    await this.events.numberOutcome(tenant, {
+      ...rest,
+      taskId: task.taskId,
+      attempts: attemptsBefore + (countsAsAttempt(attempt.outcome) ? 1 : 0),
+    });
     if (attempt.nextAttemptAt === undefined && (await store.dialer.progress(tenant.tenantId, task.taskId)).remaining === 0) {
       await this.announce(tenant, task, 'finished');
     }
@@ -251,7 +310,12 @@ export class DialerService {
   private async agentRecord(tenantId: string, agentNo: string, sessionId: string): Promise<DialerAgentRecord> {
     const deps = this.deps;
     const agent = await deps.agents.current(tenantId, agentNo);
-    return dialerAgentOf(await deps.store.dialer.getAgent(tenantId, agentNo), { tenantId, agentNo, sessionId, loginWorkMode: agent.workMode });
+    return dialerAgentOf(await deps.store.dialer.getAgent(tenantId, agentNo), {
+      tenantId,
+      agentNo,
+      sessionId,
+      loginWorkMode: agent.workMode,
+    });
   }
 
   private async recordAttempt(call: CallRecord, outcome: DialerOutcome | 'notDialled'): Promise<void> {
@@ -267,7 +331,13 @@ export class DialerService {
     const now = clock.now();
     const nextAttemptAt = nextAttemptAfter(task, { attempts: tag.attemptsBefore }, outcome, now);
     const when = nextAttemptAt === undefined ? {} : { nextAttemptAt };
-    const recorded = await store.dialer.recordOutcome(call.tenantId, tag.taskId, tag.number, { owner: tag.owner, outcome, at: now, callId: call.callId, ...when });
+    const recorded = await store.dialer.recordOutcome(call.tenantId, tag.taskId, tag.number, {
+      owner: tag.owner,
+      outcome,
+      at: now,
+      callId: call.callId,
+      ...when,
+    });
     if (!recorded) return;
     await this.attemptRecorded(tenant, task, {
       number: tag.number,
@@ -294,7 +364,8 @@ export class DialerService {
       const task = await deps.store.dialer.getTask(tenantId, taskId);
       if (!task || task.paused || task.mode === 'preview' || !workModeAllows(member.workMode, task.mode)) continue;
       const now = deps.clock.now();
-      if (!isWithinOutboundHours(tenant, now) || !isWithinCallingHours(task.callingHours, tenant.outboundHours?.utcOffsetMinutes ?? 0, now)) continue;
+      if (!isWithinOutboundHours(tenant, now) || !isWithinCallingHours(task.callingHours, tenant.outboundHours?.utcOffsetMinutes ?? 0, now))
+        continue;
       await this.recoverLapsedClaims(tenant, task, now);
       const number = await this.claimDiallable(tenant, task, now);
       if (!number) {
@@ -348,8 +419,20 @@ export class DialerService {
     for (const lapsed of await store.dialer.listExpiredClaims(task.tenantId, task.taskId, now)) {
       const nextAttemptAt = nextAttemptAfter(task, lapsed, 'interrupted', now);
       const when = nextAttemptAt === undefined ? {} : { nextAttemptAt };
-      if (await store.dialer.recordOutcome(task.tenantId, task.taskId, lapsed.number, { owner: lapsed.claim!.owner, outcome: 'interrupted', at: now, ...when })) {
-        await this.attemptRecorded(tenant, task, { number: lapsed.number, outcome: 'interrupted', attemptsBefore: lapsed.attempts, ...when });
+      if (
+        await store.dialer.recordOutcome(task.tenantId, task.taskId, lapsed.number, {
+          owner: lapsed.claim!.owner,
+          outcome: 'interrupted',
+          at: now,
+          ...when,
+        })
+      ) {
+        await this.attemptRecorded(tenant, task, {
+          number: lapsed.number,
+          outcome: 'interrupted',
+          attemptsBefore: lapsed.attempts,
+          ...when,
+        });
       }
     }
   }

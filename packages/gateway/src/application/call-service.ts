@@ -150,7 +150,11 @@ export class CallService {
       case 'agent': {
         const result = await this.agents.execute(call.tenantId, effect.agentNo, effect.command);
         if (result.ok) await this.agents.applyEffects(result.record, result.effects);
-        else this.logger.warn({ callId: call.callId, agentNo: effect.agentNo, command: effect.command.type, reason: result.message }, 'agent did not follow the call');
+        else
+          this.logger.warn(
+            { callId: call.callId, agentNo: effect.agentNo, command: effect.command.type, reason: result.message },
+            'agent did not follow the call',
+          );
         return;
       }
       case 'notify':
@@ -243,7 +247,11 @@ export class CallService {
       created = ivr && inboundIvrCall({ ...arriving, ivrId: ivr.ivrId, nodes: ivr.nodes, wrapupSeconds }, this.clock.now());
     } else {
       const queue = tenant?.queues.find((q) => q.queueNo === event.queueNo);
-      const timing = queue && { queueNo: queue.queueNo, wrapupSeconds: queue.wrapupSeconds, queueTimeoutMs: queue.queueTimeoutSeconds * 1000 };
+      const timing = queue && {
+        queueNo: queue.queueNo,
+        wrapupSeconds: queue.wrapupSeconds,
+        queueTimeoutMs: queue.queueTimeoutSeconds * 1000,
+      };
       created = timing && inboundCall({ ...arriving, ...timing }, this.clock.now());
     }
     if (!created) {
@@ -252,5 +260,4 @@ export class CallService {
     }
     if (await this.create(created.call)) await this.applyEffects(created.call, created.effects);
   }
-
 }

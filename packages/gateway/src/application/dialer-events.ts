@@ -32,7 +32,15 @@ export class DialerEvents {
 
   async numberOutcome(
     tenant: TenantConfig,
-    attempt: { taskId: string; number: string; outcome: DialerOutcome; attempts: number; nextAttemptAt?: number; callId?: string; agentNo?: string },
+    attempt: {
+      taskId: string;
+      number: string;
+      outcome: DialerOutcome;
+      attempts: number;
+      nextAttemptAt?: number;
+      callId?: string;
+      agentNo?: string;
+    },
   ): Promise<void> {
     const { nextAttemptAt, ...rest } = attempt;
     const data = {

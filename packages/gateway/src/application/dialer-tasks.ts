@@ -52,7 +52,12 @@ export class DialerTasks {
     const refusal = checkCallerId(tenant, input.callerId);
     if (refusal) return refusal;
     const now = this.clock.now();
-    const task: DialerTaskRecord = { ...withTaskDefaults({ ...input, taskId: input.taskId ?? randomUUID() }), tenantId: tenant.tenantId, createdAt: now, updatedAt: now };
+    const task: DialerTaskRecord = {
+      ...withTaskDefaults({ ...input, taskId: input.taskId ?? randomUUID() }),
+      tenantId: tenant.tenantId,
+      createdAt: now,
+      updatedAt: now,
+    };
     if (!(await this.store.createTask(task))) return { ok: false, status: 409, code: 'conflict', message: `task ${task.taskId} exists` };
     this.onChanged(task, 'changed');
     return { ok: true, value: await this.view(task) };
@@ -86,7 +91,8 @@ export class DialerTasks {
   async addNumbers(tenant: TenantConfig, taskId: string, lines: NumberLine[]): Promise<TaskResult<AddDialerNumbersResult>> {
     const task = await this.store.getTask(tenant.tenantId, taskId);
     if (!task) return notFound(taskId);
-    if (lines.length > DIALER_TASK_LIMITS.numbersPerUpload) return badRequest(`at most ${DIALER_TASK_LIMITS.numbersPerUpload} numbers per upload`);
+    if (lines.length > DIALER_TASK_LIMITS.numbersPerUpload)
+      return badRequest(`at most ${DIALER_TASK_LIMITS.numbersPerUpload} numbers per upload`);
     const rejected: RejectedNumber[] = [];
     const candidates: { line: number; number: string; variables: Record<string, string> }[] = [];
     const seen = new Set<string>();
@@ -133,7 +139,12 @@ export class DialerTasks {
       const { numbers, ...settings } = seeded;
       const task: DialerTaskRecord = { ...withTaskDefaults(settings), tenantId: tenant.tenantId, createdAt: now, updatedAt: now };
       if (!(await this.store.createTask(task))) continue;
-      await this.store.addNumbers(tenant.tenantId, task.taskId, [...new Set(numbers)].map((number) => ({ number, variables: {} })), now);
+      await this.store.addNumbers(
+        tenant.tenantId,
+        task.taskId,
+        [...new Set(numbers)].map((number) => ({ number, variables: {} })),
+        now,
+      );
     }
   }
 
@@ -148,7 +159,11 @@ export class DialerTasks {
       const issue = parsed.issues[0];
       const field = issue.path?.map((item) => String(item.key)).join('.') ?? 'the line';
       const raw = typeof (input as { number?: unknown } | null)?.number === 'string' ? (input as { number: string }).number : undefined;
-      return { ok: false, ...(raw === undefined ? {} : { number: raw }), reason: issue.input === undefined ? `${field} is required` : `${field}: ${issue.message.split(':')[0]}` };
+      return {
+        ok: false,
+        ...(raw === undefined ? {} : { number: raw }),
+        reason: issue.input === undefined ? `${field} is required` : `${field}: ${issue.message.split(':')[0]}`,
+      };
     }
     const { number: raw, variables = {} } = parsed.output;
     if (Object.keys(variables).length > DIALER_TASK_LIMITS.variablesPerNumber) {
@@ -158,14 +173,19 @@ export class DialerTasks {
     if (!normalized.ok) return { ok: false, number: raw, reason: 'not a phone number' };
     const number = normalized.value;
     if (seen.has(number)) return { ok: false, number, reason: 'repeated in this upload' };
-    if (isDoNotCall(task, number)) return { ok: false, number, reason: 'on the task\'s do-not-call list' };
-    if (isRestricted(tenant, number)) return { ok: false, number, reason: 'restricted by the tenant\'s number lists' };
+    if (isDoNotCall(task, number)) return { ok: false, number, reason: "on the task's do-not-call list" };
+    if (isRestricted(tenant, number)) return { ok: false, number, reason: "restricted by the tenant's number lists" };
     return { ok: true, number, variables };
   }
 
   private async view(task: DialerTaskRecord): Promise<DialerTaskView> {
     const { tenantId: _tenantId, createdAt, updatedAt, ...settings } = task;
-    return { ...settings, createdAt: iso(createdAt), updatedAt: iso(updatedAt), progress: await this.store.progress(task.tenantId, task.taskId) };
+    return {
+      ...settings,
+      createdAt: iso(createdAt),
+      updatedAt: iso(updatedAt),
+      progress: await this.store.progress(task.tenantId, task.taskId),
+    };
   }
 }
 

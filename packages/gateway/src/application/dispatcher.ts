@@ -79,22 +79,38 @@ export class Dispatcher {
     this.metrics.operationCompleted(known ? frame.action : 'unknown', response.code, ms / 1000);
     // Refusals at info, successes at debug: the hot path writes no log line at the default level (metrics count both).
     this.operationLog[response.code === 0 ? 'debug' : 'info'](
-      { requestId, sessionId: sessionId ?? connection.session?.sessionId, action: frame.action, code: response.code, errorCode: response.errorCode, ms: Math.round(ms) },
+      {
+        requestId,
+        sessionId: sessionId ?? connection.session?.sessionId,
+        action: frame.action,
+        code: response.code,
+        errorCode: response.errorCode,
+        ms: Math.round(ms),
+      },
       'operation',
     );
     if (outcome.ok && outcome.after) {
-      await outcome.after().catch((error: unknown) => this.logger.error({ err: error, requestId, action: frame.action }, 'applying effects failed'));
+      await outcome
+        .after()
+        .catch((error: unknown) => this.logger.error({ err: error, requestId, action: frame.action }, 'applying effects failed'));
     }
   }
 
   /** The first run's response (awaited if it is still running); the same id for another action is refused. */
   private async answerRepeat(connection: Connection, frame: RequestFrame, earlier: CachedResponse, requestId: string): Promise<void> {
     this.metrics.requestRepeated();
-    this.logger.info({ requestId, sessionId: connection.session?.sessionId, action: frame.action }, 'repeated request answered from the response cache');
+    this.logger.info(
+      { requestId, sessionId: connection.session?.sessionId, action: frame.action },
+      'repeated request answered from the response cache',
+    );
     const response =
       earlier.action === frame.action
         ? await earlier.response
-        : toResponse(frame.id, responseActionFor(frame.action), failed('BAD_PARAM', `bad param: request id ${frame.id} was already used by ${earlier.action}`));
+        : toResponse(
+            frame.id,
+            responseActionFor(frame.action),
+            failed('BAD_PARAM', `bad param: request id ${frame.id} was already used by ${earlier.action}`),
+          );
     connection.socket.send(response);
   }
 
@@ -109,7 +125,10 @@ export class Dispatcher {
     const { requests } = this.limiters;
     if (!requests.take(connection.session?.sessionId ?? connection)) {
       this.metrics.rateLimited('session');
-      return failed('RATE_LIMITED', `rate limited: at most ${requests.limit.perSecond} requests a second (bursts of ${requests.limit.burst}) per session`);
+      return failed(
+        'RATE_LIMITED',
+        `rate limited: at most ${requests.limit.perSecond} requests a second (bursts of ${requests.limit.burst}) per session`,
+      );
     }
     const signInRefusal = await this.signInRefusal(connection, frame);
     if (signInRefusal) return signInRefusal;

@@ -177,7 +177,9 @@ export class LiveSessions {
     const event = { seq: session.seq, text: encodeEvent(session.seq, message) };
     session.replay.push(event);
     if (session.replay.length > this.options.replayLimit) session.replay.shift();
-    this.options.log.append(session.record.sessionId, event, this.options.replayLimit).catch((error: unknown) => this.options.onLogError?.(error));
+    this.options.log
+      .append(session.record.sessionId, event, this.options.replayLimit)
+      .catch((error: unknown) => this.options.onLogError?.(error));
     session.socket?.sendText(event.text);
   }
 

@@ -69,7 +69,6 @@ export type OperationTable = {
   [K in OperationName]: K extends AgentTargetOperation ? OperationRow<K> : Exclude<OperationRow<K>, { target: 'watchedAgent' }>;
 };
 
-
 export const OPERATION_TABLE: OperationTable = {
   login: { permission: 'public', handle: login },
   logout: { permission: 'agent', handle: logout },

@@ -93,7 +93,12 @@ export class OwnerLease {
     if (lapsed.length === 0 && !atBoot) return;
     const live = new Set(leases.filter((lease) => !lapsed.includes(lease)).map((lease) => lease.ownerId));
     const lastSeen = new Map(lapsed.map((lease) => [lease.ownerId, lease.renewedAt]));
-    await recoverLostOwners(services, (ownerId) => (ownerId !== undefined && live.has(ownerId) ? undefined : (lastSeen.get(ownerId ?? '') ?? now)), 'nodeLost', this.options.logger);
+    await recoverLostOwners(
+      services,
+      (ownerId) => (ownerId !== undefined && live.has(ownerId) ? undefined : (lastSeen.get(ownerId ?? '') ?? now)),
+      'nodeLost',
+      this.options.logger,
+    );
     for (const lease of lapsed) {
       if (!(await services.store.leases.remove(lease.ownerId))) continue;
       this.options.logger.warn({ ownerId: lease.ownerId }, 'node lost: its calls ended, its sessions taken over');
@@ -104,6 +109,11 @@ export class OwnerLease {
   /** Alone on its store, every owner but this process is a previous incarnation, last seen at its latest renewal. */
   private async endPreviousIncarnations(previous: Lease[]): Promise<void> {
     const lastSeen = Math.max(0, ...previous.map((lease) => lease.renewedAt)) || this.options.clock.now();
-    await recoverLostOwners(this.options.services, (ownerId) => (ownerId === this.ownerId ? undefined : lastSeen), 'gatewayRestart', this.options.logger);
+    await recoverLostOwners(
+      this.options.services,
+      (ownerId) => (ownerId === this.ownerId ? undefined : lastSeen),
+      'gatewayRestart',
+      this.options.logger,
+    );
   }
 }

@@ -10,7 +10,12 @@ import type { GatewayServices } from './operation-context.js';
 /** When an owner was last known alive, or undefined when the owner is alive. */
 export type LostOwners = (ownerId: string | undefined) => number | undefined;
 
-export async function recoverLostOwners(services: GatewayServices, lostAt: LostOwners, reason: LegsLostReason, logger: Logger): Promise<void> {
+export async function recoverLostOwners(
+  services: GatewayServices,
+  lostAt: LostOwners,
+  reason: LegsLostReason,
+  logger: Logger,
+): Promise<void> {
   // Sessions first: the events that end the calls are then kept for the clients that resume.
   await adoptSessions(services, lostAt, reason === 'nodeLost');
   await endCallsOf(services, lostAt, reason, logger);

@@ -5,7 +5,6 @@ import type { SessionKeyRecord, SessionKeyStore } from '../ports/store.js';
 import { hashSecret } from '../domain/secret-hash.js';
 import { newSecret } from './secrets.js';
 
-
 export type KeyCheck = { ok: true; record: SessionKeyRecord } | { ok: false; error: BusinessErrorName; message: string };
 
 export class SessionKeys {

@@ -299,8 +299,13 @@ export function transition(record: AgentRecord, command: AgentCommand, now: numb
     }
 
     case 'callRinging': {
-      if (record.callId !== command.callId || record.deviceStatus !== DeviceStatus.INVITE) return refuse('INVALID_STATE', 'not offered this call');
-      return { ok: true, next: { ...record, deviceStatus: DeviceStatus.RINGING, stateAction: AgentStateAction.RING }, effects: [{ type: 'publishStatus' }] };
+      if (record.callId !== command.callId || record.deviceStatus !== DeviceStatus.INVITE)
+        return refuse('INVALID_STATE', 'not offered this call');
+      return {
+        ok: true,
+        next: { ...record, deviceStatus: DeviceStatus.RINGING, stateAction: AgentStateAction.RING },
+        effects: [{ type: 'publishStatus' }],
+      };
     }
 
     case 'callConnected': {

@@ -63,7 +63,14 @@ export function blindTransfer(call: CallRecord, event: BlindTransfer, now: numbe
       return ok({ ...queued.next, queuedAt: now }, [...effects, ...queued.effects]);
     }
     case 'ivr': {
-      const visit: IvrVisit = { ivrId: event.to.ivrId, nodeId: event.to.nodeId, mode: 'blind', nodes: event.to.nodes, variables: {}, digits: '' };
+      const visit: IvrVisit = {
+        ivrId: event.to.ivrId,
+        nodeId: event.to.nodeId,
+        mode: 'blind',
+        nodes: event.to.nodes,
+        variables: {},
+        digits: '',
+      };
       const entered = enterNode(visit, event.to.nodeId);
       const into = ivrStep({ ...base, phase: 'ivr', ivr: entered.visit }, entered, now);
       return into.ok ? ok(into.next, [...effects, { type: 'connect', legIds: [customerLegId] }, ...into.effects]) : into;
@@ -165,7 +172,11 @@ export function arriveInIvr(call: CallRecord, ivrId: string, nodes: IvrNode[], n
   const entered = enterNode(visit, first.id);
   const step = ivrStep({ ...call, phase: 'ivr', ivr: entered.visit }, entered, now);
   if (!step.ok) return step;
-  return ok(step.next, [{ type: 'answerLeg', legId: call.customerLegId }, { type: 'connect', legIds: [call.customerLegId] }, ...step.effects]);
+  return ok(step.next, [
+    { type: 'answerLeg', legId: call.customerLegId },
+    { type: 'connect', legIds: [call.customerLegId] },
+    ...step.effects,
+  ]);
 }
 
 /** What the caller keyed in (collect nodes) travels on with the call as channel variables, for the next agent's events. */
@@ -207,7 +218,11 @@ function ivrStep(call: CallRecord, step: IvrStep, now: number): CallTransitionRe
       return ok(back, [
         ...effects,
         { type: 'connect', legIds: [call.agentLegId, customerLegId] },
-        ...notify(back, call.agentNo, 'interactReturn', { ivrId: step.visit.ivrId, ivrNode: step.visit.nodeId, variables: returnedVariables(step.visit) }),
+        ...notify(back, call.agentNo, 'interactReturn', {
+          ivrId: step.visit.ivrId,
+          ivrNode: step.visit.nodeId,
+          variables: returnedVariables(step.visit),
+        }),
       ]);
     }
   }

@@ -14,7 +14,10 @@ interface ArrivingCall {
 }
 
 /** A customer's call arrives for a queue: answer it, play queue music, and look for an agent. */
-export function inboundCall(input: ArrivingCall & { queueNo: string; queueTimeoutMs: number }, now: number): { call: CallRecord; effects: CallEffect[] } {
+export function inboundCall(
+  input: ArrivingCall & { queueNo: string; queueTimeoutMs: number },
+  now: number,
+): { call: CallRecord; effects: CallEffect[] } {
   const call: CallRecord = { ...arrivingCall(input, now), phase: 'queued', queueNo: input.queueNo, queuedAt: now };
   return {
     call,
@@ -99,7 +102,13 @@ export function outboundCall(input: OutboundCallInput, now: number): { call: Cal
     cdrIsAsr: input.cdrIsAsr,
     legs: [
       { legId: input.agentLeg.legId, party: 'agent', number: input.agentLeg.destination.address, agentNo: input.agentNo, startedAt: now },
-      { legId: customerLegId, party: input.calleeAgentNo ? 'agent' : 'customer', number: input.customerNumber, agentNo: input.calleeAgentNo, startedAt: now },
+      {
+        legId: customerLegId,
+        party: input.calleeAgentNo ? 'agent' : 'customer',
+        number: input.customerNumber,
+        agentNo: input.calleeAgentNo,
+        startedAt: now,
+      },
     ],
     createdAt: now,
   };
@@ -114,4 +123,3 @@ export function outboundCall(input: OutboundCallInput, now: number): { call: Cal
   effects.push({ type: 'dial', request: input.agentLeg });
   return { call, effects };
 }
-

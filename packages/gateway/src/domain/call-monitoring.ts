@@ -30,12 +30,21 @@ const ok = (next: CallRecord, effects: CallEffect[]): CallTransitionResult => ({
 function showMonitoring(call: CallRecord, monitor: Monitor, kind: MonitorKind, previousKind?: MonitorKind): CallEffect[] {
   if (!call.agentNo) return [];
   const { supervisorNo } = monitor;
-  const supervisorSide: CallEffect = { type: 'agent', agentNo: supervisorNo, command: { type: 'setMonitoring', callId: call.callId, target: { agentNo: call.agentNo, mode: kind } } };
+  const supervisorSide: CallEffect = {
+    type: 'agent',
+    agentNo: supervisorNo,
+    command: { type: 'setMonitoring', callId: call.callId, target: { agentNo: call.agentNo, mode: kind } },
+  };
   if (agentToldOfMonitoring(monitor, kind)) {
-    return [{ type: 'agent', agentNo: call.agentNo, command: { type: 'setMonitoredBy', callId: call.callId, by: { supervisorNo, mode: kind } } }, supervisorSide];
+    return [
+      { type: 'agent', agentNo: call.agentNo, command: { type: 'setMonitoredBy', callId: call.callId, by: { supervisorNo, mode: kind } } },
+      supervisorSide,
+    ];
   }
   const wasTold = previousKind !== undefined && agentToldOfMonitoring(monitor, previousKind);
-  return wasTold ? [{ type: 'agent', agentNo: call.agentNo, command: { type: 'setMonitoredBy', callId: call.callId } }, supervisorSide] : [supervisorSide];
+  return wasTold
+    ? [{ type: 'agent', agentNo: call.agentNo, command: { type: 'setMonitoredBy', callId: call.callId } }, supervisorSide]
+    : [supervisorSide];
 }
 
 /**
@@ -53,7 +62,8 @@ function switchedAway(call: CallRecord, monitor: Monitor, nextKind: MonitorKind)
 export function startMonitor(call: CallRecord, event: Extract<CallEvent, { type: 'startMonitor' }>, now: number): CallTransitionResult {
   if (call.phase !== 'connected' || !call.agentLegId || !call.agentNo) return refuse('NO_CALL', 'agent not in a call');
   const current = call.monitor;
-  if (current && current.supervisorNo !== event.supervisorNo) return refuse('INVALID_STATE', `the call is already monitored by ${current.supervisorNo}`);
+  if (current && current.supervisorNo !== event.supervisorNo)
+    return refuse('INVALID_STATE', `the call is already monitored by ${current.supervisorNo}`);
   if (current?.state === 'dialing') return refuse('INVALID_STATE', 'your phone has not answered yet');
   if (current) {
     if (current.kind === event.kind) return refuse('ALREADY_IN_STATE', `already in ${event.kind}`);
@@ -110,7 +120,10 @@ export function monitorLegEnded(call: CallRecord, cause: LegEndCause): CallTrans
     {
       type: 'agent',
       agentNo: monitor.supervisorNo,
-      command: monitor.state === 'linked' ? { type: 'callEnded', callId: call.callId, wrapupSeconds: 0 } : { type: 'offerReleased', callId: call.callId, reason: 'other' },
+      command:
+        monitor.state === 'linked'
+          ? { type: 'callEnded', callId: call.callId, wrapupSeconds: 0 }
+          : { type: 'offerReleased', callId: call.callId, reason: 'other' },
     },
   ]);
 }

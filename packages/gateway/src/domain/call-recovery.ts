@@ -14,7 +14,9 @@ const NOT_YET_ANSWERED: ReadonlySet<CallRecord['phase']> = new Set(['queued', 'o
 export function legsLost(call: CallRecord, reason: LegsLostReason, at: number): CallTransitionResult {
   const endedAt = Math.max(at, call.createdAt);
   const legs = call.legs.map((leg) =>
-    leg.endedAt === undefined ? { ...leg, endedAt, endCause: leg.answeredAt === undefined ? ('cancelled' as const) : ('normal' as const) } : leg,
+    leg.endedAt === undefined
+      ? { ...leg, endedAt, endCause: leg.answeredAt === undefined ? ('cancelled' as const) : ('normal' as const) }
+      : leg,
   );
   const outcome: CallOutcome = call.answeredAt === undefined && NOT_YET_ANSWERED.has(call.phase) ? 'abandoned' : 'failed';
   const ended = endCall({ ...call, legs }, outcome, 'system', endedAt, reason);

@@ -59,13 +59,24 @@ const CUSTOMER_FAILURES: Partial<Record<LegEndCause, CallOutcome>> = {
 export function callTransition(call: CallRecord, event: CallEvent, now: number): CallTransitionResult {
   if (call.phase === 'ended') {
     // Legs hung up at the end still report how they ended, for the call record.
-    if (event.type === 'legEnded') return { ok: true, next: withLeg(call, event.legId, { endedAt: now, endCause: event.cause, ...(event.media && { media: event.media }) }), effects: [] };
+    if (event.type === 'legEnded')
+      return {
+        ok: true,
+        next: withLeg(call, event.legId, { endedAt: now, endCause: event.cause, ...(event.media && { media: event.media }) }),
+        effects: [],
+      };
     return refuse('INVALID_STATE', 'call ended');
   }
   switch (event.type) {
     case 'offered': {
       if (call.phase !== 'queued') return refuse('INVALID_STATE', 'call not waiting in a queue');
-      const leg: CallLeg = { legId: event.agentLeg.legId, party: 'agent', number: event.agentLeg.destination.address, agentNo: event.agentNo, startedAt: now };
+      const leg: CallLeg = {
+        legId: event.agentLeg.legId,
+        party: 'agent',
+        number: event.agentLeg.destination.address,
+        agentNo: event.agentNo,
+        startedAt: now,
+      };
       const next: CallRecord = { ...call, phase: 'offering', agentNo: event.agentNo, agentLegId: leg.legId, legs: [...call.legs, leg] };
       return { ok: true, next, effects: [{ type: 'dial', request: event.agentLeg }] };
     }
@@ -77,7 +88,12 @@ export function callTransition(call: CallRecord, event: CallEvent, now: number):
       return legAnswered(call, event.legId, now);
 
     case 'legEnded':
-      return legEnded(withLeg(call, event.legId, { endedAt: now, endCause: event.cause, ...(event.media && { media: event.media }) }), event.legId, event.cause, now);
+      return legEnded(
+        withLeg(call, event.legId, { endedAt: now, endCause: event.cause, ...(event.media && { media: event.media }) }),
+        event.legId,
+        event.cause,
+        now,
+      );
 
     case 'dtmf': {
       if (call.phase === 'ivr' && event.legId === call.customerLegId) return ivrDigits(call, event.digits, now);
@@ -99,16 +115,27 @@ export function callTransition(call: CallRecord, event: CallEvent, now: number):
       if (call.phase === 'queued' || call.phase === 'survey') return refuse('NO_CALL', 'no call to hang up');
       if (call.phase === 'offering') return refuse('INVALID_STATE', 'call is ringing: use reject');
       // A consulted or three-way agent hangs up its own leg only.
-      const ownLeg = event.agentNo === call.consult?.targetAgentNo ? call.consult.legId : event.agentNo === call.threeway?.targetAgentNo ? call.threeway.legId : undefined;
+      const ownLeg =
+        event.agentNo === call.consult?.targetAgentNo
+          ? call.consult.legId
+          : event.agentNo === call.threeway?.targetAgentNo
+            ? call.threeway.legId
+            : undefined;
       if (ownLeg) return { ok: true, next: call, effects: [{ type: 'hangupLeg', legId: ownLeg, cause: 'normal' }] };
       if (event.agentNo !== call.agentNo && event.agentNo !== call.calleeAgentNo) return refuse('NO_CALL', 'no call');
       if (call.consult) return refuse('INVALID_STATE', 'consultation in progress: cancelAtxfer or completeAtxfer first');
       if (call.threeway) return agentLeavesThreeway(call);
-      return requestEnd(call, call.answeredAt ? 'completed' : 'cancelled', event.side === 2 ? 'customer' : 'agent', call.answeredAt ? 'normal' : 'cancelled');
+      return requestEnd(
+        call,
+        call.answeredAt ? 'completed' : 'cancelled',
+        event.side === 2 ? 'customer' : 'agent',
+        call.answeredAt ? 'normal' : 'cancelled',
+      );
     }
 
     case 'reject': {
-      if (call.phase !== 'offering' || !isLive(call, call.agentLegId) || !call.agentLegId || !call.agentNo) return refuse('NO_CALL', 'no ringing call to reject');
+      if (call.phase !== 'offering' || !isLive(call, call.agentLegId) || !call.agentLegId || !call.agentNo)
+        return refuse('NO_CALL', 'no ringing call to reject');
       const rejection = { agentNo: call.agentNo, at: now, ...(event.description ? { description: event.description } : {}) };
       const next: CallRecord = { ...call, rejections: [...(call.rejections ?? []), rejection] };
       return { ok: true, next, effects: [{ type: 'hangupLeg', legId: call.agentLegId, cause: 'rejected' }] };
@@ -138,7 +165,8 @@ export function callTransition(call: CallRecord, event: CallEvent, now: number):
       if (call.phase !== 'connected' || !call.agentLegId) return refuse('NO_CALL', 'no connected call');
       const muted = event.type === 'mute';
       const directions = event.direction === 'all' ? (['in', 'out'] as const) : [event.direction];
-      if (directions.every((d) => call.muted[d] === muted)) return refuse('ALREADY_IN_STATE', muted ? `already muted ${event.direction}` : `not muted ${event.direction}`);
+      if (directions.every((d) => call.muted[d] === muted))
+        return refuse('ALREADY_IN_STATE', muted ? `already muted ${event.direction}` : `not muted ${event.direction}`);
       const next: CallRecord = { ...call, muted: { ...call.muted } };
       for (const d of directions) next.muted[d] = muted;
       return {
@@ -152,7 +180,8 @@ export function callTransition(call: CallRecord, event: CallEvent, now: number):
     }
 
     case 'startSurvey': {
-      if (call.phase !== 'connected' || !call.customerLegId || !call.agentLegId || !call.agentNo) return refuse('NO_CALL', 'no connected call');
+      if (call.phase !== 'connected' || !call.customerLegId || !call.agentLegId || !call.agentNo)
+        return refuse('NO_CALL', 'no connected call');
       const next: CallRecord = { ...call, phase: 'survey', survey: { startedAt: now } };
       return {
         ok: true,
@@ -200,7 +229,9 @@ export function callTransition(call: CallRecord, event: CallEvent, now: number):
       return { ok: true, next: call, effects: legs.map((legId) => ({ type: 'play', legId, prompt })) };
     }
     case 'durationLimit':
-      return call.phase === 'connected' ? endCall(call, 'completed', 'system', now, 'durationLimit') : { ok: true, next: call, effects: [] };
+      return call.phase === 'connected'
+        ? endCall(call, 'completed', 'system', now, 'durationLimit')
+        : { ok: true, next: call, effects: [] };
 
     case 'startMonitor':
       return startMonitor(call, event, now);
@@ -252,11 +283,15 @@ function legAnswered(call: CallRecord, legId: string, now: number): CallTransiti
     };
   }
   if (legId === call.agentLegId && call.agentNo && call.phase === 'agentDialing') {
-    return { ok: true, next: { ...next, phase: 'customerDialing' }, effects: [
-      ...notify(call, call.agentNo, 'sessionInit'),
-      { type: 'agent', agentNo: call.agentNo, command: { type: 'callConnected', callId: call.callId } },
-      ...dialCustomer(next),
-    ] };
+    return {
+      ok: true,
+      next: { ...next, phase: 'customerDialing' },
+      effects: [
+        ...notify(call, call.agentNo, 'sessionInit'),
+        { type: 'agent', agentNo: call.agentNo, command: { type: 'callConnected', callId: call.callId } },
+        ...dialCustomer(next),
+      ],
+    };
   }
   if (legId === call.customerLegId && call.agentLegId && call.phase === 'customerDialing') {
     const effects: CallEffect[] = [{ type: 'connect', legIds: [call.agentLegId, legId] }];
@@ -284,7 +319,13 @@ function dialCustomer(call: CallRecord): CallEffect[] {
   }
   effects.push({
     type: 'dial',
-    request: dialRequest(call, legId, { ...call.customerDestination, address: leg.number }, call.customerAnswerTimeoutMs, call.callerId ?? ''),
+    request: dialRequest(
+      call,
+      legId,
+      { ...call.customerDestination, address: leg.number },
+      call.customerAnswerTimeoutMs,
+      call.callerId ?? '',
+    ),
   });
   return effects;
 }
@@ -318,7 +359,11 @@ function legEnded(call: CallRecord, legId: string, cause: LegEndCause, now: numb
         next,
         effects: [
           ...notify(call, agentNo, 'sessionTerminate', { side: 'agent', reason }),
-          { type: 'agent', agentNo, command: { type: 'offerReleased', callId: call.callId, reason: cause === 'noAnswer' ? 'ringNoAnswer' : 'other' } },
+          {
+            type: 'agent',
+            agentNo,
+            command: { type: 'offerReleased', callId: call.callId, reason: cause === 'noAnswer' ? 'ringNoAnswer' : 'other' },
+          },
           { type: 'route', queueNo: call.queueNo },
         ],
       };

@@ -246,7 +246,14 @@ export type CallEvent =
   | { type: 'completeConsult'; limit?: DurationLimit }
   | { type: 'threeway'; limit?: DurationLimit }
   | { type: 'blindTransfer'; to: BlindTarget; variables: ChannelVariable[]; sayAgent: boolean; holdMusic: boolean }
-  | { type: 'enterIvr'; ivrId: string; nodeId: string; nodes: IvrNode[]; variables: ChannelVariable[]; returnVariables?: Record<string, string> }
+  | {
+      type: 'enterIvr';
+      ivrId: string;
+      nodeId: string;
+      nodes: IvrNode[];
+      variables: ChannelVariable[];
+      returnVariables?: Record<string, string>;
+    }
   | { type: 'preAlert' }
   | { type: 'durationLimit' }
   | { type: 'startMonitor'; supervisorNo: string; kind: MonitorKind; leg: DialRequest; announce: boolean }
@@ -351,7 +358,13 @@ export function agentsOf(call: CallRecord): string[] {
  * Ends the call: hangs up what is still live, releases the agents (wrap-up when they talked) and tells them.
  * `reason` is what `sessionTerminate` reports.
  */
-export function endCall(call: CallRecord, outcome: CallOutcome, side: HangupSide, now: number, reason: SessionTerminateReason): CallTransitionResult {
+export function endCall(
+  call: CallRecord,
+  outcome: CallOutcome,
+  side: HangupSide,
+  now: number,
+  reason: SessionTerminateReason,
+): CallTransitionResult {
   const next: CallRecord = { ...call, phase: 'ended', outcome, hangupSide: side, endedAt: now };
   delete next.endRequested;
   const effects: CallEffect[] = [];
@@ -377,7 +390,13 @@ export function endCall(call: CallRecord, outcome: CallOutcome, side: HangupSide
 }
 
 /** Ends the call from the gateway's side: legs are hung up first, and their `ended` events finish it. */
-export function requestEnd(call: CallRecord, outcome: CallOutcome, side: HangupSide, cause: LegEndCause, reason?: SessionTerminateReason): CallTransitionResult {
+export function requestEnd(
+  call: CallRecord,
+  outcome: CallOutcome,
+  side: HangupSide,
+  cause: LegEndCause,
+  reason?: SessionTerminateReason,
+): CallTransitionResult {
   const effects: CallEffect[] = call.legs
     .filter((leg) => leg.endedAt === undefined)
     .map((leg) => ({ type: 'hangupLeg', legId: leg.legId, cause }));
@@ -404,16 +423,21 @@ export function agentToldOfMonitoring(monitor: Monitor, kind: MonitorKind): bool
  * `spyLink`, `whisperUnlink`, `threewayResult`…: the same notice to the supervisor and the monitored agent (not to the
  * agent for a silent spy).
  */
-export function monitorNotice<S extends MonitorStage>(call: CallRecord, kind: MonitorKind, stage: S, details: MonitorNoticeDetails[S]): CallEffect[] {
+export function monitorNotice<S extends MonitorStage>(
+  call: CallRecord,
+  kind: MonitorKind,
+  stage: S,
+  details: MonitorNoticeDetails[S],
+): CallEffect[] {
   const monitor = call.monitor;
   if (!monitor) return [];
   const event: CallEventName = MONITOR_EVENTS[kind][stage];
   // agentNo is missing only once the agent left the call, where the supervisor's own notice still goes out.
   const data = { supervisorNo: monitor.supervisorNo, agentNo: call.agentNo, ...details } as CallEventDetails<typeof event>;
-  const recipients = stage === 'Result' || !agentToldOfMonitoring(monitor, kind) ? [monitor.supervisorNo] : [monitor.supervisorNo, call.agentNo];
+  const recipients =
+    stage === 'Result' || !agentToldOfMonitoring(monitor, kind) ? [monitor.supervisorNo] : [monitor.supervisorNo, call.agentNo];
   return recipients.flatMap((agentNo) => notify(call, agentNo, event, data));
 }
-
 
 /**
  * The call's agent hands the call over and leaves: its leg is hung up, it is told why, and it goes to wrap-up.

@@ -44,16 +44,28 @@ function backToCustomer(call: CallRecord): CallEffect[] {
 export function startConsult(call: CallRecord, event: StartConsult, now: number): CallTransitionResult {
   if (call.phase !== 'connected' || !call.customerLegId || !call.agentNo) return refuse('NO_CALL', 'no connected call');
   if (call.consult || call.threeway) return refuse('INVALID_STATE', 'a consultation is already in progress');
-  const consult = { legId: event.leg.legId, targetType: event.targetType, target: event.target, state: 'dialing' as const, variables: event.variables };
+  const consult = {
+    legId: event.leg.legId,
+    targetType: event.targetType,
+    target: event.target,
+    state: 'dialing' as const,
+    variables: event.variables,
+  };
   const next: CallRecord = {
     ...call,
     held: false,
     consult: event.targetAgentNo === undefined ? consult : { ...consult, targetAgentNo: event.targetAgentNo },
-    legs: [...call.legs, newLeg(event.leg.legId, event.targetAgentNo ? 'agent' : 'customer', event.leg.destination.address, now, event.targetAgentNo)],
+    legs: [
+      ...call.legs,
+      newLeg(event.leg.legId, event.targetAgentNo ? 'agent' : 'customer', event.leg.destination.address, now, event.targetAgentNo),
+    ],
   };
   const effects: CallEffect[] = [];
   if (!call.held) {
-    effects.push({ type: 'setHold', legId: call.customerLegId, held: true }, { type: 'play', legId: call.customerLegId, prompt: PROMPTS.holdMusic });
+    effects.push(
+      { type: 'setHold', legId: call.customerLegId, held: true },
+      { type: 'play', legId: call.customerLegId, prompt: PROMPTS.holdMusic },
+    );
   }
   effects.push(...notify(next, call.agentNo, 'atxferStart', consultTarget(consult)), { type: 'dial', request: event.leg });
   return ok(next, effects);
@@ -112,7 +124,11 @@ export function startThreeway(call: CallRecord, limit: DurationLimit | undefined
   const consult = call.consult;
   if (!consult || !call.customerLegId || !call.agentLegId) return refuse('INVALID_STATE', 'no consultation');
   if (consult.state === 'dialing') return refuse('INVALID_STATE', 'the consulted party has not answered yet');
-  const next: CallRecord = { ...call, held: false, threeway: { legId: consult.legId, ...(consult.targetAgentNo ? { targetAgentNo: consult.targetAgentNo } : {}) } };
+  const next: CallRecord = {
+    ...call,
+    held: false,
+    threeway: { legId: consult.legId, ...(consult.targetAgentNo ? { targetAgentNo: consult.targetAgentNo } : {}) },
+  };
   delete next.consult;
   if (limit?.preAlertAudioFile) next.preAlertAudioFile = limit.preAlertAudioFile;
   return ok(next, [
@@ -142,10 +158,11 @@ export function consultLegAnswered(call: CallRecord): CallTransitionResult {
     ...notify(call, call.agentNo, 'atxferLink', consultTarget(consult)),
   ];
   if (consult.targetAgentNo) {
-    effects.push(
-      ...notify(call, consult.targetAgentNo, 'sessionInit', forTarget(call)),
-      { type: 'agent', agentNo: consult.targetAgentNo, command: { type: 'callConnected', callId: call.callId } },
-    );
+    effects.push(...notify(call, consult.targetAgentNo, 'sessionInit', forTarget(call)), {
+      type: 'agent',
+      agentNo: consult.targetAgentNo,
+      command: { type: 'callConnected', callId: call.callId },
+    });
   }
   return ok({ ...call, consult: { ...consult, state: 'linked' } }, effects);
 }
@@ -160,7 +177,9 @@ export function consultLegEnded(call: CallRecord, cause: LegEndCause): CallTrans
   if (consult.state === 'dialing' && !consult.cancelling) {
     effects.push(...notify(call, call.agentNo, 'atxferError', { ...consultTarget(consult), reason: cause }));
   } else {
-    effects.push(...notify(call, call.agentNo, 'atxferEnded', { ...consultTarget(consult), reason: consult.cancelling ? 'cancel' : 'hangup' }));
+    effects.push(
+      ...notify(call, call.agentNo, 'atxferEnded', { ...consultTarget(consult), reason: consult.cancelling ? 'cancel' : 'hangup' }),
+    );
   }
   if (consult.targetAgentNo) effects.push(...releaseTarget(call, consult.targetAgentNo, consult.state !== 'dialing', 'consultEnded'));
   return ok(next, effects);
@@ -200,7 +219,9 @@ function releaseTarget(call: CallRecord, agentNo: string, talked: boolean, reaso
     {
       type: 'agent',
       agentNo,
-      command: talked ? { type: 'callEnded', callId: call.callId, wrapupSeconds: 0 } : { type: 'offerReleased', callId: call.callId, reason: 'other' },
+      command: talked
+        ? { type: 'callEnded', callId: call.callId, wrapupSeconds: 0 }
+        : { type: 'offerReleased', callId: call.callId, reason: 'other' },
     },
   ];
 }

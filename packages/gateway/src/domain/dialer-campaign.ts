@@ -72,13 +72,19 @@ export function attemptOutcomeOf(call: CallRecord): DialerOutcome | 'notDialled'
   return OUTCOME_OF_CALL[call.outcome ?? 'failed'];
 }
 
-const isRetryable = (outcome: DialerOutcome): outcome is RetryableDialerOutcome => (RETRYABLE_DIALER_OUTCOMES as readonly string[]).includes(outcome);
+const isRetryable = (outcome: DialerOutcome): outcome is RetryableDialerOutcome =>
+  (RETRYABLE_DIALER_OUTCOMES as readonly string[]).includes(outcome);
 
 /** Whether the attempt counts as one: it reached the telephony. */
 export const countsAsAttempt = (outcome: DialerOutcome) => outcome !== 'skipped' && outcome !== 'doNotCall';
 
 /** After an attempt's outcome: when the number is dialled again, or undefined when its life is over. */
-export function nextAttemptAfter(task: DialerTaskSettings, number: Pick<DialerNumberRecord, 'attempts'>, outcome: DialerOutcome, now: number): number | undefined {
+export function nextAttemptAfter(
+  task: DialerTaskSettings,
+  number: Pick<DialerNumberRecord, 'attempts'>,
+  outcome: DialerOutcome,
+  now: number,
+): number | undefined {
   if (!isRetryable(outcome)) return undefined;
   const attempts = number.attempts + (countsAsAttempt(outcome) ? 1 : 0);
   const delay = task.retryDelaySeconds[outcome];
@@ -89,7 +95,13 @@ export function nextAttemptAfter(task: DialerTaskSettings, number: Pick<DialerNu
 const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** The number after its claim's outcome: due again at `nextAttemptAt`, or done. */
-export function afterOutcome(record: DialerNumberRecord, outcome: DialerOutcome, at: number, nextAttemptAt: number | undefined, callId?: string): DialerNumberRecord {
+export function afterOutcome(
+  record: DialerNumberRecord,
+  outcome: DialerOutcome,
+  at: number,
+  nextAttemptAt: number | undefined,
+  callId?: string,
+): DialerNumberRecord {
   const { claim: _claim, ...rest } = record;
   return {
     ...rest,
@@ -116,7 +128,9 @@ export function isDoNotCall(task: Pick<DialerTaskSettings, 'doNotCall'>, number:
 }
 
 /** The settings a new task gets for what the request leaves out. */
-export function withTaskDefaults<T extends Partial<DialerTaskSettings> & Pick<DialerTaskSettings, 'taskId' | 'name' | 'mode'>>(settings: T): DialerTaskSettings {
+export function withTaskDefaults<T extends Partial<DialerTaskSettings> & Pick<DialerTaskSettings, 'taskId' | 'name' | 'mode'>>(
+  settings: T,
+): DialerTaskSettings {
   return {
     customerAnswerTimeoutSeconds: 30,
     maxAttempts: DEFAULT_MAX_ATTEMPTS,

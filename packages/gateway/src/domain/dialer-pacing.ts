@@ -138,7 +138,9 @@ function chancesOfFreeing(state: PacingState, snapshot: PacingSnapshot, horizonM
   const meanWrapup = mean(state.wrapupMs);
   return snapshot.busyAgents.map((agent) => {
     const elapsed = snapshot.now - agent.since;
-    return agent.phase === 'wrapup' ? endsWithin(state.wrapupMs, elapsed, horizonMs) : endsWithin(state.talkMs, elapsed, horizonMs, meanWrapup);
+    return agent.phase === 'wrapup'
+      ? endsWithin(state.wrapupMs, elapsed, horizonMs)
+      : endsWithin(state.talkMs, elapsed, horizonMs, meanWrapup);
   });
 }
 

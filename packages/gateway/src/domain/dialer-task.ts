@@ -32,7 +32,13 @@ export function dialerAgentOf(
   agent: { tenantId: string; agentNo: string; sessionId: string; loginWorkMode?: string },
 ): DialerAgentRecord {
   if (stored?.sessionId === agent.sessionId) return stored;
-  return { tenantId: agent.tenantId, agentNo: agent.agentNo, sessionId: agent.sessionId, workMode: obWorkModeOfLogin(agent.loginWorkMode), tasks: {} };
+  return {
+    tenantId: agent.tenantId,
+    agentNo: agent.agentNo,
+    sessionId: agent.sessionId,
+    workMode: obWorkModeOfLogin(agent.loginWorkMode),
+    tasks: {},
+  };
 }
 
 /** Progressive and predictive tasks are the predictive side of the work mode; preview tasks are the preview side. */
@@ -54,14 +60,17 @@ export function withWorkMode(record: DialerAgentRecord, workMode: ObWorkMode): D
 }
 
 /** callParams (a JSON object in a string) as call-record variables: at most 5, string values. */
-export function callParamsVariables(callParams: string | undefined): { ok: true; variables: ChannelVariable[] } | { ok: false; message: string } {
+export function callParamsVariables(
+  callParams: string | undefined,
+): { ok: true; variables: ChannelVariable[] } | { ok: false; message: string } {
   if (callParams === undefined) return { ok: true, variables: [] };
   const entries = Object.entries(JSON.parse(callParams) as Record<string, unknown>);
   if (entries.length > 5) return { ok: false, message: 'callParams: must have at most 5 keys' };
   const variables: ChannelVariable[] = [];
   for (const [name, value] of entries) {
     if (!/^[A-Za-z_][A-Za-z0-9_]{0,31}$/.test(name)) return { ok: false, message: `callParams: ${name} is not a variable name` };
-    if (typeof value !== 'string' || value.length > 256) return { ok: false, message: `callParams: ${name} must be a string of at most 256 characters` };
+    if (typeof value !== 'string' || value.length > 256)
+      return { ok: false, message: `callParams: ${name} must be a string of at most 256 characters` };
     variables.push({ name, value, type: 2 });
   }
   return { ok: true, variables };

@@ -6,7 +6,8 @@ export type RuleResult<T> = { ok: true; value: T } | { ok: false; error: Busines
 
 /** Strips formatting; `bad param` for characters no phone can dial, `bad tel` for what is not a phone number. */
 export function normalizeNumber(field: string, raw: string): RuleResult<string> {
-  if (!DIALLABLE_CHARACTERS.test(raw)) return { ok: false, error: 'BAD_PARAM', message: `bad param: ${field} contains characters that cannot be dialled` };
+  if (!DIALLABLE_CHARACTERS.test(raw))
+    return { ok: false, error: 'BAD_PARAM', message: `bad param: ${field} contains characters that cannot be dialled` };
   const number = raw.replace(/[\s\-()]/g, '');
   if (!PHONE_NUMBER_PATTERN.test(number)) return { ok: false, error: 'BAD_TEL', message: `bad tel: ${field} ${raw} is not a phone number` };
   return { ok: true, value: number };
@@ -48,7 +49,11 @@ export function chooseCallerId(
     return { ok: true, value: request.obClid };
   }
   if ((request.obClidAreaCode !== undefined || request.obClidGroup !== undefined) && owned.length === 0) {
-    return { ok: false, error: 'BAD_OBCLID', message: 'bad obClidLeftNumber: no caller ID of the tenant matches obClidAreaCode/obClidGroup' };
+    return {
+      ok: false,
+      error: 'BAD_OBCLID',
+      message: 'bad obClidLeftNumber: no caller ID of the tenant matches obClidAreaCode/obClidGroup',
+    };
   }
   return { ok: true, value: owned[0]?.number };
 }

@@ -45,13 +45,19 @@ export function sectionsOf(fields: string | undefined): QueueStatusSection[] {
 }
 
 /** The status of each named queue of the tenant (others are left out), with only the sections asked for. */
-export function queueStatusOf(snapshot: QueueSnapshot, queueNos: readonly string[], sections: readonly QueueStatusSection[]): QueueStatusMap {
+export function queueStatusOf(
+  snapshot: QueueSnapshot,
+  queueNos: readonly string[],
+  sections: readonly QueueStatusSection[],
+): QueueStatusMap {
   const status: QueueStatusMap = {};
   for (const queueNo of queueNos) {
     const queue = snapshot.tenant.queues.find((q) => q.queueNo === queueNo);
     if (!queue) continue;
     const members = memberStatuses(snapshot, queueNo);
-    const waiting = snapshot.activeCalls.filter((call) => call.queueNo === queueNo && call.phase === 'queued').sort((a, b) => joinTime(a) - joinTime(b));
+    const waiting = snapshot.activeCalls
+      .filter((call) => call.queueNo === queueNo && call.phase === 'queued')
+      .sort((a, b) => joinTime(a) - joinTime(b));
     const entry: QueueStatusEntry = {};
     if (sections.includes('queueParams')) entry.queueParams = queueParams(snapshot, queue, members, waiting);
     if (sections.includes('agentStatuses')) entry.agentStatuses = members;
@@ -71,7 +77,13 @@ function memberStatuses(snapshot: QueueSnapshot, queueNo: string): QueueAgentSta
 
 /** An agent as supervisors and colleagues see it: state, pause reason, and whether its connection is gone. */
 export function agentStatusOf(record: AgentRecord): QueueAgentStatus {
-  const status: QueueAgentStatus = { agentNo: record.agentNo, loginStatus: record.loginStatus, deviceStatus: record.deviceStatus, state: stateOf(record), stateSince: record.stateSince };
+  const status: QueueAgentStatus = {
+    agentNo: record.agentNo,
+    loginStatus: record.loginStatus,
+    deviceStatus: record.deviceStatus,
+    state: stateOf(record),
+    stateSince: record.stateSince,
+  };
   if (record.loginStatus === LoginStatus.BUSY && record.pauseDescription) status.pauseDescription = record.pauseDescription;
   if (record.loginStatus !== LoginStatus.OFFLINE && record.detachedSince !== undefined) status.detachedSince = record.detachedSince;
   return status;

@@ -88,7 +88,10 @@ const DeskPhoneSchema = v.pipe(
     password: v.optional(v.pipe(v.string(), v.minLength(8))),
     ha1: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/))),
   }),
-  v.check((phone) => (phone.password === undefined) !== (phone.ha1 === undefined), 'deskPhones: give a password or its ha1, one of the two'),
+  v.check(
+    (phone) => (phone.password === undefined) !== (phone.ha1 === undefined),
+    'deskPhones: give a password or its ha1, one of the two',
+  ),
 );
 
 /** A list of numbers the dialer works through: progressive tasks are dialled for their agents, preview tasks listed. */
@@ -102,66 +105,72 @@ const AutoDialTaskSchema = v.object({
   customerAnswerTimeoutSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(120)), 30),
 });
 
-export const TenantConfigSchema = v.pipe(v.object({
-  tenantId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/)),
-  name: v.string(),
-  /** Bearer key for the server-to-server API (session keys, simulator); kept only as its hash once parsed. */
-  apiKey: v.pipe(v.string(), v.minLength(8)),
-  agents: v.array(AgentSchema),
-  queues: v.array(QueueSchema),
-  pauseReasons: v.array(PauseReasonSchema),
-  extensions: v.optional(v.array(v.pipe(v.string(), v.regex(EXTENSION_PATTERN))), []),
-  callerIds: v.optional(v.array(CallerIdSchema), []),
-  features: v.optional(
-    v.object({
-      outbound: v.optional(v.boolean(), true),
-      callerIdGroups: v.optional(v.boolean(), false),
-      softphone: v.optional(v.boolean(), true),
-    }),
-    {},
+export const TenantConfigSchema = v.pipe(
+  v.object({
+    tenantId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+    name: v.string(),
+    /** Bearer key for the server-to-server API (session keys, simulator); kept only as its hash once parsed. */
+    apiKey: v.pipe(v.string(), v.minLength(8)),
+    agents: v.array(AgentSchema),
+    queues: v.array(QueueSchema),
+    pauseReasons: v.array(PauseReasonSchema),
+    extensions: v.optional(v.array(v.pipe(v.string(), v.regex(EXTENSION_PATTERN))), []),
+    callerIds: v.optional(v.array(CallerIdSchema), []),
+    features: v.optional(
+      v.object({
+        outbound: v.optional(v.boolean(), true),
+        callerIdGroups: v.optional(v.boolean(), false),
+        softphone: v.optional(v.boolean(), true),
+      }),
+      {},
+    ),
+    /** Preview outbound is allowed between `start` and `end` (HH:MM, local time at `utcOffsetMinutes`); absent: always. */
+    outboundHours: v.optional(
+      v.object({
+        start: v.pipe(v.string(), v.regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/)),
+        end: v.pipe(v.string(), v.regex(/^([01][0-9]|2[0-4]):[0-5][0-9]$/)),
+        utcOffsetMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(-720), v.maxValue(840)), 0),
+      }),
+    ),
+    /** Numbers never dialled (blacklist); when the whitelist is not empty, only its numbers are dialled. */
+    numberLists: v.optional(
+      v.object({ blacklist: v.optional(v.array(v.string()), []), whitelist: v.optional(v.array(v.string()), []) }),
+      {},
+    ),
+    /** Outcomes an agent can give a call it handled (setDisposition), e.g. `{ code: 'SOLD', label: 'Sale made' }`. */
+    dispositions: v.optional(
+      v.array(v.object({ code: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,32}$/)), label: v.pipe(v.string(), v.nonEmpty()) })),
+      [],
+    ),
+    /**
+     * Whether an agent is told that a supervisor listens in (spy: `spyLink` / `spyUnlink`, `monitoredBy`). Default
+     * false: listening is silent, as in the products teams know. Whisper, barge and three-way are always announced.
+     */
+    announceMonitoring: v.optional(v.boolean(), false),
+    webrtc: v.optional(v.object({ stunServer: v.optional(v.string(), 'stun:stun.l.google.com:19302') }), {}),
+    ivrs: v.optional(v.array(IvrSchema), []),
+    autoDialTasks: v.optional(v.array(AutoDialTaskSchema), []),
+    /** Calls with real audio are recorded under the data directory (docs/telephony.md). */
+    recordCalls: v.optional(v.boolean(), true),
+    trunks: v.optional(v.array(TrunkSchema), []),
+    deskPhones: v.optional(v.array(DeskPhoneSchema), []),
+  }),
+  v.check(
+    (tenant) =>
+      tenant.autoDialTasks.every((task) => task.callerId === undefined || tenant.callerIds.some((id) => id.number === task.callerId)),
+    "autoDialTasks: a callerId must be one of the tenant's callerIds",
   ),
-  /** Preview outbound is allowed between `start` and `end` (HH:MM, local time at `utcOffsetMinutes`); absent: always. */
-  outboundHours: v.optional(
-    v.object({
-      start: v.pipe(v.string(), v.regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/)),
-      end: v.pipe(v.string(), v.regex(/^([01][0-9]|2[0-4]):[0-5][0-9]$/)),
-      utcOffsetMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(-720), v.maxValue(840)), 0),
-    }),
+  v.check(
+    (tenant) => tenant.deskPhones.every((phone) => tenant.extensions.includes(phone.extension)),
+    "deskPhones: an extension must be one of the tenant's extensions",
   ),
-  /** Numbers never dialled (blacklist); when the whitelist is not empty, only its numbers are dialled. */
-  numberLists: v.optional(
-    v.object({ blacklist: v.optional(v.array(v.string()), []), whitelist: v.optional(v.array(v.string()), []) }),
-    {},
-  ),
-  /** Outcomes an agent can give a call it handled (setDisposition), e.g. `{ code: 'SOLD', label: 'Sale made' }`. */
-  dispositions: v.optional(
-    v.array(v.object({ code: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,32}$/)), label: v.pipe(v.string(), v.nonEmpty()) })),
-    [],
-  ),
-  /**
-   * Whether an agent is told that a supervisor listens in (spy: `spyLink` / `spyUnlink`, `monitoredBy`). Default
-   * false: listening is silent, as in the products teams know. Whisper, barge and three-way are always announced.
-   */
-  announceMonitoring: v.optional(v.boolean(), false),
-  webrtc: v.optional(v.object({ stunServer: v.optional(v.string(), 'stun:stun.l.google.com:19302') }), {}),
-  ivrs: v.optional(v.array(IvrSchema), []),
-  autoDialTasks: v.optional(v.array(AutoDialTaskSchema), []),
-  /** Calls with real audio are recorded under the data directory (docs/telephony.md). */
-  recordCalls: v.optional(v.boolean(), true),
-  trunks: v.optional(v.array(TrunkSchema), []),
-  deskPhones: v.optional(v.array(DeskPhoneSchema), []),
-}), v.check(
-  (tenant) => tenant.autoDialTasks.every((task) => task.callerId === undefined || tenant.callerIds.some((id) => id.number === task.callerId)),
-  'autoDialTasks: a callerId must be one of the tenant\'s callerIds',
-), v.check(
-  (tenant) => tenant.deskPhones.every((phone) => tenant.extensions.includes(phone.extension)),
-  'deskPhones: an extension must be one of the tenant\'s extensions',
-), v.transform(({ apiKey, deskPhones, trunks, ...tenant }) => ({
-  ...tenant,
-  apiKeyHash: hashSecret(apiKey),
-  deskPhones: deskPhones.map((phone) => storedDeskPhone(tenant.tenantId, phone)),
-  trunks: trunks.map(storedTrunk),
-})));
+  v.transform(({ apiKey, deskPhones, trunks, ...tenant }) => ({
+    ...tenant,
+    apiKeyHash: hashSecret(apiKey),
+    deskPhones: deskPhones.map((phone) => storedDeskPhone(tenant.tenantId, phone)),
+    trunks: trunks.map(storedTrunk),
+  })),
+);
 
 /** Secrets as they are kept once read: a desk phone's HA1, never its password. */
 function storedDeskPhone(tenantId: string, { password, ha1, ...phone }: v.InferOutput<typeof DeskPhoneSchema>) {
@@ -173,7 +182,10 @@ function storedDeskPhone(tenantId: string, { password, ha1, ...phone }: v.InferO
  * A trunk's password is needed to answer a challenge in a realm only the carrier knows; with `realm` given, the
  * password's HA1 in that realm replaces it.
  */
-function storedTrunk({ password, ...trunk }: v.InferOutput<typeof TrunkSchema>): Omit<v.InferOutput<typeof TrunkSchema>, 'password'> & TrunkSecret {
+function storedTrunk({
+  password,
+  ...trunk
+}: v.InferOutput<typeof TrunkSchema>): Omit<v.InferOutput<typeof TrunkSchema>, 'password'> & TrunkSecret {
   if (password === undefined) return trunk;
   if (trunk.realm === undefined || trunk.username === undefined) return { ...trunk, password };
   return { ...trunk, ha1: digestHa1(trunk.username, trunk.realm, password) };

@@ -152,7 +152,12 @@ export interface DialerStore {
   getTask(tenantId: string, taskId: string): Promise<DialerTaskRecord | undefined>;
   listTasks(tenantId: string): Promise<DialerTaskRecord[]>;
   /** Adds due numbers (due at `at`); per input, false when the task already has that number. */
-  addNumbers(tenantId: string, taskId: string, numbers: { number: string; variables: Record<string, string> }[], at: number): Promise<boolean[]>;
+  addNumbers(
+    tenantId: string,
+    taskId: string,
+    numbers: { number: string; variables: Record<string, string> }[],
+    at: number,
+  ): Promise<boolean[]>;
   /** Atomically claims the due number with the earliest `nextAttemptAt` (then upload order) not after `now`. */
   claimNext(tenantId: string, taskId: string, claim: DialerClaim): Promise<DialerNumberRecord | undefined>;
   /**

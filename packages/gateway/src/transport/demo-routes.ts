@@ -19,7 +19,12 @@ export function registerDemoRoutes(app: FastifyInstance, tenants: TenantDirector
     const tenant = tenants.get(DEMO_TENANT_ID);
     if (!tenant) return sendError(reply, 404, 'no_demo_tenant', 'this gateway serves no demo tenant');
     if (!secretsEqual(hashSecret(demoApiKey), tenant.apiKeyHash)) {
-      return sendError(reply, 404, 'no_demo_key', 'the demo tenant\'s API key is not the one this gateway was started with (AGENT_GATEWAY_DEMO_API_KEY)');
+      return sendError(
+        reply,
+        404,
+        'no_demo_key',
+        "the demo tenant's API key is not the one this gateway was started with (AGENT_GATEWAY_DEMO_API_KEY)",
+      );
     }
     return {
       embedded: true,
@@ -33,7 +38,11 @@ export function registerDemoRoutes(app: FastifyInstance, tenants: TenantDirector
       callerIds: tenant.callerIds,
       dispositions: tenant.dispositions,
       // Names and prompts, so agents pick IVRs and nodes by what they do rather than by id.
-      ivrs: tenant.ivrs.map(({ ivrId, name, nodes }) => ({ ivrId, name, nodes: nodes.map(({ id, kind, prompt }) => (prompt === undefined ? { id, kind } : { id, kind, prompt })) })),
+      ivrs: tenant.ivrs.map(({ ivrId, name, nodes }) => ({
+        ivrId,
+        name,
+        nodes: nodes.map(({ id, kind, prompt }) => (prompt === undefined ? { id, kind } : { id, kind, prompt })),
+      })),
     };
   });
 }

@@ -95,7 +95,9 @@ export function registerDialerTaskRoutes(app: FastifyInstance, tenants: TenantDi
 
   // The CSV parser and the larger body limit belong to the numbers upload only.
   void app.register(async (uploads) => {
-    uploads.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: NUMBERS_BODY_LIMIT }, (_request, body, done) => done(null, body));
+    uploads.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: NUMBERS_BODY_LIMIT }, (_request, body, done) =>
+      done(null, body),
+    );
     uploads.post<TaskRoute>(`${base}/:taskId/numbers`, { bodyLimit: NUMBERS_BODY_LIMIT }, async (request, reply) => {
       const tenant = authorizeTenant(tenants, request, reply);
       if (!tenant) return reply;
@@ -109,7 +111,8 @@ export function registerDialerTaskRoutes(app: FastifyInstance, tenants: TenantDi
         if (!body.success) return sendError(reply, 400, 'bad_request', bodyProblem(body.issues));
         lines = body.output.numbers.map((input, i) => ({ line: i + 1, input }));
       }
-      if (lines.length > DIALER_TASK_LIMITS.numbersPerUpload) return sendError(reply, 400, 'bad_request', `at most ${DIALER_TASK_LIMITS.numbersPerUpload} numbers per upload`);
+      if (lines.length > DIALER_TASK_LIMITS.numbersPerUpload)
+        return sendError(reply, 400, 'bad_request', `at most ${DIALER_TASK_LIMITS.numbersPerUpload} numbers per upload`);
       return send(reply, await tasks.addNumbers(tenant, request.params.taskId, lines));
     });
   });

@@ -23,13 +23,24 @@ export function registerHttpErrorHandlers(app: FastifyInstance): void {
     if (status === 500) return sendError(reply, 500, 'internal_error', 'internal error: try again later');
     return sendError(reply, status, 'bad_request', brief(error.message));
   });
-  app.setNotFoundHandler((request, reply) => sendError(reply, 404, 'not_found', `no route ${request.method} ${brief(request.url.split('?')[0] ?? '')}`));
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, 404, 'not_found', `no route ${request.method} ${brief(request.url.split('?')[0] ?? '')}`),
+  );
 }
 
 /** Errors Fastify meets before routing (a malformed URL, a path segment over the length limit), in the same shape. */
-export function frameworkErrorHandler(error: { statusCode?: number; code?: string; message: string }, _request: unknown, reply: FastifyReply): void {
+export function frameworkErrorHandler(
+  error: { statusCode?: number; code?: string; message: string },
+  _request: unknown,
+  reply: FastifyReply,
+): void {
   const status = error.statusCode ?? 400;
-  const message = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'a path segment is too long' : error.code === 'FST_ERR_BAD_URL' ? 'the URL is malformed' : brief(error.message);
+  const message =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? 'a path segment is too long'
+      : error.code === 'FST_ERR_BAD_URL'
+        ? 'the URL is malformed'
+        : brief(error.message);
   void sendError(reply, status, status === 414 ? 'uri_too_long' : 'bad_request', message);
 }
 
@@ -41,7 +52,9 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
     ? [431, 'Request Header Fields Too Large', 'headers_too_large', 'the request headers are too large']
     : [400, 'Bad Request', 'bad_request', 'the request is not valid HTTP'];
   const body = JSON.stringify({ error: { code, message } });
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 /** A body's first problem, naming its field: an unknown field, a missing one, a wrong type, or the rule it breaks. */

@@ -16,7 +16,16 @@ export interface MetricsSources {
 }
 
 /** Reported even at zero, so a phase does not vanish from dashboards between calls. */
-const LIVE_PHASES = ['queued', 'offering', 'agentDialing', 'customerDialing', 'connected', 'transferring', 'ivr', 'survey'] as const satisfies readonly CallPhase[];
+const LIVE_PHASES = [
+  'queued',
+  'offering',
+  'agentDialing',
+  'customerDialing',
+  'connected',
+  'transferring',
+  'ivr',
+  'survey',
+] as const satisfies readonly CallPhase[];
 
 export class GatewayMetrics implements OperationMetrics {
   readonly registry = new Registry();
@@ -142,7 +151,8 @@ export class GatewayMetrics implements OperationMetrics {
       async collect() {
         this.reset();
         for (const { tenant, active } of await read()) {
-          for (const phase of LIVE_PHASES) this.set({ tenant: tenant.tenantId, phase }, active.filter((call) => call.phase === phase).length);
+          for (const phase of LIVE_PHASES)
+            this.set({ tenant: tenant.tenantId, phase }, active.filter((call) => call.phase === phase).length);
         }
       },
     });
@@ -169,7 +179,10 @@ export class GatewayMetrics implements OperationMetrics {
         for (const { tenant, active } of await read()) {
           for (const { queueNo } of tenant.queues) {
             const joined = joinTimes(active, queueNo);
-            this.set({ tenant: tenant.tenantId, queue: queueNo }, joined.length === 0 ? 0 : Math.max(0, (now - Math.min(...joined)) / 1000));
+            this.set(
+              { tenant: tenant.tenantId, queue: queueNo },
+              joined.length === 0 ? 0 : Math.max(0, (now - Math.min(...joined)) / 1000),
+            );
           }
         }
       },

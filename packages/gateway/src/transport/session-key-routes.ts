@@ -9,7 +9,11 @@ import { authorizeTenant } from './tenant-auth.js';
 
 type TenantRoute = { Params: { tenantId: string } };
 
-export function registerSessionKeyRoutes(app: FastifyInstance, services: GatewayServices, endSessionsOfKey: (keyHash: string) => Promise<number>): void {
+export function registerSessionKeyRoutes(
+  app: FastifyInstance,
+  services: GatewayServices,
+  endSessionsOfKey: (keyHash: string) => Promise<number>,
+): void {
   app.post<TenantRoute>('/api/v1/tenants/:tenantId/session-keys', async (request, reply) => {
     const tenant = authorizeTenant(services.tenants, request, reply);
     if (!tenant) return reply;
@@ -23,13 +27,16 @@ export function registerSessionKeyRoutes(app: FastifyInstance, services: Gateway
     return reply.code(201).send(answer);
   });
 
-  app.delete<{ Params: { tenantId: string; sessionKey: string } }>('/api/v1/tenants/:tenantId/session-keys/:sessionKey', async (request, reply) => {
-    const tenant = authorizeTenant(services.tenants, request, reply);
-    if (!tenant) return reply;
-    const keyHash = await services.sessionKeys.revoke(tenant.tenantId, request.params.sessionKey);
-    if (!keyHash) return sendError(reply, 404, 'no_such_session_key', 'no such live session key in this tenant');
-    const endedSessions = await endSessionsOfKey(keyHash);
-    const answer: RevokedSessionKey = { revoked: true, endedSessions };
-    return reply.code(200).send(answer);
-  });
+  app.delete<{ Params: { tenantId: string; sessionKey: string } }>(
+    '/api/v1/tenants/:tenantId/session-keys/:sessionKey',
+    async (request, reply) => {
+      const tenant = authorizeTenant(services.tenants, request, reply);
+      if (!tenant) return reply;
+      const keyHash = await services.sessionKeys.revoke(tenant.tenantId, request.params.sessionKey);
+      if (!keyHash) return sendError(reply, 404, 'no_such_session_key', 'no such live session key in this tenant');
+      const endedSessions = await endSessionsOfKey(keyHash);
+      const answer: RevokedSessionKey = { revoked: true, endedSessions };
+      return reply.code(200).send(answer);
+    },
+  );
 }

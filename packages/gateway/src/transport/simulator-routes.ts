@@ -28,21 +28,33 @@ function wholeNumberBetween(field: string, min: number, max: number) {
   );
 }
 
-const InboundBodySchema = v.strictObject({
-  queueNo: v.optional(v.pipe(v.string('queueNo must be a string'), v.nonEmpty('queueNo must not be empty'))),
-  ivrId: v.optional(v.pipe(v.string('ivrId must be a string'), v.nonEmpty('ivrId must not be empty'))),
-  from: v.pipe(v.string('from must be a string'), v.regex(PHONE_NUMBER_PATTERN, 'from must be a phone number (digits, optional leading +, 3-20)')),
-}, BODY_MUST_BE_OBJECT);
+const InboundBodySchema = v.strictObject(
+  {
+    queueNo: v.optional(v.pipe(v.string('queueNo must be a string'), v.nonEmpty('queueNo must not be empty'))),
+    ivrId: v.optional(v.pipe(v.string('ivrId must be a string'), v.nonEmpty('ivrId must not be empty'))),
+    from: v.pipe(
+      v.string('from must be a string'),
+      v.regex(PHONE_NUMBER_PATTERN, 'from must be a phone number (digits, optional leading +, 3-20)'),
+    ),
+  },
+  BODY_MUST_BE_OBJECT,
+);
 
-const BehaviourBodySchema = v.strictObject({
-  behavior: v.picklist(PHONE_BEHAVIOURS, `behavior must be one of ${PHONE_BEHAVIOURS.join(', ')}`),
-  answerAfterMs: v.optional(wholeNumberBetween('answerAfterMs', 0, MAX_ANSWER_AFTER_MS)),
-  hangupAfterMs: v.optional(v.nullable(wholeNumberBetween('hangupAfterMs', 0, MAX_HANGUP_AFTER_MS)), null),
-}, BODY_MUST_BE_OBJECT);
+const BehaviourBodySchema = v.strictObject(
+  {
+    behavior: v.picklist(PHONE_BEHAVIOURS, `behavior must be one of ${PHONE_BEHAVIOURS.join(', ')}`),
+    answerAfterMs: v.optional(wholeNumberBetween('answerAfterMs', 0, MAX_ANSWER_AFTER_MS)),
+    hangupAfterMs: v.optional(v.nullable(wholeNumberBetween('hangupAfterMs', 0, MAX_HANGUP_AFTER_MS)), null),
+  },
+  BODY_MUST_BE_OBJECT,
+);
 
-const DtmfBodySchema = v.strictObject({
-  digits: v.pipe(v.string('digits must be a string'), v.regex(/^[0-9*#A-D]{1,32}$/, 'digits must be 1-32 of 0-9, *, #, A-D')),
-}, BODY_MUST_BE_OBJECT);
+const DtmfBodySchema = v.strictObject(
+  {
+    digits: v.pipe(v.string('digits must be a string'), v.regex(/^[0-9*#A-D]{1,32}$/, 'digits must be 1-32 of 0-9, *, #, A-D')),
+  },
+  BODY_MUST_BE_OBJECT,
+);
 
 type TenantRoute = { Params: { tenantId: string } };
 type NumberRoute = { Params: { tenantId: string; number: string } };
@@ -63,7 +75,8 @@ export function registerSimulatorRoutes(app: FastifyInstance, tenants: TenantDir
       if (!tenant.ivrs.some((ivr) => ivr.ivrId === ivrId)) return sendError(reply, 404, 'no_such_ivr', `no such IVR: ${ivrId}`);
       return reply.code(201).send({ callId: simulator.placeInboundCall({ tenantId: tenant.tenantId, ivrId, from }).callId });
     }
-    if (!tenant.queues.some((queue) => queue.queueNo === queueNo)) return sendError(reply, 404, 'no_such_queue', `no such queue: ${queueNo}`);
+    if (!tenant.queues.some((queue) => queue.queueNo === queueNo))
+      return sendError(reply, 404, 'no_such_queue', `no such queue: ${queueNo}`);
     const { callId } = simulator.placeInboundCall({ tenantId: tenant.tenantId, queueNo: queueNo!, from });
     return reply.code(201).send({ callId });
   });
@@ -91,7 +104,8 @@ export function registerSimulatorRoutes(app: FastifyInstance, tenants: TenantDir
     const tenant = authorizeTenant(tenants, request, reply);
     if (!tenant) return reply;
     const { callId } = request.params;
-    if (!simulator.customerHangup(tenant.tenantId, callId)) return sendError(reply, 404, 'no_such_call', `no call in progress with a customer on the line: ${callId}`);
+    if (!simulator.customerHangup(tenant.tenantId, callId))
+      return sendError(reply, 404, 'no_such_call', `no call in progress with a customer on the line: ${callId}`);
     return reply.code(200).send({ hungUp: true });
   });
 
@@ -118,4 +132,3 @@ export function registerSimulatorRoutes(app: FastifyInstance, tenants: TenantDir
 function partyOf(tenant: TenantConfig, number: string): 'agent' | 'customer' {
   return tenant.extensions.includes(number) ? 'agent' : 'customer';
 }
-

@@ -39,7 +39,12 @@ export function registerWebSocketEndpoint(app: FastifyInstance, options: WebSock
   // A browser page from a foreign origin never gets a socket: the upgrade is answered 403 before it happens.
   const preValidation = async (request: { headers: { origin?: string }; ip: string }, reply: Parameters<typeof sendError>[0]) => {
     if (!options.origins.allows(request.headers.origin)) {
-      return sendError(reply, 403, 'origin_not_allowed', `origin ${brief(request.headers.origin ?? '')} is not allowed to open a WebSocket`);
+      return sendError(
+        reply,
+        403,
+        'origin_not_allowed',
+        `origin ${brief(request.headers.origin ?? '')} is not allowed to open a WebSocket`,
+      );
     }
     if (!(await options.connectionCap.admits(request.ip))) {
       options.metrics.connectionRefused('perAddressLimit');
@@ -62,7 +67,10 @@ export function registerWebSocketEndpoint(app: FastifyInstance, options: WebSock
       // What the client has not read yet stays in this process; past the limit it waits on a resume instead.
       if (socket.bufferedAmount > options.sendBufferLimitBytes) {
         options.metrics.slowConsumerClosed();
-        options.logger.warn({ bufferedBytes: socket.bufferedAmount, sessionId: connection.session?.sessionId }, 'closing a client that reads too slowly');
+        options.logger.warn(
+          { bufferedBytes: socket.bufferedAmount, sessionId: connection.session?.sessionId },
+          'closing a client that reads too slowly',
+        );
         socket.close(CloseCode.TOO_SLOW, 'too slow: the client is not reading its frames');
         return;
       }
@@ -97,7 +105,9 @@ function serveConnection(socket: WebSocket, connection: Connection, options: Web
 
   socket.on('message', (data, isBinary) => {
     idle.heard(socket);
-    const parsed = isBinary ? { ok: false as const, reason: 'bad frame: binary frames are not part of the protocol' } : parseClientFrame(data.toString());
+    const parsed = isBinary
+      ? { ok: false as const, reason: 'bad frame: binary frames are not part of the protocol' }
+      : parseClientFrame(data.toString());
     if (!parsed.ok) {
       socket.close(CloseCode.PROTOCOL_ERROR, parsed.reason);
       return;

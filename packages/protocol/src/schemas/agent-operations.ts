@@ -10,13 +10,22 @@ export const LoginParamsSchema = v.pipe(
     sessionKey: requiredText(256),
     tenantId: requiredText(64),
     agentNo: requiredText(32),
-    webSocketUrl: v.optional(v.pipe(v.string('must be a string'), v.regex(/^(wss?|https?):\/\/\S+$/, 'must be a ws://, wss://, http:// or https:// URL'))),
+    webSocketUrl: v.optional(
+      v.pipe(v.string('must be a string'), v.regex(/^(wss?|https?):\/\/\S+$/, 'must be a ws://, wss://, http:// or https:// URL')),
+    ),
     bindEndpoint: BindEndpointSchema,
     /** Supervisor only: comma-separated qids, each `<tenantId>:<queueNo>`. */
-    qids: v.optional(v.pipe(v.string('must be a string'), v.regex(/^[^,:\s]+:[^,:\s]+(,[^,:\s]+:[^,:\s]+)*$/, 'must be comma-separated <tenantId>:<queueNo> pairs'))),
+    qids: v.optional(
+      v.pipe(
+        v.string('must be a string'),
+        v.regex(/^[^,:\s]+:[^,:\s]+(,[^,:\s]+:[^,:\s]+)*$/, 'must be comma-separated <tenantId>:<queueNo> pairs'),
+      ),
+    ),
     initialStatus: oneOf([1, 2, 3] as const),
     pauseDescription: optionalText(64),
-    workMode: v.optional(v.pipe(v.string('must be a string'), v.regex(LOGIN_WORK_MODE_PATTERN, 'must be comma-separated values of 0, 4 or 5'))),
+    workMode: v.optional(
+      v.pipe(v.string('must be a string'), v.regex(LOGIN_WORK_MODE_PATTERN, 'must be comma-separated values of 0, 4 or 5')),
+    ),
   }),
   v.forward(
     v.check((p) => p.initialStatus !== 2 || (p.pauseDescription ?? '').trim() !== '', 'is required when initialStatus is 2 (busy)'),

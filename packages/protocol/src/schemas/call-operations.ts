@@ -12,7 +12,9 @@ const dialString = v.pipe(
   v.maxLength(32, 'must be at most 32 characters'),
 );
 
-const requestUniqueId = v.optional(v.pipe(v.string('must be a string'), v.regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must be 1-64 letters, digits or _ . : -')));
+const requestUniqueId = v.optional(
+  v.pipe(v.string('must be a string'), v.regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must be 1-64 letters, digits or _ . : -')),
+);
 
 export const PreviewObCallParamsSchema = v.strictObject({
   customerNumber: dialString,

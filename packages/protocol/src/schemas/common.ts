@@ -46,18 +46,18 @@ export const EXTENSION_PATTERN = /^[0-9]{2,10}$/;
 export const SOFTPHONE_ENDPOINT_PATTERN = /^[A-Za-z0-9._-]{0,64}$/;
 
 export const BindEndpointSchema = v.pipe(
-  v.strictObject(
-    {
-      endpointType: oneOf([1, 2, 3] as const),
-      endpoint: v.pipe(v.string('must be a string'), v.trim(), v.maxLength(64, 'must be at most 64 characters')),
-    },
-  ),
+  v.strictObject({
+    endpointType: oneOf([1, 2, 3] as const),
+    endpoint: v.pipe(v.string('must be a string'), v.trim(), v.maxLength(64, 'must be at most 64 characters')),
+  }),
   v.forward(
     v.check(
       ({ endpointType, endpoint }) =>
-        endpointType === 1 ? PHONE_NUMBER_PATTERN.test(endpoint)
-        : endpointType === 2 ? EXTENSION_PATTERN.test(endpoint)
-        : SOFTPHONE_ENDPOINT_PATTERN.test(endpoint),
+        endpointType === 1
+          ? PHONE_NUMBER_PATTERN.test(endpoint)
+          : endpointType === 2
+            ? EXTENSION_PATTERN.test(endpoint)
+            : SOFTPHONE_ENDPOINT_PATTERN.test(endpoint),
       'must be a phone number (digits, optional leading +, 3-20) for endpointType 1, an extension (2-10 digits) for endpointType 2, or a softphone name (letters, digits, . _ -, up to 64; empty: the agent number) for endpointType 3',
     ),
     ['endpoint'],
@@ -69,7 +69,10 @@ export const BindEndpointSchema = v.pipe(
  * 3 also passed through as a SIP header.
  */
 export const ChannelVariableSchema = v.strictObject({
-  name: v.pipe(v.string('must be a string'), v.regex(/^[A-Za-z_][A-Za-z0-9_]{0,31}$/, 'must be a letter or _ followed by up to 31 letters, digits or _')),
+  name: v.pipe(
+    v.string('must be a string'),
+    v.regex(/^[A-Za-z_][A-Za-z0-9_]{0,31}$/, 'must be a letter or _ followed by up to 31 letters, digits or _'),
+  ),
   value: v.pipe(v.string('must be a string'), v.maxLength(256, 'must be at most 256 characters')),
   type: v.optional(oneOf([1, 2, 3] as const), 1),
 });

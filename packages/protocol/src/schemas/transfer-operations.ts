@@ -29,7 +29,10 @@ export const TransferIvrParamsSchema = v.strictObject({
   /** IVR variable name -> name under which `interactReturn` reports it. */
   returnVariables: v.optional(
     v.pipe(
-      v.record(v.pipe(v.string(), v.regex(/^[A-Za-z_][A-Za-z0-9_]{0,31}$/, 'keys must be variable names')), v.pipe(v.string('values must be strings'), v.maxLength(32))),
+      v.record(
+        v.pipe(v.string(), v.regex(/^[A-Za-z_][A-Za-z0-9_]{0,31}$/, 'keys must be variable names')),
+        v.pipe(v.string('values must be strings'), v.maxLength(32)),
+      ),
       v.check((r) => Object.keys(r).length <= 10, 'must map at most 10 variables'),
     ),
   ),

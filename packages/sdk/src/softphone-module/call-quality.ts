@@ -33,7 +33,12 @@ export class CallQuality {
       else if (stat.type === 'outbound-rtp') outbound = stat as Record<string, number>;
       else if (stat.type === 'media-source') sourceLevel = Number(stat.audioLevel ?? 0);
       else if (stat.type === 'remote-inbound-rtp' && typeof stat.roundTripTime === 'number') remoteRtt = stat.roundTripTime;
-      else if (stat.type === 'candidate-pair' && stat.nominated === true && stat.state === 'succeeded' && typeof stat.currentRoundTripTime === 'number') {
+      else if (
+        stat.type === 'candidate-pair' &&
+        stat.nominated === true &&
+        stat.state === 'succeeded' &&
+        typeof stat.currentRoundTripTime === 'number'
+      ) {
         pairRtt = stat.currentRoundTripTime;
       }
     });

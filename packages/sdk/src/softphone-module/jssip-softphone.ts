@@ -152,7 +152,9 @@ export class JsSipSoftphone implements SoftphoneHandle {
   async setInputDevice(deviceId: string | undefined): Promise<void> {
     this.inputDeviceId = deviceId;
     const call = this.call;
-    const sender = call?.answered ? call.session.connection?.getSenders().find((candidate) => candidate.track?.kind === 'audio') : undefined;
+    const sender = call?.answered
+      ? call.session.connection?.getSenders().find((candidate) => candidate.track?.kind === 'audio')
+      : undefined;
     if (!call || !sender) return;
     const microphone = await openMicrophone(deviceId);
     const [track] = microphone.getAudioTracks();
@@ -221,7 +223,12 @@ export class JsSipSoftphone implements SoftphoneHandle {
   }
 
   private onConfirmed(call: Call): void {
-    this.options.emit('sipSessionInit', { callId: call.callId, sipCallId: call.sipCallId, remoteNumber: call.remoteNumber, direction: 'incoming' });
+    this.options.emit('sipSessionInit', {
+      callId: call.callId,
+      sipCallId: call.sipCallId,
+      remoteNumber: call.remoteNumber,
+      direction: 'incoming',
+    });
     const connection = call.session.connection;
     if (!this.options.webrtcStats || !connection) return;
     const quality = new CallQuality();

@@ -32,7 +32,9 @@ export class RemoteAudio {
   }
 
   setOutputDevice(deviceId: string | undefined): void {
-    void this.element.setSinkId?.(deviceId ?? '').catch((error: unknown) => this.log('output device refused', error instanceof Error ? error.message : String(error)));
+    void this.element
+      .setSinkId?.(deviceId ?? '')
+      .catch((error: unknown) => this.log('output device refused', error instanceof Error ? error.message : String(error)));
   }
 
   private log(what: string, detail?: string): void {

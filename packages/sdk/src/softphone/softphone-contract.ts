@@ -2,7 +2,13 @@
  * What the core SDK and the lazily loaded softphone module (JsSIP, WebRTC) say to each other. Types only, so the core
  * bundle carries none of the module's code.
  */
-import type { SipDisconnectedEvent, SipSessionInitEvent, SipSessionTerminateEvent, SoftphoneStateEvent, WebrtcStatsEvent } from '@agentsdk/protocol';
+import type {
+  SipDisconnectedEvent,
+  SipSessionInitEvent,
+  SipSessionTerminateEvent,
+  SoftphoneStateEvent,
+  WebrtcStatsEvent,
+} from '@agentsdk/protocol';
 
 export interface SoftphoneEvents {
   sipSessionInit: SipSessionInitEvent;

@@ -63,7 +63,8 @@ export class SoftphoneController {
         });
       },
       (error: unknown) => {
-        if (generation === this.generation) this.enter('failed', `${ErrorCodes.MISSING_DEP}: the SIP stack could not be loaded (${messageOf(error)})`);
+        if (generation === this.generation)
+          this.enter('failed', `${ErrorCodes.MISSING_DEP}: the SIP stack could not be loaded (${messageOf(error)})`);
       },
     );
   }
@@ -88,7 +89,8 @@ export class SoftphoneController {
 
   async unlink(): Promise<OperationResponse<'sipUnlink'>> {
     const handle = this.requireRegistered('sipUnlink');
-    if (!handle.hasCall()) throw new AgentSdkError(ErrorCodes.SIP_NOT_AVAILABLE, 'sipUnlink: there is no softphone call', { operation: 'sipUnlink' });
+    if (!handle.hasCall())
+      throw new AgentSdkError(ErrorCodes.SIP_NOT_AVAILABLE, 'sipUnlink: there is no softphone call', { operation: 'sipUnlink' });
     await handle.hangup();
     return this.respond('sipUnlink');
   }
@@ -154,10 +156,18 @@ export class SoftphoneController {
 
   /** MEDIA_NOT_SUPPORTED and MISSING_DEP failures keep their code; everything else is SIP_NOT_AVAILABLE. */
   private notRegistered(operation: string, why?: string): AgentSdkError {
-    const reason = why ?? this.reason ?? (this.state === 'off' ? 'no softphone in this session (bindEndpoint.endpointType 3 and setup({ webrtc: true }) start it)' : `the softphone is ${this.state}`);
+    const reason =
+      why ??
+      this.reason ??
+      (this.state === 'off'
+        ? 'no softphone in this session (bindEndpoint.endpointType 3 and setup({ webrtc: true }) start it)'
+        : `the softphone is ${this.state}`);
     const coded = /^(MEDIA_NOT_SUPPORTED|MISSING_DEP): (.*)$/.exec(reason);
     if (coded) return new AgentSdkError(coded[1] as 'MEDIA_NOT_SUPPORTED', `${operation}: ${coded[2]}`, { operation });
-    return new AgentSdkError(ErrorCodes.SIP_NOT_AVAILABLE, `${operation}: the softphone is not registered: ${reason}`, { operation, state: this.state });
+    return new AgentSdkError(ErrorCodes.SIP_NOT_AVAILABLE, `${operation}: the softphone is not registered: ${reason}`, {
+      operation,
+      state: this.state,
+    });
   }
 
   private respond<K extends 'sipLink' | 'sipUnlink'>(operation: K): OperationResponse<K> {
@@ -170,7 +180,10 @@ export class SoftphoneController {
     if (state === this.state && reason === this.reason) return;
     this.state = state;
     this.reason = reason;
-    this.events.emit('softphoneState', reason === undefined ? { eventType: 'softphoneState', state } : { eventType: 'softphoneState', state, reason });
+    this.events.emit(
+      'softphoneState',
+      reason === undefined ? { eventType: 'softphoneState', state } : { eventType: 'softphoneState', state, reason },
+    );
     if (state === 'registered' || state === 'failed' || state === 'off') for (const wake of [...this.waiters]) wake();
   }
 }

@@ -56,7 +56,11 @@ function updateCall(state: AgentSdkState, callId: string, change: (call: CallVie
 
 const customerConnected = (call: CallView): CallView => withLegs(call, { customer: 'connected' });
 
-function updateConsult(state: AgentSdkState, callId: string, consult: (current: ConsultView | undefined) => ConsultView | undefined): AgentSdkState {
+function updateConsult(
+  state: AgentSdkState,
+  callId: string,
+  consult: (current: ConsultView | undefined) => ConsultView | undefined,
+): AgentSdkState {
   return updateCall(state, callId, (call) => ({ ...call, consult: consult(call.consult) }));
 }
 
@@ -74,9 +78,12 @@ const monitoringEnded = (state: AgentSdkState, payload: MonitorUnlinkEvent): Age
 };
 
 const REDUCERS: ReducerTable = {
-  connectionState: (state, { state: connection }) => (connection === 'closed' ? { ...signedOut(state), connection } : { ...state, connection }),
+  connectionState: (state, { state: connection }) =>
+    connection === 'closed' ? { ...signedOut(state), connection } : { ...state, connection },
   loginResp: (state, response) =>
-    response.code === 0 ? { ...signedOut(state), session: { sessionId: response.sessionId, tenantId: response.tenantId, agentNo: response.agentNo } } : state,
+    response.code === 0
+      ? { ...signedOut(state), session: { sessionId: response.sessionId, tenantId: response.tenantId, agentNo: response.agentNo } }
+      : state,
   kickOut: signedOut,
   forcedLogout: signedOut,
   agentStatus: (state, payload) => {
@@ -86,7 +93,10 @@ const REDUCERS: ReducerTable = {
     const callGone = agent.state === 'offline' || ((agent.state === 'idle' || agent.state === 'busy') && agent.callId === undefined);
     return { ...state, agent, wrapup, call: callGone ? undefined : state.call };
   },
-  softphoneState: (state, { state: softphone, reason }) => ({ ...state, softphone: reason === undefined ? { state: softphone } : { state: softphone, reason } }),
+  softphoneState: (state, { state: softphone, reason }) => ({
+    ...state,
+    softphone: reason === undefined ? { state: softphone } : { state: softphone, reason },
+  }),
 
   ringing: (state, payload) => ({ ...state, call: newCall(payload, { agent: 'ringing', customer: 'waiting' }) }),
   previewObCallResult: (state, payload) =>
@@ -120,7 +130,9 @@ const REDUCERS: ReducerTable = {
   atxferStart: (state, { callId, targetType, target }) => updateConsult(state, callId, () => ({ targetType, target, state: 'dialing' })),
   atxferLink: (state, payload) => updateConsult(state, payload.callId, (consult) => consult && { ...consult, state: 'linked' }),
   atxferEnded: (state, payload) =>
-    updateConsult(state, payload.callId, (consult) => (payload.reason === 'resume' && consult ? { ...consult, state: 'customer' } : undefined)),
+    updateConsult(state, payload.callId, (consult) =>
+      payload.reason === 'resume' && consult ? { ...consult, state: 'customer' } : undefined,
+    ),
   atxferError: (state, payload) => updateConsult(state, payload.callId, () => undefined),
   threewayAtxferResult: (state, payload) => updateConsult(state, payload.callId, (consult) => consult && { ...consult, state: 'threeway' }),
   atxferThreewayUnlink: (state, payload) => updateConsult(state, payload.callId, () => undefined),

@@ -68,8 +68,18 @@ export function redisAgentStore(redis: Redis, prefix: string): RedisAgentStore {
       return records(tenantId, await redis.zrange(keys.agents(tenantId), 0, -1));
     },
     async listAvailable(tenantId, queueNo, strategy, limit) {
-      const members = await redis.zrangebylex(keys.available(tenantId, strategy), `[${queueNo}\u0000`, `(${queueNo}\u0001`, 'LIMIT', 0, limit);
-      return records(tenantId, members.map((member) => member.slice(member.lastIndexOf('\u0000') + 1)));
+      const members = await redis.zrangebylex(
+        keys.available(tenantId, strategy),
+        `[${queueNo}\u0000`,
+        `(${queueNo}\u0001`,
+        'LIMIT',
+        0,
+        limit,
+      );
+      return records(
+        tenantId,
+        members.map((member) => member.slice(member.lastIndexOf('\u0000') + 1)),
+      );
     },
     async indexTenant(config) {
       const { tenantId } = config;

@@ -18,7 +18,8 @@ function callKeys(prefix: string) {
     queued: (tenantId: string, queueNo: string) => `${prefix}calls:queued:${tenantId}:${queueNo}`,
     active: (tenantId: string) => `${prefix}calls:active:${tenantId}`,
     ended: (tenantId: string) => `${prefix}calls:ended:${tenantId}`,
-    request: (tenantId: string, agentNo: string, requestUniqueId: string) => `${prefix}calls:request:${tenantId}:${agentNo}:${requestUniqueId}`,
+    request: (tenantId: string, agentNo: string, requestUniqueId: string) =>
+      `${prefix}calls:request:${tenantId}:${agentNo}:${requestUniqueId}`,
     /** Stands in for an index a record does not have; never written. */
     none: `${prefix}calls:none`,
   };
@@ -28,9 +29,12 @@ const parse = (json: string) => JSON.parse(json) as CallRecord;
 
 export function redisCallStore(redis: Redis, prefix: string, endedCallTtlMs: number): CallStore {
   const keys = callKeys(prefix);
-  const queuedKey = (call: CallRecord) => (call.phase === 'queued' && call.queueNo !== undefined ? keys.queued(call.tenantId, call.queueNo) : undefined);
+  const queuedKey = (call: CallRecord) =>
+    call.phase === 'queued' && call.queueNo !== undefined ? keys.queued(call.tenantId, call.queueNo) : undefined;
   const requestKey = (call: CallRecord) =>
-    call.agentNo !== undefined && call.requestUniqueId !== undefined ? keys.request(call.tenantId, call.agentNo, call.requestUniqueId) : undefined;
+    call.agentNo !== undefined && call.requestUniqueId !== undefined
+      ? keys.request(call.tenantId, call.agentNo, call.requestUniqueId)
+      : undefined;
 
   async function records(callIds: string[]): Promise<CallRecord[]> {
     if (callIds.length === 0) return [];

@@ -91,12 +91,24 @@ export function redisDialerStore(redis: Redis, prefix: string): DialerStore {
       const recorded = await recordDialerOutcome.run(
         redis,
         [keys.numbers(tenantId, taskId), keys.due(tenantId, taskId), keys.claims(tenantId, taskId), keys.counts(tenantId, taskId)],
-        [number, result.owner, result.outcome, result.at, result.nextAttemptAt ?? '', countsAsAttempt(result.outcome) ? '1' : '0', result.callId ?? ''],
+        [
+          number,
+          result.owner,
+          result.outcome,
+          result.at,
+          result.nextAttemptAt ?? '',
+          countsAsAttempt(result.outcome) ? '1' : '0',
+          result.callId ?? '',
+        ],
       );
       return recorded === 1;
     },
     async releaseClaim(tenantId, taskId, number, owner) {
-      const released = await releaseDialerClaim.run(redis, [keys.numbers(tenantId, taskId), keys.due(tenantId, taskId), keys.claims(tenantId, taskId)], [number, owner]);
+      const released = await releaseDialerClaim.run(
+        redis,
+        [keys.numbers(tenantId, taskId), keys.due(tenantId, taskId), keys.claims(tenantId, taskId)],
+        [number, owner],
+      );
       return released === 1;
     },
     async listExpiredClaims(tenantId, taskId, now) {

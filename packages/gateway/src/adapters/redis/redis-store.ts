@@ -138,7 +138,11 @@ export function openRedisStore(redis: Redis, keyPrefix: string, options: RedisSt
         const json = await redis.hget(keys.session(sessionId), 'record');
         if (json === null) return false;
         const { keyHash } = JSON.parse(json) as SessionRecord;
-        const ended = await endSession.run(redis, [keys.session(sessionId), keys.liveSessions, keys.liveSessionsByKey(keyHash)], [sessionId, at, reason, endedTtlMs]);
+        const ended = await endSession.run(
+          redis,
+          [keys.session(sessionId), keys.liveSessions, keys.liveSessionsByKey(keyHash)],
+          [sessionId, at, reason, endedTtlMs],
+        );
         return ended === 1;
       },
       async listLive() {

@@ -9,7 +9,11 @@ export type LegListing = SimulatedLegListing;
 export type LegMedia = SimulatedLegMedia;
 export type CallListing = SimulatedCallListing;
 
-export function listCall(table: CallTable, callId: string, mediaOf: (legId: string) => LegMedia | undefined = () => undefined): CallListing {
+export function listCall(
+  table: CallTable,
+  callId: string,
+  mediaOf: (legId: string) => LegMedia | undefined = () => undefined,
+): CallListing {
   return { callId, legs: table.legsOf(callId).map((leg) => listLeg(leg, table.conversationOf(leg), mediaOf(leg.legId))) };
 }
 

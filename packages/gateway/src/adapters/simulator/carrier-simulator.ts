@@ -6,7 +6,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Unsubscribe } from '../../ports/bus.js';
 import type { Clock, TimerHandle } from '../../ports/clock.js';
-import type { Destination, DialRequest, DtmfTiming, InboundEntry, LegEndCause, MonitorMode, MuteDirection, Party, TelephonyDriver } from '../../ports/telephony.js';
+import type {
+  Destination,
+  DialRequest,
+  DtmfTiming,
+  InboundEntry,
+  LegEndCause,
+  MonitorMode,
+  MuteDirection,
+  Party,
+  TelephonyDriver,
+} from '../../ports/telephony.js';
 import { BehaviourBook } from './behaviour-book.js';
 import { CallTable } from './call-table.js';
 import { audioOf } from './audio-paths.js';
@@ -36,7 +46,10 @@ export class CarrierSimulator implements TelephonyDriver {
   private mediaOf: (legId: string) => LegMedia | undefined = () => undefined;
   private closed = false;
 
-  constructor({ clock, onHandlerError = (error) => console.error('carrier simulator: event handler failed', error) }: CarrierSimulatorOptions) {
+  constructor({
+    clock,
+    onHandlerError = (error) => console.error('carrier simulator: event handler failed', error),
+  }: CarrierSimulatorOptions) {
     this.clock = clock;
     this.outbox = new EventOutbox(onHandlerError);
   }
@@ -84,7 +97,12 @@ export class CarrierSimulator implements TelephonyDriver {
       const leg = this.calls.leg(legId);
       for (const monitor of leg ? this.calls.legsOf(leg.callId) : []) {
         if (monitor.monitoring && joining.has(monitor.monitoring.targetLegId) && !joining.has(monitor.legId)) {
-          this.apply(monitor.legId, { type: 'monitor', conversationId, targetLegId: monitor.monitoring.targetLegId, mode: monitor.monitoring.mode });
+          this.apply(monitor.legId, {
+            type: 'monitor',
+            conversationId,
+            targetLegId: monitor.monitoring.targetLegId,
+            mode: monitor.monitoring.mode,
+          });
         }
       }
     }
@@ -149,7 +167,17 @@ export class CarrierSimulator implements TelephonyDriver {
     const legId = randomUUID();
     const behaviour = this.behaviours.resolve(tenantId, from, 'customer');
     this.calls.add(
-      newLeg({ legId, callId, tenantId, party: 'customer', number: from, direction: 'inbound', hangupAfterMs: behaviour.hangupAfterMs, state: 'ringing', startedAt: this.clock.now() }),
+      newLeg({
+        legId,
+        callId,
+        tenantId,
+        party: 'customer',
+        number: from,
+        direction: 'inbound',
+        hangupAfterMs: behaviour.hangupAfterMs,
+        state: 'ringing',
+        startedAt: this.clock.now(),
+      }),
     );
     this.outbox.post({ type: 'incoming', tenantId, callId, legId, from, ...entry });
     return { callId, legId };
@@ -214,7 +242,19 @@ export class CarrierSimulator implements TelephonyDriver {
     if (this.closed) throw new Error('the carrier simulator is closed');
     const callId = randomUUID();
     const legId = randomUUID();
-    this.calls.add(newLeg({ legId, callId, tenantId, party: 'customer', number: from, direction: 'inbound', hangupAfterMs: null, state: 'ringing', startedAt: this.clock.now() }));
+    this.calls.add(
+      newLeg({
+        legId,
+        callId,
+        tenantId,
+        party: 'customer',
+        number: from,
+        direction: 'inbound',
+        hangupAfterMs: null,
+        state: 'ringing',
+        startedAt: this.clock.now(),
+      }),
+    );
     this.outbox.post({ type: 'incoming', tenantId, callId, legId, from, ...entry });
     return { callId, legId };
   }
@@ -290,7 +330,10 @@ export class CarrierSimulator implements TelephonyDriver {
   }
 }
 
-type NewLeg = Pick<SimulatedLeg, 'legId' | 'callId' | 'tenantId' | 'party' | 'number' | 'direction' | 'hangupAfterMs' | 'state' | 'startedAt'>;
+type NewLeg = Pick<
+  SimulatedLeg,
+  'legId' | 'callId' | 'tenantId' | 'party' | 'number' | 'direction' | 'hangupAfterMs' | 'state' | 'startedAt'
+>;
 
 function newLeg(fields: NewLeg): SimulatedLeg {
   return { ...fields, held: false, muted: { in: false, out: false }, conversationId: null, prompts: [], digitsReceived: '' };

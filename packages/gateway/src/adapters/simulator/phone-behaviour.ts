@@ -51,7 +51,10 @@ export function planDial(behaviour: PhoneBehaviour, timeoutMs: number): DialPlan
   const beforeTimeout = (afterMs: number, outcome: DialPlan['outcome']) => (afterMs < timeoutMs ? outcome : end(timeoutMs, 'noAnswer'));
   switch (behaviour.behavior) {
     case 'answer':
-      return { rings: true, outcome: beforeTimeout(behaviour.answerAfterMs, { afterMs: behaviour.answerAfterMs, command: { type: 'answer', by: 'farEnd' } }) };
+      return {
+        rings: true,
+        outcome: beforeTimeout(behaviour.answerAfterMs, { afterMs: behaviour.answerAfterMs, command: { type: 'answer', by: 'farEnd' } }),
+      };
     case 'reject':
       return { rings: true, outcome: beforeTimeout(behaviour.answerAfterMs, end(behaviour.answerAfterMs, 'rejected')) };
     case 'no-answer':

@@ -69,14 +69,19 @@ export function transitionLeg(leg: SimulatedLeg, command: LegCommand, now: numbe
     case 'farEndHangsUp':
       return ended(leg, farEndHangupCause(leg), now);
     case 'press':
-      return leg.state === 'answered' ? { next: leg, effects: [emit({ type: 'dtmf', legId: leg.legId, digits: command.digits })] } : undefined;
+      return leg.state === 'answered'
+        ? { next: leg, effects: [emit({ type: 'dtmf', legId: leg.legId, digits: command.digits })] }
+        : undefined;
     case 'join': {
       const next = { ...leg, conversationId: command.conversationId };
       delete next.monitoring;
       return { next, effects: [] };
     }
     case 'monitor':
-      return { next: { ...leg, conversationId: command.conversationId, monitoring: { targetLegId: command.targetLegId, mode: command.mode } }, effects: [] };
+      return {
+        next: { ...leg, conversationId: command.conversationId, monitoring: { targetLegId: command.targetLegId, mode: command.mode } },
+        effects: [],
+      };
     case 'hold':
       return { next: { ...leg, held: command.held }, effects: [] };
     case 'mute':

@@ -44,7 +44,8 @@ export class DeskPhoneRegistrar {
     const phone = this.findPhone(credentials.username ?? '');
     if (!phone) return { status: 403, headers: [] };
     const check = this.digest.verify('REGISTER', credentials, phone.phone.ha1);
-    if (!check.ok) return check.stale ? { status: 401, headers: [['WWW-Authenticate', this.digest.challenge(true)]] } : { status: 403, headers: [] };
+    if (!check.ok)
+      return check.stale ? { status: 401, headers: [['WWW-Authenticate', this.digest.challenge(true)]] } : { status: 403, headers: [] };
 
     const key = keyOf(phone.tenantId, phone.phone.extension);
     const contacts = (request.headers.get('contact') ?? []).flatMap(splitList);
@@ -56,7 +57,13 @@ export class DeskPhoneRegistrar {
       return { status: 200, headers: [] };
     }
     this.bindings.set(key, { contactUri: contact.uri, source, expiresAt: now + expires * 1000 });
-    return { status: 200, headers: [['Contact', `<${contact.uri}>;expires=${expires}`], ['Expires', String(expires)]] };
+    return {
+      status: 200,
+      headers: [
+        ['Contact', `<${contact.uri}>;expires=${expires}`],
+        ['Expires', String(expires)],
+      ],
+    };
   }
 
   lookup(tenantId: string, extension: string, now: number): DeskPhoneBinding | undefined {

@@ -32,12 +32,23 @@ export function trunkCredentials(trunk: Trunk, username: string): DigestCredenti
  * The credentials answering the challenge of `status` (401 or 407); undefined when the challenge cannot be read or
  * is for a realm whose HA1 the gateway does not have.
  */
-export function answerChallenge(status: number, challenge: string | undefined, method: string, uri: string, credentials: DigestCredentials): DigestAnswer | undefined {
+export function answerChallenge(
+  status: number,
+  challenge: string | undefined,
+  method: string,
+  uri: string,
+  credentials: DigestCredentials,
+): DigestAnswer | undefined {
   const params = challenge === undefined ? undefined : parseDigest(challenge);
   if (!params?.nonce || params.realm === undefined) return undefined;
   if ((params.algorithm ?? 'MD5').toUpperCase() !== 'MD5') return undefined;
   const { username } = credentials;
-  const ha1 = credentials.ha1 !== undefined && credentials.realm === params.realm ? credentials.ha1 : credentials.password === undefined ? undefined : md5(`${username}:${params.realm}:${credentials.password}`);
+  const ha1 =
+    credentials.ha1 !== undefined && credentials.realm === params.realm
+      ? credentials.ha1
+      : credentials.password === undefined
+        ? undefined
+        : md5(`${username}:${params.realm}:${credentials.password}`);
   if (ha1 === undefined) return undefined;
   const ha2 = md5(`${method}:${uri}`);
   const qops = (params.qop ?? '').split(',').map((item) => item.trim());

@@ -74,7 +74,13 @@ export class InboundSipLeg extends SipLeg {
     this.agreeSession();
     const refresher = this.session ? (this.session.gatewayRefreshes ? 'uas' : 'uac') : undefined;
     const require: HeaderList = refresher === 'uac' ? [['Require', 'timer']] : [];
-    this.respond(this.invite, 200, 'OK', [this.contactHeader(), ...this.sessionHeaders(refresher), ...require, ['Content-Type', 'application/sdp']], this.answer);
+    this.respond(
+      this.invite,
+      200,
+      'OK',
+      [this.contactHeader(), ...this.sessionHeaders(refresher), ...require, ['Content-Type', 'application/sdp']],
+      this.answer,
+    );
     this.startMedia();
   }
 

@@ -197,7 +197,9 @@ export class OutboundSipLeg extends SipLeg {
 
   /** The ACK of a failure response belongs to the INVITE transaction: same branch, the response's To. */
   private failureAckHeaders(response: SipResponse, branch: string, cseq: number): HeaderList {
-    return this.baseHeaders(branch, `${cseq} ACK`).map(([name, value]) => [name, name === 'To' ? (header(response, 'to') ?? value) : value] as const);
+    return this.baseHeaders(branch, `${cseq} ACK`).map(
+      ([name, value]) => [name, name === 'To' ? (header(response, 'to') ?? value) : value] as const,
+    );
   }
 
   private send(text: string): void {

@@ -67,7 +67,8 @@ export class RtpSession implements MediaEndpoint {
 
   /** What was negotiated: the codec to send, and where to (until the far end's own packets say otherwise). */
   use(media: NegotiatedMedia): void {
-    const moved = this.media !== undefined && (this.media.remote.address !== media.remote.address || this.media.remote.port !== media.remote.port);
+    const moved =
+      this.media !== undefined && (this.media.remote.address !== media.remote.address || this.media.remote.port !== media.remote.port);
     // A new address in the far end's SDP (a re-INVITE) is sent to until its packets say where it really is.
     if (moved) this.latched = false;
     this.media = media;
@@ -77,13 +78,16 @@ export class RtpSession implements MediaEndpoint {
   /** Starts the media timeout: the leg is answered and RTP must flow. */
   watch(): void {
     this.lastReceivedAt = Date.now();
-    this.watchdog ??= setInterval(() => {
-      if (this.media?.remoteSends === false) this.lastReceivedAt = Date.now();
-      if (Date.now() - this.lastReceivedAt >= this.mediaTimeoutMs) {
-        clearInterval(this.watchdog);
-        this.events.onMediaTimeout();
-      }
-    }, Math.min(1_000, this.mediaTimeoutMs));
+    this.watchdog ??= setInterval(
+      () => {
+        if (this.media?.remoteSends === false) this.lastReceivedAt = Date.now();
+        if (Date.now() - this.lastReceivedAt >= this.mediaTimeoutMs) {
+          clearInterval(this.watchdog);
+          this.events.onMediaTimeout();
+        }
+      },
+      Math.min(1_000, this.mediaTimeoutMs),
+    );
   }
 
   sendFrame(samples: Int16Array): void {

@@ -22,7 +22,6 @@ export interface NegotiatedMedia {
   remoteSends: boolean;
 }
 
-
 export class SdpError extends Error {
   override readonly name = 'SdpError';
 }
@@ -91,7 +90,14 @@ function describe(local: LocalMedia, codecs: G711Codec[], telephoneEvent: number
   const payloadTypes = [...codecs.map((codec) => codec.payloadType), ...(telephoneEvent === undefined ? [] : [telephoneEvent])];
   const session: SessionDescription = {
     version: 0,
-    origin: { username: 'agent-gateway', sessionId: local.port, sessionVersion: local.version, netType: 'IN', ipVer: 4, address: local.address },
+    origin: {
+      username: 'agent-gateway',
+      sessionId: local.port,
+      sessionVersion: local.version,
+      netType: 'IN',
+      ipVer: 4,
+      address: local.address,
+    },
     name: 'agent-gateway',
     connection: { version: 4, ip: local.address },
     timing: { start: 0, stop: 0 },

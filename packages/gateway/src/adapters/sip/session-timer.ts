@@ -35,7 +35,9 @@ export function minSessionExpiresOf(message: SipMessage): number | undefined {
 
 /** Whether a message says its sender supports session timers (`Supported: timer` or `Require: timer`). */
 export function supportsTimer(message: SipMessage): boolean {
-  return [header(message, 'supported') ?? '', header(message, 'require') ?? '', header(message, 'k') ?? ''].some((value) => /(^|,)\s*timer\s*(,|$)/i.test(value));
+  return [header(message, 'supported') ?? '', header(message, 'require') ?? '', header(message, 'k') ?? ''].some((value) =>
+    /(^|,)\s*timer\s*(,|$)/i.test(value),
+  );
 }
 
 export class SessionTimer {

@@ -199,7 +199,10 @@ export class SipDriver implements FarEndDriver {
       case 'REGISTER':
         return this.register(message, source);
       case 'OPTIONS':
-        return this.reply(message, 200, 'OK', [['Allow', ALLOW], ['Accept', 'application/sdp']]);
+        return this.reply(message, 200, 'OK', [
+          ['Allow', ALLOW],
+          ['Accept', 'application/sdp'],
+        ]);
       case 'INVITE':
         return void this.inbound(message, source).catch((error: unknown) => {
           this.options.logger.error({ err: error }, 'sip: accepting an INVITE failed');
@@ -239,7 +242,8 @@ export class SipDriver implements FarEndDriver {
       return this.reply(invite, 404, 'Not Found');
     }
     const minimum = this.stack().sessionTimer.minExpiresS;
-    if ((sessionExpiresOf(invite)?.seconds ?? minimum) < minimum) return this.reply(invite, 422, 'Session Interval Too Small', [['Min-SE', String(minimum)]]);
+    if ((sessionExpiresOf(invite)?.seconds ?? minimum) < minimum)
+      return this.reply(invite, 422, 'Session Interval Too Small', [['Min-SE', String(minimum)]]);
     const from = userOf(parseNameAddr(header(invite, 'from') ?? '')?.uri ?? '') ?? 'anonymous';
     const leg = await InboundSipLeg.accept(invite, source, this.stack(), { holdReinvite: found.trunk.holdReinvite }, () =>
       this.host!.inboundLeg(this, { tenantId: found.tenantId, from, ...target }),
@@ -290,7 +294,9 @@ export class SipDriver implements FarEndDriver {
   }
 
   private isTrunkAddress(address: string): boolean {
-    return this.options.tenants().some((tenant) => tenant.trunks.some((trunk) => trunk.host === address || trunk.inboundFrom.includes(address)));
+    return this.options
+      .tenants()
+      .some((tenant) => tenant.trunks.some((trunk) => trunk.host === address || trunk.inboundFrom.includes(address)));
   }
 
   private get advertised(): string {

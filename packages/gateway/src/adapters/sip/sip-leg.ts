@@ -9,7 +9,15 @@ import type { Socket } from 'node:dgram';
 import type { Logger } from '../../ports/logger.js';
 import type { LegEndCause } from '../../ports/telephony.js';
 import type { LegHost } from '../telephony-router/far-end-driver.js';
-import { formatRequest, formatResponse, header, type HeaderList, type SipMessage, type SipRequest, type SipResponse } from '../webrtc-edge/sip-message.js';
+import {
+  formatRequest,
+  formatResponse,
+  header,
+  type HeaderList,
+  type SipMessage,
+  type SipRequest,
+  type SipResponse,
+} from '../webrtc-edge/sip-message.js';
 import { bindRtpSocket, type PortRange } from './rtp-port-range.js';
 import { RtpSession } from './rtp-session.js';
 import { answerOffer, negotiate, reoffer, SdpError, type MediaDirection, type NegotiatedMedia } from './sdp-negotiation.js';
@@ -132,7 +140,12 @@ export abstract class SipLeg {
     const branch = newBranch();
     this.reinviteCSeq = cseq;
     const offer = reoffer(this.localMedia(changed), this.media, direction);
-    const headers: HeaderList = [...this.baseHeaders(branch, `${cseq} INVITE`), this.contactHeader(), ...this.sessionHeaders('uac'), ['Content-Type', 'application/sdp']];
+    const headers: HeaderList = [
+      ...this.baseHeaders(branch, `${cseq} INVITE`),
+      this.contactHeader(),
+      ...this.sessionHeaders('uac'),
+      ['Content-Type', 'application/sdp'],
+    ];
     this.stack.transactions.request({
       method: 'INVITE',
       branch,
@@ -142,14 +155,22 @@ export abstract class SipLeg {
       onTimeout: () => {
         if (this.reinviteCSeq === cseq) this.reinviteCSeq = undefined;
       },
-      ackFor: (response) => formatRequest('ACK', this.remoteTarget, this.baseHeaders(branch, `${cseq} ACK`).map(([name, value]) => [name, name === 'To' ? (header(response, 'to') ?? value) : value] as const)),
+      ackFor: (response) =>
+        formatRequest(
+          'ACK',
+          this.remoteTarget,
+          this.baseHeaders(branch, `${cseq} ACK`).map(
+            ([name, value]) => [name, name === 'To' ? (header(response, 'to') ?? value) : value] as const,
+          ),
+        ),
     });
   }
 
   private reinviteAnswered(response: SipResponse, cseq: number, direction: MediaDirection): void {
     if (response.status < 200) return;
     // Every 2xx (retransmissions too) is acknowledged; RFC 3261 §13.2.2.4.
-    if (response.status < 300) this.stack.send(formatRequest('ACK', this.remoteTarget, this.baseHeaders(newBranch(), `${cseq} ACK`)), this.target);
+    if (response.status < 300)
+      this.stack.send(formatRequest('ACK', this.remoteTarget, this.baseHeaders(newBranch(), `${cseq} ACK`)), this.target);
     if (this.reinviteCSeq !== cseq) return;
     this.reinviteCSeq = undefined;
     if (response.status === 481 || response.status === 408) {
@@ -164,10 +185,13 @@ export abstract class SipLeg {
     if (response.status < 300) this.sessionAgreed(response, 'uac');
     if (response.status === 491) {
       // Glare (both sides re-INVITEd at once): try again after 2.1-4 s, RFC 3261 §14.1.
-      this.glareRetry = setTimeout(() => {
-        this.glareRetry = undefined;
-        this.reinvite();
-      }, 2_100 + Math.random() * 1_900);
+      this.glareRetry = setTimeout(
+        () => {
+          this.glareRetry = undefined;
+          this.reinvite();
+        },
+        2_100 + Math.random() * 1_900,
+      );
       return;
     }
     if (response.status < 300) {
@@ -177,7 +201,10 @@ export abstract class SipLeg {
         this.agreedDirection = direction;
       } catch (error) {
         if (!(error instanceof SdpError)) throw error;
-        this.stack.logger.warn({ legId: this.legId, status: response.status }, 'sip: unreadable answer to a re-INVITE, keeping the media as it was');
+        this.stack.logger.warn(
+          { legId: this.legId, status: response.status },
+          'sip: unreadable answer to a re-INVITE, keeping the media as it was',
+        );
       }
     } else {
       // Refused: the hold still holds in the mixer; the far end keeps its stream as it was.
@@ -319,7 +346,13 @@ export abstract class SipLeg {
       this.media = media;
       this.rtp?.use(media);
       this.refreshedByFarEnd(request);
-      this.respond(request, 200, 'OK', [this.contactHeader(), ...this.sessionHeaders(this.session?.gatewayRefreshes ? 'uas' : 'uac'), ['Content-Type', 'application/sdp']], answer);
+      this.respond(
+        request,
+        200,
+        'OK',
+        [this.contactHeader(), ...this.sessionHeaders(this.session?.gatewayRefreshes ? 'uas' : 'uac'), ['Content-Type', 'application/sdp']],
+        answer,
+      );
     } catch (error) {
       if (!(error instanceof SdpError)) throw error;
       this.respond(request, 488, 'Not Acceptable Here');
@@ -332,7 +365,10 @@ export abstract class SipLeg {
     if (this.intervalTooSmall(request)) return;
     if (request.body.trim() === '') {
       this.refreshedByFarEnd(request);
-      return this.respond(request, 200, 'OK', [this.contactHeader(), ...this.sessionHeaders(this.session?.gatewayRefreshes ? 'uas' : 'uac')]);
+      return this.respond(request, 200, 'OK', [
+        this.contactHeader(),
+        ...this.sessionHeaders(this.session?.gatewayRefreshes ? 'uas' : 'uac'),
+      ]);
     }
     this.reinvited(request);
   }

@@ -51,7 +51,9 @@ export function sqliteCallStore(db: Database, turn: TurnTransaction): CallStore 
     },
     async compareAndSet(call, expectedVersion) {
       const row = columns(call);
-      const result = turn.inTurn(() => (expectedVersion === 0 ? statements.insert.run(row) : statements.update.run({ ...row, expectedVersion })));
+      const result = turn.inTurn(() =>
+        expectedVersion === 0 ? statements.insert.run(row) : statements.update.run({ ...row, expectedVersion }),
+      );
       return result.changes === 1;
     },
     async listQueued(tenantId, queueNo) {
@@ -65,7 +67,7 @@ export function sqliteCallStore(db: Database, turn: TurnTransaction): CallStore 
       return row && parse(row);
     },
     async listEnded(query) {
-      const conditions = ["tenant_id = @tenantId", "phase = 'ended'"];
+      const conditions = ['tenant_id = @tenantId', "phase = 'ended'"];
       if (query.from !== undefined) conditions.push('ended_at >= @from');
       if (query.to !== undefined) conditions.push('ended_at < @to');
       if (query.agentNo !== undefined) conditions.push(HANDLED_BY_AGENT);

@@ -42,7 +42,9 @@ export function sqliteDialerStore(db: Database, turn: TurnTransaction): DialerSt
        WHERE tenant_id = ? AND task_id = ? AND last_outcome IS NOT NULL GROUP BY last_outcome ORDER BY last_outcome`,
     ),
     getAgent: db.prepare('SELECT record FROM dialer_agents WHERE tenant_id = ? AND agent_no = ?'),
-    putAgent: db.prepare('INSERT INTO dialer_agents (tenant_id, agent_no, record) VALUES (?, ?, ?) ON CONFLICT (tenant_id, agent_no) DO UPDATE SET record = excluded.record'),
+    putAgent: db.prepare(
+      'INSERT INTO dialer_agents (tenant_id, agent_no, record) VALUES (?, ?, ?) ON CONFLICT (tenant_id, agent_no) DO UPDATE SET record = excluded.record',
+    ),
   };
 
   const write = (record: DialerNumberRecord) =>
@@ -84,8 +86,20 @@ export function sqliteDialerStore(db: Database, turn: TurnTransaction): DialerSt
       return turn.inTurn(() => {
         let seq = (statements.lastSeq.get(tenantId, taskId) as { seq: number }).seq;
         return numbers.map(({ number, variables }) => {
-          const record: DialerNumberRecord = { tenantId, taskId, number, seq: seq + 1, variables, state: 'due', attempts: 0, nextAttemptAt: at, history: [] };
-          const added = statements.insertNumber.run({ tenantId, taskId, number, seq: record.seq, nextAttemptAt: at, record: JSON.stringify(record) }).changes === 1;
+          const record: DialerNumberRecord = {
+            tenantId,
+            taskId,
+            number,
+            seq: seq + 1,
+            variables,
+            state: 'due',
+            attempts: 0,
+            nextAttemptAt: at,
+            history: [],
+          };
+          const added =
+            statements.insertNumber.run({ tenantId, taskId, number, seq: record.seq, nextAttemptAt: at, record: JSON.stringify(record) })
+              .changes === 1;
           if (added) seq += 1;
           return added;
         });

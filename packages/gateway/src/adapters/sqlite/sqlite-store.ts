@@ -72,18 +72,24 @@ export function openSqliteStore(path: string): Store {
   }
 
   const statements = {
-    upsertTenant: db.prepare('INSERT INTO tenants (tenant_id, config) VALUES (?, ?) ON CONFLICT (tenant_id) DO UPDATE SET config = excluded.config'),
+    upsertTenant: db.prepare(
+      'INSERT INTO tenants (tenant_id, config) VALUES (?, ?) ON CONFLICT (tenant_id) DO UPDATE SET config = excluded.config',
+    ),
     listTenants: db.prepare('SELECT config FROM tenants ORDER BY tenant_id'),
     insertKey: db.prepare('INSERT INTO session_keys (key_hash, tenant_id, agent_no, created_at, expires_at) VALUES (?, ?, ?, ?, ?)'),
     findKey: db.prepare('SELECT * FROM session_keys WHERE key_hash = ?'),
     revokeKey: db.prepare('UPDATE session_keys SET revoked_at = ? WHERE key_hash = ? AND revoked_at IS NULL'),
-    insertSession: db.prepare('INSERT INTO sessions (session_id, tenant_id, agent_no, key_hash, created_at, sip_ha1) VALUES (?, ?, ?, ?, ?, ?)'),
+    insertSession: db.prepare(
+      'INSERT INTO sessions (session_id, tenant_id, agent_no, key_hash, created_at, sip_ha1) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
     getSession: db.prepare('SELECT * FROM sessions WHERE session_id = ?'),
     // An ended session's SIP HA1 authenticates nothing any more: it is not kept.
     endSession: db.prepare('UPDATE sessions SET ended_at = ?, end_reason = ?, sip_ha1 = NULL WHERE session_id = ? AND ended_at IS NULL'),
     liveSessions: db.prepare('SELECT * FROM sessions WHERE ended_at IS NULL ORDER BY created_at'),
     liveSessionsByKey: db.prepare('SELECT * FROM sessions WHERE ended_at IS NULL AND key_hash = ?'),
-    renewLease: db.prepare('INSERT INTO leases (owner_id, renewed_at) VALUES (?, ?) ON CONFLICT (owner_id) DO UPDATE SET renewed_at = excluded.renewed_at'),
+    renewLease: db.prepare(
+      'INSERT INTO leases (owner_id, renewed_at) VALUES (?, ?) ON CONFLICT (owner_id) DO UPDATE SET renewed_at = excluded.renewed_at',
+    ),
     listLeases: db.prepare('SELECT owner_id AS ownerId, renewed_at AS renewedAt FROM leases ORDER BY owner_id'),
     removeLease: db.prepare('DELETE FROM leases WHERE owner_id = ?'),
     appendEvent: db.prepare('INSERT OR REPLACE INTO session_events (session_id, seq, frame) VALUES (?, ?, ?)'),
@@ -145,7 +151,14 @@ export function openSqliteStore(path: string): Store {
     sessions: {
       async insert(record) {
         turn.inTurn(() =>
-          statements.insertSession.run(record.sessionId, record.tenantId, record.agentNo, record.keyHash, record.createdAt, record.sipHa1 ?? null),
+          statements.insertSession.run(
+            record.sessionId,
+            record.tenantId,
+            record.agentNo,
+            record.keyHash,
+            record.createdAt,
+            record.sipHa1 ?? null,
+          ),
         );
       },
       async get(sessionId) {

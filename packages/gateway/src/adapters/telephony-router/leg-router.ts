@@ -6,7 +6,16 @@
  */
 import type { LegMediaStats } from '@agentsdk/protocol';
 import type { Unsubscribe } from '../../ports/bus.js';
-import type { Destination, DialRequest, DtmfTiming, LegEndCause, MonitorMode, MuteDirection, TelephonyDriver, TelephonyEvent } from '../../ports/telephony.js';
+import type {
+  Destination,
+  DialRequest,
+  DtmfTiming,
+  LegEndCause,
+  MonitorMode,
+  MuteDirection,
+  TelephonyDriver,
+  TelephonyEvent,
+} from '../../ports/telephony.js';
 import type { CallRecordings } from '../media/call-recordings.js';
 import { ConversationMixer } from '../media/conversation-mixer.js';
 import type { CarrierSimulator } from '../simulator/carrier-simulator.js';

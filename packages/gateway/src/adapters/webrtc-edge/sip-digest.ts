@@ -39,7 +39,8 @@ export class DigestAuthenticator {
     const freshness = this.nonceFreshness(nonce);
     if (freshness === 'forged') return { ok: false, stale: false };
     const ha2 = md5(`${method}:${uri}`);
-    const expected = qop === 'auth' ? md5(`${ha1}:${nonce}:${nc}:${cnonce}:auth:${ha2}`) : qop === undefined ? md5(`${ha1}:${nonce}:${ha2}`) : '';
+    const expected =
+      qop === 'auth' ? md5(`${ha1}:${nonce}:${nc}:${cnonce}:auth:${ha2}`) : qop === undefined ? md5(`${ha1}:${nonce}:${ha2}`) : '';
     if (expected === '' || !sameText(expected, response.toLowerCase())) return { ok: false, stale: false };
     // A right answer to an old nonce: the client retries with a new one without asking the user (RFC 2617 stale).
     return freshness === 'fresh' ? { ok: true } : { ok: false, stale: true };

@@ -102,7 +102,10 @@ export class SipEdge {
       case 'REGISTER':
         return this.register(connection, message);
       case 'OPTIONS':
-        return reply(connection, message, 200, 'OK', [['Allow', ALLOW], ['Accept', 'application/sdp']]);
+        return reply(connection, message, 200, 'OK', [
+          ['Allow', ALLOW],
+          ['Accept', 'application/sdp'],
+        ]);
       case 'ACK':
         return;
       case 'INVITE':
@@ -154,7 +157,10 @@ export class SipEdge {
       expiresAt: this.now() + expires * 1000,
     });
     const echoed = contacts[0]!.replace(/;\s*expires=[^;]*/i, '');
-    return reply(connection, request, 200, 'OK', [['Contact', `${echoed};expires=${expires}`], ['Expires', String(expires)]]);
+    return reply(connection, request, 200, 'OK', [
+      ['Contact', `${echoed};expires=${expires}`],
+      ['Expires', String(expires)],
+    ]);
   }
 
   private challenge(connection: SipConnection, request: SipRequest, stale = false): void {
@@ -162,8 +168,18 @@ export class SipEdge {
   }
 }
 
-export function reply(connection: SipConnection, request: SipRequest, status: number, reason: string, extra: HeaderList = [], body = '', toTag?: string): void {
-  connection.send(formatResponse(request, status, reason, extra, body, toTag ?? (status >= 200 && status !== 100 ? localTag(request) : undefined)));
+export function reply(
+  connection: SipConnection,
+  request: SipRequest,
+  status: number,
+  reason: string,
+  extra: HeaderList = [],
+  body = '',
+  toTag?: string,
+): void {
+  connection.send(
+    formatResponse(request, status, reason, extra, body, toTag ?? (status >= 200 && status !== 100 ? localTag(request) : undefined)),
+  );
 }
 
 /** A To tag for the edge's own responses outside a dialog, stable per request so retransmissions match. */

@@ -89,7 +89,14 @@ export function formatRequest(method: string, uri: string, headers: HeaderList, 
  * A response to `request`: its Via, From, Call-ID and CSeq copied (RFC 3261 §8.2.6.2), its To given a tag when
  * `toTag` is set and it has none.
  */
-export function formatResponse(request: SipRequest, status: number, reason: string, extra: HeaderList = [], body = '', toTag?: string): string {
+export function formatResponse(
+  request: SipRequest,
+  status: number,
+  reason: string,
+  extra: HeaderList = [],
+  body = '',
+  toTag?: string,
+): string {
   const copied: [string, string][] = [];
   for (const via of request.headers.get('via') ?? []) copied.push(['Via', via]);
   copied.push(['From', header(request, 'from')!]);

@@ -13,7 +13,9 @@ export type OriginCheck = (origin: string | undefined) => boolean;
 export function registerSipEndpoint(app: FastifyInstance, edge: SipEdge, logger: Logger, allowsOrigin: OriginCheck = () => true): void {
   const preValidation = async (request: FastifyRequest, reply: FastifyReply) => {
     if (!allowsOrigin(request.headers.origin)) {
-      return reply.code(403).send({ error: { code: 'origin_not_allowed', message: `origin ${request.headers.origin} is not allowed to open a WebSocket` } });
+      return reply
+        .code(403)
+        .send({ error: { code: 'origin_not_allowed', message: `origin ${request.headers.origin} is not allowed to open a WebSocket` } });
     }
   };
   app.get(SIP_WEBSOCKET_PATH, { websocket: true, preValidation }, (socket) => {
@@ -33,7 +35,9 @@ export function registerSipEndpoint(app: FastifyInstance, edge: SipEdge, logger:
     socket.on('message', (data, isBinary) => {
       if (isBinary) return;
       const text = data.toString();
-      queue = queue.then(() => edge.receive(connection, text)).catch((error: unknown) => logger.error({ err: error }, 'sip: handling a message failed'));
+      queue = queue
+        .then(() => edge.receive(connection, text))
+        .catch((error: unknown) => logger.error({ err: error }, 'sip: handling a message failed'));
     });
     socket.on('close', () => edge.disconnected(connection));
     socket.on('error', (error) => logger.warn({ err: error }, 'sip: websocket error'));

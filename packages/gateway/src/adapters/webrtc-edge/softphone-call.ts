@@ -77,7 +77,14 @@ export class SoftphoneCall implements SipDialogHandler {
     if (this.state !== 'preparing') return;
     this.state = 'inviting';
     this.deps.edge.addDialog(this.sipCallId, this);
-    this.send(formatRequest('INVITE', this.remoteTarget, [...this.dialogHeaders('INVITE', this.inviteBranch), ['Content-Type', 'application/sdp']], offer));
+    this.send(
+      formatRequest(
+        'INVITE',
+        this.remoteTarget,
+        [...this.dialogHeaders('INVITE', this.inviteBranch), ['Content-Type', 'application/sdp']],
+        offer,
+      ),
+    );
   }
 
   /** The gateway ends the leg: CANCEL while it rings, BYE once answered. The simulator reports the end. */
@@ -192,7 +199,9 @@ export class SoftphoneCall implements SipDialogHandler {
 
   /** The ACK of a failure response belongs to the INVITE transaction: same branch, the response's To. */
   private ackForFailureHeaders(response: SipResponse): HeaderList {
-    return this.dialogHeaders('ACK', this.inviteBranch, 1).map(([name, value]) => [name, name === 'To' ? (header(response, 'to') ?? value) : value] as const);
+    return this.dialogHeaders('ACK', this.inviteBranch, 1).map(
+      ([name, value]) => [name, name === 'To' ? (header(response, 'to') ?? value) : value] as const,
+    );
   }
 
   private send(text: string): void {

@@ -21,7 +21,10 @@ export async function pause(ctx: SignedInContext, params: ValidatedParams<'pause
   const reason = findPauseReason(ctx.tenant, params.pauseDescription);
   if (!reason) return failed('UNKNOWN_PAUSE_REASON', `pauseDescription ${params.pauseDescription} is not a pause reason of the tenant`);
   if (reason.pauseType !== params.pauseType) {
-    return failed('UNKNOWN_PAUSE_REASON', `pauseType ${params.pauseType} does not match pause reason ${reason.description} (pauseType ${reason.pauseType})`);
+    return failed(
+      'UNKNOWN_PAUSE_REASON',
+      `pauseType ${params.pauseType} does not match pause reason ${reason.description} (pauseType ${reason.pauseType})`,
+    );
   }
   return onOwnAgent(ctx, { type: 'pause', pauseType: reason.pauseType, pauseDescription: reason.description });
 }

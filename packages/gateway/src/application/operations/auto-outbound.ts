@@ -6,7 +6,8 @@ import { failed, succeeded, type Outcome, type SignedInContext } from '../operat
 export async function startAutoObCallTask(ctx: SignedInContext, params: ValidatedParams<'startAutoObCallTask'>): Promise<Outcome> {
   const { tenant, agent, session, services } = ctx;
   if (!tenant.features.outbound) return failed('NO_OB_PERMISSION', 'no ob permission: outbound calling is not enabled for the tenant');
-  if (!agent.permissions.includes('outbound')) return failed('PERMISSION_DENIED', `permission denied: agent ${agent.agentNo} may not call out`);
+  if (!agent.permissions.includes('outbound'))
+    return failed('PERMISSION_DENIED', `permission denied: agent ${agent.agentNo} may not call out`);
   const variables = callParamsVariables(params.callParams);
   if (!variables.ok) return failed('BAD_PARAM', `bad param: ${variables.message}`);
   const joined = await services.dialer.start(tenant, agent.agentNo, session.sessionId, params.taskId, variables.variables);

@@ -22,8 +22,10 @@ export const reject = (ctx: SignedInContext, params: ValidatedParams<'reject'>) 
   onCurrentCall(ctx, params.description === undefined ? { type: 'reject' } : { type: 'reject', description: params.description });
 export const hold = (ctx: SignedInContext) => onCurrentCall(ctx, { type: 'hold' });
 export const unhold = (ctx: SignedInContext) => onCurrentCall(ctx, { type: 'unhold' });
-export const mute = (ctx: SignedInContext, params: ValidatedParams<'mute'>) => onCurrentCall(ctx, { type: 'mute', direction: params.direction });
-export const unmute = (ctx: SignedInContext, params: ValidatedParams<'unmute'>) => onCurrentCall(ctx, { type: 'unmute', direction: params.direction });
+export const mute = (ctx: SignedInContext, params: ValidatedParams<'mute'>) =>
+  onCurrentCall(ctx, { type: 'mute', direction: params.direction });
+export const unmute = (ctx: SignedInContext, params: ValidatedParams<'unmute'>) =>
+  onCurrentCall(ctx, { type: 'unmute', direction: params.direction });
 
 export async function performSatisfactionSurvey(ctx: SignedInContext): Promise<Outcome> {
   if (!ctx.agent.permissions.includes('survey')) return failed('PERMISSION_DENIED', 'permission denied: no survey permission');

@@ -7,7 +7,8 @@ import { startAgentCall } from '../use-cases/start-agent-call.js';
 
 export async function internalCall(ctx: SignedInContext, params: ValidatedParams<'InternalCall'>): Promise<Outcome> {
   const { tenant, agent, services } = ctx;
-  if (!agent.permissions.includes('internalCall')) return failed('PERMISSION_DENIED', `permission denied: agent ${agent.agentNo} may not make internal calls`);
+  if (!agent.permissions.includes('internalCall'))
+    return failed('PERMISSION_DENIED', `permission denied: agent ${agent.agentNo} may not make internal calls`);
   const common = {
     callType: CallType.INTERNAL,
     backupNumbers: [],
@@ -32,5 +33,10 @@ export async function internalCall(ctx: SignedInContext, params: ValidatedParams
   const callee = await services.agents.current(tenant.tenantId, params.target);
   const destination = agentDestination(callee);
   if (!destination || callee.loginStatus === 0) return failed('NO_SUCH_AGENT', `no such agent: ${params.target} is offline`);
-  return startAgentCall(ctx, { ...common, customerNumber: destination.address, customerDestination: destination, calleeAgentNo: params.target });
+  return startAgentCall(ctx, {
+    ...common,
+    customerNumber: destination.address,
+    customerDestination: destination,
+    calleeAgentNo: params.target,
+  });
 }

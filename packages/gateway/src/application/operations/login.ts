@@ -27,7 +27,8 @@ export async function login(ctx: OperationContext, params: LoginParams): Promise
   let pause: { pauseType: number; pauseDescription: string } | undefined;
   if (params.initialStatus === LoginStatus.BUSY) {
     const reason = findPauseReason(tenant, params.pauseDescription ?? '');
-    if (!reason) return failed('UNKNOWN_PAUSE_REASON', `pauseDescription ${params.pauseDescription ?? ''} is not a pause reason of the tenant`);
+    if (!reason)
+      return failed('UNKNOWN_PAUSE_REASON', `pauseDescription ${params.pauseDescription ?? ''} is not a pause reason of the tenant`);
     pause = { pauseType: reason.pauseType, pauseDescription: reason.description };
   }
 

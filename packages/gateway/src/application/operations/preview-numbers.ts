@@ -8,6 +8,12 @@ export async function getPreviewNumber(ctx: SignedInContext, params: ValidatedPa
 }
 
 export async function skipPreviewNumber(ctx: SignedInContext, params: ValidatedParams<'skipPreviewNumber'>): Promise<Outcome> {
-  const skipped = await ctx.services.dialer.skipPreviewNumber(ctx.tenant, ctx.agent.agentNo, ctx.session.sessionId, params.taskId, params.number);
+  const skipped = await ctx.services.dialer.skipPreviewNumber(
+    ctx.tenant,
+    ctx.agent.agentNo,
+    ctx.session.sessionId,
+    params.taskId,
+    params.number,
+  );
   return skipped.ok ? succeeded() : failed(skipped.error, skipped.message);
 }

@@ -8,11 +8,15 @@ import { startAgentCall } from '../use-cases/start-agent-call.js';
 export async function previewObCall(ctx: SignedInContext, params: ValidatedParams<'previewObCall'>): Promise<Outcome> {
   const { tenant, agent, services } = ctx;
   if (!tenant.features.outbound) return failed('NO_OB_PERMISSION', 'no ob permission: outbound calling is not enabled for the tenant');
-  if (!agent.permissions.includes('outbound')) return failed('PERMISSION_DENIED', `permission denied: agent ${agent.agentNo} may not call out`);
+  if (!agent.permissions.includes('outbound'))
+    return failed('PERMISSION_DENIED', `permission denied: agent ${agent.agentNo} may not call out`);
   if (!isWithinOutboundHours(tenant, services.clock.now())) return failed('OUTSIDE_CALL_TIME');
 
   const numbers = [normalizeNumber('customerNumber', params.customerNumber)];
-  for (const backup of (params.backupNumber ?? '').split(',').map((n) => n.trim()).filter((n) => n !== '')) {
+  for (const backup of (params.backupNumber ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .filter((n) => n !== '')) {
     numbers.push(normalizeNumber('backupNumber', backup));
   }
   const dialled: string[] = [];

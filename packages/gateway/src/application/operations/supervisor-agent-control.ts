@@ -25,7 +25,7 @@ export const setUnpause = (ctx: WatchedAgentContext) => onTarget(ctx, { type: 's
 /** A softphone lives in the agent's own browser, so an agent signed in by a supervisor needs a phone or an extension. */
 export async function setOnline(ctx: WatchedAgentContext, params: ValidatedParams<'setOnline'>): Promise<Outcome> {
   if (params.bindEndpoint.endpointType === EndpointType.SOFTPHONE) {
-    return failed('BAD_PARAM', 'bad param: bindEndpoint.endpointType 3 (softphone) needs the agent\'s own desktop; use 1 or 2');
+    return failed('BAD_PARAM', "bad param: bindEndpoint.endpointType 3 (softphone) needs the agent's own desktop; use 1 or 2");
   }
   const refusal = endpointRefusal(ctx.tenant, params.bindEndpoint);
   if (refusal) return refusal;
@@ -33,7 +33,11 @@ export async function setOnline(ctx: WatchedAgentContext, params: ValidatedParam
 }
 
 export function setOffline(ctx: WatchedAgentContext, params: ValidatedParams<'setOffline'>): Promise<Outcome> {
-  const result: EventPayload<'setOfflineResult'> = { eventType: EventType.SET_OFFLINE_RESULT, agentNo: ctx.target.agentNo, result: 'success' };
+  const result: EventPayload<'setOfflineResult'> = {
+    eventType: EventType.SET_OFFLINE_RESULT,
+    agentNo: ctx.target.agentNo,
+    result: 'success',
+  };
   return onTarget(ctx, { type: 'setOffline', unbindEndpoint: params.unbindEndpoint === 1 }, () =>
     ctx.services.bus.publish(agentChannel(ctx.session.tenantId, ctx.session.agentNo), {
       kind: 'event',

@@ -31,7 +31,13 @@ function monitorAs(kind: MonitorKind) {
     const leg = await supervisorLeg(ctx, call);
     if (!leg) return failed('BAD_DEST_INTERFACE', 'bad destInterface: you have no endpoint bound');
     const switching = supervisor.callId === call.callId;
-    const event: CallEvent = { type: 'startMonitor', supervisorNo: ctx.session.agentNo, kind, leg, announce: ctx.tenant.announceMonitoring };
+    const event: CallEvent = {
+      type: 'startMonitor',
+      supervisorNo: ctx.session.agentNo,
+      kind,
+      leg,
+      announce: ctx.tenant.announceMonitoring,
+    };
     return runWithAgentLocked(ctx.services, call, switching ? undefined : ctx.session.agentNo, false, event);
   };
 }
@@ -50,7 +56,8 @@ export async function stopMonitoring(ctx: SupervisorContext): Promise<Outcome> {
 
 export async function cancelThreeway(ctx: WatchedAgentContext): Promise<Outcome> {
   const call = await callOf(ctx, ctx.target.agentNo);
-  if (!call || call.monitor?.supervisorNo !== ctx.session.agentNo) return failed('INVALID_STATE', 'not in a three-way call with this agent');
+  if (!call || call.monitor?.supervisorNo !== ctx.session.agentNo)
+    return failed('INVALID_STATE', 'not in a three-way call with this agent');
   return runWithAgentLocked(ctx.services, call, undefined, false, { type: 'stopMonitor', supervisorNo: ctx.session.agentNo });
 }
 

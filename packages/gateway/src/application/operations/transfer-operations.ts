@@ -50,7 +50,9 @@ async function onCurrentCall(ctx: SignedInContext, event: CallEvent): Promise<Ou
 }
 
 function needsTransferPermission(ctx: SignedInContext): Outcome | undefined {
-  return ctx.agent.permissions.includes('transfer') ? undefined : failed('PERMISSION_DENIED', `permission denied: agent ${ctx.agent.agentNo} may not transfer calls`);
+  return ctx.agent.permissions.includes('transfer')
+    ? undefined
+    : failed('PERMISSION_DENIED', `permission denied: agent ${ctx.agent.agentNo} may not transfer calls`);
 }
 
 export async function startAtxfer(ctx: SignedInContext, params: ValidatedParams<'startAtxfer'>): Promise<Outcome> {
@@ -98,13 +100,15 @@ export async function blxfer(ctx: SignedInContext, params: ValidatedParams<'blxf
     holdMusic: params.blxferDialAgentHold === 1,
   };
   if (params.targetType === 3) {
-    if (!ctx.tenant.queues.some((queue) => queue.queueNo === params.target)) return failed('BAD_PARAM', `bad param: no queue ${params.target} in the tenant`);
+    if (!ctx.tenant.queues.some((queue) => queue.queueNo === params.target))
+      return failed('BAD_PARAM', `bad param: no queue ${params.target} in the tenant`);
     return runWithAgentLocked(ctx.services, call, undefined, false, { ...common, to: { kind: 'queue', queueNo: params.target } });
   }
   if (params.targetType === 4) {
     const [ivrId = '', nodeId = ''] = params.target.split(':');
     const ivr = ctx.tenant.ivrs.find((candidate) => candidate.ivrId === ivrId);
-    if (!ivr?.nodes.some((node) => node.id === nodeId)) return failed('BAD_PARAM', `bad param: no IVR node ${params.target} (format <ivrId>:<ivrNode>)`);
+    if (!ivr?.nodes.some((node) => node.id === nodeId))
+      return failed('BAD_PARAM', `bad param: no IVR node ${params.target} (format <ivrId>:<ivrNode>)`);
     return runWithAgentLocked(ctx.services, call, undefined, false, { ...common, to: { kind: 'ivr', ivrId, nodeId, nodes: ivr.nodes } });
   }
   const target = await resolveTarget(ctx, params.targetType, params.target);
@@ -117,11 +121,13 @@ export async function blxfer(ctx: SignedInContext, params: ValidatedParams<'blxf
 }
 
 export async function transferIvr(ctx: SignedInContext, params: ValidatedParams<'transferIvr'>): Promise<Outcome> {
-  if (!ctx.agent.permissions.includes('ivr')) return failed('PERMISSION_DENIED', `permission denied: agent ${ctx.agent.agentNo} may not use IVR transfers`);
+  if (!ctx.agent.permissions.includes('ivr'))
+    return failed('PERMISSION_DENIED', `permission denied: agent ${ctx.agent.agentNo} may not use IVR transfers`);
   const ivrId = String(params.ivrTarget.ivrId);
   const ivr = ctx.tenant.ivrs.find((candidate) => candidate.ivrId === ivrId);
   if (!ivr) return failed('BAD_PARAM', `bad param: no IVR ${ivrId} in the tenant`);
-  if (!ivr.nodes.some((node) => node.id === params.ivrTarget.ivrNode)) return failed('BAD_PARAM', `bad param: IVR ${ivrId} has no node ${params.ivrTarget.ivrNode}`);
+  if (!ivr.nodes.some((node) => node.id === params.ivrTarget.ivrNode))
+    return failed('BAD_PARAM', `bad param: IVR ${ivrId} has no node ${params.ivrTarget.ivrNode}`);
   const call = await currentCall(ctx);
   if (!call) return failed('NO_CALL', 'no call');
   return runWithAgentLocked(ctx.services, call, undefined, false, {

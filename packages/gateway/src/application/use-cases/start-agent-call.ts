@@ -27,9 +27,16 @@ export type AgentCallRequest = Omit<OutboundCallInput, 'callId' | 'tenantId' | '
 };
 
 /** The spec's messages for an agent that cannot place a call. */
-const LOCK_REFUSALS: Partial<Record<BusinessErrorName, BusinessErrorName>> = { AGENT_BUSY: 'AGENT_BUSY', NO_SUCH_AGENT: 'NO_SUCH_AGENT', FAIL_TO_GET_LOCK: 'FAIL_TO_GET_LOCK' };
+const LOCK_REFUSALS: Partial<Record<BusinessErrorName, BusinessErrorName>> = {
+  AGENT_BUSY: 'AGENT_BUSY',
+  NO_SUCH_AGENT: 'NO_SUCH_AGENT',
+  FAIL_TO_GET_LOCK: 'FAIL_TO_GET_LOCK',
+};
 
-const BUSINESS_MESSAGES = Object.fromEntries(Object.entries(BusinessErrors).map(([name, info]) => [name, info.message])) as Record<BusinessErrorName, string>;
+const BUSINESS_MESSAGES = Object.fromEntries(Object.entries(BusinessErrors).map(([name, info]) => [name, info.message])) as Record<
+  BusinessErrorName,
+  string
+>;
 
 export async function startAgentCall(ctx: AgentCallContext, request: AgentCallRequest): Promise<Outcome> {
   const { agents, calls, telephony } = ctx.services;
@@ -40,10 +47,13 @@ export async function startAgentCall(ctx: AgentCallContext, request: AgentCallRe
   const agent = await agents.current(tenantId, agentNo);
   const destination = agentDestination(agent);
   if (!destination) return failed('BAD_DEST_INTERFACE', 'bad destInterface: no endpoint bound');
-  if (!telephony.isReachable(tenantId, destination)) return failed('BAD_DEST_INTERFACE', `bad destInterface: ${destination.address} is not registered`);
+  if (!telephony.isReachable(tenantId, destination))
+    return failed('BAD_DEST_INTERFACE', `bad destInterface: ${destination.address} is not registered`);
 
   const calleeAgentNo = request.calleeAgentNo;
-  const calleeLock = calleeAgentNo ? await agents.execute(tenantId, calleeAgentNo, { type: 'offer', callId, callType: request.callType, requireIdle: false }) : undefined;
+  const calleeLock = calleeAgentNo
+    ? await agents.execute(tenantId, calleeAgentNo, { type: 'offer', callId, callType: request.callType, requireIdle: false })
+    : undefined;
   if (calleeLock && !calleeLock.ok) {
     const refusal = LOCK_REFUSALS[calleeLock.error];
     return refusal ? failed(refusal, `${BUSINESS_MESSAGES[refusal]}: ${calleeAgentNo}`) : failed(calleeLock.error, calleeLock.message);
@@ -52,7 +62,12 @@ export async function startAgentCall(ctx: AgentCallContext, request: AgentCallRe
     if (calleeAgentNo && calleeLock?.ok) await agents.execute(tenantId, calleeAgentNo, { type: 'offerReleased', callId, reason: 'other' });
   };
 
-  const lock = await agents.execute(tenantId, agentNo, { type: 'offer', callId, callType: request.callType, requireIdle: request.requireIdle ?? false });
+  const lock = await agents.execute(tenantId, agentNo, {
+    type: 'offer',
+    callId,
+    callType: request.callType,
+    requireIdle: request.requireIdle ?? false,
+  });
   if (!lock.ok) {
     await release();
     const refusal = LOCK_REFUSALS[lock.error];
@@ -65,7 +80,13 @@ export async function startAgentCall(ctx: AgentCallContext, request: AgentCallRe
       callId,
       tenantId,
       agentNo,
-      agentLeg: dialRequest({ callId, tenantId, customerNumber: request.customerNumber }, nextLegId({ callId, legs: [] }, 'agent'), destination, agentAnswerTimeoutMs, request.callerId),
+      agentLeg: dialRequest(
+        { callId, tenantId, customerNumber: request.customerNumber },
+        nextLegId({ callId, legs: [] }, 'agent'),
+        destination,
+        agentAnswerTimeoutMs,
+        request.callerId,
+      ),
       wrapupSeconds: request.callType === CallType.INTERNAL ? 0 : wrapupSecondsOf(ctx.tenant, ctx.agent),
     },
     ctx.services.clock.now(),
