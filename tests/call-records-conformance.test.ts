@@ -9,6 +9,7 @@ import { CallRecordRejectedError, type CallRecords } from '../packages/gateway/s
 import type { CallRecordQuery, Store } from '../packages/gateway/src/ports/store.js';
 import { createTestDatabase, type TestDatabase } from './helpers/postgres.js';
 import { temporaryDataDir } from './helpers/test-gateway.js';
+import { storedCall } from './helpers/stored-calls.js';
 
 /** A database per case, dropped after it (and here, should a case fail before). */
 const databases: TestDatabase[] = [];
@@ -49,25 +50,8 @@ const ADAPTERS: Record<string, () => Promise<Place>> = {
   },
 };
 
-const call = (callId: string, fields: Partial<CallRecord> = {}): CallRecord => ({
-  callId,
-  tenantId: 't1',
-  callType: 1,
-  phase: 'ended',
-  customerNumber: '13800000000',
-  variables: [],
-  backupNumbers: [],
-  customerAnswerTimeoutMs: 30_000,
-  wrapupSeconds: 0,
-  held: false,
-  muted: { in: false, out: false },
-  declinedBy: [],
-  cdrIsAsr: 0,
-  legs: [],
-  createdAt: 1,
-  outcome: 'completed',
-  ...fields,
-});
+const call = (callId: string, fields: Partial<CallRecord> = {}): CallRecord =>
+  storedCall(callId, { phase: 'ended', outcome: 'completed', ...fields });
 const ended = (callId: string, endedAt: number, agentNo?: string) => call(callId, { endedAt, ...(agentNo && { agentNo }) });
 const ids = (calls: CallRecord[]) => calls.map((c) => c.callId);
 

@@ -14,6 +14,7 @@ import type { CallRecords } from '../packages/gateway/src/ports/call-records.js'
 import type { Store } from '../packages/gateway/src/ports/store.js';
 import { createTestDatabase, TEST_POSTGRES_URL, type TestDatabase } from './helpers/postgres.js';
 import { openTcpRelay, type TcpRelay } from './helpers/tcp-relay.js';
+import { storedCall } from './helpers/stored-calls.js';
 
 let database: TestDatabase;
 let relay: TcpRelay;
@@ -60,25 +61,8 @@ function outboxOverStore(maxPending?: number) {
   return { clock, outbox, calls, counts };
 }
 
-const ended = (callId: string, endedAt: number): CallRecord => ({
-  callId,
-  tenantId: 't1',
-  callType: 1,
-  phase: 'ended',
-  customerNumber: '13800000000',
-  variables: [],
-  backupNumbers: [],
-  customerAnswerTimeoutMs: 30_000,
-  wrapupSeconds: 0,
-  held: false,
-  muted: { in: false, out: false },
-  declinedBy: [],
-  cdrIsAsr: 0,
-  legs: [],
-  createdAt: endedAt - 1000,
-  endedAt,
-  outcome: 'abandoned',
-});
+const ended = (callId: string, endedAt: number): CallRecord =>
+  storedCall(callId, { phase: 'ended', createdAt: endedAt - 1000, endedAt, outcome: 'abandoned' });
 /** A look that first moves the clock past any retry pause, as time would pass while one waits. */
 const afterRetries =
   <T>(clock: ManualClock, look: () => Promise<T>) =>

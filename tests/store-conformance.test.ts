@@ -8,6 +8,7 @@ import type { CallRecord } from '../packages/gateway/src/domain/call.js';
 import type { TenantConfig } from '../packages/gateway/src/domain/tenant.js';
 import { connectTestRedis, randomKeyPrefix, removeKeys, TEST_REDIS_URL } from './helpers/redis.js';
 import { temporaryDataDir } from './helpers/test-gateway.js';
+import { storedCall } from './helpers/stored-calls.js';
 
 const redis = await connectTestRedis();
 const directories: { remove(): void }[] = [];
@@ -54,24 +55,7 @@ if (!redis) {
   describe('Store adapter redis', () => it.skip(`is skipped: Redis at ${TEST_REDIS_URL} does not answer`, () => undefined));
 }
 
-const call = (callId: string, fields: Partial<CallRecord> = {}): CallRecord => ({
-  callId,
-  tenantId: 't1',
-  callType: 1,
-  phase: 'queued',
-  customerNumber: '13800000000',
-  variables: [],
-  backupNumbers: [],
-  customerAnswerTimeoutMs: 30_000,
-  wrapupSeconds: 0,
-  held: false,
-  muted: { in: false, out: false },
-  declinedBy: [],
-  cdrIsAsr: 0,
-  legs: [],
-  createdAt: 1,
-  ...fields,
-});
+const call = storedCall;
 const ended = (callId: string, endedAt: number, agentNo?: string) =>
   call(callId, { phase: 'ended', endedAt, outcome: 'completed', ...(agentNo && { agentNo }) });
 const ids = (calls: CallRecord[]) => calls.map((c) => c.callId);
