@@ -339,6 +339,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   );
   const router = new AcdRouter(store, tenants, agents, calls, logger);
   const dialer = new DialerService({ ownerId, store, bus, clock, tenants, agents, calls, telephony }, logger);
+  callChanges.on((call) => recordingPolicy.callChanged(call));
   callChanges.on((call) => queueStatusFeed.callChanged(call));
   callChanges.on((call) => dialer.callChanged(call));
   // An available agent is offered to its queues' waiting calls, then to the dialer; the first to lock the agent wins.
