@@ -309,6 +309,8 @@ describe('blind transfer (key flow)', () => {
       { type: 'setHold', legId: CUSTOMER_LEG, held: false },
       { type: 'connect', legIds: [CUSTOMER_LEG] },
       { type: 'play', legId: CUSTOMER_LEG, prompt: PROMPTS.queueMusic },
+      // The customer waits its queue's timeout again, from now.
+      { type: 'schedule', event: 'queueTimeout', delayMs: 60_000 },
       { type: 'route', queueNo: QUEUE },
     ]);
     expect(noticeData(effects, '1003', 'sessionTerminate')).toMatchObject({ reason: 'transferFailed' });
@@ -333,24 +335,25 @@ describe('blind transfer (key flow)', () => {
   });
 
   it('to a queue: the customer waits in that queue from now, for any agent', () => {
-    const { next, effects } = step(connectedInbound(), blind({ kind: 'queue', queueNo: 'q2' }), 5_000);
+    const { next, effects } = step(connectedInbound(), blind({ kind: 'queue', queueNo: 'q2', queueTimeoutMs: 90_000 }), 5_000);
     expect(next).toMatchObject({ phase: 'queued', queueNo: 'q2', queuedAt: 5_000, declinedBy: [] });
     expect(next.agentNo).toBeUndefined();
-    expect(actions(effects).slice(-4)).toEqual([
+    expect(actions(effects).slice(-5)).toEqual([
       { type: 'setHold', legId: CUSTOMER_LEG, held: false },
       { type: 'connect', legIds: [CUSTOMER_LEG] },
       { type: 'play', legId: CUSTOMER_LEG, prompt: PROMPTS.queueMusic },
+      { type: 'schedule', event: 'queueTimeout', delayMs: 90_000 },
       { type: 'route', queueNo: 'q2' },
     ]);
   });
 
-  // Bug: a call that enters a queue again (blxfer to a queue, an IVR queue node, a failed transfer) gets no queue
-  // timeout: requeue() in blind-transfer-and-ivr.ts schedules none, and the one armed when the call arrived has
-  // fired while it talked (or never existed, for an outbound call). docs/08-State-Machine.md: a queued customer is
-  // let go after the queue's queueTimeoutSeconds. The call waits until the customer hangs up.
-  it.fails('to a queue: arms the queue timeout of the queue the customer now waits in', () => {
-    const { effects } = step(connectedInbound(), blind({ kind: 'queue', queueNo: 'q2' }), 5_000);
-    expect(effects).toContainEqual(expect.objectContaining({ type: 'schedule', event: 'queueTimeout' }));
+  it('to a queue: arms the timeout of the queue the customer now waits in; a timer of its first wait is stale', () => {
+    const { next, effects } = step(connectedInbound(), blind({ kind: 'queue', queueNo: 'q2', queueTimeoutMs: 90_000 }), 5_000);
+    expect(effects).toContainEqual({ type: 'schedule', event: 'queueTimeout', delayMs: 90_000 });
+    expect(next).toMatchObject({ phase: 'queued', queueNo: 'q2', queueTimeoutMs: 90_000, queueDeadline: 95_000 });
+    // The timer armed when the call first queued fires while it waits again: it lets nobody go.
+    expect(step(next, { type: 'queueTimeout' }, 60_000)).toEqual({ next, effects: [] });
+    expect(step(next, { type: 'queueTimeout' }, 95_000).next).toMatchObject({ phase: 'ended', outcome: 'queueTimeout' });
   });
 
   it('to an IVR node: the customer alone walks the IVR from that node', () => {
@@ -427,7 +430,13 @@ describe('IVR round trip (key flow)', () => {
     expect(next.agentNo).toBeUndefined();
     expect(effects).toContainEqual({ type: 'hangupLeg', legId: AGENT_LEG, cause: 'normal' });
     expect(effects).toContainEqual({ type: 'route', queueNo: 'q2' });
+    // A queue node that does not name its queue's timeout: the customer waits as long as in its first queue.
+    expect(effects).toContainEqual({ type: 'schedule', event: 'queueTimeout', delayMs: 60_000 });
     expect(noticeData(effects, AGENT, 'sessionTerminate')).toMatchObject({ reason: 'transferred' });
+    const timed = IVR_NODES.map((node) => (node.kind === 'queue' ? { ...node, queueTimeoutMs: 30_000 } : node));
+    const throughTimedNode = step(step(connectedInbound(), { ...enterIvr(), nodes: timed } as CallEvent).next, dtmf('2'), 9_000);
+    expect(throughTimedNode.effects).toContainEqual({ type: 'schedule', event: 'queueTimeout', delayMs: 30_000 });
+    expect(throughTimedNode.next).toMatchObject({ queueDeadline: 39_000 });
   });
 
   it('an IVR hang-up node says goodbye and ends the call for the system', () => {

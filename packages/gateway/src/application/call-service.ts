@@ -17,6 +17,7 @@ import { transitionStored } from './compare-and-set.js';
 import type { AgentService } from './agent-service.js';
 import type { Logger } from '../ports/logger.js';
 import type { QueueRouting } from './queue-routing.js';
+import { ivrNodesOf } from '../domain/tenant.js';
 import type { TenantDirectory } from './tenant-directory.js';
 
 /** Wrap-up after a call that came in through an IVR with no queue node (the queues' default). */
@@ -244,7 +245,8 @@ export class CallService {
       // Wrap-up as in the first queue the IVR can hand the call to.
       const queueNo = ivr?.nodes.find((node) => node.kind === 'queue')?.queueNo;
       const wrapupSeconds = tenant?.queues.find((q) => q.queueNo === queueNo)?.wrapupSeconds ?? DEFAULT_WRAPUP_SECONDS;
-      created = ivr && inboundIvrCall({ ...arriving, ivrId: ivr.ivrId, nodes: ivr.nodes, wrapupSeconds }, this.clock.now());
+      created =
+        ivr && tenant && inboundIvrCall({ ...arriving, ivrId: ivr.ivrId, nodes: ivrNodesOf(tenant, ivr), wrapupSeconds }, this.clock.now());
     } else {
       const queue = tenant?.queues.find((q) => q.queueNo === event.queueNo);
       const timing = queue && {

@@ -30,10 +30,19 @@ function mayTransfer(call: CallRecord): CallTransitionResult | undefined {
   return undefined;
 }
 
-/** Back into a queue, at its original place: the customer waits for the next agent. */
-function requeue(call: CallRecord, queueNo: string, now: number): { next: CallRecord; effects: CallEffect[] } {
+/**
+ * Back into a queue, at its original place: the customer waits for the next agent, and is let go after the queue's
+ * timeout (`queueTimeoutMs`, else the timeout of the queue the call waited in before).
+ */
+function requeue(
+  call: CallRecord,
+  queueNo: string,
+  now: number,
+  queueTimeoutMs = call.queueTimeoutMs,
+): { next: CallRecord; effects: CallEffect[] } {
   const next: CallRecord = { ...call, phase: 'queued', queueNo, queuedAt: call.queuedAt ?? now, declinedBy: [], held: false };
-  for (const key of ['agentNo', 'agentLegId', 'transfer', 'ivr'] as const) delete next[key];
+  for (const key of ['agentNo', 'agentLegId', 'transfer', 'ivr', 'queueTimeoutMs', 'queueDeadline'] as const) delete next[key];
+  if (queueTimeoutMs !== undefined) Object.assign(next, { queueTimeoutMs, queueDeadline: now + queueTimeoutMs });
   const effects: CallEffect[] = call.customerLegId
     ? [
         { type: 'setHold', legId: call.customerLegId, held: false },
@@ -41,6 +50,7 @@ function requeue(call: CallRecord, queueNo: string, now: number): { next: CallRe
         { type: 'play', legId: call.customerLegId, prompt: PROMPTS.queueMusic },
       ]
     : [];
+  if (queueTimeoutMs !== undefined) effects.push({ type: 'schedule', event: 'queueTimeout', delayMs: queueTimeoutMs });
   effects.push({ type: 'route', queueNo });
   return { next, effects };
 }
@@ -59,7 +69,7 @@ export function blindTransfer(call: CallRecord, event: BlindTransfer, now: numbe
 
   switch (event.to.kind) {
     case 'queue': {
-      const queued = requeue(base, event.to.queueNo, now);
+      const queued = requeue(base, event.to.queueNo, now, event.to.queueTimeoutMs);
       return ok({ ...queued.next, queuedAt: now }, [...effects, ...queued.effects]);
     }
     case 'ivr': {
@@ -197,7 +207,7 @@ function ivrStep(call: CallRecord, step: IvrStep, now: number): CallTransitionRe
   switch (step.exit.kind) {
     case 'queue': {
       const leaving = call.ivr?.mode === 'interact' ? agentLeaves(next, 'transferred') : [];
-      const queued = requeue(withCollectedVariables(next, step.visit), step.exit.queueNo, now);
+      const queued = requeue(withCollectedVariables(next, step.visit), step.exit.queueNo, now, step.exit.queueTimeoutMs);
       return ok({ ...queued.next, queuedAt: now }, [...effects, ...leaving, ...queued.effects]);
     }
     case 'hangup': {

@@ -18,7 +18,14 @@ export function inboundCall(
   input: ArrivingCall & { queueNo: string; queueTimeoutMs: number },
   now: number,
 ): { call: CallRecord; effects: CallEffect[] } {
-  const call: CallRecord = { ...arrivingCall(input, now), phase: 'queued', queueNo: input.queueNo, queuedAt: now };
+  const call: CallRecord = {
+    ...arrivingCall(input, now),
+    phase: 'queued',
+    queueNo: input.queueNo,
+    queuedAt: now,
+    queueTimeoutMs: input.queueTimeoutMs,
+    queueDeadline: now + input.queueTimeoutMs,
+  };
   return {
     call,
     effects: [

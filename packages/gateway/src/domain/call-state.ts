@@ -199,7 +199,9 @@ export function callTransition(call: CallRecord, event: CallEvent, now: number):
     }
 
     case 'queueTimeout': {
-      if (call.phase !== 'queued' || !call.customerLegId) return { ok: true, next: call, effects: [] };
+      // A timer of an earlier queued spell (before an agent took the call and put it back) is stale.
+      const stale = call.queueDeadline !== undefined && now < call.queueDeadline;
+      if (call.phase !== 'queued' || !call.customerLegId || stale) return { ok: true, next: call, effects: [] };
       const ended = endCall(call, 'queueTimeout', 'system', now, 'queueTimeout');
       if (ended.ok) ended.effects.unshift({ type: 'play', legId: call.customerLegId, prompt: PROMPTS.queueTimeout });
       return ended;

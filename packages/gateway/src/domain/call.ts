@@ -129,6 +129,8 @@ export interface IvrNode {
   maxDigits?: number;
   next?: string;
   queueNo?: string;
+  /** Queue nodes: how long the customer waits in that queue before being let go (its queueTimeoutSeconds, in ms). */
+  queueTimeoutMs?: number;
 }
 
 /** A supervisor on the call: spy (listens), whisper (heard by the agent only), barge or three-way (heard by all). */
@@ -200,6 +202,9 @@ export interface CallRecord {
   threeway?: ExtraParty;
   transfer?: ExtraParty;
   ivr?: IvrVisit;
+  /** While queued: the queue's timeout, and when it lets the customer go (a timer of an earlier queued spell is stale). */
+  queueTimeoutMs?: number;
+  queueDeadline?: number;
   monitor?: Monitor;
   /** Pre-alert prompt for a duration-limited call. */
   preAlertAudioFile?: string;
@@ -266,7 +271,7 @@ export type CallEvent =
 
 export type BlindTarget =
   | { kind: 'leg'; leg: DialRequest; targetAgentNo?: string }
-  | { kind: 'queue'; queueNo: string }
+  | { kind: 'queue'; queueNo: string; queueTimeoutMs: number }
   | { kind: 'ivr'; ivrId: string; nodeId: string; nodes: IvrNode[] };
 
 export type ScheduledCallEvent = 'queueTimeout' | 'surveyTimeout' | 'preAlert' | 'durationLimit';

@@ -5,7 +5,7 @@
  */
 import type { IvrNode, IvrVisit } from './call.js';
 
-export type IvrExit = { kind: 'queue'; queueNo: string } | { kind: 'returnToAgent' } | { kind: 'hangup' };
+export type IvrExit = { kind: 'queue'; queueNo: string; queueTimeoutMs?: number } | { kind: 'returnToAgent' } | { kind: 'hangup' };
 
 export interface IvrStep {
   visit: IvrVisit;
@@ -33,7 +33,11 @@ export function enterNode(visit: IvrVisit, nodeId: string): IvrStep {
       case 'collect':
         return { visit: current, prompts };
       case 'queue':
-        return { visit: current, prompts, exit: node.queueNo ? { kind: 'queue', queueNo: node.queueNo } : { kind: 'hangup' } };
+        return {
+          visit: current,
+          prompts,
+          exit: node.queueNo ? { kind: 'queue', queueNo: node.queueNo, queueTimeoutMs: node.queueTimeoutMs } : { kind: 'hangup' },
+        };
       case 'returnToAgent':
         return { visit: current, prompts, exit: { kind: 'returnToAgent' } };
       case 'hangup':

@@ -1,5 +1,6 @@
 /** What a tenant is: its agents, queues, pause reasons, caller IDs, permissions and IVRs. */
 import * as v from 'valibot';
+import type { IvrNode } from './call.js';
 import { digestHa1, hashSecret, SIP_REALM } from './secret-hash.js';
 import { EXTENSION_PATTERN, PHONE_NUMBER_PATTERN, PauseType } from '@agentsdk/protocol';
 
@@ -237,4 +238,12 @@ export function qidOf(tenantId: string, queueNo: string): string {
 export function wrapupSecondsOf(tenant: TenantConfig, agent: TenantAgent): number {
   const queue = tenant.queues.find((q) => agent.queues.includes(q.queueNo)) ?? tenant.queues[0];
   return queue?.wrapupSeconds ?? 30;
+}
+
+/** An IVR's nodes as a call walks them: each queue node knows how long that queue keeps a caller waiting. */
+export function ivrNodesOf(tenant: TenantConfig, ivr: TenantConfig['ivrs'][number]): IvrNode[] {
+  return ivr.nodes.map((node) => {
+    const queue = node.queueNo === undefined ? undefined : tenant.queues.find((candidate) => candidate.queueNo === node.queueNo);
+    return queue ? { ...node, queueTimeoutMs: queue.queueTimeoutSeconds * 1000 } : node;
+  });
 }

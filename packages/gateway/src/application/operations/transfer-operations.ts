@@ -5,7 +5,7 @@
 import type { ChannelVariable, ValidatedParams } from '@agentsdk/protocol';
 import type { CallEvent, DurationLimit } from '../../domain/call.js';
 import { isRestricted, normalizeNumber } from '../../domain/outbound-rules.js';
-import { findAgent } from '../../domain/tenant.js';
+import { findAgent, ivrNodesOf } from '../../domain/tenant.js';
 import type { Destination } from '../../ports/telephony.js';
 import { agentDestination, dialRequest, nextLegId } from '../../domain/call-legs.js';
 import { failed, type Outcome, type SignedInContext } from '../operation-context.js';
@@ -100,16 +100,22 @@ export async function blxfer(ctx: SignedInContext, params: ValidatedParams<'blxf
     holdMusic: params.blxferDialAgentHold === 1,
   };
   if (params.targetType === 3) {
-    if (!ctx.tenant.queues.some((queue) => queue.queueNo === params.target))
-      return failed('BAD_PARAM', `bad param: no queue ${params.target} in the tenant`);
-    return runWithAgentLocked(ctx.services, call, undefined, false, { ...common, to: { kind: 'queue', queueNo: params.target } });
+    const queue = ctx.tenant.queues.find((candidate) => candidate.queueNo === params.target);
+    if (!queue) return failed('BAD_PARAM', `bad param: no queue ${params.target} in the tenant`);
+    return runWithAgentLocked(ctx.services, call, undefined, false, {
+      ...common,
+      to: { kind: 'queue', queueNo: queue.queueNo, queueTimeoutMs: queue.queueTimeoutSeconds * 1000 },
+    });
   }
   if (params.targetType === 4) {
     const [ivrId = '', nodeId = ''] = params.target.split(':');
     const ivr = ctx.tenant.ivrs.find((candidate) => candidate.ivrId === ivrId);
     if (!ivr?.nodes.some((node) => node.id === nodeId))
       return failed('BAD_PARAM', `bad param: no IVR node ${params.target} (format <ivrId>:<ivrNode>)`);
-    return runWithAgentLocked(ctx.services, call, undefined, false, { ...common, to: { kind: 'ivr', ivrId, nodeId, nodes: ivr.nodes } });
+    return runWithAgentLocked(ctx.services, call, undefined, false, {
+      ...common,
+      to: { kind: 'ivr', ivrId, nodeId, nodes: ivrNodesOf(ctx.tenant, ivr) },
+    });
   }
   const target = await resolveTarget(ctx, params.targetType, params.target);
   if (!target.ok) return target.outcome;
@@ -134,7 +140,7 @@ export async function transferIvr(ctx: SignedInContext, params: ValidatedParams<
     type: 'enterIvr',
     ivrId,
     nodeId: params.ivrTarget.ivrNode,
-    nodes: ivr.nodes,
+    nodes: ivrNodesOf(ctx.tenant, ivr),
     variables: (params.chanVariables ?? []) as ChannelVariable[],
     ...(params.returnVariables ? { returnVariables: params.returnVariables } : {}),
   });
