@@ -45,20 +45,16 @@ afterEach(async () => {
 function outboxOverStore(maxPending?: number) {
   const clock = new ManualClock();
   const store = openSqliteStore(':memory:');
-  const counts = { written: 0, failed: 0, rejected: 0 };
   const outbox = new CallRecordOutbox({
     records,
     live: { calls: store.calls, tenantIds: () => ['t1'] },
     clock,
     logger: createLogger('silent'),
     maxPending,
-    onWritten: (count) => (counts.written += count),
-    onWriteFailed: () => counts.failed++,
-    onRejected: (count) => (counts.rejected += count),
   });
   open.push({ store, outbox });
   const calls = callsFeedingRecords(store.calls, (record, revision) => outbox.enqueue(record, revision));
-  return { clock, outbox, calls, counts };
+  return { clock, outbox, calls };
 }
 
 const ended = (callId: string, endedAt: number): CallRecord =>
@@ -77,20 +73,20 @@ const kept = async (prefix: string) =>
 
 describe('call record outbox', () => {
   it('drops a record PostgreSQL refuses for good, counted, and writes the others', async () => {
-    const { clock, outbox, calls, counts } = outboxOverStore();
+    const { clock, outbox, calls } = outboxOverStore();
     // A revision beyond PostgreSQL's integer column: sending it again would fail again.
     outbox.enqueue(ended('refused-1', clock.now()), 2 ** 31);
     await calls.compareAndSet(ended('refused-2', clock.now()), 0);
     await expect.poll(() => kept('refused-')).toEqual(['refused-2']);
-    expect(counts).toEqual({ written: 1, failed: 0, rejected: 1 });
+    expect(outbox.totals).toEqual({ kept: 1, failedWrites: 0, rejected: 1 });
     expect(outbox.size).toBe(0);
   });
 
   it('writes the records left out of a full queue once PostgreSQL is back', async () => {
-    const { clock, outbox, calls, counts } = outboxOverStore(2);
+    const { clock, outbox, calls } = outboxOverStore(2);
     await relay.cut();
     for (let n = 1; n <= 5; n++) await calls.compareAndSet(ended(`overflow-${n}`, clock.now() - n), 0);
-    await expect.poll(() => counts.failed).toBeGreaterThan(0);
+    await expect.poll(() => outbox.totals.failedWrites).toBeGreaterThan(0);
     expect(outbox.size).toBe(2);
 
     await relay.restore();
@@ -101,7 +97,7 @@ describe('call record outbox', () => {
       )
       .toEqual(['overflow-1', 'overflow-2', 'overflow-3', 'overflow-4', 'overflow-5']);
     await expect.poll(() => outbox.size).toBe(0);
-    expect(counts.rejected).toBe(0);
+    expect(outbox.totals.rejected).toBe(0);
   });
 
   it('a later revision queued while an earlier one waits replaces it', async () => {

@@ -218,6 +218,11 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const clock = options.clock ?? systemClock;
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const liveStore = options.store ?? openSqliteStore(options.dataDir ? join(options.dataDir, 'agent-gateway.sqlite') : ':memory:');
+  const configured = [...(options.tenants ?? [])];
+  for (const file of options.tenantConfigFiles ?? (options.tenants ? [] : [DEMO_TENANT_FILE]))
+    configured.push(...(await loadTenantConfigFile(file)));
+  for (const tenant of configured) await liveStore.tenants.upsert(tenant);
+  const tenants = new TenantDirectory(await liveStore.tenants.list());
   const callRecords = options.databaseUrl
     ? await openPostgresCallRecords({ databaseUrl: options.databaseUrl, logger })
     : liveStoreCallRecords(liveStore.calls);
@@ -226,9 +231,6 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     live: { calls: liveStore.calls, tenantIds: () => tenants.all().map((tenant) => tenant.tenantId) },
     clock,
     logger,
-    onWritten: (count) => recordMetrics.written(count),
-    onWriteFailed: () => recordMetrics.writeFailed(),
-    onRejected: (count) => recordMetrics.rejected(count),
   });
   /** Records a crash or a stop left unwritten, this node's previous run's or a lost node's, are still in the store. */
   const catchUpRecords = (why: string) => {
@@ -246,12 +248,6 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const bus = options.bus ?? createMemoryBus();
   const limits = options.limits ?? createMemoryLimits();
   const sharedRateLimiter = (name: keyof RateLimits) => new SharedRateLimiter(limits, clock, logger, name, rateLimits[name]);
-
-  const configured = [...(options.tenants ?? [])];
-  for (const file of options.tenantConfigFiles ?? (options.tenants ? [] : [DEMO_TENANT_FILE]))
-    configured.push(...(await loadTenantConfigFile(file)));
-  for (const tenant of configured) await store.tenants.upsert(tenant);
-  const tenants = new TenantDirectory(await store.tenants.list());
 
   const queueStatusFeed = new QueueStatusFeed({ store, bus, clock, tenants, logger, intervalMs: options.queueStatusIntervalMs ?? 1_000 });
   const routing = new RoutingSignals();
@@ -291,7 +287,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     activeCalls: (tenantId) => store.calls.listActive(tenantId),
     now: () => clock.now(),
   });
-  const recordMetrics = registerCallRecordMetrics(metrics.registry, () => recordOutbox.size);
+  registerCallRecordMetrics(metrics.registry, recordOutbox);
   const sipRequestLimiter = new RateLimiter<string>(systemClock, SIP_REQUESTS_PER_ADDRESS);
   const sip =
     options.sipPort === undefined

@@ -22,12 +22,16 @@ export interface CallRecordOutboxOptions {
   maxRetryMs?: number;
   /** Records held in memory at most; beyond, they wait in the live store for a catch-up. Default 10 000. */
   maxPending?: number;
+}
+
+/** What the outbox did since it started (the metrics read them). */
+export interface CallRecordTotals {
   /** Records kept (or found kept already). */
-  onWritten?: (count: number) => void;
-  /** A write failed, to be tried again. */
-  onWriteFailed?: () => void;
+  kept: number;
   /** Records refused for good. */
-  onRejected?: (count: number) => void;
+  rejected: number;
+  /** Writes that failed, to be tried again. */
+  failedWrites: number;
 }
 
 /** A catch-up sends the live store's calls that ended this recently. */
@@ -49,6 +53,8 @@ export class CallRecordOutbox {
   private readonly drainedWaiters = new Set<() => void>();
   /** A catch-up waiting for room in the queue. */
   private roomWaiters: (() => void)[] = [];
+
+  readonly totals: CallRecordTotals = { kept: 0, rejected: 0, failedWrites: 0 };
 
   constructor(private readonly options: CallRecordOutboxOptions) {}
 
@@ -142,17 +148,17 @@ export class CallRecordOutbox {
     try {
       await this.options.records.append(batch);
       this.written(batch);
-      this.options.onWritten?.(batch.length);
+      this.totals.kept += batch.length;
       if (this.overflowed) this.catchUpAfterOverflow();
     } catch (error) {
       if (error instanceof CallRecordRejectedError) {
         this.written(batch);
-        this.options.onWritten?.(batch.length - error.callIds.length);
-        this.options.onRejected?.(error.callIds.length);
+        this.totals.kept += batch.length - error.callIds.length;
+        this.totals.rejected += error.callIds.length;
         logger.error({ err: error, callIds: error.callIds }, 'call records were refused and are not kept');
         return;
       }
-      this.options.onWriteFailed?.();
+      this.totals.failedWrites += 1;
       this.retryMs = Math.min(
         this.options.maxRetryMs ?? 10_000,
         this.retryMs === 0 ? (this.options.firstRetryMs ?? 200) : this.retryMs * 2,
