@@ -15,7 +15,13 @@ afterAll(() => dataDir.remove());
 
 const GATEWAY_PROCESS = `
 import { startGateway } from '@agentsdk/gateway';
-const gateway = await startGateway({ port: 0, logLevel: 'silent', dataDir: process.argv[1] });
+// The case sends 41 state changes as fast as they are answered: more than a session's default burst of requests.
+const gateway = await startGateway({
+  port: 0,
+  logLevel: 'silent',
+  dataDir: process.argv[1],
+  rateLimits: { sessionRequests: { perSecond: 1000, burst: 1000 } },
+});
 process.send(gateway.url);
 `;
 
