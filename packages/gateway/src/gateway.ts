@@ -226,25 +226,27 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const callRecords = options.databaseUrl
     ? await openPostgresCallRecords({ databaseUrl: options.databaseUrl, logger })
     : liveStoreCallRecords(liveStore.calls);
-  const recordOutbox = new CallRecordOutbox({
-    records: callRecords,
-    live: { calls: liveStore.calls, tenantIds: () => tenants.all().map((tenant) => tenant.tenantId) },
-    clock,
-    logger,
-  });
+  // Records kept apart from the live store (PostgreSQL) are copied there; without DATABASE_URL the live store's ended
+  // calls are the records, and nothing is copied.
+  const recordOutbox = options.databaseUrl
+    ? new CallRecordOutbox({
+        records: callRecords,
+        live: { calls: liveStore.calls, tenantIds: () => tenants.all().map((tenant) => tenant.tenantId) },
+        clock,
+        logger,
+      })
+    : undefined;
   /** Records a crash or a stop left unwritten, this node's previous run's or a lost node's, are still in the store. */
   const catchUpRecords = (why: string) => {
-    if (!options.databaseUrl) return;
-    recordOutbox.catchUp().then(
+    recordOutbox?.catchUp().then(
       (count) => logger.info({ count, why }, 'recent call records queued for the call records'),
       (error: unknown) => logger.error({ err: error, why }, 'queuing recent call records failed'),
     );
   };
   // Whoever ends a call or changes an ended one, its record follows to the call records.
-  const store: Store = {
-    ...liveStore,
-    calls: callsFeedingRecords(liveStore.calls, (record, revision) => recordOutbox.enqueue(record, revision)),
-  };
+  const store: Store = recordOutbox
+    ? { ...liveStore, calls: callsFeedingRecords(liveStore.calls, (record, revision) => recordOutbox.enqueue(record, revision)) }
+    : liveStore;
   const bus = options.bus ?? createMemoryBus();
   const limits = options.limits ?? createMemoryLimits();
   const sharedRateLimiter = (name: keyof RateLimits) => new SharedRateLimiter(limits, clock, logger, name, rateLimits[name]);
@@ -287,7 +289,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     activeCalls: (tenantId) => store.calls.listActive(tenantId),
     now: () => clock.now(),
   });
-  registerCallRecordMetrics(metrics.registry, recordOutbox);
+  if (recordOutbox) registerCallRecordMetrics(metrics.registry, recordOutbox);
   const sipRequestLimiter = new RateLimiter<string>(systemClock, SIP_REQUESTS_PER_ADDRESS);
   const sip =
     options.sipPort === undefined
@@ -475,8 +477,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     await limits.forgetHolder(ownerId).catch((error: unknown) => logger.warn({ err: error }, 'removing the connection counts failed'));
     await recordingNotes.idle();
     // What is not written by then stays in the live store: the next start's catch-up sends it.
-    if (!(await recordOutbox.drain(RECORDS_DRAIN_MS))) logger.warn({ pending: recordOutbox.size }, 'call records left for the next start');
-    await recordOutbox.stop();
+    if (recordOutbox && !(await recordOutbox.drain(RECORDS_DRAIN_MS)))
+      logger.warn({ pending: recordOutbox.size }, 'call records left for the next start');
+    await recordOutbox?.stop();
     await callRecords.close();
     await bus.close();
     await store.close();
