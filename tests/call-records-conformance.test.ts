@@ -6,9 +6,10 @@ import { liveStoreCallRecords } from '../packages/gateway/src/adapters/live-stor
 import { openPostgresCallRecords } from '../packages/gateway/src/adapters/postgres/postgres-call-records.js';
 import type { CallRecord } from '../packages/gateway/src/domain/call.js';
 import { CallRecordRejectedError, type CallRecords } from '../packages/gateway/src/ports/call-records.js';
-import type { CallRecordQuery, Store } from '../packages/gateway/src/ports/store.js';
+import type { Store } from '../packages/gateway/src/ports/store.js';
 import { createTestDatabase, type TestDatabase } from './helpers/postgres.js';
 import { temporaryDataDir } from './helpers/test-gateway.js';
+import { ENDED_CALLS, endedCall, expectEndedCallPages, OTHER_TENANT_CALL } from './helpers/ended-call-pages.js';
 import { storedCall } from './helpers/stored-calls.js';
 
 /** A database per case, dropped after it (and here, should a case fail before). */
@@ -52,7 +53,7 @@ const ADAPTERS: Record<string, () => Promise<Place>> = {
 
 const call = (callId: string, fields: Partial<CallRecord> = {}): CallRecord =>
   storedCall(callId, { phase: 'ended', outcome: 'completed', ...fields });
-const ended = (callId: string, endedAt: number, agentNo?: string) => call(callId, { endedAt, ...(agentNo && { agentNo }) });
+const ended = endedCall;
 const ids = (calls: CallRecord[]) => calls.map((c) => c.callId);
 
 describe.each(Object.entries(ADAPTERS))('CallRecords adapter %s', (_name, place) => {
@@ -119,29 +120,8 @@ describe.each(Object.entries(ADAPTERS))('CallRecords adapter %s', (_name, place)
 
   it('lists records newest first, by time range and agent, in pages', () =>
     withRecords(async (records) => {
-      for (const record of [
-        ended('c1', 10, 'a1'),
-        ended('c2', 20, 'a2'),
-        ended('c3', 20, 'a1'),
-        ended('c4', 30, 'a1'),
-        ended('c5', 40),
-        ended('c7', 50, 'a1'),
-      ]) {
-        await records.append([{ record, revision: 1 }]);
-      }
-      await records.append([{ record: { ...ended('c8', 25, 'a1'), tenantId: 't2' }, revision: 1 }]);
-      const list = (query: Partial<CallRecordQuery> = {}) => records.list({ tenantId: 't1', limit: 10, ...query }).then(ids);
-
-      expect(await list()).toEqual(['c7', 'c5', 'c4', 'c3', 'c2', 'c1']);
-      expect(await list({ from: 20, to: 40 })).toEqual(['c4', 'c3', 'c2']);
-      expect(await list({ agentNo: 'a1' })).toEqual(['c7', 'c4', 'c3', 'c1']);
-      expect(await list({ agentNo: 'a1', from: 11, to: 50 })).toEqual(['c4', 'c3']);
-      expect(await list({ limit: 2 })).toEqual(['c7', 'c5']);
-      expect(await list({ limit: 2, before: { endedAt: 30, callId: 'c4' } })).toEqual(['c3', 'c2']);
-      expect(await list({ limit: 2, before: { endedAt: 20, callId: 'c3' } })).toEqual(['c2', 'c1']);
-      expect(await list({ limit: 1, agentNo: 'a1', before: { endedAt: 20, callId: 'c3' } })).toEqual(['c1']);
-      expect(await list({ to: 40, before: { endedAt: 45, callId: 'x' } })).toEqual(['c4', 'c3', 'c2', 'c1']);
-      expect(await list({ agentNo: 'a3' })).toEqual([]);
+      for (const record of [...ENDED_CALLS, OTHER_TENANT_CALL]) await records.append([{ record, revision: 1 }]);
+      await expectEndedCallPages((query) => records.list(query));
     }));
 
   it('lists a call for every agent who handled it: its agent, its callee, an agent whose leg was answered', () =>
