@@ -104,8 +104,7 @@ export class DialerService {
     taskId: string,
     variables: ChannelVariable[],
   ): Promise<DialerMembershipChange | DialerRefusal> {
-    const deps = this.deps;
-    const task = await deps.store.dialer.getTask(tenant.tenantId, taskId);
+    const task = await this.deps.store.dialer.getTask(tenant.tenantId, taskId);
     if (!task) return { ok: false, error: 'BAD_PARAM', message: `bad param: taskId ${taskId} is not an auto-dial task of the tenant` };
     const record = await this.agentRecord(tenant.tenantId, agentNo, sessionId);
     if (!workModeAllows(record.workMode, task.mode)) {
@@ -115,23 +114,21 @@ export class DialerService {
         message: `permission denied: work mode ${record.workMode} does not allow ${task.mode} task ${taskId}`,
       };
     }
-    await deps.store.dialer.putAgent(join(record, taskId, variables));
+    await this.deps.store.dialer.putAgent(join(record, taskId, variables));
     return { ok: true, announce: () => this.announce(tenant, task, 'started', agentNo) };
   }
 
   async pause(tenant: TenantConfig, agentNo: string, sessionId: string, taskId: string): Promise<DialerMembershipChange | DialerRefusal> {
-    const deps = this.deps;
-    const record = await deps.store.dialer.getAgent(tenant.tenantId, agentNo);
+    const record = await this.deps.store.dialer.getAgent(tenant.tenantId, agentNo);
     if (record?.sessionId !== sessionId || !(taskId in record.tasks))
       return { ok: false, error: 'INVALID_STATE', message: `invalid state: not working task ${taskId}` };
-    await deps.store.dialer.putAgent(leave(record, taskId));
-    const task = await deps.store.dialer.getTask(tenant.tenantId, taskId);
+    await this.deps.store.dialer.putAgent(leave(record, taskId));
+    const task = await this.deps.store.dialer.getTask(tenant.tenantId, taskId);
     return { ok: true, announce: async () => (task ? this.announce(tenant, task, 'paused', agentNo) : undefined) };
   }
 
   async changeWorkMode(tenantId: string, agentNo: string, sessionId: string, workMode: ObWorkMode): Promise<void> {
-    const deps = this.deps;
-    await deps.store.dialer.putAgent(withWorkMode(await this.agentRecord(tenantId, agentNo, sessionId), workMode));
+    await this.deps.store.dialer.putAgent(withWorkMode(await this.agentRecord(tenantId, agentNo, sessionId), workMode));
   }
 
   /** The tenant's preview tasks that are not paused, with their next due numbers. */
@@ -308,9 +305,8 @@ export class DialerService {
   }
 
   private async agentRecord(tenantId: string, agentNo: string, sessionId: string): Promise<DialerAgentRecord> {
-    const deps = this.deps;
-    const agent = await deps.agents.current(tenantId, agentNo);
-    return dialerAgentOf(await deps.store.dialer.getAgent(tenantId, agentNo), {
+    const agent = await this.deps.agents.current(tenantId, agentNo);
+    return dialerAgentOf(await this.deps.store.dialer.getAgent(tenantId, agentNo), {
       tenantId,
       agentNo,
       sessionId,
@@ -350,31 +346,30 @@ export class DialerService {
   }
 
   private async dialNext(tenantId: string, agentNo: string): Promise<void> {
-    const deps = this.deps;
-    const tenant = deps?.tenants.get(tenantId);
+    const tenant = this.deps.tenants.get(tenantId);
     const agent = tenant && findAgent(tenant, agentNo);
-    if (!deps || !tenant || !agent || !tenant.features.outbound) return;
-    const record = await deps.agents.current(tenantId, agentNo);
+    if (!tenant || !agent || !tenant.features.outbound) return;
+    const record = await this.deps.agents.current(tenantId, agentNo);
     if (!isAvailable(record) || !record.sessionId) return;
-    const member = await deps.store.dialer.getAgent(tenantId, agentNo);
+    const member = await this.deps.store.dialer.getAgent(tenantId, agentNo);
     if (member?.sessionId !== record.sessionId) return;
 
-    let lookAgainAt = deps.clock.now() + RECHECK_MAX_MS;
+    let lookAgainAt = this.deps.clock.now() + RECHECK_MAX_MS;
     for (const taskId of Object.keys(member.tasks).sort()) {
-      const task = await deps.store.dialer.getTask(tenantId, taskId);
+      const task = await this.deps.store.dialer.getTask(tenantId, taskId);
       if (!task || task.paused || task.mode === 'preview' || !workModeAllows(member.workMode, task.mode)) continue;
-      const now = deps.clock.now();
+      const now = this.deps.clock.now();
       if (!isWithinOutboundHours(tenant, now) || !isWithinCallingHours(task.callingHours, tenant.outboundHours?.utcOffsetMinutes ?? 0, now))
         continue;
       await this.recoverLapsedClaims(tenant, task, now);
       const number = await this.claimDiallable(tenant, task, now);
       if (!number) {
-        const [next] = await deps.store.dialer.listDue(tenantId, taskId, Number.MAX_SAFE_INTEGER, 1);
+        const [next] = await this.deps.store.dialer.listDue(tenantId, taskId, Number.MAX_SAFE_INTEGER, 1);
         if (next) lookAgainAt = Math.min(lookAgainAt, next.nextAttemptAt);
         continue;
       }
       const outcome = await startAgentCall(
-        { services: deps, tenant, agent },
+        { services: this.deps, tenant, agent },
         {
           callType: CallType.PREDICTIVE_OUTBOUND,
           customerNumber: number.number,
@@ -386,18 +381,18 @@ export class DialerService {
           variables: [...(member.tasks[taskId] ?? []), ...numberVariables(number)],
           cdrIsAsr: 1,
           requireIdle: true,
-          dialer: { taskId, number: number.number, owner: deps.ownerId, attemptsBefore: number.attempts },
+          dialer: { taskId, number: number.number, owner: this.deps.ownerId, attemptsBefore: number.attempts },
         },
       );
       if (!outcome.ok) {
         // Taken by a queue call, or paused, meanwhile: the number waits for the next available agent.
-        await deps.store.dialer.releaseClaim(tenantId, taskId, number.number, deps.ownerId);
+        await this.deps.store.dialer.releaseClaim(tenantId, taskId, number.number, this.deps.ownerId);
         return;
       }
       await outcome.after?.();
       return;
     }
-    this.lookAgain(tenantId, agentNo, Math.max(0, lookAgainAt - deps.clock.now()));
+    this.lookAgain(tenantId, agentNo, Math.max(0, lookAgainAt - this.deps.clock.now()));
   }
 
   private lookAgain(tenantId: string, agentNo: string, delayMs: number): void {
