@@ -2,14 +2,10 @@
  * Notes each complete recording in its call's record (domain/call-recording.ts), so the call records say which node
  * keeps the file. The write goes to the live store like a disposition's; the call records follow it.
  */
-import type { RecordingMetadata } from '../domain/call.js';
-import { withRecording } from '../domain/call-recording.js';
+import { type CompletedRecording, withRecording } from '../domain/call-recording.js';
 import type { CallStore } from '../ports/store.js';
 import type { Logger } from '../ports/logger.js';
 import { transitionStored } from './compare-and-set.js';
-
-/** A recording whose file is complete on this node's disk. */
-export type FinishedRecording = { callId: string } & Pick<RecordingMetadata, 'bytes' | 'durationMs'>;
 
 export class RecordingNotes {
   private readonly writing = new Set<Promise<void>>();
@@ -21,7 +17,7 @@ export class RecordingNotes {
     private readonly logger: Logger,
   ) {}
 
-  note(completed: FinishedRecording): void {
+  note(completed: CompletedRecording): void {
     const write = this.write(completed)
       .catch((error: unknown) =>
         this.logger.error({ err: error, callId: completed.callId }, 'noting a recording in its call record failed'),
@@ -35,7 +31,7 @@ export class RecordingNotes {
     await Promise.all(this.writing);
   }
 
-  private async write({ callId, bytes, durationMs }: FinishedRecording): Promise<void> {
+  private async write({ callId, bytes, durationMs }: CompletedRecording): Promise<void> {
     const result = await transitionStored(
       () => this.calls.get(callId),
       (stored) =>
