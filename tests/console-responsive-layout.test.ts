@@ -31,8 +31,17 @@ beforeAll(async () => {
   browser = await launchBrowser();
 }, 60_000);
 
-/** A failed test leaves no call behind for the next viewport. */
+/** A failed test leaves no call and no signed-in page behind for the next viewport. */
 afterEach(async () => {
+  for (const page of browser.contexts().flatMap((context) => context.pages())) {
+    const signOut = page.getByRole('button', { name: 'Sign out' });
+    if (await signOut.isVisible()) await signOut.click({ timeout: 5_000 }).catch(() => undefined);
+    await page
+      .getByRole('button', { name: 'Demo sign-in' })
+      .waitFor({ timeout: 5_000 })
+      .catch(() => undefined);
+    await page.context().close();
+  }
   for (const call of await sim.calls()) await sim.hangup(call.callId).catch(() => undefined);
 });
 
@@ -56,7 +65,6 @@ describe.each(VIEWPORTS)('console at $width px', (viewport) => {
     if (narrow) await saveScreenshot(page, 'narrow-sign-in.png');
     await expectAllReachable(page, 'sign-in');
     expect(problems).toEqual([]);
-    await page.context().close();
   }, 60_000);
 
   it('agent desktop: every control is reachable when idle and during a call', async () => {
@@ -98,7 +106,6 @@ describe.each(VIEWPORTS)('console at $width px', (viewport) => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Demo sign-in' }).waitFor(UI_TIMEOUT);
     expect(problems).toEqual([]);
-    await page.context().close();
   }, 60_000);
 
   it('wallboard: every control is reachable', async () => {
@@ -110,6 +117,5 @@ describe.each(VIEWPORTS)('console at $width px', (viewport) => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Demo sign-in' }).waitFor(UI_TIMEOUT);
     expect(problems).toEqual([]);
-    await page.context().close();
   }, 60_000);
 });

@@ -5,7 +5,7 @@
  * `close()` in the leading tab hands the session over too; a refused sign-in is refused in every tab, none hangs.
  * With `shareSessionAcrossTabs: false` each tab has its own session again (the second sign-in ends the first).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './helpers/browser.js';
 import { endpointOf } from './helpers/agent-client.js';
@@ -39,6 +39,17 @@ async function openTab(context: BrowserContext, options: Record<string, unknown>
     },
     { baseURL: gateway.url, options },
   );
+  const tab = context.pages().length;
+  onTestFailed(async () => {
+    if (page.isClosed()) return console.error(`tab ${tab}: closed`);
+    const seen = await page.evaluate(() => ({
+      state: (window as any).AgentSDK.getState(),
+      events: (window as any).events.map(([name, payload]: [string, any]) =>
+        [name, payload?.state ?? payload?.phase ?? payload?.code, payload?.seq].filter((part) => part !== undefined).join(' '),
+      ),
+    }));
+    console.error(`tab ${tab}: state ${JSON.stringify(seen.state)}\nevents: ${seen.events.join(', ')}`);
+  });
   return page;
 }
 

@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { onTestFailed } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -43,18 +44,56 @@ export interface ConsolePage {
   problems: string[];
 }
 
-/** Opens the console (1280×720 unless told) and records every error the page reports. */
+/** The last lines of a page's browser console a failed test prints. */
+const TRANSCRIPT_LINES = 150;
+
+/**
+ * Opens the console (1280×720 unless told) with `?debug` and records every error the page reports. When the test
+ * fails, the end of the page's console (the SDK's frames and connection notes included) is printed with it.
+ */
 export async function openConsole(browser: Browser, url: string, viewport = { width: 1280, height: 720 }): Promise<ConsolePage> {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1, reducedMotion: 'reduce' });
   const page = await context.newPage();
   const problems: string[] = [];
+  const transcript = recordTranscript(page);
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
-  await page.goto(url);
+  printWhenTheTestFails(() => `browser console of ${url} (${viewport.width} px), last lines:\n${transcript.join('\n')}`);
+  await page.goto(withDebug(url));
   return { page, problems };
+}
+
+/** Outside a test (a `beforeAll` opening a page) there is no test to fail: nothing is printed. */
+function printWhenTheTestFails(report: () => string): void {
+  try {
+    onTestFailed(() => console.error(report()));
+  } catch {
+    // not inside a test
+  }
+}
+
+function withDebug(url: string): string {
+  if (!url.startsWith('http')) return url;
+  const address = new URL(url);
+  address.searchParams.set('debug', '');
+  return address.href;
+}
+
+function recordTranscript(page: Page): string[] {
+  const lines: string[] = [];
+  const started = Date.now();
+  const add = (line: string) => {
+    lines.push(`${String(Date.now() - started).padStart(6)} ms ${line}`);
+    if (lines.length > TRANSCRIPT_LINES) lines.shift();
+  };
+  page.on('console', (message) => add(`${message.type()}: ${message.text()}`));
+  page.on('pageerror', (error) => add(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => add(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  page.on('close', () => add('page closed'));
+  return lines;
 }
 
 export async function saveScreenshot(page: Page, name: string): Promise<string> {

@@ -46,7 +46,9 @@ export async function signIn(request: SignInRequest, sessionKey: string): Promis
   const sdk = agentSdk();
   try {
     const softphone = request.bindEndpoint.endpointType === EndpointType.SOFTPHONE;
-    sdk.setup({ baseURL: window.location.origin, webrtc: softphone, webrtcStats: softphone });
+    // `?debug` in the console's address logs every frame the SDK sends and receives on the browser console.
+    const debug = new URLSearchParams(window.location.search).has('debug');
+    sdk.setup({ baseURL: window.location.origin, webrtc: softphone, webrtcStats: softphone, debug });
   } catch (error) {
     return { ok: false, ...withDetails(describeThrown(error)) };
   }

@@ -21,6 +21,9 @@ let nextDialogId = 1;
 export function Dialog({ title, description, open, onClose, children, wide = false }: DialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useRef(`dialog-${nextDialogId++}`).current;
+  // The browser fires `close` a task after `close()`: by then the dialog may be open again (reopened at once), and
+  // that late event must not close it. Only a close the browser made itself is reported to `onClose`.
+  const closingItself = useRef(false);
 
   useEffect(() => {
     const element = dialog.current;
@@ -30,7 +33,10 @@ export function Dialog({ title, description, open, onClose, children, wide = fal
       // Start in the form, not on the close button the browser would pick first.
       element.querySelector<HTMLElement>('.dialog__body :is(input, select, textarea, button):not([disabled])')?.focus();
     }
-    if (!open && element.open) element.close();
+    if (!open && element.open) {
+      closingItself.current = true;
+      element.close();
+    }
   }, [open]);
 
   return (
@@ -39,7 +45,10 @@ export function Dialog({ title, description, open, onClose, children, wide = fal
       class={wide ? 'dialog dialog--wide' : 'dialog'}
       aria-labelledby={`${id}-title`}
       aria-describedby={description ? `${id}-description` : undefined}
-      onClose={onClose}
+      onClose={() => {
+        if (closingItself.current) closingItself.current = false;
+        else onClose();
+      }}
       onCancel={(event) => {
         event.preventDefault();
         onClose();
