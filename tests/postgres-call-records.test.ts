@@ -93,9 +93,9 @@ describe('call records in PostgreSQL (DATABASE_URL)', () => {
   it('migrates the schema at start, writes each ended call once, and /cdrs pages through PostgreSQL', async () => {
     const gateway = await startNode();
     expect(gateway.output()).toContain('records     PostgreSQL');
-    expect((await database.query<{ name: string }>('SELECT name FROM agent_gateway_migrations')).map((row) => row.name)).toEqual([
-      '1764482400000_call-records',
-    ]);
+    expect(
+      (await database.query<{ name: string }>('SELECT name FROM agent_gateway_migrations ORDER BY run_on, id')).map((row) => row.name),
+    ).toEqual(['1764482400000_call-records', '1796028280834_dialer-results']);
 
     for (let n = 0; n < 5; n++) ended.unshift(await abandonedCall(gateway, `1380013830${n}`));
     await expect.poll(archivedIds).toEqual(ended);

@@ -3,10 +3,8 @@
  * read a page at a time as `GET /api/v1/tenants/{tenantId}/cdrs` shows them. The embedded default reads the live store's
  * ended calls; PostgreSQL (`DATABASE_URL`) keeps them apart from the live state. Every adapter passes
  * tests/call-records-conformance.test.ts. A record carries its recording's metadata (`recording`: which node keeps
- * the file), so it needs no table of its own.
- *
- * Dialer results are the seam left open: an `appendDialerResult` beside `append`, with its own migration (a
- * `dialer_results` table keyed by task and number) and its own cases in the conformance suite.
+ * the file), so it needs no table of its own; nor do the dialer's results: a dialer task's call carries its task,
+ * number and attempt (`dialer`), so PostgreSQL derives its `dialer_results` row from the record it keeps.
  */
 import type { CallRecord } from '../domain/call.js';
 import type { CallRecordQuery } from './store.js';

@@ -1,11 +1,13 @@
 /**
  * Call records in PostgreSQL (`DATABASE_URL`): one row per ended call, its record as JSON, the columns `/cdrs` filters
- * and pages on beside it. The schema is the migrations' (schema-migrations.ts), run before the first query
- * (schema-readiness.ts).
+ * and pages on beside it; a dialer task's call also gets its row in `dialer_results` (the task, the number, the attempt
+ * and the outcome it gave the number). The schema is the migrations' (schema-migrations.ts), run before the first
+ * query (schema-readiness.ts).
  */
 import pg from 'pg';
 import { agentsWhoHandled } from '../../domain/call-disposition.js';
 import type { CallRecord } from '../../domain/call.js';
+import { attemptOutcomeOf } from '../../domain/dialer-campaign.js';
 import type { Logger } from '../../ports/logger.js';
 import { CallRecordRejectedError, type CallRecords, CallRecordsUnavailableError, type RecordRevision } from '../../ports/call-records.js';
 import { SchemaReadiness } from './schema-readiness.js';
@@ -17,14 +19,34 @@ export interface PostgresCallRecordsOptions {
   maxConnections?: number;
 }
 
-const COLUMNS_PER_ROW = 6;
+/** `($1, $2), ($3, $4)` for rows of values, and the values in that order. */
+function valuesOf(rows: readonly unknown[][]): { sql: string; values: unknown[] } {
+  let next = 0;
+  const sql = rows.map((row) => `(${row.map(() => `$${++next}`).join(', ')})`).join(', ');
+  return { sql, values: rows.flat() };
+}
 
 // A higher revision replaces the kept record; the same or a lower one (a repeated delivery) changes nothing.
-const upsertSql = (rows: number) => `INSERT INTO call_records (call_id, tenant_id, ended_at_ms, agent_nos, revision, record)
-  VALUES ${Array.from({ length: rows }, (_, row) => `(${Array.from({ length: COLUMNS_PER_ROW }, (_, column) => `$${row * COLUMNS_PER_ROW + column + 1}`).join(', ')})`).join(', ')}
+const upsertSql = (values: string) => `INSERT INTO call_records (call_id, tenant_id, ended_at_ms, agent_nos, revision, record)
+  VALUES ${values}
   ON CONFLICT (call_id) DO UPDATE SET tenant_id = excluded.tenant_id, ended_at_ms = excluded.ended_at_ms,
     agent_nos = excluded.agent_nos, revision = excluded.revision, record = excluded.record, archived_at = now()
   WHERE call_records.revision < excluded.revision`;
+
+// The outcome of a dialer's call does not change once it ended: a repeated delivery writes the same row again.
+const upsertDialerResultsSql = (
+  values: string,
+) => `INSERT INTO dialer_results (call_id, tenant_id, task_id, number, attempt, outcome, ended_at_ms)
+  VALUES ${values}
+  ON CONFLICT (call_id) DO UPDATE SET outcome = excluded.outcome, ended_at_ms = excluded.ended_at_ms`;
+
+/** A dialer task's call that dialled its customer: its row of `dialer_results`. */
+function dialerResultOf(record: CallRecord): unknown[][] {
+  const outcome = attemptOutcomeOf(record);
+  if (record.dialer === undefined || outcome === undefined || outcome === 'notDialled') return [];
+  const { taskId, number, attemptsBefore } = record.dialer;
+  return [[record.callId, record.tenantId, taskId, number, attemptsBefore + 1, outcome, record.endedAt]];
+}
 
 /** One row per call (a statement may not touch a row twice), its latest revision. */
 function latestPerCall(records: readonly RecordRevision[]): RecordRevision[] {
@@ -85,10 +107,9 @@ export async function openPostgresCallRecords(options: PostgresCallRecordsOption
   // An idle connection that breaks (the server restarted) is dropped by the pool; the next query opens another.
   pool.on('error', (error) => options.logger?.warn({ err: error }, 'PostgreSQL connection lost'));
 
-  const upsert = (rows: readonly RecordRevision[]) =>
-    pool.query(
-      upsertSql(rows.length),
-      rows.flatMap(({ record, revision }) => [
+  const upsert = (rows: readonly RecordRevision[]) => {
+    const { sql, values } = valuesOf(
+      rows.map(({ record, revision }) => [
         record.callId,
         record.tenantId,
         record.endedAt,
@@ -97,6 +118,14 @@ export async function openPostgresCallRecords(options: PostgresCallRecordsOption
         asJsonb(record),
       ]),
     );
+    return pool.query(upsertSql(sql), values);
+  };
+  const upsertDialerResults = (records: readonly CallRecord[]) => {
+    const results = records.flatMap(dialerResultOf);
+    if (results.length === 0) return;
+    const { sql, values } = valuesOf(results);
+    return pool.query(upsertDialerResultsSql(sql), values);
+  };
 
   return {
     async append(records) {
@@ -119,6 +148,8 @@ export async function openPostgresCallRecords(options: PostgresCallRecordsOption
           }
         }
       }
+      const refused = new Set(rejected);
+      await upsertDialerResults(rows.map(({ record }) => record).filter(({ callId }) => !refused.has(callId)));
       if (rejected.length > 0)
         throw new CallRecordRejectedError(
           rejected,
