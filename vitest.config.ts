@@ -16,8 +16,10 @@ export default defineConfig({
   },
   test: {
     include: ['tests/**/*.test.ts'],
-    // Each file starts its own gateways on loopback ports; two cores, so keep it modest.
-    maxWorkers: 2,
+    // Each file starts its own gateways, phones, browsers or clusters on loopback ports, and many measure what happens
+    // within a bound (a resume in 2 s, audio in a second): one file at a time gives each all of this two-core machine,
+    // so a file's bounds are not broken by another file's load. The suite takes about half again as long.
+    maxWorkers: 1,
     testTimeout: 20_000,
     hookTimeout: 20_000,
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
