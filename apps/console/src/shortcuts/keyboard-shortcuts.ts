@@ -20,19 +20,22 @@ export function withShortcut(label: string, name: ShortcutName): string {
   return `${label} (${SHORTCUTS[name].keys})`;
 }
 
-/** Runs `handler` on the shortcut while `enabled`; the latest handler runs, without re-subscribing. */
+/**
+ * Runs `handler` on the shortcut while `enabled`. Subscribed once; the handler and `enabled` of the latest render are
+ * read when the key is pressed, so a control that was just enabled answers its key at once, not an effect later.
+ */
 export function useShortcut(name: ShortcutName, handler: () => void, enabled = true): void {
-  const latest = useRef(handler);
-  latest.current = handler;
+  const latest = useRef({ handler, enabled });
+  latest.current = { handler, enabled };
   useEffect(() => {
-    if (!enabled) return;
     const onKeyDown = (event: KeyboardEvent) => {
+      if (!latest.current.enabled) return;
       if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || event.repeat) return;
       if (event.code !== SHORTCUTS[name].code) return;
       event.preventDefault();
-      latest.current();
+      latest.current.handler();
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [name, enabled]);
+  }, [name]);
 }
