@@ -3,7 +3,7 @@
  * the answered customer, and the 2 s rule that abandons a customer no agent took, after a message.
  */
 import { describe, expect, it } from 'vitest';
-import { PROMPTS, type CallRecord } from '../packages/gateway/src/domain/call.js';
+import { PROMPTS, type CallEvent, type CallRecord } from '../packages/gateway/src/domain/call.js';
 import { ABANDON_MESSAGE_MS, predictiveCall } from '../packages/gateway/src/domain/dialer-predictive-call.js';
 import {
   AGENT,
@@ -80,7 +80,7 @@ describe('predictive call: customer first', () => {
   });
 
   it('connects the agent it is offered to: ringing with the number variables, then sessionInit and callBridged', () => {
-    const offered = step(waiting(), { ...offer(), wrapupSeconds: 15 });
+    const offered = step(waiting(), { ...(offer() as Extract<CallEvent, { type: 'offered' }>), wrapupSeconds: 15 });
     expect(offered.next).toMatchObject({ phase: 'offering', agentNo: AGENT, wrapupSeconds: 15 });
     const rang = step(offered.next, ringing(AGENT_LEG));
     expect(notices(rang.effects)).toEqual([`${AGENT}: ringing`]);
