@@ -262,7 +262,7 @@ export class DialerService {
     if (outcome === undefined) return;
     this.recorded.add(call.callId);
     this.attempts
-      .recordCallOutcome(call, outcome)
+      .recordCallOutcome(call, outcome, this.predictive.abandonRateOf(call))
       .catch((error: unknown) => this.logger.error({ err: error, callId: call.callId }, 'recording a dialer outcome failed'))
       .finally(() => {
         if (call.phase === 'ended') this.recorded.delete(call.callId);

@@ -52,7 +52,15 @@ export class DialerAttempts {
   async attemptRecorded(
     tenant: TenantConfig,
     task: DialerTaskRecord,
-    attempt: { number: string; outcome: DialerOutcome; attemptsBefore: number; nextAttemptAt?: number; callId?: string; agentNo?: string },
+    attempt: {
+      number: string;
+      outcome: DialerOutcome;
+      attemptsBefore: number;
+      nextAttemptAt?: number;
+      callId?: string;
+      agentNo?: string;
+      abandonRate?: number;
+    },
   ): Promise<void> {
     const { attemptsBefore, ...rest } = attempt;
     await this.events.numberOutcome(tenant, {
@@ -65,8 +73,11 @@ export class DialerAttempts {
     }
   }
 
-  /** A dialer call's attempt ended with `outcome` (`notDialled`: the customer was not called, the number is due as before). */
-  async recordCallOutcome(call: CallRecord, outcome: DialerOutcome | 'notDialled'): Promise<void> {
+  /**
+   * A dialer call's attempt ended with `outcome` (`notDialled`: the customer was not called, the number is due as
+   * before); a predictive task's event carries the task's measured `abandonRate`.
+   */
+  async recordCallOutcome(call: CallRecord, outcome: DialerOutcome | 'notDialled', abandonRate?: number): Promise<void> {
     const { store, clock } = this.deps;
     const tag = call.dialer!;
     if (outcome === 'notDialled') {
@@ -94,6 +105,7 @@ export class DialerAttempts {
       callId: call.callId,
       ...when,
       ...(call.agentNo === undefined ? {} : { agentNo: call.agentNo }),
+      ...(abandonRate === undefined ? {} : { abandonRate }),
     });
   }
 

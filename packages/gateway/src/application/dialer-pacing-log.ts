@@ -4,7 +4,14 @@
  * talk time and its agent's wrap-up (until the agent is available again). In memory: each node paces its own calls.
  */
 import type { CallRecord } from '../domain/call.js';
-import { DEFAULT_PACING_WINDOW_MS, NEW_PACING_STATE, recordAttempt, recordHandling, type PacingState } from '../domain/dialer-pacing.js';
+import {
+  DEFAULT_PACING_WINDOW_MS,
+  NEW_PACING_STATE,
+  measure,
+  recordAttempt,
+  recordHandling,
+  type PacingState,
+} from '../domain/dialer-pacing.js';
 
 interface PlacedCall {
   taskKey: string;
@@ -28,6 +35,12 @@ export class PacingLog {
 
   state(taskKey: string): PacingState {
     return this.states.get(taskKey) ?? NEW_PACING_STATE;
+  }
+
+  /** Abandoned ÷ answered customers of the task's calls over the window; undefined for a task this node never paced. */
+  abandonRate(taskKey: string, now: number): number | undefined {
+    const state = this.states.get(taskKey);
+    return state && measure(state, now, { abandonRateTarget: 0, windowMs: DEFAULT_PACING_WINDOW_MS }).abandonRate;
   }
 
   callPlaced(callId: string, taskKey: string, abandonRateTarget: number): void {

@@ -85,6 +85,11 @@ export class PredictiveDialer {
     if (taskKey !== undefined && call.dialer) this.pace(call.tenantId, call.dialer.taskId);
   }
 
+  /** The measured abandon rate of a predictive call's task, as this node paces it (undefined for other calls). */
+  abandonRateOf(call: CallRecord): number | undefined {
+    return call.dialer && this.log.abandonRate(keyOf(call.tenantId, call.dialer.taskId), this.deps.clock.now());
+  }
+
   /** Resolves when every pass started so far has finished (tests, shutdown). */
   async idle(): Promise<void> {
     while (this.passes.size > 0) await Promise.all([...this.passes.values()].map((pass) => pass.done));
