@@ -57,6 +57,26 @@ function busyPhase(record: AgentRecord): PacingSnapshot['busyAgents'] {
   return [];
 }
 
+/** The agents and calls as the pacing sees them, once the waiting customers were offered. */
+function snapshotOf(
+  now: number,
+  members: readonly Member[],
+  idle: readonly Member[],
+  offered: { agents: readonly Member[]; left: number },
+  calls: readonly CallRecord[],
+): PacingSnapshot {
+  return {
+    now,
+    idleAgents: idle.length - offered.agents.length,
+    busyAgents: members.flatMap((member) => {
+      if (offered.agents.includes(member)) return [{ phase: 'talking' as const, since: now }];
+      return idle.includes(member) ? [] : busyPhase(member.record);
+    }),
+    ringingSince: calls.filter((call) => call.phase === 'customerDialing').map((call) => call.createdAt),
+    waiting: offered.left,
+  };
+}
+
 export class PredictiveDialer {
   private readonly log = new PacingLog();
   private readonly passes = new Map<string, { again: boolean; done: Promise<void> }>();
@@ -154,20 +174,7 @@ export class PredictiveDialer {
       isWithinCallingHours(task.callingHours, tenant.outboundHours?.utcOffsetMinutes ?? 0, now);
     if (!open) return;
 
-    const snapshot: PacingSnapshot = {
-      now,
-      idleAgents: idle.length - offered.agents.length,
-      busyAgents: members.flatMap((member) =>
-        offered.agents.includes(member)
-          ? [{ phase: 'talking' as const, since: now }]
-          : idle.includes(member)
-            ? []
-            : busyPhase(member.record),
-      ),
-      ringingSince: calls.filter((call) => call.phase === 'customerDialing').map((call) => call.createdAt),
-      waiting: offered.left,
-    };
-    const toDial = callsToDial(this.log.state(key), snapshot, {
+    const toDial = callsToDial(this.log.state(key), snapshotOf(now, members, idle, offered, calls), {
       abandonRateTarget: task.abandonRateTarget,
       windowMs: DEFAULT_PACING_WINDOW_MS,
     });
