@@ -92,7 +92,7 @@ describe('predictive: a run on the simulator', () => {
     for (const [i, number] of numbers.entries()) {
       if (i % 5 === 1) await sim.setBehaviour(number, { behavior: 'busy' });
       else if (i % 9 === 4) await sim.setBehaviour(number, { behavior: 'no-answer' });
-      else await sim.setBehaviour(number, { behavior: 'answer', answerAfterMs: 100 + (i % 4) * 100, hangupAfterMs: 600 + (i % 3) * 200 });
+      else await sim.setBehaviour(number, { behavior: 'answer', answerAfterMs: 100 + (i % 4) * 100, hangupAfterMs: 800 + (i % 3) * 200 });
     }
     for (const agentNo of agentNos) await sim.setBehaviour(`1360000${agentNo}`, { behavior: 'answer', answerAfterMs: 100 });
     const target = 0.2;
