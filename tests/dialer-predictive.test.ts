@@ -155,9 +155,18 @@ describe('predictive: a run on the simulator', () => {
         if (record.hangupSide === 'system') expect(messageHeard).toContain(outcome.callId);
       }
     }
-    // The agent's screen pop carries the number's variables.
+    // What the agent sees of a call (docs/10 "Predictive outbound"), and its screen pop with the number's variables.
     const agentOf = (agentNo: string) => agents[agentNos.indexOf(agentNo)]!;
     const handled = answered[0]!;
+    const seen = agentOf(handled.agentNo).log.entries.filter((entry) => entry.data?.callId === handled.callId);
+    expect(seen.map((entry) => entry.event).filter((event) => event !== 'agentStatus')).toEqual([
+      'ringing',
+      'sessionInit',
+      'callBridged',
+      'dialerNumberOutcome',
+      'sessionTerminate',
+    ]);
+    expect(seen.at(-1)?.data).toMatchObject({ side: 'customer', reason: 'hangup' });
     const ringing = agentOf(handled.agentNo)
       .log.of('ringing')
       .find((e) => e.callId === handled.callId);
