@@ -135,6 +135,13 @@ describe('predictive call: the 2 s rule', () => {
     expect(step(next, ended(CUSTOMER_LEG)).next).toMatchObject({ phase: 'ended', outcome: 'abandoned' });
   });
 
+  it('ends as the gateway asked when a supervisor disconnects the offer, not as abandoned', () => {
+    const offered = step(waiting(), offer()).next;
+    const disconnected = step(offered, { type: 'forceEnd' });
+    const agentGone = step(disconnected.next, ended(AGENT_LEG, 'cancelled')).next;
+    expect(step(agentGone, ended(CUSTOMER_LEG)).next).toMatchObject({ phase: 'ended', outcome: 'cancelled', hangupSide: 'system' });
+  });
+
   it('records a customer who hangs up while waiting as abandoned', () => {
     const { next } = step(waiting(), ended(CUSTOMER_LEG), T0 + 1_000);
     expect(next).toMatchObject({ phase: 'ended', outcome: 'abandoned', hangupSide: 'customer' });

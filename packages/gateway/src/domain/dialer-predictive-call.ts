@@ -120,8 +120,12 @@ export function abandonMessagePlayed(call: CallRecord, now: number): CallTransit
   return endCall(call, 'abandoned', 'system', now, 'abandoned');
 }
 
-/** A leg of a call waiting for its agent ended: the customer's ends the call, abandoned (the customer did not wait). */
+/**
+ * A leg of a call waiting for its agent ended: the customer's ends the call, abandoned (the customer did not wait),
+ * or as the gateway asked when it hung up (after the abandon message, or a supervisor's disconnect of the offer).
+ */
 export function waitingLegEnded(call: CallRecord, legId: string, now: number): CallTransitionResult {
   if (legId !== call.customerLegId) return unchanged(call);
-  return endCall(call, 'abandoned', call.endRequested?.side ?? 'customer', now, 'abandoned');
+  const requested = call.endRequested;
+  return endCall(call, requested?.outcome ?? 'abandoned', requested?.side ?? 'customer', now, requested?.reason ?? 'abandoned');
 }
