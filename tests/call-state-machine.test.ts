@@ -347,7 +347,10 @@ describe('refusals of hang-up, reject and offer', () => {
       message: 'consultation in progress: cancelAtxfer or completeAtxfer first',
     });
     expect(refusal(connectedInbound(), { type: 'reject' })).toEqual({ error: 'NO_CALL', message: 'no ringing call to reject' });
-    expect(refusal(offeringInbound(), offer('1002', 'leg-2'))).toEqual({ error: 'INVALID_STATE', message: 'call not waiting in a queue' });
+    expect(refusal(offeringInbound(), offer('1002', 'leg-2'))).toEqual({
+      error: 'INVALID_STATE',
+      message: 'call not waiting for an agent',
+    });
   });
 
   it('an ended call refuses everything but records how its remaining legs ended', () => {

@@ -42,4 +42,32 @@ describe('wallboard campaigns', () => {
     expect(await figure('Abandon rate')).toBe('0.0%');
     expect(problems).toEqual([]);
   });
+
+  it("shows a predictive task's abandon rate as the gateway measures it, while the task goes on", async () => {
+    const { page, problems } = await openConsole(bed.browser, bed.gateway.url);
+    await demoSignIn(page, '1008');
+    await page.getByRole('heading', { name: 'Wallboard' }).waitFor(UI_TIMEOUT);
+
+    const number = '13900005101';
+    await bed.sim.setBehaviour(number, { behavior: 'answer', answerAfterMs: 600 });
+    await taskApi(bed.gateway).create({ taskId: 'reach', name: 'Reach Q4', mode: 'predictive', customerAnswerTimeoutSeconds: 5 }, [number]);
+    const agent = await signIn(bed.gateway, '1002');
+    expect(await agent.sdk.startAutoObCallTask({ taskId: 'reach' })).toMatchObject({ code: 0 });
+    // The customer rings first; the agent goes busy before the customer answers, so no agent takes the customer.
+    await expect.poll(async () => (await bed.sim.calls()).some((call) => call.legs.some((leg: any) => leg.number === number))).toBe(true);
+    expect(await agent.sdk.pause({ pauseType: 1 })).toMatchObject({ code: 0 });
+
+    const card = page
+      .getByRole('region', { name: 'Campaigns' })
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: 'Reach Q4' }) });
+    const abandonRate = card
+      .locator('dl div')
+      .filter({ has: page.getByText('Abandon rate', { exact: true }) })
+      .locator('dd');
+    // Abandoned, to be retried: the task goes on, and its card shows the measured rate at once.
+    await expect.poll(() => abandonRate.textContent(), UI_TIMEOUT).toBe('100.0%');
+    expect(await card.getByText('Running').count()).toBe(1);
+    expect(problems).toEqual([]);
+  });
 });

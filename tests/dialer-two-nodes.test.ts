@@ -1,4 +1,7 @@
-/** Two gateway processes on one Redis work the same task: each number is dialled once, whichever node claims it. */
+/**
+ * Two gateway processes on one Redis work the same task: each number is dialled once, whichever node claims it; a
+ * predictive task is paced by each node for the agents it holds.
+ */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, expect, it } from 'vitest';
@@ -35,16 +38,23 @@ function tenantFileWithoutWrapup(): string {
 
 const NUMBERS = Array.from({ length: 12 }, (_, i) => `139000040${String(i).padStart(2, '0')}`);
 
-it.skipIf(!redis)(
-  `dials each number of a task once across two nodes${redis ? '' : ` (skipped: Redis at ${TEST_REDIS_URL} does not answer)`}`,
-  async () => {
+/** The two nodes, started by the first test that needs them. */
+async function twoNodes(): Promise<[GatewayProcess, GatewayProcess]> {
+  if (nodes.length === 0) {
     const tenants = tenantFileWithoutWrapup();
     for (let i = 0; i < 2; i++) {
       nodes.push(
         await spawnGateway({ env: { REDIS_URL: TEST_REDIS_URL, AGENT_GATEWAY_REDIS_PREFIX: prefix, AGENT_GATEWAY_TENANTS: tenants } }),
       );
     }
-    const [nodeA, nodeB] = nodes as [GatewayProcess, GatewayProcess];
+  }
+  return nodes as [GatewayProcess, GatewayProcess];
+}
+
+it.skipIf(!redis)(
+  `dials each number of a task once across two nodes${redis ? '' : ` (skipped: Redis at ${TEST_REDIS_URL} does not answer)`}`,
+  async () => {
+    const [nodeA, nodeB] = await twoNodes();
     for (const node of nodes)
       for (const number of NUMBERS)
         await simulatorApi(node).setBehaviour(number, { behavior: 'answer', answerAfterMs: 50, hangupAfterMs: 100 });
@@ -71,3 +81,37 @@ it.skipIf(!redis)(
     expect((await tasks.results('shared')).every((row) => row.attempts === '1')).toBe(true);
   },
 );
+
+const PREDICTIVE_NUMBERS = Array.from({ length: 12 }, (_, i) => `139000041${String(i).padStart(2, '0')}`);
+
+it.skipIf(!redis)('paces a predictive task on each node for its own agents, each number dialled once', async () => {
+  const [nodeA, nodeB] = await twoNodes();
+  for (const node of nodes)
+    for (const number of PREDICTIVE_NUMBERS)
+      await simulatorApi(node).setBehaviour(number, { behavior: 'answer', answerAfterMs: 100, hangupAfterMs: 600 });
+  const tasks = taskApi(nodeA);
+  await tasks.create({ taskId: 'shared-predictive', name: 'Shared predictive', mode: 'predictive' }, PREDICTIVE_NUMBERS);
+
+  const onA = await signIn(nodeA, '1003');
+  const onB = await signIn(nodeB, '1004');
+  expect(await onA.sdk.startAutoObCallTask({ taskId: 'shared-predictive' })).toMatchObject({ code: 0 });
+  expect(await onB.sdk.startAutoObCallTask({ taskId: 'shared-predictive' })).toMatchObject({ code: 0 });
+
+  // Each node's calls (their legs are on the node that dialled them) reach only the agent signed in to that node.
+  const agentsReached = new Map<GatewayProcess, Set<string>>([
+    [nodeA, new Set()],
+    [nodeB, new Set()],
+  ]);
+  const finished = async () => (await taskApi(nodeB).get('shared-predictive')).progress.remaining === 0;
+  for (let round = 0; round < 500 && !(await finished()); round++) {
+    for (const [node, reached] of agentsReached)
+      for (const call of await simulatorApi(node).calls()) for (const leg of call.legs) if (leg.party === 'agent') reached.add(leg.number);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  expect((await tasks.get('shared-predictive')).progress).toEqual({ total: 12, dialled: 12, remaining: 0, outcomes: { answered: 12 } });
+  expect([...agentsReached.get(nodeA)!]).toEqual(['13600001003']);
+  expect([...agentsReached.get(nodeB)!]).toEqual(['13600001004']);
+  const connected = [...onA.log.of('sessionInit'), ...onB.log.of('sessionInit')].map((init) => init.customerNumber as string);
+  expect(connected.sort()).toEqual(PREDICTIVE_NUMBERS);
+  expect((await tasks.results('shared-predictive')).every((row) => row.attempts === '1')).toBe(true);
+});

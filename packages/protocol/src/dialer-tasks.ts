@@ -176,4 +176,9 @@ export interface DialerNumberOutcomeEvent {
   nextAttemptAt?: string;
   callId?: string;
   agentNo?: string;
+  /**
+   * Predictive tasks: abandoned ÷ answered customers over the pacing's sliding window (30 minutes) of the calls the
+   * node that dialled this one placed, this attempt included: the rate the pacing keeps under the task's target.
+   */
+  abandonRate?: number;
 }

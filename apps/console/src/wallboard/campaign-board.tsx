@@ -1,13 +1,14 @@
 /**
  * Outbound campaigns on the wallboard: per task, how far it has got (dialled of total, remaining), its pace (attempts
- * per minute over the last 5 minutes) and its abandon rate (abandoned of answered customers), live from the dialer's
- * events. Hidden until the first campaign event arrives.
+ * per minute over the last 5 minutes) and its abandon rate (a predictive task's as the gateway's pacing measures it,
+ * else abandoned of answered numbers), live from the dialer's events. Hidden until the first campaign event arrives.
  */
 import type { CampaignRow } from './use-campaigns.js';
 
 const PACE_WINDOW_MS = 5 * 60_000;
 
-function abandonRate(progress: CampaignRow['progress']): string {
+function abandonRate({ progress, measuredAbandonRate }: CampaignRow): string {
+  if (measuredAbandonRate !== undefined) return `${(measuredAbandonRate * 100).toFixed(1)}%`;
   const abandoned = progress.outcomes.abandoned ?? 0;
   const answered = (progress.outcomes.answered ?? 0) + abandoned;
   return answered === 0 ? '—' : `${((abandoned / answered) * 100).toFixed(1)}%`;
@@ -41,7 +42,7 @@ function CampaignCard({ row, now }: { row: CampaignRow; now: number }) {
     { label: 'Remaining', value: String(progress.remaining) },
     { label: 'Answered', value: String(progress.outcomes.answered ?? 0) },
     { label: 'Pace', value: pace(row, now) },
-    { label: 'Abandon rate', value: abandonRate(progress) },
+    { label: 'Abandon rate', value: abandonRate(row) },
   ];
   return (
     <li class="queue-card" aria-labelledby={`campaign-${row.taskId}-name`}>

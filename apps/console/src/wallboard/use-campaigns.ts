@@ -1,6 +1,7 @@
 /**
  * Live outbound campaigns for the wallboard, from the gateway's `dialerTask` and `dialerNumberOutcome` events: each
- * task's progress as last told, and the attempts seen lately for its pace. A task appears with its first event.
+ * task's progress as last told, the attempts seen lately for its pace, and a predictive task's abandon rate as the
+ * gateway measures it. A task appears with its first event.
  */
 import type { EventMap } from '@agentsdk/sdk';
 import { useEffect, useState } from 'preact/hooks';
@@ -15,6 +16,8 @@ export interface CampaignRow {
   progress: EventMap['dialerTask']['progress'];
   /** When each attempt that reached the telephony ended (this page's clock), newest last. */
   attemptsAt: number[];
+  /** Predictive tasks: the abandon rate the gateway's pacing measured, as of the latest outcome. */
+  measuredAbandonRate?: number;
 }
 
 /** Attempts kept per task for the pace: enough for a busy campaign's last few minutes. */
@@ -37,13 +40,18 @@ export function useCampaigns(): CampaignRow[] {
           finished: event.change === 'finished' || (event.progress.total > 0 && event.progress.remaining === 0),
           progress: event.progress,
           attemptsAt: current[event.taskId]?.attemptsAt ?? [],
+          ...(current[event.taskId]?.measuredAbandonRate === undefined
+            ? {}
+            : { measuredAbandonRate: current[event.taskId]!.measuredAbandonRate }),
         },
       }));
     const onOutcome = (event: EventMap['dialerNumberOutcome']) =>
       setCampaigns((current) => {
         const row = current[event.taskId];
         if (!row || NOT_DIALLED.has(event.outcome)) return current;
-        return { ...current, [event.taskId]: { ...row, attemptsAt: [...row.attemptsAt, Date.now()].slice(-ATTEMPTS_KEPT) } };
+        const attemptsAt = [...row.attemptsAt, Date.now()].slice(-ATTEMPTS_KEPT);
+        const measured = event.abandonRate === undefined ? {} : { measuredAbandonRate: event.abandonRate };
+        return { ...current, [event.taskId]: { ...row, attemptsAt, ...measured } };
       });
     sdk.on('dialerTask', onTask);
     sdk.on('dialerNumberOutcome', onOutcome);

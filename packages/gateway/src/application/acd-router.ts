@@ -1,13 +1,11 @@
 /**
  * Automatic call distribution: offers a queue's waiting calls, longest waiting first, to available agents of the
  * queue in the order of the queue's strategy, read from the store's availability index (domain/agent-availability.ts).
- * An offer first locks the agent (agent machine: `offer`), then claims the call (call machine: `offered`); whichever
- * side loses a race is released, so no call is offered to two agents.
+ * An offer (use-cases/offer-waiting-call.ts) locks the agent, then claims the call, so no call is offered to two agents.
  */
 import { CallType } from '@agentsdk/protocol';
 import type { AgentRecord } from '../domain/agent.js';
 import type { CallRecord } from '../domain/call.js';
-import { agentDestination, dialRequest, nextLegId } from '../domain/call-legs.js';
 import { answersQueue, findAgent, type TenantAgent, type TenantQueue } from '../domain/tenant.js';
 import type { Store } from '../ports/store.js';
 import type { AgentService } from './agent-service.js';
@@ -15,6 +13,7 @@ import type { CallService } from './call-service.js';
 import type { Logger } from '../ports/logger.js';
 import type { QueueRouting } from './queue-routing.js';
 import type { TenantDirectory } from './tenant-directory.js';
+import { offerWaitingCall } from './use-cases/offer-waiting-call.js';
 
 const answers = (agent: TenantAgent | undefined, queueNo: string) => agent !== undefined && answersQueue(agent, queueNo);
 
@@ -100,28 +99,10 @@ export class AcdRouter implements QueueRouting {
     }
   }
 
-  private async offer(call: CallRecord, agent: AgentRecord, queue: TenantQueue): Promise<boolean> {
-    const destination = agentDestination(agent);
-    if (!destination) return false;
-    const lock = await this.agents.execute(call.tenantId, agent.agentNo, {
-      type: 'offer',
-      callId: call.callId,
+  private offer(call: CallRecord, agent: AgentRecord, queue: TenantQueue): Promise<boolean> {
+    return offerWaitingCall({ agents: this.agents, calls: this.calls }, call, agent, {
       callType: CallType.INBOUND,
-      requireIdle: true,
+      ringTimeoutMs: queue.ringTimeoutSeconds * 1000,
     });
-    if (!lock.ok) return false;
-    const claim = await this.calls.execute(call.callId, {
-      type: 'offered',
-      agentNo: agent.agentNo,
-      agentLeg: dialRequest(call, nextLegId(call, 'agent'), destination, queue.ringTimeoutSeconds * 1000),
-    });
-    if (!claim.ok) {
-      // The caller hung up or another node placed the call: give the agent back.
-      await this.agents.execute(call.tenantId, agent.agentNo, { type: 'offerReleased', callId: call.callId, reason: 'other' });
-      return false;
-    }
-    await this.agents.applyEffects(lock.record, lock.effects);
-    await this.calls.applyEffects(claim.call, claim.effects);
-    return true;
   }
 }

@@ -1,28 +1,20 @@
 /**
  * The auto-outbound dialer, on the store: which tasks an agent's session works, each number's claim and outcome, and
  * the tasks themselves live in the store, so any node dials for any agent, a number is dialled once per attempt
- * whichever node claims it, and a restart continues where the task was. Whenever an agent working a progressive (or
- * predictive) task is available, the dialer claims the task's next due number and places it to that agent (agent's
- * phone first, then the customer). Preview tasks are listed (ListPreviewDialingTask) and worked by their agents.
+ * whichever node claims it, and a restart continues where the task was. Whenever an agent working a progressive task
+ * is available, the dialer claims the task's next due number and places it to that agent (agent's phone first, then
+ * the customer). Predictive tasks are paced by dialer-predictive.ts (customers first). Preview tasks are listed
+ * (ListPreviewDialingTask) and worked by their agents.
  */
 import {
   CallType,
   type BusinessErrorName,
   type ChannelVariable,
-  type DialerOutcome,
   type DialerTaskChange,
   type GetPreviewNumberResult,
   type PreviewDialingTask,
 } from '@agentsdk/protocol';
-import {
-  attemptOutcomeOf,
-  countsAsAttempt,
-  isDoNotCall,
-  isWithinCallingHours,
-  nextAttemptAfter,
-  type DialerNumberRecord,
-  type DialerTaskRecord,
-} from '../domain/dialer-campaign.js';
+import { attemptOutcomeOf, isWithinCallingHours, type DialerTaskRecord } from '../domain/dialer-campaign.js';
 import {
   dialerAgentOf,
   join,
@@ -32,7 +24,7 @@ import {
   type DialerAgentRecord,
   type ObWorkMode,
 } from '../domain/dialer-task.js';
-import { isRestricted, isWithinOutboundHours } from '../domain/outbound-rules.js';
+import { isWithinOutboundHours } from '../domain/outbound-rules.js';
 import { isAvailable } from '../domain/agent-availability.js';
 import type { CallRecord, DialerCallTag } from '../domain/call.js';
 import { findAgent, type TenantConfig } from '../domain/tenant.js';
@@ -42,7 +34,8 @@ import type { Store } from '../ports/store.js';
 import type { TelephonyDriver } from '../ports/telephony.js';
 import type { AgentService } from './agent-service.js';
 import type { CallService } from './call-service.js';
-import { DialerEvents } from './dialer-events.js';
+import { DialerAttempts, numberVariables } from './dialer-attempts.js';
+import { PredictiveDialer } from './dialer-predictive.js';
 import type { Logger } from '../ports/logger.js';
 import type { TenantDirectory } from './tenant-directory.js';
 import { startAgentCall } from './use-cases/start-agent-call.js';
@@ -78,23 +71,23 @@ export interface DialerDependencies {
 
 const keyOf = (tenantId: string, id: string) => `${tenantId}\u0000${id}`;
 
-/** A number's variables as the call's chanVariables: stored with the call record and shown on the screen pop. */
-const numberVariables = (number: DialerNumberRecord): ChannelVariable[] =>
-  Object.entries(number.variables).map(([name, value]) => ({ name, value, type: 2 }));
+const progressiveLeaseMs = (task: DialerTaskRecord) => AGENT_ANSWER_TIMEOUT_MS + task.customerAnswerTimeoutSeconds * 1000 + CLAIM_MARGIN_MS;
 
 export class DialerService {
   private readonly dialing = new Map<string, Promise<void>>();
   /** Available agents with nothing due now, and when they are looked at again. */
   private readonly waiting = new Map<string, TimerHandle>();
   private readonly recorded = new Set<string>();
-  private readonly events: DialerEvents;
+  private readonly attempts: DialerAttempts;
+  private readonly predictive: PredictiveDialer;
   private stopped = false;
 
   constructor(
     private readonly deps: DialerDependencies,
     private readonly logger: Logger,
   ) {
-    this.events = new DialerEvents(deps.bus, deps.store.dialer);
+    this.attempts = new DialerAttempts(deps, logger);
+    this.predictive = new PredictiveDialer(deps, this.attempts, logger);
   }
 
   async start(
@@ -115,7 +108,7 @@ export class DialerService {
       };
     }
     await this.deps.store.dialer.putAgent(join(record, taskId, variables));
-    return { ok: true, announce: () => this.announce(tenant, task, 'started', agentNo) };
+    return { ok: true, announce: () => this.attempts.announce(tenant, task, 'started', agentNo) };
   }
 
   async pause(tenant: TenantConfig, agentNo: string, sessionId: string, taskId: string): Promise<DialerMembershipChange | DialerRefusal> {
@@ -124,7 +117,7 @@ export class DialerService {
       return { ok: false, error: 'INVALID_STATE', message: `invalid state: not working task ${taskId}` };
     await this.deps.store.dialer.putAgent(leave(record, taskId));
     const task = await this.deps.store.dialer.getTask(tenant.tenantId, taskId);
-    return { ok: true, announce: async () => (task ? this.announce(tenant, task, 'paused', agentNo) : undefined) };
+    return { ok: true, announce: async () => (task ? this.attempts.announce(tenant, task, 'paused', agentNo) : undefined) };
   }
 
   async changeWorkMode(tenantId: string, agentNo: string, sessionId: string, workMode: ObWorkMode): Promise<void> {
@@ -194,7 +187,7 @@ export class DialerService {
       await store.dialer.releaseClaim(tenant.tenantId, taskId, lapsed.number, lapsed.claim!.owner);
     }
     let held = claims.find((claim) => claim.claim!.owner === owner && claim.claim!.expiresAt > now);
-    if (!held && !task.paused) held = await this.claimDiallable(tenant, task, now, owner, PREVIEW_HOLD_MS);
+    if (!held && !task.paused) held = await this.attempts.claimDiallable(tenant, task, { owner, now, leaseMs: PREVIEW_HOLD_MS });
     const { remaining } = await store.dialer.progress(tenant.tenantId, taskId);
     if (!held) return { ok: true, fields: { taskId, remaining } };
     return {
@@ -227,7 +220,7 @@ export class DialerService {
         at: clock.now(),
       }));
     if (!task || !skipped) return { ok: false, error: 'INVALID_STATE', message: `invalid state: not holding ${number} of task ${taskId}` };
-    await this.attemptRecorded(tenant, task, { number, outcome: 'skipped', attemptsBefore: 0, agentNo });
+    await this.attempts.attemptRecorded(tenant, task, { number, outcome: 'skipped', attemptsBefore: 0, agentNo });
     return { ok: true };
   }
 
@@ -236,7 +229,10 @@ export class DialerService {
     await this.deps.store.dialer.releaseClaim(tenantId, tag.taskId, tag.number, tag.owner);
   }
 
-  /** The agent can take a call: dial for it if it works a progressive task. One attempt per agent at a time. */
+  /**
+   * The agent can take a call: dial for it if it works a progressive task (one attempt per agent at a time), and look
+   * at its predictive tasks.
+   */
   agentAvailable(tenantId: string, agentNo: string): void {
     const key = keyOf(tenantId, agentNo);
     if (this.stopped || this.dialing.has(key)) return;
@@ -251,18 +247,22 @@ export class DialerService {
   /** A task was created or changed over the API (resumed, numbers added): told to supervisors; agents waiting on this node look again. */
   taskChanged(task: DialerTaskRecord, change: DialerTaskChange): void {
     const tenant = this.deps.tenants.get(task.tenantId);
-    if (tenant) void this.announce(tenant, task, change);
+    if (tenant) void this.attempts.announce(tenant, task, change);
+    this.predictive.taskChanged(task);
     const prefix = keyOf(task.tenantId, '');
     for (const key of [...this.waiting.keys()]) if (key.startsWith(prefix)) this.agentAvailable(task.tenantId, key.slice(prefix.length));
   }
 
   /** A call changed: a dialer call's attempt is recorded once its outcome is known, by whichever node sees it. */
   callChanged(call: CallRecord): void {
-    if (!call.dialer || this.recorded.has(call.callId)) return;
+    if (!call.dialer) return;
+    this.predictive.callChanged(call);
+    if (this.recorded.has(call.callId)) return;
     const outcome = attemptOutcomeOf(call);
     if (outcome === undefined) return;
     this.recorded.add(call.callId);
-    this.recordAttempt(call, outcome)
+    this.attempts
+      .recordCallOutcome(call, outcome, this.predictive.abandonRateOf(call))
       .catch((error: unknown) => this.logger.error({ err: error, callId: call.callId }, 'recording a dialer outcome failed'))
       .finally(() => {
         if (call.phase === 'ended') this.recorded.delete(call.callId);
@@ -272,36 +272,14 @@ export class DialerService {
   /** Resolves when every dial attempt started so far has finished (tests, shutdown). */
   async idle(): Promise<void> {
     while (this.dialing.size > 0) await Promise.all(this.dialing.values());
+    await this.predictive.idle();
   }
 
   stop(): void {
     this.stopped = true;
+    this.predictive.stop();
     for (const timer of this.waiting.values()) timer.cancel();
     this.waiting.clear();
-  }
-
-  private async announce(tenant: TenantConfig, task: DialerTaskRecord, change: DialerTaskChange, agentNo?: string): Promise<void> {
-    await this.events
-      .task(tenant, task, change, agentNo)
-      .catch((error: unknown) => this.logger.error({ err: error, taskId: task.taskId }, 'dialer task event failed'));
-  }
-
-  /** A number's attempt was recorded: its outcome is told, and the task's end when it was the last number. */
-  private async attemptRecorded(
-    tenant: TenantConfig,
-    task: DialerTaskRecord,
-    attempt: { number: string; outcome: DialerOutcome; attemptsBefore: number; nextAttemptAt?: number; callId?: string; agentNo?: string },
-  ): Promise<void> {
-    const { store } = this.deps;
-    const { attemptsBefore, ...rest } = attempt;
-    await this.events.numberOutcome(tenant, {
-      ...rest,
-      taskId: task.taskId,
-      attempts: attemptsBefore + (countsAsAttempt(attempt.outcome) ? 1 : 0),
-    });
-    if (attempt.nextAttemptAt === undefined && (await store.dialer.progress(tenant.tenantId, task.taskId)).remaining === 0) {
-      await this.announce(tenant, task, 'finished');
-    }
   }
 
   private async agentRecord(tenantId: string, agentNo: string, sessionId: string): Promise<DialerAgentRecord> {
@@ -314,37 +292,6 @@ export class DialerService {
     });
   }
 
-  private async recordAttempt(call: CallRecord, outcome: DialerOutcome | 'notDialled'): Promise<void> {
-    const { store, clock } = this.deps;
-    const tag = call.dialer!;
-    if (outcome === 'notDialled') {
-      await store.dialer.releaseClaim(call.tenantId, tag.taskId, tag.number, tag.owner);
-      return;
-    }
-    const task = await store.dialer.getTask(call.tenantId, tag.taskId);
-    const tenant = this.deps.tenants.get(call.tenantId);
-    if (!task || !tenant) return;
-    const now = clock.now();
-    const nextAttemptAt = nextAttemptAfter(task, { attempts: tag.attemptsBefore }, outcome, now);
-    const when = nextAttemptAt === undefined ? {} : { nextAttemptAt };
-    const recorded = await store.dialer.recordOutcome(call.tenantId, tag.taskId, tag.number, {
-      owner: tag.owner,
-      outcome,
-      at: now,
-      callId: call.callId,
-      ...when,
-    });
-    if (!recorded) return;
-    await this.attemptRecorded(tenant, task, {
-      number: tag.number,
-      outcome,
-      attemptsBefore: tag.attemptsBefore,
-      callId: call.callId,
-      ...when,
-      ...(call.agentNo === undefined ? {} : { agentNo: call.agentNo }),
-    });
-  }
-
   private async dialNext(tenantId: string, agentNo: string): Promise<void> {
     const tenant = this.deps.tenants.get(tenantId);
     const agent = tenant && findAgent(tenant, agentNo);
@@ -354,15 +301,17 @@ export class DialerService {
     const member = await this.deps.store.dialer.getAgent(tenantId, agentNo);
     if (member?.sessionId !== record.sessionId) return;
 
+    const taskIds = Object.keys(member.tasks).sort();
+    this.predictive.agentAvailable(tenantId, agentNo, taskIds);
     let lookAgainAt = this.deps.clock.now() + RECHECK_MAX_MS;
-    for (const taskId of Object.keys(member.tasks).sort()) {
+    for (const taskId of taskIds) {
       const task = await this.deps.store.dialer.getTask(tenantId, taskId);
-      if (!task || task.paused || task.mode === 'preview' || !workModeAllows(member.workMode, task.mode)) continue;
+      if (!task || task.paused || task.mode !== 'progressive' || !workModeAllows(member.workMode, task.mode)) continue;
       const now = this.deps.clock.now();
       if (!isWithinOutboundHours(tenant, now) || !isWithinCallingHours(task.callingHours, tenant.outboundHours?.utcOffsetMinutes ?? 0, now))
         continue;
-      await this.recoverLapsedClaims(tenant, task, now);
-      const number = await this.claimDiallable(tenant, task, now);
+      await this.attempts.recoverLapsedClaims(tenant, task, now);
+      const number = await this.attempts.claimDiallable(tenant, task, { owner: this.deps.ownerId, now, leaseMs: progressiveLeaseMs(task) });
       if (!number) {
         const [next] = await this.deps.store.dialer.listDue(tenantId, taskId, Number.MAX_SAFE_INTEGER, 1);
         if (next) lookAgainAt = Math.min(lookAgainAt, next.nextAttemptAt);
@@ -406,47 +355,5 @@ export class DialerService {
         this.agentAvailable(tenantId, agentNo);
       }),
     );
-  }
-
-  /** Claims whose dialler stopped before the outcome (a node lost, a restart): recorded `interrupted`, retried per policy. */
-  private async recoverLapsedClaims(tenant: TenantConfig, task: DialerTaskRecord, now: number): Promise<void> {
-    const { store } = this.deps;
-    for (const lapsed of await store.dialer.listExpiredClaims(task.tenantId, task.taskId, now)) {
-      const nextAttemptAt = nextAttemptAfter(task, lapsed, 'interrupted', now);
-      const when = nextAttemptAt === undefined ? {} : { nextAttemptAt };
-      if (
-        await store.dialer.recordOutcome(task.tenantId, task.taskId, lapsed.number, {
-          owner: lapsed.claim!.owner,
-          outcome: 'interrupted',
-          at: now,
-          ...when,
-        })
-      ) {
-        await this.attemptRecorded(tenant, task, {
-          number: lapsed.number,
-          outcome: 'interrupted',
-          attemptsBefore: lapsed.attempts,
-          ...when,
-        });
-      }
-    }
-  }
-
-  /** The task's next due number the task and the tenant allow; one on a do-not-call or blocked list is recorded and passed. */
-  private async claimDiallable(
-    tenant: TenantConfig,
-    task: DialerTaskRecord,
-    now: number,
-    owner = this.deps.ownerId,
-    leaseMs = AGENT_ANSWER_TIMEOUT_MS + task.customerAnswerTimeoutSeconds * 1000 + CLAIM_MARGIN_MS,
-  ): Promise<DialerNumberRecord | undefined> {
-    const { store } = this.deps;
-    for (;;) {
-      const number = await store.dialer.claimNext(tenant.tenantId, task.taskId, { owner, now, leaseMs });
-      if (!number || (!isDoNotCall(task, number.number) && !isRestricted(tenant, number.number))) return number;
-      if (await store.dialer.recordOutcome(tenant.tenantId, task.taskId, number.number, { owner, outcome: 'doNotCall', at: now })) {
-        await this.attemptRecorded(tenant, task, { number: number.number, outcome: 'doNotCall', attemptsBefore: number.attempts });
-      }
-    }
   }
 }

@@ -40,6 +40,7 @@ export class DialerEvents {
       nextAttemptAt?: number;
       callId?: string;
       agentNo?: string;
+      abandonRate?: number;
     },
   ): Promise<void> {
     const { nextAttemptAt, ...rest } = attempt;

@@ -5,7 +5,14 @@
 import { endCall, type CallOutcome, type CallRecord, type CallTransitionResult, type LegsLostReason } from './call.js';
 
 /** Phases in which no agent has talked with the customer yet: the customer hung up on a dead line, so to speak. */
-const NOT_YET_ANSWERED: ReadonlySet<CallRecord['phase']> = new Set(['queued', 'offering', 'agentDialing', 'customerDialing', 'ivr']);
+const NOT_YET_ANSWERED: ReadonlySet<CallRecord['phase']> = new Set([
+  'queued',
+  'offering',
+  'agentDialing',
+  'customerDialing',
+  'awaitingAgent',
+  'ivr',
+]);
 
 /**
  * Every leg still up ended at `at` (the owner's last sign of life, so the talk time is the real one); the call ends

@@ -2,7 +2,8 @@
  * The call state machine (docs/08-State-Machine.md, "Calls"). Pure: `callTransition(call, event, now)` returns the
  * next call and the effects to apply: telephony actions, agent commands and the events the agent sees, in the order
  * the agent must see them. Inbound: queued -> offering -> connected -> ended. Preview outbound and internal calls:
- * agentDialing -> customerDialing -> connected -> ended. A survey may follow a connected call.
+ * agentDialing -> customerDialing -> connected -> ended. Predictive calls (dialer-predictive-call.ts): customerDialing ->
+ * awaitingAgent -> offering -> connected, or ended abandoned. A survey may follow a connected call.
  */
 import { CallType } from '@agentsdk/protocol';
 import type { LegEndCause } from '../ports/telephony.js';
@@ -35,6 +36,13 @@ import {
   transferLegRinging,
 } from './blind-transfer-and-ivr.js';
 import { legsLost } from './call-recovery.js';
+import {
+  abandonMessagePlayed,
+  abandonTimeout,
+  customerAnsweredFirst,
+  predictiveOfferEnded,
+  waitingLegEnded,
+} from './dialer-predictive-call.js';
 import { forceEnd, monitorLegAnswered, monitorLegEnded, monitorLegRinging, pickup, startMonitor, stopMonitor } from './call-monitoring.js';
 import {
   agentLeavesThreeway,
@@ -69,7 +77,8 @@ export function callTransition(call: CallRecord, event: CallEvent, now: number):
   }
   switch (event.type) {
     case 'offered': {
-      if (call.phase !== 'queued') return refuse('INVALID_STATE', 'call not waiting in a queue');
+      const waiting = call.phase === 'queued' || (call.phase === 'awaitingAgent' && !call.endRequested);
+      if (!waiting) return refuse('INVALID_STATE', 'call not waiting for an agent');
       const leg: CallLeg = {
         legId: event.agentLeg.legId,
         party: 'agent',
@@ -78,6 +87,7 @@ export function callTransition(call: CallRecord, event: CallEvent, now: number):
         startedAt: now,
       };
       const next: CallRecord = { ...call, phase: 'offering', agentNo: event.agentNo, agentLegId: leg.legId, legs: [...call.legs, leg] };
+      if (event.wrapupSeconds !== undefined) next.wrapupSeconds = event.wrapupSeconds;
       return { ok: true, next, effects: [{ type: 'dial', request: event.agentLeg }] };
     }
 
@@ -210,6 +220,11 @@ export function callTransition(call: CallRecord, event: CallEvent, now: number):
     case 'surveyTimeout':
       return call.phase === 'survey' ? endCall(call, 'completed', 'system', now, 'survey') : { ok: true, next: call, effects: [] };
 
+    case 'abandonTimeout':
+      return abandonTimeout(call);
+    case 'abandonMessagePlayed':
+      return abandonMessagePlayed(call, now);
+
     case 'startConsult':
       return startConsult(call, event, now);
     case 'cancelConsult':
@@ -295,6 +310,7 @@ function legAnswered(call: CallRecord, legId: string, now: number): CallTransiti
       ],
     };
   }
+  if (legId === call.customerLegId && !call.agentLegId && call.phase === 'customerDialing') return customerAnsweredFirst(next);
   if (legId === call.customerLegId && call.agentLegId && call.phase === 'customerDialing') {
     const effects: CallEffect[] = [{ type: 'connect', legIds: [call.agentLegId, legId] }];
     if (call.callType === CallType.PREVIEW_OUTBOUND) effects.push(...notify(call, call.agentNo, 'previewObCallBridge'));
@@ -349,6 +365,8 @@ function legEnded(call: CallRecord, legId: string, cause: LegEndCause, now: numb
 
     case 'offering': {
       if (legId === call.customerLegId) return endCall(call, 'abandoned', 'customer', now, 'abandoned');
+      // A predictive call (no queue) waits for another agent of its task.
+      if (legId === call.agentLegId && call.queueNo === undefined) return predictiveOfferEnded(call, cause);
       if (legId !== call.agentLegId || !call.agentNo || !call.queueNo) return { ok: true, next: call, effects: [] };
       // The offered agent did not take the call: back to the head of the queue, offered to someone else.
       const agentNo = call.agentNo;
@@ -403,6 +421,9 @@ function legEnded(call: CallRecord, legId: string, cause: LegEndCause, now: numb
       // Legs that left the call earlier (a transferring agent's) end without ending it.
       if (legId !== call.customerLegId && legId !== call.agentLegId) return { ok: true, next: call, effects: [] };
       return endCall(call, requested?.outcome ?? 'completed', side, now, requested?.reason ?? 'hangup');
+
+    case 'awaitingAgent':
+      return waitingLegEnded(call, legId, now);
 
     case 'transferring':
       if (legId !== call.customerLegId) return { ok: true, next: call, effects: [] };

@@ -30,6 +30,8 @@ export type CallPhase =
   | 'transferring'
   /** The customer is in an IVR. */
   | 'ivr'
+  /** Predictive: the customer answered the dialer's call and waits (at most 2 s) for an agent of the task. */
+  | 'awaitingAgent'
   | 'survey'
   | 'ended';
 
@@ -229,7 +231,8 @@ export interface DialerCallTag {
 export type LegsLostReason = 'gatewayRestart' | 'nodeLost';
 
 export type CallEvent =
-  | { type: 'offered'; agentNo: string; agentLeg: DialRequest }
+  /** `wrapupSeconds`: the offered agent's, for a call that had no agent yet (predictive). */
+  | { type: 'offered'; agentNo: string; agentLeg: DialRequest; wrapupSeconds?: number }
   | { type: 'legRinging'; legId: string }
   | { type: 'legAnswered'; legId: string }
   | { type: 'legEnded'; legId: string; cause: LegEndCause; media?: LegMediaStats }
@@ -245,6 +248,8 @@ export type CallEvent =
   | { type: 'startSurvey' }
   | { type: 'queueTimeout' }
   | { type: 'surveyTimeout' }
+  | { type: 'abandonTimeout' }
+  | { type: 'abandonMessagePlayed' }
   | { type: 'startConsult'; leg: DialRequest; targetType: 0 | 1 | 2; target: string; targetAgentNo?: string; variables: ChannelVariable[] }
   | { type: 'cancelConsult' }
   | { type: 'resumeConsult' }
@@ -274,7 +279,13 @@ export type BlindTarget =
   | { kind: 'queue'; queueNo: string; queueTimeoutMs: number }
   | { kind: 'ivr'; ivrId: string; nodeId: string; nodes: IvrNode[] };
 
-export type ScheduledCallEvent = 'queueTimeout' | 'surveyTimeout' | 'preAlert' | 'durationLimit';
+export type ScheduledCallEvent =
+  | 'queueTimeout'
+  | 'surveyTimeout'
+  | 'preAlert'
+  | 'durationLimit'
+  | 'abandonTimeout'
+  | 'abandonMessagePlayed';
 
 export type CallEffect =
   | { type: 'dial'; request: DialRequest }
@@ -303,6 +314,8 @@ export const PROMPTS = {
   surveyThanks: 'survey-thank-you',
   ringback: 'ringback',
   preAlert: 'call-ends-soon',
+  /** Predictive: an answered customer no agent took within 2 s. */
+  abandoned: 'sorry-no-agent-free-we-will-call-you-back',
 } as const;
 
 export const SURVEY_TIMEOUT_MS = 30_000;

@@ -21,6 +21,7 @@ const LIVE_PHASES = [
   'offering',
   'agentDialing',
   'customerDialing',
+  'awaitingAgent',
   'connected',
   'transferring',
   'ivr',
