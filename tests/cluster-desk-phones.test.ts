@@ -1,0 +1,172 @@
+/**
+ * Phones registered with another node of a cluster (docs/multi-node.md): two gateway processes on one Redis, the
+ * call's owner ringing a desk phone (baresip) registered with the other node through the cluster trunk, with real
+ * audio both ways; a supervisor's phone on one node whispering into a call the other node owns; a phone whose node
+ * died.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_TENANT_FILE } from '@agentsdk/gateway';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { closeClients, signIn } from './helpers/agent-client.js';
+import { Baresip, gatewayRtpPorts, releasePhones, sleep } from './helpers/baresip.js';
+import { spawnGateway, type GatewayProcess } from './helpers/gateway-process.js';
+import { connectTestRedis, randomKeyPrefix, removeKeys, TEST_REDIS_URL } from './helpers/redis.js';
+import { simulatorApi } from './helpers/simulator.js';
+import { DESK_PHONE_PASSWORD } from './helpers/sip-tenant.js';
+
+const redis = await connectTestRedis();
+const prefix = randomKeyPrefix();
+const dir = mkdtempSync(join(tmpdir(), 'cluster-desk-phones-'));
+const DID = '02088880000';
+let nodeA: GatewayProcess;
+let nodeB: GatewayProcess;
+
+/** The demo tenant as a tenant file: desk phones 8001-8004, and a trunk whose DID enters queue 2. */
+function tenantFile(): string {
+  const demo = JSON.parse(readFileSync(DEMO_TENANT_FILE, 'utf8'));
+  demo.apiKey = 'demo-api-key';
+  demo.deskPhones = ['8001', '8002', '8003', '8004'].map((extension) => ({ extension, password: DESK_PHONE_PASSWORD }));
+  demo.trunks = [
+    {
+      name: 'carrier-a',
+      host: '127.0.0.1',
+      port: 9,
+      transport: 'udp',
+      inboundFrom: ['127.0.0.1'],
+      dids: { [DID]: { queueNo: '2' } },
+    },
+  ];
+  const file = join(dir, 'tenant.json');
+  writeFileSync(file, JSON.stringify(demo));
+  return file;
+}
+
+function startNode(id: string, tenants: string): Promise<GatewayProcess> {
+  const { min, max } = gatewayRtpPorts();
+  return spawnGateway({
+    env: {
+      REDIS_URL: TEST_REDIS_URL,
+      AGENT_GATEWAY_REDIS_PREFIX: prefix,
+      AGENT_GATEWAY_NODE_ID: id,
+      AGENT_GATEWAY_TENANTS: tenants,
+      AGENT_GATEWAY_RTP_PORTS: `${min}-${max}`,
+      AGENT_GATEWAY_CLUSTER_SECRET: 'cluster-test-secret',
+    },
+  });
+}
+
+/** The node's SIP port, from its start-up banner. */
+function sipPortOf(node: GatewayProcess): number {
+  const port = /SIP \(UDP\)\s+[\d.]+:(\d+)/.exec(node.output())?.[1];
+  if (!port) throw new Error(`no SIP port in the banner: ${node.output()}`);
+  return Number(port);
+}
+
+/** A desk phone registered as `extension` with the node, auto-answering, speaking `toneHz`. */
+async function deskPhoneOn(node: GatewayProcess, extension: string, toneHz: number): Promise<Baresip> {
+  const phone = await Baresip.start({
+    user: extension,
+    toneHz,
+    registrar: `127.0.0.1:${sipPortOf(node)}`,
+    accountParams: `auth_user=demo-${extension};auth_pass=${DESK_PHONE_PASSWORD};regint=600;answermode=auto`,
+  });
+  await phone.registered();
+  return phone;
+}
+
+const deskPhone = (extension: string) => ({ bindEndpoint: { endpointType: 2 as const, endpoint: extension } });
+
+beforeAll(async () => {
+  if (!redis) return;
+  const tenants = tenantFile();
+  [nodeA, nodeB] = await Promise.all([startNode('node-a', tenants), startNode('node-b', tenants)]);
+}, 60_000);
+afterEach(async () => {
+  closeClients();
+  await releasePhones();
+});
+afterAll(async () => {
+  await Promise.all([nodeA, nodeB].map((node) => node?.stop()));
+  rmSync(dir, { recursive: true, force: true });
+  if (!redis) return;
+  await removeKeys(redis, prefix);
+  await redis.quit();
+});
+
+describe.skipIf(!redis)(
+  `desk phones registered with another node${redis ? '' : ` (skipped: Redis at ${TEST_REDIS_URL} does not answer)`}`,
+  { timeout: 40_000 },
+  () => {
+    it("rings a phone registered with node B for a call node A owns: audio both ways, hold and hangup from the agent's SDK", async () => {
+      const phone = await deskPhoneOn(nodeB, '8001', 1000);
+      const agent = await signIn(nodeA, '1005', deskPhone('8001'));
+      const callId = await simulatorApi(nodeA).inbound('0', '13800138950');
+      await phone.waitForEvent('CALL_ESTABLISHED');
+      await agent.log.waitFor('agentStatus', (s) => s.state === 'talking');
+      const agentLeg = async () => (await simulatorApi(nodeA).call(callId))?.legs.find((leg: any) => leg.number === '8001');
+      const customerLeg = async () => (await simulatorApi(nodeA).call(callId))?.legs.find((leg: any) => leg.party === 'customer');
+      await sleep(1_500);
+
+      // The phone's 1000 Hz reaches the call's owner through node B: its mixer counts the frames and their level.
+      const spoken = (await agentLeg()).media;
+      expect(spoken.packetsSent).toBeGreaterThan(40);
+      expect(spoken.audioLevel).toBeGreaterThan(0.05);
+
+      expect(await agent.sdk.hold()).toMatchObject({ code: 0 });
+      await expect.poll(async () => (await customerLeg()).held).toBe(true);
+      expect(await agent.sdk.unhold()).toMatchObject({ code: 0 });
+      await expect.poll(async () => (await customerLeg()).held).toBe(false);
+
+      expect(await agent.sdk.unlink()).toMatchObject({ code: 0 });
+      await agent.log.waitFor('sessionTerminate', (e) => e.callId === callId);
+      await phone.waitForEvent('CALL_CLOSED');
+      await phone.stop();
+      // What the phone heard: the simulated customer's 440 Hz tone, mixed on node A and carried through node B.
+      expect(phone.heardLevelBetween(340, 540, 0.2)).toBeGreaterThan(0.03);
+    });
+
+    it('lets a supervisor whose phone is registered with node A whisper into a call node B owns, on real audio', async () => {
+      const agentPhone = await deskPhoneOn(nodeB, '8002', 440);
+      const supervisorPhone = await deskPhoneOn(nodeA, '8003', 2000);
+      const agent = await signIn(nodeB, '1003', deskPhone('8002'));
+      const supervisor = await signIn(nodeA, '1008', deskPhone('8003'));
+      const customer = await Baresip.start({ user: '13800138951', toneHz: 1000 });
+      await customer.dial(`sip:${DID}@127.0.0.1:${sipPortOf(nodeB)}`);
+      const bridged = await agent.log.waitFor('callBridged', () => true, 0, 10_000);
+      await customer.waitForEvent('CALL_ESTABLISHED');
+
+      expect(await supervisor.sdk.whisper({ agentNo: '1003' })).toMatchObject({ code: 0 });
+      await supervisor.log.waitFor('whisperLink', () => true, 0, 10_000);
+      await supervisorPhone.waitForEvent('CALL_ESTABLISHED');
+      await sleep(2_500);
+      await customer.hangup();
+      await agent.log.waitFor('sessionTerminate', (e) => e.callId === bridged.callId, 0, 10_000);
+      await supervisorPhone.waitForEvent('CALL_CLOSED');
+      await Promise.all([customer.stop(), agentPhone.stop(), supervisorPhone.stop()]);
+
+      expect(agentPhone.heardLevelBetween(1800, 2200, 0.5)).toBeGreaterThan(0.03);
+      expect(customer.heardLevelBetween(340, 540, 0.5)).toBeGreaterThan(0.1);
+      expect(customer.heardLevelBetween(1800, 2200, 0.5)).toBeLessThan(0.01);
+      // The supervisor, on node A, hears both parties of node B's call.
+      expect(supervisorPhone.heardLevelBetween(900, 1100, 0.5)).toBeGreaterThan(0.03);
+      expect(supervisorPhone.heardLevelBetween(340, 540, 0.5)).toBeGreaterThan(0.03);
+    });
+
+    it('ends a leg to a phone whose node died as failed, at once, and the call waits for another agent', async () => {
+      const nodeC = await startNode('node-c', join(dir, 'tenant.json'));
+      await deskPhoneOn(nodeC, '8004', 440);
+      const agent = await signIn(nodeA, '1006', deskPhone('8004'));
+      await nodeC.kill();
+      const callId = await simulatorApi(nodeA).inbound('1', '13800138952');
+      await expect
+        .poll(async () => (await simulatorApi(nodeA).call(callId))?.legs.find((leg: any) => leg.number === '8004'))
+        .toMatchObject({ state: 'ended', endCause: 'failed' });
+      const customer = (await simulatorApi(nodeA).call(callId)).legs.find((leg: any) => leg.party === 'customer');
+      expect(customer.state).not.toBe('ended');
+      await simulatorApi(nodeA).hangup(callId);
+      await agent.log.waitFor('agentStatus', () => true);
+    });
+  },
+);
