@@ -43,7 +43,7 @@ function tenantFile(): string {
   return file;
 }
 
-function startNode(id: string, tenants: string): Promise<GatewayProcess> {
+function startNode(id: string, tenants: string, env: Record<string, string> = {}): Promise<GatewayProcess> {
   const { min, max } = gatewayRtpPorts();
   return spawnGateway({
     env: {
@@ -53,6 +53,7 @@ function startNode(id: string, tenants: string): Promise<GatewayProcess> {
       AGENT_GATEWAY_TENANTS: tenants,
       AGENT_GATEWAY_RTP_PORTS: `${min}-${max}`,
       AGENT_GATEWAY_CLUSTER_SECRET: 'cluster-test-secret',
+      ...env,
     },
   });
 }
@@ -125,6 +126,23 @@ describe.skipIf(!redis)(
       await phone.stop();
       // What the phone heard: the simulated customer's 440 Hz tone, mixed on node A and carried through node B.
       expect(phone.heardLevelBetween(340, 540, 0.2)).toBeGreaterThan(0.03);
+    });
+
+    it('places a preview call for an agent on a node without virtual phones from the desk phone registered with node B', async () => {
+      // Without the simulator's virtual phones an extension is reachable only where its phone is registered.
+      const nodeX = await startNode('node-x', join(dir, 'tenant.json'), { AGENT_GATEWAY_EMBEDDED: 'false' });
+      try {
+        const phone = await deskPhoneOn(nodeB, '8001', 1000);
+        const agent = await signIn(nodeX, '1002', deskPhone('8001'));
+        const response = await agent.sdk.previewObCall({ customerNumber: '13900000951', obClid: '02188880000' });
+        if (response.code !== 0) throw new Error(`previewObCall refused: ${response.message}`);
+        await phone.waitForEvent('CALL_ESTABLISHED');
+        expect(await agent.sdk.unlink()).toMatchObject({ code: 0 });
+        await agent.log.waitFor('sessionTerminate', (e) => e.callId === response.callId);
+        await phone.waitForEvent('CALL_CLOSED');
+      } finally {
+        await nodeX.stop();
+      }
     });
 
     it('lets a supervisor whose phone is registered with node A whisper into a call node B owns, on real audio', async () => {

@@ -322,13 +322,17 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
           onDeskPhone: (tenantId, address, expiresAt) => phoneChanges.changed({ tenantId, kind: 'extension', address, expiresAt }),
         });
   const leaseLapseMs = options.leaseLapseMs ?? 6_000;
+  // Where the other nodes send their INVITEs for this node's phones.
+  const nodeSipHost = options.mediaAddress ?? singleAddress(host);
+  if (sip && options.clusterSecret !== undefined && nodeSipHost === undefined)
+    throw new Error('clusterSecret: the other nodes need an address of this node: a HOST of one address, or mediaAddress');
   const clusterPhones =
-    sip && options.clusterSecret !== undefined
+    sip && options.clusterSecret !== undefined && nodeSipHost !== undefined
       ? new ClusterPhones({
           registrations: store.phoneRegistrations,
           leases: store.leases,
           ownerId,
-          sipAddress: { host: options.mediaAddress ?? singleAddress(host) ?? sip.address.address, port: sip.address.port },
+          sipAddress: { host: nodeSipHost, port: sip.address.port },
           lapseMs: leaseLapseMs,
           clock,
           logger,

@@ -92,6 +92,7 @@ const gateway = await startGateway({
   leaseLapseMs: milliseconds('AGENT_GATEWAY_LEASE_LAPSE_MS'),
   // The nodes of a cluster ring each other's phones with it (docs/multi-node.md, docs/security.md).
   clusterSecret: process.env.AGENT_GATEWAY_CLUSTER_SECRET || undefined,
+  mediaAddress: process.env.AGENT_GATEWAY_MEDIA_ADDRESS || undefined,
 });
 
 logger = gateway.logger;

@@ -131,9 +131,12 @@ export class LegRouter implements TelephonyDriver {
     await this.switchboard.hangup(legId, cause);
   }
 
-  isReachable(tenantId: string, destination: Destination): boolean {
-    const farEnd = this.options.farEnds.find((driver) => driver.handles(tenantId, destination));
-    if (farEnd) return farEnd.isReachable(tenantId, destination);
+  /** Reachable through a far-end driver here, else through the node of the cluster the phone is registered with. */
+  async isReachable(tenantId: string, destination: Destination): Promise<boolean> {
+    const farEnd = this.farEndOf(tenantId, destination);
+    if (farEnd?.isReachable(tenantId, destination)) return true;
+    if ((await this.options.cluster?.phones.locate(tenantId, destination)) !== undefined) return true;
+    if (farEnd) return false;
     return this.options.virtualPhones && this.switchboard.isReachable(tenantId, destination);
   }
 
