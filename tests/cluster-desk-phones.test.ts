@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_TENANT_FILE } from '@agentsdk/gateway';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { closeClients, signIn } from './helpers/agent-client.js';
+import { closeClients, signIn, type TestClient } from './helpers/agent-client.js';
 import { Baresip, gatewayRtpPorts, releasePhones, sleep } from './helpers/baresip.js';
 import { spawnGateway, type GatewayProcess } from './helpers/gateway-process.js';
 import { connectTestRedis, randomKeyPrefix, removeKeys, TEST_REDIS_URL } from './helpers/redis.js';
@@ -27,6 +27,8 @@ let nodeB: GatewayProcess;
 function tenantFile(): string {
   const demo = JSON.parse(readFileSync(DEMO_TENANT_FILE, 'utf8'));
   demo.apiKey = 'demo-api-key';
+  // Queue 1's agent takes the next call at once.
+  demo.queues = demo.queues.map((queue: { queueNo: string }) => (queue.queueNo === '1' ? { ...queue, wrapupSeconds: 0 } : queue));
   demo.deskPhones = ['8001', '8002', '8003', '8004'].map((extension) => ({ extension, password: DESK_PHONE_PASSWORD }));
   demo.trunks = [
     {
@@ -53,6 +55,8 @@ function startNode(id: string, tenants: string, env: Record<string, string> = {}
       AGENT_GATEWAY_TENANTS: tenants,
       AGENT_GATEWAY_RTP_PORTS: `${min}-${max}`,
       AGENT_GATEWAY_CLUSTER_SECRET: 'cluster-test-secret',
+      // A dead node's registrations stand until its lease lapses: long enough for the last test on a busy machine.
+      AGENT_GATEWAY_LEASE_LAPSE_MS: '30000',
       ...env,
     },
   });
@@ -77,7 +81,13 @@ async function deskPhoneOn(node: GatewayProcess, extension: string, toneHz: numb
   return phone;
 }
 
-const deskPhone = (extension: string) => ({ bindEndpoint: { endpointType: 2 as const, endpoint: extension } });
+/** Agents signed in by the test, signed out after it so that no later test's call is offered to them. */
+const agents: TestClient[] = [];
+async function agentOn(node: GatewayProcess, agentNo: string, extension: string): Promise<TestClient> {
+  const agent = await signIn(node, agentNo, { bindEndpoint: { endpointType: 2, endpoint: extension } });
+  agents.push(agent);
+  return agent;
+}
 
 beforeAll(async () => {
   if (!redis) return;
@@ -85,6 +95,7 @@ beforeAll(async () => {
   [nodeA, nodeB] = await Promise.all([startNode('node-a', tenants), startNode('node-b', tenants)]);
 }, 60_000);
 afterEach(async () => {
+  for (const agent of agents.splice(0)) await Promise.race([agent.sdk.logout({ logoutMode: 1 }), sleep(2_000)]);
   closeClients();
   await releasePhones();
 });
@@ -102,7 +113,7 @@ describe.skipIf(!redis)(
   () => {
     it("rings a phone registered with node B for a call node A owns: audio both ways, hold and hangup from the agent's SDK", async () => {
       const phone = await deskPhoneOn(nodeB, '8001', 1000);
-      const agent = await signIn(nodeA, '1005', deskPhone('8001'));
+      const agent = await agentOn(nodeA, '1005', '8001');
       const callId = await simulatorApi(nodeA).inbound('0', '13800138950');
       await phone.waitForEvent('CALL_ESTABLISHED');
       await agent.log.waitFor('agentStatus', (s) => s.state === 'talking');
@@ -133,13 +144,14 @@ describe.skipIf(!redis)(
       const nodeX = await startNode('node-x', join(dir, 'tenant.json'), { AGENT_GATEWAY_EMBEDDED: 'false' });
       try {
         const phone = await deskPhoneOn(nodeB, '8001', 1000);
-        const agent = await signIn(nodeX, '1002', deskPhone('8001'));
+        const agent = await signIn(nodeX, '1002', { bindEndpoint: { endpointType: 2, endpoint: '8001' } });
         const response = await agent.sdk.previewObCall({ customerNumber: '13900000951', obClid: '02188880000' });
         if (response.code !== 0) throw new Error(`previewObCall refused: ${response.message}`);
         await phone.waitForEvent('CALL_ESTABLISHED');
         expect(await agent.sdk.unlink()).toMatchObject({ code: 0 });
         await agent.log.waitFor('sessionTerminate', (e) => e.callId === response.callId);
         await phone.waitForEvent('CALL_CLOSED');
+        expect(await agent.sdk.logout({ logoutMode: 1 })).toMatchObject({ code: 0 });
       } finally {
         await nodeX.stop();
       }
@@ -148,8 +160,8 @@ describe.skipIf(!redis)(
     it('lets a supervisor whose phone is registered with node A whisper into a call node B owns, on real audio', async () => {
       const agentPhone = await deskPhoneOn(nodeB, '8002', 440);
       const supervisorPhone = await deskPhoneOn(nodeA, '8003', 2000);
-      const agent = await signIn(nodeB, '1003', deskPhone('8002'));
-      const supervisor = await signIn(nodeA, '1008', deskPhone('8003'));
+      const agent = await agentOn(nodeB, '1003', '8002');
+      const supervisor = await agentOn(nodeA, '1008', '8003');
       const customer = await Baresip.start({ user: '13800138951', toneHz: 1000 });
       await customer.dial(`sip:${DID}@127.0.0.1:${sipPortOf(nodeB)}`);
       const bridged = await agent.log.waitFor('callBridged', () => true, 0, 10_000);
@@ -172,19 +184,28 @@ describe.skipIf(!redis)(
       expect(supervisorPhone.heardLevelBetween(340, 540, 0.5)).toBeGreaterThan(0.03);
     });
 
-    it('ends a leg to a phone whose node died as failed, at once, and the call waits for another agent', async () => {
+    it('ends the legs to a phone whose node died as failed: the call in progress, and the next one at once', async () => {
       const nodeC = await startNode('node-c', join(dir, 'tenant.json'));
-      await deskPhoneOn(nodeC, '8004', 440);
-      const agent = await signIn(nodeA, '1006', deskPhone('8004'));
+      const phone = await deskPhoneOn(nodeC, '8004', 440);
+      const agent = await agentOn(nodeA, '1006', '8004');
+      const phoneLegOf = async (callId: string) => (await simulatorApi(nodeA).call(callId))?.legs.find((leg: any) => leg.number === '8004');
+
+      const inProgress = await simulatorApi(nodeA).inbound('1', '13800138952');
+      await phone.waitForEvent('CALL_ESTABLISHED');
+      await agent.log.waitFor('agentStatus', (s) => s.state === 'talking');
       await nodeC.kill();
-      const callId = await simulatorApi(nodeA).inbound('1', '13800138952');
-      await expect
-        .poll(async () => (await simulatorApi(nodeA).call(callId))?.legs.find((leg: any) => leg.number === '8004'))
-        .toMatchObject({ state: 'ended', endCause: 'failed' });
-      const customer = (await simulatorApi(nodeA).call(callId)).legs.find((leg: any) => leg.party === 'customer');
+      // The connection to node C closed with it: the leg ends at once, not after the media timeout, and so does the call.
+      await agent.log.waitFor('sessionTerminate', (e) => e.callId === inProgress);
+      const record = (await nodeA.api('GET', `/api/v1/tenants/demo/cdrs/${inProgress}`)).body;
+      expect(record.legs.find((leg: any) => leg.number === '8004')).toMatchObject({ endCause: 'failed' });
+      await agent.log.waitFor('agentStatus', (s) => s.state === 'idle');
+
+      // Node C's lease has not lapsed yet, so its registration still stands: node C refuses the connection.
+      const next = await simulatorApi(nodeA).inbound('1', '13800138953');
+      await expect.poll(() => phoneLegOf(next)).toMatchObject({ state: 'ended', endCause: 'failed' });
+      const customer = (await simulatorApi(nodeA).call(next)).legs.find((leg: any) => leg.party === 'customer');
       expect(customer.state).not.toBe('ended');
-      await simulatorApi(nodeA).hangup(callId);
-      await agent.log.waitFor('agentStatus', () => true);
+      await simulatorApi(nodeA).hangup(next);
     });
   },
 );

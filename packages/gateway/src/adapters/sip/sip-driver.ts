@@ -25,7 +25,7 @@ import { SipTransactions } from './sip-transactions.js';
 import { TrunkKeepAlive, type TrunkStatusHandler } from './trunk-keepalive.js';
 import { TrunkRegistration } from './trunk-registration.js';
 import { SipTcpTransport } from './sip-tcp-transport.js';
-import { SipUdpTransport, type DroppedReason, type SipAddress } from './sip-udp-transport.js';
+import { SipUdpTransport, type DroppedReason, type SipAddress, type SipStream } from './sip-udp-transport.js';
 
 /** Why a SIP message was refused or dropped, as counted in /metrics. */
 export type SipRefusal = DroppedReason | 'flood' | 'unknownSource' | 'unknownNumber' | 'badCredentials' | 'unacceptableMedia';
@@ -64,6 +64,8 @@ export interface SipDriverOptions {
 const DEFAULT_MEDIA_TIMEOUT_MS = 30_000;
 const PORT_ATTEMPTS = 10;
 const DEFAULT_TRUNK_KEEPALIVE_MS = 30_000;
+/** RFC 5626 keep-alives (CRLFCRLF) on the connections of calls between nodes, so no idle timeout closes them. */
+const CLUSTER_KEEPALIVE_MS = 60_000;
 
 export class SipDriver implements ClusterTrunk {
   private readonly legs = new Map<string, SipLeg>();
@@ -78,6 +80,9 @@ export class SipDriver implements ClusterTrunk {
   private transport!: SipUdpTransport;
   private tcp!: SipTcpTransport;
   private readonly cluster: ClusterTrunkAuth | undefined;
+  /** Legs to or from another node: they end with their TCP connection (the node died). */
+  private readonly clusterLegs = new Set<string>();
+  private clusterKeepAlive: NodeJS.Timeout | undefined;
 
   private constructor(private readonly options: SipDriverOptions) {
     this.transactions = new SipTransactions({ send: (text, target) => this.sendTo(text, target) });
@@ -90,6 +95,7 @@ export class SipDriver implements ClusterTrunk {
     const handlers = {
       onMessage: (message: SipMessage, source: SipAddress) => driver.receive(message, source),
       onDropped: (reason: DroppedReason) => options.onRefused?.(reason),
+      onClosed: (stream: SipStream) => driver.connectionClosed(stream),
     };
     // UDP and TCP share the port; with port 0, the free UDP port picked may be taken for TCP: then pick another.
     for (let attempt = 1; ; attempt++) {
@@ -125,6 +131,7 @@ export class SipDriver implements ClusterTrunk {
       this.options.onTrunkStatus ?? (() => undefined),
     );
     this.keepAlive.start(this.options.trunkKeepAliveMs ?? DEFAULT_TRUNK_KEEPALIVE_MS);
+    if (this.cluster) this.clusterKeepAlive = setInterval(() => this.keepClusterConnectionsAlive(), CLUSTER_KEEPALIVE_MS).unref();
   }
 
   handles(tenantId: string, destination: Destination): boolean {
@@ -150,6 +157,7 @@ export class SipDriver implements ClusterTrunk {
     const cluster = this.cluster;
     if (!cluster) return this.host!.ended(request.legId, 'invalid');
     const route = (target: SipAddress) => cluster.route(request.tenantId, request.destination, node, target);
+    this.clusterLegs.add(request.legId);
     void this.dialOverTcp(request, node, route, { node: `${node.host}:${node.port}` });
   }
 
@@ -186,6 +194,7 @@ export class SipDriver implements ClusterTrunk {
 
   hangup(legId: string, cause: LegEndCause): void {
     this.connecting.delete(legId);
+    this.clusterLegs.delete(legId);
     this.legs.get(legId)?.hangup(cause);
     this.legs.delete(legId);
   }
@@ -199,6 +208,7 @@ export class SipDriver implements ClusterTrunk {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.clusterKeepAlive);
     for (const registration of this.registrations) registration.stop();
     this.keepAlive?.stop();
     for (const leg of this.legs.values()) leg.hangup('normal');
@@ -290,6 +300,7 @@ export class SipDriver implements ClusterTrunk {
     const legId = randomUUID();
     const leg = await InboundSipLeg.accept(invite, source, this.stack(), { holdReinvite: false }, () => ({ legId }));
     if (!this.keep(invite, leg)) return;
+    this.clusterLegs.add(legId);
     this.host!.bridgeToPhone(this, legId, { tenantId, destination, callerId: callerOf(invite), callId: header(invite, 'x-call-id') ?? '' });
   }
 
@@ -344,6 +355,21 @@ export class SipDriver implements ClusterTrunk {
     return undefined;
   }
 
+  /** A TCP connection closed: the calls between nodes on it end `failed` (the other node is gone). */
+  private connectionClosed(stream: SipStream): void {
+    for (const legId of this.clusterLegs) {
+      const leg = this.legs.get(legId);
+      if (leg?.stream !== stream) continue;
+      this.clusterLegs.delete(legId);
+      leg.signallingLost();
+    }
+  }
+
+  private keepClusterConnectionsAlive(): void {
+    const streams = new Set([...this.clusterLegs].map((legId) => this.legs.get(legId)?.stream));
+    for (const stream of streams) stream?.send('\r\n\r\n');
+  }
+
   /** On the message's TCP connection when it has one, else over UDP. */
   private sendTo(text: string, target: SipAddress): void {
     if (target.stream) target.stream.send(text);
@@ -374,7 +400,10 @@ export class SipDriver implements ClusterTrunk {
       forget: (sipCallId) => {
         const leg = this.dialogs.get(sipCallId);
         this.dialogs.delete(sipCallId);
-        if (leg && this.legs.get(leg.legId) === leg) this.legs.delete(leg.legId);
+        if (leg && this.legs.get(leg.legId) === leg) {
+          this.legs.delete(leg.legId);
+          this.clusterLegs.delete(leg.legId);
+        }
       },
     };
   }

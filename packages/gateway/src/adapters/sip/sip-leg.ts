@@ -23,7 +23,7 @@ import { RtpSession } from './rtp-session.js';
 import { answerOffer, negotiate, reoffer, SdpError, type MediaDirection, type NegotiatedMedia } from './sdp-negotiation.js';
 import type { SipTransactions } from './sip-transactions.js';
 import { minSessionExpiresOf, SessionTimer, sessionExpiresOf, supportsTimer, type SessionTimerSettings } from './session-timer.js';
-import type { SipAddress } from './sip-udp-transport.js';
+import type { SipAddress, SipStream } from './sip-udp-transport.js';
 
 export interface SipStack {
   transactions: SipTransactions;
@@ -112,6 +112,16 @@ export abstract class SipLeg {
 
   /** The gateway ends the leg; the router reports the end. */
   abstract hangup(cause: LegEndCause): void;
+
+  /** The TCP connection the leg's signalling travels on; undefined over UDP. */
+  get stream(): SipStream | undefined {
+    return this.target.stream;
+  }
+
+  /** The far end is gone with its connection (a node of the cluster died): the leg ends `failed`, nothing is sent. */
+  signallingLost(): void {
+    this.farEndEnded('failed');
+  }
 
   sendDtmf(digits: string, durationMs: number, gapMs: number): void {
     this.rtp?.sendDigits(digits, durationMs, gapMs);
