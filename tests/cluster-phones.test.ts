@@ -1,8 +1,8 @@
 /**
  * Phones registered with another node of a cluster (docs/multi-node.md): two gateway processes on one Redis, the
- * call's owner ringing a desk phone (baresip) registered with the other node through the cluster trunk, with real
- * audio both ways; a supervisor's phone on one node whispering into a call the other node owns; a phone whose node
- * died.
+ * call's owner ringing a desk phone (baresip) or a softphone (Chromium) registered with the other node through the
+ * cluster trunk, with real audio both ways; a supervisor's phone on one node whispering into a call the other node
+ * owns; a phone whose node died.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { DEMO_TENANT_FILE } from '@agentsdk/gateway';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeClients, signIn, type TestClient } from './helpers/agent-client.js';
 import { Baresip, gatewayRtpPorts, releasePhones, sleep } from './helpers/baresip.js';
+import { callInPage, launchSoftphoneBrowser, openSoftphonePage } from './helpers/softphone-page.js';
 import { spawnGateway, type GatewayProcess } from './helpers/gateway-process.js';
 import { connectTestRedis, randomKeyPrefix, removeKeys, TEST_REDIS_URL } from './helpers/redis.js';
 import { simulatorApi } from './helpers/simulator.js';
@@ -18,15 +19,17 @@ import { DESK_PHONE_PASSWORD } from './helpers/sip-tenant.js';
 
 const redis = await connectTestRedis();
 const prefix = randomKeyPrefix();
-const dir = mkdtempSync(join(tmpdir(), 'cluster-desk-phones-'));
+const dir = mkdtempSync(join(tmpdir(), 'cluster-phones-'));
 const DID = '02088880000';
 let nodeA: GatewayProcess;
 let nodeB: GatewayProcess;
 
-/** The demo tenant as a tenant file: desk phones 8001-8004, and a trunk whose DID enters queue 2. */
+/** The demo tenant as a tenant file: desk phones 8001-8004, a trunk whose DID enters queue 2, queue 1 without wrap-up. */
 function tenantFile(): string {
   const demo = JSON.parse(readFileSync(DEMO_TENANT_FILE, 'utf8'));
   demo.apiKey = 'demo-api-key';
+  // No STUN server: the softphone's candidates stay on loopback.
+  demo.webrtc = { stunServer: '' };
   // Queue 1's agent takes the next call at once.
   demo.queues = demo.queues.map((queue: { queueNo: string }) => (queue.queueNo === '1' ? { ...queue, wrapupSeconds: 0 } : queue));
   demo.deskPhones = ['8001', '8002', '8003', '8004'].map((extension) => ({ extension, password: DESK_PHONE_PASSWORD }));
@@ -137,6 +140,35 @@ describe.skipIf(!redis)(
       await phone.stop();
       // What the phone heard: the simulated customer's 440 Hz tone, mixed on node A and carried through node B.
       expect(phone.heardLevelBetween(340, 540, 0.2)).toBeGreaterThan(0.03);
+    });
+
+    it('rings a softphone registered with node B for a call node A owns, with audio both ways', async () => {
+      const browser = await launchSoftphoneBrowser();
+      try {
+        const phone = await openSoftphonePage(browser, nodeB, { webrtcStats: true });
+        expect(await phone.signIn('1001')).toMatchObject({ code: 0 });
+        await phone.waitForEvent('softphoneState', { state: 'registered' });
+        const callId = await simulatorApi(nodeA).inbound('0', '13800138960');
+        await phone.waitForEvent('ringing', { callId });
+        expect(await callInPage(phone.page, 'sipLink')).toMatchObject({ code: 0 });
+        await phone.waitForEvent('sessionInit', { callId });
+
+        // The simulated customer's tone, mixed on node A, reaches the browser through node B…
+        const from = await phone.eventCount();
+        expect((await phone.waitForNth('webrtcStats', 2, from, 8_000)).audioLevelIn).toBeGreaterThan(0.1);
+        // …and the browser's microphone reaches node A.
+        const agentLeg = (await simulatorApi(nodeA).call(callId)).legs.find((leg: any) => leg.number === '1001');
+        expect(agentLeg).toMatchObject({ state: 'answered' });
+        expect(agentLeg.media.packetsSent).toBeGreaterThan(50);
+        expect(agentLeg.media.audioLevel).toBeGreaterThan(0);
+
+        expect(await callInPage(phone.page, 'sipUnlink')).toMatchObject({ code: 0 });
+        await phone.waitForEvent('sessionTerminate', { callId });
+        expect(await callInPage(phone.page, 'logout', { logoutMode: 1 })).toMatchObject({ code: 0 });
+        expect(phone.problems).toEqual([]);
+      } finally {
+        await browser.close();
+      }
     });
 
     it('places a preview call for an agent on a node without virtual phones from the desk phone registered with node B', async () => {
