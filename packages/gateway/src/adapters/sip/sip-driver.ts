@@ -298,7 +298,10 @@ export class SipDriver implements ClusterTrunk {
     if (!this.host!.ringsHere(tenantId, destination)) return this.reply(invite, 404, 'Not Found');
     if (this.intervalTooSmall(invite)) return;
     const legId = randomUUID();
-    const leg = await InboundSipLeg.accept(invite, source, this.stack(), { holdReinvite: false }, () => ({ legId }));
+    // The calling node sends a leg only what it hears (nothing while its call is held): silence is no sign of its death,
+    // the end of its TCP connection is.
+    const options = { holdReinvite: false, watchesMedia: false };
+    const leg = await InboundSipLeg.accept(invite, source, this.stack(), options, () => ({ legId }));
     if (!this.keep(invite, leg)) return;
     this.clusterLegs.add(legId);
     this.host!.bridgeToPhone(this, legId, { tenantId, destination, callerId: callerOf(invite), callId: header(invite, 'x-call-id') ?? '' });

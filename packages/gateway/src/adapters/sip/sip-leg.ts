@@ -56,6 +56,8 @@ export abstract class SipLeg {
   protected remoteTag: string | undefined;
   /** Whether hold and resume are signalled to the far end by re-INVITE (a trunk's `holdReinvite`); else only mixed. */
   protected signalsHold = true;
+  /** Whether the leg ends after `mediaTimeoutMs` without RTP (not when the far end sends only what its party hears). */
+  protected watchesMedia = true;
   /** The direction the gateway wants the far end's stream in (hold: `sendonly`), and the one it last agreed. */
   private wantedDirection: MediaDirection = 'sendrecv';
   private agreedDirection: MediaDirection = 'sendrecv';
@@ -250,7 +252,7 @@ export abstract class SipLeg {
   protected startMedia(): void {
     if (!this.rtp || !this.media) return;
     this.rtp.use(this.media);
-    this.rtp.watch();
+    if (this.watchesMedia) this.rtp.watch();
     this.stack.host.mixer.attach(this.legId, this.rtp);
   }
 
