@@ -11,6 +11,7 @@ import type { Logger } from '../../ports/logger.js';
 import type { TenantConfig, Trunk } from '../../domain/tenant.js';
 import type { Destination, DialRequest, DtmfTiming, LegEndCause } from '../../ports/telephony.js';
 import type { ClusterTrunk, LegHost, NodeSipAddress } from '../telephony-router/far-end-driver.js';
+import { ClusterLegs } from './cluster-legs.js';
 import { ClusterTrunkAuth, isFromNode } from './cluster-trunk.js';
 import { userOf, parseNameAddr } from '../webrtc-edge/sip-headers.js';
 import { formatResponse, header, type HeaderList, type SipMessage, type SipRequest } from '../webrtc-edge/sip-message.js';
@@ -64,8 +65,6 @@ export interface SipDriverOptions {
 const DEFAULT_MEDIA_TIMEOUT_MS = 30_000;
 const PORT_ATTEMPTS = 10;
 const DEFAULT_TRUNK_KEEPALIVE_MS = 30_000;
-/** RFC 5626 keep-alives (CRLFCRLF) on the connections of calls between nodes, so no idle timeout closes them. */
-const CLUSTER_KEEPALIVE_MS = 60_000;
 
 export class SipDriver implements ClusterTrunk {
   private readonly legs = new Map<string, SipLeg>();
@@ -80,9 +79,7 @@ export class SipDriver implements ClusterTrunk {
   private transport!: SipUdpTransport;
   private tcp!: SipTcpTransport;
   private readonly cluster: ClusterTrunkAuth | undefined;
-  /** Legs to or from another node: they end with their TCP connection (the node died). */
-  private readonly clusterLegs = new Set<string>();
-  private clusterKeepAlive: NodeJS.Timeout | undefined;
+  private readonly clusterLegs = new ClusterLegs((legId) => this.legs.get(legId));
 
   private constructor(private readonly options: SipDriverOptions) {
     this.transactions = new SipTransactions({ send: (text, target) => this.sendTo(text, target) });
@@ -95,7 +92,7 @@ export class SipDriver implements ClusterTrunk {
     const handlers = {
       onMessage: (message: SipMessage, source: SipAddress) => driver.receive(message, source),
       onDropped: (reason: DroppedReason) => options.onRefused?.(reason),
-      onClosed: (stream: SipStream) => driver.connectionClosed(stream),
+      onClosed: (stream: SipStream) => driver.clusterLegs.connectionClosed(stream),
     };
     // UDP and TCP share the port; with port 0, the free UDP port picked may be taken for TCP: then pick another.
     for (let attempt = 1; ; attempt++) {
@@ -131,7 +128,6 @@ export class SipDriver implements ClusterTrunk {
       this.options.onTrunkStatus ?? (() => undefined),
     );
     this.keepAlive.start(this.options.trunkKeepAliveMs ?? DEFAULT_TRUNK_KEEPALIVE_MS);
-    if (this.cluster) this.clusterKeepAlive = setInterval(() => this.keepClusterConnectionsAlive(), CLUSTER_KEEPALIVE_MS).unref();
   }
 
   handles(tenantId: string, destination: Destination): boolean {
@@ -174,6 +170,7 @@ export class SipDriver implements ClusterTrunk {
       target = await this.tcp.connect(peer.host, peer.port);
     } catch (error) {
       this.options.logger.warn({ err: error, ...logged }, 'sip: cannot connect over TCP');
+      this.clusterLegs.forget(request.legId);
       if (this.connecting.delete(request.legId)) this.host!.ended(request.legId, 'failed');
       return;
     }
@@ -194,7 +191,7 @@ export class SipDriver implements ClusterTrunk {
 
   hangup(legId: string, cause: LegEndCause): void {
     this.connecting.delete(legId);
-    this.clusterLegs.delete(legId);
+    this.clusterLegs.forget(legId);
     this.legs.get(legId)?.hangup(cause);
     this.legs.delete(legId);
   }
@@ -208,7 +205,7 @@ export class SipDriver implements ClusterTrunk {
   }
 
   async close(): Promise<void> {
-    clearInterval(this.clusterKeepAlive);
+    this.clusterLegs.close();
     for (const registration of this.registrations) registration.stop();
     this.keepAlive?.stop();
     for (const leg of this.legs.values()) leg.hangup('normal');
@@ -358,21 +355,6 @@ export class SipDriver implements ClusterTrunk {
     return undefined;
   }
 
-  /** A TCP connection closed: the calls between nodes on it end `failed` (the other node is gone). */
-  private connectionClosed(stream: SipStream): void {
-    for (const legId of this.clusterLegs) {
-      const leg = this.legs.get(legId);
-      if (leg?.stream !== stream) continue;
-      this.clusterLegs.delete(legId);
-      leg.signallingLost();
-    }
-  }
-
-  private keepClusterConnectionsAlive(): void {
-    const streams = new Set([...this.clusterLegs].map((legId) => this.legs.get(legId)?.stream));
-    for (const stream of streams) stream?.send('\r\n\r\n');
-  }
-
   /** On the message's TCP connection when it has one, else over UDP. */
   private sendTo(text: string, target: SipAddress): void {
     if (target.stream) target.stream.send(text);
@@ -405,7 +387,7 @@ export class SipDriver implements ClusterTrunk {
         this.dialogs.delete(sipCallId);
         if (leg && this.legs.get(leg.legId) === leg) {
           this.legs.delete(leg.legId);
-          this.clusterLegs.delete(leg.legId);
+          this.clusterLegs.forget(leg.legId);
         }
       },
     };

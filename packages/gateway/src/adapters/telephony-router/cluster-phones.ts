@@ -11,7 +11,7 @@ import type { Destination } from '../../ports/telephony.js';
 import type { NodeSipAddress } from './far-end-driver.js';
 import type { PhoneRegistrationChange } from './phone-registration-changes.js';
 
-export type PhoneKind = PhoneRegistration['kind'];
+type PhoneKind = PhoneRegistration['kind'];
 
 export interface ClusterPhonesOptions {
   registrations: PhoneRegistrationStore;
@@ -54,6 +54,12 @@ export class ClusterPhones {
     }
   }
 
+  /** This node stops: its phones are no longer reachable through it. */
+  async forgetOwn(): Promise<void> {
+    await this.writes;
+    await this.options.registrations.removeOwner(this.options.ownerId);
+  }
+
   private async find(tenantId: string, kind: PhoneKind, address: string): Promise<NodeSipAddress | undefined> {
     const { registrations, leases, ownerId, clock, lapseMs } = this.options;
     const now = clock.now();
@@ -62,12 +68,6 @@ export class ClusterPhones {
     const lease = (await leases.list()).find((candidate) => candidate.ownerId === registration.ownerId);
     if (!lease || now - lease.renewedAt > lapseMs) return undefined;
     return parseSipAddress(registration.sipAddress);
-  }
-
-  /** This node stops: its phones are no longer reachable through it. */
-  async forgetOwn(): Promise<void> {
-    await this.writes;
-    await this.options.registrations.removeOwner(this.options.ownerId);
   }
 
   private write(what: string, change: () => Promise<unknown>): void {
