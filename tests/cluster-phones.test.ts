@@ -111,10 +111,10 @@ afterAll(async () => {
 });
 
 describe.skipIf(!redis)(
-  `desk phones registered with another node${redis ? '' : ` (skipped: Redis at ${TEST_REDIS_URL} does not answer)`}`,
+  `phones registered with another node${redis ? '' : ` (skipped: Redis at ${TEST_REDIS_URL} does not answer)`}`,
   { timeout: 40_000 },
   () => {
-    it("rings a phone registered with node B for a call node A owns: audio both ways, hold and hangup from the agent's SDK", async () => {
+    it("rings a phone registered with node B for a call node A owns: audio both ways, hold, DTMF and hangup from the agent's SDK", async () => {
       const phone = await deskPhoneOn(nodeB, '8001', 1000);
       const agent = await agentOn(nodeA, '1005', '8001');
       const callId = await simulatorApi(nodeA).inbound('0', '13800138950');
@@ -133,6 +133,11 @@ describe.skipIf(!redis)(
       await expect.poll(async () => (await customerLeg()).held).toBe(true);
       expect(await agent.sdk.unhold()).toMatchObject({ code: 0 });
       await expect.poll(async () => (await customerLeg()).held).toBe(false);
+
+      // Digits node A sends into the agent's leg are passed on by node B to the phone (RFC 4733 both ways).
+      expect(await agent.sdk.sendDtmf({ digits: '12#', target: 1 })).toMatchObject({ code: 0 });
+      await phone.waitForLog(/received event: '#' \(end=1\)/);
+      expect(phone.log()).toMatch(/received event: '1' \(end=1\)[\s\S]*received event: '2' \(end=1\)/);
 
       expect(await agent.sdk.unlink()).toMatchObject({ code: 0 });
       await agent.log.waitFor('sessionTerminate', (e) => e.callId === callId);
