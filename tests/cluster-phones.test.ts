@@ -95,7 +95,9 @@ async function agentOn(node: GatewayProcess, agentNo: string, extension: string)
 beforeAll(async () => {
   if (!redis) return;
   const tenants = tenantFile();
-  [nodeA, nodeB] = await Promise.all([startNode('node-a', tenants), startNode('node-b', tenants)]);
+  // One after the other: a node that fails to start leaves none running that afterAll would not stop.
+  nodeA = await startNode('node-a', tenants);
+  nodeB = await startNode('node-b', tenants);
 }, 60_000);
 afterEach(async () => {
   for (const agent of agents.splice(0)) await Promise.race([agent.sdk.logout({ logoutMode: 1 }), sleep(2_000)]);
