@@ -153,9 +153,9 @@ describe('carrier simulator: dialling', () => {
     const { sim, events, advance } = start();
     sim.setBehaviour(TENANT, '8001', { behavior: 'invalid' });
     const destination = { kind: 'extension', address: '8001', party: 'agent' } as const;
-    expect(sim.isReachable(TENANT, destination)).toBe(false);
-    expect(sim.isReachable('other-tenant', destination)).toBe(true);
-    expect(sim.isReachable(TENANT, { ...destination, address: '8002' })).toBe(true);
+    expect(await sim.isReachable(TENANT, destination)).toBe(false);
+    expect(await sim.isReachable('other-tenant', destination)).toBe(true);
+    expect(await sim.isReachable(TENANT, { ...destination, address: '8002' })).toBe(true);
     const request = dialRequest('8001', 'agent', { destination });
     await sim.dial(request);
     await advance(50);

@@ -73,7 +73,7 @@ describe('a customer call on the softphone', () => {
       bindEndpoint: { endpointType: 3, endpoint: '1001' },
     });
     await phone.waitForEvent('softphoneState', { state: 'registered' });
-    expect(gateway.services.telephony.isReachable('demo', { kind: 'softphone', address: '1001', party: 'agent' })).toBe(true);
+    expect(await gateway.services.telephony.isReachable('demo', { kind: 'softphone', address: '1001', party: 'agent' })).toBe(true);
   }, 20_000);
 
   it('lists the audio devices and takes a chosen microphone', async () => {

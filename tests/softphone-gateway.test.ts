@@ -162,7 +162,7 @@ describe('the SIP edge and a bare user agent', () => {
       ),
     );
     expect(await ua.next((m) => m.kind === 'response')).toMatchObject({ status: 200 });
-    expect(gateway.services.telephony.isReachable('demo', { kind: 'softphone', address: '1005', party: 'agent' })).toBe(true);
+    expect(await gateway.services.telephony.isReachable('demo', { kind: 'softphone', address: '1005', party: 'agent' })).toBe(true);
 
     // Ringing when the caller hangs up: the edge cancels the INVITE and ACKs the 487.
     const first = await sim.inbound('0', '13800138002');

@@ -41,7 +41,7 @@ describe('softphone registration', () => {
     expect(await phone.signIn('1002')).toMatchObject({ code: 0 });
     const failed = await phone.waitForEvent('softphoneState', { state: 'failed' });
     expect(failed.reason).toContain('did not accept the SIP password');
-    expect(gateway.services.telephony.isReachable('demo', softphoneOf('1002'))).toBe(false);
+    expect(await gateway.services.telephony.isReachable('demo', softphoneOf('1002'))).toBe(false);
 
     const link = await callInPage(phone.page, 'sipLink');
     expect(link).toMatchObject({ error: { name: 'AgentSdkError', code: 'SIP_NOT_AVAILABLE' } });
@@ -63,7 +63,7 @@ describe('softphone registration', () => {
     expect(await phone.waitForEvent('sipDisconnected', {}, 5_000, from)).toMatchObject({ eventType: 'sipDisconnected' });
     await phone.waitForEvent('softphoneState', { state: 'registering' }, 5_000, from);
     await phone.waitForEvent('softphoneState', { state: 'registered' }, 15_000, from);
-    expect(gateway.services.telephony.isReachable('demo', softphoneOf('1003'))).toBe(true);
+    expect(await gateway.services.telephony.isReachable('demo', softphoneOf('1003'))).toBe(true);
     await callInPage(phone.page, 'logout', { logoutMode: 1 });
   }, 30_000);
 

@@ -214,6 +214,42 @@ describe.each(Object.entries(ADAPTERS))('Store adapter %s', (_name, open) => {
     await store.close();
   });
 
+  it('keeps where each phone is registered until it expires, moves or its node goes', async () => {
+    const store = open();
+    const now = Date.now();
+    const phone = (address: string, ownerId: string, expiresAt = now + 60_000) =>
+      ({
+        tenantId: 't1',
+        kind: 'extension',
+        address,
+        ownerId,
+        sipAddress: `127.0.0.1:${ownerId === 'boot-a' ? 5060 : 5062}`,
+        expiresAt,
+      }) as const;
+    await store.phoneRegistrations.put(phone('8001', 'boot-a'));
+    await store.phoneRegistrations.put(phone('8002', 'boot-a'));
+    await store.phoneRegistrations.put({ ...phone('8001', 'boot-b'), kind: 'softphone' });
+    expect(await store.phoneRegistrations.find('t1', 'extension', '8001', now)).toEqual(phone('8001', 'boot-a'));
+    expect(await store.phoneRegistrations.find('t1', 'softphone', '8001', now)).toMatchObject({ ownerId: 'boot-b' });
+    expect(await store.phoneRegistrations.find('t2', 'extension', '8001', now)).toBeUndefined();
+    expect(await store.phoneRegistrations.find('t1', 'extension', '8001', now + 60_000)).toBeUndefined();
+
+    // The phone registers with another node: the first node's removal leaves it there.
+    await store.phoneRegistrations.put(phone('8002', 'boot-b', now + 30_000));
+    expect(await store.phoneRegistrations.remove('t1', 'extension', '8002', 'boot-a')).toBe(false);
+    expect(await store.phoneRegistrations.find('t1', 'extension', '8002', now)).toEqual(phone('8002', 'boot-b', now + 30_000));
+
+    expect(await store.phoneRegistrations.removeOwner('boot-a')).toBe(1);
+    expect(await store.phoneRegistrations.find('t1', 'extension', '8001', now)).toBeUndefined();
+    expect(await store.phoneRegistrations.find('t1', 'extension', '8002', now)).toMatchObject({ ownerId: 'boot-b' });
+    expect(await store.phoneRegistrations.removeOwner('boot-a')).toBe(0);
+    expect(await store.phoneRegistrations.remove('t1', 'extension', '8002', 'boot-b')).toBe(true);
+    expect(await store.phoneRegistrations.find('t1', 'extension', '8002', now)).toBeUndefined();
+    expect(await store.phoneRegistrations.removeOwner('boot-b')).toBe(1);
+    expect(await store.phoneRegistrations.find('t1', 'softphone', '8001', now)).toBeUndefined();
+    await store.close();
+  });
+
   it('keeps the latest events of a session in order, and forgets them', async () => {
     const store = open();
     const frame = (seq: number) => ({ seq, text: `{"type":"evt","seq":${seq},"event":"agentStatus","data":{"line":"a\\nb"}}` });

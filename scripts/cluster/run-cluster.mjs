@@ -6,6 +6,7 @@
  * `--for=<seconds>`. Needs Debian's haproxy and redis-server (or a running Redis).
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -132,6 +133,8 @@ if (!stopping && !(await answers(redisUrl))) {
 }
 
 const nodePorts = NODE_NAMES.map((_, index) => port + 1 + index);
+// One secret for the three nodes: they ring the phones registered with each other through the cluster trunk.
+const clusterSecret = process.env.AGENT_GATEWAY_CLUSTER_SECRET ?? randomBytes(24).toString('base64url');
 NODE_NAMES.forEach((name, index) => {
   if (stopping) return;
   const child = run(name, process.execPath, [MAIN], {
@@ -144,6 +147,7 @@ NODE_NAMES.forEach((name, index) => {
     AGENT_GATEWAY_RTP_PORTS: `${20000 + index * 1000}-${20999 + index * 1000}`,
     AGENT_GATEWAY_TRUSTED_PROXIES: '127.0.0.1',
     AGENT_GATEWAY_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    AGENT_GATEWAY_CLUSTER_SECRET: clusterSecret,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   });
   nodeChildren.set(name, child);

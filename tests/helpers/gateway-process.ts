@@ -38,6 +38,17 @@ export async function freePort(): Promise<number> {
 }
 
 export async function spawnGateway(options: GatewayProcessOptions = {}): Promise<GatewayProcess> {
+  // A port found free may be taken by another process before the gateway binds it: then another port, twice at most.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await spawnOnce(options);
+    } catch (error) {
+      if (options.port !== undefined || attempt >= 3 || !String(error).includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+async function spawnOnce(options: GatewayProcessOptions): Promise<GatewayProcess> {
   const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, [MAIN], {
     env: {

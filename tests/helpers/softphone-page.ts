@@ -5,7 +5,7 @@
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser.js';
-import type { TestGateway } from './test-gateway.js';
+import type { GatewayApi } from './test-gateway.js';
 
 /** WebRTC between the page and the gateway stays on loopback; the remote audio element may play without a click. */
 const SOFTPHONE_CHROMIUM_ARGS = [...CHROMIUM_ARGS, '--allow-loopback-in-peer-connection', '--autoplay-policy=no-user-gesture-required'];
@@ -40,7 +40,7 @@ export interface SoftphonePage {
  */
 export async function openSoftphonePage(
   browser: Browser,
-  gateway: TestGateway,
+  gateway: GatewayApi,
   setup: Record<string, unknown> = {},
   prepare?: (page: Page) => Promise<void>,
 ): Promise<SoftphonePage> {

@@ -27,6 +27,8 @@ import { SipEdge } from './adapters/webrtc-edge/sip-edge.js';
 import { registerSipEndpoint } from './adapters/webrtc-edge/sip-route.js';
 import { WebRtcEdgeDriver } from './adapters/webrtc-edge/webrtc-edge-driver.js';
 import { LegRouter } from './adapters/telephony-router/leg-router.js';
+import { ClusterPhones } from './adapters/telephony-router/cluster-phones.js';
+import { PhoneRegistrationChanges } from './adapters/telephony-router/phone-registration-changes.js';
 import type { FarEndDriver } from './adapters/telephony-router/far-end-driver.js';
 import { SipDriver } from './adapters/sip/sip-driver.js';
 import { CallRecordings } from './adapters/media/call-recordings.js';
@@ -173,6 +175,12 @@ export interface GatewayOptions {
   trunkKeepAliveMs?: number;
   /** RFC 4028 session timers of SIP legs: the interval asked for (default 1800 s) and the shortest accepted (default 90 s). */
   sipSessionTimer?: SessionTimerSettings;
+  /**
+   * The secret the nodes of a cluster authenticate each other's calls with (docs/multi-node.md, docs/security.md):
+   * with it and `sipPort`, a phone registered with another node is rung through that node. Omitted: legs reach only
+   * the phones registered with this node (`npm start`: `AGENT_GATEWAY_CLUSTER_SECRET`).
+   */
+  clusterSecret?: string;
 }
 
 export interface Gateway {
@@ -276,11 +284,13 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const simulator = new CarrierSimulator({ clock, onHandlerError: (error) => logger.error({ err: error }, 'telephony handler failed') });
   const host = options.host ?? '127.0.0.1';
   const findSipCredentials = sipCredentialsLookup(store, agents, liveSessions);
+  const phoneChanges = new PhoneRegistrationChanges();
   const sipEdge = new SipEdge({
     realm: SIP_REALM,
     findCredentials: findSipCredentials,
     isSessionLive: (sessionId) => liveSessions.has(sessionId),
     logger,
+    onSoftphone: (tenantId, address, expiresAt) => phoneChanges.changed({ tenantId, kind: 'softphone', address, expiresAt }),
   });
   const metrics = new GatewayMetrics({
     node: { nodeId, bootId: ownerId },
@@ -308,7 +318,27 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
           trunkKeepAliveMs: options.trunkKeepAliveMs,
           sessionTimer: options.sipSessionTimer,
           onTrunkStatus: (tenantId, trunk, up) => metrics.trunkStatus(tenantId, trunk, up),
+          clusterSecret: options.clusterSecret,
+          onDeskPhone: (tenantId, address, expiresAt) => phoneChanges.changed({ tenantId, kind: 'extension', address, expiresAt }),
         });
+  const leaseLapseMs = options.leaseLapseMs ?? 6_000;
+  // Where the other nodes send their INVITEs for this node's phones.
+  const nodeSipHost = options.mediaAddress ?? singleAddress(host);
+  if (sip && options.clusterSecret !== undefined && nodeSipHost === undefined)
+    throw new Error('clusterSecret: the other nodes need an address of this node: a HOST of one address, or mediaAddress');
+  const clusterPhones =
+    sip && options.clusterSecret !== undefined && nodeSipHost !== undefined
+      ? new ClusterPhones({
+          registrations: store.phoneRegistrations,
+          leases: store.leases,
+          ownerId,
+          sipAddress: { host: nodeSipHost, port: sip.address.port },
+          lapseMs: leaseLapseMs,
+          clock,
+          logger,
+        })
+      : undefined;
+  if (clusterPhones) phoneChanges.on((change) => clusterPhones.changed(change));
   const softphones = new WebRtcEdgeDriver({
     edge: sipEdge,
     clock,
@@ -330,6 +360,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     switchboard: simulator,
     farEnds: [...(options.farEndDrivers ?? []), ...(sip ? [sip] : []), softphones],
     virtualPhones: embedded,
+    ...(sip && clusterPhones && { cluster: { phones: clusterPhones, trunk: sip } }),
   });
   const callChanges = new CallChanges();
   const calls = new CallService(ownerId, store, bus, clock, telephony, agents, tenants, logger, routing, (call) =>
@@ -366,10 +397,11 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     logger,
     exclusive: exclusiveStore,
     renewMs: options.leaseRenewMs ?? 2_000,
-    lapseMs: options.leaseLapseMs ?? 6_000,
+    lapseMs: leaseLapseMs,
     onOwnerLost: async (lostOwnerId) => {
       catchUpRecords('a node was lost');
       await limits.forgetHolder(lostOwnerId);
+      await store.phoneRegistrations.removeOwner(lostOwnerId);
     },
   });
   await lease.start();
@@ -475,6 +507,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     await router.idle();
     await dialer.idle();
     await limits.forgetHolder(ownerId).catch((error: unknown) => logger.warn({ err: error }, 'removing the connection counts failed'));
+    await clusterPhones?.forgetOwn().catch((error: unknown) => logger.warn({ err: error }, 'removing the phone registrations failed'));
     await recordingNotes.idle();
     // What is not written by then stays in the live store: the next start's catch-up sends it.
     if (recordOutbox && !(await recordOutbox.drain(RECORDS_DRAIN_MS)))

@@ -90,9 +90,14 @@ const gateway = await startGateway({
   rateLimits: { ...(sessionRequests && { sessionRequests }), ...(tenantApiRequests && { tenantApiRequests }) },
   leaseRenewMs: milliseconds('AGENT_GATEWAY_LEASE_RENEW_MS'),
   leaseLapseMs: milliseconds('AGENT_GATEWAY_LEASE_LAPSE_MS'),
+  // The nodes of a cluster ring each other's phones with it (docs/multi-node.md, docs/security.md).
+  clusterSecret: process.env.AGENT_GATEWAY_CLUSTER_SECRET || undefined,
+  mediaAddress: process.env.AGENT_GATEWAY_MEDIA_ADDRESS || undefined,
 });
 
 logger = gateway.logger;
+if (redisUrl && !process.env.AGENT_GATEWAY_CLUSTER_SECRET)
+  logger.warn({}, 'AGENT_GATEWAY_CLUSTER_SECRET is not set: phones registered with another node cannot be rung from this one');
 
 // Never a secret in the banner: the API key is named, not printed.
 process.stdout.write(`

@@ -181,8 +181,35 @@ export interface DialerStore {
   putAgent(record: DialerAgentRecord): Promise<void>;
 }
 
+/** Where a phone is registered: the node that can ring it, until when (docs/multi-node.md). */
+export interface PhoneRegistration {
+  tenantId: string;
+  /** `extension`: a desk phone registered over SIP; `softphone`: a softphone registered on the WebRTC edge. */
+  kind: 'extension' | 'softphone';
+  /** The extension or the softphone's endpoint. */
+  address: string;
+  /** The boot id of the node the phone registered with. */
+  ownerId: string;
+  /** Where that node takes calls from the other nodes (its SIP socket), `host:port`. */
+  sipAddress: string;
+  expiresAt: number;
+}
+
+/** The phones registered with each node, so that any node can ring them through the node holding them. */
+export interface PhoneRegistrationStore {
+  /** Records a phone's registration, replacing the one it had (with this node or another). */
+  put(registration: PhoneRegistration): Promise<void>;
+  /** The phone's registration, unless it expired by `now`. */
+  find(tenantId: string, kind: PhoneRegistration['kind'], address: string, now: number): Promise<PhoneRegistration | undefined>;
+  /** Forgets the phone's registration if `ownerId` holds it; false when it holds none. */
+  remove(tenantId: string, kind: PhoneRegistration['kind'], address: string, ownerId: string): Promise<boolean>;
+  /** Forgets every registration `ownerId` holds (its lease lapsed); how many it held. */
+  removeOwner(ownerId: string): Promise<number>;
+}
+
 export interface Store {
   dialer: DialerStore;
+  phoneRegistrations: PhoneRegistrationStore;
   tenants: TenantStore;
   leases: LeaseStore;
   sessionEvents: SessionEventLog;

@@ -85,8 +85,8 @@ export interface TelephonyDriver {
   sendDtmf(legId: string, digits: string, timing: DtmfTiming): Promise<void>;
   /** Ends a leg. Like every other end of a leg, it is reported by an `ended` event (with this cause). */
   hangup(legId: string, cause: LegEndCause): Promise<void>;
-  /** Whether a tenant's destination could be rung at all now (an extension must be registered). */
-  isReachable(tenantId: string, destination: Destination): boolean;
+  /** Whether a tenant's destination could be rung at all now (an extension must be registered, in a cluster with any node). */
+  isReachable(tenantId: string, destination: Destination): Promise<boolean>;
   /** Returns the function that stops the subscription. */
   subscribe(handler: (event: TelephonyEvent) => void): () => void;
   close(): Promise<void>;

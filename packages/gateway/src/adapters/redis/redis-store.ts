@@ -11,6 +11,7 @@ import type { SessionKeyRecord, SessionRecord, Store } from '../../ports/store.j
 import { redisAgentStore } from './redis-agent-store.js';
 import { redisCallStore } from './redis-call-store.js';
 import { redisDialerStore } from './redis-dialer-store.js';
+import { redisPhoneRegistrations } from './redis-phone-registrations.js';
 import { endSession } from './scripts/end-session-3.js';
 import { insertSession } from './scripts/insert-session-3.js';
 import { revokeSessionKey } from './scripts/revoke-session-key-1.js';
@@ -156,6 +157,7 @@ export function openRedisStore(redis: Redis, keyPrefix: string, options: RedisSt
     agents,
     calls: redisCallStore(redis, keyPrefix, endedTtlMs),
     dialer: redisDialerStore(redis, keyPrefix),
+    phoneRegistrations: redisPhoneRegistrations(redis, keyPrefix),
     async close() {
       // The caller owns the connection (see above).
     },

@@ -144,7 +144,7 @@ export class CarrierSimulator implements TelephonyDriver {
    * False for a number set `invalid`. The port does not say whose number it is, so without `tenantId` a number set
    * invalid in any tenant is unreachable.
    */
-  isReachable(tenantId: string, destination: Destination): boolean {
+  async isReachable(tenantId: string, destination: Destination): Promise<boolean> {
     return !this.behaviours.isInvalid(destination.address, tenantId);
   }
 

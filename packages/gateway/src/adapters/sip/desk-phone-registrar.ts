@@ -33,6 +33,8 @@ export class DeskPhoneRegistrar {
   constructor(
     realm: string,
     private readonly tenants: () => readonly TenantConfig[],
+    /** A phone registered until `expiresAt`, or (undefined) no longer. */
+    private readonly onChange: (tenantId: string, extension: string, expiresAt: number | undefined) => void = () => undefined,
   ) {
     this.digest = new DigestAuthenticator(realm);
   }
@@ -53,10 +55,11 @@ export class DeskPhoneRegistrar {
     const requested = Number(contact?.params.expires ?? header(request, 'expires') ?? DEFAULT_EXPIRES_S);
     const expires = Number.isFinite(requested) ? Math.max(0, Math.min(MAX_EXPIRES_S, Math.floor(requested))) : DEFAULT_EXPIRES_S;
     if (!contact || expires === 0) {
-      this.bindings.delete(key);
+      if (this.bindings.delete(key)) this.onChange(phone.tenantId, phone.phone.extension, undefined);
       return { status: 200, headers: [] };
     }
     this.bindings.set(key, { contactUri: contact.uri, source, expiresAt: now + expires * 1000 });
+    this.onChange(phone.tenantId, phone.phone.extension, now + expires * 1000);
     return {
       status: 200,
       headers: [
@@ -71,7 +74,10 @@ export class DeskPhoneRegistrar {
     const binding = this.bindings.get(key);
     // A phone registered over TCP can be rung only while its connection is open.
     const live = binding !== undefined && binding.expiresAt > now && (binding.source.stream?.isOpen ?? true);
-    if (binding && !live) this.bindings.delete(key);
+    if (binding && !live) {
+      this.bindings.delete(key);
+      this.onChange(tenantId, extension, undefined);
+    }
     return live ? binding : undefined;
   }
 

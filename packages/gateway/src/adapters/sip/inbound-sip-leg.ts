@@ -47,7 +47,7 @@ export class InboundSipLeg extends SipLeg {
     invite: SipRequest,
     source: SipAddress,
     stack: SipStack,
-    options: { holdReinvite: boolean },
+    options: { holdReinvite: boolean; watchesMedia?: boolean },
     announce: () => { legId: string },
   ): Promise<InboundSipLeg | undefined> {
     try {
@@ -59,6 +59,7 @@ export class InboundSipLeg extends SipLeg {
     const socket = await bindRtpSocket(stack.rtpPorts, stack.mediaAddress);
     const leg = new InboundSipLeg(announce().legId, invite, source, stack);
     leg.signalsHold = options.holdReinvite;
+    leg.watchesMedia = options.watchesMedia ?? true;
     leg.attachRtp(socket);
     const { answer, media } = answerOffer(invite.body, leg.localMedia());
     leg.media = media;

@@ -20,6 +20,8 @@ export interface OutboundRoute {
   credentials?: DigestCredentials;
   /** Hold is signalled by re-INVITE (default true). */
   holdReinvite?: boolean;
+  /** Further headers of the INVITE (the phone a node calls through the cluster trunk). */
+  headers?: HeaderList;
 }
 
 export class OutboundSipLeg extends SipLeg {
@@ -97,6 +99,7 @@ export class OutboundSipLeg extends SipLeg {
         ['Min-SE', String(Math.max(timer.minExpiresS, this.requestedInterval ?? 0))],
         ['X-Call-Id', this.request.callId],
         ...passedVariableHeaders(this.request.passedVariables),
+        ...(this.route.headers ?? []),
         ...authorization,
         ['Content-Type', 'application/sdp'],
       ],

@@ -3,11 +3,16 @@
  * leg is its own dialog, bridged to the others only through the mixer. It takes legs to PSTN numbers of a tenant with
  * a trunk (out through the first trunk, From user = the caller ID) and to extensions a desk phone has registered;
  * INVITEs from a trunk's `inboundFrom` addresses to one of its DIDs become `incoming` calls of the DID's queue or IVR.
+ * In a cluster it is also the cluster trunk (./cluster-trunk.ts): it dials phones registered with other nodes through
+ * those nodes, and bridges the other nodes' calls to the phones registered here.
  */
+import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../ports/logger.js';
 import type { TenantConfig, Trunk } from '../../domain/tenant.js';
 import type { Destination, DialRequest, DtmfTiming, LegEndCause } from '../../ports/telephony.js';
-import type { FarEndDriver, LegHost } from '../telephony-router/far-end-driver.js';
+import type { ClusterTrunk, LegHost, NodeSipAddress } from '../telephony-router/far-end-driver.js';
+import { ClusterLegs } from './cluster-legs.js';
+import { ClusterTrunkAuth, isFromNode } from './cluster-trunk.js';
 import { userOf, parseNameAddr } from '../webrtc-edge/sip-headers.js';
 import { formatResponse, header, type HeaderList, type SipMessage, type SipRequest } from '../webrtc-edge/sip-message.js';
 import { DeskPhoneRegistrar } from './desk-phone-registrar.js';
@@ -21,7 +26,7 @@ import { SipTransactions } from './sip-transactions.js';
 import { TrunkKeepAlive, type TrunkStatusHandler } from './trunk-keepalive.js';
 import { TrunkRegistration } from './trunk-registration.js';
 import { SipTcpTransport } from './sip-tcp-transport.js';
-import { SipUdpTransport, type DroppedReason, type SipAddress } from './sip-udp-transport.js';
+import { SipUdpTransport, type DroppedReason, type SipAddress, type SipStream } from './sip-udp-transport.js';
 
 /** Why a SIP message was refused or dropped, as counted in /metrics. */
 export type SipRefusal = DroppedReason | 'flood' | 'unknownSource' | 'unknownNumber' | 'badCredentials' | 'unacceptableMedia';
@@ -51,13 +56,17 @@ export interface SipDriverOptions {
   onTrunkStatus?: TrunkStatusHandler;
   /** RFC 4028 session timers. Default 1800 s asked for, 90 s at least. */
   sessionTimer?: SessionTimerSettings;
+  /** The cluster trunk's shared secret; omitted: no calls to or from other nodes. */
+  clusterSecret?: string;
+  /** A desk phone registered (until `expiresAt`) or unregistered (`undefined`): the cluster's phones follow. */
+  onDeskPhone?: (tenantId: string, extension: string, expiresAt: number | undefined) => void;
 }
 
 const DEFAULT_MEDIA_TIMEOUT_MS = 30_000;
 const PORT_ATTEMPTS = 10;
 const DEFAULT_TRUNK_KEEPALIVE_MS = 30_000;
 
-export class SipDriver implements FarEndDriver {
+export class SipDriver implements ClusterTrunk {
   private readonly legs = new Map<string, SipLeg>();
   private readonly dialogs = new Map<string, SipLeg>();
   private readonly transactions: SipTransactions;
@@ -69,10 +78,13 @@ export class SipDriver implements FarEndDriver {
   private host: LegHost | undefined;
   private transport!: SipUdpTransport;
   private tcp!: SipTcpTransport;
+  private readonly cluster: ClusterTrunkAuth | undefined;
+  private readonly clusterLegs = new ClusterLegs((legId) => this.legs.get(legId));
 
   private constructor(private readonly options: SipDriverOptions) {
     this.transactions = new SipTransactions({ send: (text, target) => this.sendTo(text, target) });
-    this.registrar = new DeskPhoneRegistrar(options.realm, options.tenants);
+    this.registrar = new DeskPhoneRegistrar(options.realm, options.tenants, options.onDeskPhone);
+    this.cluster = options.clusterSecret === undefined ? undefined : new ClusterTrunkAuth(options.realm, options.clusterSecret);
   }
 
   static async open(options: SipDriverOptions): Promise<SipDriver> {
@@ -80,6 +92,7 @@ export class SipDriver implements FarEndDriver {
     const handlers = {
       onMessage: (message: SipMessage, source: SipAddress) => driver.receive(message, source),
       onDropped: (reason: DroppedReason) => options.onRefused?.(reason),
+      onClosed: (stream: SipStream) => driver.clusterLegs.connectionClosed(stream),
     };
     // UDP and TCP share the port; with port 0, the free UDP port picked may be taken for TCP: then pick another.
     for (let attempt = 1; ; attempt++) {
@@ -131,22 +144,37 @@ export class SipDriver implements FarEndDriver {
     const route = this.routeOf(request);
     if (!route) return this.host!.ended(request.legId, 'invalid');
     const trunk = request.destination.kind === 'pstn' ? this.trunkOf(request.tenantId) : undefined;
-    if (trunk?.transport === 'tcp') return void this.dialOverTcp(request, route, trunk);
+    if (trunk?.transport === 'tcp') return void this.dialOverTcp(request, trunk, (target) => ({ ...route, target }), { trunk: trunk.name });
     this.startLeg(request, route);
   }
 
-  /** Dials through a TCP trunk once its connection is open; a leg hung up meanwhile is never sent. */
-  private async dialOverTcp(request: DialRequest, route: OutboundRoute, trunk: Trunk): Promise<void> {
+  /** Rings a phone registered with another node, through that node (over TCP: a node that is gone refuses at once). */
+  dialNode(request: DialRequest, node: NodeSipAddress): void {
+    const cluster = this.cluster;
+    if (!cluster) return this.host!.ended(request.legId, 'invalid');
+    const route = (target: SipAddress) => cluster.route(request.tenantId, request.destination, node, target);
+    this.clusterLegs.add(request.legId);
+    void this.dialOverTcp(request, node, route, { node: `${node.host}:${node.port}` });
+  }
+
+  /** Dials over TCP once the connection is open; a leg hung up meanwhile is never sent. */
+  private async dialOverTcp(
+    request: DialRequest,
+    peer: { host: string; port: number },
+    routeTo: (target: SipAddress) => OutboundRoute,
+    logged: Record<string, string>,
+  ): Promise<void> {
     this.connecting.add(request.legId);
     let target: SipAddress;
     try {
-      target = await this.tcp.connect(trunk.host, trunk.port);
+      target = await this.tcp.connect(peer.host, peer.port);
     } catch (error) {
-      this.options.logger.warn({ err: error, trunk: trunk.name }, 'sip: cannot connect to the trunk over TCP');
+      this.options.logger.warn({ err: error, ...logged }, 'sip: cannot connect over TCP');
+      this.clusterLegs.forget(request.legId);
       if (this.connecting.delete(request.legId)) this.host!.ended(request.legId, 'failed');
       return;
     }
-    if (this.connecting.delete(request.legId)) this.startLeg(request, { ...route, target });
+    if (this.connecting.delete(request.legId)) this.startLeg(request, routeTo(target));
   }
 
   private startLeg(request: DialRequest, route: OutboundRoute): void {
@@ -163,6 +191,7 @@ export class SipDriver implements FarEndDriver {
 
   hangup(legId: string, cause: LegEndCause): void {
     this.connecting.delete(legId);
+    this.clusterLegs.forget(legId);
     this.legs.get(legId)?.hangup(cause);
     this.legs.delete(legId);
   }
@@ -176,6 +205,7 @@ export class SipDriver implements FarEndDriver {
   }
 
   async close(): Promise<void> {
+    this.clusterLegs.close();
     for (const registration of this.registrations) registration.stop();
     this.keepAlive?.stop();
     for (const leg of this.legs.values()) leg.hangup('normal');
@@ -230,6 +260,7 @@ export class SipDriver implements FarEndDriver {
   /** An INVITE from a trunk's address to one of its DIDs enters the DID's queue or IVR; anything else is refused. */
   private async inbound(invite: SipRequest, source: SipAddress): Promise<void> {
     this.reply(invite, 100, 'Trying');
+    if (isFromNode(invite)) return this.fromNode(invite, source);
     const found = this.trunkFrom(source.address);
     if (!found) {
       this.options.onRefused?.('unknownSource');
@@ -241,19 +272,56 @@ export class SipDriver implements FarEndDriver {
       this.options.onRefused?.('unknownNumber');
       return this.reply(invite, 404, 'Not Found');
     }
-    const minimum = this.stack().sessionTimer.minExpiresS;
-    if ((sessionExpiresOf(invite)?.seconds ?? minimum) < minimum)
-      return this.reply(invite, 422, 'Session Interval Too Small', [['Min-SE', String(minimum)]]);
-    const from = userOf(parseNameAddr(header(invite, 'from') ?? '')?.uri ?? '') ?? 'anonymous';
+    if (this.intervalTooSmall(invite)) return;
+    const from = callerOf(invite);
     const leg = await InboundSipLeg.accept(invite, source, this.stack(), { holdReinvite: found.trunk.holdReinvite }, () =>
       this.host!.inboundLeg(this, { tenantId: found.tenantId, from, ...target }),
     );
+    this.keep(invite, leg);
+  }
+
+  /**
+   * A call from another node of the cluster to a phone registered here: authenticated by the cluster secret, then
+   * bridged to the phone on a leg of its own (the leg router's PhoneBridges).
+   */
+  private async fromNode(invite: SipRequest, source: SipAddress): Promise<void> {
+    const check = this.cluster?.check(invite) ?? { ok: false, status: 403 };
+    if (!check.ok) {
+      if (check.status === 401) return this.reply(invite, 401, 'Unauthorized', check.headers);
+      this.options.onRefused?.(check.status === 403 ? 'badCredentials' : 'unknownNumber');
+      return this.reply(invite, check.status, check.status === 403 ? 'Forbidden' : 'Bad Request');
+    }
+    const { tenantId, destination } = check.phone;
+    if (!this.host!.ringsHere(tenantId, destination)) return this.reply(invite, 404, 'Not Found');
+    if (this.intervalTooSmall(invite)) return;
+    const legId = randomUUID();
+    // The calling node sends a leg only what it hears (nothing while its call is held): silence is no sign of its death,
+    // the end of its TCP connection is.
+    const options = { holdReinvite: false, watchesMedia: false };
+    const leg = await InboundSipLeg.accept(invite, source, this.stack(), options, () => ({ legId }));
+    if (!this.keep(invite, leg)) return;
+    this.clusterLegs.add(legId);
+    this.host!.bridgeToPhone(this, legId, { tenantId, destination, callerId: callerOf(invite), callId: header(invite, 'x-call-id') ?? '' });
+  }
+
+  /** RFC 4028 §8.1: a session interval shorter than the gateway's minimum is refused with 422. */
+  private intervalTooSmall(invite: SipRequest): boolean {
+    const minimum = this.stack().sessionTimer.minExpiresS;
+    if ((sessionExpiresOf(invite)?.seconds ?? minimum) >= minimum) return false;
+    this.reply(invite, 422, 'Session Interval Too Small', [['Min-SE', String(minimum)]]);
+    return true;
+  }
+
+  /** An accepted INVITE's leg, or (undefined) one whose offer could not be taken: 488. */
+  private keep(invite: SipRequest, leg: InboundSipLeg | undefined): leg is InboundSipLeg {
     if (!leg) {
       this.options.onRefused?.('unacceptableMedia');
-      return this.reply(invite, 488, 'Not Acceptable Here');
+      this.reply(invite, 488, 'Not Acceptable Here');
+      return false;
     }
     this.legs.set(leg.legId, leg);
     this.dialogs.set(leg.sipCallId, leg);
+    return true;
   }
 
   private routeOf(request: DialRequest): OutboundRoute | undefined {
@@ -317,7 +385,10 @@ export class SipDriver implements FarEndDriver {
       forget: (sipCallId) => {
         const leg = this.dialogs.get(sipCallId);
         this.dialogs.delete(sipCallId);
-        if (leg && this.legs.get(leg.legId) === leg) this.legs.delete(leg.legId);
+        if (leg && this.legs.get(leg.legId) === leg) {
+          this.legs.delete(leg.legId);
+          this.clusterLegs.forget(leg.legId);
+        }
       },
     };
   }
@@ -326,4 +397,9 @@ export class SipDriver implements FarEndDriver {
     const toTag = status > 100 ? (/branch=z9hG4bK([^;,\s]+)/i.exec(header(request, 'via') ?? '')?.[1]?.slice(-10) ?? 'gw') : undefined;
     this.transactions.respond(request, status, formatResponse(request, status, reason, extra, '', toTag));
   }
+}
+
+/** The user part of an INVITE's From: the caller's number. */
+function callerOf(invite: SipRequest): string {
+  return userOf(parseNameAddr(header(invite, 'from') ?? '')?.uri ?? '') ?? 'anonymous';
 }

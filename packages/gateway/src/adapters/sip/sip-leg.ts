@@ -23,7 +23,7 @@ import { RtpSession } from './rtp-session.js';
 import { answerOffer, negotiate, reoffer, SdpError, type MediaDirection, type NegotiatedMedia } from './sdp-negotiation.js';
 import type { SipTransactions } from './sip-transactions.js';
 import { minSessionExpiresOf, SessionTimer, sessionExpiresOf, supportsTimer, type SessionTimerSettings } from './session-timer.js';
-import type { SipAddress } from './sip-udp-transport.js';
+import type { SipAddress, SipStream } from './sip-udp-transport.js';
 
 export interface SipStack {
   transactions: SipTransactions;
@@ -56,6 +56,8 @@ export abstract class SipLeg {
   protected remoteTag: string | undefined;
   /** Whether hold and resume are signalled to the far end by re-INVITE (a trunk's `holdReinvite`); else only mixed. */
   protected signalsHold = true;
+  /** Whether the leg ends after `mediaTimeoutMs` without RTP (not when the far end sends only what its party hears). */
+  protected watchesMedia = true;
   /** The direction the gateway wants the far end's stream in (hold: `sendonly`), and the one it last agreed. */
   private wantedDirection: MediaDirection = 'sendrecv';
   private agreedDirection: MediaDirection = 'sendrecv';
@@ -112,6 +114,16 @@ export abstract class SipLeg {
 
   /** The gateway ends the leg; the router reports the end. */
   abstract hangup(cause: LegEndCause): void;
+
+  /** The TCP connection the leg's signalling travels on; undefined over UDP. */
+  get stream(): SipStream | undefined {
+    return this.target.stream;
+  }
+
+  /** The far end is gone with its connection (a node of the cluster died): the leg ends `failed`, nothing is sent. */
+  signallingLost(): void {
+    this.farEndEnded('failed');
+  }
 
   sendDtmf(digits: string, durationMs: number, gapMs: number): void {
     this.rtp?.sendDigits(digits, durationMs, gapMs);
@@ -240,7 +252,7 @@ export abstract class SipLeg {
   protected startMedia(): void {
     if (!this.rtp || !this.media) return;
     this.rtp.use(this.media);
-    this.rtp.watch();
+    if (this.watchesMedia) this.rtp.watch();
     this.stack.host.mixer.attach(this.legId, this.rtp);
   }
 

@@ -16,6 +16,8 @@ export interface SipTcpTransportOptions {
   port: number;
   onMessage(message: SipMessage, source: SipAddress): void;
   onDropped(reason: DroppedReason, source: SipAddress): void;
+  /** A connection closed (either side, or idle for 10 minutes): the dialogs signalled on it can be told. */
+  onClosed?(stream: SipStream): void;
 }
 
 export class SipTcpTransport {
@@ -52,20 +54,15 @@ export class SipTcpTransport {
       socket.once('error', reject);
       socket.once('connect', () => {
         socket.off('error', reject);
+        // A closed connection is never reused: the next call opens a new one (or learns the peer is gone).
+        socket.once('close', () => {
+          if (this.outgoing.get(key) === opening) this.outgoing.delete(key);
+        });
         resolve(this.accept(socket, this.options));
       });
     });
     this.outgoing.set(key, opening);
-    opening.then(
-      (source) => {
-        const forget = setInterval(() => {
-          if (source.stream?.isOpen) return;
-          clearInterval(forget);
-          if (this.outgoing.get(key) === opening) this.outgoing.delete(key);
-        }, 1_000).unref();
-      },
-      () => this.outgoing.delete(key),
-    );
+    opening.catch(() => this.outgoing.delete(key));
     return opening;
   }
 
@@ -79,7 +76,6 @@ export class SipTcpTransport {
     this.sockets.add(socket);
     socket.setTimeout(IDLE_TIMEOUT_MS, () => socket.destroy());
     socket.on('error', () => undefined);
-    socket.on('close', () => this.sockets.delete(socket));
     const stream: SipStream = {
       send: (text) => {
         if (!socket.destroyed) socket.write(text);
@@ -88,6 +84,10 @@ export class SipTcpTransport {
         return !socket.destroyed;
       },
     };
+    socket.on('close', () => {
+      this.sockets.delete(socket);
+      options.onClosed?.(stream);
+    });
     const source: SipAddress = { address: socket.remoteAddress ?? '', port: socket.remotePort ?? 0, stream };
     let buffered = Buffer.alloc(0);
     socket.on('data', (chunk: Buffer) => {

@@ -6,6 +6,7 @@ import { ADDED_COLUMNS, SCHEMA_STATEMENTS } from './schema.js';
 import { sqliteAgentStore } from './sqlite-agent-store.js';
 import { sqliteCallStore } from './sqlite-call-store.js';
 import { sqliteDialerStore } from './sqlite-dialer-store.js';
+import { sqlitePhoneRegistrations } from './sqlite-phone-registrations.js';
 import { turnTransaction } from './turn-transaction.js';
 
 interface SessionKeyRow {
@@ -178,6 +179,7 @@ export function openSqliteStore(path: string): Store {
     agents,
     calls: sqliteCallStore(db, turn),
     dialer: sqliteDialerStore(db, turn),
+    phoneRegistrations: sqlitePhoneRegistrations(db, turn),
     async close() {
       turn.commit();
       db.close();

@@ -24,6 +24,34 @@ export interface LegHost {
   pressed(legId: string, digits: string): void;
   /** A leg's media stopped for good (before its end is reported): its RTP counters go into the call record. */
   mediaEnded(legId: string, stats: LegMediaStats): void;
+  /** Whether a phone registered with this node takes the destination now. */
+  ringsHere(tenantId: string, destination: Destination): boolean;
+  /**
+   * Another node calls a phone registered here on `legId` (ringing, of `driver`): the phone is rung on a leg of its
+   * own and bridged to it ([PhoneBridges](./phone-bridges.ts)); the phone's answer answers `legId`, and either's end
+   * ends the other.
+   */
+  bridgeToPhone(driver: FarEndDriver, legId: string, call: PhoneCall): void;
+}
+
+/** A call another node places to a phone of this node. */
+export interface PhoneCall {
+  tenantId: string;
+  destination: Destination;
+  callerId: string;
+  /** The calling node's call (logs). */
+  callId: string;
+}
+
+/** Where a node of the cluster takes SIP from the other nodes. */
+export interface NodeSipAddress {
+  host: string;
+  port: number;
+}
+
+/** The SIP driver's side of the cluster trunk: a leg to a phone registered with another node, through that node. */
+export interface ClusterTrunk extends FarEndDriver {
+  dialNode(request: DialRequest, node: NodeSipAddress): void;
 }
 
 export interface FarEndDriver {

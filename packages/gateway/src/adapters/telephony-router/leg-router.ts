@@ -1,9 +1,12 @@
 /**
  * The TelephonyDriver the gateway uses: one router of legs that picks a far-end driver per leg by its destination (the
  * first of `farEnds` that handles it: softphones → the WebRTC edge, extensions with a registered desk phone and PSTN
- * numbers of a tenant with a trunk → SIP), else the simulator's virtual phones when they are enabled. Every leg lives
- * in the switchboard (conversations, hold, mute, monitoring, listing); the mixer moves real audio along its paths.
+ * numbers of a tenant with a trunk → SIP), else — in a cluster — the node a phone registered elsewhere is registered
+ * with, through the cluster trunk, else the simulator's virtual phones when they are enabled. Every leg lives in the
+ * switchboard (conversations, hold, mute, monitoring, listing); the mixer moves real audio along its paths. Calls
+ * other nodes place to this node's phones are bridged here, outside the switchboard (./phone-bridges.ts).
  */
+import { randomUUID } from 'node:crypto';
 import type { LegMediaStats } from '@agentsdk/protocol';
 import type { Unsubscribe } from '../../ports/bus.js';
 import type {
@@ -19,7 +22,12 @@ import type {
 import type { CallRecordings } from '../media/call-recordings.js';
 import { ConversationMixer } from '../media/conversation-mixer.js';
 import type { CarrierSimulator } from '../simulator/carrier-simulator.js';
-import type { FarEndDriver, InboundLeg, LegHost } from './far-end-driver.js';
+import type { ClusterPhones } from './cluster-phones.js';
+import type { ClusterTrunk, FarEndDriver, InboundLeg, LegHost, NodeSipAddress, PhoneCall } from './far-end-driver.js';
+import { PhoneBridges } from './phone-bridges.js';
+
+/** A phone rung for another node rings no longer than this; the calling node gives up before (its dial timeout). */
+const BRIDGED_RING_LIMIT_MS = 5 * 60_000;
 
 export interface LegRouterOptions {
   /** Holds every leg; its virtual phones answer the legs no far-end driver takes when `virtualPhones` is on. */
@@ -29,6 +37,8 @@ export interface LegRouterOptions {
   virtualPhones: boolean;
   /** Records calls with real media; omitted: no recordings. */
   recordings?: CallRecordings;
+  /** In a cluster: where phones registered with other nodes are, and the trunk that reaches those nodes. */
+  cluster?: { phones: Pick<ClusterPhones, 'locate'>; trunk: ClusterTrunk };
 }
 
 export class LegRouter implements TelephonyDriver {
@@ -39,10 +49,18 @@ export class LegRouter implements TelephonyDriver {
   private readonly finalMedia = new Map<string, LegMediaStats>();
   private readonly handlers = new Set<(event: TelephonyEvent) => void>();
   private readonly unsubscribe: Unsubscribe;
+  private readonly bridges = new PhoneBridges();
+  /** Legs whose phone is being looked for in the cluster, and the cause of a hangup that came meanwhile. */
+  private readonly locating = new Map<string, LegEndCause | undefined>();
 
   constructor(private readonly options: LegRouterOptions) {
     this.switchboard = options.switchboard;
-    this.mixer = new ConversationMixer(this.switchboard);
+    const bridges = this.bridges;
+    const switchboard = this.switchboard;
+    this.mixer = new ConversationMixer({
+      hearsOf: (legId) => (bridges.has(legId) ? bridges.hearsOf(legId) : switchboard.hearsOf(legId)),
+      heardBy: (legId) => (bridges.has(legId) ? bridges.heardBy(legId) : switchboard.heardBy(legId)),
+    });
     this.switchboard.attachMedia((legId) => this.mixer.mediaOf(legId));
     const recordings = options.recordings;
     if (recordings) this.mixer.recordWith((withMedia, spoken) => recordings.tick(withMedia, spoken));
@@ -52,12 +70,28 @@ export class LegRouter implements TelephonyDriver {
   }
 
   async dial(request: DialRequest): Promise<void> {
-    const farEnd = this.options.farEnds.find((driver) => driver.handles(request.tenantId, request.destination));
+    const { tenantId, destination, legId } = request;
+    const farEnd = this.farEndOf(tenantId, destination);
+    if (farEnd?.isReachable(tenantId, destination)) return this.dialWith(farEnd, request);
+    const node = await this.locateElsewhere(request);
+    const hungUp = this.locating.get(legId);
+    this.locating.delete(legId);
+    if (hungUp) {
+      this.switchboard.addExternalLeg(request);
+      return this.switchboard.externalLegEnded(legId, hungUp);
+    }
+    const trunk = this.options.cluster?.trunk;
+    if (node && trunk) {
+      this.switchboard.addExternalLeg(request);
+      this.owners.set(legId, trunk);
+      return trunk.dialNode(request, node);
+    }
     if (!farEnd && this.options.virtualPhones) return this.switchboard.dial(request);
-    this.switchboard.addExternalLeg(request);
-    if (!farEnd) return this.switchboard.externalLegEnded(request.legId, 'invalid');
-    this.owners.set(request.legId, farEnd);
-    farEnd.dial(request);
+    if (!farEnd) {
+      this.switchboard.addExternalLeg(request);
+      return this.switchboard.externalLegEnded(legId, 'invalid');
+    }
+    this.dialWith(farEnd, request);
   }
 
   async answer(legId: string): Promise<void> {
@@ -92,13 +126,17 @@ export class LegRouter implements TelephonyDriver {
   }
 
   async hangup(legId: string, cause: LegEndCause): Promise<void> {
+    if (this.locating.has(legId)) return void this.locating.set(legId, cause);
     this.owners.get(legId)?.hangup(legId, cause);
     await this.switchboard.hangup(legId, cause);
   }
 
-  isReachable(tenantId: string, destination: Destination): boolean {
-    const farEnd = this.options.farEnds.find((driver) => driver.handles(tenantId, destination));
-    if (farEnd) return farEnd.isReachable(tenantId, destination);
+  /** Reachable through a far-end driver here, else through the node of the cluster the phone is registered with. */
+  async isReachable(tenantId: string, destination: Destination): Promise<boolean> {
+    const farEnd = this.farEndOf(tenantId, destination);
+    if (farEnd?.isReachable(tenantId, destination)) return true;
+    if ((await this.options.cluster?.phones.locate(tenantId, destination)) !== undefined) return true;
+    if (farEnd) return false;
     return this.options.virtualPhones && this.switchboard.isReachable(tenantId, destination);
   }
 
@@ -111,6 +149,7 @@ export class LegRouter implements TelephonyDriver {
     this.unsubscribe();
     for (const farEnd of this.options.farEnds) await farEnd.close();
     this.owners.clear();
+    this.bridges.clear();
     this.mixer.close();
     this.options.recordings?.close();
     await this.switchboard.close();
@@ -124,11 +163,52 @@ export class LegRouter implements TelephonyDriver {
         this.owners.set(leg.legId, driver);
         return leg;
       },
-      answered: (legId) => this.switchboard.externalLegAnswered(legId),
-      ended: (legId, cause) => this.switchboard.externalLegEnded(legId, cause),
-      pressed: (legId, digits) => this.switchboard.externalLegPressed(legId, digits),
-      mediaEnded: (legId, stats) => this.finalMedia.set(legId, stats),
+      answered: (legId) => (this.bridges.has(legId) ? this.bridges.answered(legId) : this.switchboard.externalLegAnswered(legId)),
+      ended: (legId, cause) => {
+        if (!this.bridges.has(legId)) return this.switchboard.externalLegEnded(legId, cause);
+        for (const bridged of this.bridges.ended(legId, cause)) this.mixer.forget(bridged);
+      },
+      pressed: (legId, digits) =>
+        this.bridges.has(legId) ? this.bridges.pressed(legId, digits) : this.switchboard.externalLegPressed(legId, digits),
+      mediaEnded: (legId, stats) => {
+        if (!this.bridges.has(legId)) this.finalMedia.set(legId, stats);
+      },
+      ringsHere: (tenantId, destination) => this.farEndOf(tenantId, destination)?.isReachable(tenantId, destination) ?? false,
+      bridgeToPhone: (driver, legId, call) => this.bridgeToPhone(driver, legId, call),
     };
+  }
+
+  private farEndOf(tenantId: string, destination: Destination): FarEndDriver | undefined {
+    return this.options.farEnds.find((driver) => driver.handles(tenantId, destination));
+  }
+
+  private dialWith(farEnd: FarEndDriver, request: DialRequest): void {
+    this.switchboard.addExternalLeg(request);
+    this.owners.set(request.legId, farEnd);
+    farEnd.dial(request);
+  }
+
+  /** The node another phone of the cluster is registered with. */
+  private async locateElsewhere(request: DialRequest): Promise<NodeSipAddress | undefined> {
+    const phones = this.options.cluster?.phones;
+    if (!phones || request.destination.kind === 'pstn') return undefined;
+    this.locating.set(request.legId, undefined);
+    return phones.locate(request.tenantId, request.destination);
+  }
+
+  private bridgeToPhone(caller: FarEndDriver, callerLegId: string, call: PhoneCall): void {
+    const phone = this.farEndOf(call.tenantId, call.destination);
+    if (!phone?.isReachable(call.tenantId, call.destination)) return caller.hangup(callerLegId, 'invalid');
+    const legId = randomUUID();
+    this.bridges.add({ legId: callerLegId, driver: caller }, { legId, driver: phone });
+    phone.dial({
+      legId,
+      callId: call.callId,
+      tenantId: call.tenantId,
+      destination: call.destination,
+      callerId: call.callerId,
+      timeoutMs: BRIDGED_RING_LIMIT_MS,
+    });
   }
 
   /** The switchboard's events to the router's subscribers; a leg's end carries its RTP counters. */

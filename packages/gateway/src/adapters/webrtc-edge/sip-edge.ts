@@ -32,6 +32,8 @@ export interface SipEdgeOptions {
   isSessionLive(sessionId: string): boolean;
   logger: Logger;
   now?: () => number;
+  /** A softphone bound until `expiresAt`, or (undefined) no longer: the cluster's phones follow. */
+  onSoftphone?: (tenantId: string, endpoint: string, expiresAt: number | undefined) => void;
 }
 
 const MAX_EXPIRES_S = 600;
@@ -48,7 +50,7 @@ export class SipEdge {
   constructor(private readonly options: SipEdgeOptions) {
     this.now = options.now ?? Date.now;
     this.digest = new DigestAuthenticator(options.realm, this.now);
-    this.registrar = new SipRegistrar(options.isSessionLive);
+    this.registrar = new SipRegistrar(options.isSessionLive, options.onSoftphone);
   }
 
   get realm(): string {

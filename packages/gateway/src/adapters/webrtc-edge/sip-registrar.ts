@@ -26,16 +26,21 @@ const keyOf = (tenantId: string, endpoint: string) => `${tenantId}\u0000${endpoi
 export class SipRegistrar {
   private readonly bindings = new Map<string, SipBinding>();
 
-  constructor(private readonly isSessionLive: (sessionId: string) => boolean) {}
+  constructor(
+    private readonly isSessionLive: (sessionId: string) => boolean,
+    /** A softphone bound until `expiresAt`, or (undefined) no longer. */
+    private readonly onChange: (tenantId: string, endpoint: string, expiresAt: number | undefined) => void = () => undefined,
+  ) {}
 
   bind(binding: SipBinding): void {
     this.bindings.set(keyOf(binding.tenantId, binding.endpoint), binding);
+    this.onChange(binding.tenantId, binding.endpoint, binding.expiresAt);
   }
 
   /** Removes the binding if it is still the one of `sessionId`. */
   unbind(tenantId: string, endpoint: string, sessionId: string): void {
     const key = keyOf(tenantId, endpoint);
-    if (this.bindings.get(key)?.sessionId === sessionId) this.bindings.delete(key);
+    if (this.bindings.get(key)?.sessionId === sessionId) this.remove(key);
   }
 
   /** The live binding of a softphone, forgetting one that expired, lost its socket or outlived its session. */
@@ -44,7 +49,7 @@ export class SipRegistrar {
     const binding = this.bindings.get(key);
     if (!binding) return undefined;
     if (binding.expiresAt <= now || !binding.connection.isOpen || !this.isSessionLive(binding.sessionId)) {
-      this.bindings.delete(key);
+      this.remove(key);
       return undefined;
     }
     return binding;
@@ -52,7 +57,7 @@ export class SipRegistrar {
 
   /** The socket closed: its bindings can no longer be rung. */
   dropConnection(connection: SipConnection): void {
-    for (const [key, binding] of this.bindings) if (binding.connection === connection) this.bindings.delete(key);
+    for (const [key, binding] of this.bindings) if (binding.connection === connection) this.remove(key);
   }
 
   /** Bindings of live sessions (tests, diagnostics). */
@@ -62,5 +67,12 @@ export class SipRegistrar {
 
   clear(): void {
     this.bindings.clear();
+  }
+
+  private remove(key: string): void {
+    const binding = this.bindings.get(key);
+    if (!binding) return;
+    this.bindings.delete(key);
+    this.onChange(binding.tenantId, binding.endpoint, undefined);
   }
 }

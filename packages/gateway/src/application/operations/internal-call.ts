@@ -22,7 +22,7 @@ export async function internalCall(ctx: SignedInContext, params: ValidatedParams
 
   if (params.targetType === 1) {
     const destination = { kind: 'extension' as const, address: params.target, party: 'customer' as const };
-    if (!tenant.extensions.includes(params.target) || !services.telephony.isReachable(tenant.tenantId, destination)) {
+    if (!tenant.extensions.includes(params.target) || !(await services.telephony.isReachable(tenant.tenantId, destination))) {
       return failed('BAD_DEST_INTERFACE', `bad destInterface: extension ${params.target} is not registered`);
     }
     return startAgentCall(ctx, { ...common, customerNumber: params.target, customerDestination: destination });

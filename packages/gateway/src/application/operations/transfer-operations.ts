@@ -30,7 +30,7 @@ async function resolveTarget(ctx: SignedInContext, targetType: 0 | 1 | 2, target
   }
   if (targetType === 2) {
     const destination: Destination = { kind: 'extension', address: target, party: 'customer' };
-    if (!tenant.extensions.includes(target) || !services.telephony.isReachable(tenant.tenantId, destination)) {
+    if (!tenant.extensions.includes(target) || !(await services.telephony.isReachable(tenant.tenantId, destination))) {
       return refuse(failed('BAD_DEST_INTERFACE', `bad destInterface: extension ${target} is not registered`));
     }
     return { ok: true, destination };

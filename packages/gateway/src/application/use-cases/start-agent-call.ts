@@ -47,7 +47,7 @@ export async function startAgentCall(ctx: AgentCallContext, request: AgentCallRe
   const agent = await agents.current(tenantId, agentNo);
   const destination = agentDestination(agent);
   if (!destination) return failed('BAD_DEST_INTERFACE', 'bad destInterface: no endpoint bound');
-  if (!telephony.isReachable(tenantId, destination))
+  if (!(await telephony.isReachable(tenantId, destination)))
     return failed('BAD_DEST_INTERFACE', `bad destInterface: ${destination.address} is not registered`);
 
   const calleeAgentNo = request.calleeAgentNo;
