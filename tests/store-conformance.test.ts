@@ -114,7 +114,7 @@ describe.each(Object.entries(ADAPTERS))('Store adapter %s', (_name, open) => {
     const agentNos = Array.from({ length: 2_500 }, (_, index) => `m${index}`);
     for (const agentNo of agentNos) expect(await store.agents.compareAndSet(agent(agentNo, 1), 0)).toBe(true);
     for (const agentNo of agentNos) expect(await store.agents.compareAndSet(agent(agentNo, 2), 1)).toBe(true);
-    for (const agentNo of agentNos.toReversed()) {
+    for (const agentNo of [...agentNos].reverse()) {
       expect(await store.agents.get('t1', agentNo)).toEqual({ value: agent(agentNo, 2), version: 2 });
     }
     expect(await store.agents.compareAndSet(agent('m0', 3), 1)).toBe(false);
