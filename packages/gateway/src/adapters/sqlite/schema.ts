@@ -1,8 +1,5 @@
-/** Tables of the SQLite store, and the upgrade of a data directory an earlier gateway wrote. */
-import type { Database } from 'better-sqlite3';
-
-/** Each statement is idempotent so opening an existing data directory is safe. */
-const SCHEMA_STATEMENTS = [
+/** Tables of the SQLite store. Each statement is idempotent so opening an existing data directory is safe. */
+export const SCHEMA_STATEMENTS = [
   `CREATE TABLE IF NOT EXISTS tenants (
      tenant_id TEXT PRIMARY KEY,
      config TEXT NOT NULL
@@ -53,14 +50,12 @@ const SCHEMA_STATEMENTS = [
      owner_id TEXT PRIMARY KEY,
      renewed_at INTEGER NOT NULL
    )`,
-  // Clustered by its key: an append writes the session's last page only, where a rowid table also wrote its key's
-  // B-tree (a third fewer WAL pages per commit, BENCHMARKS.md).
   `CREATE TABLE IF NOT EXISTS session_events (
      session_id TEXT NOT NULL,
      seq INTEGER NOT NULL,
      frame TEXT NOT NULL,
      PRIMARY KEY (session_id, seq)
-   ) WITHOUT ROWID`,
+   )`,
   `CREATE TABLE IF NOT EXISTS dialer_tasks (
      tenant_id TEXT NOT NULL,
      task_id TEXT NOT NULL,
@@ -92,25 +87,4 @@ const SCHEMA_STATEMENTS = [
 ];
 
 /** Columns added after a table was first shipped: added to an existing data directory when missing. */
-const ADDED_COLUMNS = [{ table: 'sessions', column: 'sip_ha1', definition: 'TEXT' }] as const;
-
-/** Tables first shipped as rowid tables and now `WITHOUT ROWID`: rebuilt, rows and all, when found in the old form. */
-const CLUSTERED_TABLES = ['session_events'] as const;
-
-/** Creates what is missing and upgrades what an earlier gateway created, each upgrade in one transaction. */
-export function createSchema(db: Database): void {
-  const tableSql = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck();
-  const oldForms = CLUSTERED_TABLES.filter((table) => {
-    const sql = tableSql.get(table) as string | undefined;
-    return sql !== undefined && !/WITHOUT ROWID\s*$/i.test(sql);
-  });
-  db.transaction(() => {
-    for (const table of oldForms) db.exec(`ALTER TABLE ${table} RENAME TO ${table}_rowid`);
-    for (const statement of SCHEMA_STATEMENTS) db.exec(statement);
-    for (const table of oldForms) db.exec(`INSERT INTO ${table} SELECT * FROM ${table}_rowid; DROP TABLE ${table}_rowid`);
-    for (const { table, column, definition } of ADDED_COLUMNS) {
-      const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
-      if (!columns.some((existing) => existing.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
-    }
-  })();
-}
+export const ADDED_COLUMNS = [{ table: 'sessions', column: 'sip_ha1', definition: 'TEXT' }] as const;

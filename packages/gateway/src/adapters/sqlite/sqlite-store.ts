@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import type { TenantConfig } from '../../domain/tenant.js';
 import type { Lease, SessionKeyRecord, SessionRecord, Store } from '../../ports/store.js';
-import { createSchema } from './schema.js';
+import { ADDED_COLUMNS, SCHEMA_STATEMENTS } from './schema.js';
 import { sqliteAgentStore } from './sqlite-agent-store.js';
 import { sqliteCallStore } from './sqlite-call-store.js';
 import { sqliteDialerStore } from './sqlite-dialer-store.js';
@@ -65,7 +65,11 @@ export function openSqliteStore(path: string): Store {
   // and makes this store the only writer its in-memory availability index must follow (./availability-index.ts).
   if (path !== ':memory:') db.pragma('locking_mode = EXCLUSIVE');
   db.pragma('busy_timeout = 2000');
-  createSchema(db);
+  for (const statement of SCHEMA_STATEMENTS) db.exec(statement);
+  for (const { table, column, definition } of ADDED_COLUMNS) {
+    const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+    if (!columns.some((existing) => existing.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+  }
 
   const statements = {
     upsertTenant: db.prepare(
