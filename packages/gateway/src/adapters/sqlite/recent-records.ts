@@ -2,8 +2,8 @@
  * The most recently used records of a table, as read or written, so that a read of a hot record costs neither a
  * statement nor a JSON parse. Write-through: the store puts what it committed to the turn's transaction, and that
  * store is the only writer of its file (it holds an exclusive lock). Bounded, least recently used out first, so an
- * idle agent costs no memory here. The records are shared, never copied: the domain's transitions return new records
- * and never change the ones they are given.
+ * idle agent costs no memory here. A record is shared by every reader, never copied: the domain's transitions return
+ * new records and never change the ones they are given.
  */
 import type { Versioned } from '../../ports/store.js';
 

@@ -59,7 +59,8 @@ export function sqliteAgentStore(db: Database, turn: TurnTransaction): SqliteAge
         recent.delete(key);
         return false;
       }
-      recent.set(key, { value: record, version: expectedVersion + 1 });
+      // Exactly what a read of the row gives (fields set to undefined dropped), in an object of its own.
+      recent.set(key, { value: parse({ record: json }), version: expectedVersion + 1 });
       availability.update(record);
       return true;
     },
