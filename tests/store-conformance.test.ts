@@ -109,6 +109,19 @@ describe.each(Object.entries(ADAPTERS))('Store adapter %s', (_name, open) => {
     await store.close();
   });
 
+  it("reads back each agent's latest write, the latest written first, however many agents there are", async () => {
+    const store = open();
+    const agentNos = Array.from({ length: 2_500 }, (_, index) => `m${index}`);
+    for (const agentNo of agentNos) expect(await store.agents.compareAndSet(agent(agentNo, 1), 0)).toBe(true);
+    for (const agentNo of agentNos) expect(await store.agents.compareAndSet(agent(agentNo, 2), 1)).toBe(true);
+    for (const agentNo of [...agentNos].reverse()) {
+      expect(await store.agents.get('t1', agentNo)).toEqual({ value: agent(agentNo, 2), version: 2 });
+    }
+    expect(await store.agents.compareAndSet(agent('m0', 3), 1)).toBe(false);
+    expect(await store.agents.get('t1', 'm0')).toEqual({ value: agent('m0', 2), version: 2 });
+    await store.close();
+  });
+
   it('lists the agents available for a queue in the order of each routing strategy', async () => {
     const store = open();
     await store.tenants.upsert(routingTenant());

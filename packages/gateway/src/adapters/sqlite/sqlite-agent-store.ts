@@ -1,7 +1,8 @@
 /**
  * Agents in SQLite: each agent is one JSON record with a version. Every successful write also moves the agent in
  * the in-memory availability index (./availability-index.ts), so the router reads the first few agents of a queue
- * instead of parsing every agent.
+ * instead of parsing every agent, and keeps the record among the recently used ones (./recent-records.ts), so the
+ * next read of a busy agent is neither a statement nor a parse.
  */
 import type { Database } from 'better-sqlite3';
 import type { AgentRecord } from '../../domain/agent.js';
@@ -9,9 +10,15 @@ import { answeredQueues } from '../../domain/agent-availability.js';
 import type { TenantConfig } from '../../domain/tenant.js';
 import type { AgentStore } from '../../ports/store.js';
 import { AvailabilityIndex } from './availability-index.js';
+import { RecentRecords } from './recent-records.js';
 import type { TurnTransaction } from './turn-transaction.js';
 
 const parse = (row: { record: string }) => JSON.parse(row.record) as AgentRecord;
+
+/** Agents whose records stay parsed in memory: more than a node's agents in calls and changing state at once. */
+const RECENT_AGENTS = 2_000;
+
+const keyOf = (tenantId: string, agentNo: string) => `${tenantId}\u0000${agentNo}`;
 
 export interface SqliteAgentStore extends AgentStore {
   /** Takes the tenant's queue membership, and re-indexes its stored agents by it. */
@@ -26,11 +33,19 @@ export function sqliteAgentStore(db: Database, turn: TurnTransaction): SqliteAge
     list: db.prepare('SELECT record FROM agents WHERE tenant_id = ? ORDER BY agent_no'),
   };
   const availability = new AvailabilityIndex();
+  const recent = new RecentRecords<AgentRecord>(RECENT_AGENTS);
+  const read = (tenantId: string, agentNo: string) => {
+    const key = keyOf(tenantId, agentNo);
+    let found = recent.get(key);
+    if (found) return found;
+    const row = statements.get.get(tenantId, agentNo) as { record: string; version: number } | undefined;
+    if (row) recent.set(key, (found = { value: parse(row), version: row.version }));
+    return found;
+  };
 
   return {
     async get(tenantId, agentNo) {
-      const row = statements.get.get(tenantId, agentNo) as { record: string; version: number } | undefined;
-      return row && { value: parse(row), version: row.version };
+      return read(tenantId, agentNo);
     },
     async compareAndSet(record, expectedVersion) {
       const json = JSON.stringify(record);
@@ -39,7 +54,13 @@ export function sqliteAgentStore(db: Database, turn: TurnTransaction): SqliteAge
           ? statements.insert.run(record.tenantId, record.agentNo, json)
           : statements.update.run(json, record.tenantId, record.agentNo, expectedVersion),
       );
-      if (result.changes !== 1) return false;
+      const key = keyOf(record.tenantId, record.agentNo);
+      if (result.changes !== 1) {
+        recent.delete(key);
+        return false;
+      }
+      // Exactly what a read of the row gives (fields set to undefined dropped), in an object of its own.
+      recent.set(key, { value: parse({ record: json }), version: expectedVersion + 1 });
       availability.update(record);
       return true;
     },
@@ -48,8 +69,8 @@ export function sqliteAgentStore(db: Database, turn: TurnTransaction): SqliteAge
     },
     async listAvailable(tenantId, queueNo, strategy, limit) {
       return availability.first(tenantId, queueNo, strategy, limit).flatMap((agentNo) => {
-        const row = statements.get.get(tenantId, agentNo) as { record: string } | undefined;
-        return row ? [parse(row)] : [];
+        const found = read(tenantId, agentNo);
+        return found ? [found.value] : [];
       });
     },
     indexTenant(config) {
