@@ -261,10 +261,13 @@ export function soxStat(file: string, effects: string[]): Record<string, number>
   return fields;
 }
 
-/** A port free now on 127.0.0.1 (UDP and/or TCP), together with `offsets` above it. */
+/**
+ * A port free now on 127.0.0.1 (UDP and/or TCP), together with `offsets` above it: from 21000 to 29999, above the
+ * gateways' default RTP ports and below the kernel's ephemeral range, so no outgoing connection takes it meanwhile.
+ */
 export async function freePort(offsets: number[], kind: 'udp' | 'tcp' | 'both'): Promise<number> {
   for (let attempt = 0; attempt < 200; attempt++) {
-    const base = 30_000 + Math.floor(Math.random() * 9_000);
+    const base = 21_000 + Math.floor(Math.random() * 8_900);
     const checks = offsets.flatMap((offset) => [
       ...(kind !== 'tcp' ? [udpFree(base + offset)] : []),
       ...(kind !== 'udp' ? [tcpFree(base + offset)] : []),

@@ -28,13 +28,27 @@ export interface GatewayProcessOptions {
   env?: Record<string, string>;
 }
 
+/**
+ * Ports for the processes a test starts, and may restart on the same port, are taken below the kernel's ephemeral
+ * range (32768–60999): no process's outgoing connection can be handed such a port while the test leaves it free (a
+ * gateway killed and started again, a Redis restarted).
+ */
+const PROCESS_PORTS = { first: 10_000, count: 10_000 };
+
 export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (typeof address !== 'object' || !address) throw new Error('no free port');
-  return address.port;
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const port = PROCESS_PORTS.first + Math.floor(Math.random() * PROCESS_PORTS.count);
+    if (await canListen(port)) return port;
+  }
+  throw new Error(`no free port from ${PROCESS_PORTS.first} to ${PROCESS_PORTS.first + PROCESS_PORTS.count - 1}`);
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
 }
 
 export async function spawnGateway(options: GatewayProcessOptions = {}): Promise<GatewayProcess> {
