@@ -3,13 +3,15 @@
  * while answered customers left without an agent for 2 s (abandoned) stay under the task's abandon-rate target.
  * Pure: measurements go in with their time, decisions come out; the caller's clock is the only clock.
  *
- * At each decision the pace dials the most calls for which the expected abandoned customers, as a share of the
- * expected answered ones, stay under an aim: answers are binomial in the calls ringing and dialled (at the measured
- * answer rate), free agents are the idle ones plus each busy one with its chance of being free by the time a call
- * dialled now is answered (from the talk and wrap-up times seen, given how long it has been busy). The aim starts
- * under the target and moves with each answered call: down after an abandon, up a little after a connected customer,
- * in the proportion that balances under the target; over the target in the sliding window, nothing is dialled ahead
- * of idle agents.
+ * At each decision the pace dials one more call while that call's own chance of leaving an answered customer without
+ * an agent stays under an aim: answers are binomial in the calls ringing and dialled (at the measured answer rate,
+ * counted a little high while few calls were measured), free agents are the idle ones plus each busy one with its
+ * chance of being free by the time a call dialled now is answered (from the talk and wrap-up times seen, given how
+ * long it has been busy). The aim comes from the window's abandon budget: the target times the answered customers in
+ * the sliding window, less the abandons in it, the abandons expected of the calls in flight and one abandon of margin.
+ * A budget untouched aims at several times the target per call (most calls carry almost no risk); as it is spent the
+ * aim falls to half the target, which still dials ahead of idle agents where an abandon is unlikely. Until 5
+ * customers answered it is progressive; busy agents count as soon free once 20 calls were handled.
  */
 
 /** An answered customer waits at most this long for an agent before being abandoned. */
@@ -33,19 +35,21 @@ export interface AttemptSample {
 }
 
 /** Answered calls the window needs before the pace dials ahead of free agents; until then it is progressive. */
-const WARM_UP_ANSWERS = 20;
-/** Answered calls in the window from which the aim is used in full. */
-const CONFIDENT_ANSWERS = 100;
-/** Handled calls (talk and wrap-up times) seen before busy agents count as soon free. */
-const WARM_UP_HANDLED = 10;
+const WARM_UP_ANSWERS = 5;
+/** Answered calls added to the measured ones when estimating the answer rate: few measures count it high (safe side). */
+const ANSWERS_ASSUMED = 3;
+/**
+ * Handled calls (talk and wrap-up times) seen before busy agents count as soon free: the first calls to end are the
+ * short ones, so fewer would make every busy agent look about to finish.
+ */
+const WARM_UP_HANDLED = 20;
 const HANDLING_SAMPLES_KEPT = 500;
-/** The per-decision aim, as a share of the target, stays within these. */
-const AIM_MIN = 0.05;
-const AIM_MAX = 1.5;
-/** The aim after an abandoned customer. */
-const STEP_DOWN = 0.2;
-/** The aim balances where abandons are this share of the target: margin for the window's noise. */
-const AIM_BELOW_TARGET = 0.5;
+/** The aim, as a share of the target: each call's abandon chance may reach this much with the budget untouched… */
+const AIM_WITH_FULL_BUDGET = 4;
+/** …and this much once it is spent. */
+const AIM_WITH_BUDGET_SPENT = 0.5;
+/** Abandons kept out of the window's budget: the next one may come from calls the model thought safe. */
+const BUDGET_MARGIN = 1;
 /** No more calls than this many per agent are ringing at once. */
 const MAX_RINGING_PER_AGENT = 6;
 
@@ -54,11 +58,9 @@ export interface PacingState {
   /** Latest handled calls' talk and wrap-up times, newest last. */
   talkMs: readonly number[];
   wrapupMs: readonly number[];
-  /** The per-decision abandon aim, as a share of the target. */
-  aim: number;
 }
 
-export const NEW_PACING_STATE: PacingState = { attempts: [], talkMs: [], wrapupMs: [], aim: AIM_BELOW_TARGET };
+export const NEW_PACING_STATE: PacingState = { attempts: [], talkMs: [], wrapupMs: [] };
 
 export interface PacingMeasurements {
   attempts: number;
@@ -85,20 +87,9 @@ export interface PacingSnapshot {
 }
 
 const mean = (values: readonly number[]) => (values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length);
-const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
-
-/** Step up after a connected customer: balances STEP_DOWN where abandons are AIM_BELOW_TARGET of the target. */
-function stepUp(target: number): number {
-  const aim = Math.max(1e-4, target * AIM_BELOW_TARGET);
-  return Math.exp((aim * -Math.log(1 - STEP_DOWN)) / (1 - aim)) - 1;
-}
 
 export function recordAttempt(state: PacingState, sample: AttemptSample, settings: PacingSettings): PacingState {
-  const attempts = [...state.attempts.filter((attempt) => attempt.at > sample.at - settings.windowMs), sample];
-  let aim = state.aim;
-  if (sample.abandoned) aim *= 1 - STEP_DOWN;
-  else if (sample.answered) aim *= 1 + stepUp(settings.abandonRateTarget);
-  return { ...state, attempts, aim: clamp(aim, AIM_MIN, AIM_MAX) };
+  return { ...state, attempts: [...state.attempts.filter((attempt) => attempt.at > sample.at - settings.windowMs), sample] };
 }
 
 export function recordHandling(state: PacingState, handled: { talkMs: number; wrapupMs: number }): PacingState {
@@ -178,27 +169,43 @@ function expectedAbandons(answers: readonly number[], free: readonly number[], w
   return expected;
 }
 
+/**
+ * The aim for the next call's abandon chance, from the window's budget: target × answered in the window, less its
+ * abandons, those expected of the calls in flight and the margin.
+ */
+function aimFromBudget(measured: PacingMeasurements, inFlightAbandons: number, target: number): number {
+  const allowed = target * measured.answered;
+  const left = Math.max(0, allowed - measured.abandoned - inFlightAbandons - BUDGET_MARGIN);
+  return target * Math.max(AIM_WITH_BUDGET_SPENT, (AIM_WITH_FULL_BUDGET * left) / allowed);
+}
+
 /** How many customers to dial now (0 or more). */
 export function callsToDial(state: PacingState, snapshot: PacingSnapshot, settings: PacingSettings): number {
   const measured = measure(state, snapshot.now, settings);
   const ringing = snapshot.ringingSince.length;
   const progressive = Math.max(0, snapshot.idleAgents - ringing - snapshot.waiting);
-  const warm = measured.answered >= WARM_UP_ANSWERS && state.talkMs.length >= WARM_UP_HANDLED;
-  if (!warm || measured.answerRate === 0 || measured.answerRate === 1) return progressive;
-  // Over the target on a measure worth the name: no dialling ahead until the window is back under it.
-  if (measured.answered >= CONFIDENT_ANSWERS && measured.abandonRate >= settings.abandonRateTarget) return progressive;
+  if (measured.answered < WARM_UP_ANSWERS || measured.answered === measured.attempts) return progressive;
+  const answerRate = (measured.answered + ANSWERS_ASSUMED) / (measured.attempts + ANSWERS_ASSUMED);
   const window = state.attempts.filter((attempt) => attempt.at > snapshot.now - settings.windowMs);
-  const free = countDistribution(chancesOfFreeing(state, snapshot, measured.meanRingToAnswerMs));
-  const ringingChances = snapshot.ringingSince.map((since) => answerChanceAfter(window, snapshot.now - since, measured.answerRate));
-  // Few answers in the window measure the rates roughly: aim lower until there are enough.
-  const aim = settings.abandonRateTarget * state.aim * Math.min(1, measured.answered / CONFIDENT_ANSWERS);
+  const handlingKnown = state.talkMs.length >= WARM_UP_HANDLED;
+  const free = countDistribution(handlingKnown ? chancesOfFreeing(state, snapshot, measured.meanRingToAnswerMs) : []);
+  const ringingChances = snapshot.ringingSince.map((since) => answerChanceAfter(window, snapshot.now - since, answerRate));
+  const abandonsWith = (dialled: number) =>
+    expectedAbandons(
+      countDistribution([...ringingChances, ...new Array<number>(dialled).fill(answerRate)]),
+      free,
+      snapshot.waiting,
+      snapshot.idleAgents,
+    );
+  let abandons = abandonsWith(0);
+  const aim = aimFromBudget(measured, abandons, settings.abandonRateTarget);
   const agents = snapshot.idleAgents + snapshot.busyAgents.length;
   let dial = 0;
   while (ringing + dial < agents * MAX_RINGING_PER_AGENT) {
-    const chances = [...ringingChances, ...new Array<number>(dial + 1).fill(measured.answerRate)];
-    const answers = countDistribution(chances);
-    const answered = snapshot.waiting + chances.reduce((sum, chance) => sum + chance, 0);
-    if (expectedAbandons(answers, free, snapshot.waiting, snapshot.idleAgents) / answered > aim) break;
+    const next = abandonsWith(dial + 1);
+    // The next call's own chance of being abandoned, once answered.
+    if ((next - abandons) / answerRate > aim) break;
+    abandons = next;
     dial += 1;
   }
   return Math.max(progressive, dial);
