@@ -3,16 +3,15 @@
  * address's open sockets are refused past the limit whichever node they reach.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Redis } from 'ioredis';
 import { WebSocket } from 'ws';
-import { createRedisBus, openRedisLimits, openRedisStore } from '@agentsdk/gateway';
+import { openRedisLimits } from '@agentsdk/gateway';
 import { openRawSocket, type RawSocket } from './helpers/raw-socket.js';
-import { connectTestRedis, extraTestRedis, randomKeyPrefix, removeKeys, TEST_REDIS_URL } from './helpers/redis.js';
-import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
+import { TEST_REDIS_URL } from './helpers/redis.js';
+import { redisNodes } from './helpers/redis-nodes.js';
+import type { TestGateway } from './helpers/test-gateway.js';
 
-const redis = await connectTestRedis();
-const prefix = randomKeyPrefix();
-const subscribers: Redis[] = [];
+const cluster = await redisNodes();
+const { redis, prefix } = cluster;
 const sockets: RawSocket[] = [];
 let nodeA: TestGateway;
 let nodeB: TestGateway;
@@ -21,11 +20,7 @@ let nodeB: TestGateway;
 const SLOW = { perSecond: 0.001, burst: 4 };
 
 async function startNode(): Promise<TestGateway> {
-  const subscriber = extraTestRedis();
-  subscribers.push(subscriber);
-  return startTestGateway({
-    store: openRedisStore(redis!, prefix),
-    bus: createRedisBus(redis!, subscriber, prefix),
+  return cluster.start({
     limits: openRedisLimits(redis!, prefix),
     rateLimits: { tenantApiRequests: SLOW, signInsPerAgent: { perSecond: 0.001, burst: 2 } },
     maxConnectionsPerAddress: 3,
@@ -40,10 +35,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (!redis) return;
   for (const socket of sockets) socket.close();
-  await nodeA?.close();
-  await nodeB?.close();
-  await removeKeys(redis, prefix);
-  await Promise.all([redis, ...subscribers].map((connection) => connection.quit()));
+  await cluster.close();
 });
 
 /** The HTTP status that refused a WebSocket upgrade, or 'open'. */

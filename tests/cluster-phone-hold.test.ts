@@ -3,30 +3,23 @@
  * owner sends nothing to a leg that hears nobody, so the node bridging the phone must not take that silence for a
  * dead caller. Two in-process nodes on one Redis, with a media timeout of one second.
  */
-import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createRedisBus } from '../packages/gateway/src/adapters/redis/redis-bus.js';
-import { openRedisStore } from '../packages/gateway/src/adapters/redis/redis-store.js';
 import { closeClients, signIn } from './helpers/agent-client.js';
 import { gatewayRtpPorts, releasePhones, sleep } from './helpers/baresip.js';
-import { connectTestRedis, extraTestRedis, randomKeyPrefix, removeKeys, TEST_REDIS_URL } from './helpers/redis.js';
+import { TEST_REDIS_URL } from './helpers/redis.js';
+import { redisNodes } from './helpers/redis-nodes.js';
 import { simulatorApi } from './helpers/simulator.js';
 import { registeredDeskPhone, sipTenant } from './helpers/sip-tenant.js';
-import { RELAXED_RATE_LIMITS, startTestGateway, type TestGateway } from './helpers/test-gateway.js';
+import { RELAXED_RATE_LIMITS, type TestGateway } from './helpers/test-gateway.js';
 
 const MEDIA_TIMEOUT_MS = 1_000;
-const redis = await connectTestRedis();
-const prefix = randomKeyPrefix();
-const subscribers: Redis[] = [];
+const cluster = await redisNodes();
+const { redis } = cluster;
 let nodeA: TestGateway;
 let nodeB: TestGateway;
 
 async function startNode(): Promise<TestGateway> {
-  const subscriber = extraTestRedis();
-  subscribers.push(subscriber);
-  return startTestGateway({
-    store: openRedisStore(redis!, prefix),
-    bus: createRedisBus(redis!, subscriber, prefix),
+  return cluster.start({
     rateLimits: RELAXED_RATE_LIMITS,
     tenants: [await sipTenant({ carrierPort: 9 })],
     sipPort: 0,
@@ -46,11 +39,7 @@ afterEach(async () => {
   await releasePhones();
 });
 afterAll(async () => {
-  if (!redis) return;
-  await nodeA?.close();
-  await nodeB?.close();
-  await removeKeys(redis, prefix);
-  await Promise.all([redis, ...subscribers].map((connection) => connection.quit()));
+  await cluster.close();
 });
 
 describe.skipIf(!redis)(`a long hold across nodes${redis ? '' : ` (skipped: Redis at ${TEST_REDIS_URL} does not answer)`}`, () => {

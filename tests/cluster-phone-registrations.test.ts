@@ -3,27 +3,20 @@
  * register with it and its own SIP address, forgets a phone that unregisters, and its phones leave the store with it
  * (a clean stop) or with its lapsed lease (a node lost). Nodes in this process on one Redis.
  */
-import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createRedisBus } from '../packages/gateway/src/adapters/redis/redis-bus.js';
-import { openRedisStore } from '../packages/gateway/src/adapters/redis/redis-store.js';
 import { gatewayRtpPorts, releasePhones } from './helpers/baresip.js';
-import { connectTestRedis, extraTestRedis, randomKeyPrefix, removeKeys, TEST_REDIS_URL } from './helpers/redis.js';
+import { TEST_REDIS_URL } from './helpers/redis.js';
+import { redisNodes } from './helpers/redis-nodes.js';
 import { registeredDeskPhone, sipTenant } from './helpers/sip-tenant.js';
-import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
+import type { TestGateway } from './helpers/test-gateway.js';
 
-const redis = await connectTestRedis();
-const prefix = randomKeyPrefix();
-const subscribers: Redis[] = [];
+const cluster = await redisNodes();
+const { redis } = cluster;
 let nodeA: TestGateway;
 let nodeB: TestGateway;
 
 async function startNode(): Promise<TestGateway> {
-  const subscriber = extraTestRedis();
-  subscribers.push(subscriber);
-  return startTestGateway({
-    store: openRedisStore(redis!, prefix),
-    bus: createRedisBus(redis!, subscriber, prefix),
+  return cluster.start({
     tenants: [await sipTenant({ carrierPort: 9 })],
     sipPort: 0,
     rtpPorts: gatewayRtpPorts(),
@@ -40,11 +33,7 @@ beforeAll(async () => {
 });
 afterEach(releasePhones);
 afterAll(async () => {
-  if (!redis) return;
-  await nodeA?.close();
-  await nodeB?.close();
-  await removeKeys(redis, prefix);
-  await Promise.all([redis, ...subscribers].map((connection) => connection.quit()));
+  await cluster.close();
 });
 
 /** The registration of a demo extension as any node reads it from the store. */

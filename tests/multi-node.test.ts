@@ -3,27 +3,20 @@
  * a sign-in elsewhere, a supervisor's command, a call routed by B's ACD.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Redis } from 'ioredis';
-import { createRedisBus } from '../packages/gateway/src/adapters/redis/redis-bus.js';
-import { openRedisStore } from '../packages/gateway/src/adapters/redis/redis-store.js';
 import { closeClients, signIn } from './helpers/agent-client.js';
-import { connectTestRedis, extraTestRedis, randomKeyPrefix, removeKeys, TEST_REDIS_URL } from './helpers/redis.js';
+import { TEST_REDIS_URL } from './helpers/redis.js';
+import { redisNodes } from './helpers/redis-nodes.js';
 import { openRawSocket } from './helpers/raw-socket.js';
 import { simulatorApi } from './helpers/simulator.js';
-import { RELAXED_RATE_LIMITS, startTestGateway, type TestGateway } from './helpers/test-gateway.js';
+import { RELAXED_RATE_LIMITS, type TestGateway } from './helpers/test-gateway.js';
 
-const redis = await connectTestRedis();
-const prefix = randomKeyPrefix();
-const subscribers: Redis[] = [];
+const cluster = await redisNodes();
+const { redis } = cluster;
 let nodeA: TestGateway;
 let nodeB: TestGateway;
 
 async function startNode(): Promise<TestGateway> {
-  const subscriber = extraTestRedis();
-  subscribers.push(subscriber);
-  return startTestGateway({
-    store: openRedisStore(redis!, prefix),
-    bus: createRedisBus(redis!, subscriber, prefix),
+  return cluster.start({
     rateLimits: RELAXED_RATE_LIMITS,
     // Short, so a test can see that the node a client left does not end the session it resumed elsewhere.
     resumeGraceMs: 500,
@@ -37,11 +30,7 @@ beforeAll(async () => {
 });
 afterEach(closeClients);
 afterAll(async () => {
-  if (!redis) return;
-  await nodeA?.close();
-  await nodeB?.close();
-  await removeKeys(redis, prefix);
-  await Promise.all([redis, ...subscribers].map((connection) => connection.quit()));
+  await cluster.close();
 });
 
 const sessionIdOf = (client: { log: { of(name: 'loginResp'): any[] } }) => client.log.of('loginResp')[0].sessionId as string;
