@@ -10,6 +10,7 @@ import { answersQueue, findAgent, type TenantAgent, type TenantQueue } from '../
 import type { Store } from '../ports/store.js';
 import type { AgentService } from './agent-service.js';
 import type { CallService } from './call-service.js';
+import { CoalescedPasses } from './coalesced-passes.js';
 import type { Logger } from '../ports/logger.js';
 import type { QueueRouting } from './queue-routing.js';
 import type { TenantDirectory } from './tenant-directory.js';
@@ -31,7 +32,7 @@ export class AcdRouter implements QueueRouting {
    * One routing pass at a time per queue on this node. Triggers during a pass (calls arriving, agents freed) ask for
    * one more pass after it, however many they are: that pass sees all of them.
    */
-  private readonly passes = new Map<string, { again: boolean; done: Promise<void> }>();
+  private readonly passes = new CoalescedPasses();
 
   constructor(
     private readonly store: Store,
@@ -42,23 +43,9 @@ export class AcdRouter implements QueueRouting {
   ) {}
 
   route(tenantId: string, queueNo: string): void {
-    const key = `${tenantId}\u0000${queueNo}`;
-    const running = this.passes.get(key);
-    if (running) {
-      running.again = true;
-      return;
-    }
-    const pass = { again: true, done: Promise.resolve() };
-    this.passes.set(key, pass);
-    pass.done = (async () => {
-      while (pass.again) {
-        pass.again = false;
-        await this.routeQueue(tenantId, queueNo).catch((error: unknown) =>
-          this.logger.error({ err: error, tenantId, queueNo }, 'routing failed'),
-        );
-      }
-      this.passes.delete(key);
-    })();
+    this.passes.request(`${tenantId}\u0000${queueNo}`, () =>
+      this.routeQueue(tenantId, queueNo).catch((error: unknown) => this.logger.error({ err: error, tenantId, queueNo }, 'routing failed')),
+    );
   }
 
   agentAvailable(tenantId: string, agentNo: string): void {
@@ -68,8 +55,8 @@ export class AcdRouter implements QueueRouting {
   }
 
   /** Resolves when every routing pass started so far has finished (tests, shutdown). */
-  async idle(): Promise<void> {
-    while (this.passes.size > 0) await Promise.all([...this.passes.values()].map((pass) => pass.done));
+  idle(): Promise<void> {
+    return this.passes.idle();
   }
 
   private async routeQueue(tenantId: string, queueNo: string): Promise<void> {

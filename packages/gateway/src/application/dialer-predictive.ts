@@ -21,6 +21,7 @@ import type { Logger } from '../ports/logger.js';
 import type { Store } from '../ports/store.js';
 import type { AgentService } from './agent-service.js';
 import type { CallService } from './call-service.js';
+import { CoalescedPasses } from './coalesced-passes.js';
 import { numberVariables, type DialerAttempts } from './dialer-attempts.js';
 import { PacingLog } from './dialer-pacing-log.js';
 import type { TenantDirectory } from './tenant-directory.js';
@@ -79,7 +80,7 @@ function snapshotOf(
 
 export class PredictiveDialer {
   private readonly log = new PacingLog();
-  private readonly passes = new Map<string, { again: boolean; done: Promise<void> }>();
+  private readonly passes = new CoalescedPasses();
   private readonly tickers = new Map<string, TimerHandle>();
   private stopped = false;
 
@@ -111,8 +112,8 @@ export class PredictiveDialer {
   }
 
   /** Resolves when every pass started so far has finished (tests, shutdown). */
-  async idle(): Promise<void> {
-    while (this.passes.size > 0) await Promise.all([...this.passes.values()].map((pass) => pass.done));
+  idle(): Promise<void> {
+    return this.passes.idle();
   }
 
   stop(): void {
@@ -122,24 +123,15 @@ export class PredictiveDialer {
   }
 
   private pace(tenantId: string, taskId: string): void {
-    const key = keyOf(tenantId, taskId);
-    const running = this.passes.get(key);
     if (this.stopped) return;
-    if (running) {
-      running.again = true;
-      return;
-    }
-    const pass = { again: true, done: Promise.resolve() };
-    this.passes.set(key, pass);
-    pass.done = (async () => {
-      while (pass.again && !this.stopped) {
-        pass.again = false;
-        await this.pass(tenantId, taskId).catch((error: unknown) =>
+    this.passes.request(
+      keyOf(tenantId, taskId),
+      () =>
+        this.pass(tenantId, taskId).catch((error: unknown) =>
           this.logger.error({ err: error, tenantId, taskId }, 'predictive dialing failed'),
-        );
-      }
-      this.passes.delete(key);
-    })();
+        ),
+      () => !this.stopped,
+    );
   }
 
   private lookAgain(tenantId: string, taskId: string): void {
