@@ -3,16 +3,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeClients, signIn, type TestClient } from './helpers/agent-client.js';
 import { callRecordOf } from './helpers/calls.js';
 import { simulatorApi, type SimulatorApi } from './helpers/simulator.js';
-import { demoTenant } from './helpers/tenants.js';
+import { demoTenantWithoutWrapup } from './helpers/tenants.js';
 import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
 
 let gateway: TestGateway;
 let sim: SimulatorApi;
 beforeAll(async () => {
-  const demo = await demoTenant();
-  // No wrap-up, so the agent is available again as soon as a call ends.
   gateway = await startTestGateway({
-    tenants: [await demoTenant({ queues: demo.queues.map((queue) => ({ ...queue, wrapupSeconds: 0 })) })],
+    tenants: [await demoTenantWithoutWrapup()],
   });
   sim = simulatorApi(gateway);
   for (const number of ['13900001101', '13900001102', '13900001103'])

@@ -6,16 +6,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeClients, signIn, type TestClient } from './helpers/agent-client.js';
 import { callingHoursAround, taskApi, type TaskApi } from './helpers/dialer-tasks.js';
 import { simulatorApi, type SimulatorApi } from './helpers/simulator.js';
-import { demoTenant } from './helpers/tenants.js';
+import { demoTenantWithoutWrapup } from './helpers/tenants.js';
 import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
 
 let gateway: TestGateway;
 let sim: SimulatorApi;
 let tasks: TaskApi;
 beforeAll(async () => {
-  const demo = await demoTenant();
   gateway = await startTestGateway({
-    tenants: [await demoTenant({ queues: demo.queues.map((queue) => ({ ...queue, wrapupSeconds: 0 })) })],
+    tenants: [await demoTenantWithoutWrapup()],
   });
   sim = simulatorApi(gateway);
   tasks = taskApi(gateway);

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeClients, signIn, type TestClient } from './helpers/agent-client.js';
 import { taskApi, type TaskApi } from './helpers/dialer-tasks.js';
 import { simulatorApi, type SimulatorApi } from './helpers/simulator.js';
-import { demoTenant } from './helpers/tenants.js';
+import { demoTenantWithoutWrapup } from './helpers/tenants.js';
 import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
 
 const ABANDON_MESSAGE = 'sorry-no-agent-free-we-will-call-you-back';
@@ -16,10 +16,8 @@ let gateway: TestGateway;
 let sim: SimulatorApi;
 let tasks: TaskApi;
 beforeAll(async () => {
-  const demo = await demoTenant();
-  // No wrap-up: an agent is free as soon as the customer hangs up, so the run stays short.
   gateway = await startTestGateway({
-    tenants: [await demoTenant({ queues: demo.queues.map((queue) => ({ ...queue, wrapupSeconds: 0 })) })],
+    tenants: [await demoTenantWithoutWrapup()],
   });
   sim = simulatorApi(gateway);
   tasks = taskApi(gateway);

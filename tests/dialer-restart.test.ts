@@ -3,7 +3,7 @@ import { afterAll, afterEach, expect, it } from 'vitest';
 import { closeClients, signIn } from './helpers/agent-client.js';
 import { taskApi } from './helpers/dialer-tasks.js';
 import { simulatorApi } from './helpers/simulator.js';
-import { demoTenant } from './helpers/tenants.js';
+import { demoTenantWithoutWrapup } from './helpers/tenants.js';
 import { startTestGateway, temporaryDataDir, type TestGateway } from './helpers/test-gateway.js';
 
 const dataDir = temporaryDataDir();
@@ -15,10 +15,9 @@ afterAll(async () => {
 });
 
 async function start(): Promise<TestGateway> {
-  const demo = await demoTenant();
   gateway = await startTestGateway({
     dataDir: dataDir.path,
-    tenants: [await demoTenant({ queues: demo.queues.map((queue) => ({ ...queue, wrapupSeconds: 0 })) })],
+    tenants: [await demoTenantWithoutWrapup()],
   });
   return gateway;
 }

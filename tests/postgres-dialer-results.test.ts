@@ -8,17 +8,16 @@ import { closeClients, signIn } from './helpers/agent-client.js';
 import { taskApi } from './helpers/dialer-tasks.js';
 import { createTestDatabase, type TestDatabase } from './helpers/postgres.js';
 import { simulatorApi } from './helpers/simulator.js';
-import { demoTenant } from './helpers/tenants.js';
+import { demoTenantWithoutWrapup } from './helpers/tenants.js';
 import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
 
 let database: TestDatabase;
 let gateway: TestGateway;
 beforeAll(async () => {
   database = await createTestDatabase();
-  const demo = await demoTenant();
   gateway = await startTestGateway({
     databaseUrl: database.url,
-    tenants: [await demoTenant({ queues: demo.queues.map((queue) => ({ ...queue, wrapupSeconds: 0 })) })],
+    tenants: [await demoTenantWithoutWrapup()],
   });
 });
 afterEach(closeClients);

@@ -8,3 +8,9 @@ export async function demoTenant({ apiKey, ...changes }: Partial<TenantConfig> &
   if (!demo) throw new Error('the demo tenant file is empty');
   return { ...demo, ...changes, ...(apiKey !== undefined && { apiKeyHash: hashSecret(apiKey) }) };
 }
+
+/** The demo tenant without wrap-up: an agent is free again as soon as a call ends, so dialer runs stay short. */
+export async function demoTenantWithoutWrapup(): Promise<TenantConfig> {
+  const demo = await demoTenant();
+  return { ...demo, queues: demo.queues.map((queue) => ({ ...queue, wrapupSeconds: 0 })) };
+}
