@@ -367,7 +367,10 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     callChanges.changed(call),
   );
   const router = new AcdRouter(store, tenants, agents, calls, logger);
-  const dialer = new DialerService({ ownerId, store, bus, clock, tenants, agents, calls, telephony }, logger);
+  const dialer = new DialerService(
+    { ownerId, store, bus, clock, tenants, agents, calls, telephony, localAgents: (tenantId) => liveSessions.agentsOf(tenantId) },
+    logger,
+  );
   callChanges.on((call) => recordingPolicy.callChanged(call));
   callChanges.on((call) => queueStatusFeed.callChanged(call));
   callChanges.on((call) => dialer.callChanged(call));

@@ -67,6 +67,8 @@ export interface DialerDependencies {
   agents: AgentService;
   calls: CallService;
   telephony: TelephonyDriver;
+  /** The agents of a tenant whose sessions this node holds: the predictive dialer paces for them. */
+  localAgents(tenantId: string): readonly string[];
 }
 
 const keyOf = (tenantId: string, id: string) => `${tenantId}\u0000${id}`;

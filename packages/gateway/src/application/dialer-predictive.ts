@@ -15,7 +15,7 @@ import { ABANDON_AFTER_MS, DEFAULT_PACING_WINDOW_MS, callsToDial, type PacingSna
 import { ABANDON_MESSAGE_MS, predictiveCall } from '../domain/dialer-predictive-call.js';
 import { workModeAllows } from '../domain/dialer-task.js';
 import { isWithinOutboundHours } from '../domain/outbound-rules.js';
-import { wrapupSecondsOf, type TenantAgent, type TenantConfig } from '../domain/tenant.js';
+import { findAgent, wrapupSecondsOf, type TenantAgent, type TenantConfig } from '../domain/tenant.js';
 import type { Clock, TimerHandle } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { Store } from '../ports/store.js';
@@ -39,6 +39,8 @@ export interface PredictiveDialerDependencies {
   tenants: TenantDirectory;
   agents: AgentService;
   calls: CallService;
+  /** The agents of a tenant whose sessions this node holds. */
+  localAgents(tenantId: string): readonly string[];
 }
 
 /** An agent working the task with its session on this node. */
@@ -184,7 +186,9 @@ export class PredictiveDialer {
   private async localMembers(tenant: TenantConfig, taskId: string): Promise<Member[]> {
     const { store, agents, ownerId } = this.deps;
     const members: Member[] = [];
-    for (const agent of tenant.agents) {
+    for (const agentNo of new Set(this.deps.localAgents(tenant.tenantId))) {
+      const agent = findAgent(tenant, agentNo);
+      if (!agent) continue;
       const member = await store.dialer.getAgent(tenant.tenantId, agent.agentNo);
       if (!member || !(taskId in member.tasks) || !workModeAllows(member.workMode, 'predictive')) continue;
       const record = await agents.current(tenant.tenantId, agent.agentNo);

@@ -62,6 +62,13 @@ export class LiveSessions {
     return this.sessions.size;
   }
 
+  /** The agents of `tenantId` whose sessions this node holds (attached, or waiting for a resume). */
+  agentsOf(tenantId: string): string[] {
+    const agents: string[] = [];
+    for (const { record } of this.sessions.values()) if (record.tenantId === tenantId) agents.push(record.agentNo);
+    return agents;
+  }
+
   has(sessionId: string): boolean {
     return this.sessions.has(sessionId);
   }
