@@ -74,10 +74,14 @@ const chunkBundles = Object.entries(CHUNKS).flatMap(([name, { entry, platform }]
 const bundles = [
   { entryPoints: ['src/index.ts'], format: 'esm', platform: 'neutral', outfile: 'dist/esm/agent-sdk.js', plugins: [chunksIn('.')] },
   { entryPoints: ['src/index.ts'], format: 'cjs', platform: 'neutral', outfile: 'dist/cjs/agent-sdk.cjs', plugins: [chunksIn('../esm')] },
-  // Its chunk imports are unused: script-tag.ts locates the chunks next to its own script.
+  // Its chunk imports are unused: script-tag.ts locates the chunks next to its own script. Built as ESM wrapped in a
+  // function by hand: the entry exports nothing and imports only with import(), so the output is a classic script,
+  // without the CommonJS interop helpers esbuild's `iife` format adds (unused) for every external import().
   {
     entryPoints: ['src/script-tag.ts'],
-    format: 'iife',
+    format: 'esm',
+    banner: { js: '"use strict";(()=>{' },
+    footer: { js: '})();' },
     platform: 'browser',
     minify: true,
     sourcemap: true,
