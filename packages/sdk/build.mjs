@@ -1,8 +1,9 @@
 // Bundles the SDK after the root `tsc -b` has emitted its types: ESM and CJS for npm, an IIFE for a script tag.
 // The protocol and valibot are inlined; `ws` stays external (Node only, loaded when there is no global WebSocket).
 // Optional parts are separate ESM files the core imports on first use (src/chunk-loader.ts): the softphone (JsSIP,
-// WebRTC) when an agent signs in with a softphone, the parameter schemas (valibot) at setup, preflight when called;
-// next to the ESM bundle for npm, next to the script-tag bundle for pages.
+// WebRTC) when an agent signs in with a softphone, the parameter schemas (valibot) at setup, preflight when called,
+// the debug log at setup with `debug` or `debugHook`; next to the ESM bundle for npm, next to the script-tag bundle
+// for pages.
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +46,7 @@ const CHUNKS = {
   preflight: { entry: 'src/chunks/preflight-chunk.ts', platform: 'neutral', imported: /chunks\/preflight-chunk\.js$/ },
   tabs: { entry: 'src/chunks/tabs-chunk.ts', platform: 'neutral', imported: /chunks\/tabs-chunk\.js$/ },
   telemetry: { entry: 'src/chunks/telemetry-chunk.ts', platform: 'neutral', imported: /chunks\/telemetry-chunk\.js$/ },
+  debug: { entry: 'src/chunks/debug-chunk.ts', platform: 'neutral', imported: /chunks\/debug-chunk\.js$/ },
 };
 
 function chunksIn(directory) {
