@@ -29,8 +29,9 @@ export interface SoftphoneSession {
   webrtcStats: boolean;
   audioDebug: boolean;
   debug: boolean;
-  inputDeviceId?: string;
-  outputDeviceId?: string;
+  /** The devices chosen before the softphone started; undefined: the browser's default. */
+  inputDeviceId: string | undefined;
+  outputDeviceId: string | undefined;
   emit<E extends keyof SoftphoneEvents>(event: E, payload: SoftphoneEvents[E]): void;
   /** Registration state changes; `reason` says why it is not registered. */
   onRegistration(state: SoftphoneRegistration, reason?: string): void;

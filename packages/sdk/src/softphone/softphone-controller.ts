@@ -44,8 +44,8 @@ export class SoftphoneController {
           webrtcStats: config.webrtcStats,
           audioDebug: config.audio_debug,
           debug: config.debug,
-          ...(this.inputDeviceId === undefined ? {} : { inputDeviceId: this.inputDeviceId }),
-          ...(this.outputDeviceId === undefined ? {} : { outputDeviceId: this.outputDeviceId }),
+          inputDeviceId: this.inputDeviceId,
+          outputDeviceId: this.outputDeviceId,
           emit: (event, payload) => {
             if (generation === this.generation) this.events.emit(event, { ...payload, eventType: event } as never);
           },
