@@ -2,8 +2,8 @@
 // The protocol and valibot are inlined; `ws` stays external (Node only, loaded when there is no global WebSocket).
 // Optional parts are separate ESM files the core imports on first use (src/chunk-loader.ts): the softphone (JsSIP,
 // WebRTC) when an agent signs in with a softphone, the parameter schemas (valibot) at setup, preflight when called,
-// the debug log at setup with `debug` or `debugHook`; next to the ESM bundle for npm, next to the script-tag bundle
-// for pages.
+// the debug log at setup with `debug` or `debugHook`, the page-lifecycle watch at the first login; next to the ESM
+// bundle for npm, next to the script-tag bundle for pages.
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +47,7 @@ const CHUNKS = {
   tabs: { entry: 'src/chunks/tabs-chunk.ts', platform: 'neutral', imported: /chunks\/tabs-chunk\.js$/ },
   telemetry: { entry: 'src/chunks/telemetry-chunk.ts', platform: 'neutral', imported: /chunks\/telemetry-chunk\.js$/ },
   debug: { entry: 'src/chunks/debug-chunk.ts', platform: 'neutral', imported: /chunks\/debug-chunk\.js$/ },
+  lifecycle: { entry: 'src/chunks/lifecycle-chunk.ts', platform: 'neutral', imported: /chunks\/lifecycle-chunk\.js$/ },
 };
 
 function chunksIn(directory) {
