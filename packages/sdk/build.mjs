@@ -50,6 +50,16 @@ const CHUNKS = {
   lifecycle: { entry: 'src/chunks/lifecycle-chunk.ts', platform: 'neutral', imported: /chunks\/lifecycle-chunk\.js$/ },
 };
 
+/** The script-tag build and its chunks run in pages only: the WebSocket is the browser's, with no `ws` to fall back on. */
+const browserWebSocket = {
+  name: 'browser-websocket',
+  setup(build) {
+    build.onResolve({ filter: /\/websocket-factory\.js$/ }, ({ resolveDir }) => ({
+      path: fileURLToPath(new URL('websocket-factory-browser.ts', `file://${resolveDir}/`)),
+    }));
+  },
+};
+
 function chunksIn(directory) {
   return {
     name: 'lazy-chunks',
@@ -70,7 +80,7 @@ const chunkBundles = Object.entries(CHUNKS).flatMap(([name, { entry, platform }]
     minify: true,
     sourcemap: true,
     outfile: `dist/browser/agent-sdk-${name}.js`,
-    plugins: [chunksIn('.')],
+    plugins: [chunksIn('.'), browserWebSocket],
   },
 ]);
 
@@ -89,7 +99,7 @@ const bundles = [
     minify: true,
     sourcemap: true,
     outfile: 'dist/browser/agent-sdk.js',
-    plugins: [chunksIn('.')],
+    plugins: [chunksIn('.'), browserWebSocket],
   },
   ...chunkBundles,
 ];
