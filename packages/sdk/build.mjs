@@ -1,8 +1,9 @@
 // Bundles the SDK after the root `tsc -b` has emitted its types: ESM and CJS for npm, an IIFE for a script tag.
 // The protocol and valibot are inlined; `ws` stays external (Node only, loaded when there is no global WebSocket).
 // Optional parts are separate ESM files the core imports on first use (src/chunk-loader.ts): the softphone (JsSIP,
-// WebRTC) when an agent signs in with a softphone, the parameter schemas (valibot) at setup, preflight when called;
-// next to the ESM bundle for npm, next to the script-tag bundle for pages.
+// WebRTC) when an agent signs in with a softphone, the parameter schemas (valibot) at setup, preflight when called,
+// the debug log at setup with `debug` or `debugHook`, the page-lifecycle watch at the first login; next to the ESM
+// bundle for npm, next to the script-tag bundle for pages.
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +46,18 @@ const CHUNKS = {
   preflight: { entry: 'src/chunks/preflight-chunk.ts', platform: 'neutral', imported: /chunks\/preflight-chunk\.js$/ },
   tabs: { entry: 'src/chunks/tabs-chunk.ts', platform: 'neutral', imported: /chunks\/tabs-chunk\.js$/ },
   telemetry: { entry: 'src/chunks/telemetry-chunk.ts', platform: 'neutral', imported: /chunks\/telemetry-chunk\.js$/ },
+  debug: { entry: 'src/chunks/debug-chunk.ts', platform: 'neutral', imported: /chunks\/debug-chunk\.js$/ },
+  lifecycle: { entry: 'src/chunks/lifecycle-chunk.ts', platform: 'neutral', imported: /chunks\/lifecycle-chunk\.js$/ },
+};
+
+/** The script-tag build and its chunks run in pages only: the WebSocket is the browser's, with no `ws` to fall back on. */
+const browserWebSocket = {
+  name: 'browser-websocket',
+  setup(build) {
+    build.onResolve({ filter: /\/websocket-factory\.js$/ }, ({ resolveDir }) => ({
+      path: fileURLToPath(new URL('websocket-factory-browser.ts', `file://${resolveDir}/`)),
+    }));
+  },
 };
 
 function chunksIn(directory) {
@@ -67,22 +80,26 @@ const chunkBundles = Object.entries(CHUNKS).flatMap(([name, { entry, platform }]
     minify: true,
     sourcemap: true,
     outfile: `dist/browser/agent-sdk-${name}.js`,
-    plugins: [chunksIn('.')],
+    plugins: [chunksIn('.'), browserWebSocket],
   },
 ]);
 
 const bundles = [
   { entryPoints: ['src/index.ts'], format: 'esm', platform: 'neutral', outfile: 'dist/esm/agent-sdk.js', plugins: [chunksIn('.')] },
   { entryPoints: ['src/index.ts'], format: 'cjs', platform: 'neutral', outfile: 'dist/cjs/agent-sdk.cjs', plugins: [chunksIn('../esm')] },
-  // Its chunk imports are unused: script-tag.ts locates the chunks next to its own script.
+  // Its chunk imports are unused: script-tag.ts locates the chunks next to its own script. Built as ESM wrapped in a
+  // function by hand: the entry exports nothing and imports only with import(), so the output is a classic script,
+  // without the CommonJS interop helpers esbuild's `iife` format adds (unused) for every external import().
   {
     entryPoints: ['src/script-tag.ts'],
-    format: 'iife',
+    format: 'esm',
+    banner: { js: '"use strict";(()=>{' },
+    footer: { js: '})();' },
     platform: 'browser',
     minify: true,
     sourcemap: true,
     outfile: 'dist/browser/agent-sdk.js',
-    plugins: [chunksIn('.')],
+    plugins: [chunksIn('.'), browserWebSocket],
   },
   ...chunkBundles,
 ];

@@ -1,4 +1,5 @@
 /** Enumerations of the AgentSDK contract (docs/06-Types.md). Values match the vendor's older clients. */
+import { constantsOf } from './constant-names.js';
 
 export const EndpointType = { PSTN: 1, EXTENSION: 2, SOFTPHONE: 3 } as const;
 export type EndpointTypeValue = (typeof EndpointType)[keyof typeof EndpointType];
@@ -42,29 +43,29 @@ export const AgentStateName = {
 } as const;
 export type AgentStateNameValue = (typeof AgentStateName)[keyof typeof AgentStateName];
 
+/** Each constant's name is its value in SCREAMING_SNAKE_CASE (constant-names.ts), but for UPDATE_ENDPOINT. */
 export const AgentStateAction = {
-  LOGIN: 'login',
-  LOGOUT: 'logout',
-  PAUSE: 'pause',
-  UNPAUSE: 'unpause',
+  ...constantsOf(['login', 'logout', 'pause', 'unpause']),
   UPDATE_ENDPOINT: 'updateBoundEndpoint',
-  WRAPUP_END: 'wrapupEnd',
-  PROLONG_WRAPUP: 'prolongWrapup',
-  OFFER: 'offer',
-  RING: 'ring',
-  ANSWER: 'answer',
-  HANGUP: 'hangup',
-  RING_NO_ANSWER: 'ringNoAnswer',
-  OFFER_RELEASED: 'offerReleased',
-  /** A supervisor joined, switched mode on, or left the agent's call (`monitoredBy` / `monitoring` changed). */
-  MONITOR: 'monitor',
-  SESSION_EXPIRED: 'sessionExpired',
-  SESSION_KEY_REVOKED: 'sessionKeyRevoked',
-  SET_OFFLINE: 'setOffline',
-  /** A supervisor forced the agent busy (pauseType 4) / idle. */
-  SET_PAUSE: 'setPause',
-  SET_UNPAUSE: 'setUnpause',
-  /** A supervisor signed the agent in without a desktop. */
-  SET_ONLINE: 'setOnline',
+  ...constantsOf([
+    'wrapupEnd',
+    'prolongWrapup',
+    'offer',
+    'ring',
+    'answer',
+    'hangup',
+    'ringNoAnswer',
+    'offerReleased',
+    // A supervisor joined, switched mode on, or left the agent's call (`monitoredBy` / `monitoring` changed).
+    'monitor',
+    'sessionExpired',
+    'sessionKeyRevoked',
+    'setOffline',
+    // A supervisor forced the agent busy (pauseType 4) / idle.
+    'setPause',
+    'setUnpause',
+    // A supervisor signed the agent in without a desktop.
+    'setOnline',
+  ]),
 } as const;
 export type AgentStateActionValue = (typeof AgentStateAction)[keyof typeof AgentStateAction];

@@ -3,133 +3,117 @@
  * Every payload carries `eventType`, the event's name.
  */
 import type { CallEventPayloads } from './call-events.js';
+import { constantName, constantsOf, type ConstantName } from './constant-names.js';
 import { OPERATION_NAMES, responseActionOf, type OperationName, type ResponseAction } from './operation-names.js';
 import type { OperationResponse, QueueStatusResult, SdkResponse } from './operations.js';
 import type { ConnectionState, ForcedLogoutReason, SoftphoneState } from './event-enums.js';
 import type { AgentStatus } from './types.js';
 import type { DialerNumberOutcomeEvent, DialerTaskEvent } from './dialer-tasks.js';
 
-/** Events that are not operation responses. */
-const NOTIFICATION_EVENTS = {
-  /** The agent's full status (`state`, `stateAction`, `loginStatus`, `deviceStatus`, pause, call, monitoring) after every transition. docs/05 "agentStatus", docs/08. */
-  AGENT_STATUS: 'agentStatus',
-  /** Preview outbound: the dial request was accepted (`result: 'success'`) or failed (`'error'`). Spec 4.1, docs/10 "Preview outbound". */
-  PREVIEW_OBCALL_RESULT: 'previewObCallResult',
-  /** Preview outbound: the customer's number (`attempt` 1) or a backup number (2, 3, …) is being dialled. */
-  PREVIEW_OBCALL_START: 'previewObCallStart',
-  /** Preview outbound: the customer's phone rings. */
-  PREVIEW_OBCALL_RINGING: 'previewObCallRinging',
-  /** Preview outbound: the customer answered and is connected to the agent. */
-  PREVIEW_OBCALL_BRIDGE: 'previewObCallBridge',
-  /** Consultation (startAtxfer) started: the customer is on hold, the target is being called. Spec 5.1. */
-  ATXFER_START: 'atxferStart',
-  /** Consultation: the agent is talking to the target (it answered, or resumeAtxfer switched back to it). */
-  ATXFER_LINK: 'atxferLink',
-  /** Consultation paused or ended: `reason` `resume` (back with the customer), `cancel`, `hangup`. */
-  ATXFER_ENDED: 'atxferEnded',
-  /** Consultation failed: the target could not be reached (`reason`: `busy`, `noAnswer`, …); the agent is back with the customer. */
-  ATXFER_ERROR: 'atxferError',
-  /** threewayAtxfer succeeded: agent, customer and consulted party hear each other. Spec 5.3. */
-  THREEWAY_ATXFER_RESULT: 'threewayAtxferResult',
-  /** A party left the consultation's three-way call (`party` `target` or `agent`). */
-  ATXFER_THREEWAY_UNLINK: 'atxferThreewayUnlink',
-  /** completeAtxfer succeeded: the customer is with the consulted party. Spec 5.2. */
-  COMPLETE_ATXFER_RESULT: 'completeAtxferResult',
-  /** A call is offered to the agent (screen pop): caller, queue, channel variables, how it came. docs/10 "Inbound call answered". */
-  RINGING: 'ringing',
-  /** The agent's leg of the call is up (answered). */
-  SESSION_INIT: 'sessionInit',
-  /** The call ended for the agent: `side`, `reason`, and `outcome` when the call itself ended. */
-  SESSION_TERMINATE: 'sessionTerminate',
-  /** Softphone (local): the browser call is answered and its audio connected. docs/11. */
-  SIP_SESSION_INIT: 'sipSessionInit',
-  /** Softphone (local): a browser call, ringing or answered, ended. */
-  SIP_SESSION_TERMINATE: 'sipSessionTerminate',
-  /** Softphone (local): the SIP signalling socket was lost; it reconnects and registers again by itself. */
-  SIP_DISCONNECTED: 'sipDisconnected',
-  /** Local: the SDK is about to try reconnecting (`attempt`, `delayMs`). docs/03 "Reconnect, resume and replay". */
-  RECONNECT_ATTEMPT: 'reconnectAttempt',
-  /** Supervisors: the watched queues' status, pushed on change and answering getQueueStatus. Spec 7.8. */
-  QUEUE_STATUS: 'queueStatus',
-  /** spy accepted: the supervisor's phone is being called. Spec 7.2. */
-  SPY_RESULT: 'spyResult',
-  /** The supervisor listens to the call (to supervisor and agent). */
-  SPY_LINK: 'spyLink',
-  /** The supervisor stopped listening (`reason`: `hangup`, `switched`, `callEnded`, …). */
-  SPY_UNLINK: 'spyUnlink',
-  /** performThreeway accepted. Spec 7.3. */
-  THREEWAY_RESULT: 'threewayResult',
-  /** The supervisor is in the call as a third party. */
-  THREEWAY_LINK: 'threewayLink',
-  /** The supervisor left the three-way call. */
-  THREEWAY_UNLINK: 'threewayUnlink',
-  /** whisper accepted. Spec 7.4. */
-  WHISPER_RESULT: 'whisperResult',
-  /** The supervisor speaks to the agent only. */
-  WHISPER_LINK: 'whisperLink',
-  /** The supervisor stopped whispering. */
-  WHISPER_UNLINK: 'whisperUnlink',
-  /** barge accepted. Spec 7.5. */
-  BARGE_RESULT: 'bargeResult',
-  /** The supervisor is heard by agent and customer. */
-  BARGE_LINK: 'bargeLink',
-  /** The supervisor left the barged call. */
-  BARGE_UNLINK: 'bargeUnlink',
-  /** disconnect ended the agent's call (to the supervisor). Spec 7.5. */
-  DISCONNECT_RESULT: 'disconnectResult',
-  /** setOffline signed the agent out (to the supervisor). Spec 7.7. */
-  SET_OFFLINE_RESULT: 'setOfflineResult',
-  /** transferIvr: the customer is back from the IVR with the variables it collected. Spec 5.5. */
-  INTERACT_RETURN: 'interactReturn',
-  /** Softphone (local, `setup({ webrtcStats: true })`): call quality every 2 s. */
-  WEBRTC_STATS: 'webrtcStats',
-  /** Ours: the agent and the other party are connected (every call type; for inbound calls it follows sessionInit). */
-  CALL_BRIDGED: 'callBridged',
-  /** Ours: the call was put on hold (`hold`). */
-  CALL_HELD: 'callHeld',
-  /** Ours: the call was taken off hold (`unhold`). */
-  CALL_UNHELD: 'callUnheld',
-  /** Ours: the agent's audio was muted in a direction (`mute`). */
-  CALL_MUTED: 'callMuted',
-  /** Ours: the agent's audio was unmuted in a direction (`unmute`). */
-  CALL_UNMUTED: 'callUnmuted',
-  /** Ours: this session was replaced by a sign-in of the same agent elsewhere; the socket closes with 4001. */
-  KICK_OUT: 'kickOut',
-  /** Ours: the gateway ended this session (supervisor, revoked key, expired session); the socket closes with 4002. */
-  FORCED_LOGOUT: 'forcedLogout',
-  /** Ours, local to the SDK: the connection to the gateway changed state (`connecting`, `open`, `reconnecting`, `closed`). */
-  CONNECTION_STATE: 'connectionState',
-  /** Ours, local to the SDK: the softphone's registration changed state. docs/11. */
-  SOFTPHONE_STATE: 'softphoneState',
-  /** Ours: a dialer task started or paused for an agent, was paused or resumed, changed or finished; with its progress. docs/dialer.md. */
-  DIALER_TASK: 'dialerTask',
-  /** Ours: one attempt at a dialer task's number ended (`outcome`), to its agent and the tenant's supervisors. docs/dialer.md. */
-  DIALER_NUMBER_OUTCOME: 'dialerNumberOutcome',
-} as const;
-
-/** `ObCall` is one word in the catalogue's constants (`PREVIEW_OBCALL_RESULT`), so `previewObCall` -> `PREVIEW_OBCALL_RESP`. */
-type JoinObCall<S extends string> = S extends `${infer A}ObCall${infer B}` ? `${A}Obcall${B}` : S;
-type ResponseConstantName<K extends string> = `${Uppercase<SnakeCase<JoinObCall<K>>>}_RESP`;
-type SnakeCase<S extends string> = S extends `${infer Head}${infer Tail}`
-  ? Tail extends Uncapitalize<Tail>
-    ? `${Lowercase<Head>}${SnakeCase<Tail>}`
-    : `${Lowercase<Head>}_${SnakeCase<Tail>}`
-  : S;
-
-/** `InternalCall` -> `INTERNAL_CALL_RESP`, `previewObCall` -> `PREVIEW_OBCALL_RESP`. */
-function responseConstantName(operation: string): string {
-  return `${operation
-    .replace('ObCall', 'Obcall')
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .toUpperCase()}_RESP`;
-}
+/** Events that are not operation responses; each one's `EventType` constant is its name in SCREAMING_SNAKE_CASE. */
+const NOTIFICATION_EVENTS = constantsOf([
+  // The agent's full status (`state`, `stateAction`, `loginStatus`, `deviceStatus`, pause, call, monitoring) after every transition. docs/05 "agentStatus", docs/08.
+  'agentStatus',
+  // Preview outbound: the dial request was accepted (`result: 'success'`) or failed (`'error'`). Spec 4.1, docs/10 "Preview outbound".
+  'previewObCallResult',
+  // Preview outbound: the customer's number (`attempt` 1) or a backup number (2, 3, …) is being dialled.
+  'previewObCallStart',
+  // Preview outbound: the customer's phone rings.
+  'previewObCallRinging',
+  // Preview outbound: the customer answered and is connected to the agent.
+  'previewObCallBridge',
+  // Consultation (startAtxfer) started: the customer is on hold, the target is being called. Spec 5.1.
+  'atxferStart',
+  // Consultation: the agent is talking to the target (it answered, or resumeAtxfer switched back to it).
+  'atxferLink',
+  // Consultation paused or ended: `reason` `resume` (back with the customer), `cancel`, `hangup`.
+  'atxferEnded',
+  // Consultation failed: the target could not be reached (`reason`: `busy`, `noAnswer`, …); the agent is back with the customer.
+  'atxferError',
+  // threewayAtxfer succeeded: agent, customer and consulted party hear each other. Spec 5.3.
+  'threewayAtxferResult',
+  // A party left the consultation's three-way call (`party` `target` or `agent`).
+  'atxferThreewayUnlink',
+  // completeAtxfer succeeded: the customer is with the consulted party. Spec 5.2.
+  'completeAtxferResult',
+  // A call is offered to the agent (screen pop): caller, queue, channel variables, how it came. docs/10 "Inbound call answered".
+  'ringing',
+  // The agent's leg of the call is up (answered).
+  'sessionInit',
+  // The call ended for the agent: `side`, `reason`, and `outcome` when the call itself ended.
+  'sessionTerminate',
+  // Softphone (local): the browser call is answered and its audio connected. docs/11.
+  'sipSessionInit',
+  // Softphone (local): a browser call, ringing or answered, ended.
+  'sipSessionTerminate',
+  // Softphone (local): the SIP signalling socket was lost; it reconnects and registers again by itself.
+  'sipDisconnected',
+  // Local: the SDK is about to try reconnecting (`attempt`, `delayMs`). docs/03 "Reconnect, resume and replay".
+  'reconnectAttempt',
+  // Supervisors: the watched queues' status, pushed on change and answering getQueueStatus. Spec 7.8.
+  'queueStatus',
+  // spy accepted: the supervisor's phone is being called. Spec 7.2.
+  'spyResult',
+  // The supervisor listens to the call (to supervisor and agent).
+  'spyLink',
+  // The supervisor stopped listening (`reason`: `hangup`, `switched`, `callEnded`, …).
+  'spyUnlink',
+  // performThreeway accepted. Spec 7.3.
+  'threewayResult',
+  // The supervisor is in the call as a third party.
+  'threewayLink',
+  // The supervisor left the three-way call.
+  'threewayUnlink',
+  // whisper accepted. Spec 7.4.
+  'whisperResult',
+  // The supervisor speaks to the agent only.
+  'whisperLink',
+  // The supervisor stopped whispering.
+  'whisperUnlink',
+  // barge accepted. Spec 7.5.
+  'bargeResult',
+  // The supervisor is heard by agent and customer.
+  'bargeLink',
+  // The supervisor left the barged call.
+  'bargeUnlink',
+  // disconnect ended the agent's call (to the supervisor). Spec 7.5.
+  'disconnectResult',
+  // setOffline signed the agent out (to the supervisor). Spec 7.7.
+  'setOfflineResult',
+  // transferIvr: the customer is back from the IVR with the variables it collected. Spec 5.5.
+  'interactReturn',
+  // Softphone (local, `setup({ webrtcStats: true })`): call quality every 2 s.
+  'webrtcStats',
+  // Ours: the agent and the other party are connected (every call type; for inbound calls it follows sessionInit).
+  'callBridged',
+  // Ours: the call was put on hold (`hold`).
+  'callHeld',
+  // Ours: the call was taken off hold (`unhold`).
+  'callUnheld',
+  // Ours: the agent's audio was muted in a direction (`mute`).
+  'callMuted',
+  // Ours: the agent's audio was unmuted in a direction (`unmute`).
+  'callUnmuted',
+  // Ours: this session was replaced by a sign-in of the same agent elsewhere; the socket closes with 4001.
+  'kickOut',
+  // Ours: the gateway ended this session (supervisor, revoked key, expired session); the socket closes with 4002.
+  'forcedLogout',
+  // Ours, local to the SDK: the connection to the gateway changed state (`connecting`, `open`, `reconnecting`, `closed`).
+  'connectionState',
+  // Ours, local to the SDK: the softphone's registration changed state. docs/11.
+  'softphoneState',
+  // Ours: a dialer task started or paused for an agent, was paused or resumed, changed or finished; with its progress. docs/dialer.md.
+  'dialerTask',
+  // Ours: one attempt at a dialer task's number ended (`outcome`), to its agent and the tenant's supervisors. docs/dialer.md.
+  'dialerNumberOutcome',
+]);
 
 type ResponseConstants = {
-  [K in Exclude<OperationName, 'getQueueStatus'> as ResponseConstantName<K>]: ResponseAction<K>;
+  [K in Exclude<OperationName, 'getQueueStatus'> as `${ConstantName<K>}_RESP`]: ResponseAction<K>;
 };
 
 const RESPONSE_EVENTS = Object.fromEntries(
-  OPERATION_NAMES.filter((name) => name !== 'getQueueStatus').map((name) => [responseConstantName(name), responseActionOf(name)]),
+  OPERATION_NAMES.filter((name) => name !== 'getQueueStatus').map((name) => [`${constantName(name)}_RESP`, responseActionOf(name)]),
 ) as ResponseConstants;
 
 /** `EventType.AGENT_STATUS === 'agentStatus'`, `EventType.LOGIN_RESP === 'loginResp'`, one member per event. */

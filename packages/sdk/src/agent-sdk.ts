@@ -8,7 +8,6 @@ import { resolveConfig, type ResolvedSdkConfig, type SdkConfig } from './config.
 import { AgentSdkError, ErrorCodes, isAgentSdkError } from './errors.js';
 import { GatewayLink } from './gateway-link.js';
 import type { OperationMethods } from './operation-methods.js';
-import { watchPageLifecycle } from './page-lifecycle.js';
 import { loadChunk } from './chunk-loader.js';
 import type { PreflightOptions, PreflightReport } from './preflight.js';
 import type { AgentSdkState } from './state/agent-sdk-state.js';
@@ -53,7 +52,7 @@ export class AgentSdkClient {
   #tabs: TabSession | undefined;
   /** The successful login of this client's session (or the one it took over): a tab taking over needs it. */
   #login: LoginResponse | undefined;
-  /** Stops watching the page's lifecycle signals; set from the first login until close(). */
+  /** Stops watching the page's lifecycle signals (`watchLifecycle`); set from the first login until close(). */
   #stopLifecycleWatch: (() => void) | undefined;
   /** The softphone's devices. */
   readonly softphone: SoftphoneDevices = {
@@ -199,7 +198,7 @@ export class AgentSdkClient {
   private async loginHere(params: OperationParams<'login'>): Promise<LoginResponse> {
     const config = this.requireConfig('login');
     this.#phone.stop();
-    this.#stopLifecycleWatch ??= watchPageLifecycle((signal) => this.#link.checkConnection(signal));
+    this.watchLifecycle(config.baseURL);
     const response = (await this.#link.run('login', params)) as LoginResponse;
     if (response.code === 0) {
       this.#login = response;
@@ -224,6 +223,24 @@ export class AgentSdkClient {
     }
   }
 
+  /** The page's lifecycle signals (page-lifecycle.ts, the `lifecycle` chunk) make the link check its connection. */
+  private watchLifecycle(baseURL: string): void {
+    if (this.#stopLifecycleWatch !== undefined) return;
+    let stopWatch: (() => void) | undefined;
+    let stopped = false;
+    this.#stopLifecycleWatch = () => {
+      stopped = true;
+      stopWatch?.();
+    };
+    loadChunk('lifecycle', baseURL, () => import('./chunks/lifecycle-chunk.js')).then(
+      ({ watchPageLifecycle }) => {
+        if (!stopped) stopWatch = watchPageLifecycle((signal) => this.#link.checkConnection(signal));
+      },
+      // Best effort: without the watch, the heartbeat still finds a dead socket.
+      () => undefined,
+    );
+  }
+
   private tabSessionHost(config: ResolvedSdkConfig): TabSessionHost {
     return {
       events: this.#events,
@@ -236,7 +253,7 @@ export class AgentSdkClient {
       },
       takeOver: ({ session, login }) => {
         this.#login = login;
-        this.#stopLifecycleWatch ??= watchPageLifecycle((signal) => this.#link.checkConnection(signal));
+        this.watchLifecycle(config.baseURL);
         this.#link.adopt(session);
         this.#phone.start(login as Extract<LoginResponse, { code: 0 }>, config);
       },

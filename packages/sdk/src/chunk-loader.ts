@@ -1,12 +1,12 @@
 /**
- * Optional parts of the SDK (softphone, parameter validation, preflight, telemetry uploads, the tab session) are
- * separate files loaded on first use, so the core a CRM page loads stays small. The npm builds import sibling files
- * (build.mjs maps each `chunks/<name>-chunk.js` import to `agent-sdk-<name>.js`); the script-tag build fetches the
- * same files next to its own script (script-tag.ts sets the locator). Each chunk is loaded once.
+ * Optional parts of the SDK (softphone, parameter validation, preflight, telemetry uploads, the tab session, the debug
+ * log, the page-lifecycle watch) are separate files loaded on first use, so the core a CRM page loads stays small. The npm builds import sibling
+ * files (build.mjs maps each `chunks/<name>-chunk.js` import to `agent-sdk-<name>.js`); the script-tag build fetches
+ * the same files next to its own script (script-tag.ts sets the locator). Each chunk is loaded once.
  */
 import { AgentSdkError, ErrorCodes } from './errors.js';
 
-export type ChunkName = 'softphone' | 'validation' | 'preflight' | 'telemetry' | 'tabs';
+export type ChunkName = 'softphone' | 'validation' | 'preflight' | 'telemetry' | 'tabs' | 'debug' | 'lifecycle';
 
 let locate: ((fileName: string, baseURL: string) => string) | undefined;
 const loaded = new Map<ChunkName, Promise<unknown>>();

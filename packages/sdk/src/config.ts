@@ -53,21 +53,6 @@ export interface SdkConfig {
 }
 
 /** Every option `setup` knows; any other name is refused, so a misspelt option does not go unnoticed. */
-const OPTION_NAMES: ReadonlySet<string> = new Set<keyof SdkConfig>([
-  'baseURL',
-  'webrtc',
-  'debug',
-  'audio_debug',
-  'observability',
-  'webrtcStats',
-  'requestTimeoutMs',
-  'connectTimeoutMs',
-  'heartbeatIntervalMs',
-  'reconnect',
-  'debugHook',
-  'waitForConnection',
-  'shareSessionAcrossTabs',
-]);
 const RECONNECT_OPTION_NAMES: ReadonlySet<string> = new Set<keyof ReconnectOptions>(['initialDelayMs', 'maxDelayMs', 'maxAttempts']);
 
 export type ResolvedSdkConfig = Required<Omit<SdkConfig, 'reconnect' | 'debugHook'>> & {
@@ -75,27 +60,37 @@ export type ResolvedSdkConfig = Required<Omit<SdkConfig, 'reconnect' | 'debugHoo
   debugHook?: (entry: DebugEntry) => void;
 };
 
+type DefaultedOptions = Omit<ResolvedSdkConfig, 'baseURL' | 'reconnect' | 'debugHook'>;
+
+/** The options with a default, in the order they are checked: booleans, and durations in ms (positive). */
+const DEFAULTS: DefaultedOptions = {
+  webrtc: true,
+  debug: false,
+  audio_debug: false,
+  observability: false,
+  webrtcStats: false,
+  requestTimeoutMs: 10_000,
+  connectTimeoutMs: 10_000,
+  heartbeatIntervalMs: 30_000,
+  waitForConnection: false,
+  shareSessionAcrossTabs: true,
+};
+
+const OPTION_NAMES: ReadonlySet<string> = new Set(['baseURL', ...Object.keys(DEFAULTS), 'reconnect', 'debugHook']);
+
 export function resolveConfig(input: unknown): ResolvedSdkConfig {
   if (!isRecord(input)) throw invalidOption('config', 'setup(config) needs an object with baseURL');
   refuseUnknownOptions(input, OPTION_NAMES, '');
   if (typeof input.baseURL !== 'string' || !isHttpUrl(input.baseURL)) {
     throw invalidOption('baseURL', 'baseURL must be an http:// or https:// URL');
   }
-  return {
-    baseURL: input.baseURL,
-    webrtc: booleanOption(input, 'webrtc', true),
-    debug: booleanOption(input, 'debug', false),
-    audio_debug: booleanOption(input, 'audio_debug', false),
-    observability: booleanOption(input, 'observability', false),
-    webrtcStats: booleanOption(input, 'webrtcStats', false),
-    requestTimeoutMs: durationOption(input, 'requestTimeoutMs', 10_000, { positive: true }),
-    connectTimeoutMs: durationOption(input, 'connectTimeoutMs', 10_000, { positive: true }),
-    heartbeatIntervalMs: durationOption(input, 'heartbeatIntervalMs', 30_000, { positive: true }),
-    waitForConnection: booleanOption(input, 'waitForConnection', false),
-    shareSessionAcrossTabs: booleanOption(input, 'shareSessionAcrossTabs', true),
-    reconnect: reconnectOptions(input.reconnect),
-    ...debugHookOption(input.debugHook),
-  };
+  const options = Object.fromEntries(
+    Object.entries(DEFAULTS).map(([name, fallback]) => [
+      name,
+      typeof fallback === 'boolean' ? booleanOption(input, name, fallback) : durationOption(input, name, fallback, { positive: true }),
+    ]),
+  ) as DefaultedOptions;
+  return { baseURL: input.baseURL, ...options, reconnect: reconnectOptions(input.reconnect), ...debugHookOption(input.debugHook) };
 }
 
 function debugHookOption(value: unknown): { debugHook?: (entry: DebugEntry) => void } {

@@ -6,7 +6,7 @@ import { CloseCode, type ClientFrame, type EventFrame, type ResponseFrame } from
 import type { DebugLog } from './debug-log.js';
 import { AgentSdkError, ErrorCodes } from './errors.js';
 import { parseServerFrame } from './server-frame.js';
-import { WEBSOCKET_OPEN, type WebSocketConstructor, type WebSocketLike } from './websocket-factory.js';
+import { WEBSOCKET_OPEN, type WebSocketConstructor, type WebSocketLike } from './websocket-like.js';
 
 type Timer = ReturnType<typeof setTimeout>;
 

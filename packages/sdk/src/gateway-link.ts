@@ -19,7 +19,8 @@ import {
 import { reconnectDelay } from './backoff.js';
 import { versionedWebSocketUrl, webSocketUrlFor, type ResolvedSdkConfig } from './config.js';
 import { Connection } from './connection.js';
-import { createDebugLog, type DebugLog } from './debug-log.js';
+import { loadChunk } from './chunk-loader.js';
+import type { DebugLog } from './debug-log.js';
 import { AgentSdkError, ErrorCodes, isAgentSdkError } from './errors.js';
 import { isRecord } from './type-guards.js';
 import type { TypedEmitter } from './typed-emitter.js';
@@ -44,6 +45,9 @@ const SESSION_END_CLOSE_GRACE_MS = 1_000;
 
 const SESSION_ENDING_EVENTS = new Set<string>(['kickOut', 'forcedLogout']);
 
+/** Without `debug` and `debugHook`, nothing is logged and the debug log's chunk is not loaded. */
+const SILENT_LOG: DebugLog = { frame() {}, note() {} };
+
 /** How long a liveness check (checkConnection) waits for any frame before the socket counts as dead. */
 const LIVENESS_CHECK_TIMEOUT_MS = 3_000;
 
@@ -52,7 +56,9 @@ const SETTLEMENT_WAIT_MS = 2_000;
 
 export class GatewayLink {
   private config: ResolvedSdkConfig | undefined;
-  private log: DebugLog = createDebugLog(false);
+  private log: DebugLog = SILENT_LOG;
+  /** The debug log's chunk on its way (`debug` or `debugHook`): a socket opens only once it is in place. */
+  private logLoaded: Promise<void> | undefined;
   private session: Session | undefined;
   private connection: Connection | undefined;
   private state: ConnectionState = 'closed';
@@ -75,7 +81,16 @@ export class GatewayLink {
 
   configure(config: ResolvedSdkConfig): void {
     this.config = config;
-    this.log = createDebugLog(config.debug, config.debugHook);
+    this.log = SILENT_LOG;
+    this.logLoaded = undefined;
+    if (!config.debug && config.debugHook === undefined) return;
+    this.logLoaded = loadChunk('debug', config.baseURL, () => import('./chunks/debug-chunk.js')).then(
+      ({ createDebugLog }) => {
+        if (this.config === config) this.log = createDebugLog(config.debug, config.debugHook);
+      },
+      // A debugging aid that cannot load must not keep the agent from signing in.
+      (error: unknown) => console.error('AgentSDK: debug logging is off:', reasonOf(error)),
+    );
   }
 
   /**
@@ -416,6 +431,7 @@ export class GatewayLink {
   private async openConnection(url: string, generation: number): Promise<Connection> {
     const config = this.requireConfig();
     const WebSocketImpl = await loadWebSocket();
+    await this.logLoaded;
     if (generation !== this.generation) throw superseded(url);
     const connection: Connection = new Connection(WebSocketImpl, url, {
       connectTimeoutMs: config.connectTimeoutMs,

@@ -12,37 +12,33 @@ export interface Settlement {
   matches(payload: unknown): boolean;
 }
 
-const agentStatusEntered = (stateAction: string): Settlement => ({
-  event: 'agentStatus',
-  matches: (payload) => (payload as EventMap['agentStatus']).stateAction === stateAction,
-});
+/** Operations whose success is the `agentStatus` event with their own name as `stateAction`. */
+const STATUS_OPERATIONS = new Set<OperationName>(['login', 'pause', 'unpause', 'updateBoundEndpoint', 'prolongWrapup']);
 
-const event = (name: EventName): Settlement => ({ event: name, matches: () => true });
-
-const SETTLEMENTS: Partial<Record<OperationName, (params: unknown) => Settlement | undefined>> = {
-  login: () => agentStatusEntered('login'),
-  // logoutMode 2 during a call or wrap-up signs out later: its response is all there is for now.
-  logout: (params) => ((params as { logoutMode?: unknown } | undefined)?.logoutMode === 1 ? agentStatusEntered('logout') : undefined),
-  pause: () => agentStatusEntered('pause'),
-  unpause: () => agentStatusEntered('unpause'),
-  updateBoundEndpoint: () => agentStatusEntered('updateBoundEndpoint'),
-  prolongWrapup: () => agentStatusEntered('prolongWrapup'),
-  hold: () => event('callHeld'),
-  unhold: () => event('callUnheld'),
-  mute: () => event('callMuted'),
-  unmute: () => event('callUnmuted'),
-  previewObCall: () => event('previewObCallResult'),
-  startAtxfer: () => event('atxferStart'),
-  completeAtxfer: () => event('completeAtxferResult'),
-  threewayAtxfer: () => event('threewayAtxferResult'),
-  spy: () => event('spyResult'),
-  whisper: () => event('whisperResult'),
-  barge: () => event('bargeResult'),
-  performThreeway: () => event('threewayResult'),
-  disconnect: () => event('disconnectResult'),
-  setOffline: () => event('setOfflineResult'),
+/** Operations whose success is an event of their own. */
+const SETTLING_EVENTS: Partial<Record<OperationName, EventName>> = {
+  hold: 'callHeld',
+  unhold: 'callUnheld',
+  mute: 'callMuted',
+  unmute: 'callUnmuted',
+  previewObCall: 'previewObCallResult',
+  startAtxfer: 'atxferStart',
+  completeAtxfer: 'completeAtxferResult',
+  threewayAtxfer: 'threewayAtxferResult',
+  spy: 'spyResult',
+  whisper: 'whisperResult',
+  barge: 'bargeResult',
+  performThreeway: 'threewayResult',
+  disconnect: 'disconnectResult',
+  setOffline: 'setOfflineResult',
 };
 
 export function settlementOf(operation: OperationName, params: unknown): Settlement | undefined {
-  return SETTLEMENTS[operation]?.(params);
+  // logoutMode 2 during a call or wrap-up signs out later: its response is all there is for now.
+  const signsOutNow = operation === 'logout' && (params as { logoutMode?: unknown } | undefined)?.logoutMode === 1;
+  if (signsOutNow || STATUS_OPERATIONS.has(operation)) {
+    return { event: 'agentStatus', matches: (payload) => (payload as EventMap['agentStatus']).stateAction === operation };
+  }
+  const event = SETTLING_EVENTS[operation];
+  return event === undefined ? undefined : { event, matches: () => true };
 }

@@ -5,7 +5,8 @@
  */
 import { webSocketUrlFor } from './config.js';
 import { checkIce, checkMediaLoopback, type IceCheck, type MediaLoopbackCheck } from './preflight-webrtc.js';
-import { loadWebSocket, type WebSocketConstructor } from './websocket-factory.js';
+import { loadWebSocket } from './websocket-factory.js';
+import type { WebSocketConstructor } from './websocket-like.js';
 
 import type { PreflightCheck, PreflightStatus } from './preflight-check.js';
 

@@ -1,26 +1,10 @@
 /**
- * The WebSocket implementation: the platform's own in browsers (and Node >= 22), the `ws` package on Node 20.
- * `ws` is imported only when needed and stays external to the bundles.
+ * The WebSocket implementation of the npm builds: the platform's own in browsers (and Node >= 22), the `ws` package on
+ * Node 20. `ws` is imported only when needed and stays external to the bundles. The script-tag build, for pages only,
+ * has websocket-factory-browser.ts in this file's place.
  */
 import { AgentSdkError, ErrorCodes } from './errors.js';
-
-/** The part of the WHATWG WebSocket API the SDK uses; `ws` implements it too. */
-export interface WebSocketLike {
-  readonly readyState: number;
-  onopen: ((event: unknown) => void) | null;
-  onmessage: ((event: { data: unknown }) => void) | null;
-  onerror: ((event: unknown) => void) | null;
-  onclose: ((event: { code: number; reason: string }) => void) | null;
-  send(data: string): void;
-  close(code?: number, reason?: string): void;
-  /** `ws` only: drop the TCP connection without a closing handshake. */
-  terminate?(): void;
-}
-
-export type WebSocketConstructor = new (url: string) => WebSocketLike;
-
-/** `readyState` of an open socket, the same in every implementation. */
-export const WEBSOCKET_OPEN = 1;
+import type { WebSocketConstructor } from './websocket-like.js';
 
 let wsPackage: Promise<WebSocketConstructor> | undefined;
 

@@ -14,6 +14,9 @@ import { registrationFailure } from './registration-failure.js';
 import { RemoteAudio } from './remote-audio.js';
 import { Ringtone } from './ringtone.js';
 
+/** A call the gateway just offered may still be on its way to the phone when the app calls sipLink. */
+const RINGING_GRACE_MS = 3_000;
+
 /** JsSIP gathers every ICE candidate before answering; past the first candidate, this is as long as it may take. */
 const ICE_GATHERING_GRACE_MS = 1_000;
 
@@ -80,34 +83,32 @@ export class JsSipSoftphone implements SoftphoneHandle {
     this.ua.start();
   }
 
-  hasRingingCall(): boolean {
+  private hasRingingCall(): boolean {
     return this.call !== undefined && !this.call.answered;
   }
 
-  waitForRingingCall(timeoutMs: number): Promise<boolean> {
-    if (this.hasRingingCall()) return Promise.resolve(true);
+  /** Resolves once a call rings, or after `timeoutMs`. */
+  private waitForRingingCall(timeoutMs: number): Promise<void> {
+    if (this.hasRingingCall()) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
         this.ringWaiters.delete(done);
-        resolve(this.hasRingingCall());
+        resolve();
       };
       const timer = setTimeout(done, timeoutMs);
       this.ringWaiters.add(done);
     });
   }
 
-  hasCall(): boolean {
-    return this.call !== undefined;
-  }
-
   async answer(): Promise<void> {
+    await this.waitForRingingCall(RINGING_GRACE_MS);
     const call = this.call;
-    if (!call || call.answered) throw notAvailable('sipLink: no call is ringing on the softphone');
+    if (!call || call.answered) throw notAvailable('sipLink', 'no call is ringing on the softphone');
     const microphone = await openMicrophone(this.inputDeviceId);
     if (this.call !== call || call.answered) {
       stopTracks(microphone);
-      throw notAvailable('sipLink: the call stopped ringing');
+      throw notAvailable('sipLink', 'the call stopped ringing');
     }
     call.microphone = microphone;
     call.answered = true;
@@ -120,7 +121,7 @@ export class JsSipSoftphone implements SoftphoneHandle {
       };
       const failed = (event: EndEvent) => {
         call.session.off('accepted', accepted);
-        reject(notAvailable(`sipLink: the call ended before it was answered (${event.cause ?? 'failed'})`));
+        reject(notAvailable('sipLink', `the call ended before it was answered (${event.cause ?? 'failed'})`));
       };
       call.session.once('accepted', accepted);
       call.session.once('failed', failed);
@@ -132,14 +133,14 @@ export class JsSipSoftphone implements SoftphoneHandle {
       } catch (error) {
         call.session.off('accepted', accepted);
         call.session.off('failed', failed);
-        reject(notAvailable(`sipLink: the call could not be answered (${error instanceof Error ? error.message : String(error)})`));
+        reject(notAvailable('sipLink', `the call could not be answered (${error instanceof Error ? error.message : String(error)})`));
       }
     });
   }
 
   async hangup(): Promise<void> {
     const call = this.call;
-    if (!call) throw notAvailable('sipUnlink: there is no softphone call');
+    if (!call) throw notAvailable('sipUnlink', 'there is no softphone call');
     if (call.answered) call.session.terminate();
     else call.session.terminate({ status_code: 603, reason_phrase: 'Decline' });
   }
@@ -260,8 +261,8 @@ export class JsSipSoftphone implements SoftphoneHandle {
   }
 }
 
-function notAvailable(message: string): AgentSdkError {
-  return new AgentSdkError(ErrorCodes.SIP_NOT_AVAILABLE, message);
+function notAvailable(operation: 'sipLink' | 'sipUnlink', reason: string): AgentSdkError {
+  return new AgentSdkError(ErrorCodes.SIP_NOT_AVAILABLE, `${operation}: ${reason}`, { operation });
 }
 
 function stopTracks(stream: MediaStream): void {

@@ -3,6 +3,7 @@
  * bundle carries none of the module's code.
  */
 import type {
+  LoginResult,
   SipDisconnectedEvent,
   SipSessionInitEvent,
   SipSessionTerminateEvent,
@@ -19,7 +20,25 @@ export interface SoftphoneEvents {
 
 export type SoftphoneRegistration = Exclude<SoftphoneStateEvent['state'], 'off' | 'loading'>;
 
-export interface SoftphoneStartOptions {
+/** A login that starts the softphone: bound to endpointType 3, with the SIP credentials the gateway gave it. */
+export type SoftphoneLogin = LoginResult & Required<Pick<LoginResult, 'webrtcSocketUrl' | 'sipPwd'>>;
+
+/** What the core hands the module when a softphone agent has signed in. */
+export interface SoftphoneSession {
+  login: SoftphoneLogin;
+  webrtcStats: boolean;
+  audioDebug: boolean;
+  debug: boolean;
+  /** The devices chosen before the softphone started; undefined: the browser's default. */
+  inputDeviceId: string | undefined;
+  outputDeviceId: string | undefined;
+  emit<E extends keyof SoftphoneEvents>(event: E, payload: SoftphoneEvents[E]): void;
+  /** Registration state changes; `reason` says why it is not registered. */
+  onRegistration(state: SoftphoneRegistration, reason?: string): void;
+}
+
+/** The module's own: what its JsSIP user agent is started with, built from a `SoftphoneSession`. */
+export interface SoftphoneStartOptions extends Omit<SoftphoneSession, 'login'> {
   /** The login response's webrtcSocketUrl. */
   socketUrl: string;
   /** `sip:<endpoint>@<sipIp>`. */
@@ -29,14 +48,6 @@ export interface SoftphoneStartOptions {
   password: string;
   /** The login response's webrtcStunServer; empty: none. */
   stunServer: string;
-  webrtcStats: boolean;
-  audioDebug: boolean;
-  debug: boolean;
-  inputDeviceId?: string;
-  outputDeviceId?: string;
-  emit<E extends keyof SoftphoneEvents>(event: E, payload: SoftphoneEvents[E]): void;
-  /** Registration state changes; `reason` says why it is not registered. */
-  onRegistration(state: SoftphoneRegistration, reason?: string): void;
 }
 
 export interface AudioDeviceInfo {
@@ -50,12 +61,10 @@ export interface AudioDevices {
 }
 
 export interface SoftphoneHandle {
-  /** Whether a call rings on the softphone now. */
-  hasRingingCall(): boolean;
-  /** Resolves once a call rings, false after `timeoutMs`. */
-  waitForRingingCall(timeoutMs: number): Promise<boolean>;
-  hasCall(): boolean;
-  /** Answers the ringing call; rejects with an AgentSdkError (SIP_NOT_AVAILABLE, MEDIA_NOT_SUPPORTED). */
+  /**
+   * sipLink: answers the ringing call, or one that starts ringing within a moment (the gateway may just have offered
+   * it); rejects with an AgentSdkError (SIP_NOT_AVAILABLE, MEDIA_NOT_SUPPORTED).
+   */
   answer(): Promise<void>;
   /** Hangs up the call, or declines it while it rings; rejects SIP_NOT_AVAILABLE when there is none. */
   hangup(): Promise<void>;
@@ -68,6 +77,6 @@ export interface SoftphoneHandle {
 }
 
 export interface SoftphoneModule {
-  startSoftphone(options: SoftphoneStartOptions): SoftphoneHandle;
+  startSoftphone(session: SoftphoneSession): SoftphoneHandle;
   listAudioDevices(): Promise<AudioDevices>;
 }

@@ -7,14 +7,11 @@ import { EndpointType, type EventMap, type OperationResponse, type SoftphoneStat
 import type { ResolvedSdkConfig } from '../config.js';
 import { AgentSdkError, ErrorCodes, isAgentSdkError } from '../errors.js';
 import type { TypedEmitter } from '../typed-emitter.js';
-import type { AudioDevices, SoftphoneHandle, SoftphoneModule, SoftphoneRegistration } from './softphone-contract.js';
+import type { AudioDevices, SoftphoneHandle, SoftphoneLogin, SoftphoneModule, SoftphoneRegistration } from './softphone-contract.js';
 import { loadSoftphoneModule } from './softphone-loader.js';
 
 type SoftphoneState = SoftphoneStateEvent['state'];
 type LoginResponse = Extract<OperationResponse<'login'>, { code: 0 }>;
-
-/** A call the gateway just offered may still be on its way to the phone when the app calls sipLink. */
-const RINGING_GRACE_MS = 3_000;
 
 export class SoftphoneController {
   private state: SoftphoneState = 'off';
@@ -34,8 +31,7 @@ export class SoftphoneController {
 
   start(response: LoginResponse, config: ResolvedSdkConfig): void {
     this.stop();
-    const { bindEndpoint, webrtcSocketUrl, sipPwd, sipIp, sessionId } = response;
-    if (!config.webrtc || bindEndpoint?.endpointType !== EndpointType.SOFTPHONE || !webrtcSocketUrl || !sipPwd || !sessionId) return;
+    if (!config.webrtc || !isSoftphoneLogin(response)) return;
     const generation = ++this.generation;
     const unsupported = missingBrowserSupport();
     if (unsupported) return this.enter('failed', `${ErrorCodes.MEDIA_NOT_SUPPORTED}: ${unsupported}`);
@@ -44,16 +40,12 @@ export class SoftphoneController {
       (module) => {
         if (generation !== this.generation) return;
         this.handle = module.startSoftphone({
-          socketUrl: webrtcSocketUrl,
-          sipUri: `sip:${encodeURIComponent(bindEndpoint.endpoint)}@${sipIp || new URL(webrtcSocketUrl).hostname}`,
-          username: sessionId,
-          password: sipPwd,
-          stunServer: response.webrtcStunServer ?? '',
+          login: response,
           webrtcStats: config.webrtcStats,
           audioDebug: config.audio_debug,
           debug: config.debug,
-          ...(this.inputDeviceId === undefined ? {} : { inputDeviceId: this.inputDeviceId }),
-          ...(this.outputDeviceId === undefined ? {} : { outputDeviceId: this.outputDeviceId }),
+          inputDeviceId: this.inputDeviceId,
+          outputDeviceId: this.outputDeviceId,
           emit: (event, payload) => {
             if (generation === this.generation) this.events.emit(event, { ...payload, eventType: event } as never);
           },
@@ -79,19 +71,12 @@ export class SoftphoneController {
   }
 
   async link(): Promise<OperationResponse<'sipLink'>> {
-    const handle = this.requireRegistered('sipLink');
-    if (!handle.hasRingingCall() && !(await handle.waitForRingingCall(RINGING_GRACE_MS))) {
-      throw new AgentSdkError(ErrorCodes.SIP_NOT_AVAILABLE, 'sipLink: no call is ringing on the softphone', { operation: 'sipLink' });
-    }
-    await handle.answer();
+    await this.requireRegistered('sipLink').answer();
     return this.respond('sipLink');
   }
 
   async unlink(): Promise<OperationResponse<'sipUnlink'>> {
-    const handle = this.requireRegistered('sipUnlink');
-    if (!handle.hasCall())
-      throw new AgentSdkError(ErrorCodes.SIP_NOT_AVAILABLE, 'sipUnlink: there is no softphone call', { operation: 'sipUnlink' });
-    await handle.hangup();
+    await this.requireRegistered('sipUnlink').hangup();
     return this.respond('sipUnlink');
   }
 
@@ -186,6 +171,15 @@ export class SoftphoneController {
     );
     if (state === 'registered' || state === 'failed' || state === 'off') for (const wake of [...this.waiters]) wake();
   }
+}
+
+function isSoftphoneLogin(response: LoginResponse): response is LoginResponse & SoftphoneLogin {
+  return (
+    response.bindEndpoint?.endpointType === EndpointType.SOFTPHONE &&
+    !!response.webrtcSocketUrl &&
+    !!response.sipPwd &&
+    !!response.sessionId
+  );
 }
 
 /** Why this environment cannot run the softphone, or undefined when it can. */
