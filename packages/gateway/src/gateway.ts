@@ -46,6 +46,7 @@ import { registerSimulatorRoutes } from './transport/simulator-routes.js';
 import { Dispatcher } from './application/dispatcher.js';
 import { LiveSessions } from './application/live-sessions.js';
 import { OwnerLease } from './application/owner-lease.js';
+import { OwnerLiveness } from './application/owner-liveness.js';
 import { endCallsOf } from './application/owner-recovery.js';
 import { serveNodeRequests } from './application/node-requests.js';
 import { QueueStatusFeed } from './application/queue-status-feed.js';
@@ -363,7 +364,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     ...(sip && clusterPhones && { cluster: { phones: clusterPhones, trunk: sip } }),
   });
   const callChanges = new CallChanges();
-  const calls = new CallService(ownerId, store, bus, clock, telephony, agents, tenants, logger, routing, (call) =>
+  const liveness = new OwnerLiveness(leaseLapseMs);
+  const calls = new CallService(ownerId, store, bus, clock, liveness, telephony, agents, tenants, logger, routing, (call) =>
     callChanges.changed(call),
   );
   const router = new AcdRouter(store, tenants, agents, calls, logger);
@@ -400,7 +402,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     logger,
     exclusive: exclusiveStore,
     renewMs: options.leaseRenewMs ?? 2_000,
-    lapseMs: leaseLapseMs,
+    liveness,
     onOwnerLost: async (lostOwnerId) => {
       catchUpRecords('a node was lost');
       await limits.forgetHolder(lostOwnerId);

@@ -15,6 +15,7 @@ import type { Store } from '../ports/store.js';
 import type { DtmfTiming, TelephonyDriver, TelephonyEvent } from '../ports/telephony.js';
 import { transitionStored } from './compare-and-set.js';
 import type { AgentService } from './agent-service.js';
+import type { OwnerLiveness } from './owner-liveness.js';
 import type { Logger } from '../ports/logger.js';
 import type { QueueRouting } from './queue-routing.js';
 import { ivrNodesOf } from '../domain/tenant.js';
@@ -24,6 +25,8 @@ import type { TenantDirectory } from './tenant-directory.js';
 const DEFAULT_WRAPUP_SECONDS = 30;
 /** How long the node holding a call's legs may take to apply what another node asks (well within a client's timeout). */
 const FORWARD_TIMEOUT_MS = 5_000;
+/** How soon a node that served no request, and is not lost, is asked again. */
+const UNSERVED_RETRY_MS = 100;
 
 export type CallResult = { ok: true; call: CallRecord; effects: CallEffect[] } | { ok: false; error: BusinessErrorName; message: string };
 
@@ -39,6 +42,8 @@ export class CallService {
     private readonly store: Store,
     private readonly bus: Bus,
     private readonly clock: Clock,
+    /** Which other nodes are lost: a request to one that is not, but serves none for a moment, is sent again. */
+    private readonly liveness: OwnerLiveness,
     private readonly driver: TelephonyDriver,
     private readonly agents: AgentService,
     private readonly tenants: TenantDirectory,
@@ -184,16 +189,29 @@ export class CallService {
     await this.driver.sendDtmf(legId, digits, timing);
   }
 
-  /** True when the call's owner is another node and has done the request. */
+  /**
+   * True when the call's owner is another node and has done the request. When no node serves the owner's requests,
+   * the owner is lost (its legs went with it: the request applies here, and the lease watch ends its calls), or it is
+   * subscribing again after a Redis restart: then it is asked again until the deadline.
+   */
   private async forwarded(ownerId: string | undefined, request: NodeRequest): Promise<boolean> {
     if (ownerId === undefined || ownerId === this.ownerId) return false;
-    try {
-      await this.bus.request(ownerId, request, FORWARD_TIMEOUT_MS);
-      return true;
-    } catch (error) {
-      if (error instanceof NodeUnreachableError) return false;
-      throw error;
+    const deadline = this.clock.now() + FORWARD_TIMEOUT_MS;
+    for (;;) {
+      try {
+        await this.bus.request(ownerId, request, Math.max(1, deadline - this.clock.now()));
+        return true;
+      } catch (error) {
+        if (!(error instanceof NodeUnreachableError)) throw error;
+        if (this.clock.now() + UNSERVED_RETRY_MS >= deadline || (await this.isLost(ownerId))) return false;
+        await new Promise<void>((resolve) => this.clock.schedule(UNSERVED_RETRY_MS, resolve));
+      }
     }
+  }
+
+  private async isLost(ownerId: string): Promise<boolean> {
+    const lease = (await this.store.leases.list()).find((candidate) => candidate.ownerId === ownerId);
+    return lease === undefined || this.liveness.isLost(lease, this.clock.now());
   }
 
   /** Another node forwarded the effects of a call this node owns (docs/multi-node.md). */

@@ -10,6 +10,7 @@ import type { Clock, TimerHandle } from '../ports/clock.js';
 import type { Lease } from '../ports/store.js';
 import type { Logger } from '../ports/logger.js';
 import type { GatewayServices } from './operation-context.js';
+import type { OwnerLiveness } from './owner-liveness.js';
 import { recoverLostOwners } from './owner-recovery.js';
 
 export interface OwnerLeaseOptions {
@@ -19,7 +20,8 @@ export interface OwnerLeaseOptions {
   /** True when no other node uses the store. */
   exclusive: boolean;
   renewMs: number;
-  lapseMs: number;
+  /** Which other nodes are lost (its lapse period), shared with the forwarding of call effects. */
+  liveness: OwnerLiveness;
   /** After a lost owner's calls and sessions are recovered: what else it held (its connection counts). */
   onOwnerLost?: (ownerId: string) => Promise<void>;
 }
@@ -28,8 +30,6 @@ export class OwnerLease {
   private timer?: TimerHandle;
   private stopped = false;
   private beat: Promise<void> = Promise.resolve();
-  /** No other owner is judged lost before this time (ms). */
-  private judgeFrom = 0;
 
   constructor(private readonly options: OwnerLeaseOptions) {}
 
@@ -68,28 +68,28 @@ export class OwnerLease {
   }
 
   private async renewAndWatch(): Promise<void> {
-    const { services, clock, renewMs, lapseMs, exclusive, logger } = this.options;
+    const { services, clock, renewMs, liveness, exclusive, logger } = this.options;
     const startedAt = clock.now();
     try {
       await services.store.leases.renew(this.ownerId, startedAt);
     } catch (error) {
-      this.judgeFrom = Infinity;
+      liveness.renewalFailed();
       throw error;
     }
     const renewedAt = clock.now();
-    if (renewedAt - startedAt > renewMs || this.judgeFrom === Infinity) {
-      if (this.judgeFrom === Infinity) logger.warn('store reachable again: lease renewed, other nodes judged after one lapse period');
-      this.judgeFrom = renewedAt + lapseMs;
+    if (renewedAt - startedAt > renewMs || liveness.lastRenewalFailed) {
+      if (liveness.lastRenewalFailed) logger.warn('store reachable again: lease renewed, other nodes judged after one lapse period');
+      liveness.renewedLate(renewedAt);
     }
-    if (!exclusive && renewedAt >= this.judgeFrom) await this.watch(false);
+    if (!exclusive && liveness.judges(renewedAt)) await this.watch(false);
   }
 
   /** Recovers owners whose lease lapsed; at boot also anything owned by no lease at all. */
   private async watch(atBoot: boolean): Promise<void> {
-    const { services, clock, lapseMs } = this.options;
+    const { services, clock, liveness } = this.options;
     const now = clock.now();
     const leases = await services.store.leases.list();
-    const lapsed = leases.filter((lease) => lease.ownerId !== this.ownerId && now - lease.renewedAt > lapseMs);
+    const lapsed = leases.filter((lease) => lease.ownerId !== this.ownerId && liveness.isLost(lease, now));
     if (lapsed.length === 0 && !atBoot) return;
     const live = new Set(leases.filter((lease) => !lapsed.includes(lease)).map((lease) => lease.ownerId));
     const lastSeen = new Map(lapsed.map((lease) => [lease.ownerId, lease.renewedAt]));
