@@ -45,12 +45,18 @@ describe('system check before sign-in', () => {
         configurable: true,
         get: () => sdk,
         set: (value) => {
-          const preflight = value.preflight.bind(value);
-          value.preflight = async (options: unknown) => ({
-            ...(await preflight(options)),
-            status: 'warn',
-            turnRelay: { status: 'warn', detail: 'no TURN server: calls from strict networks may have no audio' },
-          });
+          // The system check runs on a client of its own, made with createAgentSdk.
+          const createAgentSdk = value.createAgentSdk;
+          value.createAgentSdk = (config: unknown) => {
+            const client = createAgentSdk(config);
+            const preflight = client.preflight.bind(client);
+            client.preflight = async (options: unknown) => ({
+              ...(await preflight(options)),
+              status: 'warn',
+              turnRelay: { status: 'warn', detail: 'no TURN server: calls from strict networks may have no audio' },
+            });
+            return client;
+          };
           sdk = value;
         },
       });

@@ -2,11 +2,11 @@
  * The console talks to the gateway only through the public SDK that index.html loads with a script tag
  * (`/sdk/agent-sdk.js`, global `AgentSDK`), the same build a customer's CRM page loads. Types come from the package.
  */
-import type { AgentSdkClient, isAgentSdkError } from '@agentsdk/sdk';
+import type { AgentSdkClient, createAgentSdk, isAgentSdkError } from '@agentsdk/sdk';
 import { describeSdkError, type Explained } from './refusal-messages.js';
 
 /** What the script-tag bundle puts on `window`: the client, with the helpers a page without modules needs. */
-export type ScriptTagAgentSdk = AgentSdkClient & { isAgentSdkError: typeof isAgentSdkError };
+export type ScriptTagAgentSdk = AgentSdkClient & { isAgentSdkError: typeof isAgentSdkError; createAgentSdk: typeof createAgentSdk };
 
 declare global {
   interface Window {

@@ -56,9 +56,9 @@ export function SystemCheck({ softphone }: { softphone: boolean }) {
   const check = useCallback(async () => {
     setRun({ state: 'running' });
     try {
-      const sdk = agentSdk();
-      sdk.setup({ baseURL: window.location.origin });
-      setRun({ state: 'done', report: await sdk.preflight({ softphone }) });
+      // A client of its own: a check still running, or run again, never reconfigures the client the agent signs in with.
+      const checker = agentSdk().createAgentSdk({ baseURL: window.location.origin });
+      setRun({ state: 'done', report: await checker.preflight({ softphone }) });
     } catch (error) {
       setRun({ state: 'failed', message: describeThrown(error).text });
     }
