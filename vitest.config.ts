@@ -1,5 +1,14 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
+
+const BROWSER_TESTS = [
+  'tests/console-*.test.ts',
+  'tests/sdk-tabs.test.ts',
+  'tests/sdk-preflight.test.ts',
+  'tests/softphone-*.test.ts',
+  'tests/sip-softphone-*.test.ts',
+  'tests/cluster-phones.test.ts',
+];
 
 const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -15,7 +24,13 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['tests/**/*.test.ts'],
+    projects: [
+      // Files that drive Chromium (the console, the SDK's tabs and preflight, softphones): a test that fails is run once
+      // more before it counts, since a headless browser on two cores misses a 10 s UI bound now and then. Each failed
+      // try still prints its browser console (tests/helpers/browser.ts), so a flaky test shows in the log.
+      { extends: true, test: { name: 'browser', include: BROWSER_TESTS, retry: 1 } },
+      { extends: true, test: { name: 'node', include: ['tests/**/*.test.ts'], exclude: [...configDefaults.exclude, ...BROWSER_TESTS] } },
+    ],
     // Each file starts its own gateways, phones, browsers or clusters on loopback ports, and many measure what happens
     // within a bound (a resume in 2 s, audio in a second): one file at a time gives each all of this two-core machine,
     // so a file's bounds are not broken by another file's load. The suite takes about half again as long.
