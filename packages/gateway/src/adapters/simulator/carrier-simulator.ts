@@ -161,26 +161,8 @@ export class CarrierSimulator implements TelephonyDriver {
   }
 
   /** A customer calls one of the tenant's queues or IVRs: a ringing leg in a new call, announced by `incoming`. */
-  placeInboundCall({ tenantId, from, ...entry }: InboundCall): { callId: string; legId: string } {
-    if (this.closed) throw new Error('the carrier simulator is closed');
-    const callId = randomUUID();
-    const legId = randomUUID();
-    const behaviour = this.behaviours.resolve(tenantId, from, 'customer');
-    this.calls.add(
-      newLeg({
-        legId,
-        callId,
-        tenantId,
-        party: 'customer',
-        number: from,
-        direction: 'inbound',
-        hangupAfterMs: behaviour.hangupAfterMs,
-        state: 'ringing',
-        startedAt: this.clock.now(),
-      }),
-    );
-    this.outbox.post({ type: 'incoming', tenantId, callId, legId, from, ...entry });
-    return { callId, legId };
+  placeInboundCall(call: InboundCall): { callId: string; legId: string } {
+    return this.addInboundLeg(call, this.behaviours.resolve(call.tenantId, call.from, 'customer').hangupAfterMs);
   }
 
   setBehaviour(tenantId: string, number: string, setting: BehaviourSetting): void {
@@ -238,7 +220,12 @@ export class CarrierSimulator implements TelephonyDriver {
   }
 
   /** A real phone calls one of the tenant's queues: a ringing external leg in a new call, announced by `incoming`. */
-  addExternalInboundLeg({ tenantId, from, ...entry }: InboundCall): { callId: string; legId: string } {
+  addExternalInboundLeg(call: InboundCall): { callId: string; legId: string } {
+    return this.addInboundLeg(call, null);
+  }
+
+  /** A ringing customer leg in a new call, hanging up by itself after `hangupAfterMs` (null: never). */
+  private addInboundLeg({ tenantId, from, ...entry }: InboundCall, hangupAfterMs: number | null): { callId: string; legId: string } {
     if (this.closed) throw new Error('the carrier simulator is closed');
     const callId = randomUUID();
     const legId = randomUUID();
@@ -250,7 +237,7 @@ export class CarrierSimulator implements TelephonyDriver {
         party: 'customer',
         number: from,
         direction: 'inbound',
-        hangupAfterMs: null,
+        hangupAfterMs,
         state: 'ringing',
         startedAt: this.clock.now(),
       }),
