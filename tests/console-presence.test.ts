@@ -6,20 +6,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { signIn } from './helpers/agent-client.js';
-import { demoSignIn, openConsole, saveScreenshot } from './helpers/browser.js';
+import { demoSignIn, openConsole, saveScreenshot, wallboardAgentState } from './helpers/browser.js';
 import { consoleTestBed } from './helpers/console-test-bed.js';
 
 const UI_TIMEOUT = { timeout: 10_000 };
 
 const bed = consoleTestBed();
 
-const wallboardState = (wallboard: Page, name: string) =>
-  wallboard
-    .getByRole('region', { name: 'Agents' })
-    .getByRole('row', { name: new RegExp(name) })
-    .locator('td')
-    .nth(1)
-    .textContent();
 const optionTexts = (page: Page) =>
   page.getByRole('dialog', { name: 'Transfer' }).getByRole('combobox', { name: 'Colleague' }).locator('option').allTextContents();
 
@@ -53,9 +46,9 @@ describe('presence', () => {
     // Chloé (1003) signs in in a browser and closes it: she stays signed in, without a connection.
     const chloe = await openConsole(bed.browser, bed.gateway.url);
     await demoSignIn(chloe.page, '1003');
-    await expect.poll(() => wallboardState(wallboard, 'Chloé Martin'), UI_TIMEOUT).toBe('Available');
+    await expect.poll(() => wallboardAgentState(wallboard, 'Chloé Martin'), UI_TIMEOUT).toBe('Available');
     await chloe.page.context().close();
-    await expect.poll(() => wallboardState(wallboard, 'Chloé Martin'), UI_TIMEOUT).toBe('Disconnected');
+    await expect.poll(() => wallboardAgentState(wallboard, 'Chloé Martin'), UI_TIMEOUT).toBe('Disconnected');
 
     // A Technical Support call (Chloé, Dmitri, Grace) goes to Dmitri (1004), not to the disconnected Chloé.
     const dmitri = await signIn(bed.gateway, '1004');

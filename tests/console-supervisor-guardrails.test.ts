@@ -6,20 +6,13 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { demoSignIn, openConsole, saveScreenshot } from './helpers/browser.js';
+import { demoSignIn, openConsole, saveScreenshot, wallboardAgentState } from './helpers/browser.js';
 import { consoleTestBed } from './helpers/console-test-bed.js';
 
 const UI_TIMEOUT = { timeout: 10_000 };
 
 const bed = consoleTestBed();
 
-const agentState = (wallboard: Page, name: string) =>
-  wallboard
-    .getByRole('region', { name: 'Agents' })
-    .getByRole('row', { name: new RegExp(name) })
-    .locator('td')
-    .nth(1)
-    .textContent();
 const notice = (desk: Page) => desk.getByRole('status', { name: 'Supervisor action' });
 
 describe('supervisor guardrails', () => {
@@ -34,7 +27,7 @@ describe('supervisor guardrails', () => {
 
     // The agent's own pause reason shows on the wallboard.
     await desk.getByRole('combobox', { name: 'Status' }).selectOption('busy:LUNCH');
-    await expect.poll(() => agentState(wallboard, 'Emeka Obi'), UI_TIMEOUT).toBe('Busy · LUNCH');
+    await expect.poll(() => wallboardAgentState(wallboard, 'Emeka Obi'), UI_TIMEOUT).toBe('Busy · LUNCH');
     await desk.getByRole('combobox', { name: 'Status' }).selectOption('idle');
 
     // Disconnect asks first; Cancel leaves the call alone.
@@ -61,11 +54,11 @@ describe('supervisor guardrails', () => {
     await desk.getByRole('button', { name: 'Ready now' }).click();
 
     // A forced busy is announced to the agent and shown with its reason on the wallboard.
-    await expect.poll(() => agentState(wallboard, 'Emeka Obi'), UI_TIMEOUT).toBe('Available');
+    await expect.poll(() => wallboardAgentState(wallboard, 'Emeka Obi'), UI_TIMEOUT).toBe('Available');
     await wallboard.getByRole('button', { name: 'Manage Emeka Obi (1005)' }).click();
     await wallboard.getByRole('menuitem', { name: 'Force busy' }).click();
     await notice(desk).getByText('A supervisor set you to Busy', { exact: false }).waitFor(UI_TIMEOUT);
-    await expect.poll(() => agentState(wallboard, 'Emeka Obi'), UI_TIMEOUT).toBe('Busy · supervisor');
+    await expect.poll(() => wallboardAgentState(wallboard, 'Emeka Obi'), UI_TIMEOUT).toBe('Busy · supervisor');
     await saveScreenshot(desk, 'agent-forced-busy.png');
 
     // Sign-out asks first, then the agent's desk says a supervisor did it.
@@ -75,7 +68,7 @@ describe('supervisor guardrails', () => {
     await confirmSignOut.getByRole('button', { name: 'Sign out agent' }).click();
     await desk.getByText('A supervisor signed you out.', { exact: false }).waitFor(UI_TIMEOUT);
     await desk.getByRole('button', { name: 'Demo sign-in' }).waitFor(UI_TIMEOUT);
-    await expect.poll(() => agentState(wallboard, 'Emeka Obi'), UI_TIMEOUT).toBe('Offline');
+    await expect.poll(() => wallboardAgentState(wallboard, 'Emeka Obi'), UI_TIMEOUT).toBe('Offline');
 
     expect(agent.problems).toEqual([]);
     expect(supervisor.problems).toEqual([]);

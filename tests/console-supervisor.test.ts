@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { signIn } from './helpers/agent-client.js';
-import { demoSignIn, openConsole, saveScreenshot } from './helpers/browser.js';
+import { demoSignIn, openConsole, saveScreenshot, wallboardAgentState } from './helpers/browser.js';
 import { consoleTestBed } from './helpers/console-test-bed.js';
 
 const UI_TIMEOUT = { timeout: 10_000 };
@@ -19,14 +19,6 @@ const SECOND_CALLER = '13800138802';
 
 const bed = consoleTestBed();
 
-/** The State column of an agent's row on the wallboard. */
-const agentState = (page: Page, name: string) =>
-  page
-    .getByRole('region', { name: 'Agents' })
-    .getByRole('row', { name: new RegExp(name) })
-    .locator('td')
-    .nth(1)
-    .textContent();
 /** The callers listed as waiting on a queue's card. */
 const waitingIn = (page: Page, queueName: string) => page.getByRole('list', { name: `Callers waiting in ${queueName}` });
 /** A headline number of the wallboard. */
@@ -75,12 +67,12 @@ describe('supervisor wallboard', () => {
     const { page, problems } = await openConsole(bed.browser, bed.gateway.url, { width: 1280, height: 1080 });
     await demoSignIn(page, '1008');
     await page.getByText(/^Live · updated/).waitFor(UI_TIMEOUT);
-    await expect.poll(() => agentState(page, 'Emeka Obi'), UI_TIMEOUT).toBe('Offline');
+    await expect.poll(() => wallboardAgentState(page, 'Emeka Obi'), UI_TIMEOUT).toBe('Offline');
 
     const emeka = await signIn(bed.gateway, '1005');
-    await expect.poll(() => agentState(page, 'Emeka Obi'), PUSHED).toBe('Available');
+    await expect.poll(() => wallboardAgentState(page, 'Emeka Obi'), PUSHED).toBe('Available');
     expect((await emeka.sdk.pause({ pauseType: 1, pauseDescription: 'MEETING' })).code).toBe(0);
-    await expect.poll(() => agentState(page, 'Emeka Obi'), PUSHED).toBe('Busy · MEETING');
+    await expect.poll(() => wallboardAgentState(page, 'Emeka Obi'), PUSHED).toBe('Busy · MEETING');
 
     // Nobody of queue 0 is idle: the first caller waits.
     const firstCall = await bed.sim.inbound('0', FIRST_CALLER);
@@ -90,7 +82,7 @@ describe('supervisor wallboard', () => {
     // Emeka is available again and takes that caller (his phone answers after 300 ms); a second caller waits.
     expect((await emeka.sdk.unpause()).code).toBe(0);
     await emeka.log.waitFor('sessionInit', (call) => call.callId === firstCall);
-    await expect.poll(() => agentState(page, 'Emeka Obi'), PUSHED).toBe('On a call');
+    await expect.poll(() => wallboardAgentState(page, 'Emeka Obi'), PUSHED).toBe('On a call');
     await waitingIn(page, 'General').waitFor({ state: 'detached', ...PUSHED });
     const secondCall = await bed.sim.inbound('0', SECOND_CALLER);
     await waitingIn(page, 'General').getByText(SECOND_CALLER).waitFor(PUSHED);
@@ -121,7 +113,7 @@ describe('supervisor wallboard', () => {
 
     await bed.sim.hangup(firstCall);
     await bed.sim.hangup(secondCall);
-    await expect.poll(() => agentState(page, 'Emeka Obi'), PUSHED).toBe('Wrap-up');
+    await expect.poll(() => wallboardAgentState(page, 'Emeka Obi'), PUSHED).toBe('Wrap-up');
     await waitingIn(page, 'General').waitFor({ state: 'detached', ...PUSHED });
     expect(problems).toEqual([]);
   }, 60_000);

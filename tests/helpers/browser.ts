@@ -103,6 +103,16 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   return path;
 }
 
+/** The State column of an agent's row on the wallboard ("Available", "Busy · LUNCH", "Offline"…). */
+export function wallboardAgentState(wallboard: Page, name: string): Promise<string | null> {
+  return wallboard
+    .getByRole('region', { name: 'Agents' })
+    .getByRole('row', { name: new RegExp(name) })
+    .locator('td')
+    .nth(1)
+    .textContent();
+}
+
 /** Demo sign-in from the sign-in screen, as a visitor does it. */
 export async function demoSignIn(page: Page, agentNo: string): Promise<void> {
   await page.getByLabel('Agent', { exact: true }).selectOption(agentNo);
