@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeClients } from './helpers/agent-client.js';
 import { assertConsoleBuilt, demoSignIn, launchBrowser, openConsole, saveScreenshot } from './helpers/browser.js';
+import { leaveNothingBehind } from './helpers/console-test-bed.js';
 import { unreachableControls } from './helpers/reachability.js';
 import { simulatorApi, type SimulatorApi } from './helpers/simulator.js';
 import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
@@ -32,18 +33,7 @@ beforeAll(async () => {
 }, 60_000);
 
 /** A failed test leaves no call and no signed-in page behind for the next viewport. */
-afterEach(async () => {
-  for (const page of browser.contexts().flatMap((context) => context.pages())) {
-    const signOut = page.getByRole('button', { name: 'Sign out' });
-    if (await signOut.isVisible()) await signOut.click({ timeout: 5_000 }).catch(() => undefined);
-    await page
-      .getByRole('button', { name: 'Demo sign-in' })
-      .waitFor({ timeout: 5_000 })
-      .catch(() => undefined);
-    await page.context().close();
-  }
-  for (const call of await sim.calls()) await sim.hangup(call.callId).catch(() => undefined);
-});
+afterEach(() => leaveNothingBehind(browser, sim), 60_000);
 
 afterAll(async () => {
   closeClients();
