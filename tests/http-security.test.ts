@@ -3,6 +3,7 @@
  * console and the API (CSP, nosniff, no referrer, no framing unless allowed).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
 import { WebSocket } from 'ws';
 import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
 
@@ -108,6 +109,21 @@ describe('HTTP errors', () => {
     });
     const hugeHeaders = await errorOf(await fetch(`${production.url}/healthz`, { headers: { 'x-filler': 'x'.repeat(20_000) } }));
     expect(hugeHeaders).toMatchObject({ status: 431, body: { error: { code: 'headers_too_large' } } });
+  });
+
+  it('closes the connection of a request it refused before routing, so its shutdown does not wait for the client', async () => {
+    const gateway = await startTestGateway({ embedded: false });
+    const socket = connect({ host: '127.0.0.1', port: gateway.port, allowHalfOpen: true });
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk));
+    socket.on('error', () => undefined);
+    const answered = new Promise((resolve) => socket.once('end', resolve));
+    socket.write(`GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Filler: ${'x'.repeat(20_000)}\r\n\r\n`);
+    await answered;
+    expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+    // The client never ends its side of the connection; the gateway's close must not wait for it.
+    await gateway.close();
+    socket.destroy();
   });
 
   it('never echoes a refused body or URL back, and names a prototype key for what it is', async () => {

@@ -44,9 +44,12 @@ export function frameworkErrorHandler(
   void sendError(reply, status, status === 414 ? 'uri_too_long' : 'bad_request', message);
 }
 
-/** Requests Node's HTTP parser refuses (headers too large, garbage), answered in the same shape before the socket closes. */
+/** Requests Node's HTTP parser refuses (headers too large, garbage), answered in the same shape, then the socket closed. */
 export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
-  if (!socket.writable) return;
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
   const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
   const [status, text, code, message] = tooLarge
     ? [431, 'Request Header Fields Too Large', 'headers_too_large', 'the request headers are too large']
@@ -54,6 +57,8 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
   const body = JSON.stringify({ error: { code, message } });
   socket.end(
     `HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    // Closed once the answer is out, whether or not the client ends its side (or the server's close would wait for it).
+    () => socket.destroy(),
   );
 }
 
