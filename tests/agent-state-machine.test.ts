@@ -105,6 +105,18 @@ describe('agent state machine', () => {
     expect(unbound.ok && unbound.next.bindEndpoint).toBeUndefined();
   });
 
+  it('ends a wrap-up left early with pause or unpause by the sign-out a logoutMode 2 waited for', () => {
+    const waiting = { ...signedIn(), loginStatus: 3 as const, wrapupEndsAt: T0 + 30_000, logoutPending: { unbindEndpoint: true } };
+    for (const command of [{ type: 'unpause' as const }, { type: 'pause' as const, pauseType: 1, pauseDescription: 'busy' }]) {
+      const left = transition(waiting, command, T0 + 1);
+      expect(left).toMatchObject({ ok: true, next: { loginStatus: 0, stateAction: 'logout' } });
+      expect(left.ok && left.next.bindEndpoint).toBeUndefined();
+      expect(left.ok && left.effects).toEqual([{ type: 'publishStatus' }, { type: 'endSession', sessionId: 's1', reason: 'logout' }]);
+    }
+    const { logoutPending: _none, ...noLogoutWaits } = waiting;
+    expect(transition(noLogoutWaits, { type: 'unpause' }, T0 + 1)).toMatchObject({ ok: true, next: { loginStatus: 1 } });
+  });
+
   it('ends only the live session when the server ends one', () => {
     expect(transition(signedIn(), { type: 'endSession', sessionId: 'old', reason: 'sessionExpired' }, T0)).toMatchObject({
       ok: false,

@@ -1,6 +1,7 @@
 /** pause / unpause / updateBoundEndpoint / logout (spec 3.2-3.4): responses and the agentStatus each one causes. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeClients, signIn } from './helpers/agent-client.js';
+import { simulatorApi } from './helpers/simulator.js';
 import { startTestGateway, type TestGateway } from './helpers/test-gateway.js';
 import { expectNothingWithin } from './helpers/waiting.js';
 
@@ -80,6 +81,31 @@ describe('agent status operations', () => {
     expect(await again.sdk.logout({ logoutMode: 1, unbindEndpoint: 1 })).toMatchObject({ code: 0 });
     const unbound = await again.log.waitFor('agentStatus', (s) => s.stateAction === 'logout');
     expect(unbound).not.toHaveProperty('bindEndpoint');
+  });
+
+  it('logoutMode 2 in a call keeps the session through the call and its wrap-up, then signs out when the wrap-up ends', async () => {
+    const { sdk, log } = await signIn(gateway, '1006');
+    const callId = await simulatorApi(gateway).inbound('1', '13800138906');
+    await log.waitFor('agentStatus', (s) => s.state === 'talking');
+    const mark = log.entries.length;
+    expect(await sdk.logout({ logoutMode: 2 })).toEqual({
+      action: 'logoutResp',
+      code: 0,
+      message: 'logout after the current call and wrap-up',
+    });
+    // Still signed in: the call goes on, and the SDK keeps the socket past the grace it gives a closing gateway.
+    await expectNothingWithin(1_500, () => expect(log.names().slice(mark)).not.toContain('connectionState'));
+    expect(await sdk.hold()).toMatchObject({ code: 0 });
+    expect(await sdk.unhold()).toMatchObject({ code: 0 });
+    expect(await sdk.unlink()).toMatchObject({ code: 0 });
+    await log.waitFor('sessionTerminate', (e) => e.callId === callId, mark);
+    await log.waitFor('agentStatus', (s) => s.state === 'wrapup', mark);
+    expect(sdk.getState().connection).toBe('open');
+    // Leaving the wrap-up early ends it: the sign-out that waited for it happens then, not at the next call.
+    expect(await sdk.unpause()).toMatchObject({ code: 0 });
+    expect(await log.waitFor('agentStatus', (s) => s.state === 'offline', mark)).toMatchObject({ stateAction: 'logout' });
+    await log.waitFor('connectionState', (s) => s.state === 'closed', mark);
+    expect(log.of('reconnectAttempt')).toEqual([]);
   });
 
   it('reports the status to the gateway metrics', async () => {

@@ -158,8 +158,11 @@ describe('one session across tabs', () => {
     expect(await run(second, 'unlink')).toMatchObject({ code: 0 });
     for (const tab of followers) await waitInPage(tab, () => (window as any).AgentSDK.getState().call === undefined);
 
-    // Signing out from one tab (after the wrap-up, the gateway says) ends the session in all.
-    expect(await run(third, 'logout', { logoutMode: 2 })).toMatchObject({ code: 0 });
+    // Signing out from one tab after the wrap-up: every tab stays signed in until the wrap-up ends (here ended early
+    // from another tab), then the session ends in all.
+    expect(await run(third, 'logout', { logoutMode: 2 })).toMatchObject({ code: 0, message: 'logout after the current call and wrap-up' });
+    for (const tab of followers) expect(await stateOf(tab)).toMatchObject({ connection: 'open', agent: { state: 'wrapup' } });
+    expect(await run(second, 'unpause')).toMatchObject({ code: 0 });
     for (const tab of followers)
       await waitInPage(
         tab,

@@ -40,7 +40,7 @@ export interface Session {
   url: string;
 }
 
-/** After logout, kickOut or forcedLogout the gateway closes the socket; this is how long it has before the SDK does. */
+/** After a sign-out, kickOut or forcedLogout the gateway closes the socket; this is how long it has before the SDK does. */
 const SESSION_END_CLOSE_GRACE_MS = 1_000;
 
 const SESSION_ENDING_EVENTS = new Set<string>(['kickOut', 'forcedLogout']);
@@ -214,7 +214,7 @@ export class GatewayLink {
     for (;;) {
       const current = connection;
       try {
-        return await current.request(action, params, deadline - Date.now(), (frame) => this.settleCall(action, frame, current), id);
+        return await current.request(action, params, deadline - Date.now(), (frame) => this.publishResponse(frame), id);
       } catch (error) {
         const { requestTimeoutMs } = this.requireConfig();
         if (isAgentSdkError(error) && error.code === ErrorCodes.REQUEST_TIMEOUT) throw responseTimeout(action, requestTimeoutMs);
@@ -225,11 +225,6 @@ export class GatewayLink {
         connection = next;
       }
     }
-  }
-
-  private settleCall(action: string, frame: ResponseFrame, connection: Connection): SdkResponse {
-    if (action === 'logout' && frame.code === 0) this.endSession(connection, 'logout');
-    return this.publishResponse(frame);
   }
 
   /** Waits for the session to be open again on another socket: undefined if it ends instead, 'timeout' at `deadline`. */
@@ -330,7 +325,18 @@ export class GatewayLink {
     }
     this.lastSeq = frame.seq;
     if (SESSION_ENDING_EVENTS.has(frame.event)) this.endSession(connection, frame.event);
+    else if (this.isOwnSignOut(frame)) this.endSession(connection, 'logout');
     this.emit(frame.event, frame.data);
+  }
+
+  /**
+   * The agent's own offline status ends the session: a logout ends it with this status, not with its response, which
+   * with logoutMode 2 during a call or wrap-up only says the sign-out waits for them to end.
+   */
+  private isOwnSignOut(frame: EventFrame): boolean {
+    if (frame.event !== 'agentStatus') return false;
+    const status = (frame as EventFrame<'agentStatus'>).data;
+    return status.state === 'offline' && status.agentNo === this.session?.agentNo;
   }
 
   private handleClose(connection: Connection, code: number, reason: string): void {

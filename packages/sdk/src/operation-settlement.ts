@@ -37,7 +37,14 @@ export function settlementOf(operation: OperationName, params: unknown): Settlem
   // logoutMode 2 during a call or wrap-up signs out later: its response is all there is for now.
   const signsOutNow = operation === 'logout' && (params as { logoutMode?: unknown } | undefined)?.logoutMode === 1;
   if (signsOutNow || STATUS_OPERATIONS.has(operation)) {
-    return { event: 'agentStatus', matches: (payload) => (payload as EventMap['agentStatus']).stateAction === operation };
+    // pause or unpause ending a wrap-up that a logoutMode 2 waited for signs the agent out instead.
+    return {
+      event: 'agentStatus',
+      matches: (payload) => {
+        const status = payload as EventMap['agentStatus'];
+        return status.stateAction === operation || status.state === 'offline';
+      },
+    };
   }
   const event = SETTLING_EVENTS[operation];
   return event === undefined ? undefined : { event, matches: () => true };

@@ -164,6 +164,11 @@ function completeDeferredLogout(record: AgentRecord, now: number): TransitionRes
   };
 }
 
+/** pause or unpause in wrap-up ends it early: a logout waiting for the wrap-up happens then. */
+function leaveWrapupEarly(record: AgentRecord, now: number): TransitionResult | undefined {
+  return record.loginStatus === LoginStatus.WRAPUP ? completeDeferredLogout(record, now) : undefined;
+}
+
 const isSignedIn = (record: AgentRecord) => record.loginStatus !== LoginStatus.OFFLINE;
 const inCall = (record: AgentRecord) => record.deviceStatus !== DeviceStatus.IDLE;
 /** A supervisor's command on a signed-out agent: the spec's "no such agent" covers offline agents. */
@@ -226,6 +231,8 @@ export function transition(record: AgentRecord, command: AgentCommand, now: numb
     case 'pause': {
       if (!isSignedIn(record)) return refuse('NOT_LOGGED_IN', 'not logined');
       if (inCall(record)) return refuse('AGENT_IN_CALL', 'deviceStatus not in idle');
+      const leftWrapup = leaveWrapupEarly(record, now);
+      if (leftWrapup) return leftWrapup;
       const next = enter(record, LoginStatus.BUSY, AgentStateAction.PAUSE, now, {
         pauseType: command.pauseType,
         pauseDescription: command.pauseDescription,
@@ -237,6 +244,8 @@ export function transition(record: AgentRecord, command: AgentCommand, now: numb
       if (!isSignedIn(record)) return refuse('NOT_LOGGED_IN', 'not logined');
       if (record.loginStatus === LoginStatus.IDLE) return refuse('ALREADY_IN_STATE', 'already ready');
       if (inCall(record)) return refuse('AGENT_IN_CALL', 'deviceStatus not in idle');
+      const leftWrapup = leaveWrapupEarly(record, now);
+      if (leftWrapup) return leftWrapup;
       const next = enter(record, LoginStatus.IDLE, AgentStateAction.UNPAUSE, now);
       return { ok: true, next, effects: [{ type: 'publishStatus' }, { type: 'available' }] };
     }
