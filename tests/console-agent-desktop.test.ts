@@ -1,13 +1,15 @@
 /**
  * The agent desktop in a real browser against a real gateway: demo sign-in, busy and back, a simulated customer
  * calls the agent's queue (placed from the simulator panel), the call connects, hold and resume, hang up, wrap-up,
- * and the call in the recent calls. No console errors along the way.
+ * and the call in the recent calls; a sign-out asked for during a call happens once its wrap-up is over. No console
+ * errors along the way.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { closeClients, signIn } from './helpers/agent-client.js';
 import { demoSignIn, openConsole, saveScreenshot } from './helpers/browser.js';
 import { consoleTestBed } from './helpers/console-test-bed.js';
+import { expectNothingWithin } from './helpers/waiting.js';
 
 const CUSTOMER = '13800138000';
 const UI_TIMEOUT = { timeout: 10_000 };
@@ -92,6 +94,24 @@ describe('agent desktop', () => {
     expect(await recentCalls.textContent()).toContain('Completed');
     await saveScreenshot(page, 'agent-desktop-wrap-up.png');
 
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('signs out after the call when asked during it, and says so on the sign-in screen', async () => {
+    const { page, problems } = await openConsole(bed.browser, bed.gateway.url);
+    await demoSignIn(page, '1002');
+    await bed.sim.inbound('1', '13800138002');
+    const call = page.getByRole('region', { name: 'Current call' });
+    await call.getByText('Connected', { exact: true }).waitFor(UI_TIMEOUT);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByText('You will be signed out after this call').waitFor(UI_TIMEOUT);
+    // Still signed in and in the call: the sign-out waits for the call and its wrap-up.
+    await expectNothingWithin(1_500, async () => expect(await call.getByText('Connected', { exact: true }).isVisible()).toBe(true));
+    await call.getByRole('button', { name: 'Hang up' }).click();
+    await page.getByRole('button', { name: 'Ready now' }).click();
+    await page.getByText('You are signed out: the call and its wrap-up you were finishing are over.').waitFor(UI_TIMEOUT);
+    await page.getByRole('button', { name: 'Demo sign-in' }).waitFor(UI_TIMEOUT);
     expect(problems).toEqual([]);
   }, 60_000);
 });

@@ -201,6 +201,17 @@ describe('desk state', () => {
     expect(play([['kickOut', { reason: 'loggedInElsewhere', sessionId: 's' }]]).sessionEnd?.reason).toBe('kickOut');
   });
 
+  it('says why the session ended when a sign-out that waited for the call happens, and only then', () => {
+    const signedOut = ['agentStatus', status('offline', { stateAction: 'logout', loginStatus: 0 })] as [EventName, Record<string, unknown>];
+    const waited = play([['agentStatus', status('wrapup', { loginStatus: 3 })], { type: 'logoutDeferred' }, signedOut]);
+    expect(waited.sessionEnd).toEqual({
+      reason: 'logout',
+      message: 'You are signed out: the call and its wrap-up you were finishing are over.',
+    });
+    // Signing out at once ends where the agent clicked: no notice.
+    expect(play([['agentStatus', status('idle')], signedOut]).sessionEnd).toBeUndefined();
+  });
+
   it('restarts the state timer when the state changes but stateSince does not', () => {
     const ringing = play([
       ['agentStatus', status('idle', { stateSince: 1_000 })],

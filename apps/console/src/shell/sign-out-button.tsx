@@ -16,6 +16,7 @@ export function SignOutButton({ onSignedOut, children }: { onSignedOut: () => vo
     setPending(false);
     if (!response) return;
     if (duringCall) {
+      deskStore.dispatch({ type: 'logoutDeferred' });
       showToast('info', 'You will be signed out after this call', 'Finish the call and its wrap-up; the console signs you out then.');
       return;
     }

@@ -132,8 +132,10 @@ export interface DeskState {
   media?: MediaView;
   /** The last thing a supervisor did to this agent (forced busy, ended the call), until dismissed. */
   supervisorNotice?: { text: string; at: number };
-  /** The gateway ended the session (signed in elsewhere, supervisor, revoked key). */
+  /** The gateway ended the session (signed in elsewhere, supervisor, revoked key, a sign-out that waited for a call). */
   sessionEnd?: { reason: string; message: string };
+  /** The agent asked to sign out once the call and its wrap-up are over (logoutMode 2). */
+  logoutDeferred?: true;
 }
 
 /** One SDK event: `name` narrows `payload` to that event's type (the SDK's `EventMap`). */
@@ -153,6 +155,7 @@ export type DeskAction =
   | { type: 'consultStarted'; targetType: ConsultTargetType; target: string; at: number }
   | { type: 'ivrEntered'; at: number }
   | { type: 'monitorStarted'; mode: MonitorMode; agentNo: string; at: number }
-  | { type: 'monitorEnded' };
+  | { type: 'monitorEnded' }
+  | { type: 'logoutDeferred' };
 
 export const INITIAL_DESK_STATE: DeskState = { connection: { state: 'closed' }, endedCount: 0 };

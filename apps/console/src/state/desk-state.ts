@@ -63,6 +63,8 @@ export function deskTransition(state: DeskState, action: DeskAction): DeskState 
       return { ...state, monitor: { mode: action.mode, agentNo: action.agentNo, since: action.at, linked: false } };
     case 'monitorEnded':
       return state.monitor === undefined ? state : { ...state, monitor: undefined };
+    case 'logoutDeferred':
+      return { ...state, logoutDeferred: true };
     case 'sdkEvent': {
       const next = sdkEventTransition(state, action);
       const notice = supervisorNoticeOf(action);
@@ -131,6 +133,9 @@ function agentStatusTransition(state: DeskState, agent: AgentStatus, at: number)
       takenOver: true,
     };
     if (agent.callType !== undefined) next.call.callType = agent.callType;
+  }
+  if (agent.state === 'offline' && state.logoutDeferred && agent.stateAction === 'logout') {
+    next.sessionEnd = { reason: 'logout', message: 'You are signed out: the call and its wrap-up you were finishing are over.' };
   }
   if (agent.state === 'offline') {
     next.offer = undefined;
