@@ -100,8 +100,11 @@ describe.skipIf(!redis)(
       expect(await supervisor.sdk.spy({ agentNo: '1003' })).toMatchObject({ code: 0 });
       expect(await supervisor.log.waitFor('spyLink')).toMatchObject({ supervisorNo: '1008', agentNo: '1003' });
       await supervisor.log.waitFor('agentStatus', (s) => s.monitoring?.mode === 'spy');
+      // The supervisor's leg hears both parties on node C (its audio path may be set a moment after spyLink reached A).
+      const parties = await legsOn(nodeC, callId);
+      const heardBySupervisor = [parties.by(from).legId, parties.by('13600001003').legId].sort();
+      await expect.poll(async () => (await legsOn(nodeC, callId)).by('13600001008')?.hears.sort()).toEqual(heardBySupervisor);
       const legs = await legsOn(nodeC, callId);
-      expect(legs.by('13600001008').hears.sort()).toEqual([legs.by(from).legId, legs.by('13600001003').legId].sort());
       expect(legs.by(from).hears).toEqual([legs.by('13600001003').legId]);
 
       expect(await supervisor.sdk.unspy()).toMatchObject({ code: 0 });
