@@ -1,4 +1,5 @@
 /** The embedded default store: one SQLite file (better-sqlite3), or `:memory:` for a throwaway gateway. */
+import { basename, dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { TenantConfig } from '../../domain/tenant.js';
 import type { Lease, SessionKeyRecord, SessionRecord, Store } from '../../ports/store.js';
@@ -55,9 +56,9 @@ function toSession(row: SessionRow): SessionRecord {
   return record;
 }
 
-/** `path` is a file path or `:memory:`. */
-export function openSqliteStore(path: string): Store {
-  const db = new Database(path);
+/** Sets the file's modes, takes its lock and brings its schema up to date. */
+function prepareFile(db: Database.Database, path: string): void {
+  db.pragma('busy_timeout = 2000');
   db.pragma('journal_mode = WAL');
   // A commit reaches the WAL file with write(), not fsync(): a killed process loses nothing it committed; a power cut
   // may lose the last commits since a checkpoint, never the file's consistency (docs/durability.md).
@@ -65,11 +66,23 @@ export function openSqliteStore(path: string): Store {
   // The data directory belongs to one gateway process: holding the lock saves the lock calls of every transaction,
   // and makes this store the only writer its in-memory availability index must follow (./availability-index.ts).
   if (path !== ':memory:') db.pragma('locking_mode = EXCLUSIVE');
-  db.pragma('busy_timeout = 2000');
   for (const statement of SCHEMA_STATEMENTS) db.exec(statement);
   for (const { table, column, definition } of ADDED_COLUMNS) {
     const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
     if (!columns.some((existing) => existing.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+  }
+}
+
+/** `path` is a file path or `:memory:`. */
+export function openSqliteStore(path: string): Store {
+  const db = new Database(path);
+  try {
+    prepareFile(db, path);
+  } catch (error) {
+    db.close();
+    if ((error as { code?: unknown }).code === 'SQLITE_BUSY')
+      throw new Error(`the data directory ${dirname(path)} is in use by another gateway process (${basename(path)} is locked)`);
+    throw error;
   }
 
   const statements = {
