@@ -1,5 +1,6 @@
 /** A data directory belongs to one gateway process: a second gateway started on it is refused with a clear reason. */
 import { afterAll, expect, it } from 'vitest';
+import { spawnGateway } from './helpers/gateway-process.js';
 import { startTestGateway, temporaryDataDir } from './helpers/test-gateway.js';
 
 const dataDir = temporaryDataDir();
@@ -11,7 +12,15 @@ it('refuses to start a second gateway on a data directory another gateway holds,
     await expect(startTestGateway({ dataDir: dataDir.path })).rejects.toThrow(
       `the data directory ${dataDir.path} is in use by another gateway process`,
     );
-    // The first gateway is untouched by the attempt.
+    // `npm start` says so in one line and exits with 1.
+    const refused = await spawnGateway({ dataDir: dataDir.path }).then(
+      () => 'started',
+      (error: Error) => error.message,
+    );
+    expect(refused).toBe(
+      `gateway exited with 1: Agent Gateway did not start: the data directory ${dataDir.path} is in use by another gateway process (agent-gateway.sqlite is locked)\n`,
+    );
+    // The first gateway is untouched by the attempts.
     expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
   } finally {
     await first.close();

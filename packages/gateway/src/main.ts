@@ -93,7 +93,7 @@ const gateway = await startGateway({
   // The nodes of a cluster ring each other's phones with it (docs/multi-node.md, docs/security.md).
   clusterSecret: process.env.AGENT_GATEWAY_CLUSTER_SECRET || undefined,
   mediaAddress: process.env.AGENT_GATEWAY_MEDIA_ADDRESS || undefined,
-});
+}).catch(exitWithReason);
 
 logger = gateway.logger;
 if (redisUrl && !process.env.AGENT_GATEWAY_CLUSTER_SECRET)
@@ -143,4 +143,12 @@ function redactedPassword(url: string): string {
   } catch {
     return 'DATABASE_URL';
   }
+}
+
+/** A gateway that cannot start says why in one line (its stack with LOG_LEVEL=debug) and exits with 1. */
+function exitWithReason(error: unknown): never {
+  const debug = ['debug', 'trace'].includes(process.env.LOG_LEVEL ?? '');
+  const reason = error instanceof Error ? (debug ? (error.stack ?? error.message) : error.message) : String(error);
+  process.stderr.write(`Agent Gateway did not start: ${reason}\n`);
+  process.exit(1);
 }
